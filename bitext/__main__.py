@@ -1,0 +1,5 @@
+import sys
+
+from bitext.cli import main
+
+sys.exit(main())

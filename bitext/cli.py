@@ -1,0 +1,169 @@
+"""The command line: build, check, serve, new, import.
+
+Exit status: 0 on success, 1 when the input has problems (each printed as
+`path:line: field: …`, then a summary line), 2 on a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from bitext import __version__
+from bitext.errors import InputError, summary
+from bitext.pipeline import Options, build, render, source_date_epoch
+
+DEFAULT_OUT = "_site"
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="bitext", description="Build a bilingual research digest into a static site.")
+    parser.add_argument("--version", action="version", version=f"bitext {__version__}")
+    parser.add_argument("--root", type=Path, help="the site's folder (default: here)")
+    parser.set_defaults(handler=run_build, out=None, base_url=None, drafts=False)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    build_parser = commands.add_parser("build", help="build the site (the default command)")
+    add_build_options(build_parser)
+    build_parser.set_defaults(handler=run_build)
+
+    check_parser = commands.add_parser(
+        "check", help="validate config, content and templates; write nothing")
+    check_parser.add_argument("--drafts", action="store_true", help="include draft papers")
+    check_parser.set_defaults(handler=run_check)
+
+    serve_parser = commands.add_parser("serve", help="preview with live reload")
+    serve_parser.add_argument("--host", default="127.0.0.1",
+                              help="address to listen on (default: 127.0.0.1, this machine only)")
+    serve_parser.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve_parser.add_argument("--open", action="store_true", help="open it in a browser")
+    serve_parser.add_argument("--no-drafts", dest="drafts", action="store_false",
+                              help="leave draft papers out (the preview shows them by default)")
+    serve_parser.set_defaults(handler=run_serve, drafts=True)
+
+    new_parser = commands.add_parser("new", help="start a paper file")
+    new_parser.add_argument("title", help="the paper's title in the primary language")
+    new_parser.add_argument("--date", type=parse_date, help="YYYY-MM-DD (default: today)")
+    new_parser.add_argument("--tag", action="append", default=[], dest="tags",
+                            help="a tag (repeat for more)")
+    new_parser.add_argument("--arxiv", help="arXiv id such as 2505.09388")
+    new_parser.set_defaults(handler=run_new)
+
+    import_parser = commands.add_parser(
+        "import", help="turn plain-text digests into paper files",
+        description="Each entry of a digest is: title, optional affiliation, translated "
+                    "title, abstract, translated abstract, one per line.")
+    import_parser.add_argument("files", nargs="+", metavar="FILE",
+                               help="digest files ('-' reads standard input)")
+    import_parser.add_argument("--date", type=parse_date,
+                               help="date of the entries, YYYY-MM-DD (default: a date in the "
+                                    "file name such as 2025-05, else today)")
+    import_parser.add_argument("--tag", action="append", default=[], dest="tags",
+                               help="a tag for every entry (repeat for more)")
+    import_parser.add_argument("--dry-run", action="store_true",
+                               help="show what would be written; write nothing")
+    import_parser.add_argument("--update", action="store_true",
+                               help="rewrite papers that exist already (titles, affiliation, "
+                                    "abstracts; fields added by hand are kept)")
+    import_parser.set_defaults(handler=run_import)
+    return parser
+
+
+def add_build_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--out", type=Path, help=f"output folder (default: {DEFAULT_OUT})")
+    parser.add_argument("--base-url", help="the site's public URL; overrides site.yaml")
+    parser.add_argument("--drafts", action="store_true", help="include draft papers")
+
+
+def parse_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected YYYY-MM-DD, found {text!r}") from None
+
+
+def options_from(args: argparse.Namespace, root: Path) -> Options:
+    out = args.out if args.out is not None else root / DEFAULT_OUT
+    return Options(root=root, out=out, base_url=args.base_url, drafts=args.drafts,
+                   source_date_epoch=source_date_epoch())
+
+
+def run_build(args: argparse.Namespace, root: Path) -> int:
+    options = options_from(args, root)
+    result = build(options)
+    site = result.output.site
+    warn_local_base_url(site.config.base_url_set)
+    print(f"built {len(site.papers)} papers: {result.written} files in {options.out} "
+          f"in {result.seconds:.2f} s")
+    return 0
+
+
+def run_check(args: argparse.Namespace, root: Path) -> int:
+    output = render(options_from(args, root))
+    warn_local_base_url(output.site.config.base_url_set)
+    print(f"ok: {len(output.site.papers)} papers, {len(output.files)} pages and feeds, "
+          f"{len(output.static)} static files")
+    return 0
+
+
+def run_serve(args: argparse.Namespace, root: Path) -> int:
+    from bitext.serve import serve  # livereload and tornado load only for the preview
+
+    return serve(root, host=args.host, port=args.port, open_browser=args.open,
+                 drafts=args.drafts)
+
+
+def run_new(args: argparse.Namespace, root: Path) -> int:
+    from bitext.scaffold import new_paper
+
+    path = new_paper(root, args.title, args.date or dt.date.today(), args.tags, args.arxiv)
+    print(f"created {path.relative_to(root).as_posix()} (a draft: set 'draft: false' to "
+          f"publish it)")
+    return 0
+
+
+def run_import(args: argparse.Namespace, root: Path) -> int:
+    from bitext.config import load_config
+    from bitext.importer import plan_import, read_digests, report_lines, write_planned
+
+    config = load_config(root)
+    digests = read_digests(args.files, sys.stdin.buffer)
+    planned = plan_import(root, config, digests, args.date, args.tags, args.update,
+                          today=dt.date.today())
+    if not args.dry_run:
+        write_planned(planned)
+    for line in report_lines(planned, root, args.dry_run):
+        print(line)
+    return 0
+
+
+def warn_local_base_url(base_url_set: bool) -> None:
+    if not base_url_set:
+        print("note: base_url is not set in site.yaml: feeds and the sitemap point at "
+              "http://localhost:8000/ (set base_url or pass --base-url)", file=sys.stderr)
+
+
+def main(argv: list[str] | None = None, root: Path | None = None) -> int:
+    args = make_parser().parse_args(argv)
+    root = (args.root or root or Path.cwd()).resolve()
+    try:
+        return args.handler(args, root)
+    except InputError as error:
+        for problem in error.problems:
+            print(problem.format(), file=sys.stderr)
+        print(summary(error.problems), file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"error: {error.strerror or error}: {error.filename or ''}".rstrip(": "),
+              file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("stopped", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,221 @@
+"""site.yaml: the site's settings, validated with every error reported at once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from bitext.errors import InputError, Problem
+from bitext.schema import Fields
+from bitext.strictyaml import YamlError, load
+
+CONFIG_FILE = "site.yaml"
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
+TAG_FORM = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+# Scripts written right to left, by primary language subtag (and the Arabic script subtag).
+RTL_LANGUAGES = {"ar", "arc", "ckb", "dv", "fa", "he", "ku-Arab", "ps", "sd", "ug", "ur", "yi"}
+LOCALHOST_URL = "http://localhost:8000/"
+
+
+@dataclass(frozen=True)
+class Language:
+    """One language of the pair."""
+
+    code: str
+    """BCP 47 code, used in `lang` attributes and as the key of titles and abstracts."""
+    name: str
+    """Display name in that language itself, e.g. English, 简体中文, العربية."""
+    dir: str
+    """Writing direction: "ltr" or "rtl"."""
+
+
+@dataclass(frozen=True)
+class TagInfo:
+    """What site.yaml says about one tag: its names and the import rules that give it."""
+
+    slug: str
+    names: dict[str, str] = field(default_factory=dict)
+    """Display name per language code; the slug is shown where a name is missing."""
+    match: tuple[str, ...] = ()
+    """Keywords (case-insensitive) or /regular expressions/ that tag an imported paper."""
+
+
+@dataclass(frozen=True)
+class Config:
+    title: dict[str, str]
+    """Site title per language code."""
+    description: dict[str, str]
+    base_url: str
+    """Absolute URL of the site's root, ending in '/'; may include a sub-path."""
+    base_url_set: bool
+    """False when base_url fell back to the local default (feeds then point at localhost)."""
+    languages: tuple[Language, Language]
+    """The pair; the first is the primary language (slugs, page language, listing order)."""
+    per_page: int
+    feed_size: int
+    editor: str | None
+    editor_email: str | None
+    tags: dict[str, TagInfo]
+
+    @property
+    def primary(self) -> Language:
+        return self.languages[0]
+
+    @property
+    def secondary(self) -> Language:
+        return self.languages[1]
+
+    @property
+    def base_path(self) -> str:
+        """The URL path of the site root: '/' or '/repo/'."""
+        return urlsplit(self.base_url).path or "/"
+
+
+def language_direction(code: str) -> str:
+    primary = code.split("-")[0]
+    return "rtl" if primary in RTL_LANGUAGES or code in RTL_LANGUAGES else "ltr"
+
+
+def normalise_base_url(url: str) -> str:
+    return url if url.endswith("/") else url + "/"
+
+
+def load_config(root: Path, base_url_override: str | None = None) -> Config:
+    """Read `root/site.yaml`; raise InputError with every problem found."""
+    path = root / CONFIG_FILE
+    if not path.is_file():
+        raise InputError([Problem(CONFIG_FILE, None, None, "missing",
+                                  hint="run bitext from the site's folder, or pass --root")])
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputError([Problem(CONFIG_FILE, None, None, "not UTF-8 text",
+                                  found=f"byte 0x{error.object[error.start]:02x} at offset "
+                                        f"{error.start}", hint="save the file as UTF-8")]) from None
+    try:
+        document = load(text)
+    except YamlError as error:
+        raise InputError([Problem(CONFIG_FILE, error.line, error.field, error.message,
+                                  hint=error.hint)]) from None
+    fields = Fields(document, CONFIG_FILE)
+    if not isinstance(document.value, dict):
+        fields.problem((), "not a mapping", expected="fields such as 'title:'",
+                       found="nothing" if document.value is None else "a list or text")
+        raise InputError(fields.problems)
+    config = read_config(fields, base_url_override)
+    if fields.problems:
+        raise InputError(fields.problems)
+    return config
+
+
+def read_config(fields: Fields, base_url_override: str | None) -> Config:
+    fields.only_keys((), ["title", "description", "base_url", "languages", "per_page",
+                          "feed_size", "editor", "tags"])
+    languages = read_languages(fields)
+    codes = [language.code for language in languages]
+    base_url = read_base_url(fields, base_url_override)
+    editor = fields.mapping("editor") or {}
+    fields.only_keys(("editor",), ["name", "email"])
+    return Config(
+        title=read_bilingual(fields, "title", codes),
+        description=read_bilingual(fields, "description", codes),
+        base_url=base_url or LOCALHOST_URL,
+        base_url_set=base_url is not None,
+        languages=languages,
+        per_page=fields.integer("per_page", default=10, minimum=1, maximum=1000),
+        feed_size=fields.integer("feed_size", default=20, minimum=1, maximum=1000),
+        editor=fields.text("editor", "name", required=False) if editor else None,
+        editor_email=fields.text("editor", "email", required=False) if editor else None,
+        tags=read_tags(fields, codes),
+    )
+
+
+def read_languages(fields: Fields) -> tuple[Language, Language]:
+    default = (Language("en", "English", "ltr"), Language("zh-Hans", "简体中文", "ltr"))
+    value = fields.raw("languages")
+    if not isinstance(value, list) or len(value) != 2:
+        fields.problem(("languages",), "not a pair of languages",
+                       expected="a list of exactly two entries with code and name",
+                       found="nothing" if value is None else f"{type(value).__name__}"
+                       + (f" of {len(value)}" if isinstance(value, list) else ""),
+                       hint="the first listed language is the primary one")
+        return default
+    languages = []
+    for index in range(2):
+        if fields.mapping("languages", index, required=True) is None:
+            return default
+        fields.only_keys(("languages", index), ["code", "name", "dir"])
+        code = fields.pattern("languages", index, "code", regex=LANGUAGE_CODE, required=True,
+                              expected="a BCP 47 code such as en, zh-Hans or ar",
+                              hint="quote it if YAML would read it otherwise")
+        name = fields.text("languages", index, "name", required=False)
+        direction = fields.text("languages", index, "dir", required=False)
+        if direction not in (None, "ltr", "rtl"):
+            fields.problem(("languages", index, "dir"), "unknown direction",
+                           expected="ltr or rtl", found=repr(direction))
+            direction = None
+        if code is None:
+            return default
+        languages.append(Language(code, name or code, direction or language_direction(code)))
+    if languages[0].code == languages[1].code:
+        fields.problem(("languages", 1, "code"), "same language twice",
+                       expected="two different codes", found=repr(languages[1].code))
+        return default
+    return languages[0], languages[1]
+
+
+def read_bilingual(fields: Fields, name: str, codes: list[str]) -> dict[str, str]:
+    """A field written once per language, e.g. `title: {en: …, zh-Hans: …}`."""
+    if fields.mapping(name, required=True) is None:
+        return {}
+    fields.only_keys((name,), codes)
+    values = {}
+    for code in codes:
+        value = fields.text(name, code, hint=f"give the {name} in every language of the pair")
+        if value is not None:
+            values[code] = value
+    return values
+
+
+def read_base_url(fields: Fields, override: str | None) -> str | None:
+    if override is not None:
+        parts = urlsplit(override)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            fields.problems.append(Problem("--base-url", None, None, "not a web address",
+                                           expected="an http:// or https:// URL",
+                                           found=repr(override)))
+            return None
+        return normalise_base_url(override)
+    url = fields.url("base_url")
+    return normalise_base_url(url) if url else None
+
+
+def read_tags(fields: Fields, codes: list[str]) -> dict[str, TagInfo]:
+    tags = fields.mapping("tags") or {}
+    result = {}
+    for slug in tags:
+        if not TAG_FORM.fullmatch(slug):
+            fields.problem(("tags", slug), "not a tag name",
+                           expected="lowercase letters, digits and hyphens", found=repr(slug))
+            continue
+        if fields.raw("tags", slug) is not None and fields.mapping("tags", slug) is None:
+            continue
+        fields.only_keys(("tags", slug), ["name", "match"])
+        names = {}
+        if fields.mapping("tags", slug, "name") is not None:
+            fields.only_keys(("tags", slug, "name"), codes)
+            names = {code: text for code in codes
+                     if (text := fields.text("tags", slug, "name", code, required=False))}
+        match = fields.text_list("tags", slug, "match")
+        for index, rule in enumerate(match):
+            if len(rule) > 2 and rule.startswith("/") and rule.endswith("/"):
+                try:
+                    re.compile(rule[1:-1])
+                except re.error as error:
+                    fields.problem(("tags", slug, "match", index), "not a regular expression",
+                                   found=f"{rule!r} ({error})",
+                                   hint="a rule between slashes is a Python regex")
+        result[slug] = TagInfo(slug, names, match)
+    return result

@@ -1,0 +1,342 @@
+"""Paper files: YAML front matter, then one Markdown block per language.
+
+    ---
+    title:
+      en: Qwen3 Technical Report
+      zh-Hans: Qwen3 技术报告
+    date: 2025-05-14
+    tags: [llm, reasoning]
+    ---
+    ::: en
+    In this work, we present Qwen3 …
+    :::
+
+    ::: zh-Hans
+    在本工作中，我们推出了 Qwen3 …
+    :::
+
+Both languages live in one file so that they can never drift apart. Everything wrong in a
+file is reported with its line in that file; `load_papers` reports every file at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from slugify import slugify
+
+from bitext.config import TAG_FORM, Config, Language
+from bitext.errors import InputError, Problem, display_path
+from bitext.markdown import MarkdownRenderer, Rendered
+from bitext.schema import Fields, forbidden_character, normalise
+from bitext.strictyaml import YamlError, load
+
+PAPERS_DIR = Path("content") / "papers"
+MAX_FILE_BYTES = 1024 * 1024
+MAX_FRONT_MATTER_LINES = 500
+SLUG_MAX = 80
+SLUG_FORM = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+ARXIV_FORM = re.compile(r"\d{4}\.\d{4,5}(v\d+)?|[a-z-]+(\.[A-Z]{2})?/\d{7}(v\d+)?")
+LINK_KINDS = ["pdf", "code", "project", "data"]
+FIELDS = ["title", "date", "tags", "authors", "affiliation", "arxiv", "links", "slug",
+          "draft", "translator"]
+BLOCK_OPEN = re.compile(r":::[ \t]*(\S+)[ \t]*")
+BLOCK_CLOSE = re.compile(r":::[ \t]*")
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Bilingual(Generic[T]):
+    """A value in each language of the pair, primary language first."""
+
+    languages: tuple[Language, Language]
+    values: tuple[T, T]
+
+    @property
+    def primary(self) -> T:
+        return self.values[0]
+
+    @property
+    def secondary(self) -> T:
+        return self.values[1]
+
+    def __iter__(self):
+        return iter(zip(self.languages, self.values))
+
+
+@dataclass(frozen=True)
+class Link:
+    kind: str
+    """pdf, code, project, data or arxiv."""
+    url: str
+
+
+@dataclass(frozen=True)
+class Paper:
+    """One paper of the digest, as read from its file."""
+
+    source: str
+    """The file, relative to the project root, for messages."""
+    slug: str
+    """URL name: papers/<slug>/. From front matter, else from the primary title."""
+    title: Bilingual[str]
+    abstract: Bilingual[Rendered]
+    date: dt.date
+    """The date the digest gives the paper (its listing and feed date)."""
+    tags: tuple[str, ...]
+    authors: tuple[str, ...]
+    affiliation: str | None
+    arxiv: str | None
+    """arXiv identifier such as 2505.09388, always a string."""
+    links: tuple[Link, ...]
+    translator: str | None
+    draft: bool
+
+    @property
+    def month(self) -> str:
+        return f"{self.date:%Y-%m}"
+
+    @property
+    def url(self) -> str:
+        """Path of the paper's page relative to the site root."""
+        return f"papers/{self.slug}/"
+
+    def link(self, kind: str) -> str | None:
+        return next((link.url for link in self.links if link.kind == kind), None)
+
+
+def load_papers(root: Path, config: Config, markdown: MarkdownRenderer,
+                include_drafts: bool = False) -> list[Paper]:
+    """Every paper under content/papers/, or InputError with the problems of all files."""
+    papers, problems = [], []
+    folder = root / PAPERS_DIR
+    if not folder.is_dir():
+        raise InputError([Problem(PAPERS_DIR.as_posix(), None, None, "missing folder",
+                                  hint="create it and add one .md file per paper")])
+    for path in sorted(folder.rglob("*.md")):
+        source = display_path(path, root)
+        if path.is_symlink() and not path.resolve().is_relative_to(root.resolve()):
+            problems.append(Problem(source, None, None, "symbolic link out of the project",
+                                    found=str(path.resolve()),
+                                    hint="copy the file into content/papers/ instead"))
+            continue
+        paper, file_problems = parse_paper_file(path.read_bytes(), source, config, markdown)
+        problems.extend(file_problems)
+        if paper and (include_drafts or not paper.draft):
+            papers.append(paper)
+    if problems:
+        raise InputError(problems)
+    return papers
+
+
+def parse_paper_file(data: bytes, source: str, config: Config,
+                     markdown: MarkdownRenderer) -> tuple[Paper | None, list[Problem]]:
+    """A paper from the bytes of its file, or None with the problems found."""
+    text, problems = decode(data, source)
+    if text is None:
+        return None, problems
+    front, body_start, problems = split_front_matter(text, source)
+    if front is None:
+        return None, problems
+    try:
+        document = load(front)
+    except YamlError as error:
+        return None, [Problem(source, error.line + 1, error.field, error.message,
+                              hint=error.hint)]
+    fields = Fields(document, source, line_offset=1)
+    if not isinstance(document.value, dict):
+        fields.problem((), "front matter is not a mapping", expected="fields such as 'title:'",
+                       found="nothing" if document.value is None else "a list or text")
+        return None, fields.problems
+    body_lines = text.split("\n")[body_start:]
+    blocks = read_blocks(body_lines, body_start + 1, source, config, fields)
+    paper = read_paper(fields, blocks, config, markdown)
+    return (paper if not fields.problems else None), fields.problems
+
+
+def decode(data: bytes, source: str) -> tuple[str | None, list[Problem]]:
+    """UTF-8 text with LF line ends, or the problems that stop it from being that."""
+    if len(data) > MAX_FILE_BYTES:
+        return None, [Problem(source, None, None, "file too large",
+                              expected=f"at most {MAX_FILE_BYTES // 1024} KiB",
+                              found=f"{len(data) // 1024} KiB",
+                              hint="one file holds one paper's title and abstracts")]
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        return None, [Problem(source, line, None, "not UTF-8 text",
+                              found=f"byte 0x{data[error.start]:02x}",
+                              hint="save the file as UTF-8")]
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    problems = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        bad = forbidden_character(line)
+        if bad:
+            problems.append(Problem(source, number, None, "forbidden character",
+                                    expected="printable text", found=bad,
+                                    hint="delete it; control and direction-override "
+                                         "characters are never published"))
+    return (None if problems else text), problems
+
+
+def split_front_matter(text: str, source: str) -> tuple[str | None, int, list[Problem]]:
+    """The front matter's text and the index of the first body line."""
+    lines = text.split("\n")
+    if lines[0].rstrip() != "---":
+        return None, 0, [Problem(source, 1, None, "no front matter",
+                                 expected="'---' on the first line", found=repr(lines[0][:40]),
+                                 hint="a paper file starts with its fields between two '---' "
+                                      "lines")]
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() == "---":
+            if index - 1 > MAX_FRONT_MATTER_LINES:
+                break
+            return "\n".join(lines[1:index]), index + 1, []
+    return None, 0, [Problem(source, 1, None, "front matter not closed",
+                             expected=f"a closing '---' line within "
+                                      f"{MAX_FRONT_MATTER_LINES} lines",
+                             found="none", hint="add '---' after the last field")]
+
+
+@dataclass(frozen=True)
+class Block:
+    line: int
+    text: str
+
+
+def read_blocks(lines: list[str], first_line: int, source: str, config: Config,
+                fields: Fields) -> dict[str, Block]:
+    """The `::: code` … `:::` blocks of the body, by language code."""
+    codes = [language.code for language in config.languages]
+    blocks: dict[str, Block] = {}
+    current: tuple[str, int, list[str]] | None = None
+
+    def report(line: int, message: str, **details: str) -> None:
+        fields.problems.append(Problem(source, line, None, message, **details))
+
+    for offset, line in enumerate(lines):
+        number = first_line + offset
+        if current is None:
+            opening = BLOCK_OPEN.fullmatch(line.rstrip())
+            if opening:
+                code = opening.group(1)
+                if code not in codes:
+                    report(number, "unknown language block", expected=" or ".join(
+                        f"'::: {c}'" for c in codes), found=repr(line.strip()))
+                elif code in blocks:
+                    report(number, f"second '::: {code}' block",
+                           expected="one block per language",
+                           hint=f"the first is on line {blocks[code].line}")
+                current = (code, number, [])
+            elif line.strip():
+                report(number, "text outside a language block", found=repr(line.strip()[:40]),
+                       expected=f"'::: {codes[0]}' or '::: {codes[1]}'",
+                       hint="put each abstract between '::: <language>' and ':::'")
+        elif BLOCK_CLOSE.fullmatch(line.rstrip()):
+            code, start, text = current
+            blocks.setdefault(code, Block(start, "\n".join(text).strip("\n")))
+            current = None
+        else:
+            current[2].append(line)
+    if current is not None:
+        report(current[1], f"'::: {current[0]}' block not closed", expected="a ':::' line",
+               found="end of file")
+    end_line = first_line + len(lines) - 1
+    for code in codes:
+        block = blocks.get(code)
+        if block is None:
+            report(end_line, f"abstract in {code} missing",
+                   expected=f"a '::: {code}' block", hint="every paper needs both abstracts")
+        elif not block.text.strip():
+            report(block.line, f"abstract in {code} is empty", expected="text",
+                   found="an empty block")
+    return blocks
+
+
+def read_paper(fields: Fields, blocks: dict[str, Block], config: Config,
+               markdown: MarkdownRenderer) -> Paper | None:
+    fields.only_keys((), FIELDS)
+    languages = config.languages
+    codes = [language.code for language in languages]
+    titles = read_titles(fields, codes)
+    date = fields.date("date")
+    tags = read_tags(fields)
+    authors = fields.text_list("authors")
+    affiliation = fields.text("affiliation", required=False)
+    arxiv = fields.pattern("arxiv", regex=ARXIV_FORM, expected="an arXiv id such as 2505.09388",
+                           hint="write the id only, not the URL")
+    links = read_links(fields, arxiv)
+    slug = read_slug(fields, titles[0] if titles else None)
+    translator = fields.text("translator", required=False)
+    draft = fields.boolean("draft", default=False)
+    if fields.problems or not titles or date is None or slug is None:
+        return None
+    abstracts = tuple(markdown.render(normalise(blocks[code].text)) for code in codes)
+    return Paper(
+        source=fields.path, slug=slug,
+        title=Bilingual(languages, titles),
+        abstract=Bilingual(languages, abstracts),
+        date=date, tags=tags, authors=authors, affiliation=affiliation, arxiv=arxiv,
+        links=links, translator=translator, draft=draft,
+    )
+
+
+def read_titles(fields: Fields, codes: list[str]) -> tuple[str, str] | None:
+    if fields.mapping("title", required=True) is None:
+        return None
+    fields.only_keys(("title",), codes)
+    titles = [fields.text("title", code, hint="give the title in both languages")
+              for code in codes]
+    return None if None in titles else (titles[0], titles[1])
+
+
+def read_tags(fields: Fields) -> tuple[str, ...]:
+    tags = []
+    for index, tag in enumerate(fields.text_list("tags")):
+        if TAG_FORM.fullmatch(tag):
+            if tag not in tags:
+                tags.append(tag)
+        else:
+            suggestion = slugify(tag)
+            fields.problem(("tags", index), "not a tag name",
+                           expected="lowercase letters, digits and hyphens", found=repr(tag),
+                           hint=f"write '{suggestion}'" if suggestion else None)
+    return tuple(tags)
+
+
+def read_links(fields: Fields, arxiv: str | None) -> tuple[Link, ...]:
+    links = []
+    if fields.mapping("links") is not None:
+        fields.only_keys(("links",), LINK_KINDS)
+        for kind in LINK_KINDS:
+            url = fields.url("links", kind)
+            if url:
+                links.append(Link(kind, url))
+    if arxiv:
+        links.insert(0, Link("arxiv", f"https://arxiv.org/abs/{arxiv}"))
+    return tuple(links)
+
+
+def slug_from_title(title: str) -> str:
+    """The URL name a title gives: ASCII words joined by hyphens, whole words, in order."""
+    return slugify(title, max_length=SLUG_MAX, word_boundary=True, save_order=True)
+
+
+def read_slug(fields: Fields, primary_title: str | None) -> str | None:
+    if fields.raw("slug") is not None:
+        return fields.pattern("slug", regex=SLUG_FORM, expected="lowercase letters, digits and "
+                              "single hyphens, such as qwen3-technical-report")
+    if primary_title is None:
+        return None
+    slug = slug_from_title(primary_title)
+    if not slug:
+        fields.problem(("title",), "the title gives no URL name", found=repr(primary_title),
+                       hint="add a field such as 'slug: my-paper'")
+        return None
+    return slug

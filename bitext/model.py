@@ -1,0 +1,151 @@
+"""The site as data: papers in order, tags, months, pages, neighbours and related papers.
+
+Everything a template shows is computed here, once, so templates only lay it out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from bitext.config import Config
+from bitext.content import Bilingual, Paper
+from bitext.errors import InputError, Problem
+
+RELATED_COUNT = 3
+
+
+@dataclass(frozen=True)
+class Tag:
+    slug: str
+    name: Bilingual[str]
+    papers: tuple[Paper, ...]
+    """Newest first."""
+
+    @property
+    def url(self) -> str:
+        return f"tags/{self.slug}/"
+
+
+@dataclass(frozen=True)
+class Month:
+    key: str
+    """YYYY-MM."""
+    first_day: dt.date
+    papers: tuple[Paper, ...]
+
+    @property
+    def url(self) -> str:
+        return f"archive/{self.key}/"
+
+
+@dataclass(frozen=True)
+class Neighbours:
+    newer: Paper | None
+    older: Paper | None
+    related: tuple[Paper, ...]
+    """Papers sharing the most tags, most shared first, then newest."""
+
+
+@dataclass(frozen=True)
+class Site:
+    config: Config
+    papers: tuple[Paper, ...]
+    """Newest first; papers of the same day by slug."""
+    tags: dict[str, Tag]
+    """By slug, in alphabetical order."""
+    months: tuple[Month, ...]
+    """Newest first."""
+    pages: tuple[tuple[Paper, ...], ...]
+    """The home listing split into pages of `config.per_page`."""
+    neighbours: dict[str, Neighbours]
+    """By paper slug."""
+    updated: dt.datetime
+    """The build's date stamp: SOURCE_DATE_EPOCH when set, else the newest paper's date."""
+
+    def feed_items(self, papers: tuple[Paper, ...]) -> tuple[Paper, ...]:
+        return papers[: self.config.feed_size]
+
+
+def build_site(config: Config, papers: list[Paper], source_date_epoch: int | None) -> Site:
+    """The site model, or InputError when two papers would share a page."""
+    check_unique_slugs(papers)
+    ordered = tuple(sorted(papers, key=lambda p: (-p.date.toordinal(), p.slug)))
+    per_page = config.per_page
+    pages = tuple(ordered[i: i + per_page] for i in range(0, len(ordered), per_page)) or ((),)
+    return Site(
+        config=config,
+        papers=ordered,
+        tags=group_tags(config, ordered),
+        months=group_months(ordered),
+        pages=pages,
+        neighbours=find_neighbours(ordered),
+        updated=build_stamp(ordered, source_date_epoch),
+    )
+
+
+def check_unique_slugs(papers: list[Paper]) -> None:
+    by_slug: dict[str, list[Paper]] = defaultdict(list)
+    for paper in papers:
+        by_slug[paper.slug.casefold()].append(paper)
+    problems = []
+    for slug, same in sorted(by_slug.items()):
+        if len(same) > 1:
+            sources = [paper.source for paper in same]
+            for paper in same:
+                others = ", ".join(s for s in sources if s != paper.source)
+                problems.append(Problem(paper.source, None, "slug",
+                                        f"papers/{slug}/ is also the page of {others}",
+                                        hint="give one of them its own 'slug:'"))
+    if problems:
+        raise InputError(problems)
+
+
+def group_tags(config: Config, papers: tuple[Paper, ...]) -> dict[str, Tag]:
+    by_tag: dict[str, list[Paper]] = defaultdict(list)
+    for paper in papers:
+        for tag in paper.tags:
+            by_tag[tag].append(paper)
+    tags = {}
+    for slug in sorted(by_tag):
+        info = config.tags.get(slug)
+        names = tuple(info.names.get(lang.code, slug) if info else slug
+                      for lang in config.languages)
+        tags[slug] = Tag(slug, Bilingual(config.languages, names), tuple(by_tag[slug]))
+    return tags
+
+
+def group_months(papers: tuple[Paper, ...]) -> tuple[Month, ...]:
+    by_month: dict[str, list[Paper]] = defaultdict(list)
+    for paper in papers:
+        by_month[paper.month].append(paper)
+    return tuple(
+        Month(key, dt.date(int(key[:4]), int(key[5:]), 1), tuple(items))
+        for key, items in sorted(by_month.items(), reverse=True)
+    )
+
+
+def find_neighbours(papers: tuple[Paper, ...]) -> dict[str, Neighbours]:
+    by_tag: dict[str, list[int]] = defaultdict(list)
+    for index, paper in enumerate(papers):
+        for tag in paper.tags:
+            by_tag[tag].append(index)
+    neighbours = {}
+    for index, paper in enumerate(papers):
+        shared = Counter(other for tag in paper.tags for other in by_tag[tag] if other != index)
+        # Most shared tags first; `papers` is newest first, so a lower index is newer.
+        related = sorted(shared, key=lambda other: (-shared[other], other))[:RELATED_COUNT]
+        neighbours[paper.slug] = Neighbours(
+            newer=papers[index - 1] if index > 0 else None,
+            older=papers[index + 1] if index + 1 < len(papers) else None,
+            related=tuple(papers[other] for other in related),
+        )
+    return neighbours
+
+
+def build_stamp(papers: tuple[Paper, ...], source_date_epoch: int | None) -> dt.datetime:
+    if source_date_epoch is not None:
+        return dt.datetime.fromtimestamp(source_date_epoch, tz=dt.timezone.utc)
+    newest = papers[0].date if papers else dt.date(1970, 1, 1)
+    return dt.datetime.combine(newest, dt.time(), tzinfo=dt.timezone.utc)

@@ -1,0 +1,34 @@
+"""`new`: start a paper file with every field in place, as a draft."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from bitext.config import load_config
+from bitext.content import PAPERS_DIR, slug_from_title
+from bitext.errors import InputError, Problem
+from bitext.paperfile import format_paper
+
+
+def new_paper(root: Path, title: str, date: dt.date, tags: list[str],
+              arxiv: str | None) -> Path:
+    config = load_config(root)
+    slug = slug_from_title(title)
+    if not slug:
+        raise InputError([Problem("title", None, None, "the title gives no file name",
+                                  found=repr(title), hint="use a title with letters or digits")])
+    path = root / PAPERS_DIR / f"{slug}.md"
+    if path.exists():
+        raise InputError([Problem(path.relative_to(root).as_posix(), None, None,
+                                  "already exists", hint="edit it, or choose another title")])
+    codes = [language.code for language in config.languages]
+    text = format_paper(
+        titles={codes[0]: title, codes[1]: f"({config.secondary.name}: title to translate)"},
+        abstracts={codes[0]: "Abstract to write.",
+                   codes[1]: f"({config.secondary.name}: abstract to translate)"},
+        date=date, tags=tags, arxiv=arxiv, draft=True,
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path

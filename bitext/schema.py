@@ -1,0 +1,206 @@
+"""Typed fields out of a strict YAML document, with every problem collected.
+
+`Fields` wraps one loaded document (site.yaml or a paper's front matter). Each accessor
+returns the converted value, or None after recording a Problem that names the file, the
+line of the field in that file, what was expected and what was found. Callers read every
+field they need and then look at `problems`: that is how a run reports everything at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+import unicodedata
+from urllib.parse import urlsplit
+
+from bitext.errors import Problem, describe
+from bitext.strictyaml import Document
+
+DATE_FORM = re.compile(r"\d{4}-\d{2}-\d{2}")
+INTEGER_FORM = re.compile(r"[+-]?\d+")
+BOOLEANS = {"true": True, "false": False}
+
+# Characters that must never reach a page or a feed. C0/C1 controls break XML 1.0;
+# bidirectional overrides and isolates can make text read differently from what it is
+# ("Trojan Source"); the noncharacters U+FFFE/U+FFFF are not text at all.
+_FORBIDDEN = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff\ud800-\udfff]"
+)
+
+
+def forbidden_character(text: str) -> str | None:
+    """The first character of `text` that bitext refuses, as U+XXXX, or None."""
+    match = _FORBIDDEN.search(text)
+    return f"U+{ord(match.group()):04X}" if match else None
+
+
+def normalise(text: str) -> str:
+    """Text as bitext stores it: NFC, so that é typed two ways is one é."""
+    return unicodedata.normalize("NFC", text)
+
+
+class Fields:
+    """Reads typed fields from `document`, reporting problems against `path`."""
+
+    def __init__(self, document: Document, path: str, line_offset: int = 0):
+        self.document = document
+        self.path = path
+        self.line_offset = line_offset
+        self.problems: list[Problem] = []
+
+    # -- reporting ---------------------------------------------------------------------
+
+    def line(self, *field: str | int) -> int:
+        return self.document.line_of(tuple(field)) + self.line_offset
+
+    def problem(self, field: tuple, message: str, expected: str | None = None,
+                found: str | None = None, hint: str | None = None) -> None:
+        name = ".".join(str(part) for part in field) or None
+        self.problems.append(Problem(self.path, self.line(*field), name, message,
+                                     expected, found, hint))
+
+    # -- raw access --------------------------------------------------------------------
+
+    def raw(self, *field: str | int) -> object:
+        value = self.document.value
+        for part in field:
+            if isinstance(value, dict) and isinstance(part, str):
+                value = value.get(part)
+            elif isinstance(value, list) and isinstance(part, int) and part < len(value):
+                value = value[part]
+            else:
+                return None
+        return value
+
+    def mapping(self, *field: str, required: bool = False) -> dict | None:
+        value = self.raw(*field)
+        if value is None:
+            if required:
+                self.problem(field, "missing", expected="a mapping")
+            return None
+        if not isinstance(value, dict):
+            self.problem(field, "wrong type", expected="a mapping of names to values",
+                         found=describe(value))
+            return None
+        return value
+
+    def only_keys(self, field: tuple, allowed: list[str]) -> None:
+        """Report every key of the mapping at `field` that is not in `allowed`."""
+        value = self.raw(*field) if field else self.document.value
+        if not isinstance(value, dict):
+            return
+        for key in value:
+            if key not in allowed:
+                close = difflib.get_close_matches(key, allowed, n=1)
+                hint = f"did you mean '{close[0]}'?" if close else None
+                self.problem(field + (key,), "unknown field",
+                             expected="one of " + ", ".join(allowed), found=repr(key), hint=hint)
+
+    # -- typed fields ------------------------------------------------------------------
+
+    def text(self, *field: str | int, required: bool = True, multiline: bool = False,
+             hint: str | None = None) -> str | None:
+        value = self.raw(*field)
+        if value is None or value == "":
+            if required:
+                self.problem(field, "missing", expected="text", hint=hint)
+            return None
+        if not isinstance(value, str):
+            self.problem(field, "wrong type", expected="text", found=describe(value),
+                         hint="write it on one line")
+            return None
+        return self.checked_text(field, value, multiline)
+
+    def checked_text(self, field: tuple, value: str, multiline: bool = False) -> str | None:
+        bad = forbidden_character(value)
+        if bad:
+            self.problem(field, "forbidden character", expected="printable text", found=bad,
+                         hint="delete it; control and direction-override characters are "
+                              "never published")
+            return None
+        if not multiline and "\n" in value.strip():
+            self.problem(field, "more than one line", expected="a single line",
+                         found=describe(value))
+            return None
+        return normalise(value.strip())
+
+    def text_list(self, *field: str, required: bool = False) -> tuple[str, ...]:
+        value = self.raw(*field)
+        if value is None:
+            if required:
+                self.problem(field, "missing", expected="a list")
+            return ()
+        if isinstance(value, str):
+            value = [value]  # `tags: llm` means a list of one; nobody should have to care
+        if not isinstance(value, list):
+            self.problem(field, "wrong type", expected="a list such as [a, b]",
+                         found=describe(value))
+            return ()
+        items = []
+        for index in range(len(value)):
+            item = self.text(*field, index)
+            if item is not None:
+                items.append(item)
+        return tuple(items)
+
+    def date(self, *field: str, required: bool = True) -> dt.date | None:
+        value = self.text(*field, required=required)
+        if value is None:
+            return None
+        if DATE_FORM.fullmatch(value):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                self.problem(field, "no such date", expected="a real calendar date",
+                             found=repr(value))
+                return None
+        self.problem(field, "not a date", expected="YYYY-MM-DD", found=repr(value),
+                     hint="write the date as 2025-05-14")
+        return None
+
+    def integer(self, *field: str, default: int, minimum: int, maximum: int) -> int:
+        value = self.text(*field, required=False)
+        if value is None:
+            return default
+        if not INTEGER_FORM.fullmatch(value):
+            self.problem(field, "not a whole number", expected=f"{minimum} to {maximum}",
+                         found=repr(value))
+            return default
+        number = int(value)
+        if not minimum <= number <= maximum:
+            self.problem(field, "out of range", expected=f"{minimum} to {maximum}",
+                         found=str(number))
+            return default
+        return number
+
+    def boolean(self, *field: str, default: bool) -> bool:
+        value = self.text(*field, required=False)
+        if value is None:
+            return default
+        if value.lower() not in BOOLEANS:
+            self.problem(field, "not true or false", expected="true or false",
+                         found=repr(value), hint="YAML's yes/no/on/off are not accepted here")
+            return default
+        return BOOLEANS[value.lower()]
+
+    def url(self, *field: str, required: bool = False) -> str | None:
+        value = self.text(*field, required=required)
+        if value is None:
+            return None
+        parts = urlsplit(value)
+        if parts.scheme.lower() not in ("http", "https") or not parts.netloc or " " in value:
+            self.problem(field, "not a web address", expected="an http:// or https:// URL",
+                         found=repr(value))
+            return None
+        return value
+
+    def pattern(self, *field: str, regex: re.Pattern, expected: str, hint: str | None = None,
+                required: bool = False) -> str | None:
+        value = self.text(*field, required=required)
+        if value is None:
+            return None
+        if not regex.fullmatch(value):
+            self.problem(field, "wrong form", expected=expected, found=repr(value), hint=hint)
+            return None
+        return value

@@ -1,0 +1,82 @@
+"""Interface strings (labels, navigation) per language, by primary language subtag.
+
+Pages are labelled in the site's primary language; a language missing here falls back to
+English. Add a language by adding a dict with the same keys.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+STRINGS: dict[str, dict[str, str]] = {
+    "en": {
+        "papers": "Papers", "tags": "Tags", "archive": "Archive", "feed": "RSS feed",
+        "skip": "Skip to content", "abstract": "Abstract", "authors": "Authors",
+        "affiliation": "Affiliation", "date": "Date", "translator": "Translation",
+        "links": "Links", "pdf": "PDF", "code": "Code", "project": "Project page",
+        "data": "Data", "arxiv": "arXiv", "newer": "Newer", "older": "Older",
+        "newer_paper": "Newer paper", "older_paper": "Older paper",
+        "related": "Related papers", "page_of": "Page {page} of {pages}",
+        "pagination": "Pages", "paper_navigation": "Newer and older papers",
+        "count": "{count} papers", "count_one": "1 paper", "all_tags": "All tags",
+        "tag_page": "Papers tagged “{tag}”", "month_page": "Papers of {month}",
+        "not_found": "Page not found", "not_found_text": "There is no page at this address.",
+        "home": "Back to the newest papers", "more_authors": "and {count} more",
+        "site_nav": "Site", "no_papers": "No papers yet.", "languages": "Languages",
+    },
+    "zh": {
+        "papers": "论文", "tags": "标签", "archive": "归档", "feed": "RSS 订阅",
+        "skip": "跳到正文", "abstract": "摘要", "authors": "作者", "affiliation": "机构",
+        "date": "日期", "translator": "译者", "links": "链接", "pdf": "PDF", "code": "代码",
+        "project": "项目主页", "data": "数据", "arxiv": "arXiv", "newer": "较新",
+        "older": "较早", "newer_paper": "较新的论文", "older_paper": "较早的论文",
+        "related": "相关论文", "page_of": "第 {page} 页，共 {pages} 页", "pagination": "分页",
+        "paper_navigation": "较新和较早的论文", "count": "{count} 篇论文",
+        "count_one": "1 篇论文", "all_tags": "全部标签", "tag_page": "标签“{tag}”下的论文",
+        "month_page": "{month}的论文", "not_found": "页面不存在",
+        "not_found_text": "这个地址没有页面。", "home": "返回最新论文",
+        "more_authors": "等另外 {count} 位", "site_nav": "网站", "no_papers": "还没有论文。",
+        "languages": "语言",
+    },
+    "ar": {
+        "papers": "الأوراق", "tags": "الوسوم", "archive": "الأرشيف", "feed": "موجز RSS",
+        "skip": "انتقل إلى المحتوى", "abstract": "الملخص", "authors": "المؤلفون",
+        "affiliation": "الجهة", "date": "التاريخ", "translator": "الترجمة",
+        "links": "روابط", "pdf": "PDF", "code": "الشيفرة", "project": "صفحة المشروع",
+        "data": "البيانات", "arxiv": "arXiv", "newer": "الأحدث", "older": "الأقدم",
+        "newer_paper": "الورقة الأحدث", "older_paper": "الورقة الأقدم",
+        "related": "أوراق ذات صلة", "page_of": "الصفحة {page} من {pages}",
+        "pagination": "الصفحات", "paper_navigation": "الأوراق الأحدث والأقدم",
+        "count": "{count} ورقة", "count_one": "ورقة واحدة", "all_tags": "كل الوسوم",
+        "tag_page": "أوراق بوسم «{tag}»", "month_page": "أوراق {month}",
+        "not_found": "الصفحة غير موجودة", "not_found_text": "لا توجد صفحة في هذا العنوان.",
+        "home": "العودة إلى أحدث الأوراق", "more_authors": "و{count} آخرون",
+        "site_nav": "الموقع", "no_papers": "لا أوراق بعد.", "languages": "اللغات",
+    },
+}
+
+MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August",
+             "September", "October", "November", "December"]
+
+
+def strings_for(code: str) -> dict[str, str]:
+    return STRINGS.get(code.split("-")[0].lower(), STRINGS["en"])
+
+
+def long_date(date: dt.date, code: str) -> str:
+    """A date as a reader of that language writes it; ISO form where we know no better."""
+    language = code.split("-")[0].lower()
+    if language == "en":
+        return f"{MONTHS_EN[date.month - 1]} {date.day}, {date.year}"
+    if language in ("zh", "ja"):
+        return f"{date.year}年{date.month}月{date.day}日"
+    return date.isoformat()
+
+
+def long_month(date: dt.date, code: str) -> str:
+    language = code.split("-")[0].lower()
+    if language == "en":
+        return f"{MONTHS_EN[date.month - 1]} {date.year}"
+    if language in ("zh", "ja"):
+        return f"{date.year}年{date.month}月"
+    return f"{date:%Y-%m}"
