@@ -144,11 +144,10 @@ def parse_paper_file(data: bytes, source: str, config: Config,
     if front is None:
         return None, problems
     try:
-        document = load(front)
+        document = load(front, first_line=2)  # the line after the opening '---'
     except YamlError as error:
-        return None, [Problem(source, error.line + 1, error.field, error.message,
-                              hint=error.hint)]
-    fields = Fields(document, source, line_offset=1)
+        return None, [Problem(source, error.line, error.field, error.message, hint=error.hint)]
+    fields = Fields(document, source)
     if not isinstance(document.value, dict):
         fields.problem((), "front matter is not a mapping", expected="fields such as 'title:'",
                        found="nothing" if document.value is None else "a list or text")
@@ -245,8 +244,10 @@ def read_blocks(lines: list[str], first_line: int, source: str, config: Config,
         else:
             current[2].append(line)
     if current is not None:
-        report(current[1], f"'::: {current[0]}' block not closed", expected="a ':::' line",
+        code, start, text = current
+        report(start, f"'::: {code}' block not closed", expected="a ':::' line",
                found="end of file")
+        blocks.setdefault(code, Block(start, "\n".join(text)))  # reported once, not twice
     end_line = first_line + len(lines) - 1
     for code in codes:
         block = blocks.get(code)

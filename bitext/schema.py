@@ -43,16 +43,15 @@ def normalise(text: str) -> str:
 class Fields:
     """Reads typed fields from `document`, reporting problems against `path`."""
 
-    def __init__(self, document: Document, path: str, line_offset: int = 0):
+    def __init__(self, document: Document, path: str):
         self.document = document
         self.path = path
-        self.line_offset = line_offset
         self.problems: list[Problem] = []
 
     # -- reporting ---------------------------------------------------------------------
 
     def line(self, *field: str | int) -> int:
-        return self.document.line_of(tuple(field)) + self.line_offset
+        return self.document.line_of(tuple(field))
 
     def problem(self, field: tuple, message: str, expected: str | None = None,
                 found: str | None = None, hint: str | None = None) -> None:

@@ -32,7 +32,7 @@ Path = tuple  # a field path such as ("title", "en") or ("tags", 2)
 
 
 class YamlError(Exception):
-    """A problem in the YAML text; `line` is 1-based within the text given to `load`."""
+    """A problem in the YAML text; `line` counts from `first_line` as given to `load`."""
 
     def __init__(self, line: int, message: str, hint: str | None = None, field: str | None = None):
         super().__init__(message)
@@ -58,11 +58,14 @@ class Document:
         return default
 
 
-def load(text: str) -> Document:
-    """Parse one YAML document into dicts, lists, strings and None."""
+def load(text: str, first_line: int = 1) -> Document:
+    """Parse one YAML document into dicts, lists, strings and None.
+
+    Line numbers (in errors and in `Document.lines`) count from `first_line`, so that
+    front matter reports the lines of the file it sits in."""
     lines: dict[Path, int] = {}
     try:
-        events = _Events(text)
+        events = _Events(text, first_line)
         next(events)  # StreamStart
         first = next(events)
         if isinstance(first, yaml.StreamEndEvent):
@@ -71,42 +74,44 @@ def load(text: str) -> Document:
         next(events)  # DocumentEnd
         after = next(events)
         if not isinstance(after, yaml.StreamEndEvent):
-            raise YamlError(_line(after), "more than one YAML document",
+            raise YamlError(events.line(after), "more than one YAML document",
                             hint="remove the second '---' or what follows it")
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 1
+        line = mark.line if mark else 0
         message = error.problem or error.context or "not valid YAML"
         source_lines = text.splitlines()
-        has_tab = line <= len(source_lines) and "\t" in source_lines[line - 1]
+        has_tab = line < len(source_lines) and "\t" in source_lines[line]
         hint = "indent with spaces, not tabs" if has_tab else None
-        raise YamlError(line, f"not valid YAML: {message}", hint=hint) from None
+        raise YamlError(line + first_line, f"not valid YAML: {message}", hint=hint) from None
     return Document(value, lines)
 
 
 class _Events:
     """The parser's events, one at a time, with a look at the next one."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, first_line: int):
         self._loader = _Loader(text)
+        self.first_line = first_line
 
     def __iter__(self) -> Iterator[yaml.Event]:
         return self
 
     def __next__(self) -> yaml.Event:
         if not self._loader.check_event():
-            raise YamlError(1, "unexpected end of YAML")
+            raise YamlError(self.first_line, "unexpected end of YAML")
         return self._loader.get_event()
+
+    def line(self, event: yaml.Event) -> int:
+        return event.start_mark.line + self.first_line
 
     def peek(self) -> yaml.Event:
         event = self._loader.peek_event()
         if event is None:
-            raise YamlError(1, "unexpected end of YAML")
+            raise YamlError(self.first_line, "unexpected end of YAML")
         return event
 
 
-def _line(event: yaml.Event) -> int:
-    return event.start_mark.line + 1
 
 
 def _dotted(path: Path) -> str | None:
@@ -116,18 +121,18 @@ def _dotted(path: Path) -> str | None:
 def _compose(events: _Events, path: Path, depth: int, lines: dict) -> object:
     event = next(events)
     if isinstance(event, yaml.AliasEvent):
-        raise YamlError(_line(event), f"alias *{event.anchor} is not allowed",
+        raise YamlError(events.line(event), f"alias *{event.anchor} is not allowed",
                         hint="write the value out in full", field=_dotted(path))
     if getattr(event, "anchor", None):
-        raise YamlError(_line(event), f"anchor &{event.anchor} is not allowed",
+        raise YamlError(events.line(event), f"anchor &{event.anchor} is not allowed",
                         hint="remove the anchor; aliases are not supported", field=_dotted(path))
     tag = getattr(event, "tag", None)
     if tag not in (None, "!"):
-        raise YamlError(_line(event), f"explicit tag {tag} is not allowed",
+        raise YamlError(events.line(event), f"explicit tag {tag} is not allowed",
                         hint="remove the tag; quote the value if it must stay text",
                         field=_dotted(path))
     if depth > MAX_DEPTH:
-        raise YamlError(_line(event), f"nested deeper than {MAX_DEPTH} levels",
+        raise YamlError(events.line(event), f"nested deeper than {MAX_DEPTH} levels",
                         field=_dotted(path))
     if isinstance(event, yaml.ScalarEvent):
         plain = event.implicit[0]
@@ -136,15 +141,15 @@ def _compose(events: _Events, path: Path, depth: int, lines: dict) -> object:
         return event.value
     if isinstance(event, yaml.SequenceStartEvent):
         items = []
-        while not isinstance(_peek(events), yaml.SequenceEndEvent):
-            lines[path + (len(items),)] = _line(_peek(events))
+        while not isinstance(events.peek(), yaml.SequenceEndEvent):
+            lines[path + (len(items),)] = events.line(events.peek())
             items.append(_compose(events, path + (len(items),), depth + 1, lines))
         next(events)
         return items
     if isinstance(event, yaml.MappingStartEvent):
         mapping: dict[str, object] = {}
-        while not isinstance(_peek(events), yaml.MappingEndEvent):
-            key_line = _line(_peek(events))
+        while not isinstance(events.peek(), yaml.MappingEndEvent):
+            key_line = events.line(events.peek())
             key = _compose(events, path, depth + 1, lines)
             if not isinstance(key, str):
                 raise YamlError(key_line, "a key must be plain text", field=_dotted(path))
@@ -156,8 +161,6 @@ def _compose(events: _Events, path: Path, depth: int, lines: dict) -> object:
             mapping[key] = _compose(events, path + (key,), depth + 1, lines)
         next(events)
         return mapping
-    raise YamlError(_line(event), f"unexpected YAML event {type(event).__name__}")
+    raise YamlError(events.line(event), f"unexpected YAML event {type(event).__name__}")
 
 
-def _peek(events: _Events) -> yaml.Event:
-    return events.peek()

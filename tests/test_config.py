@@ -1,0 +1,87 @@
+from pathlib import Path
+
+import pytest
+
+from bitext.config import load_config
+from bitext.errors import InputError
+from tests.conftest import SITE_YAML
+
+
+def write_config(folder: Path, text: str) -> Path:
+    (folder / "site.yaml").write_text(text, encoding="utf-8")
+    return folder
+
+
+def problems_of(folder: Path) -> list[str]:
+    with pytest.raises(InputError) as caught:
+        load_config(folder)
+    return [problem.format() for problem in caught.value.problems]
+
+
+def test_valid_config_is_read(tmp_path):
+    config = load_config(write_config(tmp_path, SITE_YAML))
+    assert [language.code for language in config.languages] == ["en", "zh-Hans"]
+    assert config.primary.name == "English"
+    assert config.base_url == "https://example.github.io/digest/"
+    assert config.base_path == "/digest/"
+    assert config.per_page == 2
+    assert config.tags["rl"].names["zh-Hans"] == "强化学习"
+
+
+def test_every_error_is_reported_at_once(tmp_path):
+    text = (SITE_YAML.replace("per_page: 2", "per_page: many")
+            .replace("feed_size: 3", "feed_size: 0")
+            .replace("base_url: https://example.github.io/digest/", "base_url: ftp://x/")
+            .replace("  zh-Hans: 测试文摘\n", "") + "colour: blue\n")
+    assert problems_of(write_config(tmp_path, text)) == [
+        "site.yaml:1: title.zh-Hans: missing (expected text) — give the title in every "
+        "language of the pair",
+        "site.yaml:6: base_url: not a web address (expected an http:// or https:// URL, "
+        "found 'ftp://x/')",
+        "site.yaml:12: per_page: not a whole number (expected 1 to 1000, found 'many')",
+        "site.yaml:13: feed_size: out of range (expected 1 to 1000, found 0)",
+        "site.yaml:17: colour: unknown field (expected one of title, description, base_url, "
+        "languages, per_page, feed_size, editor, tags, found 'colour')",
+    ]
+
+
+def test_language_code_no_stays_a_language(tmp_path):
+    text = SITE_YAML.replace("code: zh-Hans", "code: no").replace("zh-Hans:", "no:")
+    config = load_config(write_config(tmp_path, text))
+    assert config.secondary.code == "no"
+
+
+def test_arabic_is_right_to_left(tmp_path):
+    text = SITE_YAML.replace("code: zh-Hans", "code: ar").replace("zh-Hans:", "ar:")
+    config = load_config(write_config(tmp_path, text))
+    assert config.secondary.dir == "rtl"
+    assert config.primary.dir == "ltr"
+
+
+def test_a_pair_means_two_languages(tmp_path):
+    text = SITE_YAML.replace("  - code: zh-Hans\n    name: 简体中文\n", "")
+    assert any("languages: not a pair of languages" in p
+               for p in problems_of(write_config(tmp_path, text)))
+
+
+def test_unknown_field_suggests_the_right_name(tmp_path):
+    text = SITE_YAML.replace("per_page:", "per_pgae:")
+    assert any("did you mean 'per_page'?" in p for p in problems_of(write_config(tmp_path, text)))
+
+
+def test_base_url_override_wins_and_gets_a_slash(tmp_path):
+    config = load_config(write_config(tmp_path, SITE_YAML), "https://a.example/sub")
+    assert config.base_url == "https://a.example/sub/"
+
+
+def test_missing_base_url_falls_back_to_localhost(tmp_path):
+    text = SITE_YAML.replace("base_url: https://example.github.io/digest/\n", "")
+    config = load_config(write_config(tmp_path, text))
+    assert config.base_url == "http://localhost:8000/"
+    assert not config.base_url_set
+
+
+def test_bad_tag_regex_is_reported(tmp_path):
+    text = SITE_YAML + "    match: ['/(unclosed/']\n"
+    assert any("tags.rl.match.0: not a regular expression" in p
+               for p in problems_of(write_config(tmp_path, text)))

@@ -1,0 +1,168 @@
+import datetime as dt
+
+import pytest
+
+from bitext.config import Config, Language
+from bitext.content import parse_paper_file
+from bitext.markdown import MarkdownRenderer
+from tests.conftest import paper
+
+CONFIG = Config(
+    title={"en": "T", "zh-Hans": "T"}, description={"en": "D", "zh-Hans": "D"},
+    base_url="https://example.org/", base_url_set=True,
+    languages=(Language("en", "English", "ltr"), Language("zh-Hans", "简体中文", "ltr")),
+    per_page=10, feed_size=10, editor=None, editor_email=None, tags={},
+)
+
+
+def parse(text: str):
+    return parse_paper_file(text.encode("utf-8"), "content/papers/x.md", CONFIG,
+                            MarkdownRenderer())
+
+
+def errors(text: str) -> list[str]:
+    result, problems = parse(text)
+    assert result is None
+    return [problem.format() for problem in problems]
+
+
+def test_a_complete_paper_is_read():
+    result, problems = parse(paper(
+        "Qwen3 Technical Report", "Qwen3 技术报告", "We present **Qwen3**.", "我们推出 Qwen3。",
+        date="2025-05-14", tags=["llm"], authors=["An Yang", "Anfeng Li"], affiliation="阿里",
+        arxiv="2505.09388", links={"pdf": "https://arxiv.org/pdf/2505.09388"},
+        translator="Editor"))
+    assert problems == []
+    assert result.slug == "qwen3-technical-report"
+    assert result.title.primary == "Qwen3 Technical Report"
+    assert result.title.secondary == "Qwen3 技术报告"
+    assert result.date == dt.date(2025, 5, 14)
+    assert result.arxiv == "2505.09388"
+    assert result.authors == ("An Yang", "Anfeng Li")
+    assert result.link("pdf") == "https://arxiv.org/pdf/2505.09388"
+    assert result.link("arxiv") == "https://arxiv.org/abs/2505.09388"
+    assert "<strong>Qwen3</strong>" in result.abstract.primary.html
+    assert result.abstract.secondary.text == "我们推出 Qwen3。"
+
+
+def test_unquoted_arxiv_id_keeps_its_trailing_zero():
+    text = paper().replace("tags: []", "tags: []\narxiv: 2101.10010")
+    result, problems = parse(text)
+    assert problems == [] and result.arxiv == "2101.10010"
+
+
+def test_windows_line_ends_and_bom_are_read():
+    result, problems = parse("\ufeff" + paper().replace("\n", "\r\n"))
+    assert problems == [] and result.title.primary == "A Paper"
+
+
+def test_explicit_slug_wins():
+    result, _ = parse(paper(slug="short"))
+    assert result.slug == "short"
+
+
+@pytest.mark.parametrize("replace, expected", [
+    (("date: 2025-05-01", "date: 2024-02-30"),
+     "content/papers/x.md:5: date: no such date (expected a real calendar date, "
+     "found '2024-02-30')"),
+    (("date: 2025-05-01", "date: 05/01/2025"),
+     "content/papers/x.md:5: date: not a date (expected YYYY-MM-DD, found '05/01/2025') — "
+     "write the date as 2025-05-14"),
+    (("tags: []", "tags: [Machine Learning]"),
+     "content/papers/x.md:6: tags.0: not a tag name (expected lowercase letters, digits and "
+     "hyphens, found 'Machine Learning') — write 'machine-learning'"),
+    (("tags: []", "tags: []\nlinks: {pdf: 'javascript:alert(1)'}"),
+     "content/papers/x.md:7: links.pdf: not a web address (expected an http:// or https:// "
+     "URL, found 'javascript:alert(1)')"),
+    (("tags: []", "tags: []\ndraft: yes"),
+     "content/papers/x.md:7: draft: not true or false (expected true or false, found 'yes') — "
+     "YAML's yes/no/on/off are not accepted here"),
+    (("tags: []", "tags: []\nauthor: Me"),
+     "content/papers/x.md:7: author: unknown field (expected one of title, date, tags, "
+     "authors, affiliation, arxiv, links, slug, draft, translator, found 'author') — did you "
+     "mean 'authors'?"),
+    (("tags: []", "tags: []\nslug: ../etc"),
+     "content/papers/x.md:7: slug: wrong form (expected lowercase letters, digits and single "
+     "hyphens, such as qwen3-technical-report, found '../etc')"),
+])
+def test_field_errors_name_file_line_field_expected_and_found(replace, expected):
+    assert errors(paper().replace(*replace)) == [expected]
+
+
+def test_every_problem_of_a_file_is_reported():
+    text = paper().replace("date: 2025-05-01", "date: soon").replace("tags: []", "tags: [A B]")
+    assert len(errors(text)) == 2
+
+
+def test_missing_translation_is_named():
+    text = paper().replace("  zh-Hans: 一篇论文\n", "")
+    assert errors(text) == ["content/papers/x.md:2: title.zh-Hans: missing (expected text) — "
+                            "give the title in both languages"]
+
+
+def test_missing_abstract_block():
+    text = paper().split("::: zh-Hans")[0]
+    assert errors(text) == ["content/papers/x.md:12: abstract in zh-Hans missing (expected a "
+                            "'::: zh-Hans' block) — every paper needs both abstracts"]
+
+
+def test_text_outside_the_blocks_is_refused():
+    text = paper().replace(":::\n\n::: zh-Hans", ":::\nstray\n::: zh-Hans")
+    assert errors(text) == ["content/papers/x.md:11: text outside a language block (expected "
+                            "'::: en' or '::: zh-Hans', found 'stray') — put each abstract "
+                            "between '::: <language>' and ':::'"]
+
+
+def test_unclosed_block_is_refused():
+    text = paper().rstrip().removesuffix(":::")
+    assert errors(text) == ["content/papers/x.md:12: '::: zh-Hans' block not closed (expected "
+                            "a ':::' line, found end of file)"]
+
+
+def test_unknown_language_block():
+    text = paper().replace("::: zh-Hans", "::: fr")
+    assert any("unknown language block (expected '::: en' or '::: zh-Hans', found '::: fr')"
+               in line for line in errors(text))
+
+
+@pytest.mark.parametrize("character, name", [("\x00", "U+0000"), ("\u202e", "U+202E"),
+                                             ("\x1b", "U+001B"), ("\ufffe", "U+FFFE")])
+def test_forbidden_characters_are_reported_with_their_line(character, name):
+    text = paper().replace("一段摘要。", f"一段{character}摘要。")
+    assert errors(text) == [f"content/papers/x.md:13: forbidden character (expected printable "
+                            f"text, found {name}) — delete it; control and direction-override "
+                            f"characters are never published"]
+
+
+def test_non_utf8_file():
+    result, problems = parse_paper_file(paper().encode("utf-8").replace(b"A Paper", b"A \xff"),
+                                        "x.md", CONFIG, MarkdownRenderer())
+    assert result is None
+    assert problems[0].format() == ("x.md:3: not UTF-8 text (found byte 0xff) — save the file "
+                                    "as UTF-8")
+
+
+def test_no_front_matter_and_unclosed_front_matter():
+    assert "no front matter" in errors("title: x\n")[0]
+    assert "front matter not closed" in errors("---\ntitle: x\n")[0]
+
+
+def test_yaml_error_line_is_the_line_in_the_file():
+    text = paper().replace("date: 2025-05-01", "date: 2025-05-01\ndate: 2025-05-02")
+    assert errors(text) == ["content/papers/x.md:6: date: duplicate key 'date' (first on line "
+                            "5) — keep one of them"]
+
+
+def test_title_without_letters_needs_a_slug():
+    assert errors(paper(title="🙂🙂")) == [
+        "content/papers/x.md:2: title: the title gives no URL name (found '🙂🙂') — add a field "
+        "such as 'slug: my-paper'"]
+
+
+def test_text_is_normalised_to_nfc():
+    result, _ = parse(paper(title="Cafe\u0301"))
+    assert result.title.primary == "Caf\u00e9"
+
+
+def test_oversized_file_is_refused():
+    assert "file too large" in errors(paper(abstract="word " * 300_000))[0]

@@ -1,0 +1,58 @@
+import pytest
+
+from bitext.strictyaml import YamlError, load
+
+
+@pytest.mark.parametrize("text", ["no", "on", "yes", "off", "2101.10010", "0123", "12:30",
+                                  "1e3", "0x1F", "2025-05-14", "~x"])
+def test_yaml_11_lookalikes_stay_text(text):
+    assert load(f"value: {text}").value == {"value": text}
+
+
+@pytest.mark.parametrize("text", ["", "~", "null"])
+def test_plain_empty_and_null_are_none(text):
+    assert load(f"value: {text}").value == {"value": None}
+
+
+def test_quoted_null_is_text():
+    assert load("value: 'null'").value == {"value": "null"}
+
+
+def test_lines_of_fields_are_recorded():
+    document = load("a: 1\nb:\n  c: 2\n  d: [x, y]\n")
+    assert document.lines[("a",)] == 1
+    assert document.lines[("b", "c")] == 3
+    assert document.line_of(("b", "d", 1)) == 4
+
+
+@pytest.mark.parametrize("text, line, message", [
+    ("a: 1\nb: 2\na: 3", 3, "duplicate key 'a' (first on line 1)"),
+    ("a: &x 1\nb: *x", 1, "anchor &x is not allowed"),
+    ("a: !!python/object:os.system x", 1, "explicit tag"),
+    ("a: 1\n---\nb: 2", 2, "more than one YAML document"),
+    ("a:\n\t- b", 2, "not valid YAML"),
+    ("a: [1, 2", 2, "not valid YAML"),
+])
+def test_refused_yaml(text, line, message):
+    with pytest.raises(YamlError) as caught:
+        load(text)
+    assert caught.value.line == line
+    assert message in caught.value.message
+
+
+def test_tab_indentation_gets_a_hint():
+    with pytest.raises(YamlError) as caught:
+        load("a:\n\t- b")
+    assert caught.value.hint == "indent with spaces, not tabs"
+
+
+def test_deep_nesting_is_refused():
+    text = "a: " + "[" * 20 + "]" * 20
+    with pytest.raises(YamlError, match="nested deeper"):
+        load(text)
+
+
+def test_alias_bomb_is_refused_before_expansion():
+    text = "a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]"
+    with pytest.raises(YamlError):
+        load(text)
