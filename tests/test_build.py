@@ -1,0 +1,309 @@
+"""Building sites: what the pages hold, the output contract, determinism and safety."""
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from bitext.cli import main
+from bitext.pipeline import Options, build
+from bitext.write import MARKER
+from tests.conftest import REPO, make_project, paper, snapshot
+
+
+def run(*args: str) -> int:
+    return main(list(args))
+
+
+class Blocks(HTMLParser):
+    """Collects the lang of every abstract section and every link of a page."""
+
+    def __init__(self):
+        super().__init__()
+        self.abstract_langs, self.links = [], []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "section" and "abstract" in (attrs.get("class") or ""):
+            self.abstract_langs.append((attrs.get("lang"), attrs.get("dir")))
+        if tag == "a" and attrs.get("href"):
+            self.links.append(attrs["href"])
+
+
+def parse(path: Path) -> Blocks:
+    parser = Blocks()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+@pytest.fixture(scope="module")
+def sample_site(tmp_path_factory):
+    out = tmp_path_factory.mktemp("sample") / "_site"
+    build(Options(root=REPO, out=out, base_url="https://example.github.io/digest/"))
+    return out
+
+
+def test_sample_site_has_the_output_layout(sample_site):
+    for path in ["index.html", "tags/index.html", "archive/index.html",
+                 "archive/2025-05/index.html", "feed.xml", "sitemap.xml", "robots.txt",
+                 "404.html", ".nojekyll", "static/css/site.css",
+                 "papers/qwen3-technical-report/index.html", "tags/llm/index.html",
+                 "tags/llm/feed.xml"]:
+        assert (sample_site / path).is_file(), path
+
+
+def test_every_sample_paper_page_holds_both_abstracts_with_their_language(sample_site):
+    pages = sorted((sample_site / "papers").glob("*/index.html"))
+    assert len(pages) == 4
+    for page in pages:
+        assert parse(page).abstract_langs == [("en", "ltr"), ("zh-Hans", "ltr")], page
+
+
+def test_sample_abstracts_are_the_digest_text(sample_site):
+    digest = (REPO.parent / "shared/samples/hf-papers-2025-05.txt").read_text(encoding="utf-8")
+    html = (sample_site / "papers/qwen3-technical-report/index.html").read_text("utf-8")
+    chinese_abstract = digest.splitlines()[4]
+    assert chinese_abstract in html
+    assert '<span class="title-secondary" lang="zh-Hans" dir="ltr">Qwen3 技术报告</span>' in html
+
+
+def test_tag_pages_and_archives_list_the_right_papers(sample_site):
+    rl = parse(sample_site / "tags/reinforcement-learning/index.html").links
+    assert "../../papers/absolute-zero-reinforced-self-play-reasoning-with-zero-data/" in rl
+    assert not any("qwen3" in link for link in rl)
+    month = (sample_site / "archive/2025-05/index.html").read_text("utf-8")
+    assert month.count('<li class="entry">') == 4
+
+
+def test_home_is_newest_first_and_paginated(project, tmp_path):
+    out = tmp_path / "out"
+    assert run("--root", str(project), "build", "--out", str(out)) == 0
+    home = parse(out / "index.html").links
+    papers = [link for link in home if link.startswith("./papers/")]
+    assert papers == ["./papers/third-paper/", "./papers/second-paper/"]
+    second_page = (out / "page/2/index.html").read_text("utf-8")
+    assert "../../papers/first-paper/" in second_page
+    assert 'rel="prev" href="../../"' in second_page
+
+
+def test_paper_page_links_neighbours_and_related(project, tmp_path):
+    out = tmp_path / "out"
+    build(Options(root=project, out=out))
+    html = (out / "papers/second-paper/index.html").read_text("utf-8")
+    assert 'rel="prev" href="../../papers/first-paper/"' in html
+    assert 'rel="next" href="../../papers/third-paper/"' in html
+    related = html.split('class="related"')[1]
+    assert "first-paper" in related and "third-paper" not in related
+
+
+def test_machine_metadata_on_paper_pages(project, tmp_path):
+    out = tmp_path / "out"
+    build(Options(root=project, out=out))
+    html = (out / "papers/first-paper/index.html").read_text("utf-8")
+    assert '<link rel="canonical" href="https://example.github.io/digest/papers/first-paper/">' \
+        in html
+    assert '<meta name="citation_title" content="First Paper">' in html
+    assert '<meta name="citation_publication_date" content="2025/04/20">' in html
+    assert '<meta property="og:url" content="https://example.github.io/digest/papers/first-paper/">' \
+        in html
+    import json
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html,
+                                re.S).group(1))
+    assert data["@type"] == "ScholarlyArticle"
+    assert data["workTranslation"]["name"] == "第一篇"
+    assert data["workTranslation"]["inLanguage"] == "zh-Hans"
+    assert data["identifier"]["value"] == "2504.00001"
+
+
+def test_two_builds_are_byte_identical(project, tmp_path):
+    build(Options(root=project, out=tmp_path / "a"))
+    build(Options(root=project, out=tmp_path / "b"))
+    assert snapshot(tmp_path / "a") == snapshot(tmp_path / "b")
+
+
+def test_source_date_epoch_sets_the_build_stamp(project, tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert run("--root", str(project), "build", "--out", str(tmp_path / "o")) == 0
+    feed = (tmp_path / "o/feed.xml").read_text("utf-8")
+    assert "<lastBuildDate>Tue, 14 Nov 2023 22:13:20 +0000</lastBuildDate>" in feed
+
+
+def test_without_source_date_epoch_the_stamp_is_the_newest_paper(project, tmp_path):
+    build(Options(root=project, out=tmp_path / "o"))
+    feed = (tmp_path / "o/feed.xml").read_text("utf-8")
+    assert "<lastBuildDate>Sat, 10 May 2025 00:00:00 +0000</lastBuildDate>" in feed
+
+
+def test_base_url_flag_overrides_site_yaml(project, tmp_path):
+    run("--root", str(project), "build", "--out", str(tmp_path / "o"),
+        "--base-url", "https://digest.example.org")
+    feed = (tmp_path / "o/feed.xml").read_text("utf-8")
+    assert "<link>https://digest.example.org/papers/third-paper/</link>" in feed
+    not_found = (tmp_path / "o/404.html").read_text("utf-8")
+    assert 'href="/static/css/site.css"' in not_found
+
+
+def test_404_page_links_from_the_base_path(project, tmp_path):
+    build(Options(root=project, out=tmp_path / "o"))
+    not_found = (tmp_path / "o/404.html").read_text("utf-8")
+    assert 'href="/digest/static/css/site.css"' in not_found
+    assert 'href="/digest/tags/"' in not_found
+
+
+def test_drafts_are_left_out_unless_asked(project, tmp_path):
+    (project / "content/papers/draft.md").write_text(paper("Draft Paper", draft=True), "utf-8")
+    build(Options(root=project, out=tmp_path / "o"))
+    assert not (tmp_path / "o/papers/draft-paper").exists()
+    build(Options(root=project, out=tmp_path / "d", drafts=True))
+    assert (tmp_path / "d/papers/draft-paper/index.html").is_file()
+
+
+# -- errors and the previous build ---------------------------------------------------------
+
+def test_bad_content_exits_1_and_keeps_the_previous_site(project, tmp_path, capsys):
+    out = tmp_path / "out"
+    assert run("--root", str(project), "build", "--out", str(out)) == 0
+    before = snapshot(out)
+    (project / "content/papers/two.md").write_text(
+        paper("Second Paper").replace("2025-05-01", "2025-13-01"), "utf-8")
+    (project / "content/papers/three.md").write_text(paper("Third", tags=["Bad Tag"]), "utf-8")
+    assert run("--root", str(project), "build", "--out", str(out)) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err == [
+        "content/papers/three.md:6: tags.0: not a tag name (expected lowercase letters, digits "
+        "and hyphens, found 'Bad Tag') — write 'bad-tag'",
+        "content/papers/two.md:5: date: no such date (expected a real calendar date, found "
+        "'2025-13-01')",
+        "2 errors in 2 files; nothing was written.",
+    ]
+    assert snapshot(out) == before
+    assert [p.name for p in out.parent.iterdir() if p.name.startswith(".bitext")] == []
+
+
+def test_template_error_names_the_template_and_line(project, tmp_path, capsys):
+    template = project / "templates/tag.html"
+    text = template.read_text("utf-8").replace("{% block main %}",
+                                                 "{% block main %}\n{{ tag.no_such_field }}")
+    template.write_text(text, "utf-8")
+    assert run("--root", str(project), "build", "--out", str(tmp_path / "o")) == 1
+    line = text.splitlines().index("{{ tag.no_such_field }}") + 1
+    err = capsys.readouterr().err
+    assert f"templates/tag.html:{line}: template error:" in err
+    assert "no_such_field" in err
+    assert "Traceback" not in err
+
+
+def test_template_syntax_error(project, tmp_path, capsys):
+    (project / "templates/tags.html").write_text("{% block main %}\n{% if %}\n", "utf-8")
+    assert run("--root", str(project), "build", "--out", str(tmp_path / "o")) == 1
+    assert "templates/tags.html:2: template syntax:" in capsys.readouterr().err
+
+
+def test_failure_while_writing_keeps_the_previous_site(project, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    build(Options(root=project, out=out))
+    before = snapshot(out)
+    import bitext.write
+
+    def failing_copy(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(bitext.write.shutil, "copyfile", failing_copy)
+    with pytest.raises(OSError):
+        build(Options(root=project, out=out))
+    assert snapshot(out) == before
+    assert sorted(p.name for p in out.parent.iterdir()) == ["out", "site"]
+
+
+def test_usage_error_exits_2(capsys):
+    with pytest.raises(SystemExit) as caught:
+        main(["build", "--no-such-flag"])
+    assert caught.value.code == 2
+
+
+# -- the output folder ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("target", [".", "..", "content", "content/papers", "templates",
+                                    "static"])
+def test_refuses_output_folders_that_hold_the_project(project, target, capsys):
+    assert run("--root", str(project), "build", "--out", str(project / target)) == 1
+    assert "refusing to use" in capsys.readouterr().err
+    assert (project / "content/papers/one.md").is_file()
+
+
+def test_refuses_a_folder_it_did_not_make(project, tmp_path, capsys):
+    foreign = tmp_path / "mine"
+    foreign.mkdir()
+    (foreign / "thesis.tex").write_text("precious", "utf-8")
+    assert run("--root", str(project), "build", "--out", str(foreign)) == 1
+    assert "has files that bitext did not write" in capsys.readouterr().err
+    assert (foreign / "thesis.tex").read_text("utf-8") == "precious"
+
+
+def test_replaces_its_own_folder_and_marks_it(project, tmp_path):
+    out = tmp_path / "out"
+    build(Options(root=project, out=out))
+    (project / "content/papers/three.md").unlink()
+    build(Options(root=project, out=out))
+    assert (out / MARKER).is_file()
+    assert not (out / "papers/third-paper").exists()
+
+
+def test_sibling_with_a_shared_prefix_is_not_inside(project, tmp_path):
+    from bitext.write import safe_target
+
+    (tmp_path / "out").mkdir()
+    with pytest.raises(ValueError):
+        safe_target(tmp_path / "out", "../out-evil/x.html")
+    with pytest.raises(ValueError):
+        safe_target(tmp_path / "out", "/etc/passwd")
+
+
+def test_static_symlink_out_of_the_project_is_refused(project, tmp_path, capsys):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("secret", "utf-8")
+    (project / "static/leak.txt").symlink_to(secret)
+    assert run("--root", str(project), "build", "--out", str(tmp_path / "o")) == 1
+    assert "static/leak.txt: symbolic link out of the project" in capsys.readouterr().err
+    assert not (tmp_path / "o").exists()
+
+
+def test_slug_collision_names_both_files(project, tmp_path, capsys):
+    (project / "content/papers/again.md").write_text(paper("First Paper!"), "utf-8")
+    assert run("--root", str(project), "build", "--out", str(tmp_path / "o")) == 1
+    err = capsys.readouterr().err
+    assert ("content/papers/again.md: slug: papers/first-paper/ is also the page of "
+            "content/papers/one.md") in err
+    assert ("content/papers/one.md: slug: papers/first-paper/ is also the page of "
+            "content/papers/again.md") in err
+
+
+def test_check_writes_nothing(project, tmp_path, capsys):
+    assert run("--root", str(project), "check") == 0
+    assert "ok: 3 papers" in capsys.readouterr().out
+    assert not (project / "_site").exists()
+
+
+def test_new_scaffolds_a_draft_that_builds(project, tmp_path):
+    assert run("--root", str(project), "new", "A Brand New Paper", "--date", "2025-06-01") == 0
+    created = project / "content/papers/a-brand-new-paper.md"
+    assert "draft: true" in created.read_text("utf-8")
+    build(Options(root=project, out=tmp_path / "o", drafts=True))
+    assert (tmp_path / "o/papers/a-brand-new-paper/index.html").is_file()
+
+
+def test_arabic_secondary_language_is_marked_rtl(tmp_path):
+    from tests.conftest import SITE_YAML
+
+    text = SITE_YAML.replace("code: zh-Hans", "code: ar").replace("zh-Hans:", "ar:")
+    import datetime as dt
+
+    from bitext.paperfile import format_paper
+    project = make_project(tmp_path / "ar", {"a.md": format_paper(
+        titles={"en": "Mutarjim", "ar": "مترجم"}, abstracts={"en": "An abstract.",
+                                                             "ar": "ملخص قصير."},
+        date=dt.date(2025, 5, 23))}, site_yaml=text)
+    build(Options(root=project, out=tmp_path / "o"))
+    page = parse(tmp_path / "o/papers/mutarjim/index.html")
+    assert page.abstract_langs == [("en", "ltr"), ("ar", "rtl")]

@@ -1,0 +1,150 @@
+"""Every feed parses (feedparser, no bozo) and follows the RSS 2.0 rules a feed validator
+checks: required elements, RFC 822 dates, absolute links, a self link, stable guids."""
+
+import email.utils
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import feedparser
+import pytest
+
+from bitext.pipeline import Options, build
+from tests.conftest import REPO, make_project, paper
+
+BASE = "https://example.github.io/digest/"
+ATOM = "{http://www.w3.org/2005/Atom}"
+DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+@pytest.fixture(scope="module")
+def sample_out(tmp_path_factory):
+    out = tmp_path_factory.mktemp("feeds") / "_site"
+    build(Options(root=REPO, out=out, base_url=BASE))
+    return out
+
+
+def feeds(folder: Path) -> list[Path]:
+    return sorted(folder.rglob("feed.xml"))
+
+
+def is_absolute(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+def check_rfc822(text: str) -> None:
+    parsed = email.utils.parsedate_to_datetime(text)
+    assert parsed.tzinfo is not None, text
+    assert text.startswith(DAYS[parsed.weekday()] + ", "), text  # day name must match the date
+
+
+class Langs(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.langs, self.relative = [], []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "lang" in attrs:
+            self.langs.append(attrs["lang"])
+        for name in ("href", "src"):
+            if name in attrs and not is_absolute(attrs[name]):
+                self.relative.append(attrs[name])
+
+
+def check_feed(path: Path, site: Path) -> None:
+    data = path.read_bytes()
+    parsed = feedparser.parse(data)
+    assert not parsed.bozo, f"{path}: {parsed.get('bozo_exception')}"
+    rss = ET.fromstring(data)
+    assert rss.tag == "rss" and rss.get("version") == "2.0"
+    channels = rss.findall("channel")
+    assert len(channels) == 1
+    channel = channels[0]
+    for required in ("title", "link", "description"):
+        assert (channel.findtext(required) or "").strip(), f"{path}: channel {required}"
+    assert is_absolute(channel.findtext("link"))
+    self_links = [link for link in channel.findall(f"{ATOM}link") if link.get("rel") == "self"]
+    assert len(self_links) == 1
+    assert self_links[0].get("href") == BASE + path.relative_to(site).as_posix()
+    assert self_links[0].get("type") == "application/rss+xml"
+    check_rfc822(channel.findtext("lastBuildDate"))
+    guids = set()
+    for item in channel.findall("item"):
+        assert item.findtext("title").strip()
+        assert is_absolute(item.findtext("link"))
+        guid = item.find("guid")
+        assert guid is not None and guid.text not in guids
+        guids.add(guid.text)
+        if guid.get("isPermaLink", "true") == "true":
+            assert is_absolute(guid.text)
+        check_rfc822(item.findtext("pubDate"))
+        html = Langs()
+        html.feed(item.findtext("description"))
+        assert {"en", "zh-Hans"} <= set(html.langs), f"{path}: both languages marked"
+        assert html.relative == [], f"{path}: relative links in a feed item"
+
+
+def test_every_sample_feed_is_valid(sample_out):
+    found = feeds(sample_out)
+    assert len(found) == 1 + len(list((sample_out / "tags").glob("*/feed.xml")))
+    assert len(found) > 5
+    for path in found:
+        check_feed(path, sample_out)
+
+
+def test_site_feed_carries_both_titles_and_abstracts(sample_out):
+    parsed = feedparser.parse((sample_out / "feed.xml").read_bytes())
+    titles = [entry.title for entry in parsed.entries]
+    assert titles[0] == ("Paper2Poster: Towards Multimodal Poster Automation from Scientific "
+                         "Papers · Paper2Poster:面向科学论文的多模态海报自动化生成")
+    qwen = next(entry for entry in parsed.entries if entry.title.startswith("Qwen3"))
+    assert qwen.id == "arXiv:2505.09388"
+    assert qwen.link == BASE + "papers/qwen3-technical-report/"
+    assert "思考预算机制" in qwen.description and "thinking budget mechanism" in qwen.description
+    assert {tag.term for tag in qwen.tags} == {"llm", "mixture-of-experts", "multilingual",
+                                               "reasoning"}
+
+
+def test_tag_feed_lists_only_its_papers(sample_out):
+    parsed = feedparser.parse((sample_out / "tags/arabic/feed.xml").read_bytes())
+    assert [entry.title.split(":")[0] for entry in parsed.entries] == ["Mutarjim"]
+
+
+def test_feed_size_limits_items(tmp_path):
+    project = make_project(tmp_path / "p", {
+        f"p{n}.md": paper(f"Paper {n}", date=f"2025-05-{n + 1:02d}") for n in range(5)})
+    build(Options(root=project, out=tmp_path / "o"))
+    parsed = feedparser.parse((tmp_path / "o/feed.xml").read_bytes())
+    assert [entry.title.split(" ·")[0] for entry in parsed.entries] == [
+        "Paper 4", "Paper 3", "Paper 2"]
+
+
+def test_hostile_text_stays_text_in_feeds(tmp_path):
+    hostile = 'Evil ]]></title><script>alert(1)</script> & "quotes"'
+    project = make_project(tmp_path / "p", {"evil.md": paper(
+        hostile, "邪恶 </description>", "<script>alert(2)</script> ]]> &amp;", "<b>粗</b>",
+        slug="evil")})
+    build(Options(root=project, out=tmp_path / "o"))
+    data = (tmp_path / "o/feed.xml").read_bytes()
+    parsed = feedparser.parse(data)
+    assert not parsed.bozo
+    entry = parsed.entries[0]
+    assert entry.title == hostile + " · 邪恶 </description>"
+    assert "<script>" not in entry.description  # raw HTML in Markdown arrives as text
+    assert "&lt;script&gt;alert(2)&lt;/script&gt;" in entry.description
+    check_feed(tmp_path / "o/feed.xml", tmp_path / "o")
+
+
+def test_sitemap_lists_every_page_with_absolute_urls(sample_out):
+    root = ET.fromstring((sample_out / "sitemap.xml").read_bytes())
+    namespace = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    locations = [url.findtext(f"{namespace}loc") for url in root]
+    html_pages = sorted(p for p in sample_out.rglob("*.html") if p.name != "404.html")
+    assert len(locations) == len(html_pages)
+    assert BASE + "papers/qwen3-technical-report/" in locations
+    assert all(location.startswith(BASE) for location in locations)
+    robots = (sample_out / "robots.txt").read_text("utf-8")
+    assert f"Sitemap: {BASE}sitemap.xml" in robots
