@@ -66,7 +66,7 @@ class Bilingual(Generic[T]):
         return self.values[1]
 
     def __iter__(self):
-        return iter(zip(self.languages, self.values))
+        return iter(zip(self.languages, self.values, strict=True))
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,8 @@ class Problem:
 
     def format(self) -> str:
         where = self.path if self.line is None else f"{self.path}:{self.line}"
-        text = f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        text = f"{where}: {self.field}: " if self.field else f"{where}: "
+        text += self.message
         if self.expected is not None or self.found is not None:
             parts = []
             if self.expected is not None:

@@ -8,6 +8,7 @@ that build.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import re
@@ -105,7 +106,7 @@ def fire_rules(rules: list[TagRule], entry: Entry) -> list[tuple[str, str]]:
 
 
 def date_for(digest_name: str, given: dt.date | None, today: dt.date) -> dt.date:
-    """--date, else a date in the digest's file name (hf-papers-2025-05 → 2025-05-01), else today."""
+    """--date, else a date in the digest's name (hf-papers-2025-05 → 2025-05-01), else today."""
     if given:
         return given
     match = DATE_IN_NAME.search(Path(digest_name).name)
@@ -219,8 +220,8 @@ def plan_entry(root: Path, config: Config, entry: Entry, where: str, slug: str,
         old_tags = existing.front.get("tags")
         if isinstance(old_tags, list):
             tags = sorted(set(tags) | {t for t in old_tags if isinstance(t, str)})
-    text = format_paper(titles=dict(zip(codes, entry.title)),
-                        abstracts=dict(zip(codes, entry.abstract)), tags=tags, **fields)
+    text = format_paper(titles=dict(zip(codes, entry.title, strict=True)),
+                        abstracts=dict(zip(codes, entry.abstract, strict=True)), tags=tags, **fields)
     return Planned(action, path, where, text, fired)
 
 
@@ -232,10 +233,8 @@ def kept_fields(front: dict) -> dict:
         if value is None:
             continue
         if name == "date":
-            try:
+            with contextlib.suppress(TypeError, ValueError):
                 kept["date"] = dt.date.fromisoformat(value)
-            except (TypeError, ValueError):
-                pass
         elif name == "draft":
             kept["draft"] = str(value).lower() == "true"
         elif name == "authors" and isinstance(value, list):

@@ -105,8 +105,8 @@ def test_machine_metadata_on_paper_pages(project, tmp_path):
         in html
     assert '<meta name="citation_title" content="First Paper">' in html
     assert '<meta name="citation_publication_date" content="2025/04/20">' in html
-    assert '<meta property="og:url" content="https://example.github.io/digest/papers/first-paper/">' \
-        in html
+    og_url = "https://example.github.io/digest/papers/first-paper/"
+    assert f'<meta property="og:url" content="{og_url}">' in html
     import json
     data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html,
                                 re.S).group(1))

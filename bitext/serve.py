@@ -1,0 +1,182 @@
+"""`serve`: build into a temporary folder, serve it on 127.0.0.1, rebuild on every change
+and let the browser reload itself (livereload).
+
+The preview is served at the root of http://HOST:PORT/, and built with that address as its
+base URL, so every link, feed and the 404 page work there; the published build uses the
+real base URL instead. Only preview responses carry the reload script: livereload adds it
+to HTML as it is served, and nothing of it is ever written to a build.
+
+When a rebuild fails, the last good build stays served and every page shows the errors in
+an overlay, the same lines as the terminal prints; the next good build removes it.
+"""
+
+from __future__ import annotations
+
+import errno
+import html
+import shutil
+import socket
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from bitext.errors import InputError, summary
+from bitext.pipeline import Options, build
+
+WATCHED = ("content", "templates", "static", "site.yaml")
+LOCAL_NAMES = {"localhost", "127.0.0.1", "[::1]", "::1"}
+PORT_TRIES = 10
+EMPTY_PAGE = b"<!doctype html><title>bitext preview</title><body></body>"
+
+
+@dataclass
+class PreviewState:
+    """What the server shows: the folder of the last good build, and the current errors."""
+
+    folder: Path
+    errors: list[str] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+def overlay(errors: list[str]) -> bytes:
+    """The error panel shown on every page while the last rebuild failed."""
+    items = "".join(f"<li>{html.escape(line)}</li>" for line in errors)
+    return (
+        '<div id="bitext-errors" role="alert" style="position:fixed;inset:auto 0 0 0;'
+        "max-height:50vh;overflow:auto;z-index:2147483647;margin:0;padding:1rem 1.25rem;"
+        "background:#7f1d1d;color:#fff;font:14px/1.5 ui-monospace,monospace;"
+        'box-shadow:0 -4px 16px rgba(0,0,0,.3)">'
+        "<strong>bitext: the last change did not build; this is the last good build.</strong>"
+        f'<ul style="margin:.5rem 0 0;padding-left:1.25rem">{items}</ul></div>'
+    ).encode()
+
+
+def host_allowed(host_header: str, bound: str) -> bool:
+    """Only requests addressed to this machine: a page elsewhere cannot reach the preview
+    through a DNS name that points here (DNS rebinding)."""
+    name = host_header.rsplit(":", 1)[0] if not host_header.endswith("]") else host_header
+    return name.lower() in LOCAL_NAMES or name == bound
+
+
+def resolve_request(folder: Path, raw_path: str) -> tuple[Path | None, bool]:
+    """The file a URL path names inside `folder` (None if none), and whether the path needs
+    a trailing slash. Traversal (`..`, encoded or not) and links out of the folder fail."""
+    path = unquote(urlsplit(raw_path).path)
+    if "\x00" in path or "\\" in path:
+        return None, False
+    root = folder.resolve()
+    target = (root / path.lstrip("/")).resolve()
+    if not target.is_relative_to(root):
+        return None, False
+    if target.is_dir():
+        if not path.endswith("/"):
+            return None, True
+        target = target / "index.html"
+    return (target if target.is_file() else None), False
+
+
+CONTENT_TYPES = {
+    ".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8", ".xml": "application/xml; charset=utf-8",
+    ".txt": "text/plain; charset=utf-8", ".svg": "image/svg+xml", ".png": "image/png",
+    ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".webp": "image/webp", ".ico": "image/x-icon",
+    ".json": "application/json", ".woff2": "font/woff2",
+}
+
+
+def make_app(state: PreviewState, bound_host: str):
+    """The WSGI app that serves the last good build."""
+
+    def app(environ, start_response):
+        if not host_allowed(environ.get("HTTP_HOST", ""), bound_host):
+            start_response("403 Forbidden", [("Content-Type", "text/plain; charset=utf-8")])
+            return [b"bitext preview: this Host is not served\n"]
+        with state.lock:
+            folder, errors = state.folder, list(state.errors)
+        target, needs_slash = resolve_request(folder, environ.get("PATH_INFO", "/"))
+        if needs_slash:
+            start_response("301 Moved Permanently",
+                           [("Location", environ.get("PATH_INFO", "/") + "/")])
+            return [b""]
+        status = "200 OK"
+        if target is None:
+            status, target = "404 Not Found", folder / "404.html"
+        if target.is_file():
+            body = target.read_bytes()
+            kind = CONTENT_TYPES.get(target.suffix, "application/octet-stream")
+        else:  # no good build yet: a blank page to carry the error overlay
+            body, kind = EMPTY_PAGE, CONTENT_TYPES[".html"]
+        if errors and kind.startswith("text/html"):
+            body = body.replace(b"</body>", overlay(errors) + b"</body>", 1)
+        start_response(status, [("Content-Type", kind), ("Cache-Control", "no-store")])
+        return [body]
+
+    return app
+
+
+def free_port(host: str, wanted: int) -> int:
+    """`wanted` if it is free, else the next free one (said plainly by the caller)."""
+    for port in range(wanted, wanted + PORT_TRIES):
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+            try:
+                probe.bind((host, port))
+                return port
+            except OSError as error:
+                if error.errno != errno.EADDRINUSE:
+                    raise
+    raise OSError(errno.EADDRINUSE, f"ports {wanted} to {wanted + PORT_TRIES - 1} are all in "
+                                    f"use; choose one with --port")
+
+
+def rebuild(options: Options, state: PreviewState, out: Path) -> None:
+    started = time.perf_counter()
+    try:
+        result = build(options)
+    except InputError as error:
+        lines = [problem.format() for problem in error.problems]
+        for line in lines:
+            print(line, file=sys.stderr)
+        print(summary(error.problems).replace("nothing was written", "still serving the last "
+                                               "good build"), file=sys.stderr)
+        with state.lock:
+            state.errors = lines
+        return
+    with state.lock:
+        state.folder, state.errors = out, []
+    milliseconds = (time.perf_counter() - started) * 1000
+    print(f"rebuilt {result.written} files in {milliseconds:.0f} ms")
+
+
+def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, open_browser: bool = False,
+          drafts: bool = True) -> int:
+    from livereload import Server  # imported here: only the preview needs tornado
+
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        print(f"warning: serving on {host}: other machines on the network can see the "
+              f"preview", file=sys.stderr)
+    chosen = free_port(host, port)
+    if chosen != port:
+        print(f"port {port} is in use; serving on port {chosen} instead")
+    workspace = Path(tempfile.mkdtemp(prefix="bitext-preview-"))
+    out = workspace / "site"
+    url_host = f"[{host}]" if ":" in host else host
+    address = f"http://{url_host}:{chosen}/"
+    options = Options(root=root, out=out, base_url=address, drafts=drafts)
+    state = PreviewState(folder=out)
+    try:
+        rebuild(options, state, out)
+        server = Server(make_app(state, host))
+        for name in WATCHED:
+            if (root / name).exists():
+                server.watch(str(root / name), lambda: rebuild(options, state, out))
+        print(f"serving {root} at {address} (Ctrl-C to stop)")
+        server.serve(port=chosen, host=host, debug=False, restart_delay=0,
+                     open_url_delay=1 if open_browser else None)
+    finally:
+        shutil.rmtree(workspace, ignore_errors=True)
+    return 0
+
