@@ -221,7 +221,8 @@ def plan_entry(root: Path, config: Config, entry: Entry, where: str, slug: str,
         if isinstance(old_tags, list):
             tags = sorted(set(tags) | {t for t in old_tags if isinstance(t, str)})
     text = format_paper(titles=dict(zip(codes, entry.title, strict=True)),
-                        abstracts=dict(zip(codes, entry.abstract, strict=True)), tags=tags, **fields)
+                        abstracts=dict(zip(codes, entry.abstract, strict=True)),
+                        tags=tags, **fields)
     return Planned(action, path, where, text, fired)
 
 
