@@ -5,18 +5,19 @@ How a line's role is decided:
 
 1. Its **language**, from its characters: the share of its word units written in the
    secondary language's script (a Han character or kana counts as one unit, a run of
-   letters of an alphabetic script as one word). A line is in the secondary language when
-   that share is at least `SECONDARY_SHARE`: a Chinese abstract naming Qwen3, MoE and RLVR is
-   still Chinese, an English abstract quoting one Arabic word is still English. Length
-   plays no part.
-2. The **grammar** of an entry, by language (P primary, S secondary, X either):
-   `P X? S P S`. After the title, a line in the primary language can only be an
-   affiliation; a secondary line followed by another secondary line is an affiliation
-   followed by the translated title; a secondary line followed by a primary line is the
-   translated title (no affiliation).
-3. The **shape** of the text, to catch a missing line that the languages alone would
-   hide: a title or an affiliation is a name, not prose; an abstract is prose (it ends
-   like a sentence, or holds at least two). Blank lines are optional and ignored.
+   letters of an alphabetic script as one word). Length plays no part. A line can be in
+   the secondary language when that share is at least `SECONDARY_MIN` ("GPT-4o 的
+   Scaling Law" is Chinese), and in the primary language when it is below `PRIMARY_MAX`
+   (an English title quoting 悟道 is English); a line between the two can be either, and
+   its place in the entry decides.
+2. The **grammar** of an entry: title (primary), affiliation (any script, optional),
+   translated title (secondary), abstract (primary), translated abstract (secondary).
+3. The **shape** of the text: a title or an affiliation is a name, not prose; an abstract
+   is prose (it ends like a sentence, or holds at least two). So the line after the title
+   is an affiliation exactly when the line after it is a translated title rather than the
+   abstract. Shape also catches a missing line that the languages alone would hide.
+
+Blank lines are optional and ignored.
 
 Every problem in the file is reported (the parser re-synchronises on the next line that
 can start an entry), with the line number and what was expected there.
@@ -31,7 +32,8 @@ from dataclasses import dataclass
 from bitext.config import Language
 from bitext.errors import Problem
 
-SECONDARY_SHARE = 0.3
+SECONDARY_MIN = 0.15
+PRIMARY_MAX = 0.5
 SENTENCE_END = re.compile(r"[.!?。！？…](?:[\"'”’)）」』】\]]*)$")
 SENTENCE_BREAK = re.compile(r"[.!?](?:[\"'”’)\]]*)\s+\S|[。！？]\S")
 
@@ -97,7 +99,11 @@ class Entry:
 class Line:
     number: int
     text: str
-    secondary: bool
+    share: float
+    """Share of its word units in the secondary language's script."""
+
+    def can_be(self, secondary: bool) -> bool:
+        return self.share >= SECONDARY_MIN if secondary else self.share < PRIMARY_MAX
 
 
 def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
@@ -106,8 +112,7 @@ def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
     for number, raw in enumerate(text.split("\n"), start=1):
         stripped = raw.strip()
         if stripped:
-            lines.append(Line(number, stripped,
-                              script_share(stripped, secondary_script) >= SECONDARY_SHARE))
+            lines.append(Line(number, stripped, script_share(stripped, secondary_script)))
     return lines
 
 
@@ -154,8 +159,8 @@ class _EntryParser:
         if line is None:
             self.fail(None, role, language, "the end of the file")
             return None
-        if line.secondary != secondary:
-            self.fail(line, role, language, f"a line in {self.names[line.secondary]}")
+        if not line.can_be(secondary):
+            self.fail(line, role, language, f"a line in {self.names[not secondary]}")
             return None
         if prose and not is_prose(line.text):
             self.fail(line, role, language, "a line that does not read as sentences",
@@ -182,9 +187,9 @@ class _EntryParser:
             return None
         affiliation = None
         second, third = self.peek(), self.peek(1)
-        starts_with_affiliation = second is not None and (
-            not second.secondary or (third is not None and third.secondary))
-        if starts_with_affiliation and not is_prose(second.text):
+        third_is_translated_title = (third is not None and third.can_be(True)
+                                     and not is_prose(third.text))
+        if second is not None and not is_prose(second.text) and third_is_translated_title:
             affiliation = second.text
             self.at += 1
         translated_title = self.take(True, "translated title", prose=False)
@@ -205,6 +210,6 @@ class _EntryParser:
         self.at = max(self.at, start + 1)
         while self.at < len(self.lines):
             line = self.lines[self.at]
-            if not line.secondary and not is_prose(line.text):
+            if line.can_be(False) and not is_prose(line.text):
                 return
             self.at += 1

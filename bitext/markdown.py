@@ -16,6 +16,8 @@ from markupsafe import Markup
 
 @dataclass(frozen=True)
 class Rendered:
+    source: str
+    """The Markdown as the editor wrote it."""
     html: Markup
     """Safe HTML of the whole text."""
     text: str
@@ -32,7 +34,7 @@ class MarkdownRenderer:
         html = self._md.renderer.render(tokens, self._md.options, {})
         texts = [plain_text(token) for token in tokens if token.type == "inline"]
         paragraphs = sum(1 for token in tokens if token.type == "paragraph_open")
-        return Rendered(Markup(html), " ".join(t for t in texts if t), paragraphs)
+        return Rendered(source, Markup(html), " ".join(t for t in texts if t), paragraphs)
 
 
 def plain_text(inline) -> str:

@@ -13,7 +13,7 @@ from bitext.paperfile import format_paper
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SAMPLE_DIGEST = REPO.parent / "shared" / "samples" / "hf-papers-2025-05.txt"
+SAMPLE_DIGEST = FIXTURES / "digests" / "hf-papers-2025-05.txt"  # a copy of shared/samples/
 
 SITE_YAML = """\
 title:

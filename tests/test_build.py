@@ -9,7 +9,7 @@ import pytest
 from bitext.cli import main
 from bitext.pipeline import Options, build
 from bitext.write import MARKER
-from tests.conftest import REPO, make_project, paper, snapshot
+from tests.conftest import REPO, SAMPLE_DIGEST, make_project, paper, snapshot
 
 
 def run(*args: str) -> int:
@@ -61,7 +61,7 @@ def test_every_sample_paper_page_holds_both_abstracts_with_their_language(sample
 
 
 def test_sample_abstracts_are_the_digest_text(sample_site):
-    digest = (REPO.parent / "shared/samples/hf-papers-2025-05.txt").read_text(encoding="utf-8")
+    digest = SAMPLE_DIGEST.read_text(encoding="utf-8")
     html = (sample_site / "papers/qwen3-technical-report/index.html").read_text("utf-8")
     chinese_abstract = digest.splitlines()[4]
     assert chinese_abstract in html

@@ -1,0 +1,244 @@
+"""`import`: plain-text digests into paper files."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bitext.cli import main
+from bitext.config import Language, load_config
+from bitext.content import load_papers, slug_from_title
+from bitext.digest import Entry, parse_digest
+from bitext.markdown import MarkdownRenderer
+from tests.conftest import SAMPLE_DIGEST, make_project, snapshot
+
+LANGUAGES = (Language("en", "English", "ltr"), Language("zh-Hans", "简体中文", "ltr"))
+
+
+def imported(project: Path) -> dict:
+    config = load_config(project)
+    return {p.slug: p for p in load_papers(project, config, MarkdownRenderer(), True)}
+
+
+def run_import(project: Path, *args: str) -> int:
+    return main(["--root", str(project), "import", *args])
+
+
+def test_sample_digest_imports_into_four_exact_papers(tmp_path, capsys):
+    project = make_project(tmp_path / "site", {})
+    assert run_import(project, str(SAMPLE_DIGEST), "--date", "2025-05-01") == 0
+    lines = SAMPLE_DIGEST.read_text("utf-8").splitlines()
+    papers = imported(project)
+    assert len(papers) == 4
+    qwen = papers["qwen3-technical-report"]
+    assert (qwen.title.primary, qwen.title.secondary) == (lines[0], lines[2])
+    assert qwen.affiliation == lines[1] == "阿里"
+    assert (qwen.abstract.primary.source, qwen.abstract.secondary.source) == (lines[3], lines[4])
+    by_title = {p.title.primary: p for p in papers.values()}
+    for start in (5, 9, 13):
+        paper = by_title[lines[start]]
+        assert paper.affiliation is None
+        assert paper.title.secondary == lines[start + 1]
+        assert paper.abstract.primary.source == lines[start + 2]
+        assert paper.abstract.secondary.source == lines[start + 3]
+        assert paper.date == dt.date(2025, 5, 1)
+    assert "4 created, 0 updated, 0 skipped" in capsys.readouterr().out
+
+
+def test_importing_twice_creates_no_duplicates(tmp_path, capsys):
+    project = make_project(tmp_path / "site", {})
+    run_import(project, str(SAMPLE_DIGEST))
+    before = snapshot(project / "content")
+    capsys.readouterr()
+    assert run_import(project, str(SAMPLE_DIGEST)) == 0
+    assert "0 created, 0 updated, 4 skipped" in capsys.readouterr().out
+    assert snapshot(project / "content") == before
+
+
+def test_dry_run_writes_nothing(tmp_path, capsys):
+    project = make_project(tmp_path / "site", {})
+    assert run_import(project, str(SAMPLE_DIGEST), "--dry-run") == 0
+    out = capsys.readouterr().out
+    assert "would create content/papers/qwen3-technical-report.md" in out
+    assert "(dry run: nothing written)" in out
+    assert list((project / "content/papers").iterdir()) == []
+
+
+def test_update_rewrites_text_and_keeps_hand_added_fields(tmp_path, capsys):
+    project = make_project(tmp_path / "site", {})
+    run_import(project, str(SAMPLE_DIGEST))
+    path = project / "content/papers/qwen3-technical-report.md"
+    text = path.read_text("utf-8").replace("affiliation: 阿里", "affiliation: 阿里\n"
+                                           "authors: [An Yang]\narxiv: '2505.09388'")
+    path.write_text(text.replace("Qwen3 技术报告", "旧标题"), "utf-8")
+    assert run_import(project, str(SAMPLE_DIGEST), "--update") == 0
+    qwen = imported(project)["qwen3-technical-report"]
+    assert qwen.title.secondary == "Qwen3 技术报告"
+    assert qwen.authors == ("An Yang",) and qwen.arxiv == "2505.09388"
+    assert "0 created, 4 updated, 0 skipped" in capsys.readouterr().out
+
+
+def test_tag_rules_fire_and_are_reported(tmp_path, capsys):
+    project = make_project(tmp_path / "site", {})
+    site_yaml = (project / "site.yaml").read_text("utf-8")
+    (project / "site.yaml").write_text(site_yaml + "    match: [reinforcement learning, 强化学习]\n"
+                                       "  moe:\n    match: ['/\\bMoE\\b/']\n", "utf-8")
+    assert run_import(project, str(SAMPLE_DIGEST), "--tag", "hf-daily") == 0
+    out = capsys.readouterr().out
+    assert "rl ← 'reinforcement learning'" in out
+    papers = imported(project)
+    assert papers["absolute-zero-reinforced-self-play-reasoning-with-zero-data"].tags == (
+        "hf-daily", "rl")
+    assert papers["qwen3-technical-report"].tags == ("hf-daily", "moe")
+
+
+def test_date_comes_from_the_file_name(tmp_path):
+    project = make_project(tmp_path / "site", {})
+    digest = tmp_path / "digest-2024-11.txt"
+    digest.write_bytes(SAMPLE_DIGEST.read_bytes())
+    run_import(project, str(digest))
+    assert {p.date for p in imported(project).values()} == {dt.date(2024, 11, 1)}
+
+
+def test_standard_input(tmp_path, monkeypatch, capsys):
+    import io
+    import sys
+
+    project = make_project(tmp_path / "site", {})
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(SAMPLE_DIGEST.read_bytes())))
+    assert run_import(project, "-", "--date", "2025-05-01") == 0
+    assert len(imported(project)) == 4
+
+
+FIXTURE_DIGEST = (
+    "\ufeffA Study of Everything: Why Titles in This Digest Can Be Much Longer Than The "
+    "Abstracts That Follow Them, Which Is Fine\r\n"
+    "Google DeepMind\r\n"
+    "万物研究：为何标题可以比摘要更长\r\n"
+    "Short. It works.\r\n"
+    "很短。有效。\r\n"
+    "\r\n"
+    "\r\n"
+    "Math and Markup: $x^2 < y$ & \"quotes\"\r\n"
+    "清华大学\r\n"
+    "数学与标记：$x^2 < y$ 与“引号”\r\n"
+    "We show $\\sum_i a_i < b$ & <b>bold</b> \"quoted\" at https://example.org/a?b=1&c=2 and "
+    "quote مترجم in Arabic.\r\n"
+    "我们证明 $\\sum_i a_i < b$，详见 https://example.org/a?b=1&c=2 。\r\n"
+    "Transformer Scaling\r\n"
+    "GPT-4o 与 Transformer 的 Scaling Law\r\n"
+    "Scaling matters.\r\n"
+    "规模很重要。\r\n"
+)
+
+
+def test_fixture_digest_with_every_kind_of_line():
+    entries, problems = parse_digest(FIXTURE_DIGEST, "f.txt", LANGUAGES)
+    assert problems == []
+    assert [entry.affiliation for entry in entries] == ["Google DeepMind", "清华大学", None]
+    assert entries[0].abstract == ("Short. It works.", "很短。有效。")
+    assert entries[1].abstract[0].startswith("We show $\\sum_i a_i < b$ & <b>bold</b>")
+    assert entries[1].title[1] == "数学与标记：$x^2 < y$ 与“引号”"
+    assert entries[2].title == ("Transformer Scaling", "GPT-4o 与 Transformer 的 Scaling Law")
+    assert [entry.line for entry in entries] == [1, 8, 13]
+
+
+def test_fixture_digest_survives_the_whole_import_exactly(tmp_path):
+    project = make_project(tmp_path / "site", {})
+    digest = tmp_path / "fixture.txt"
+    digest.write_bytes(FIXTURE_DIGEST.encode("utf-8"))
+    assert run_import(project, str(digest), "--date", "2025-01-01") == 0
+    papers = {p.title.primary: p for p in imported(project).values()}
+    math = papers['Math and Markup: $x^2 < y$ & "quotes"']
+    assert math.abstract.primary.source == FIXTURE_DIGEST.split("\r\n")[10]
+    assert "&lt;b&gt;bold&lt;/b&gt;" in math.abstract.primary.html
+
+
+@pytest.mark.parametrize("lines, expected", [
+    # the Chinese abstract of the first entry is missing
+    ([0, 1, 2, 3, 5, 6, 7, 8], "d.txt:5: expected the translated abstract (expected a line in "
+                               "简体中文, found a line in English 'Mutarjim: Advancing "
+                               "Bidirectional Arabic-English T')"),
+    # the Chinese title of the second entry is missing: its abstract is not a title
+    ([0, 1, 2, 3, 4, 5, 7, 8], "d.txt:7: expected the translated title (expected a line in "
+                               "简体中文, found a line in English 'We introduce Mutarjim, a "
+                               "compact yet powerful lang')"),
+    # an entry that starts with its Chinese title
+    ([2, 3, 4], "d.txt:1: expected the title (expected a line in English, found a line in "
+                "简体中文 'Qwen3 技术报告')"),
+    # the file ends in the middle of an entry
+    ([0, 1, 2, 3], "d.txt:5: expected the translated abstract (expected a line in 简体中文, "
+                   "found the end of the file)"),
+])
+def test_malformed_digest_points_at_the_line(lines, expected):
+    sample = SAMPLE_DIGEST.read_text("utf-8").splitlines()
+    text = "\n".join(sample[i] for i in lines)
+    entries, problems = parse_digest(text, "d.txt", LANGUAGES)
+    assert problems[0].format() == expected
+
+
+def test_every_problem_is_reported_and_nothing_is_written(tmp_path, capsys):
+    sample = SAMPLE_DIGEST.read_text("utf-8").splitlines()
+    broken = sample[:4] + sample[5:12] + sample[13:]  # two entries lose their Chinese abstract
+    digest = tmp_path / "broken.txt"
+    digest.write_text("\n".join(broken), "utf-8")
+    project = make_project(tmp_path / "site", {})
+    assert run_import(project, str(digest)) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert [line.split(":")[1] for line in err[:-1]] == ["5", "12"]
+    assert err[-1] == "2 errors in 1 file; nothing was written."
+    assert list((project / "content/papers").iterdir()) == []
+
+
+def test_same_paper_twice_in_one_import_is_an_error(tmp_path, capsys):
+    project = make_project(tmp_path / "site", {})
+    assert run_import(project, str(SAMPLE_DIGEST), str(SAMPLE_DIGEST)) == 1
+    assert "the same paper as" in capsys.readouterr().err
+
+
+def test_languages_in_one_script_cannot_be_told_apart():
+    languages = (Language("en", "English", "ltr"), Language("fr", "Français", "ltr"))
+    _, problems = parse_digest("Title\nTitre\n", "d.txt", languages)
+    assert "cannot tell the languages apart" in problems[0].format()
+
+
+# -- property: any well-formed digest imports back to the same fields ----------------------
+
+latin_word = st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789",
+                     min_size=1, max_size=10)
+han_text = st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5),
+                   min_size=1, max_size=20)
+title = st.lists(latin_word, min_size=1, max_size=12).map(" ".join).filter(
+    lambda t: slug_from_title(t) != "")
+cjk_title = st.tuples(han_text, st.sampled_from(["", " GPT-4o", " LLM 的研究"])).map("".join)
+sentence = st.lists(latin_word, min_size=1, max_size=30).map(lambda w: " ".join(w) + ".")
+abstract = st.lists(sentence, min_size=1, max_size=4).map(" ".join)
+cjk_abstract = st.lists(han_text.map(lambda t: t + "。"), min_size=1, max_size=4).map("".join)
+affiliation = st.one_of(st.none(), st.lists(latin_word, min_size=1, max_size=3).map(" ".join),
+                        han_text)
+entry = st.builds(lambda t, ct, a, ca, af: Entry(0, (t, ct), (a, ca), af),
+                  title, cjk_title, abstract, cjk_abstract, affiliation)
+
+
+def write_digest(entries: list[Entry], blank_lines: list[bool]) -> str:
+    lines = []
+    for item, blank in zip(entries, blank_lines, strict=False):
+        lines.append(item.title[0])
+        if item.affiliation:
+            lines.append(item.affiliation)
+        lines += [item.title[1], item.abstract[0], item.abstract[1]]
+        if blank:
+            lines.append("")
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(entry, min_size=1, max_size=6), st.lists(st.booleans(), min_size=6,
+                                                          max_size=6))
+def test_well_formed_entries_import_back_to_the_same_fields(entries, blanks):
+    parsed, problems = parse_digest(write_digest(entries, blanks), "p.txt", LANGUAGES)
+    assert problems == []
+    strip = [(e.title, e.abstract, e.affiliation) for e in entries]
+    assert [(e.title, e.abstract, e.affiliation) for e in parsed] == strip
