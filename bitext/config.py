@@ -17,6 +17,7 @@ TAG_FORM = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 # Scripts written right to left, by primary language subtag (and the Arabic script subtag).
 RTL_LANGUAGES = {"ar", "arc", "ckb", "dv", "fa", "he", "ku-Arab", "ps", "sd", "ug", "ur", "yi"}
 LOCALHOST_URL = "http://localhost:8000/"
+DOMAIN_FORM = re.compile(r"(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}")
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,9 @@ class Config:
     """Absolute URL of the site's root, ending in '/'; may include a sub-path."""
     base_url_set: bool
     """False when base_url fell back to the local default (feeds then point at localhost)."""
+    domain: str | None
+    """Custom domain for GitHub Pages, written to CNAME; https://DOMAIN/ is then the
+    default base_url."""
     languages: tuple[Language, Language]
     """The pair; the first is the primary language (slugs, page language, listing order)."""
     per_page: int
@@ -111,11 +115,14 @@ def load_config(root: Path, base_url_override: str | None = None) -> Config:
 
 
 def read_config(fields: Fields, base_url_override: str | None) -> Config:
-    fields.only_keys((), ["title", "description", "base_url", "languages", "per_page",
-                          "feed_size", "editor", "tags"])
+    fields.only_keys((), ["title", "description", "base_url", "domain", "languages",
+                          "per_page", "feed_size", "editor", "tags"])
     languages = read_languages(fields)
     codes = [language.code for language in languages]
-    base_url = read_base_url(fields, base_url_override)
+    domain = fields.pattern("domain", regex=DOMAIN_FORM, expected="a host name such as "
+                            "digest.example.org", hint="the name only, without https://")
+    base_url = read_base_url(fields, base_url_override) or (
+        f"https://{domain}/" if domain else None)
     editor = fields.mapping("editor") or {}
     fields.only_keys(("editor",), ["name", "email"])
     return Config(
@@ -123,6 +130,7 @@ def read_config(fields: Fields, base_url_override: str | None) -> Config:
         description=read_bilingual(fields, "description", codes),
         base_url=base_url or LOCALHOST_URL,
         base_url_set=base_url is not None,
+        domain=domain,
         languages=languages,
         per_page=fields.integer("per_page", default=10, minimum=1, maximum=1000),
         feed_size=fields.integer("feed_size", default=20, minimum=1, maximum=1000),

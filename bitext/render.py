@@ -108,7 +108,9 @@ def render_site(site: Site, env: jinja2.Environment, extra_head: Markup | None =
     page("robots.txt", "robots.txt")
     pages.add("404.html", render(env, "404.html", {**base, "root": config.base_path,
                                                     "page_url": "404.html"}))
-    pages.add(".nojekyll", b"")
+    pages.add(".nojekyll", b"")  # GitHub Pages: serve the folder as it is, without Jekyll
+    if config.domain:
+        pages.add("CNAME", f"{config.domain}\n".encode())
     return pages.files
 
 

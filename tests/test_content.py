@@ -9,7 +9,7 @@ from tests.conftest import paper
 
 CONFIG = Config(
     title={"en": "T", "zh-Hans": "T"}, description={"en": "D", "zh-Hans": "D"},
-    base_url="https://example.org/", base_url_set=True,
+    base_url="https://example.org/", base_url_set=True, domain=None,
     languages=(Language("en", "English", "ltr"), Language("zh-Hans", "简体中文", "ltr")),
     per_page=10, feed_size=10, editor=None, editor_email=None, tags={},
 )
