@@ -8,8 +8,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from markupsafe import Markup
-
 from bitext.config import load_config
 from bitext.content import load_papers
 from bitext.errors import InputError
@@ -28,8 +26,6 @@ class Options:
     """Overrides site.yaml's base_url."""
     drafts: bool = False
     source_date_epoch: int | None = None
-    extra_head: Markup | None = None
-    """Markup added to every page's <head> (the preview's reload script)."""
 
 
 @dataclass(frozen=True)
@@ -54,15 +50,19 @@ def source_date_epoch(environ: Mapping[str, str] = os.environ) -> int | None:
     return int(value) if value.isdigit() else None
 
 
-def render(options: Options) -> Output:
-    """Everything a build does but writing; InputError lists every problem of the stage that
-    failed (config, then content, then static files and templates)."""
+def load(options: Options) -> tuple[Site, list[StaticFile]]:
+    """The site model and the static files; InputError lists every problem of the stage
+    that failed (config, then content, then static files)."""
     config = load_config(options.root, options.base_url)
     papers = load_papers(options.root, config, MarkdownRenderer(), options.drafts)
     site = build_site(config, papers, options.source_date_epoch)
-    static = collect_static(options.root)
-    files = render_site(site, make_environment(options.root), options.extra_head)
-    return Output(site, files, static)
+    return site, collect_static(options.root)
+
+
+def render(options: Options) -> Output:
+    """Everything a build does but writing (template problems raise InputError too)."""
+    site, static = load(options)
+    return Output(site, render_site(site, make_environment(options.root)), static)
 
 
 def build(options: Options) -> Result:

@@ -16,10 +16,10 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup
 
 from bitext.errors import InputError, Problem
 from bitext.metadata import scholarly_article
@@ -56,69 +56,78 @@ def html_source(value: str) -> str:
     return str.__str__(value)
 
 
-class Pages:
-    """The output files of one render, refusing a path written twice."""
+@dataclass(frozen=True)
+class PageJob:
+    """One output file to render: its template and what the template shows."""
 
-    def __init__(self) -> None:
-        self.files: dict[str, bytes] = {}
+    path: str
+    template: str
+    context: dict
 
-    def add(self, path: str, data: bytes) -> None:
-        if path in self.files:
+
+def plan_pages(site: Site) -> dict[str, PageJob]:
+    """Every generated file of the site by output path (static files are the writer's)."""
+    jobs: dict[str, PageJob] = {}
+
+    def add(template: str, path: str, **context: object) -> None:
+        if path in jobs:
             raise ValueError(f"two pages would be written to {path}")
-        self.files[path] = data
+        jobs[path] = PageJob(path, template, context)
+
+    for number, papers in enumerate(site.pages, start=1):
+        path = "index.html" if number == 1 else f"page/{number}/index.html"
+        add("index.html", path, papers=papers, page_number=number, page_count=len(site.pages))
+    for paper in site.papers:
+        add("paper.html", paper.url + "index.html", paper=paper,
+            neighbours=site.neighbours[paper.slug])
+    add("tags.html", "tags/index.html")
+    for tag in site.tags.values():
+        add("tag.html", tag.url + "index.html", tag=tag)
+        add("feed.xml", tag.url + "feed.xml", items=site.feed_items(tag.papers),
+            feed_title=tag.name, home_url=tag.url)
+    add("archive.html", "archive/index.html")
+    for month in site.months:
+        add("month.html", month.url + "index.html", month=month)
+    add("feed.xml", "feed.xml", items=site.feed_items(site.papers), feed_title=None,
+        home_url="")
+    html_pages = sorted(path.removesuffix("index.html") for path in jobs)
+    dates = {paper.url: paper.date for paper in site.papers}
+    add("sitemap.xml", "sitemap.xml",
+        html_pages=[(url, dates.get(url)) for url in html_pages if not url.endswith(".xml")])
+    add("robots.txt", "robots.txt")
+    add("404.html", "404.html")
+    return jobs
 
 
-def render_site(site: Site, env: jinja2.Environment, extra_head: Markup | None = None
+def render_site(site: Site, env: jinja2.Environment, only: set[str] | None = None
                 ) -> dict[str, bytes]:
-    """Every generated file of the site (static files are copied by the writer)."""
+    """The generated files of the site: all of them, or those whose paths are in `only`."""
     config = site.config
     base = {
         "site": site, "config": config, "t": strings_for(config.primary.code),
         "primary": config.primary, "secondary": config.secondary,
         "absolute": lambda path: config.base_url + path,
         "scholarly_article": lambda paper: scholarly_article(paper, config),
-        "extra_head": extra_head or Markup(""),
     }
-    pages = Pages()
+    files = {}
+    for path, job in plan_pages(site).items():
+        if only is not None and path not in only:
+            continue
+        # Links are relative to the page (../../tags/x/), except on the 404 page, which is
+        # served at any depth and so links from the base path (/repo/tags/x/).
+        root = config.base_path if path == "404.html" else "../" * path.count("/") or "./"
+        files[path] = render(env, job.template, {**base, "root": root,
+                                                 "page_url": path.removesuffix("index.html"),
+                                                 **job.context})
+    files.update(fixed_files(config))
+    return files
 
-    def page(template: str, path: str, **context: object) -> None:
-        url = path.removesuffix("index.html")
-        depth = path.count("/")
-        root = "../" * depth or "./"
-        pages.add(path, render(env, template, {**base, "root": root, "page_url": url,
-                                               **context}))
 
-    for number, papers in enumerate(site.pages, start=1):
-        path = "index.html" if number == 1 else f"page/{number}/index.html"
-        page("index.html", path, papers=papers, page_number=number, page_count=len(site.pages))
-    for paper in site.papers:
-        page("paper.html", paper.url + "index.html", paper=paper,
-             neighbours=site.neighbours[paper.slug])
-    page("tags.html", "tags/index.html")
-    for tag in site.tags.values():
-        page("tag.html", tag.url + "index.html", tag=tag)
-        page("feed.xml", tag.url + "feed.xml", items=site.feed_items(tag.papers),
-             feed_title=tag.name, home_url=tag.url)
-    page("archive.html", "archive/index.html")
-    for month in site.months:
-        page("month.html", month.url + "index.html", month=month)
-    page("feed.xml", "feed.xml", items=site.feed_items(site.papers), feed_title=None,
-         home_url="")
-    page("sitemap.xml", "sitemap.xml", html_pages=sitemap_entries(pages.files, site))
-    page("robots.txt", "robots.txt")
-    pages.add("404.html", render(env, "404.html", {**base, "root": config.base_path,
-                                                    "page_url": "404.html"}))
-    pages.add(".nojekyll", b"")  # GitHub Pages: serve the folder as it is, without Jekyll
+def fixed_files(config) -> dict[str, bytes]:
+    files = {".nojekyll": b""}  # GitHub Pages: serve the folder as it is, without Jekyll
     if config.domain:
-        pages.add("CNAME", f"{config.domain}\n".encode())
-    return pages.files
-
-
-def sitemap_entries(files: dict[str, bytes], site: Site) -> list[tuple[str, dt.date | None]]:
-    """(URL path, last modified) of every HTML page rendered so far."""
-    dates = {paper.url: paper.date for paper in site.papers}
-    urls = sorted(path.removesuffix("index.html") for path in files if path.endswith(".html"))
-    return [(url, dates.get(url)) for url in urls]
+        files["CNAME"] = f"{config.domain}\n".encode()
+    return files
 
 
 def render(env: jinja2.Environment, name: str, context: dict) -> bytes:

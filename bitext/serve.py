@@ -13,6 +13,7 @@ an overlay, the same lines as the terminal prints; the next good build removes i
 from __future__ import annotations
 
 import errno
+import hashlib
 import html
 import shutil
 import socket
@@ -25,7 +26,11 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from bitext.errors import InputError, summary
-from bitext.pipeline import Options, build
+from bitext.incremental import affected_paths, removed_paths
+from bitext.model import Site
+from bitext.pipeline import Options, load
+from bitext.render import TEMPLATES_DIR, make_environment, render_site
+from bitext.write import update_in_place
 
 WATCHED = ("content", "templates", "static", "site.yaml")
 LOCAL_NAMES = {"localhost", "127.0.0.1", "[::1]", "::1"}
@@ -132,23 +137,62 @@ def free_port(host: str, wanted: int) -> int:
                                     f"use; choose one with --port")
 
 
-def rebuild(options: Options, state: PreviewState, out: Path) -> None:
-    started = time.perf_counter()
-    try:
-        result = build(options)
-    except InputError as error:
-        lines = [problem.format() for problem in error.problems]
-        for line in lines:
-            print(line, file=sys.stderr)
-        print(summary(error.problems).replace("nothing was written", "still serving the last "
-                                               "good build"), file=sys.stderr)
-        with state.lock:
-            state.errors = lines
-        return
-    with state.lock:
-        state.folder, state.errors = out, []
-    milliseconds = (time.perf_counter() - started) * 1000
-    print(f"rebuilt {result.written} files in {milliseconds:.0f} ms")
+class Preview:
+    """Rebuilds the preview folder after a change, rendering only what the change touched."""
+
+    def __init__(self, options: Options, state: PreviewState):
+        self.options = options
+        self.state = state
+        self.site: Site | None = None
+        self.fingerprint: str | None = None
+        self.env = None
+
+    def rebuild(self) -> str:
+        """Build, print and return a one-line report; on bad input keep the last good
+        build and show the problems in the terminal and on every page."""
+        started = time.perf_counter()
+        try:
+            rendered, changed = self.render_changes()
+        except InputError as error:
+            lines = [problem.format() for problem in error.problems]
+            with self.state.lock:
+                self.state.errors = lines
+            report = "\n".join(lines + [summary(error.problems).replace(
+                "nothing was written", "still serving the last good build")])
+            print(report, file=sys.stderr)
+            return report
+        with self.state.lock:
+            self.state.errors = []
+        milliseconds = (time.perf_counter() - started) * 1000
+        report = f"rebuilt {rendered} files ({changed} changed) in {milliseconds:.0f} ms"
+        print(report)
+        return report
+
+    def render_changes(self) -> tuple[int, int]:
+        options = self.options
+        site, static = load(options)
+        fingerprint = templates_fingerprint(options.root)
+        if (self.site is None or fingerprint != self.fingerprint
+                or site.config != self.site.config):
+            self.env = make_environment(options.root)
+            files = render_site(site, self.env)
+            removed = set() if self.site is None else removed_paths(self.site, site)
+        else:
+            files = render_site(site, self.env, only=affected_paths(self.site, site))
+            removed = removed_paths(self.site, site)
+        changed = update_in_place(options.out, files, removed, static)
+        self.site, self.fingerprint = site, fingerprint
+        return len(files), changed
+
+
+def templates_fingerprint(root: Path) -> str:
+    """Changes whenever a template changes (a template change re-renders everything)."""
+    digest = hashlib.sha256()
+    for path in sorted((root / TEMPLATES_DIR).rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, open_browser: bool = False,
@@ -167,12 +211,13 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, open_browser: b
     address = f"http://{url_host}:{chosen}/"
     options = Options(root=root, out=out, base_url=address, drafts=drafts)
     state = PreviewState(folder=out)
+    preview = Preview(options, state)
     try:
-        rebuild(options, state, out)
+        preview.rebuild()
         server = Server(make_app(state, host))
         for name in WATCHED:
             if (root / name).exists():
-                server.watch(str(root / name), lambda: rebuild(options, state, out))
+                server.watch(str(root / name), preview.rebuild)
         print(f"serving {root} at {address} (Ctrl-C to stop)")
         server.serve(port=chosen, host=host, debug=False, restart_delay=0,
                      open_url_delay=1 if open_browser else None)

@@ -114,6 +114,31 @@ def write_site(files: dict[str, bytes], static: list[StaticFile], out: Path) -> 
     return len(files) + len(static)
 
 
+def update_in_place(out: Path, files: dict[str, bytes], removed: set[str],
+                    static: list[StaticFile]) -> int:
+    """For the preview, which owns its folder: write only the files whose bytes changed,
+    each through a temporary file and a rename so that a reader never sees half a file,
+    and delete the removed ones. Returns how many files changed."""
+    out.mkdir(parents=True, exist_ok=True)
+    changed = 0
+    wanted = dict(files)
+    for item in static:
+        wanted[item.output_path] = item.source.read_bytes()
+    for relative, data in wanted.items():
+        target = safe_target(out, relative)
+        if target.is_file() and target.read_bytes() == data:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.tmp")
+        temporary.write_bytes(data)
+        os.replace(temporary, target)
+        changed += 1
+    for relative in removed:
+        safe_target(out, relative).unlink(missing_ok=True)
+        changed += 1
+    return changed
+
+
 def make_readable(folder: Path) -> None:
     """mkdtemp makes a private folder; a published site must be readable by all."""
     folder.chmod(0o755)
