@@ -110,9 +110,15 @@ class Paper:
         return next((link.url for link in self.links if link.kind == kind), None)
 
 
+ParseCache = dict  # source path -> (file bytes, config, parse result), kept by the preview
+
+
 def load_papers(root: Path, config: Config, markdown: MarkdownRenderer,
-                include_drafts: bool = False) -> list[Paper]:
-    """Every paper under content/papers/, or InputError with the problems of all files."""
+                include_drafts: bool = False, cache: ParseCache | None = None) -> list[Paper]:
+    """Every paper under content/papers/, or InputError with the problems of all files.
+
+    With a `cache` (the preview keeps one between rebuilds), a file whose bytes and config
+    are unchanged is not parsed again."""
     papers, problems = [], []
     folder = root / PAPERS_DIR
     if not folder.is_dir():
@@ -125,7 +131,14 @@ def load_papers(root: Path, config: Config, markdown: MarkdownRenderer,
                                     found=str(path.resolve()),
                                     hint="copy the file into content/papers/ instead"))
             continue
-        paper, file_problems = parse_paper_file(path.read_bytes(), source, config, markdown)
+        data = path.read_bytes()
+        cached = cache.get(source) if cache is not None else None
+        if cached and cached[0] == data and cached[1] == config:
+            paper, file_problems = cached[2]
+        else:
+            paper, file_problems = parse_paper_file(data, source, config, markdown)
+            if cache is not None:
+                cache[source] = (data, config, (paper, file_problems))
         problems.extend(file_problems)
         if paper and (include_drafts or not paper.draft):
             papers.append(paper)

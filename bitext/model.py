@@ -6,6 +6,7 @@ Everything a template shows is computed here, once, so templates only lay it out
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -135,7 +136,8 @@ def find_neighbours(papers: tuple[Paper, ...]) -> dict[str, Neighbours]:
     for index, paper in enumerate(papers):
         shared = Counter(other for tag in paper.tags for other in by_tag[tag] if other != index)
         # Most shared tags first; `papers` is newest first, so a lower index is newer.
-        related = sorted(shared, key=lambda other: (-shared[other], other))[:RELATED_COUNT]
+        related = heapq.nsmallest(RELATED_COUNT, shared,
+                                  key=lambda other: (-shared[other], other))
         neighbours[paper.slug] = Neighbours(
             newer=papers[index - 1] if index > 0 else None,
             older=papers[index + 1] if index + 1 < len(papers) else None,

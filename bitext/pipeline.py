@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bitext.config import load_config
-from bitext.content import load_papers
+from bitext.content import ParseCache, load_papers
 from bitext.errors import InputError
 from bitext.markdown import MarkdownRenderer
 from bitext.model import Site, build_site
@@ -50,11 +50,11 @@ def source_date_epoch(environ: Mapping[str, str] = os.environ) -> int | None:
     return int(value) if value.isdigit() else None
 
 
-def load(options: Options) -> tuple[Site, list[StaticFile]]:
+def load(options: Options, cache: ParseCache | None = None) -> tuple[Site, list[StaticFile]]:
     """The site model and the static files; InputError lists every problem of the stage
     that failed (config, then content, then static files)."""
     config = load_config(options.root, options.base_url)
-    papers = load_papers(options.root, config, MarkdownRenderer(), options.drafts)
+    papers = load_papers(options.root, config, MarkdownRenderer(), options.drafts, cache)
     site = build_site(config, papers, options.source_date_epoch)
     return site, collect_static(options.root)
 

@@ -146,6 +146,7 @@ class Preview:
         self.site: Site | None = None
         self.fingerprint: str | None = None
         self.env = None
+        self.parsed: dict = {}  # papers parsed so far, by file (see load_papers)
 
     def rebuild(self) -> str:
         """Build, print and return a one-line report; on bad input keep the last good
@@ -170,7 +171,7 @@ class Preview:
 
     def render_changes(self) -> tuple[int, int]:
         options = self.options
-        site, static = load(options)
+        site, static = load(options, self.parsed)
         fingerprint = templates_fingerprint(options.root)
         if (self.site is None or fingerprint != self.fingerprint
                 or site.config != self.site.config):

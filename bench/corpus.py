@@ -1,0 +1,74 @@
+"""A synthetic bilingual corpus for benchmarks: N papers with realistic lengths.
+
+About 200-word English abstracts in 1–3 paragraphs, 300–450 Chinese characters, 2–5 tags
+out of 60, authors, affiliations, three years of dates, occasional math and markup.
+Deterministic for a given N and seed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import shutil
+from pathlib import Path
+
+from bitext.paperfile import format_paper
+
+REPO = Path(__file__).resolve().parent.parent
+WORDS = [
+    "model", "language", "learning", "training", "data", "reasoning", "benchmark",
+    "transformer", "attention", "scaling", "agent", "policy", "reward", "retrieval", "vision",
+    "multimodal", "token", "inference", "latency", "alignment", "evaluation", "dataset",
+    "robust", "efficient", "sparse", "expert", "diffusion", "graph",
+]
+HAN = ("模型语言学习训练数据推理基准注意力规模智能体策略奖励"
+       "检索视觉多模态推断延迟对齐评估稀疏专家扩散图")
+TAGS = [f"topic-{n:02d}" for n in range(60)]
+
+
+def english_abstract(rng: random.Random) -> str:
+    paragraphs = []
+    for _ in range(rng.randint(1, 3)):
+        sentences = []
+        for _ in range(rng.randint(3, 5)):
+            words = [rng.choice(WORDS) for _ in range(rng.randint(10, 18))]
+            if rng.random() < 0.1:
+                words.insert(3, "**strong**")
+            if rng.random() < 0.05:
+                words.insert(5, "$O(n^2)$")
+            sentences.append(" ".join(words).capitalize() + ".")
+        paragraphs.append(" ".join(sentences))
+    return "\n\n".join(paragraphs)
+
+
+def chinese_abstract(rng: random.Random) -> str:
+    length = rng.randint(300, 450)
+    text = "".join(rng.choice(HAN) for _ in range(length))
+    return "。".join(text[i:i + 30] for i in range(0, length, 30)) + "。"
+
+
+def write_corpus(folder: Path, count: int, seed: int = 1) -> Path:
+    """A site folder (templates and static from this repository) with `count` papers."""
+    rng = random.Random(seed)
+    if folder.exists():
+        shutil.rmtree(folder)
+    papers = folder / "content" / "papers"
+    papers.mkdir(parents=True)
+    for name in ("templates", "static"):
+        shutil.copytree(REPO / name, folder / name)
+    shutil.copy(REPO / "site.yaml", folder / "site.yaml")
+    start = dt.date(2023, 1, 1)
+    for number in range(count):
+        title = " ".join(rng.choice(WORDS) for _ in range(rng.randint(4, 9))).title()
+        text = format_paper(
+            titles={"en": f"{title} {number}", "zh-Hans": "".join(rng.choice(HAN)
+                                                                  for _ in range(12))},
+            abstracts={"en": english_abstract(rng), "zh-Hans": chinese_abstract(rng)},
+            date=start + dt.timedelta(days=rng.randint(0, 3 * 365)),
+            tags=sorted(rng.sample(TAGS, rng.randint(2, 5))),
+            authors=[f"Author {rng.randint(1, 5000)}" for _ in range(rng.randint(2, 8))],
+            affiliation=rng.choice(["阿里", "Google", "Misraj AI", "清华大学", None]),
+            arxiv=f"25{rng.randint(1, 12):02d}.{number:05d}",
+        )
+        (papers / f"paper-{number:05d}.md").write_text(text, encoding="utf-8")
+    return folder

@@ -1,0 +1,246 @@
+"""`serve`: incremental rebuilds, the error overlay, and a preview server that only
+answers local requests for files inside its build folder."""
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+from bitext.pipeline import Options
+from bitext.serve import Preview, PreviewState, host_allowed, make_app, resolve_request
+from tests.conftest import CHROMIUM, REPO, paper, require, snapshot
+
+
+@pytest.fixture
+def preview(project, tmp_path):
+    out = tmp_path / "preview"
+    state = PreviewState(folder=out)
+    preview = Preview(Options(root=project, out=out, base_url="http://127.0.0.1:8000/",
+                              drafts=True), state)
+    preview.rebuild()
+    return preview
+
+
+def rendered_by(preview, change) -> set[str]:
+    """Paths the next rebuild renders after `change()`."""
+    import bitext.serve
+
+    seen = set()
+    original = bitext.serve.render_site
+
+    def spy(site, env, only=None):
+        files = original(site, env, only)
+        seen.update(path for path in files if path not in (".nojekyll",))
+        return files
+
+    change()
+    bitext.serve.render_site = spy
+    try:
+        preview.rebuild()
+    finally:
+        bitext.serve.render_site = original
+    return seen
+
+
+def test_editing_one_paper_renders_it_and_the_pages_that_show_it(preview, project):
+    path = project / "content/papers/one.md"
+    edit = lambda: path.write_text(path.read_text("utf-8").replace("An abstract.",  # noqa: E731
+                                                                   "A new abstract."), "utf-8")
+    rendered = rendered_by(preview, edit)
+    assert rendered == {
+        "papers/first-paper/index.html",    # the paper
+        "papers/second-paper/index.html",   # its newer neighbour, also related by tag rl
+        "page/2/index.html",                # the home page that lists it
+        "tags/rl/index.html", "tags/rl/feed.xml", "tags/nlp/index.html", "tags/nlp/feed.xml",
+        "archive/2025-04/index.html",       # its month
+        "feed.xml", "sitemap.xml", "tags/index.html", "archive/index.html",
+    }
+    assert "A new abstract." in (preview.options.out / "papers/first-paper/index.html"
+                                 ).read_text("utf-8")
+
+
+def test_incremental_preview_equals_a_full_build(preview, project, tmp_path):
+    from bitext.pipeline import build
+
+    (project / "content/papers/two.md").write_text(
+        paper("Second Paper", "第二篇", date="2025-05-02", tags=["vision"]), "utf-8")
+    (project / "content/papers/three.md").unlink()
+    preview.rebuild()
+    build(Options(root=project, out=tmp_path / "full", base_url="http://127.0.0.1:8000/",
+                  drafts=True))
+    full = snapshot(tmp_path / "full")
+    full.pop(".bitext-output")
+    assert snapshot(preview.options.out) == full
+
+
+def test_broken_input_keeps_the_last_good_build_and_shows_the_overlay(preview, project):
+    before = snapshot(preview.options.out)
+    path = project / "content/papers/one.md"
+    good = path.read_text("utf-8")
+    path.write_text(good.replace("date: 2025-04-20", "date: [broken"), "utf-8")
+    report = preview.rebuild()
+    assert report.startswith("content/papers/one.md:6: not valid YAML")
+    assert snapshot(preview.options.out) == before
+    app = make_app(preview.state, "127.0.0.1")
+    status, body = call(app, "/papers/first-paper/")
+    assert status.startswith("200") and b'id="bitext-errors"' in body
+    assert b"content/papers/one.md:6: not valid YAML" in body
+    path.write_text(good, "utf-8")
+    preview.rebuild()
+    assert b"bitext-errors" not in call(app, "/papers/first-paper/")[1]
+
+
+def call(app, path, host="127.0.0.1:8000"):
+    result = {}
+
+    def start_response(status, headers):
+        result["status"] = status
+
+    body = b"".join(app({"PATH_INFO": path, "HTTP_HOST": host}, start_response))
+    return result["status"], body
+
+
+@pytest.mark.parametrize("path", ["/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd",
+                                  "/papers/..%2f..%2f..%2fetc/passwd", "/%00", "/..\\x",
+                                  "/link/secret.txt"])
+def test_traversal_and_links_out_are_not_served(preview, tmp_path, path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("secret", "utf-8")
+    (preview.options.out / "link").symlink_to(tmp_path)
+    status, body = call(make_app(preview.state, "127.0.0.1"), path)
+    assert status.startswith("404") and b"secret" not in body
+
+
+@pytest.mark.parametrize("host, allowed", [
+    ("127.0.0.1:8000", True), ("localhost:8000", True), ("[::1]:8000", True),
+    ("evil.example", False), ("evil.example:8000", False), ("127.0.0.1.evil.example", False),
+    ("", False)])
+def test_only_local_hosts_are_answered(host, allowed):
+    assert host_allowed(host, "127.0.0.1") is allowed
+
+
+def test_foreign_host_is_refused(preview):
+    status, _ = call(make_app(preview.state, "127.0.0.1"), "/", host="attacker.example")
+    assert status.startswith("403")
+
+
+def test_folder_without_slash_redirects(preview):
+    status, _ = call(make_app(preview.state, "127.0.0.1"), "/tags")
+    assert status.startswith("301")
+
+
+def test_resolve_request_finds_index_files(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a/index.html").write_text("x", "utf-8")
+    assert resolve_request(tmp_path, "/a/") == (tmp_path.resolve() / "a/index.html", False)
+    assert resolve_request(tmp_path, "/a") == (None, True)
+
+
+# -- the real server ------------------------------------------------------------------------
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str, host: str | None = None) -> tuple[int, str]:
+    request = urllib.request.Request(url, headers={"Host": host} if host else {})
+    try:
+        with urllib.request.urlopen(request, timeout=5) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8", "replace")
+
+
+def wait_for(condition, seconds=15.0):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if condition():
+                return True
+        except OSError:
+            pass
+        time.sleep(0.2)
+    return False
+
+
+@pytest.fixture
+def server(project, tmp_path):
+    port = free_port()
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    env = {**os.environ, "TMPDIR": str(temporary), "PYTHONPATH": str(REPO)}
+    process = subprocess.Popen([sys.executable, "-m", "bitext", "--root", str(project), "serve",
+                                "--port", str(port)], env=env, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, text=True)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        assert wait_for(lambda: fetch(url)[0] == 200), "the preview did not start"
+        yield url, process, temporary
+    finally:
+        if process.poll() is None:
+            process.send_signal(signal.SIGINT)
+            process.wait(timeout=10)
+
+
+def test_served_page_follows_edits_and_errors(server, project):
+    url, process, temporary = server
+    page = url + "papers/first-paper/"
+    status, html = fetch(page)
+    assert status == 200 and "An abstract." in html and "livereload" in html
+    path = project / "content/papers/one.md"
+    good = path.read_text("utf-8")
+    path.write_text(good.replace("An abstract.", "Edited while serving."), "utf-8")
+    assert wait_for(lambda: "Edited while serving." in fetch(page)[1])
+    path.write_text(good.replace("title:", "title: [", 1), "utf-8")
+    assert wait_for(lambda: "bitext-errors" in fetch(page)[1])
+    assert "content/papers/one.md:4: not valid YAML" in fetch(page)[1]
+    assert "Edited while serving." in fetch(page)[1]  # the last good build
+    path.write_text(good, "utf-8")
+    assert wait_for(lambda: "bitext-errors" not in fetch(page)[1])
+    assert fetch(url, host="attacker.example")[0] == 403
+    process.send_signal(signal.SIGINT)
+    output, _ = process.communicate(timeout=10)
+    assert process.returncode == 0
+    assert "rebuilt" in output and "Traceback" not in output
+    assert list(temporary.iterdir()) == [], "the preview removes its temporary folder"
+
+
+def test_busy_port_moves_to_the_next_one(project, tmp_path):
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        from bitext.serve import free_port as choose
+
+        assert choose("127.0.0.1", port) != port
+
+
+@pytest.mark.browser
+def test_browser_reloads_by_itself_after_an_edit(server, project):
+    require(CHROMIUM.exists(), "Debian's chromium")
+    from playwright.sync_api import sync_playwright
+
+    from tests.test_browser import CHROMIUM_ARGS
+
+    url, _, _ = server
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.goto(url + "papers/first-paper/")
+        page.wait_for_timeout(1500)  # let livereload.js connect its websocket
+        path = project / "content/papers/one.md"
+        path.write_text(path.read_text("utf-8").replace("An abstract.", "Reloaded by itself."),
+                        "utf-8")
+        page.wait_for_function("document.body.innerText.includes('Reloaded by itself.')",
+                               timeout=15000)
+        browser.close()
+
+
