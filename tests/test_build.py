@@ -44,6 +44,12 @@ def sample_site(tmp_path_factory):
     return out
 
 
+def test_build_output_has_no_preview_script(sample_site):
+    for path in sample_site.rglob("*"):
+        if path.is_file():
+            assert b"livereload" not in path.read_bytes(), path
+
+
 def test_sample_site_has_the_output_layout(sample_site):
     for path in ["index.html", "tags/index.html", "archive/index.html",
                  "archive/2025-05/index.html", "feed.xml", "sitemap.xml", "robots.txt",
