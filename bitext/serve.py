@@ -165,7 +165,7 @@ class Preview:
         with self.state.lock:
             self.state.errors = []
         milliseconds = (time.perf_counter() - started) * 1000
-        report = f"rebuilt {rendered} files ({changed} changed) in {milliseconds:.0f} ms"
+        report = f"rebuilt {rendered} pages, wrote {changed} files in {milliseconds:.0f} ms"
         print(report)
         return report
 
