@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
 
@@ -110,7 +110,25 @@ class Paper:
         return next((link.url for link in self.links if link.kind == kind), None)
 
 
-ParseCache = dict  # source path -> (file bytes, config, parse result), kept by the preview
+@dataclass
+class ParseCache:
+    """Papers parsed by an earlier load, kept by the preview between rebuilds: a file
+    whose bytes are unchanged, under the same config, is not parsed again."""
+
+    config: Config | None = None
+    entries: dict[str, tuple[bytes, tuple[Paper | None, list[Problem]]]] = field(
+        default_factory=dict)
+
+    def parse(self, data: bytes, source: str, config: Config,
+              markdown: MarkdownRenderer) -> tuple[Paper | None, list[Problem]]:
+        if config != self.config:
+            self.entries.clear()
+            self.config = config
+        hit = self.entries.get(source)
+        if hit is None or hit[0] != data:
+            hit = (data, parse_paper_file(data, source, config, markdown))
+            self.entries[source] = hit
+        return hit[1]
 
 
 def load_papers(root: Path, config: Config, markdown: MarkdownRenderer,
@@ -132,13 +150,10 @@ def load_papers(root: Path, config: Config, markdown: MarkdownRenderer,
                                     hint="copy the file into content/papers/ instead"))
             continue
         data = path.read_bytes()
-        cached = cache.get(source) if cache is not None else None
-        if cached and cached[0] == data and cached[1] == config:
-            paper, file_problems = cached[2]
+        if cache is not None:
+            paper, file_problems = cache.parse(data, source, config, markdown)
         else:
             paper, file_problems = parse_paper_file(data, source, config, markdown)
-            if cache is not None:
-                cache[source] = (data, config, (paper, file_problems))
         problems.extend(file_problems)
         if paper and (include_drafts or not paper.draft):
             papers.append(paper)

@@ -9,27 +9,20 @@ tag pages and month) and the feeds, the sitemap and the indexes.
 
 from __future__ import annotations
 
-from bitext.model import Site
-from bitext.render import plan_pages
+from bitext.render import PageJob
 
 # Small pages that summarise the whole site: cheaper to render than to reason about.
 ALWAYS = {"tags/index.html", "archive/index.html", "sitemap.xml", "feed.xml"}
 
 
-def affected_paths(old: Site, new: Site) -> set[str]:
-    """Output paths of `new` whose content may differ from `old`'s. The caller renders
-    everything when the config, templates or the code changed."""
-    old_jobs, new_jobs = plan_pages(old), plan_pages(new)
-    stamp_changed = old.updated != new.updated
+def affected_paths(old: dict[str, PageJob], new: dict[str, PageJob], stamp_changed: bool
+                   ) -> set[str]:
+    """Pages of the `new` plan whose content may differ from the `old` plan's (both from
+    `plan_pages`). The caller renders everything when the config or templates changed."""
     affected = set()
-    for path, job in new_jobs.items():
-        before = old_jobs.get(path)
+    for path, job in new.items():
+        before = old.get(path)
         if (before is None or before.template != job.template or before.context != job.context
-                or (stamp_changed and path.endswith(".xml"))):
+                or (stamp_changed and path.endswith("feed.xml"))):  # lastBuildDate
             affected.add(path)
-    return affected | (ALWAYS & new_jobs.keys())
-
-
-def removed_paths(old: Site, new: Site) -> set[str]:
-    """Output paths that `old` had and `new` has not (a deleted paper, an unused tag)."""
-    return plan_pages(old).keys() - plan_pages(new).keys()
+    return affected | (ALWAYS & new.keys())

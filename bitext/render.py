@@ -21,6 +21,7 @@ from pathlib import Path
 
 import jinja2
 
+from bitext.config import Config
 from bitext.errors import InputError, Problem
 from bitext.metadata import scholarly_article
 from bitext.model import Site
@@ -99,9 +100,10 @@ def plan_pages(site: Site) -> dict[str, PageJob]:
     return jobs
 
 
-def render_site(site: Site, env: jinja2.Environment, only: set[str] | None = None
-                ) -> dict[str, bytes]:
-    """The generated files of the site: all of them, or those whose paths are in `only`."""
+def render_site(site: Site, env: jinja2.Environment, jobs: dict[str, PageJob] | None = None,
+                only: set[str] | None = None) -> dict[str, bytes]:
+    """The generated files of the site: all of them, or only the pages in `only` (the
+    preview's incremental rebuilds). `jobs` is `plan_pages(site)` when the caller has it."""
     config = site.config
     base = {
         "site": site, "config": config, "t": strings_for(config.primary.code),
@@ -110,7 +112,7 @@ def render_site(site: Site, env: jinja2.Environment, only: set[str] | None = Non
         "scholarly_article": lambda paper: scholarly_article(paper, config),
     }
     files = {}
-    for path, job in plan_pages(site).items():
+    for path, job in (jobs or plan_pages(site)).items():
         if only is not None and path not in only:
             continue
         # Links are relative to the page (../../tags/x/), except on the 404 page, which is
@@ -119,11 +121,12 @@ def render_site(site: Site, env: jinja2.Environment, only: set[str] | None = Non
         files[path] = render(env, job.template, {**base, "root": root,
                                                  "page_url": path.removesuffix("index.html"),
                                                  **job.context})
-    files.update(fixed_files(config))
+    if only is None:
+        files.update(fixed_files(config))
     return files
 
 
-def fixed_files(config) -> dict[str, bytes]:
+def fixed_files(config: Config) -> dict[str, bytes]:
     files = {".nojekyll": b""}  # GitHub Pages: serve the folder as it is, without Jekyll
     if config.domain:
         files["CNAME"] = f"{config.domain}\n".encode()

@@ -25,11 +25,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from bitext.content import ParseCache
 from bitext.errors import InputError, summary
-from bitext.incremental import affected_paths, removed_paths
+from bitext.incremental import affected_paths
 from bitext.model import Site
 from bitext.pipeline import Options, load
-from bitext.render import TEMPLATES_DIR, make_environment, render_site
+from bitext.render import (
+    TEMPLATES_DIR,
+    PageJob,
+    fixed_files,
+    make_environment,
+    plan_pages,
+    render_site,
+)
 from bitext.write import update_in_place
 
 WATCHED = ("content", "templates", "static", "site.yaml")
@@ -144,9 +152,12 @@ class Preview:
         self.options = options
         self.state = state
         self.site: Site | None = None
+        self.jobs: dict[str, PageJob] = {}
+        self.outputs: set[str] = set()
+        """Every file of the last good build, so that what a change drops is deleted."""
         self.fingerprint: str | None = None
         self.env = None
-        self.parsed: dict = {}  # papers parsed so far, by file (see load_papers)
+        self.parsed = ParseCache()
 
     def rebuild(self) -> str:
         """Build, print and return a one-line report; on bad input keep the last good
@@ -172,17 +183,20 @@ class Preview:
     def render_changes(self) -> tuple[int, int]:
         options = self.options
         site, static = load(options, self.parsed)
+        jobs = plan_pages(site)
         fingerprint = templates_fingerprint(options.root)
-        if (self.site is None or fingerprint != self.fingerprint
-                or site.config != self.site.config):
+        full = (self.site is None or fingerprint != self.fingerprint
+                or site.config != self.site.config)
+        if full:
             self.env = make_environment(options.root)
-            files = render_site(site, self.env)
-            removed = set() if self.site is None else removed_paths(self.site, site)
+            only = None
         else:
-            files = render_site(site, self.env, only=affected_paths(self.site, site))
-            removed = removed_paths(self.site, site)
-        changed = update_in_place(options.out, files, removed, static)
-        self.site, self.fingerprint = site, fingerprint
+            only = affected_paths(self.jobs, jobs, self.site.updated != site.updated)
+        files = render_site(site, self.env, jobs, only)
+        outputs = (jobs.keys() | fixed_files(site.config).keys()
+                   | {item.output_path for item in static})
+        changed = update_in_place(options.out, files, self.outputs - outputs, static)
+        self.site, self.jobs, self.outputs, self.fingerprint = site, jobs, outputs, fingerprint
         return len(files), changed
 
 

@@ -134,8 +134,10 @@ def update_in_place(out: Path, files: dict[str, bytes], removed: set[str],
         os.replace(temporary, target)
         changed += 1
     for relative in removed:
-        safe_target(out, relative).unlink(missing_ok=True)
-        changed += 1
+        target = safe_target(out, relative)
+        if target.is_file():
+            target.unlink()
+            changed += 1
     return changed
 
 

@@ -34,9 +34,9 @@ def rendered_by(preview, change) -> set[str]:
     seen = set()
     original = bitext.serve.render_site
 
-    def spy(site, env, only=None):
-        files = original(site, env, only)
-        seen.update(path for path in files if path not in (".nojekyll",))
+    def spy(*args):
+        files = original(*args)
+        seen.update(files)
         return files
 
     change()
@@ -77,6 +77,15 @@ def test_incremental_preview_equals_a_full_build(preview, project, tmp_path):
     full = snapshot(tmp_path / "full")
     full.pop(".bitext-output")
     assert snapshot(preview.options.out) == full
+
+
+def test_deleted_static_file_leaves_the_preview(preview, project):
+    (project / "static/extra.txt").write_text("extra", "utf-8")
+    preview.rebuild()
+    assert (preview.options.out / "static/extra.txt").is_file()
+    (project / "static/extra.txt").unlink()
+    preview.rebuild()
+    assert not (preview.options.out / "static/extra.txt").exists()
 
 
 def test_broken_input_keeps_the_last_good_build_and_shows_the_overlay(preview, project):
