@@ -18,7 +18,13 @@ from pathlib import Path
 from typing import BinaryIO
 
 from bitext.config import TAG_FORM, Config, TagInfo
-from bitext.content import PAPERS_DIR, parse_paper_file, slug_from_title
+from bitext.content import (
+    PAPERS_DIR,
+    decode,
+    parse_paper_file,
+    slug_from_title,
+    split_front_matter,
+)
 from bitext.digest import Entry, parse_digest
 from bitext.errors import InputError, Problem, display_path
 from bitext.markdown import MarkdownRenderer
@@ -126,9 +132,9 @@ class Existing:
 
 
 def existing_papers(root: Path) -> tuple[dict[str, Existing], dict[str, Existing]]:
-    """The papers already in content/, by slug and by folded primary title."""
+    """The papers already in content/, by slug and by each of their titles, case-folded."""
     by_slug, by_title = {}, {}
-    for path in sorted((root / PAPERS_DIR).glob("*.md")):
+    for path in sorted((root / PAPERS_DIR).rglob("*.md")):
         front = read_front_matter(path)
         item = Existing(path, front)
         by_slug[path.stem] = item
@@ -143,12 +149,12 @@ def existing_papers(root: Path) -> tuple[dict[str, Existing], dict[str, Existing
 
 
 def read_front_matter(path: Path) -> dict:
-    text = path.read_text(encoding="utf-8-sig", errors="replace").replace("\r\n", "\n")
-    if not text.startswith("---\n"):
-        return {}
-    end = text.find("\n---", 4)
+    """The front matter of a paper file as the build reads it, or {} when it cannot be read
+    (the import then knows the paper by its file name only)."""
+    text, _ = decode(path.read_bytes(), path.name)
+    front = split_front_matter(text, path.name)[0] if text else None
     try:
-        value = load(text[4:end]).value if end > 0 else None
+        value = load(front).value if front is not None else None
     except YamlError:
         return {}
     return value if isinstance(value, dict) else {}

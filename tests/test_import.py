@@ -57,6 +57,18 @@ def test_importing_twice_creates_no_duplicates(tmp_path, capsys):
     assert snapshot(project / "content") == before
 
 
+def test_papers_in_subfolders_are_recognised(tmp_path, capsys):
+    project = make_project(tmp_path / "site", {})
+    run_import(project, str(SAMPLE_DIGEST))
+    papers = project / "content/papers"
+    (papers / "2025").mkdir()
+    for path in papers.glob("*.md"):
+        path.rename(papers / "2025" / path.name)
+    capsys.readouterr()
+    assert run_import(project, str(SAMPLE_DIGEST)) == 0
+    assert "0 created, 0 updated, 4 skipped" in capsys.readouterr().out
+
+
 def test_dry_run_writes_nothing(tmp_path, capsys):
     project = make_project(tmp_path / "site", {})
     assert run_import(project, str(SAMPLE_DIGEST), "--dry-run") == 0
