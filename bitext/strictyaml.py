@@ -28,7 +28,7 @@ except AttributeError:  # PyYAML built without libyaml
 MAX_DEPTH = 8
 NULLS = {"", "~", "null", "Null", "NULL"}
 
-Path = tuple  # a field path such as ("title", "en") or ("tags", 2)
+FieldPath = tuple  # a field path such as ("title", "en") or ("tags", 2)
 
 
 class YamlError(Exception):
@@ -47,9 +47,9 @@ class Document:
     """The loaded value and the line where each field path starts (1-based)."""
 
     value: object
-    lines: dict[Path, int] = field(default_factory=dict)
+    lines: dict[FieldPath, int] = field(default_factory=dict)
 
-    def line_of(self, path: Path, default: int = 1) -> int:
+    def line_of(self, path: FieldPath, default: int = 1) -> int:
         """The line of a field, or of its nearest parent that has one."""
         while path:
             if path in self.lines:
@@ -63,7 +63,7 @@ def load(text: str, first_line: int = 1) -> Document:
 
     Line numbers (in errors and in `Document.lines`) count from `first_line`, so that
     front matter reports the lines of the file it sits in."""
-    lines: dict[Path, int] = {}
+    lines: dict[FieldPath, int] = {}
     try:
         events = _Events(text, first_line)
         next(events)  # StreamStart
@@ -114,11 +114,11 @@ class _Events:
 
 
 
-def _dotted(path: Path) -> str | None:
+def _dotted(path: FieldPath) -> str | None:
     return ".".join(str(part) for part in path) or None
 
 
-def _compose(events: _Events, path: Path, depth: int, lines: dict) -> object:
+def _compose(events: _Events, path: FieldPath, depth: int, lines: dict) -> object:
     event = next(events)
     if isinstance(event, yaml.AliasEvent):
         raise YamlError(events.line(event), f"alias *{event.anchor} is not allowed",
