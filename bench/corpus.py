@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 from bitext.paperfile import format_paper
@@ -47,20 +48,13 @@ def chinese_abstract(rng: random.Random) -> str:
     return "。".join(text[i:i + 30] for i in range(0, length, 30)) + "。"
 
 
-def write_corpus(folder: Path, count: int, seed: int = 1) -> Path:
-    """A site folder (templates and static from this repository) with `count` papers."""
+def generate(count: int, seed: int = 1) -> Iterator[dict]:
+    """`count` papers as the keyword arguments of `format_paper`."""
     rng = random.Random(seed)
-    if folder.exists():
-        shutil.rmtree(folder)
-    papers = folder / "content" / "papers"
-    papers.mkdir(parents=True)
-    for name in ("templates", "static"):
-        shutil.copytree(REPO / name, folder / name)
-    shutil.copy(REPO / "site.yaml", folder / "site.yaml")
     start = dt.date(2023, 1, 1)
     for number in range(count):
         title = " ".join(rng.choice(WORDS) for _ in range(rng.randint(4, 9))).title()
-        text = format_paper(
+        yield dict(
             titles={"en": f"{title} {number}", "zh-Hans": "".join(rng.choice(HAN)
                                                                   for _ in range(12))},
             abstracts={"en": english_abstract(rng), "zh-Hans": chinese_abstract(rng)},
@@ -70,5 +64,17 @@ def write_corpus(folder: Path, count: int, seed: int = 1) -> Path:
             affiliation=rng.choice(["阿里", "Google", "Misraj AI", "清华大学", None]),
             arxiv=f"25{rng.randint(1, 12):02d}.{number:05d}",
         )
-        (papers / f"paper-{number:05d}.md").write_text(text, encoding="utf-8")
+
+
+def write_corpus(folder: Path, count: int, seed: int = 1) -> Path:
+    """A site folder (templates and static from this repository) with `count` papers."""
+    if folder.exists():
+        shutil.rmtree(folder)
+    papers = folder / "content" / "papers"
+    papers.mkdir(parents=True)
+    for name in ("templates", "static"):
+        shutil.copytree(REPO / name, folder / name)
+    shutil.copy(REPO / "site.yaml", folder / "site.yaml")
+    for number, fields in enumerate(generate(count, seed)):
+        (papers / f"paper-{number:05d}.md").write_text(format_paper(**fields), encoding="utf-8")
     return folder

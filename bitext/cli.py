@@ -12,8 +12,10 @@ import sys
 from pathlib import Path
 
 from bitext import __version__
+from bitext.cache import CACHE_DIR
 from bitext.errors import InputError, summary
-from bitext.pipeline import Options, build, render, source_date_epoch
+from bitext.pipeline import Options, build, disk_cache, render, source_date_epoch
+from bitext.progress import Progress
 
 DEFAULT_OUT = "_site"
 
@@ -23,7 +25,8 @@ def make_parser() -> argparse.ArgumentParser:
         prog="bitext", description="Build a bilingual research digest into a static site.")
     parser.add_argument("--version", action="version", version=f"bitext {__version__}")
     parser.add_argument("--root", type=Path, help="the site's folder (default: here)")
-    parser.set_defaults(handler=run_build, out=None, base_url=None, drafts=False)
+    parser.set_defaults(handler=run_build, out=None, base_url=None, drafts=False, jobs=None,
+                        cache=True)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     build_parser = commands.add_parser("build", help="build the site (the default command)")
@@ -76,6 +79,17 @@ def add_build_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=Path, help=f"output folder (default: {DEFAULT_OUT})")
     parser.add_argument("--base-url", help="the site's public URL; overrides site.yaml")
     parser.add_argument("--drafts", action="store_true", help="include draft papers")
+    parser.add_argument("--jobs", type=positive, metavar="N",
+                        help="processes for parsing and rendering (default: one per core)")
+    parser.add_argument("--no-cache", dest="cache", action="store_false",
+                        help=f"neither read nor write the cache folder {CACHE_DIR}/ "
+                             "(the output is the same either way)")
+
+
+def positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number from 1, found {text!r}")
+    return int(text)
 
 
 def parse_date(text: str) -> dt.date:
@@ -88,24 +102,28 @@ def parse_date(text: str) -> dt.date:
 def options_from(args: argparse.Namespace, root: Path) -> Options:
     out = args.out if args.out is not None else root / DEFAULT_OUT
     return Options(root=root, out=out, base_url=args.base_url, drafts=args.drafts,
-                   source_date_epoch=source_date_epoch())
+                   source_date_epoch=source_date_epoch(), jobs=args.jobs)
 
 
 def run_build(args: argparse.Namespace, root: Path) -> int:
     options = options_from(args, root)
-    result = build(options)
-    site = result.output.site
-    warn_local_base_url(site.config.base_url_set)
-    print(f"built {len(site.papers)} papers: {result.written} files in {options.out} "
+    result = build(options, disk_cache(root) if args.cache else None, Progress())
+    if result.config is None:
+        print(f"no changes: {result.papers} papers, {result.files} files in {options.out} "
+              f"are up to date ({result.seconds:.2f} s)")
+        return 0
+    warn_local_base_url(result.config.base_url_set)
+    print(f"built {result.papers} papers: {result.files} files in {options.out}, "
+          f"{result.written} written, {result.unchanged} unchanged, {result.deleted} deleted, "
           f"in {result.seconds:.2f} s")
     return 0
 
 
 def run_check(args: argparse.Namespace, root: Path) -> int:
-    output = render(options_from(args, root))
-    warn_local_base_url(output.site.config.base_url_set)
-    print(f"ok: {len(output.site.papers)} papers, {len(output.files)} pages and feeds, "
-          f"{len(output.static)} static files")
+    site, files, static = render(options_from(args, root))
+    warn_local_base_url(site.config.base_url_set)
+    print(f"ok: {len(site.papers)} papers, {len(files)} pages and feeds, "
+          f"{len(static)} static files")
     return 0
 
 

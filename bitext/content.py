@@ -22,6 +22,7 @@ file is reported with its line in that file; `load_papers` reports every file at
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -96,6 +97,8 @@ class Paper:
     links: tuple[Link, ...]
     translator: str | None
     draft: bool
+    digest: str = field(default="", compare=False)
+    """A hash of the file's path and bytes: pages that show this paper change with it."""
 
     @property
     def month(self) -> str:
@@ -110,50 +113,34 @@ class Paper:
         return next((link.url for link in self.links if link.kind == kind), None)
 
 
-@dataclass
-class ParseCache:
-    """Papers parsed by an earlier load, kept by the preview between rebuilds: a file
-    whose bytes are unchanged, under the same config, is not parsed again."""
-
-    config: Config | None = None
-    entries: dict[str, tuple[bytes, tuple[Paper | None, list[Problem]]]] = field(
-        default_factory=dict)
-
-    def parse(self, data: bytes, source: str, config: Config,
-              markdown: MarkdownRenderer) -> tuple[Paper | None, list[Problem]]:
-        if config != self.config:
-            self.entries.clear()
-            self.config = config
-        hit = self.entries.get(source)
-        if hit is None or hit[0] != data:
-            hit = (data, parse_paper_file(data, source, config, markdown))
-            self.entries[source] = hit
-        return hit[1]
-
-
-def load_papers(root: Path, config: Config, markdown: MarkdownRenderer,
-                include_drafts: bool = False, cache: ParseCache | None = None) -> list[Paper]:
-    """Every paper under content/papers/, or InputError with the problems of all files.
-
-    With a `cache` (the preview keeps one between rebuilds), a file whose bytes and config
-    are unchanged is not parsed again."""
-    papers, problems = [], []
+def paper_files(root: Path) -> tuple[list[tuple[str, Path]], list[Problem]]:
+    """The paper files under content/papers/ in order, each with the name messages use,
+    and the problems of those that may not be read (links out of the project)."""
     folder = root / PAPERS_DIR
     if not folder.is_dir():
         raise InputError([Problem(PAPERS_DIR.as_posix(), None, None, "missing folder",
                                   hint="create it and add one .md file per paper")])
+    files, problems = [], []
+    real_root = root.resolve()
     for path in sorted(folder.rglob("*.md")):
         source = display_path(path, root)
-        if path.is_symlink() and not path.resolve().is_relative_to(root.resolve()):
+        if path.is_symlink() and not path.resolve().is_relative_to(real_root):
             problems.append(Problem(source, None, None, "symbolic link out of the project",
                                     found=str(path.resolve()),
                                     hint="copy the file into content/papers/ instead"))
-            continue
-        data = path.read_bytes()
-        if cache is not None:
-            paper, file_problems = cache.parse(data, source, config, markdown)
         else:
-            paper, file_problems = parse_paper_file(data, source, config, markdown)
+            files.append((source, path))
+    return files, problems
+
+
+def load_papers(root: Path, config: Config, markdown: MarkdownRenderer,
+                include_drafts: bool = False) -> list[Paper]:
+    """Every paper under content/papers/, or InputError with the problems of all files.
+    (Builds go through `bitext.pipeline`, which caches what it parsed.)"""
+    files, problems = paper_files(root)
+    papers = []
+    for source, path in files:
+        paper, file_problems = parse_paper_file(path.read_bytes(), source, config, markdown)
         problems.extend(file_problems)
         if paper and (include_drafts or not paper.draft):
             papers.append(paper)
@@ -182,8 +169,12 @@ def parse_paper_file(data: bytes, source: str, config: Config,
         return None, fields.problems
     body_lines = text.split("\n")[body_start:]
     blocks = read_blocks(body_lines, body_start + 1, source, config, fields)
-    paper = read_paper(fields, blocks, config, markdown)
+    paper = read_paper(fields, blocks, config, markdown, file_digest(source, data))
     return (paper if not fields.problems else None), fields.problems
+
+
+def file_digest(source: str, data: bytes) -> str:
+    return hashlib.blake2b(source.encode() + b"\0" + data, digest_size=16).hexdigest()
 
 
 def decode(data: bytes, source: str) -> tuple[str | None, list[Problem]]:
@@ -289,7 +280,7 @@ def read_blocks(lines: list[str], first_line: int, source: str, config: Config,
 
 
 def read_paper(fields: Fields, blocks: dict[str, Block], config: Config,
-               markdown: MarkdownRenderer) -> Paper | None:
+               markdown: MarkdownRenderer, digest: str) -> Paper | None:
     fields.only_keys((), FIELDS)
     languages = config.languages
     codes = [language.code for language in languages]
@@ -312,7 +303,7 @@ def read_paper(fields: Fields, blocks: dict[str, Block], config: Config,
         title=Bilingual(languages, titles),
         abstract=Bilingual(languages, abstracts),
         date=date, tags=tags, authors=authors, affiliation=affiliation, arxiv=arxiv,
-        links=links, translator=translator, draft=draft,
+        links=links, translator=translator, draft=draft, digest=digest,
     )
 
 

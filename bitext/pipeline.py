@@ -1,20 +1,51 @@
-"""Load, then render, then write: the whole build as a short script."""
+"""The build: read what changed, parse it, model the site, render the pages whose
+fingerprint changed, write the files whose bytes changed.
+
+Every step skips what the last build already did (`bitext.cache`): a paper file whose
+size and modification time are unchanged is not read again, one whose bytes are unchanged
+is not parsed again, a page whose fingerprint is unchanged is not rendered again, and a
+file whose bytes are unchanged is not written again. When no input changed at all the
+build ends after looking at the files. Parsing and rendering use every core when there
+is enough to do. Whatever the cache holds, the output is byte for byte the output of a
+clean build: a cache that is missing, foreign or damaged only costs time (tested).
+"""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from bitext.config import load_config
-from bitext.content import ParseCache, load_papers
+from bitext import __version__
+from bitext.cache import CACHE_DIR, DiskCache, Index, MemoryCache, Parsed
+from bitext.config import CONFIG_FILE, Config, load_config
+from bitext.content import Paper, file_digest, paper_files, parse_paper_file
 from bitext.errors import InputError
 from bitext.markdown import MarkdownRenderer
 from bitext.model import Site, build_site
-from bitext.render import make_environment, render_site
-from bitext.write import StaticFile, check_output_folder, collect_static, write_site
+from bitext.parallel import cores, map_chunks
+from bitext.progress import Progress
+from bitext.write import (
+    Changes,
+    StaticFile,
+    check_output_folder,
+    collect_static,
+    files_in,
+    read_marker,
+    write_marker,
+)
+
+# Below these counts a second process costs more than it saves.
+PARALLEL_MIN = 300
+CHUNK = 100
+# A file modified this close before the last build may have changed again within the
+# clock's resolution without its time changing: read it again (as git does).
+RACY_NS = 2_000_000_000
+
+Cache = DiskCache | MemoryCache
 
 
 @dataclass(frozen=True)
@@ -26,23 +57,25 @@ class Options:
     """Overrides site.yaml's base_url."""
     drafts: bool = False
     source_date_epoch: int | None = None
-
-
-@dataclass(frozen=True)
-class Output:
-    """A rendered site, not yet written."""
-
-    site: Site
-    files: dict[str, bytes]
-    """Generated files by output path."""
-    static: list[StaticFile]
+    jobs: int | None = None
+    """Processes for parsing and rendering; None: one per core."""
 
 
 @dataclass(frozen=True)
 class Result:
-    output: Output
+    config: Config | None
+    """None when no input changed (the build stopped before reading the config)."""
+    papers: int
+    files: int
+    """Files in the output folder."""
+    rendered: int
     written: int
+    deleted: int
     seconds: float
+
+    @property
+    def unchanged(self) -> int:
+        return self.files - self.written
 
 
 def source_date_epoch(environ: Mapping[str, str] = os.environ) -> int | None:
@@ -50,26 +83,266 @@ def source_date_epoch(environ: Mapping[str, str] = os.environ) -> int | None:
     return int(value) if value.isdigit() else None
 
 
-def load(options: Options, cache: ParseCache | None = None) -> tuple[Site, list[StaticFile]]:
-    """The site model and the static files; InputError lists every problem of the stage
-    that failed (config, then content, then static files)."""
-    config = load_config(options.root, options.base_url)
-    papers = load_papers(options.root, config, MarkdownRenderer(), options.drafts, cache)
-    site = build_site(config, papers, options.source_date_epoch)
-    return site, collect_static(options.root)
+def disk_cache(root: Path) -> DiskCache:
+    return DiskCache(root / CACHE_DIR)
 
 
-def render(options: Options) -> Output:
-    """Everything a build does but writing (template problems raise InputError too)."""
-    site, static = load(options)
-    return Output(site, render_site(site, make_environment(options.root)), static)
-
-
-def build(options: Options) -> Result:
+def build(options: Options, cache: Cache | None = None, progress: Progress | None = None
+          ) -> Result:
+    """Bring the output folder up to date with the project. On InputError (every problem
+    of the stage that failed) or any other failure, nothing was written."""
     started = time.perf_counter()
     problems = check_output_folder(options.out, options.root)
     if problems:
         raise InputError(problems)
-    output = render(options)
-    written = write_site(output.files, output.static, options.out)
-    return Result(output, written, time.perf_counter() - started)
+    cache = cache if cache is not None else MemoryCache()
+    progress = progress or Progress(enabled=False)
+    index = cache.load_index()
+    inputs = read_inputs(options, index)
+    out_key = str(options.out.resolve())
+    if not (index and index.out == out_key and read_marker(options.out) == index.token):
+        index = None  # the folder is not as the index says: compare with what is there
+    if index and index.inputs == inputs.key:
+        return Result(None, len(inputs.sources), len(index.outputs), 0, 0, 0,
+                      time.perf_counter() - started)
+
+    config = load_config(options.root, options.base_url)
+    papers = load_papers(inputs, config, options, cache, progress)
+    site = build_site(config, papers, options.source_date_epoch)
+    existing = set(index.outputs) if index else files_in(options.out)
+    outputs, changes, rendered = render_changes(site, inputs, options, index, progress)
+    try:
+        stale = existing - outputs.keys()
+        cache.forget_index()  # while the folder changes, no index describes it
+        written = len(changes.staged)
+        changes.commit(stale)
+    except BaseException:
+        changes.discard()
+        raise
+    # The marker names the folder's content, so that the next build can tell that the
+    # folder is still as this index describes it (and two equal builds stay identical).
+    token = text_digest([f"{path}:{entry[1]}" for path, entry in sorted(outputs.items())])
+    write_marker(options.out, token)
+    cache.save_index(Index(__version__, inputs.key, inputs.sources, outputs, out_key, token,
+                           time.time_ns()))
+    progress.done()
+    return Result(config, len(site.papers), len(outputs), rendered, written, len(stale),
+                  time.perf_counter() - started)
+
+
+def render(options: Options) -> tuple[Site, dict[str, bytes], list[StaticFile]]:
+    """Everything a build makes, in memory, without a cache (for `check` and tests)."""
+    from bitext.render import make_environment, render_site
+
+    inputs = read_inputs(options, None)
+    config = load_config(options.root, options.base_url)
+    papers = load_papers(inputs, config, options, MemoryCache(), Progress(enabled=False))
+    site = build_site(config, papers, options.source_date_epoch)
+    return site, render_site(site, make_environment(options.root)), inputs.static
+
+
+@dataclass(frozen=True)
+class Inputs:
+    key: str
+    """Changes when any input changes."""
+    settings: str
+    """Changes when the templates, the config, the options or bitext change."""
+    sources: dict[str, tuple[int, int, str]]
+    """Paper file → (size, mtime_ns, hash of path and bytes)."""
+    paths: dict[str, Path]
+    static: list[StaticFile]
+
+
+def read_inputs(options: Options, index: Index | None) -> Inputs:
+    """Find and hash every input, reading only paper files that may have changed."""
+    root = options.root
+    files, problems = paper_files(root)
+    if problems:
+        raise InputError(problems)
+    known = index.sources if index else {}
+    racy_after = (index.saved_ns if index else 0) - RACY_NS
+    sources, paths = {}, {}
+    for source, path in files:
+        stat = path.stat()
+        before = known.get(source)
+        if (before is not None and before[:2] == (stat.st_size, stat.st_mtime_ns)
+                and stat.st_mtime_ns < racy_after):
+            sources[source] = before
+        else:
+            sources[source] = (stat.st_size, stat.st_mtime_ns,
+                               file_digest(source, path.read_bytes()))
+        paths[source] = path
+    static = collect_static(root)
+    settings = text_digest([
+        __version__, repr((options.base_url, options.drafts, options.source_date_epoch)),
+        bytes_digest(read_or_empty(root / CONFIG_FILE)), templates_digest(root)])
+    parts = [settings]
+    parts += [f"{item.output_path}:{bytes_digest(item.source.read_bytes())}" for item in static]
+    parts += [f"{source}:{entry[2]}" for source, entry in sources.items()]
+    return Inputs(text_digest(parts), settings, sources, paths, static)
+
+
+def load_papers(inputs: Inputs, config: Config, options: Options, cache: Cache,
+                progress: Progress) -> list[Paper]:
+    """The papers to publish, parsing only files the cache has not seen; InputError with
+    the problems of every file."""
+    config_key = text_digest([__version__, repr(config)])
+    parsed = cache.load_parsed(config_key)
+    wanted = {source: entry[2] for source, entry in inputs.sources.items()}
+    missing = [(source, inputs.paths[source]) for source, key in wanted.items()
+               if key not in parsed]
+    progress.begin("parsing papers", len(missing))
+    new_keys = set()
+    for results in map_chunks(ParseTask(config), missing, jobs_for(options, len(missing)),
+                              CHUNK):
+        parsed.update(results)
+        new_keys.update(results)
+        progress.advance(len(results))
+    kept = {key: parsed[key] for key in wanted.values()}
+    dropped = parsed.keys() - kept.keys()
+    if new_keys or dropped:
+        cache.save_parsed(config_key, kept, new_keys | dropped)
+    papers, problems = [], []
+    for key in wanted.values():
+        paper, file_problems = kept[key]
+        problems.extend(file_problems)
+        if paper and (options.drafts or not paper.draft):
+            papers.append(paper)
+    if problems:
+        raise InputError(problems)
+    return papers
+
+
+class ParseTask:
+    """Parses a chunk of paper files (in a worker process when there are many)."""
+
+    def __init__(self, config: Config):
+        self.config = config
+        self.markdown = MarkdownRenderer()
+
+    def __call__(self, files: Sequence[tuple[str, Path]]) -> dict[str, Parsed]:
+        results = {}
+        for source, path in files:
+            data = path.read_bytes()
+            results[file_digest(source, data)] = parse_paper_file(data, source, self.config,
+                                                                  self.markdown)
+        return results
+
+
+def render_changes(site: Site, inputs: Inputs, options: Options, index: Index | None,
+                   progress: Progress) -> tuple[dict[str, tuple[str, str]], Changes, int]:
+    """Render the pages whose fingerprint changed and stage the files whose bytes changed.
+    Returns every output file with (fingerprint, hash of bytes), the staged changes, and
+    how many pages were rendered."""
+    from bitext.fingerprint import page_fingerprint, site_summary
+    from bitext.render import fixed_files, make_environment, plan_pages
+
+    jobs = plan_pages(site)
+    shared = text_digest([inputs.settings, site_summary(site)])
+    previous = index.outputs if index else {}
+    outputs = {}
+    to_render = []
+    for path, job in jobs.items():
+        fingerprint = page_fingerprint(shared, job)
+        if previous.get(path, ("",))[0] == fingerprint:
+            outputs[path] = previous[path]
+        else:
+            to_render.append((path, fingerprint))
+    changes = Changes(options.out)
+    try:
+        task = RenderTask(site, make_environment(options.root), jobs, previous,
+                          index is not None, changes)
+        progress.begin("rendering pages", len(to_render))
+        for results, staged in map_chunks(task, to_render, jobs_for(options, len(to_render)),
+                                          CHUNK):
+            outputs.update(results)
+            changes.staged.extend(staged)
+            progress.advance(len(results))
+        extra = dict(fixed_files(site.config))
+        extra.update((item.output_path, item.source.read_bytes()) for item in inputs.static)
+        for path, data in extra.items():
+            outputs[path] = stage_if_changed(changes, path, data, "", previous,
+                                             index is not None)
+    except BaseException:
+        changes.discard()
+        raise
+    return outputs, changes, len(to_render)
+
+
+class RenderTask:
+    """Renders a chunk of pages and stages those whose bytes changed (in a worker process
+    when there are many: the staged files are then listed back to the parent)."""
+
+    def __init__(self, site: Site, env, jobs: dict, previous: dict[str, tuple[str, str]],
+                 trusted: bool, changes: Changes):
+        from bitext.render import Renderer
+
+        self.renderer = Renderer(site, env)
+        self.jobs = jobs
+        self.previous = previous
+        self.trusted = trusted
+        self.changes = changes
+
+    def __call__(self, pages: Sequence[tuple[str, str]]
+                 ) -> tuple[dict[str, tuple[str, str]], list[tuple[Path, Path]]]:
+        changes = Changes(self.changes.out, self.changes.suffix)
+        try:
+            results = {path: stage_if_changed(changes, path,
+                                              self.renderer.render(self.jobs[path]),
+                                              fingerprint, self.previous, self.trusted)
+                       for path, fingerprint in pages}
+        except BaseException:
+            changes.discard()
+            raise
+        return results, changes.staged
+
+
+def stage_if_changed(changes: Changes, path: str, data: bytes, fingerprint: str,
+                     previous: dict[str, tuple[str, str]], trusted: bool) -> tuple[str, str]:
+    """Stage `data` for `path` unless the folder holds these bytes already: known from the
+    index when it is trusted, else by reading the file."""
+    data_digest = bytes_digest(data)
+    if trusted:
+        unchanged = previous.get(path, ("", ""))[1] == data_digest
+    else:
+        unchanged = read_or_none(changes.out / path) == data
+    if not unchanged:
+        changes.stage(path, data)
+    return fingerprint, data_digest
+
+
+def jobs_for(options: Options, work: int) -> int:
+    if work < PARALLEL_MIN:
+        return 1
+    return options.jobs if options.jobs is not None else cores()
+
+
+def templates_digest(root: Path) -> str:
+    """Changes whenever a template changes (every page may use any template)."""
+    from bitext.render import TEMPLATES_DIR
+
+    parts = []
+    for path in sorted((root / TEMPLATES_DIR).rglob("*")):
+        if path.is_file():
+            parts.append(path.relative_to(root).as_posix())
+            parts.append(bytes_digest(path.read_bytes()))
+    return text_digest(parts)
+
+
+def read_or_empty(path: Path) -> bytes:
+    return read_or_none(path) or b""
+
+
+def read_or_none(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
+        return None
+
+
+def bytes_digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def text_digest(parts: Sequence[str]) -> str:
+    return bytes_digest("\0".join(parts).encode("utf-8", "surrogatepass"))

@@ -20,14 +20,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from bitext.config import Config
+from bitext.content import Paper
 from bitext.errors import InputError, Problem
 from bitext.metadata import scholarly_article
 from bitext.model import Site
 from bitext.strings import long_date, long_month, strings_for
 
 TEMPLATES_DIR = "templates"
+ENTRY_TEMPLATE = "entry.html"
 
 
 def make_environment(root: Path) -> jinja2.Environment:
@@ -100,29 +103,49 @@ def plan_pages(site: Site) -> dict[str, PageJob]:
     return jobs
 
 
-def render_site(site: Site, env: jinja2.Environment, jobs: dict[str, PageJob] | None = None,
-                only: set[str] | None = None) -> dict[str, bytes]:
-    """The generated files of the site: all of them, or only the pages in `only` (the
-    preview's incremental rebuilds). `jobs` is `plan_pages(site)` when the caller has it."""
-    config = site.config
-    base = {
-        "site": site, "config": config, "t": strings_for(config.primary.code),
-        "primary": config.primary, "secondary": config.secondary,
-        "absolute": lambda path: config.base_url + path,
-        "scholarly_article": lambda paper: scholarly_article(paper, config),
-    }
-    files = {}
-    for path, job in (jobs or plan_pages(site)).items():
-        if only is not None and path not in only:
-            continue
+class Renderer:
+    """Renders the pages of one site model; listing entries are rendered once per paper
+    and link depth, then reused by every listing that shows the paper."""
+
+    def __init__(self, site: Site, env: jinja2.Environment):
+        config = site.config
+        self.env = env
+        self.base = {
+            "site": site, "config": config, "t": strings_for(config.primary.code),
+            "primary": config.primary, "secondary": config.secondary,
+            "absolute": lambda path: config.base_url + path,
+            "scholarly_article": lambda paper: scholarly_article(paper, config),
+        }
+        # A global, not a context variable: macros imported from macros.html see globals
+        # only. The environment belongs to one build (or to the preview, one build at a time).
+        env.globals["listing_entry"] = self.listing_entry
+        self.base_path = config.base_path
+        self.entries: dict[tuple[str, str], Markup] = {}
+
+    def render(self, job: PageJob) -> bytes:
         # Links are relative to the page (../../tags/x/), except on the 404 page, which is
         # served at any depth and so links from the base path (/repo/tags/x/).
-        root = config.base_path if path == "404.html" else "../" * path.count("/") or "./"
-        files[path] = render(env, job.template, {**base, "root": root,
-                                                 "page_url": path.removesuffix("index.html"),
-                                                 **job.context})
-    if only is None:
-        files.update(fixed_files(config))
+        path = job.path
+        root = self.base_path if path == "404.html" else "../" * path.count("/") or "./"
+        return render(self.env, job.template, {
+            **self.base, "root": root, "page_url": path.removesuffix("index.html"),
+            **job.context}).encode("utf-8")
+
+    def listing_entry(self, paper: Paper, root: str) -> Markup:
+        key = (paper.slug, root)
+        html = self.entries.get(key)
+        if html is None:
+            html = Markup(render(self.env, ENTRY_TEMPLATE,
+                                 {**self.base, "root": root, "paper": paper}).strip())
+            self.entries[key] = html
+        return html
+
+
+def render_site(site: Site, env: jinja2.Environment) -> dict[str, bytes]:
+    """Every generated file of the site, rendered in this process."""
+    renderer = Renderer(site, env)
+    files = {path: renderer.render(job) for path, job in plan_pages(site).items()}
+    files.update(fixed_files(site.config))
     return files
 
 
@@ -133,9 +156,9 @@ def fixed_files(config: Config) -> dict[str, bytes]:
     return files
 
 
-def render(env: jinja2.Environment, name: str, context: dict) -> bytes:
+def render(env: jinja2.Environment, name: str, context: dict) -> str:
     try:
-        return env.get_template(name).render(context).encode("utf-8")
+        return env.get_template(name).render(context)
     except jinja2.TemplateSyntaxError as error:
         raise InputError([Problem(f"{TEMPLATES_DIR}/{error.name or name}", error.lineno, None,
                                   f"template syntax: {error.message}")]) from None

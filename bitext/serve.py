@@ -13,32 +13,19 @@ an overlay, the same lines as the terminal prints; the next good build removes i
 from __future__ import annotations
 
 import errno
-import hashlib
 import html
 import shutil
 import socket
 import sys
 import tempfile
 import threading
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from bitext.content import ParseCache
+from bitext.cache import MemoryCache
 from bitext.errors import InputError, summary
-from bitext.incremental import affected_paths
-from bitext.model import Site
-from bitext.pipeline import Options, load
-from bitext.render import (
-    TEMPLATES_DIR,
-    PageJob,
-    fixed_files,
-    make_environment,
-    plan_pages,
-    render_site,
-)
-from bitext.write import update_in_place
+from bitext.pipeline import Options, build
 
 WATCHED = ("content", "templates", "static", "site.yaml")
 LOCAL_NAMES = {"localhost", "127.0.0.1", "[::1]", "::1"}
@@ -146,25 +133,19 @@ def free_port(host: str, wanted: int) -> int:
 
 
 class Preview:
-    """Rebuilds the preview folder after a change, rendering only what the change touched."""
+    """Rebuilds the preview folder after a change, with the build's own incremental
+    machinery and a cache kept in memory: only what the change touched is rendered."""
 
     def __init__(self, options: Options, state: PreviewState):
         self.options = options
         self.state = state
-        self.site: Site | None = None
-        self.jobs: dict[str, PageJob] = {}
-        self.outputs: set[str] = set()
-        """Every file of the last good build, so that what a change drops is deleted."""
-        self.fingerprint: str | None = None
-        self.env = None
-        self.parsed = ParseCache()
+        self.cache = MemoryCache()
 
     def rebuild(self) -> str:
         """Build, print and return a one-line report; on bad input keep the last good
         build and show the problems in the terminal and on every page."""
-        started = time.perf_counter()
         try:
-            rendered, changed = self.render_changes()
+            result = build(self.options, self.cache)
         except InputError as error:
             lines = [problem.format() for problem in error.problems]
             with self.state.lock:
@@ -175,39 +156,10 @@ class Preview:
             return report
         with self.state.lock:
             self.state.errors = []
-        milliseconds = (time.perf_counter() - started) * 1000
-        report = f"rebuilt {rendered} pages, wrote {changed} files in {milliseconds:.0f} ms"
+        report = (f"rebuilt {result.rendered} pages, wrote {result.written} files in "
+                  f"{result.seconds * 1000:.0f} ms")
         print(report)
         return report
-
-    def render_changes(self) -> tuple[int, int]:
-        options = self.options
-        site, static = load(options, self.parsed)
-        jobs = plan_pages(site)
-        fingerprint = templates_fingerprint(options.root)
-        full = (self.site is None or fingerprint != self.fingerprint
-                or site.config != self.site.config)
-        if full:
-            self.env = make_environment(options.root)
-            only = None
-        else:
-            only = affected_paths(self.jobs, jobs, self.site.updated != site.updated)
-        files = render_site(site, self.env, jobs, only)
-        outputs = (jobs.keys() | fixed_files(site.config).keys()
-                   | {item.output_path for item in static})
-        changed = update_in_place(options.out, files, self.outputs - outputs, static)
-        self.site, self.jobs, self.outputs, self.fingerprint = site, jobs, outputs, fingerprint
-        return len(files), changed
-
-
-def templates_fingerprint(root: Path) -> str:
-    """Changes whenever a template changes (a template change re-renders everything)."""
-    digest = hashlib.sha256()
-    for path in sorted((root / TEMPLATES_DIR).rglob("*")):
-        if path.is_file():
-            digest.update(path.relative_to(root).as_posix().encode() + b"\0")
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, open_browser: bool = False,

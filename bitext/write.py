@@ -1,17 +1,18 @@
 """The only code that writes the output folder.
 
-A build is written into a staging folder beside the output folder and swapped in only
-when every file is there, so a failed or interrupted build leaves the previous site as it
-was. bitext replaces only a folder it made itself (it holds the marker file), and refuses
+A build writes only the files whose bytes changed, all or nothing (see `Changes`), so a
+failed or interrupted build leaves the previous site as it was. bitext writes only into a
+folder it made itself (it holds the marker file), and refuses
 output folders that would put the project at risk: the project itself, one of its parents,
 its content, templates or static folders, the home folder.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
-import shutil
-import tempfile
+import signal
+import threading
 import uuid
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -19,7 +20,8 @@ from pathlib import Path, PurePosixPath
 from bitext.errors import InputError, Problem, display_path
 
 MARKER = ".bitext-output"
-MARKER_TEXT = "This folder is written by bitext; it is replaced on every build.\n"
+MARKER_TEXT = ("This folder is written by bitext: every build makes it match the project, "
+               "deleting files the project does not produce.\n")
 STATIC_DIR = "static"
 PROTECTED_DIRS = ("content", "templates", STATIC_DIR, "bitext", "tests", ".git")
 
@@ -81,85 +83,113 @@ def collect_static(root: Path) -> list[StaticFile]:
     return files
 
 
-def safe_target(folder: Path, relative: str) -> Path:
-    """`folder/relative`, refusing any path that would land outside `folder`."""
+def safe_target(folder: Path, relative: str, checked: dict[Path, bool] | None = None) -> Path:
+    """`folder/relative`, refusing any path that would land outside `folder`: absolute
+    paths, `..`, backslashes, and folders inside `folder` that are links to elsewhere.
+    `checked` remembers folders already resolved (a build writes thousands of files into
+    a few hundred folders)."""
     parts = PurePosixPath(relative)
     if parts.is_absolute() or ".." in parts.parts or "\\" in relative or not parts.parts:
         raise ValueError(f"refusing to write outside the output folder: {relative!r}")
     target = folder / parts
-    if not target.resolve().is_relative_to(folder.resolve()):
+    parent = target.parent
+    inside = checked.get(parent) if checked is not None else None
+    if inside is None:
+        inside = parent.resolve().is_relative_to(folder.resolve())
+        if checked is not None:
+            checked[parent] = inside
+    if not inside or target.is_symlink():
         raise ValueError(f"refusing to write outside the output folder: {relative!r}")
     return target
 
 
-def write_site(files: dict[str, bytes], static: list[StaticFile], out: Path) -> int:
-    """Write everything into a staging folder, then swap it in for `out`. Returns the count."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".bitext-staging-", dir=out.parent))
-    try:
-        for relative, data in files.items():
-            target = safe_target(staging, relative)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        for item in static:
-            target = safe_target(staging, item.output_path)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(item.source, target)
-        (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
-        make_readable(staging)
-        swap_in(staging, out)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return len(files) + len(static)
+class Changes:
+    """An update of the output folder in two phases, so that it is all or nothing.
+
+    `stage` writes each new or changed file beside its target under a temporary name (a
+    full disk or a crash fails here, and `discard` leaves the site as it was); `commit`
+    then renames them over their targets and deletes the files the site no longer has.
+    Renames need no space and take a few milliseconds, and Ctrl-C waits for them.
+    """
+
+    def __init__(self, out: Path, suffix: str | None = None):
+        self.out = out
+        self.suffix = suffix or f".bitext-tmp-{uuid.uuid4().hex[:8]}"
+        self.staged: list[tuple[Path, Path]] = []
+        self.checked: dict[Path, bool] = {}
+
+    def stage(self, relative: str, data: bytes) -> None:
+        target = safe_target(self.out, relative, self.checked)
+        parent = target.parent
+        if parent not in self.checked or not parent.is_dir():
+            parent.mkdir(parents=True, exist_ok=True, mode=0o755)
+        temporary = parent / f".{target.name}{self.suffix}"
+        self.staged.append((temporary, target))
+        with open(temporary, "wb") as stream:
+            stream.write(data)
+        os.chmod(temporary, 0o644)  # readable by all, whatever the umask: it is published
+
+    def discard(self) -> None:
+        for temporary, _ in self.staged:
+            temporary.unlink(missing_ok=True)
+        self.staged.clear()
+
+    def commit(self, stale: set[str]) -> None:
+        with deferred_interrupt():
+            for temporary, target in self.staged:
+                os.replace(temporary, target)
+            for relative in sorted(stale, reverse=True):
+                target = safe_target(self.out, relative, self.checked)
+                target.unlink(missing_ok=True)
+                remove_empty_folders(target.parent, self.out)
+        self.staged.clear()
 
 
-def update_in_place(out: Path, files: dict[str, bytes], removed: set[str],
-                    static: list[StaticFile]) -> int:
-    """For the preview, which owns its folder: write only the files whose bytes changed,
-    each through a temporary file and a rename so that a reader never sees half a file,
-    and delete the removed ones. Returns how many files changed."""
-    out.mkdir(parents=True, exist_ok=True)
-    changed = 0
-    wanted = dict(files)
-    for item in static:
-        wanted[item.output_path] = item.source.read_bytes()
-    for relative, data in wanted.items():
-        target = safe_target(out, relative)
-        if target.is_file() and target.read_bytes() == data:
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.tmp")
-        temporary.write_bytes(data)
-        os.replace(temporary, target)
-        changed += 1
-    for relative in removed:
-        target = safe_target(out, relative)
-        if target.is_file():
-            target.unlink()
-            changed += 1
-    return changed
-
-
-def make_readable(folder: Path) -> None:
-    """mkdtemp makes a private folder; a published site must be readable by all."""
-    folder.chmod(0o755)
-    for directory, subdirs, names in os.walk(folder):
-        for name in subdirs:
-            (Path(directory) / name).chmod(0o755)
-        for name in names:
-            (Path(directory) / name).chmod(0o644)
-
-
-def swap_in(staging: Path, out: Path) -> None:
-    if not out.exists():
-        staging.rename(out)
+@contextlib.contextmanager
+def deferred_interrupt():
+    """Hold Ctrl-C until the block is done (only the main thread receives signals)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
         return
-    old = out.with_name(f".bitext-old-{uuid.uuid4().hex[:8]}")
-    out.rename(old)
+    received = []
+    previous = signal.signal(signal.SIGINT, lambda number, frame: received.append(number))
     try:
-        staging.rename(out)
-    except BaseException:
-        old.rename(out)
-        raise
-    shutil.rmtree(old, ignore_errors=True)
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if received:
+        raise KeyboardInterrupt
+
+
+def remove_empty_folders(folder: Path, stop: Path) -> None:
+    while folder != stop and folder.is_relative_to(stop):
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent
+
+
+def files_in(out: Path) -> set[str]:
+    """Every file under `out` (relative POSIX paths), the marker and links included."""
+    found = set()
+    for directory, subdirs, names in os.walk(out):
+        relative = Path(directory).relative_to(out)
+        for name in names + [d for d in subdirs if (Path(directory) / d).is_symlink()]:
+            found.add((relative / name).as_posix())
+    found.discard(MARKER)
+    return found
+
+
+def read_marker(out: Path) -> str | None:
+    """The token of the build that last wrote `out`, if bitext wrote it."""
+    try:
+        return (out / MARKER).read_text(encoding="utf-8").rsplit("build ", 1)[1].strip()
+    except (OSError, IndexError, UnicodeDecodeError):
+        return None
+
+
+def write_marker(out: Path, token: str) -> None:
+    if read_marker(out) != token:
+        out.mkdir(parents=True, exist_ok=True)
+        (out / MARKER).write_text(f"{MARKER_TEXT}build {token}\n", encoding="utf-8")

@@ -206,20 +206,41 @@ def test_template_syntax_error(project, tmp_path, capsys):
     assert "templates/tags.html:2: template syntax:" in capsys.readouterr().err
 
 
-def test_failure_while_writing_keeps_the_previous_site(project, tmp_path, monkeypatch):
+@pytest.mark.parametrize("failure", [OSError(28, "No space left on device"),
+                                     KeyboardInterrupt()])
+def test_failure_while_writing_keeps_the_previous_site(project, tmp_path, monkeypatch,
+                                                       failure):
     out = tmp_path / "out"
     build(Options(root=project, out=out))
     before = snapshot(out)
+    edit = project / "content/papers/one.md"
+    edit.write_text(edit.read_text("utf-8").replace("First", "Edited"), "utf-8")
     import bitext.write
 
-    def failing_copy(*args, **kwargs):
-        raise OSError(28, "No space left on device")
+    original, calls = bitext.write.Changes.stage, []
 
-    monkeypatch.setattr(bitext.write.shutil, "copyfile", failing_copy)
-    with pytest.raises(OSError):
+    def failing_stage(self, relative, data):
+        calls.append(relative)
+        if len(calls) == 3:  # some files are staged already
+            raise failure
+        original(self, relative, data)
+
+    monkeypatch.setattr(bitext.write.Changes, "stage", failing_stage)
+    with pytest.raises(type(failure)):
         build(Options(root=project, out=out))
+    assert len(calls) == 3
     assert snapshot(out) == before
+    assert not [path for path in out.rglob("*") if ".bitext-tmp" in path.name]
     assert sorted(p.name for p in out.parent.iterdir()) == ["out", "site"]
+
+
+def test_an_error_late_in_rendering_keeps_the_previous_site(project, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    build(Options(root=project, out=out))
+    before = snapshot(out)
+    (project / "templates/404.html").write_text("{{ no_such_name }}", "utf-8")
+    assert run("--root", str(project), "build", "--out", str(out)) == 1
+    assert snapshot(out) == before
 
 
 def test_usage_error_exits_2(capsys):

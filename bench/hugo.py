@@ -1,0 +1,89 @@
+"""The benchmark corpus as a Hugo site, with pages like bitext's.
+
+Paper pages (both titles, both abstracts rendered from Markdown, tags, authors, previous
+and next), a paginated home listing (10 a page), one page and one RSS feed per tag (20
+items), a tag index, the site feed and a sitemap. bitext also writes month archives,
+JSON-LD and three related papers per paper, which this site leaves out, so the comparison
+favours Hugo: with Hugo's related content (`.Site.RegularPages.Related`, one index on
+tags) the 10,000-paper build took 41 s instead of about 4 s on our 2-core machine.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from bench.corpus import generate
+
+CONFIG = """\
+baseURL = "https://example.org/digest/"
+title = "Digest"
+languageCode = "en"
+paginate = 10
+disableKinds = ["section"]
+[taxonomies]
+  tag = "tags"
+[services.rss]
+  limit = 20
+"""
+
+LAYOUTS = {
+    "_default/baseof.html": """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>{{ .Title }} · {{ .Site.Title }}</title>
+<link rel="alternate" type="application/rss+xml" href="{{ "index.xml" | relURL }}"></head>
+<body><header><a href="{{ "" | relURL }}">{{ .Site.Title }}</a></header>
+<main>{{ block "main" . }}{{ end }}</main></body></html>
+""",
+    "_default/single.html": """{{ define "main" }}<article>
+<h1>{{ .Title }} <span lang="zh-Hans">{{ .Params.title_zh }}</span></h1>
+<p><time>{{ .Date.Format "2 January 2006" }}</time> {{ delimit .Params.authors ", " }}
+{{ with .Params.affiliation }}· {{ . }}{{ end }}</p>
+<ul>{{ range .GetTerms "tags" }}<li><a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a></li>{{ end }}</ul>
+{{ .Content }}
+<nav>{{ with .PrevInSection }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}
+{{ with .NextInSection }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}</nav>
+</article>{{ end }}
+""",
+    "_default/list.html": """{{ define "main" }}<h1>{{ .Title }}</h1>
+{{ $pages := .Pages }}{{ if .IsHome }}{{ $pages = (.Paginate .Site.RegularPages).Pages }}{{ end }}
+<ol>{{ range $pages }}{{ partial "entry.html" . }}{{ end }}</ol>
+{{ if .IsHome }}{{ with .Paginator }}{{ with .Next }}<a href="{{ .URL }}">next</a>{{ end }}{{ end }}{{ end }}
+{{ end }}
+""",
+    "_default/terms.html": """{{ define "main" }}<h1>Tags</h1><ul>
+{{ range .Data.Terms.Alphabetical }}<li><a href="{{ .Page.RelPermalink }}">{{ .Page.Title }}</a> {{ .Count }}</li>{{ end }}
+</ul>{{ end }}
+""",
+    "partials/entry.html": """<li><a href="{{ .RelPermalink }}">{{ .Title }}</a>
+<span lang="zh-Hans">{{ .Params.title_zh }}</span> <time>{{ .Date.Format "2006-01-02" }}</time>
+<ul>{{ range .GetTerms "tags" }}<li><a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a></li>{{ end }}</ul></li>
+""",
+}
+
+
+def write_hugo_site(folder: Path, count: int, seed: int = 1) -> Path:
+    """The same papers as `write_corpus(…, count, seed)`, as a Hugo site."""
+    if folder.exists():
+        shutil.rmtree(folder)
+    papers = folder / "content" / "papers"
+    papers.mkdir(parents=True)
+    (folder / "config.toml").write_text(CONFIG, encoding="utf-8")
+    for name, text in LAYOUTS.items():
+        (folder / "layouts" / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / "layouts" / name).write_text(text, encoding="utf-8")
+    for number, fields in enumerate(generate(count, seed)):
+        (papers / f"paper-{number:05d}.md").write_text(hugo_page(fields), encoding="utf-8")
+    return folder
+
+
+def hugo_page(fields: dict) -> str:
+    front = {
+        "title": fields["titles"]["en"], "title_zh": fields["titles"]["zh-Hans"],
+        "date": fields["date"].isoformat(), "tags": fields["tags"],
+        "authors": fields["authors"], "affiliation": fields["affiliation"],
+        "arxiv": fields["arxiv"],
+    }
+    abstracts = fields["abstracts"]
+    return (f"{json.dumps(front, ensure_ascii=False, indent=1)}\n\n"
+            f"<!-- en -->\n\n{abstracts['en']}\n\n<!-- zh-Hans -->\n\n{abstracts['zh-Hans']}\n")

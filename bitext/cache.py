@@ -1,0 +1,171 @@
+"""What the last build did, kept so that the next one only does what changed.
+
+Two kinds of entries, in `.bitext-cache/` beside site.yaml (gitignored, safe to delete):
+
+- parsed papers, by a hash of their file's path and bytes, in 256 shards so that an edit
+  rewrites one small file; they live in a folder named after the bitext version and the
+  config they were parsed under, so a new version or a new site.yaml starts afresh;
+- the index: for each paper file its size, modification time and hash, and for each
+  output file the fingerprint of what it shows and the hash of its bytes.
+
+Every file is signed with a key kept outside the project (in the user's cache folder), so
+a cache copied from elsewhere, truncated or corrupted is ignored rather than trusted:
+pickle must only ever read what this user's bitext wrote. Ignoring the cache costs time,
+never correctness.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import pickle
+import secrets
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bitext import __version__
+from bitext.content import Paper
+from bitext.errors import Problem
+
+CACHE_DIR = ".bitext-cache"
+INDEX_FILE = "index.pickle"
+SIGNATURE_BYTES = 32
+
+Parsed = tuple[Paper | None, list[Problem]]
+
+
+@dataclass
+class Index:
+    version: str
+    inputs: str
+    """A hash of every input (config, templates, static files, paper files, options)."""
+    sources: dict[str, tuple[int, int, str]]
+    """Paper file → (size, mtime_ns, hash of path and bytes)."""
+    outputs: dict[str, tuple[str, str]]
+    """Output file → (fingerprint of what it shows, hash of its bytes)."""
+    out: str
+    """The output folder these outputs were written to."""
+    token: str
+    """Also in that folder's marker: a folder whose marker differs is not trusted."""
+    saved_ns: int = 0
+
+
+@dataclass
+class MemoryCache:
+    """The preview's cache: the same entries, kept in the process between rebuilds."""
+
+    index: Index | None = None
+    parsed: dict[str, dict[str, Parsed]] = field(default_factory=dict)
+
+    def load_index(self) -> Index | None:
+        return self.index
+
+    def save_index(self, index: Index) -> None:
+        self.index = index
+
+    def forget_index(self) -> None:
+        self.index = None
+
+    def load_parsed(self, config_key: str) -> dict[str, Parsed]:
+        return dict(self.parsed.get(config_key, {}))
+
+    def save_parsed(self, config_key: str, parsed: dict[str, Parsed], changed: set[str]
+                    ) -> None:
+        self.parsed = {config_key: parsed}
+
+
+class DiskCache:
+    def __init__(self, folder: Path, key: bytes | None = None):
+        self.folder = folder
+        self.key = key if key is not None else signing_key()
+
+    def load_index(self) -> Index | None:
+        index = self.read(self.folder / INDEX_FILE)
+        if not isinstance(index, Index) or index.version != __version__:
+            return None
+        return index
+
+    def save_index(self, index: Index) -> None:
+        self.write(self.folder / INDEX_FILE, index)
+
+    def forget_index(self) -> None:
+        (self.folder / INDEX_FILE).unlink(missing_ok=True)
+
+    def load_parsed(self, config_key: str) -> dict[str, Parsed]:
+        parsed: dict[str, Parsed] = {}
+        folder = self.papers_folder(config_key)
+        if not folder.is_dir():
+            return parsed
+        for shard in folder.glob("*.pickle"):
+            entries = self.read(shard)
+            if isinstance(entries, dict):
+                parsed.update((key, value) for key, value in entries.items()
+                              if isinstance(value, tuple) and len(value) == 2)
+        return parsed
+
+    def save_parsed(self, config_key: str, parsed: dict[str, Parsed], changed: set[str]
+                    ) -> None:
+        """Rewrite the shards that hold a changed entry; drop other configs' folders."""
+        folder = self.papers_folder(config_key)
+        for other in self.folder.glob("papers-*"):
+            if other != folder:
+                shutil.rmtree(other, ignore_errors=True)
+        shards: dict[str, dict[str, Parsed]] = {}
+        for key, value in parsed.items():
+            shards.setdefault(key[:2], {})[key] = value
+        touched = {key[:2] for key in changed}
+        if not folder.is_dir():
+            touched = set(shards)
+        for name in touched:
+            self.write(folder / f"{name}.pickle", shards.get(name, {}))
+
+    def papers_folder(self, config_key: str) -> Path:
+        return self.folder / f"papers-{config_key[:16]}"
+
+    def read(self, path: Path) -> object:
+        """The object in a signed file, or None when it is missing, foreign or damaged."""
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        signature, payload = data[:SIGNATURE_BYTES], data[SIGNATURE_BYTES:]
+        if not hmac.compare_digest(signature, self.sign(payload)):
+            return None
+        try:
+            return pickle.loads(payload)
+        except Exception:  # a signed file from an older bitext whose classes moved
+            return None
+
+    def write(self, path: Path, value: object) -> None:
+        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}")
+        temporary.write_bytes(self.sign(payload) + payload)
+        os.replace(temporary, path)
+
+    def sign(self, payload: bytes) -> bytes:
+        return hmac.new(self.key, payload, hashlib.sha256).digest()
+
+
+def signing_key() -> bytes:
+    """This user's key, created on first use in the user's cache folder (not the project,
+    so that a cache committed or copied into a project is never trusted)."""
+    home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "bitext"
+    path = home / "cache-key"
+    try:
+        key = path.read_bytes()
+        if len(key) == 32:
+            return key
+    except OSError:
+        pass
+    key = secrets.token_bytes(32)
+    try:
+        home.mkdir(parents=True, exist_ok=True)
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(key)
+    except OSError:
+        pass  # a read-only home: this process's key still signs and checks its own cache
+    return key

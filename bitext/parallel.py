@@ -1,0 +1,61 @@
+"""Run a function over chunks of work in one process per core.
+
+Workers are forked, so they start with the parent's memory: the site model, the
+templates and the cache are shared without being sent, and only each chunk's result comes
+back. Where fork is not available (macOS and Windows default to spawn, which would have
+to send the whole model), or when there is one core, the work runs in this process.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator, Sequence
+from typing import TypeVar
+
+Item = TypeVar("Item")
+Out = TypeVar("Out")
+
+_task: Callable | None = None
+
+
+def cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods() and os.name == "posix"
+
+
+def chunks(items: Sequence[Item], size: int) -> list[Sequence[Item]]:
+    return [items[start: start + size] for start in range(0, len(items), size)]
+
+
+def map_chunks(task: Callable[[Sequence[Item]], Out], items: Sequence[Item], jobs: int,
+               chunk_size: int) -> Iterator[Out]:
+    """`task(chunk)` for each chunk of `items`, in any order, in `jobs` processes."""
+    parts = chunks(items, chunk_size)
+    if jobs <= 1 or len(parts) <= 1 or not can_fork():
+        yield from map(task, parts)
+        return
+    global _task
+    _task = task  # the forked workers find it here: a closure cannot be pickled
+    # Move every object into the permanent generation, so that the workers' garbage
+    # collector never writes to the pages they share with this process (copy on write).
+    gc.freeze()
+    context = multiprocessing.get_context("fork")
+    with context.Pool(min(jobs, len(parts))) as pool:
+        try:
+            yield from pool.imap_unordered(_run, parts)
+        finally:
+            _task = None
+            gc.unfreeze()
+
+
+def _run(chunk):
+    assert _task is not None
+    return _task(chunk)

@@ -1,0 +1,148 @@
+"""Cached, incremental and parallel builds give exactly the output of a clean serial build."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+import bitext.pipeline
+from bitext.cache import CACHE_DIR, DiskCache
+from bitext.pipeline import Options, build
+from tests.conftest import make_project, paper, snapshot
+
+
+@pytest.fixture
+def site(tmp_path):
+    papers = {f"p{n:02d}.md": paper(f"Paper {n}", f"论文{n}", abstract=f"Abstract {n}.",
+                                    date=f"2025-0{1 + n % 5}-1{n % 9}",
+                                    tags=[["rl", "nlp", "vision"][n % 3], "llm"][: 1 + n % 2])
+              for n in range(24)}
+    return make_project(tmp_path / "site", papers)
+
+
+@pytest.fixture
+def key(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+
+
+def clean_build(site, tmp_path, name="clean"):
+    out = tmp_path / name
+    build(Options(root=site, out=out, jobs=1))
+    return snapshot(out)
+
+
+def cached(site, out, jobs=1):
+    return build(Options(root=site, out=out, jobs=jobs), DiskCache(site / CACHE_DIR))
+
+
+def touch_later(path):
+    """Move the modification time past the racy window, as a later edit would."""
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**10))
+
+
+EDITS = {
+    "text": lambda papers: papers.joinpath("p03.md").write_text(
+        paper("Paper 3", "论文3", abstract="A changed abstract.", date="2025-04-13",
+              tags=["rl", "llm"]), "utf-8"),
+    "retag": lambda papers: papers.joinpath("p04.md").write_text(
+        paper("Paper 4", "论文4", date="2025-05-14", tags=["speech"]), "utf-8"),
+    "add": lambda papers: papers.joinpath("new.md").write_text(
+        paper("A New Paper", "新论文", date="2025-06-01", tags=["rl"]), "utf-8"),
+    "delete": lambda papers: papers.joinpath("p05.md").unlink(),
+    "template": lambda papers: papers.parent.parent.joinpath("templates/tag.html").write_text(
+        papers.parent.parent.joinpath("templates/tag.html").read_text("utf-8")
+        .replace("page-intro", "page-intro tag-intro"), "utf-8"),
+}
+
+
+@pytest.mark.parametrize("edit", sorted(EDITS))
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_cached_build_after_an_edit_equals_a_clean_build(site, tmp_path, key, edit, jobs,
+                                                           monkeypatch):
+    monkeypatch.setattr(bitext.pipeline, "PARALLEL_MIN", 2)  # use workers at this size
+    monkeypatch.setattr(bitext.pipeline, "CHUNK", 3)
+    out = tmp_path / "out"
+    cached(site, out, jobs)
+    EDITS[edit](site / "content/papers")
+    for path in (site / "content/papers").glob("*.md"):
+        touch_later(path)
+    result = cached(site, out, jobs)
+    assert result.config is not None and result.written > 0
+    assert snapshot(out) == clean_build(site, tmp_path)
+
+
+def test_deleting_a_paper_removes_its_page_and_every_mention(site, tmp_path, key):
+    out = tmp_path / "out"
+    cached(site, out)
+    (site / "content/papers/p05.md").unlink()
+    result = cached(site, out)
+    assert result.deleted >= 1
+    assert not (out / "papers/paper-5").exists()
+    mentions = [path for path, data in snapshot(out).items()
+                if b"paper-5/" in data or b"Paper 5<" in data]
+    assert mentions == []
+
+
+def test_nothing_changed_writes_nothing(site, tmp_path, key):
+    out = tmp_path / "out"
+    cached(site, out)
+    times = {path: path.stat().st_mtime_ns for path in out.rglob("*")}
+    result = cached(site, out)
+    assert (result.config, result.written, result.rendered) == (None, 0, 0)
+    assert {path: path.stat().st_mtime_ns for path in out.rglob("*")} == times
+
+
+def test_an_edit_writes_only_the_files_whose_bytes_changed(site, tmp_path, key):
+    out = tmp_path / "out"
+    cached(site, out)
+    before = snapshot(out)
+    EDITS["text"](site / "content/papers")
+    result = cached(site, out)
+    after = snapshot(out)
+    changed = {path for path in after if after[path] != before.get(path)} - {".bitext-output"}
+    assert result.written == len(changed) > 0
+    assert "papers/paper-3/index.html" in changed
+    assert result.rendered < len(after) / 2  # pages that do not show the paper are skipped
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "empty", "foreign-key"])
+def test_a_damaged_cache_never_changes_the_output(site, tmp_path, key, damage):
+    out = tmp_path / "out"
+    cached(site, out)
+    EDITS["text"](site / "content/papers")
+    cache_files = [path for path in (site / CACHE_DIR).rglob("*") if path.is_file()]
+    assert len(cache_files) > 2
+    for path in cache_files:
+        data = path.read_bytes()
+        if damage == "garbage":
+            path.write_bytes(bytes(reversed(data)))
+        elif damage == "truncated":
+            path.write_bytes(data[: len(data) // 2])
+        elif damage == "empty":
+            path.write_bytes(b"")
+    if damage == "foreign-key":  # a cache written by someone else (copied, committed)
+        os.environ["XDG_CACHE_HOME"] = str(tmp_path / "another-user")
+    cached(site, out)
+    assert snapshot(out) == clean_build(site, tmp_path)
+
+
+def test_a_cache_that_lies_about_the_folder_is_not_trusted(site, tmp_path, key):
+    """Someone changed the output folder behind bitext's back (and its marker with it)."""
+    out = tmp_path / "out"
+    cached(site, out)
+    (out / "papers/paper-3/index.html").write_text("tampered", "utf-8")
+    (out / ".bitext-output").write_text("edited by hand", "utf-8")
+    (out / "stray.html").write_text("left over", "utf-8")
+    cached(site, out)
+    assert snapshot(out) == clean_build(site, tmp_path)
+
+
+def test_a_folder_built_without_the_cache_is_adopted(site, tmp_path, key):
+    out = tmp_path / "out"
+    build(Options(root=site, out=out))
+    times = {path: path.stat().st_mtime_ns for path in out.rglob("*") if path.is_file()}
+    result = cached(site, out)
+    assert result.written == 0  # same bytes: nothing rewritten
+    assert {path: path.stat().st_mtime_ns for path in out.rglob("*") if path.is_file()} == times
