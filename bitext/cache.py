@@ -58,6 +58,15 @@ class MemoryCache:
 
     index: Index | None = None
     parsed: dict[str, dict[str, Parsed]] = field(default_factory=dict)
+    templates: tuple[str, object] | None = None
+
+    def environment(self, root: Path, templates_key: str):
+        """The Jinja environment of the last build while the templates are the same."""
+        from bitext.render import make_environment
+
+        if self.templates is None or self.templates[0] != templates_key:
+            self.templates = (templates_key, make_environment(root))
+        return self.templates[1]
 
     def load_index(self) -> Index | None:
         return self.index
@@ -80,6 +89,21 @@ class DiskCache:
     def __init__(self, folder: Path, key: bytes | None = None):
         self.folder = folder
         self.key = key if key is not None else signing_key()
+
+    def environment(self, root: Path, templates_key: str):
+        """A Jinja environment whose compiled templates are kept between builds, in the
+        user's cache folder (compiled code must not be read from a project folder)."""
+        import jinja2
+
+        from bitext.render import make_environment
+
+        folder = user_cache_folder() / "templates"
+        try:
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            compiled = jinja2.FileSystemBytecodeCache(str(folder))
+        except OSError:
+            compiled = None
+        return make_environment(root, compiled)
 
     def load_index(self) -> Index | None:
         index = self.read(self.folder / INDEX_FILE)
@@ -149,10 +173,14 @@ class DiskCache:
         return hmac.new(self.key, payload, hashlib.sha256).digest()
 
 
+def user_cache_folder() -> Path:
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "bitext"
+
+
 def signing_key() -> bytes:
     """This user's key, created on first use in the user's cache folder (not the project,
     so that a cache committed or copied into a project is never trusted)."""
-    home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "bitext"
+    home = user_cache_folder()
     path = home / "cache-key"
     try:
         key = path.read_bytes()

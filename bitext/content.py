@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
@@ -122,15 +124,27 @@ def paper_files(root: Path) -> tuple[list[tuple[str, Path]], list[Problem]]:
                                   hint="create it and add one .md file per paper")])
     files, problems = [], []
     real_root = root.resolve()
-    for path in sorted(folder.rglob("*.md")):
+    for entry in sorted(walk_markdown(folder), key=lambda entry: entry.path):
+        path = Path(entry.path)
         source = display_path(path, root)
-        if path.is_symlink() and not path.resolve().is_relative_to(real_root):
+        if entry.is_symlink() and not path.resolve().is_relative_to(real_root):
             problems.append(Problem(source, None, None, "symbolic link out of the project",
                                     found=str(path.resolve()),
                                     hint="copy the file into content/papers/ instead"))
         else:
             files.append((source, path))
     return files, problems
+
+
+def walk_markdown(folder: Path) -> Iterator[os.DirEntry]:
+    """The .md files under `folder` and its subfolders (os.scandir: one system call per
+    folder instead of one per file, which counts at 10,000 papers)."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                yield from walk_markdown(Path(entry.path))
+            elif entry.name.endswith(".md"):
+                yield entry
 
 
 def load_papers(root: Path, config: Config, markdown: MarkdownRenderer,

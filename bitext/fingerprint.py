@@ -20,26 +20,24 @@ from bitext.model import Site
 from bitext.render import PageJob
 
 
-def digest(parts: Iterable[bytes]) -> str:
-    hasher = hashlib.blake2b(digest_size=16)
-    for part in parts:
-        hasher.update(len(part).to_bytes(8, "little"))
-        hasher.update(part)
-    return hasher.hexdigest()
+def digest(parts: Iterable[str]) -> str:
+    # Parts are hashes, names and repr()s, none of which holds a NUL: joining is unambiguous.
+    text = "\0".join(parts).encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(text, digest_size=16).hexdigest()
 
 
 def site_summary(site: Site) -> str:
     parts = [str(len(site.papers)), site.updated.isoformat(), str(len(site.pages))]
     parts += [f"{tag.slug}={len(tag.papers)}" for tag in site.tags.values()]
     parts += [f"{month.key}={len(month.papers)}" for month in site.months]
-    return digest(part.encode() for part in parts)
+    return digest(parts)
 
 
 def page_fingerprint(shared: str, job: PageJob) -> str:
     """`shared` covers what all pages share: templates, config, options, site summary."""
     parts = [shared, job.path, job.template]
     describe(job.context, parts)
-    return digest(part.encode("utf-8", "surrogatepass") for part in parts)
+    return digest(parts)
 
 
 def describe(value: object, parts: list[str]) -> None:

@@ -110,7 +110,7 @@ def build(options: Options, cache: Cache | None = None, progress: Progress | Non
     papers = load_papers(inputs, config, options, cache, progress)
     site = build_site(config, papers, options.source_date_epoch)
     existing = set(index.outputs) if index else files_in(options.out)
-    outputs, changes, rendered = render_changes(site, inputs, options, index, progress)
+    outputs, changes, rendered = render_changes(site, inputs, options, index, cache, progress)
     try:
         stale = existing - outputs.keys()
         cache.forget_index()  # while the folder changes, no index describes it
@@ -147,6 +147,7 @@ class Inputs:
     """Changes when any input changes."""
     settings: str
     """Changes when the templates, the config, the options or bitext change."""
+    templates: str
     sources: dict[str, tuple[int, int, str]]
     """Paper file → (size, mtime_ns, hash of path and bytes)."""
     paths: dict[str, Path]
@@ -173,13 +174,14 @@ def read_inputs(options: Options, index: Index | None) -> Inputs:
                                file_digest(source, path.read_bytes()))
         paths[source] = path
     static = collect_static(root)
+    templates = templates_digest(root)
     settings = text_digest([
         __version__, repr((options.base_url, options.drafts, options.source_date_epoch)),
-        bytes_digest(read_or_empty(root / CONFIG_FILE)), templates_digest(root)])
+        bytes_digest(read_or_empty(root / CONFIG_FILE)), templates])
     parts = [settings]
     parts += [f"{item.output_path}:{bytes_digest(item.source.read_bytes())}" for item in static]
     parts += [f"{source}:{entry[2]}" for source, entry in sources.items()]
-    return Inputs(text_digest(parts), settings, sources, paths, static)
+    return Inputs(text_digest(parts), settings, templates, sources, paths, static)
 
 
 def load_papers(inputs: Inputs, config: Config, options: Options, cache: Cache,
@@ -230,12 +232,13 @@ class ParseTask:
 
 
 def render_changes(site: Site, inputs: Inputs, options: Options, index: Index | None,
-                   progress: Progress) -> tuple[dict[str, tuple[str, str]], Changes, int]:
+                   cache: Cache, progress: Progress
+                   ) -> tuple[dict[str, tuple[str, str]], Changes, int]:
     """Render the pages whose fingerprint changed and stage the files whose bytes changed.
     Returns every output file with (fingerprint, hash of bytes), the staged changes, and
     how many pages were rendered."""
     from bitext.fingerprint import page_fingerprint, site_summary
-    from bitext.render import fixed_files, make_environment, plan_pages
+    from bitext.render import fixed_files, plan_pages
 
     jobs = plan_pages(site)
     shared = text_digest([inputs.settings, site_summary(site)])
@@ -250,7 +253,8 @@ def render_changes(site: Site, inputs: Inputs, options: Options, index: Index | 
             to_render.append((path, fingerprint))
     changes = Changes(options.out)
     try:
-        task = RenderTask(site, make_environment(options.root), jobs, previous,
+        environment = cache.environment(options.root, inputs.templates)
+        task = RenderTask(site, environment, jobs, previous,
                           index is not None, changes)
         progress.begin("rendering pages", len(to_render))
         for results, staged in map_chunks(task, to_render, jobs_for(options, len(to_render)),

@@ -33,20 +33,34 @@ TEMPLATES_DIR = "templates"
 ENTRY_TEMPLATE = "entry.html"
 
 
-def make_environment(root: Path) -> jinja2.Environment:
+def make_environment(root: Path, bytecode_cache: jinja2.BytecodeCache | None = None
+                     ) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(root / TEMPLATES_DIR, followlinks=False),
+        bytecode_cache=bytecode_cache,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    # A global, not a context variable: macros imported from macros.html see globals only,
+    # and Jinja keeps such imports with a copy of the globals of their first use, so the
+    # global stays the same object and each build points it at its own renderer.
+    env.globals["listing_entry"] = ListingEntries()
     env.filters["rfc822"] = rfc822
     env.filters["html_source"] = html_source
     env.filters["long_date"] = long_date
     env.filters["long_month"] = long_month
     return env
+
+
+class ListingEntries:
+    renderer: Renderer | None = None
+
+    def __call__(self, paper: Paper, root: str) -> Markup:
+        assert self.renderer is not None, "a Renderer sets this before rendering"
+        return self.renderer.listing_entry(paper, root)
 
 
 def rfc822(value: dt.date | dt.datetime) -> str:
@@ -116,9 +130,7 @@ class Renderer:
             "absolute": lambda path: config.base_url + path,
             "scholarly_article": lambda paper: scholarly_article(paper, config),
         }
-        # A global, not a context variable: macros imported from macros.html see globals
-        # only. The environment belongs to one build (or to the preview, one build at a time).
-        env.globals["listing_entry"] = self.listing_entry
+        env.globals["listing_entry"].renderer = self
         self.base_path = config.base_path
         self.entries: dict[tuple[str, str], Markup] = {}
 

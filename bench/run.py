@@ -1,0 +1,220 @@
+#!/usr/bin/env python3
+"""Build speed and memory at scale, side by side with Hugo.
+
+    python bench/run.py [--sizes 1000 10000] [--runs 3]
+
+For each size: writes the synthetic corpus (bench/corpus.py) and the same papers as a
+Hugo site (bench/hugo.py), then times, as separate processes, a cold build (empty cache,
+empty output folder), a rebuild with nothing changed and a rebuild after editing one
+paper, for bitext (`build.py build`) and, when `hugo` is on the PATH, for Hugo. Also
+times one edit in the preview's machinery (a process that stays up, as `serve` does).
+Prints a Markdown table: wall time (median of the runs), CPU time, peak memory (the sum
+of the proportional set sizes of the process and its workers, sampled every 20 ms: shared
+pages are counted once), per-paper cost, and bitext's time as a fraction of Hugo's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.corpus import REPO, write_corpus  # noqa: E402
+from bench.hugo import write_hugo_site  # noqa: E402
+
+EDITED = "content/papers/paper-00000.md"
+
+
+@dataclass
+class Run:
+    wall: float
+    cpu: float
+    peak_mib: float
+
+
+def measure(command: list[str]) -> Run:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = PeakMemory(process.pid)
+    peak.start()
+    _, errors = process.communicate()
+    wall = time.perf_counter() - started
+    peak.stop()
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{errors.decode(errors='replace')}")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return Run(wall, cpu, peak.mib)
+
+
+class PeakMemory(threading.Thread):
+    """The largest sum of PSS over a process and its descendants, sampled."""
+
+    def __init__(self, pid: int):
+        super().__init__(daemon=True)
+        self.pid, self.peak_kib, self.running = pid, 0, True
+
+    def run(self) -> None:
+        while self.running:
+            self.peak_kib = max(self.peak_kib, sum(pss_kib(pid) for pid in tree(self.pid)))
+            time.sleep(0.02)
+
+    def stop(self) -> None:
+        self.running = False
+        self.join()
+
+    @property
+    def mib(self) -> float:
+        return self.peak_kib / 1024
+
+
+def tree(pid: int) -> list[int]:
+    found, pending = [], [pid]
+    while pending:
+        current = pending.pop()
+        found.append(current)
+        try:
+            for task in Path(f"/proc/{current}/task").iterdir():
+                pending += [int(child) for child in (task / "children").read_text().split()]
+        except OSError:
+            pass
+    return found
+
+
+def pss_kib(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def edit(path: Path, run: int) -> None:
+    text = path.read_text("utf-8")
+    path.write_text(text.replace(":::\n", f"Edited {run}.\n:::\n", 1), "utf-8")
+    later = time.time_ns() + 5 * 10**9  # past the racy window, as a real later edit is
+    os.utime(path, ns=(later, later))
+
+
+def bitext_runs(root: Path, out: Path, runs: int) -> dict[str, list[Run]]:
+    command = [sys.executable, str(REPO / "build.py"), "--root", str(root), "build",
+               "--out", str(out)]
+    results: dict[str, list[Run]] = {"cold": [], "no change": [], "one edit": []}
+    for run in range(runs):
+        shutil.rmtree(out, ignore_errors=True)
+        shutil.rmtree(root / ".bitext-cache", ignore_errors=True)
+        results["cold"].append(measure(command))
+        results["no change"].append(measure(command))
+        edit(root / EDITED, run)
+        results["one edit"].append(measure(command))
+    return results
+
+
+def hugo_runs(site: Path, out: Path, runs: int) -> dict[str, list[Run]]:
+    command = ["hugo", "--source", str(site), "--destination", str(out), "--quiet",
+               "--cacheDir", str(site / ".hugo-cache")]
+    results: dict[str, list[Run]] = {"cold": [], "no change": [], "one edit": []}
+    for run in range(runs):
+        shutil.rmtree(out, ignore_errors=True)
+        shutil.rmtree(site / ".hugo-cache", ignore_errors=True)
+        shutil.rmtree(site / "resources", ignore_errors=True)
+        results["cold"].append(measure(command))
+        results["no change"].append(measure(command))
+        edit_hugo(site / EDITED, run)
+        results["one edit"].append(measure(command))
+    return results
+
+
+def edit_hugo(path: Path, run: int) -> None:
+    text = path.read_text("utf-8")
+    path.write_text(text.replace("<!-- zh-Hans -->", f"Edited {run}.\n\n<!-- zh-Hans -->", 1),
+                    "utf-8")
+
+
+def preview_edit(root: Path, out: Path, runs: int) -> float:
+    """Median seconds for one edit in the preview's machinery (cache kept in memory)."""
+    from bitext.cache import MemoryCache
+    from bitext.pipeline import Options, build
+
+    options, cache = Options(root=root, out=out), MemoryCache()
+    build(options, cache)
+    times = []
+    for run in range(runs):
+        edit(root / EDITED, 100 + run)
+        started = time.perf_counter()
+        build(options, cache)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def median(runs: list[Run]) -> Run:
+    return Run(statistics.median(r.wall for r in runs), statistics.median(r.cpu for r in runs),
+               max(r.peak_mib for r in runs))
+
+
+def hugo_version() -> str | None:
+    if not shutil.which("hugo"):
+        return None
+    return subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.strip()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--no-hugo", action="store_true", help="time bitext only")
+    args = parser.parse_args(argv)
+    version = None if args.no_hugo else hugo_version()
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; "
+          f"Hugo: {version or 'not measured'}; median of {args.runs} runs\n")
+    print("| papers | build | bitext wall | CPU | peak memory | per paper | Hugo wall "
+          "| Hugo peak memory | bitext / Hugo |")
+    print("|---:|---|---:|---:|---:|---:|---:|---:|---:|")
+    per_paper = {}
+    with tempfile.TemporaryDirectory(prefix="bitext-bench-") as temporary:
+        work = Path(temporary)
+        for size in args.sizes:
+            root = write_corpus(work / f"bitext-{size}", size)
+            ours = {step: median(runs) for step, runs in
+                    bitext_runs(root, work / f"out-{size}", args.runs).items()}
+            theirs = {}
+            if version:
+                site = write_hugo_site(work / f"hugo-{size}", size)
+                theirs = {step: median(runs) for step, runs in
+                          hugo_runs(site, work / f"hugo-out-{size}", args.runs).items()}
+            for step, run in ours.items():
+                hugo = theirs.get(step)
+                print(f"| {size:,} | {step} | {run.wall:.2f} s | {run.cpu:.2f} s "
+                      f"| {run.peak_mib:.0f} MiB | {run.wall / size * 1000:.2f} ms "
+                      f"| {f'{hugo.wall:.2f} s' if hugo else '–'} "
+                      f"| {f'{hugo.peak_mib:.0f} MiB' if hugo else '–'} "
+                      f"| {f'{run.wall / hugo.wall:.3f}' if hugo else '–'} |")
+            per_paper[size] = ours["cold"].wall / size
+            warm = preview_edit(root, work / f"preview-{size}", args.runs)
+            hugo_edit = theirs.get("one edit")
+            print(f"| {size:,} | one edit, preview (serve) | {warm:.3f} s | | | | "
+                  f"{f'{hugo_edit.wall:.2f} s' if hugo_edit else '–'} | "
+                  f"| {f'{warm / hugo_edit.wall:.3f}' if hugo_edit else '–'} |")
+    if len(per_paper) > 1:
+        small, large = min(per_paper), max(per_paper)
+        print(f"\nper-paper cost of a cold build at {large:,} papers / at {small:,}: "
+              f"{per_paper[large] / per_paper[small]:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
