@@ -50,6 +50,8 @@ class Index:
     token: str
     """Also in that folder's marker: a folder whose marker differs is not trusted."""
     saved_ns: int = 0
+    search: str = ""
+    """What the search bundles in the folder index (a hash of the papers and settings)."""
 
 
 @dataclass

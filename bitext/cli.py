@@ -112,6 +112,8 @@ def run_build(args: argparse.Namespace, root: Path) -> int:
         print(f"no changes: {result.papers} papers, {result.files} files in {options.out} "
               f"are up to date ({result.seconds:.2f} s)")
         return 0
+    for warning in result.warnings:
+        print(warning.format(), file=sys.stderr)
     warn_local_base_url(result.config.base_url_set)
     print(f"built {result.papers} papers: {result.files} files in {options.out}, "
           f"{result.written} written, {result.unchanged} unchanged, {result.deleted} deleted, "

@@ -62,6 +62,8 @@ class Config:
     editor: str | None
     editor_email: str | None
     tags: dict[str, TagInfo]
+    search: bool = True
+    """Build the offline search (bitext.search)."""
 
     @property
     def primary(self) -> Language:
@@ -116,7 +118,7 @@ def load_config(root: Path, base_url_override: str | None = None) -> Config:
 
 def read_config(fields: Fields, base_url_override: str | None) -> Config:
     fields.only_keys((), ["title", "description", "base_url", "domain", "languages",
-                          "per_page", "feed_size", "editor", "tags"])
+                          "per_page", "feed_size", "editor", "tags", "search"])
     languages = read_languages(fields)
     codes = [language.code for language in languages]
     domain = fields.pattern("domain", regex=DOMAIN_FORM, expected="a host name such as "
@@ -137,6 +139,7 @@ def read_config(fields: Fields, base_url_override: str | None) -> Config:
         editor=fields.text("editor", "name", required=False) if editor else None,
         editor_email=fields.text("editor", "email", required=False) if editor else None,
         tags=read_tags(fields, codes),
+        search=fields.boolean("search", default=True),
     )
 
 

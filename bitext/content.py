@@ -35,6 +35,7 @@ from slugify import slugify
 from bitext.config import TAG_FORM, Config, Language
 from bitext.errors import InputError, Problem, display_path
 from bitext.markdown import MarkdownRenderer, Rendered
+from bitext.math import MathError, title_segments, to_mathml
 from bitext.schema import Fields, forbidden_character, normalise
 from bitext.strictyaml import YamlError, load
 
@@ -101,6 +102,8 @@ class Paper:
     draft: bool
     digest: str = field(default="", compare=False)
     """A hash of the file's path and bytes: pages that show this paper change with it."""
+    warnings: tuple[Problem, ...] = field(default=(), compare=False)
+    """What the build should tell the editor without stopping (LaTeX shown as source)."""
 
     @property
     def month(self) -> str:
@@ -311,14 +314,40 @@ def read_paper(fields: Fields, blocks: dict[str, Block], config: Config,
     draft = fields.boolean("draft", default=False)
     if fields.problems or not titles or date is None or slug is None:
         return None
-    abstracts = tuple(markdown.render(normalise(blocks[code].text)) for code in codes)
+    warnings = title_math_warnings(fields.path, titles, codes, fields)
+    abstracts = []
+    for code in codes:
+        rendered, messages = markdown.render(normalise(blocks[code].text))
+        abstracts.append(rendered)
+        warnings += [Problem(fields.path, blocks[code].line, None, f"warning: {message}",
+                             hint="check the LaTeX, or escape the dollar sign as \\$")
+                     for message in messages]
     return Paper(
         source=fields.path, slug=slug,
         title=Bilingual(languages, titles),
-        abstract=Bilingual(languages, abstracts),
+        abstract=Bilingual(languages, tuple(abstracts)),
         date=date, tags=tags, authors=authors, affiliation=affiliation, arxiv=arxiv,
         links=links, translator=translator, draft=draft, digest=digest,
+        warnings=tuple(warnings),
     )
+
+
+def title_math_warnings(source: str, titles: tuple[str, str], codes: list[str],
+                        fields: Fields) -> list[Problem]:
+    """Warnings for `$…$` in titles that cannot be shown as math."""
+    warnings = []
+    for code, title in zip(codes, titles, strict=True):
+        for text, is_math in title_segments(title):
+            if not is_math:
+                continue
+            try:
+                to_mathml(text, display=False)
+            except MathError as error:
+                warnings.append(Problem(source, fields.line("title", code),
+                                        f"title.{code}",
+                                        f"warning: math shown as its source: {error}: {text!r}",
+                                        hint="check the LaTeX"))
+    return warnings
 
 
 def read_titles(fields: Fields, codes: list[str]) -> tuple[str, str] | None:

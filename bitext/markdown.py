@@ -1,4 +1,5 @@
-"""The one Markdown renderer: CommonMark with tables and strikethrough, no raw HTML.
+"""The one Markdown renderer: CommonMark with tables and strikethrough, no raw HTML, and
+`$…$` / `$$…$$` math as MathML (bitext.math).
 
 `js-default` is markdown-it's safe preset: raw HTML in the source is shown as text, and
 links whose scheme is javascript:, vbscript:, file: or data: (other than images) are not
@@ -9,9 +10,13 @@ crafted input, and it would rewrite the editor's quotes.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from html import escape
 
 from markdown_it import MarkdownIt
 from markupsafe import Markup
+from mdit_py_plugins.dollarmath import dollarmath_plugin
+
+from bitext.math import MathError, to_mathml
 
 
 @dataclass(frozen=True)
@@ -23,25 +28,58 @@ class Rendered:
     text: str
     """Plain text (for descriptions, feeds' summaries and search), paragraphs joined by a space."""
     paragraphs: int
+    blocks: tuple[Markup, ...] = ()
+    """The HTML of each top-level block (paragraph, list, table …), in order: what the
+    reading modes align and interleave."""
 
 
 class MarkdownRenderer:
     def __init__(self) -> None:
         self._md = MarkdownIt("js-default", {"typographer": False, "linkify": False})
+        # Dollars next to digits are prices ("$5 to $10"), not math.
+        dollarmath_plugin(self._md, allow_digits=False, allow_labels=False,
+                          renderer=self._math)
+        self._warnings: list[str] = []
 
-    def render(self, source: str) -> Rendered:
+    def render(self, source: str) -> tuple[Rendered, list[str]]:
+        """The rendered text and the warnings about it (LaTeX that could not be shown)."""
+        self._warnings = []
         tokens = self._md.parse(source)
-        html = self._md.renderer.render(tokens, self._md.options, {})
+        blocks = tuple(Markup(self._md.renderer.render(part, self._md.options, {}))
+                       for part in top_level_blocks(tokens))
         texts = [plain_text(token) for token in tokens if token.type == "inline"]
         paragraphs = sum(1 for token in tokens if token.type == "paragraph_open")
-        return Rendered(source, Markup(html), " ".join(t for t in texts if t), paragraphs)
+        rendered = Rendered(source, Markup("".join(blocks)), " ".join(t for t in texts if t),
+                            paragraphs, blocks)
+        return rendered, self._warnings
+
+    def _math(self, latex: str, options: dict) -> str:
+        display = bool(options.get("display_mode"))
+        try:
+            return to_mathml(latex, display)
+        except MathError as error:
+            self._warnings.append(f"math shown as its source: {error}: {latex!r}")
+            delimiter = "$$" if display else "$"
+            return f'<code class="math-source">{escape(delimiter + latex + delimiter)}</code>'
+
+
+def top_level_blocks(tokens: list) -> list[list]:
+    """The tokens split into top-level blocks (a paragraph's open, inline and close …)."""
+    blocks, current, depth = [], [], 0
+    for token in tokens:
+        current.append(token)
+        depth += token.nesting
+        if depth == 0:
+            blocks.append(current)
+            current = []
+    return blocks
 
 
 def plain_text(inline) -> str:
     """The readable text of an inline token: its words, without markup or link targets."""
     parts = []
     for child in inline.children or []:
-        if child.type in ("text", "code_inline"):
+        if child.type in ("text", "code_inline", "math_inline"):
             parts.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
             parts.append(" ")

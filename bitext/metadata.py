@@ -44,3 +44,47 @@ def scholarly_article(paper: Paper, config: Config) -> dict:
         article["encoding"] = {"@type": "MediaObject", "encodingFormat": "application/pdf",
                                "contentUrl": paper.link("pdf")}
     return article
+
+
+BIBTEX_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%",
+                  "#": r"\#", "_": r"\_", "$": r"\$", "~": r"\textasciitilde{}",
+                  "^": r"\textasciicircum{}"}
+MONTHS_BIBTEX = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                 "dec"]
+
+
+def bibtex(paper: Paper, config: Config) -> str:
+    """A BibTeX entry for the paper: @misc with its arXiv id when it has one (the form arXiv
+    itself exports). Every value is escaped for LaTeX, so no text can end the entry."""
+    fields = [("title", "{" + bibtex_text(paper.title.primary) + "}")]
+    if paper.authors:
+        fields.append(("author", " and ".join(bibtex_text(name) for name in paper.authors)))
+    fields.append(("year", str(paper.date.year)))
+    fields.append(("month", MONTHS_BIBTEX[paper.date.month - 1]))
+    if paper.arxiv:
+        fields += [("eprint", bibtex_text(paper.arxiv)), ("archivePrefix", "arXiv"),
+                   ("url", f"https://arxiv.org/abs/{paper.arxiv}")]
+    else:
+        fields.append(("url", bibtex_text(config.base_url + paper.url)))
+    if paper.affiliation:
+        fields.append(("institution", bibtex_text(paper.affiliation)))
+    lines = [f"@misc{{{bibtex_key(paper)},"]
+    lines += [f"  {name} = {value if name == 'month' else '{' + value + '}'}," for name, value
+              in fields]
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def bibtex_text(text: str) -> str:
+    return "".join(BIBTEX_SPECIAL.get(character, character) for character in text)
+
+
+def bibtex_key(paper: Paper) -> str:
+    """Google Scholar's form: first author's last name, year, first long title word."""
+    import re
+
+    author = paper.authors[0].split()[-1] if paper.authors else ""
+    words = [word for word in re.findall(r"[A-Za-z0-9]+", paper.title.primary)
+             if len(word) > 3] or [paper.slug]
+    key = re.sub(r"[^a-z0-9]", "", f"{author}{paper.date.year}{words[0]}".lower())
+    return key or f"paper{paper.date.year}"

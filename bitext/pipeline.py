@@ -23,7 +23,7 @@ from bitext import __version__
 from bitext.cache import CACHE_DIR, DiskCache, Index, MemoryCache, Parsed
 from bitext.config import CONFIG_FILE, Config, load_config
 from bitext.content import Paper, file_digest, paper_files, parse_paper_file
-from bitext.errors import InputError
+from bitext.errors import InputError, Problem
 from bitext.markdown import MarkdownRenderer
 from bitext.model import Site, build_site
 from bitext.parallel import cores, map_chunks
@@ -59,6 +59,9 @@ class Options:
     source_date_epoch: int | None = None
     jobs: int | None = None
     """Processes for parsing and rendering; None: one per core."""
+    search: bool = True
+    """Index the papers for search when they changed; False keeps the last index (the
+    preview indexes once, as indexing takes a second or two)."""
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,7 @@ class Result:
     written: int
     deleted: int
     seconds: float
+    warnings: tuple[Problem, ...] = ()
 
     @property
     def unchanged(self) -> int:
@@ -112,6 +116,7 @@ def build(options: Options, cache: Cache | None = None, progress: Progress | Non
     existing = set(index.outputs) if index else files_in(options.out)
     outputs, changes, rendered = render_changes(site, inputs, options, index, cache, progress)
     try:
+        search = update_search(site, inputs, options, index, outputs, changes, progress)
         stale = existing - outputs.keys()
         cache.forget_index()  # while the folder changes, no index describes it
         written = len(changes.staged)
@@ -124,10 +129,11 @@ def build(options: Options, cache: Cache | None = None, progress: Progress | Non
     token = text_digest([f"{path}:{entry[1]}" for path, entry in sorted(outputs.items())])
     write_marker(options.out, token)
     cache.save_index(Index(__version__, inputs.key, inputs.sources, outputs, out_key, token,
-                           time.time_ns()))
+                           time.time_ns(), search))
     progress.done()
+    warnings = tuple(warning for paper in papers for warning in paper.warnings)
     return Result(config, len(site.papers), len(outputs), rendered, written, len(stale),
-                  time.perf_counter() - started)
+                  time.perf_counter() - started, warnings)
 
 
 def render(options: Options) -> tuple[Site, dict[str, bytes], list[StaticFile]]:
@@ -271,6 +277,27 @@ def render_changes(site: Site, inputs: Inputs, options: Options, index: Index | 
         changes.discard()
         raise
     return outputs, changes, len(to_render)
+
+
+def update_search(site: Site, inputs: Inputs, options: Options, index: Index | None,
+                  outputs: dict[str, tuple[str, str]], changes: Changes, progress: Progress
+                  ) -> str:
+    """Stage the search bundles when the papers changed; returns the key of what they
+    index. Their files join `outputs` like pages."""
+    from bitext.search import BUNDLE, records, search_files
+
+    if not site.config.search:
+        return ""
+    key = text_digest([inputs.settings] + [paper.digest for paper in site.papers])
+    previous = index.outputs if index else {}
+    if index and (index.search == key or not options.search):
+        outputs.update((path, entry) for path, entry in previous.items()
+                       if path.split("/")[0].startswith(BUNDLE))
+        return index.search
+    progress.begin("indexing for search", len(site.papers))
+    for path, data in search_files(records(site)).items():
+        outputs[path] = stage_if_changed(changes, path, data, "", previous, index is not None)
+    return key
 
 
 class RenderTask:

@@ -22,10 +22,12 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from bitext.config import Config
+from bitext.chart import month_chart, tag_sizes
+from bitext.config import Config, Language
 from bitext.content import Paper
 from bitext.errors import InputError, Problem
-from bitext.metadata import scholarly_article
+from bitext.math import MathError, title_segments, to_mathml
+from bitext.metadata import bibtex, scholarly_article
 from bitext.model import Site
 from bitext.strings import long_date, long_month, strings_for
 
@@ -38,7 +40,9 @@ def make_environment(root: Path, bytecode_cache: jinja2.BytecodeCache | None = N
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(root / TEMPLATES_DIR, followlinks=False),
         bytecode_cache=bytecode_cache,
-        autoescape=True,
+        # Everything is escaped for HTML/XML, except BibTeX, which bitext.metadata escapes
+        # for LaTeX itself.
+        autoescape=jinja2.select_autoescape(disabled_extensions=("bib",), default=True),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -49,6 +53,7 @@ def make_environment(root: Path, bytecode_cache: jinja2.BytecodeCache | None = N
     # global stays the same object and each build points it at its own renderer.
     env.globals["listing_entry"] = ListingEntries()
     env.filters["rfc822"] = rfc822
+    env.filters["with_math"] = with_math
     env.filters["html_source"] = html_source
     env.filters["long_date"] = long_date
     env.filters["long_month"] = long_month
@@ -61,6 +66,37 @@ class ListingEntries:
     def __call__(self, paper: Paper, root: str) -> Markup:
         assert self.renderer is not None, "a Renderer sets this before rendering"
         return self.renderer.listing_entry(paper, root)
+
+
+def both_languages(t: dict[str, str], t2: dict[str, str], key: str, values: dict,
+                   secondary: Language) -> Markup:
+    """An interface string in the primary language, carrying its secondary-language form
+    for the reading-mode script to swap in when the reader reads the secondary language."""
+    return Markup('<span data-alt="{}" data-alt-lang="{}" data-alt-dir="{}">{}</span>').format(
+        t2[key].format(**values), secondary.code, secondary.dir, t[key].format(**values))
+
+
+def dated(date: dt.date, code: str, secondary: Language) -> Markup:
+    return Markup('<time datetime="{}" data-alt="{}" data-alt-lang="{}">{}</time>').format(
+        date.isoformat(), long_date(date, secondary.code), secondary.code,
+        long_date(date, code))
+
+
+def with_math(text: str) -> Markup:
+    """A title with its `$…$` as MathML (the rest escaped); LaTeX that cannot be shown
+    stays as written (the build has warned about it)."""
+    if "$" not in text:
+        return Markup.escape(text)
+    parts = []
+    for piece, is_math in title_segments(text):
+        if is_math:
+            try:
+                parts.append(to_mathml(piece, display=False))
+                continue
+            except MathError:
+                piece = f"${piece}$"
+        parts.append(str(Markup.escape(piece)))
+    return Markup("".join(parts))
 
 
 def rfc822(value: dt.date | dt.datetime) -> str:
@@ -98,20 +134,24 @@ def plan_pages(site: Site) -> dict[str, PageJob]:
     for paper in site.papers:
         add("paper.html", paper.url + "index.html", paper=paper,
             neighbours=site.neighbours[paper.slug])
-    add("tags.html", "tags/index.html")
+        add("citation.bib", paper.url + "citation.bib", paper=paper)
+    add("tags.html", "tags/index.html",
+        sizes=tag_sizes({slug: len(tag.papers) for slug, tag in site.tags.items()}))
     for tag in site.tags.values():
         add("tag.html", tag.url + "index.html", tag=tag)
         add("feed.xml", tag.url + "feed.xml", items=site.feed_items(tag.papers),
             feed_title=tag.name, home_url=tag.url)
-    add("archive.html", "archive/index.html")
+    add("archive.html", "archive/index.html", chart=month_chart(site.months))
     for month in site.months:
         add("month.html", month.url + "index.html", month=month)
     add("feed.xml", "feed.xml", items=site.feed_items(site.papers), feed_title=None,
         home_url="")
-    html_pages = sorted(path.removesuffix("index.html") for path in jobs)
+    html_pages = sorted(path.removesuffix("index.html") for path in jobs
+                        if path.endswith("index.html") and path != "search/index.html")
     dates = {paper.url: paper.date for paper in site.papers}
-    add("sitemap.xml", "sitemap.xml",
-        html_pages=[(url, dates.get(url)) for url in html_pages if not url.endswith(".xml")])
+    add("sitemap.xml", "sitemap.xml", html_pages=[(url, dates.get(url)) for url in html_pages])
+    if site.config.search:
+        add("search.html", "search/index.html")
     add("robots.txt", "robots.txt")
     add("404.html", "404.html")
     return jobs
@@ -124,11 +164,15 @@ class Renderer:
     def __init__(self, site: Site, env: jinja2.Environment):
         config = site.config
         self.env = env
+        t, t2 = strings_for(config.primary.code), strings_for(config.secondary.code)
         self.base = {
-            "site": site, "config": config, "t": strings_for(config.primary.code),
+            "site": site, "config": config, "t": t, "t2": t2,
             "primary": config.primary, "secondary": config.secondary,
             "absolute": lambda path: config.base_url + path,
             "scholarly_article": lambda paper: scholarly_article(paper, config),
+            "bibtex": lambda paper: bibtex(paper, config),
+            "ui": lambda key, **values: both_languages(t, t2, key, values, config.secondary),
+            "date_ui": lambda date: dated(date, config.primary.code, config.secondary),
         }
         env.globals["listing_entry"].renderer = self
         self.base_path = config.base_path

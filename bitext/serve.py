@@ -12,6 +12,7 @@ an overlay, the same lines as the terminal prints; the next good build removes i
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import html
 import shutil
@@ -146,6 +147,9 @@ class Preview:
         build and show the problems in the terminal and on every page."""
         try:
             result = build(self.options, self.cache)
+            # Index for search once: indexing takes a second or two, too long for every
+            # save. The preview's search then finds papers as they were when it started.
+            self.options = dataclasses.replace(self.options, search=False)
         except InputError as error:
             lines = [problem.format() for problem in error.problems]
             with self.state.lock:
@@ -156,6 +160,8 @@ class Preview:
             return report
         with self.state.lock:
             self.state.errors = []
+        for warning in result.warnings:
+            print(warning.format(), file=sys.stderr)
         report = (f"rebuilt {result.rendered} pages, wrote {result.written} files in "
                   f"{result.seconds * 1000:.0f} ms")
         print(report)

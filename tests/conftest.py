@@ -30,6 +30,7 @@ languages:
     name: 简体中文
 per_page: 2
 feed_size: 3
+search: false  # indexing takes a second; the browser tests search the sample site
 tags:
   rl:
     name: {en: Reinforcement learning, zh-Hans: 强化学习}

@@ -21,6 +21,39 @@ def site_url(tmp_path_factory):
         yield url
 
 
+MATH_PAPER = """---
+title:
+  en: Aligned Paper with $x^2$
+  zh-Hans: 对齐的论文
+date: 2025-05-01
+slug: aligned-paper
+---
+::: en
+First paragraph with $\\frac{a}{b}$ inline.
+
+Second paragraph, and $\\href{javascript:alert(1)}{x}$ refused.
+:::
+
+::: zh-Hans
+第一段，含有 $\\frac{a}{b}$。
+
+第二段。
+:::
+"""
+
+
+@pytest.fixture(scope="module")
+def math_site_url(tmp_path_factory):
+    from tests.conftest import make_project
+
+    project = make_project(tmp_path_factory.mktemp("math") / "site",
+                           {"aligned.md": MATH_PAPER})
+    out = project.parent / "out"
+    build(Options(root=project, out=out))
+    with serve_pages(out, "/digest/") as url:
+        yield url
+
+
 @pytest.fixture(scope="module")
 def browser():
     require(CHROMIUM.exists(), "Debian's chromium")
@@ -54,15 +87,162 @@ def test_abstracts_side_by_side_on_a_wide_screen(browser, site_url):
     page.close()
 
 
-def test_abstracts_stacked_on_a_phone(browser, site_url):
+def test_a_phone_reads_paragraph_by_paragraph(browser, site_url):
     page, _ = open_page(browser, site_url + PAPER, 390, 844)
-    english, chinese = abstract_boxes(page)
+    assert page.get_attribute("html", "data-reading") == "interleaved"
+    blocks = page.locator(".interleaved > .block")
+    assert blocks.count() == 2  # one paragraph each: English, then Chinese
+    english, chinese = blocks.nth(0).bounding_box(), blocks.nth(1).bounding_box()
+    assert blocks.nth(0).get_attribute("lang") == "en"
     assert chinese["y"] >= english["y"] + english["height"]
     assert english["width"] <= 390 and chinese["width"] <= 390
+    assert not page.locator("section.abstract[lang='en']").is_visible()
     no_sideways_scroll = page.evaluate(
         "document.documentElement.scrollWidth <= document.documentElement.clientWidth")
     assert no_sideways_scroll
     page.close()
+
+
+def test_without_javascript_both_languages_show(browser, site_url):
+    for width, height in ((1280, 900), (390, 844)):
+        context = browser.new_context(java_script_enabled=False,
+                                      viewport={"width": width, "height": height})
+        page = context.new_page()
+        page.goto(site_url + PAPER)
+        english, chinese = abstract_boxes(page)
+        assert english and chinese and english["height"] > 50 and chinese["height"] > 50
+        assert page.locator(".title-secondary").first.is_visible()
+        assert not page.locator(".reading-modes").is_visible()  # its buttons need the script
+        context.close()
+
+
+@pytest.mark.parametrize("button, hidden, shown, nav", [
+    ("English", "section.abstract[lang='zh-Hans']", "section.abstract[lang='en']", "Papers"),
+    ("简体中文", "section.abstract[lang='en']", "section.abstract[lang='zh-Hans']", "论文"),
+])
+def test_one_language_by_click_survives_a_page_change(browser, site_url, button, hidden,
+                                                       shown, nav):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(site_url + PAPER)
+    page.get_by_role("button", name=button).click()
+    assert page.get_by_role("button", name=button).get_attribute("aria-pressed") == "true"
+    assert not page.locator(hidden).is_visible() and page.locator(shown).is_visible()
+    assert page.locator(".site-nav a").first.inner_text() == nav  # interface follows
+    page.locator(".paper-nav-older").click()  # another page: the choice is remembered
+    page.wait_for_load_state()
+    assert "absolute-zero" in page.url
+    assert not page.locator(hidden).is_visible() and page.locator(shown).is_visible()
+    page.goto(site_url)  # listings too
+    titles = page.locator(".title-secondary" if button == "English" else ".title-primary")
+    assert not titles.first.is_visible()
+    context.close()
+
+
+@pytest.mark.parametrize("query, mode", [("zh-Hans", "secondary"), ("en", "primary"),
+                                         ("interleaved", "interleaved"), ("both", "both")])
+def test_reading_mode_from_the_address(browser, site_url, query, mode):
+    page, _ = open_page(browser, f"{site_url}{PAPER}?read={query}", 1280, 900)
+    assert page.get_attribute("html", "data-reading") == mode
+    pressed = page.locator(".reading-modes [aria-pressed='true']")
+    assert pressed.count() == 1 and pressed.get_attribute("data-mode") == mode
+    if mode == "secondary":
+        assert page.locator(".meta-authors dt").inner_text() == "作者"
+        assert page.locator(".paper-meta time").inner_text() == "2025年5月14日"
+    page.close()
+
+
+def test_aligned_paragraphs_highlight_their_counterpart(browser, math_site_url):
+    page, _ = open_page(browser, math_site_url + "papers/aligned-paper/", 1280, 900)
+    english = page.locator("section.abstract[lang='en'] .block")
+    chinese = page.locator("section.abstract[lang='zh-Hans'] .block")
+    assert english.count() == chinese.count() == 2
+    # side by side, the second paragraphs start on the same line
+    assert abs(english.nth(1).bounding_box()["y"] - chinese.nth(1).bounding_box()["y"]) < 2
+    english.nth(1).hover()
+    assert "paired" in chinese.nth(1).get_attribute("class")
+    assert "paired" not in chinese.nth(0).get_attribute("class")
+    english.nth(0).focus()
+    assert "paired" in chinese.nth(0).get_attribute("class")
+    page.close()
+
+
+def test_math_renders_as_mathml(browser, math_site_url):
+    page, _ = open_page(browser, math_site_url + "papers/aligned-paper/", 1280, 900)
+    formula = page.locator("section.abstract[lang='en'] math").first
+    box = formula.bounding_box()
+    assert box and box["width"] > 10 and box["height"] > 5
+    assert page.locator("h1 math").count() == 1  # $…$ in the title too
+    assert "\\href" in page.locator("section.abstract[lang='en'] code.math-source").inner_text()
+    page.close()
+
+
+def test_arrow_keys_go_to_the_older_and_newer_paper(browser, site_url):
+    page, _ = open_page(browser, site_url + PAPER, 1280, 900)
+    page.keyboard.press("ArrowLeft")
+    page.wait_for_url("**/absolute-zero*/")
+    page.keyboard.press("ArrowRight")
+    page.wait_for_url("**/" + PAPER)
+    page.close()
+
+
+def test_bibtex_copy_and_download(browser, site_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(site_url + PAPER)
+    page.get_by_role("button", name="Copy BibTeX").click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("@misc{yang2025qwen3,") and "eprint = {2505.09388}" in copied
+    download = page.get_by_role("link", name="Download .bib").get_attribute("href")
+    response = page.request.get(site_url + PAPER + download)
+    assert response.ok and response.text() == copied
+    context.close()
+
+
+@pytest.mark.parametrize("query, first", [
+    ("强化学习", "absolute-zero"), ("思考预算", "qwen3-technical-report"),
+    ("reinforced self-play", "absolute-zero"), ("POSTERS", "paper2poster"),
+    ("translating", "mutarjim")])
+def test_search_finds_the_right_paper_first(browser, site_url, query, first):
+    page, _ = open_page(browser, f"{site_url}search/?q={query}", 1280, 900)
+    results = page.locator(".search-result")
+    results.first.wait_for(timeout=15000)
+    assert first in results.first.locator("a").get_attribute("href")
+    assert results.first.locator("mark").count() >= 1  # the matching passage, highlighted
+    assert "match" in page.locator(".search-status").inner_text() or \
+        "匹配" in page.locator(".search-status").inner_text()
+    page.close()
+
+
+def test_search_by_typing(browser, site_url):
+    page, _ = open_page(browser, site_url + "search/", 390, 844)
+    page.get_by_label("Search titles, abstracts, authors and tags").fill("mixture of experts")
+    page.keyboard.press("Enter")
+    page.locator(".search-result").first.wait_for(timeout=15000)
+    assert "qwen3" in page.locator(".search-result a").first.get_attribute("href")
+    assert "q=mixture" in page.url
+    page.close()
+
+
+AXE_PAGES = ["", PAPER, "tags/", "tags/reasoning/", "archive/", "search/?q=reasoning"]
+
+
+@pytest.mark.parametrize("width, height", [(1280, 900), (390, 844)])
+@pytest.mark.parametrize("path", AXE_PAGES)
+def test_axe_finds_no_violations(browser, site_url, path, width, height):
+    axe = REPO / "node_modules/axe-core/axe.min.js"
+    require(axe.exists(), "npm's axe-core")
+    for scheme in ("light", "dark"):
+        page, _ = open_page(browser, site_url + path, width, height, scheme)
+        if path.startswith("search/"):
+            page.locator(".search-result").first.wait_for(timeout=15000)
+        page.add_script_tag(path=str(axe))
+        result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+        violations = [(v["id"], [node["target"] for node in v["nodes"]][:3])
+                      for v in result["violations"]]
+        assert violations == [], f"{path} {width}x{height} {scheme}: {violations}"
+        page.close()
 
 
 def test_dark_scheme_changes_the_colours(browser, site_url):

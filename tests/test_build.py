@@ -71,7 +71,8 @@ def test_sample_abstracts_are_the_digest_text(sample_site):
     html = (sample_site / "papers/qwen3-technical-report/index.html").read_text("utf-8")
     chinese_abstract = digest.splitlines()[4]
     assert chinese_abstract in html
-    assert '<span class="title-secondary" lang="zh-Hans" dir="ltr">Qwen3 技术报告</span>' in html
+    assert ('<span class="title-secondary in-secondary" lang="zh-Hans" dir="ltr">'
+            'Qwen3 技术报告</span>') in html
 
 
 def test_tag_pages_and_archives_list_the_right_papers(sample_site):

@@ -1,0 +1,77 @@
+"""LaTeX between dollars as MathML, made on the server: no script, no font service.
+
+latex2mathml turns LaTeX into MathML but passes some input through as it is (`\\text{<b>}`
+becomes a <b> element, `\\href{javascript:…}` a link, `\\style{…}` CSS), so its output is
+parsed and rebuilt from an allow-list of MathML elements and attributes. A formula that
+needs anything else, or that latex2mathml cannot read, is not rendered: the reader sees
+its source, and the editor gets a warning naming the file.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ElementTree
+from html import escape
+
+from latex2mathml.converter import convert
+
+MATHML = "{http://www.w3.org/1998/Math/MathML}"
+ELEMENTS = {
+    "math", "mrow", "mi", "mn", "mo", "ms", "mtext", "mspace", "msup", "msub", "msubsup",
+    "mfrac", "msqrt", "mroot", "mover", "munder", "munderover", "mtable", "mtr", "mtd",
+    "mstyle", "mpadded", "mphantom", "menclose", "mmultiscripts", "mprescripts", "none",
+}
+ATTRIBUTES = {
+    "display", "stretchy", "fence", "separator", "lspace", "rspace", "width", "height",
+    "depth", "mathvariant", "displaystyle", "scriptlevel", "columnalign", "rowspacing",
+    "columnspacing", "columnlines", "rowlines", "frame", "accent", "accentunder",
+    "linethickness", "notation", "minsize", "maxsize", "movablelimits", "symmetric",
+    "largeop", "form", "align", "mathsize",
+}
+SAFE_VALUE = re.compile(r"[\w.#%+\- ]*")
+INLINE_MATH = re.compile(r"(?<![\\$\w])\$(?=\S)([^$\n]+?)(?<=\S)\$(?![\w$])")
+
+
+class MathError(ValueError):
+    pass
+
+
+def to_mathml(latex: str, display: bool) -> str:
+    """Safe MathML for `latex`, or MathError saying why not."""
+    try:
+        produced = convert(latex, display="block" if display else "inline")
+    except Exception as error:  # latex2mathml raises many kinds, all meaning "cannot read"
+        raise MathError(f"cannot read this LaTeX ({type(error).__name__})") from None
+    try:
+        tree = ElementTree.fromstring(produced)
+    except ElementTree.ParseError:
+        raise MathError("this LaTeX produced malformed MathML") from None
+    return serialise(tree)
+
+
+def serialise(element: ElementTree.Element) -> str:
+    name = element.tag.removeprefix(MATHML)
+    if name not in ELEMENTS:
+        raise MathError(f"unsupported LaTeX (it would produce <{name}>)")
+    if name == "mi" and (element.text or "").startswith("\\"):
+        raise MathError(f"unknown LaTeX command {element.text}")
+    attributes = []
+    for key, value in element.attrib.items():
+        if key not in ATTRIBUTES or not SAFE_VALUE.fullmatch(value):
+            raise MathError(f"unsupported LaTeX (it would set {key}={value!r})")
+        attributes.append(f' {key}="{escape(value)}"')
+    inner = escape(element.text or "", quote=False)
+    inner += "".join(serialise(child) + escape(child.tail or "", quote=False)
+                     for child in element)
+    return f"<{name}{''.join(attributes)}>{inner}</{name}>"
+
+
+def title_segments(title: str) -> list[tuple[str, bool]]:
+    """A title split into (text, is_math) pieces at `$…$`."""
+    pieces, position = [], 0
+    for match in INLINE_MATH.finditer(title):
+        pieces.append((title[position:match.start()], False))
+        pieces.append((match.group(1), True))
+        position = match.end()
+    pieces.append((title[position:], False))
+    return [(text, math) for text, math in pieces if text]

@@ -1,0 +1,113 @@
+// bitext search: queries one Pagefind bundle per language and merges their results by
+// score, so a query in either language finds the paper. Result text is inserted as text
+// (only Pagefind's <mark> highlights become elements), never as HTML.
+const form = document.querySelector(".search-form");
+const input = document.getElementById("search-query");
+const status = document.querySelector(".search-status");
+const list = document.querySelector(".search-results");
+const root = new URL(form.dataset.root, window.location.href);
+let bundles = null;
+
+async function loadBundles() {
+  if (!bundles) {
+    bundles = [];
+    for (const folder of form.dataset.bundles.split(" ")) {
+      try {
+        const pagefind = await import(new URL(`${folder}pagefind.js`, root).href);
+        await pagefind.options({ excerptLength: 24 });
+        bundles.push(pagefind);
+      } catch (error) {
+        bundles.push({ search: async () => ({ results: [] }) }); // keep languages in step
+        console.warn(`bitext search: no bundle in ${folder}`, error);
+      }
+    }
+  }
+  return bundles;
+}
+
+function say(template, values) {
+  return template.replace(/\{(\w+)\}/g, (_, key) => String(values[key]));
+}
+
+// Pagefind's excerpt is text with <mark> around the matches: keep exactly that.
+function excerptNodes(excerpt) {
+  const template = document.createElement("template");
+  template.innerHTML = excerpt; // an inert template: nothing in it runs or loads
+  const nodes = [];
+  for (const node of template.content.childNodes) {
+    if (node.nodeName === "MARK") {
+      const mark = document.createElement("mark");
+      mark.textContent = node.textContent;
+      nodes.push(mark);
+    } else {
+      nodes.push(document.createTextNode(node.textContent));
+    }
+  }
+  return nodes;
+}
+
+function resultItem(data) {
+  const item = document.createElement("li");
+  item.className = "entry search-result";
+  const heading = document.createElement("h2");
+  heading.className = "entry-title";
+  const link = document.createElement("a");
+  link.href = new URL(data.url, root).href;
+  link.textContent = data.meta.title;
+  heading.appendChild(link);
+  const other = document.createElement("span");
+  other.className = "title-secondary";
+  other.textContent = data.meta.other_title || "";
+  link.appendChild(other);
+  const excerpt = document.createElement("p");
+  excerpt.className = "search-excerpt";
+  excerpt.lang = data.language || "";
+  excerpt.append(...excerptNodes(data.excerpt));
+  item.append(heading, excerpt);
+  return item;
+}
+
+async function search(query) {
+  list.replaceChildren();
+  if (!query.trim()) {
+    status.textContent = "";
+    return;
+  }
+  status.textContent = form.dataset.loading;
+  const found = [];
+  const languages = form.dataset.languages.split(" ");
+  for (const [index, pagefind] of (await loadBundles()).entries()) {
+    const response = await pagefind.search(query);
+    for (const result of response.results.slice(0, 20)) {
+      found.push({ result, language: languages[index] });
+    }
+  }
+  found.sort((a, b) => b.result.score - a.result.score);
+  const seen = new Set();
+  const items = [];
+  for (const { result, language } of found) {
+    const data = await result.data();
+    if (seen.has(data.url)) continue;
+    seen.add(data.url);
+    data.language = language;
+    items.push(resultItem(data));
+  }
+  list.replaceChildren(...items);
+  const count = items.length;
+  status.textContent = say(count === 0 ? form.dataset.none
+    : count === 1 ? form.dataset.countOne : form.dataset.count, { count, query });
+}
+
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  const url = new URL(window.location.href);
+  url.searchParams.set("q", input.value);
+  history.replaceState(null, "", url);
+  search(input.value);
+});
+
+const initial = new URLSearchParams(window.location.search).get("q");
+if (initial) {
+  input.value = initial;
+  search(initial);
+}
