@@ -66,15 +66,22 @@ def generate(count: int, seed: int = 1) -> Iterator[dict]:
         )
 
 
-def write_corpus(folder: Path, count: int, seed: int = 1) -> Path:
-    """A site folder (templates and static from this repository) with `count` papers."""
+def write_corpus(folder: Path, count: int, seed: int = 1, search: bool = False) -> Path:
+    """A site folder (templates and static from this repository) with `count` papers;
+    without search unless asked (the Hugo site it is compared with has none)."""
     if folder.exists():
         shutil.rmtree(folder)
     papers = folder / "content" / "papers"
     papers.mkdir(parents=True)
     for name in ("templates", "static"):
         shutil.copytree(REPO / name, folder / name)
-    shutil.copy(REPO / "site.yaml", folder / "site.yaml")
+    set_search(folder, search)
     for number, fields in enumerate(generate(count, seed)):
         (papers / f"paper-{number:05d}.md").write_text(format_paper(**fields), encoding="utf-8")
     return folder
+
+
+def set_search(folder: Path, search: bool) -> None:
+    text = (REPO / "site.yaml").read_text("utf-8")
+    (folder / "site.yaml").write_text(f"{text.rstrip()}\nsearch: {str(search).lower()}\n",
+                                      encoding="utf-8")

@@ -10,7 +10,9 @@ paper, for bitext (`build.py build`) and, when `hugo` is on the PATH, for Hugo. 
 times one edit in the preview's machinery (a process that stays up, as `serve` does).
 Prints a Markdown table: wall time (median of the runs), CPU time, peak memory (the sum
 of the proportional set sizes of the process and its workers, sampled every 20 ms: shared
-pages are counted once), per-paper cost, and bitext's time as a fraction of Hugo's.
+pages are counted once), per-paper cost, and bitext's time as a fraction of Hugo's. The
+compared builds leave out bitext's search index, as the Hugo site has none; one more cold
+build with it shows its cost and size.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.corpus import REPO, write_corpus  # noqa: E402
+from bench.corpus import REPO, set_search, write_corpus  # noqa: E402
 from bench.hugo import write_hugo_site  # noqa: E402
 
 EDITED = "content/papers/paper-00000.md"
@@ -124,6 +126,18 @@ def bitext_runs(root: Path, out: Path, runs: int) -> dict[str, list[Run]]:
     return results
 
 
+def search_run(root: Path, out: Path) -> tuple[Run, float]:
+    """A cold build with the Pagefind index (Hugo builds none), and the index's size."""
+    set_search(root, True)
+    shutil.rmtree(out, ignore_errors=True)
+    shutil.rmtree(root / ".bitext-cache", ignore_errors=True)
+    run = measure([sys.executable, str(REPO / "build.py"), "--root", str(root), "build",
+                   "--out", str(out)])
+    set_search(root, False)
+    size = sum(path.stat().st_size for path in out.glob("pagefind*/**/*") if path.is_file())
+    return run, size / 2**20
+
+
 def hugo_runs(site: Path, out: Path, runs: int) -> dict[str, list[Run]]:
     command = ["hugo", "--source", str(site), "--destination", str(out), "--quiet",
                "--cacheDir", str(site / ".hugo-cache")]
@@ -204,6 +218,10 @@ def main(argv: list[str] | None = None) -> int:
                       f"| {f'{hugo.peak_mib:.0f} MiB' if hugo else '–'} "
                       f"| {f'{run.wall / hugo.wall:.3f}' if hugo else '–'} |")
             per_paper[size] = ours["cold"].wall / size
+            searched, index_mib = search_run(root, work / f"out-{size}")
+            print(f"| {size:,} | cold, with the search index | {searched.wall:.2f} s "
+                  f"| {searched.cpu:.2f} s | {searched.peak_mib:.0f} MiB "
+                  f"| {searched.wall / size * 1000:.2f} ms | | | (index: {index_mib:.1f} MiB) |")
             warm = preview_edit(root, work / f"preview-{size}", args.runs)
             hugo_edit = theirs.get("one edit")
             print(f"| {size:,} | one edit, preview (serve) | {warm:.3f} s | | | | "

@@ -26,7 +26,7 @@ def make_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"bitext {__version__}")
     parser.add_argument("--root", type=Path, help="the site's folder (default: here)")
     parser.set_defaults(handler=run_build, out=None, base_url=None, drafts=False, jobs=None,
-                        cache=True)
+                        cache=True, search=True)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     build_parser = commands.add_parser("build", help="build the site (the default command)")
@@ -81,6 +81,9 @@ def add_build_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--drafts", action="store_true", help="include draft papers")
     parser.add_argument("--jobs", type=positive, metavar="N",
                         help="processes for parsing and rendering (default: one per core)")
+    parser.add_argument("--no-search", dest="search", action="store_false",
+                        help="keep the last search index instead of indexing changed papers "
+                             "(quicker rebuilds; publish with a full build)")
     parser.add_argument("--no-cache", dest="cache", action="store_false",
                         help=f"neither read nor write the cache folder {CACHE_DIR}/ "
                              "(the output is the same either way)")
@@ -102,7 +105,7 @@ def parse_date(text: str) -> dt.date:
 def options_from(args: argparse.Namespace, root: Path) -> Options:
     out = args.out if args.out is not None else root / DEFAULT_OUT
     return Options(root=root, out=out, base_url=args.base_url, drafts=args.drafts,
-                   source_date_epoch=source_date_epoch(), jobs=args.jobs)
+                   source_date_epoch=source_date_epoch(), jobs=args.jobs, search=args.search)
 
 
 def run_build(args: argparse.Namespace, root: Path) -> int:

@@ -52,7 +52,7 @@ function resultItem(data) {
   const heading = document.createElement("h2");
   heading.className = "entry-title";
   const link = document.createElement("a");
-  link.href = new URL(data.url, root).href;
+  link.href = new URL(data.url.replace(/^\//, ""), root).href; // relative to the site root
   link.textContent = data.meta.title;
   heading.appendChild(link);
   const other = document.createElement("span");
