@@ -352,11 +352,19 @@ def templates_digest(root: Path) -> str:
     """Changes whenever a template changes (every page may use any template)."""
     from bitext.render import TEMPLATES_DIR
 
-    parts = []
+    parts, problems = [], []
+    real_root = root.resolve()
     for path in sorted((root / TEMPLATES_DIR).rglob("*")):
-        if path.is_file():
+        if path.is_symlink() and not path.resolve().is_relative_to(real_root):
+            problems.append(Problem(path.relative_to(root).as_posix(), None, None,
+                                    "symbolic link out of the project",
+                                    found=str(path.resolve()),
+                                    hint="copy the template into templates/ instead"))
+        elif path.is_file():
             parts.append(path.relative_to(root).as_posix())
             parts.append(bytes_digest(path.read_bytes()))
+    if problems:
+        raise InputError(problems)
     return text_digest(parts)
 
 

@@ -1,0 +1,138 @@
+"""Hostile and arbitrary input: the build either succeeds or fails with `path:line:`
+problems, never a traceback; nothing is written outside the output folder; no page carries
+a script of anyone but bitext; every feed and sitemap is well-formed XML."""
+
+from __future__ import annotations
+
+import os
+import re
+import xml.etree.ElementTree as ElementTree
+from html.parser import HTMLParser
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bitext.cli import main
+from bitext.markdown import MarkdownRenderer
+from tests.conftest import make_project, paper, snapshot
+
+OUR_SCRIPTS = {"static/js/reading.js", "static/js/search.js"}
+HOSTILE = [
+    "</title><script>alert(1)</script>", '" onmouseover="alert(1)', "]]>", "\x00", "\x1b[31m",
+    "\u202e", "\u200b", "\ufffe", "\ud800", "<!--", "&amp;", "{{ 7*7 }}", "{% raw %}",
+    "javascript:alert(1)", "$\\href{javascript:alert(1)}{x}$", "<img src=x onerror=alert(1)>",
+    "---", ":::", "::: en", "\t", "no", "0123", "2101.10010", "12:30", "'", "\\", "`",
+]
+
+
+class ScriptFinder(HTMLParser):
+    """Every <script> and every on* attribute of a page."""
+
+    def __init__(self):
+        super().__init__()
+        self.scripts, self.handlers = [], []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "script":
+            self.scripts.append(attributes.get("src") or attributes.get("type"))
+        self.handlers += [name for name, _ in attrs if name.lower().startswith("on")]
+
+
+def check_output(out):
+    for path, data in snapshot(out).items():
+        if path.endswith(".html"):
+            finder = ScriptFinder()
+            finder.feed(data.decode("utf-8"))
+            for script in finder.scripts:
+                assert script == "application/ld+json" or any(
+                    script.endswith(ours) for ours in OUR_SCRIPTS), (path, script)
+            assert finder.handlers == [], (path, finder.handlers)
+            assert "javascript:" not in re.sub(r"<code.*?</code>|<pre.*?</pre>", "",
+                                               data.decode("utf-8"), flags=re.S), path
+        elif path.endswith(".xml"):
+            ElementTree.fromstring(data)  # raises on malformed XML
+
+
+def build_outcome(project, out, capsys):
+    code = main(["--root", str(project), "build", "--out", str(out), "--no-cache"])
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err + captured.out
+    return code, captured.err
+
+
+texts = st.one_of(st.sampled_from(HOSTILE), st.text(max_size=40),
+                  st.lists(st.sampled_from(HOSTILE), max_size=4).map("".join))
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                 HealthCheck.too_slow])
+@given(title=texts, title_zh=texts, abstract=texts, tag=texts, date=texts)
+def test_arbitrary_papers_build_or_fail_cleanly(tmp_path_factory, capsys, title, title_zh,
+                                                abstract, tag, date):
+    folder = tmp_path_factory.mktemp("fuzz")
+    project = make_project(folder / "site", {"good.md": paper("Good", "好")})
+    out = folder / "out"
+    assert build_outcome(project, out, capsys)[0] == 0
+    before = snapshot(out)
+    body = (f"---\ntitle:\n  en: {title}\n  zh-Hans: {title_zh}\ndate: {date}\n"
+            f"tags: [{tag}]\n---\n::: en\n{abstract}\n:::\n\n::: zh-Hans\n{abstract}\n:::\n")
+    (project / "content/papers/x.md").write_bytes(body.encode("utf-8", "surrogatepass"))
+    code, err = build_outcome(project, out, capsys)
+    assert code in (0, 1)
+    if code == 1:
+        problems = err.strip().splitlines()[:-1]
+        assert problems and all(re.match(r"content/papers/\S+?(:\d+)?: ", line)
+                                for line in problems), err
+        assert snapshot(out) == before  # the previous site is untouched
+    else:
+        check_output(out)
+    assert sorted(os.listdir(folder)) == ["out", "site"]  # nothing written beside it
+
+
+XSS_LINKS = [  # after markdown-it's own fixtures (tests/fixtures/.../commonmark_extras, xss)
+    "[a](javascript:alert(1))", "[a](JAVASCRIPT:alert(1))", "[a](JaVaScRiPt:alert(1))",
+    "[a](&#106;avascript:alert(1))", "[a](&#x6A;avascript:alert(1))",
+    "[a](javascript&colon;alert(1))", "[a](java\tscript:alert(1))",
+    "[a](%6A%61%76%61%73%63%72%69%70%74:alert(1))", "<javascript:alert(1)>",
+    "<JAVASCRIPT:alert(1)>", "[a][r]\n\n[r]: javascript:alert(1)", "[a](vbscript:msgbox(1))",
+    "[a](VBSCRIPT:msgbox(1))", "[a](data:text/html;base64,PHNjcmlwdD4=)",
+    "[a](file:///etc/passwd)", "![x](javascript:alert(1))", "<img src=x onerror=alert(1)>",
+    '<a href="x" onclick="alert(1)">x</a>', "<script>alert(1)</script>",
+    '<svg onload="alert(1)">', "<iframe src=//evil>", "[a](<javascript:alert(1)>)",
+    "[a]( javascript:alert(1))", "[a](\\javascript:alert(1))",
+]
+
+
+@pytest.mark.parametrize("source", XSS_LINKS)
+def test_markdown_never_publishes_a_script(source):
+    rendered, _ = MarkdownRenderer().render(source)
+    html = str(rendered.html)
+    assert not re.search(r"<(script|img|svg|iframe|a href=\"x\")", html, re.I), html
+    assert not re.search(r'href="\s*(javascript|vbscript|data|file):', html, re.I), html
+    assert " on" not in re.sub(r"&lt;.*?&gt;", "", html), html
+
+
+PATHOLOGICAL = ["[" * 20000, "*a" * 10000, "> " * 2000 + "x", "_" * 20000,
+                "\"'" * 10000, "[a](" * 5000, "- " * 3000 + "x", "`" * 20000,
+                "$" * 20000, "$" + "{" * 5000 + "$"]
+
+
+@pytest.mark.parametrize("source", PATHOLOGICAL, ids=lambda s: repr(s[:6]))
+def test_pathological_markdown_renders(source):
+    """Completes (markdown-it caps nesting; the typographer, quadratic on quotes, is off)."""
+    rendered, _ = MarkdownRenderer().render(source)
+    assert len(rendered.html) < 40 * len(source)
+
+
+def test_a_template_linked_out_of_the_project_is_refused(tmp_path, capsys):
+    project = make_project(tmp_path / "site", {"a.md": paper()})
+    secret = tmp_path / "secret.html"
+    secret.write_text("{{ config }}", "utf-8")
+    (project / "templates/404.html").unlink()
+    (project / "templates/404.html").symlink_to(secret)
+    code, err = build_outcome(project, tmp_path / "out", capsys)
+    assert code == 1
+    assert "templates/404.html: symbolic link out of the project" in err
