@@ -112,16 +112,34 @@ def edit(path: Path, run: int) -> None:
     os.utime(path, ns=(later, later))
 
 
+def bitext_command(root: Path, out: Path) -> list[str]:
+    return [sys.executable, str(REPO / "build.py"), "--root", str(root), "build", "--out",
+            str(out)]
+
+
 def bitext_runs(root: Path, out: Path, runs: int) -> dict[str, list[Run]]:
-    command = [sys.executable, str(REPO / "build.py"), "--root", str(root), "build",
-               "--out", str(out)]
+    return timed_steps(bitext_command(root, out), [out, root / ".bitext-cache"],
+                       lambda run: edit(root / EDITED, run), runs)
+
+
+def hugo_runs(site: Path, out: Path, runs: int) -> dict[str, list[Run]]:
+    command = ["hugo", "--source", str(site), "--destination", str(out), "--quiet",
+               "--cacheDir", str(site / ".hugo-cache")]
+    return timed_steps(command, [out, site / ".hugo-cache", site / "resources"],
+                       lambda run: edit_hugo(site / EDITED, run), runs)
+
+
+def timed_steps(command: list[str], caches: list[Path], edit_one, runs: int
+                ) -> dict[str, list[Run]]:
+    """Per run: a cold build (output and caches deleted), a build with nothing changed,
+    and a build after `edit_one(run)`."""
     results: dict[str, list[Run]] = {"cold": [], "no change": [], "one edit": []}
     for run in range(runs):
-        shutil.rmtree(out, ignore_errors=True)
-        shutil.rmtree(root / ".bitext-cache", ignore_errors=True)
+        for folder in caches:
+            shutil.rmtree(folder, ignore_errors=True)
         results["cold"].append(measure(command))
         results["no change"].append(measure(command))
-        edit(root / EDITED, run)
+        edit_one(run)
         results["one edit"].append(measure(command))
     return results
 
@@ -131,26 +149,10 @@ def search_run(root: Path, out: Path) -> tuple[Run, float]:
     set_search(root, True)
     shutil.rmtree(out, ignore_errors=True)
     shutil.rmtree(root / ".bitext-cache", ignore_errors=True)
-    run = measure([sys.executable, str(REPO / "build.py"), "--root", str(root), "build",
-                   "--out", str(out)])
+    run = measure(bitext_command(root, out))
     set_search(root, False)
     size = sum(path.stat().st_size for path in out.glob("pagefind*/**/*") if path.is_file())
     return run, size / 2**20
-
-
-def hugo_runs(site: Path, out: Path, runs: int) -> dict[str, list[Run]]:
-    command = ["hugo", "--source", str(site), "--destination", str(out), "--quiet",
-               "--cacheDir", str(site / ".hugo-cache")]
-    results: dict[str, list[Run]] = {"cold": [], "no change": [], "one edit": []}
-    for run in range(runs):
-        shutil.rmtree(out, ignore_errors=True)
-        shutil.rmtree(site / ".hugo-cache", ignore_errors=True)
-        shutil.rmtree(site / "resources", ignore_errors=True)
-        results["cold"].append(measure(command))
-        results["no change"].append(measure(command))
-        edit_hugo(site / EDITED, run)
-        results["one edit"].append(measure(command))
-    return results
 
 
 def edit_hugo(path: Path, run: int) -> None:
