@@ -136,3 +136,16 @@ def test_a_template_linked_out_of_the_project_is_refused(tmp_path, capsys):
     code, err = build_outcome(project, tmp_path / "out", capsys)
     assert code == 1
     assert "templates/404.html: symbolic link out of the project" in err
+
+
+def test_latex_that_cannot_be_shown_warns_with_file_and_line(tmp_path, capsys):
+    text = paper("Fine $x^2$", "好", abstract="Bad $\\text{<b>x</b>}$ here.")
+    project = make_project(tmp_path / "site", {"m.md": text})
+    code, err = build_outcome(project, tmp_path / "out", capsys)
+    line = text.splitlines().index("::: en") + 1
+    assert code == 0
+    assert (f"content/papers/m.md:{line}: warning: math shown as its source: unsupported "
+            "LaTeX (it would produce <b>)") in err
+    html = (tmp_path / "out/papers/fine-x-2/index.html").read_text("utf-8")
+    assert '<code class="math-source">$\\text{&lt;b&gt;x&lt;/b&gt;}$</code>' in html
+    assert "<h1" in html and "<math" in html.split("<h1", 1)[1].split("</h1>", 1)[0]
