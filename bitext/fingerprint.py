@@ -14,30 +14,36 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from bitext.content import Paper
 from bitext.model import Site
-from bitext.render import PageJob
+
+if TYPE_CHECKING:  # importing render would load Jinja, which a no-change build never needs
+    from bitext.render import PageJob
 
 
-def digest(parts: Iterable[str]) -> str:
+def bytes_digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def text_digest(parts: Iterable[str]) -> str:
     # Parts are hashes, names and repr()s, none of which holds a NUL: joining is unambiguous.
-    text = "\0".join(parts).encode("utf-8", "surrogatepass")
-    return hashlib.blake2b(text, digest_size=16).hexdigest()
+    return bytes_digest("\0".join(parts).encode("utf-8", "surrogatepass"))
 
 
 def site_summary(site: Site) -> str:
     parts = [str(len(site.papers)), site.updated.isoformat(), str(len(site.pages))]
     parts += [f"{tag.slug}={len(tag.papers)}" for tag in site.tags.values()]
     parts += [f"{month.key}={len(month.papers)}" for month in site.months]
-    return digest(parts)
+    return text_digest(parts)
 
 
 def page_fingerprint(shared: str, job: PageJob) -> str:
     """`shared` covers what all pages share: templates, config, options, site summary."""
     parts = [shared, job.path, job.template]
     describe(job.context, parts)
-    return digest(parts)
+    return text_digest(parts)
 
 
 def describe(value: object, parts: list[str]) -> None:

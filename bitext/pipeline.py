@@ -12,7 +12,6 @@ clean build: a cache that is missing, foreign or damaged only costs time (tested
 
 from __future__ import annotations
 
-import hashlib
 import os
 import time
 from collections.abc import Mapping, Sequence
@@ -24,6 +23,7 @@ from bitext.cache import CACHE_DIR, DiskCache, Index, MemoryCache, Parsed
 from bitext.config import CONFIG_FILE, Config, load_config
 from bitext.content import Paper, file_digest, paper_files, parse_paper_file
 from bitext.errors import InputError, Problem
+from bitext.fingerprint import bytes_digest, page_fingerprint, site_summary, text_digest
 from bitext.markdown import MarkdownRenderer
 from bitext.model import Site, build_site
 from bitext.parallel import cores, map_chunks
@@ -158,6 +158,8 @@ class Inputs:
     """Paper file → (size, mtime_ns, hash of path and bytes)."""
     paths: dict[str, Path]
     static: list[StaticFile]
+    static_digests: dict[str, str]
+    """Static file's output path → hash of its bytes."""
 
 
 def read_inputs(options: Options, index: Index | None) -> Inputs:
@@ -184,10 +186,12 @@ def read_inputs(options: Options, index: Index | None) -> Inputs:
     settings = text_digest([
         __version__, repr((options.base_url, options.drafts, options.source_date_epoch)),
         bytes_digest(read_or_empty(root / CONFIG_FILE)), templates])
-    parts = [settings]
-    parts += [f"{item.output_path}:{bytes_digest(item.source.read_bytes())}" for item in static]
+    static_digests = {item.output_path: bytes_digest(item.source.read_bytes())
+                      for item in static}
+    parts = [settings] + [f"{path}:{digest}" for path, digest in static_digests.items()]
     parts += [f"{source}:{entry[2]}" for source, entry in sources.items()]
-    return Inputs(text_digest(parts), settings, templates, sources, paths, static)
+    return Inputs(text_digest(parts), settings, templates, sources, paths, static,
+                  static_digests)
 
 
 def load_papers(inputs: Inputs, config: Config, options: Options, cache: Cache,
@@ -243,7 +247,6 @@ def render_changes(site: Site, inputs: Inputs, options: Options, index: Index | 
     """Render the pages whose fingerprint changed and stage the files whose bytes changed.
     Returns every output file with (fingerprint, hash of bytes), the staged changes, and
     how many pages were rendered."""
-    from bitext.fingerprint import page_fingerprint, site_summary
     from bitext.render import fixed_files, plan_pages
 
     jobs = plan_pages(site)
@@ -268,11 +271,17 @@ def render_changes(site: Site, inputs: Inputs, options: Options, index: Index | 
             outputs.update(results)
             changes.staged.extend(staged)
             progress.advance(len(results))
-        extra = dict(fixed_files(site.config))
-        extra.update((item.output_path, item.source.read_bytes()) for item in inputs.static)
-        for path, data in extra.items():
+        for path, data in fixed_files(site.config).items():
             outputs[path] = stage_if_changed(changes, path, data, "", previous,
                                              index is not None)
+        for item in inputs.static:  # read again only when the index does not vouch for it
+            known = previous.get(item.output_path)
+            if known and known[1] == inputs.static_digests[item.output_path]:
+                outputs[item.output_path] = known
+            else:
+                outputs[item.output_path] = stage_if_changed(
+                    changes, item.output_path, item.source.read_bytes(), "", previous,
+                    index is not None)
     except BaseException:
         changes.discard()
         raise
@@ -378,10 +387,3 @@ def read_or_none(path: Path) -> bytes | None:
     except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
         return None
 
-
-def bytes_digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
-
-
-def text_digest(parts: Sequence[str]) -> str:
-    return bytes_digest("\0".join(parts).encode("utf-8", "surrogatepass"))

@@ -117,12 +117,14 @@ class Changes:
         self.suffix = suffix or f".bitext-tmp-{uuid.uuid4().hex[:8]}"
         self.staged: list[tuple[Path, Path]] = []
         self.checked: dict[Path, bool] = {}
+        self.made: set[Path] = set()
 
     def stage(self, relative: str, data: bytes) -> None:
         target = safe_target(self.out, relative, self.checked)
         parent = target.parent
-        if parent not in self.checked or not parent.is_dir():
+        if parent not in self.made:
             parent.mkdir(parents=True, exist_ok=True, mode=0o755)
+            self.made.add(parent)
         temporary = parent / f".{target.name}{self.suffix}"
         self.staged.append((temporary, target))
         with open(temporary, "wb") as stream:

@@ -51,6 +51,8 @@ EDITS = {
     "add": lambda papers: papers.joinpath("new.md").write_text(
         paper("A New Paper", "新论文", date="2025-06-01", tags=["rl"]), "utf-8"),
     "delete": lambda papers: papers.joinpath("p05.md").unlink(),
+    "static": lambda papers: papers.parent.parent.joinpath("static/css/site.css").write_text(
+        "body { color: red; }\n", "utf-8"),
     "template": lambda papers: papers.parent.parent.joinpath("templates/tag.html").write_text(
         papers.parent.parent.joinpath("templates/tag.html").read_text("utf-8")
         .replace("page-intro", "page-intro tag-intro"), "utf-8"),
