@@ -14,6 +14,7 @@ import xml.etree.ElementTree as ElementTree
 from html import escape
 
 from latex2mathml.converter import convert
+from markupsafe import escape as markup_escape
 
 MATHML = "{http://www.w3.org/1998/Math/MathML}"
 ELEMENTS = {
@@ -64,6 +65,22 @@ def serialise(element: ElementTree.Element) -> str:
     inner += "".join(serialise(child) + escape(child.tail or "", quote=False)
                      for child in element)
     return f"<{name}{''.join(attributes)}>{inner}</{name}>"
+
+
+def inline_math(text: str) -> tuple[str, list[str]]:
+    """`text` as HTML with each `$…$` as MathML and the rest escaped, and why any formula
+    could not be shown (that one then stays as written)."""
+    parts, errors = [], []
+    for piece, is_math in title_segments(text):
+        if is_math:
+            try:
+                parts.append(to_mathml(piece, display=False))
+                continue
+            except MathError as error:
+                errors.append(f"{error}: {piece!r}")
+                piece = f"${piece}$"
+        parts.append(str(markup_escape(piece)))  # as Jinja escapes the rest of the page
+    return "".join(parts), errors
 
 
 def title_segments(title: str) -> list[tuple[str, bool]]:

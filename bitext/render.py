@@ -26,7 +26,7 @@ from bitext.chart import month_chart, tag_sizes
 from bitext.config import Config, Language
 from bitext.content import Paper
 from bitext.errors import InputError, Problem
-from bitext.math import MathError, title_segments, to_mathml
+from bitext.math import inline_math
 from bitext.metadata import bibtex, scholarly_article
 from bitext.model import Site
 from bitext.strings import long_date, long_month, strings_for
@@ -85,18 +85,7 @@ def dated(date: dt.date, code: str, secondary: Language) -> Markup:
 def with_math(text: str) -> Markup:
     """A title with its `$…$` as MathML (the rest escaped); LaTeX that cannot be shown
     stays as written (the build has warned about it)."""
-    if "$" not in text:
-        return Markup.escape(text)
-    parts = []
-    for piece, is_math in title_segments(text):
-        if is_math:
-            try:
-                parts.append(to_mathml(piece, display=False))
-                continue
-            except MathError:
-                piece = f"${piece}$"
-        parts.append(str(Markup.escape(piece)))
-    return Markup("".join(parts))
+    return Markup(inline_math(text)[0]) if "$" in text else Markup.escape(text)
 
 
 def rfc822(value: dt.date | dt.datetime) -> str:
@@ -147,7 +136,7 @@ def plan_pages(site: Site) -> dict[str, PageJob]:
     add("feed.xml", "feed.xml", items=site.feed_items(site.papers), feed_title=None,
         home_url="")
     html_pages = sorted(path.removesuffix("index.html") for path in jobs
-                        if path.endswith("index.html") and path != "search/index.html")
+                        if path.endswith("index.html"))  # (the search page comes later)
     dates = {paper.url: paper.date for paper in site.papers}
     add("sitemap.xml", "sitemap.xml", html_pages=[(url, dates.get(url)) for url in html_pages])
     if site.config.search:
