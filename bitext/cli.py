@@ -110,7 +110,11 @@ def options_from(args: argparse.Namespace, root: Path) -> Options:
 
 def run_build(args: argparse.Namespace, root: Path) -> int:
     options = options_from(args, root)
-    result = build(options, disk_cache(root) if args.cache else None, Progress())
+    progress = Progress()
+    try:
+        result = build(options, disk_cache(root) if args.cache else None, progress)
+    finally:
+        progress.done()
     if result.config is None:
         print(f"no changes: {result.papers} papers, {result.files} files in {options.out} "
               f"are up to date ({result.seconds:.2f} s)")

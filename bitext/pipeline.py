@@ -130,7 +130,6 @@ def build(options: Options, cache: Cache | None = None, progress: Progress | Non
     write_marker(options.out, token)
     cache.save_index(Index(__version__, inputs.key, inputs.sources, outputs, out_key, token,
                            time.time_ns(), search))
-    progress.done()
     warnings = tuple(warning for paper in papers for warning in paper.warnings)
     return Result(config, len(site.papers), len(outputs), rendered, written, len(stale),
                   time.perf_counter() - started, warnings)

@@ -27,20 +27,19 @@ class Progress:
 
     def begin(self, step: str, total: int) -> None:
         self.step, self.done_count, self.total = step, 0, total
-        self.show(force=False)
+        self.show()
 
     def advance(self, count: int = 1) -> None:
         self.done_count += count
-        self.show(force=False)
+        self.show()
 
-    def show(self, force: bool) -> None:
+    def show(self) -> None:
         if not self.enabled:
             return
         now = self.clock()
-        if now - self.started < QUIET_SECONDS and not force:
+        if now - self.started < QUIET_SECONDS:
             return
-        if not force and now - self.last_shown < (TERMINAL_EVERY if self.terminal
-                                                  else LOG_EVERY):
+        if now - self.last_shown < (TERMINAL_EVERY if self.terminal else LOG_EVERY):
             return
         self.last_shown = now
         line = f"{self.step} {self.done_count:,}/{self.total:,}"
@@ -52,7 +51,7 @@ class Progress:
         self.stream.flush()
 
     def done(self) -> None:
-        """Clear the redrawn line, so that the summary line stands alone."""
+        """Clear the redrawn line, so that the summary or the errors stand alone."""
         if self.redrawn:
             self.stream.write("\r\x1b[2K")
             self.stream.flush()

@@ -148,3 +148,29 @@ def test_a_folder_built_without_the_cache_is_adopted(site, tmp_path, key):
     result = cached(site, out)
     assert result.written == 0  # same bytes: nothing rewritten
     assert {path: path.stat().st_mtime_ns for path in out.rglob("*") if path.is_file()} == times
+
+
+class FakeClock:
+    def __init__(self):
+        self.now = 0.0
+
+    def __call__(self):
+        return self.now
+
+
+def test_progress_is_quiet_for_short_builds_then_prints_plain_lines_in_logs():
+    import io
+
+    from bitext.progress import Progress
+
+    stream, clock = io.StringIO(), FakeClock()
+    progress = Progress(stream, clock=clock)
+    progress.begin("rendering pages", 3000)
+    progress.advance(100)
+    assert stream.getvalue() == ""  # under a second: nothing
+    clock.now = 6.0
+    progress.advance(1900)
+    clock.now = 7.0
+    progress.advance(500)  # too soon after the last line for a log
+    progress.done()
+    assert stream.getvalue() == "rendering pages 2,000/3,000 (6 s)\n"
