@@ -5,6 +5,7 @@ and a text summary for screen readers."""
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 
 from bitext.model import Month
@@ -65,8 +66,6 @@ def month_chart(months: tuple[Month, ...]) -> Chart:
 def tag_sizes(counts: dict[str, int], steps: int = 5) -> dict[str, int]:
     """A size from 1 to `steps` for each tag, by the logarithm of its count, so that one
     huge tag does not make all others look the same."""
-    import math
-
     if not counts:
         return {}
     low, high = math.log(min(counts.values())), math.log(max(counts.values()))

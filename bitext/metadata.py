@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bitext.config import Config
 from bitext.content import Paper
 
@@ -81,8 +83,6 @@ def bibtex_text(text: str) -> str:
 
 def bibtex_key(paper: Paper) -> str:
     """Google Scholar's form: first author's last name, year, first long title word."""
-    import re
-
     author = paper.authors[0].split()[-1] if paper.authors else ""
     words = [word for word in re.findall(r"[A-Za-z0-9]+", paper.title.primary)
              if len(word) > 3] or [paper.slug]
