@@ -149,6 +149,10 @@ def test_reading_mode_from_the_address(browser, site_url, query, mode):
     if mode == "secondary":
         assert page.locator(".meta-authors dt").inner_text() == "作者"
         assert page.locator(".paper-meta time").inner_text() == "2025年5月14日"
+        assert "推理" in page.locator(".paper-meta .tag-list").inner_text()  # tag names too
+        sizes = page.evaluate("""[...document.querySelectorAll('h1, h1 .title-secondary')]
+                                 .map(e => getComputedStyle(e).fontSize)""")
+        assert sizes[0] == sizes[1]  # the Chinese title stands in the English one's place
     page.close()
 
 
