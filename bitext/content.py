@@ -32,7 +32,7 @@ from typing import Generic, TypeVar
 
 from slugify import slugify
 
-from bitext.config import TAG_FORM, Config, Language
+from bitext.config import TAG_FORM, URL_NAME_MAX, Config, Language, url_name_problem
 from bitext.errors import InputError, Problem, display_path
 from bitext.markdown import MarkdownRenderer, Rendered
 from bitext.math import inline_math
@@ -42,12 +42,12 @@ from bitext.strictyaml import YamlError, load
 PAPERS_DIR = Path("content") / "papers"
 MAX_FILE_BYTES = 1024 * 1024
 MAX_FRONT_MATTER_LINES = 500
-SLUG_MAX = 80
 SLUG_FORM = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 ARXIV_FORM = re.compile(r"\d{4}\.\d{4,5}(v\d+)?|[a-z-]+(\.[A-Z]{2})?/\d{7}(v\d+)?")
 LINK_KINDS = ["pdf", "code", "project", "data"]
 FIELDS = ["title", "date", "tags", "authors", "affiliation", "arxiv", "links", "slug",
           "draft", "translator"]
+ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff]")
 BLOCK_OPEN = re.compile(r":::[ \t]*(\S+)[ \t]*")
 BLOCK_CLOSE = re.compile(r":::[ \t]*")
 
@@ -353,7 +353,10 @@ def read_titles(fields: Fields, codes: list[str]) -> tuple[str, str] | None:
 def read_tags(fields: Fields) -> tuple[str, ...]:
     tags = []
     for index, tag in enumerate(fields.text_list("tags")):
-        if TAG_FORM.fullmatch(tag):
+        if TAG_FORM.fullmatch(tag) and (problem := url_name_problem(tag)):
+            message, expected, found = problem
+            fields.problem(("tags", index), message, expected=expected, found=found)
+        elif TAG_FORM.fullmatch(tag):
             if tag not in tags:
                 tags.append(tag)
         else:
@@ -379,18 +382,31 @@ def read_links(fields: Fields, arxiv: str | None) -> tuple[Link, ...]:
 
 def slug_from_title(title: str) -> str:
     """The URL name a title gives: ASCII words joined by hyphens, whole words, in order."""
-    return slugify(title, max_length=SLUG_MAX, word_boundary=True, save_order=True)
+    # An invisible zero-width character inside a word must not split the word in two.
+    visible = ZERO_WIDTH.sub("", title)
+    return slugify(visible, max_length=URL_NAME_MAX, word_boundary=True, save_order=True)
 
 
 def read_slug(fields: Fields, primary_title: str | None) -> str | None:
     if fields.raw("slug") is not None:
-        return fields.pattern("slug", regex=SLUG_FORM, expected="lowercase letters, digits and "
-                              "single hyphens, such as qwen3-technical-report")
+        slug = fields.pattern("slug", regex=SLUG_FORM, expected="lowercase letters, digits "
+                              "and single hyphens, such as qwen3-technical-report")
+        if slug and (problem := url_name_problem(slug)):
+            message, expected, found = problem
+            fields.problem(("slug",), message, expected=expected, found=found)
+            return None
+        return slug
     if primary_title is None:
         return None
     slug = slug_from_title(primary_title)
     if not slug:
         fields.problem(("title",), "the title gives no URL name", found=repr(primary_title),
                        hint="add a field such as 'slug: my-paper'")
+        return None
+    if problem := url_name_problem(slug):
+        _, expected, found = problem
+        fields.problem(("title",), "the title gives a reserved URL name",
+                       expected=expected, found=found,
+                       hint=f"add a field such as 'slug: {slug}-paper'")
         return None
     return slug

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from bitext.config import TAG_FORM, Config, TagInfo
+from bitext.config import TAG_FORM, Config, TagInfo, url_name_problem
 from bitext.content import (
     PAPERS_DIR,
     decode,
@@ -169,6 +169,9 @@ def plan_import(root: Path, config: Config, digests: list[Digest], date: dt.date
             problems.append(Problem("--tag", None, None, "not a tag name",
                                     expected="lowercase letters, digits and hyphens",
                                     found=repr(tag)))
+        elif problem := url_name_problem(tag):
+            message, expected, found = problem
+            problems.append(Problem("--tag", None, None, message, expected, found))
     rules = compile_rules(config.tags)
     by_slug, by_title = existing_papers(root)
     markdown = MarkdownRenderer()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from bitext.config import load_config
+from bitext.config import load_config, url_name_problem
 from bitext.content import PAPERS_DIR, slug_from_title
 from bitext.errors import InputError, Problem
 from bitext.paperfile import format_paper
@@ -18,6 +18,10 @@ def new_paper(root: Path, title: str, date: dt.date, tags: list[str],
     if not slug:
         raise InputError([Problem("title", None, None, "the title gives no file name",
                                   found=repr(title), hint="use a title with letters or digits")])
+    if problem := url_name_problem(slug):
+        _, expected, found = problem
+        raise InputError([Problem("title", None, None, "the title gives a reserved file name",
+                                  expected, found, hint="add a word to the title")])
     path = root / PAPERS_DIR / f"{slug}.md"
     if path.exists():
         raise InputError([Problem(path.relative_to(root).as_posix(), None, None,

@@ -118,6 +118,7 @@ class Changes:
         self.staged: list[tuple[Path, Path]] = []
         self.checked: dict[Path, bool] = {}
         self.made: set[Path] = set()
+        self.out_existed = out.exists()
 
     def stage(self, relative: str, data: bytes) -> None:
         target = safe_target(self.out, relative, self.checked)
@@ -132,9 +133,18 @@ class Changes:
         os.chmod(temporary, 0o644)  # readable by all, whatever the umask: it is published
 
     def discard(self) -> None:
+        # Folders made for new pages (here or in a worker process, which lists its staged
+        # files back) would stay behind empty, and the next build refuses an output
+        # folder that holds anything but bitext's marker.
+        folders = self.made | {temporary.parent for temporary, _ in self.staged}
         for temporary, _ in self.staged:
             temporary.unlink(missing_ok=True)
         self.staged.clear()
+        for folder in sorted(folders, key=lambda path: len(path.parts), reverse=True):
+            remove_empty_folders(folder, self.out)
+        if not self.out_existed:
+            with contextlib.suppress(OSError):
+                self.out.rmdir()  # only if empty: the first build of a new folder failed
 
     def commit(self, stale: set[str]) -> None:
         with deferred_interrupt():

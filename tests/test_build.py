@@ -235,6 +235,27 @@ def test_failure_while_writing_keeps_the_previous_site(project, tmp_path, monkey
     assert sorted(p.name for p in out.parent.iterdir()) == ["out", "site"]
 
 
+def test_a_failed_first_build_leaves_no_folder_that_blocks_the_next(project, tmp_path,
+                                                                    monkeypatch):
+    out = tmp_path / "out"
+    import bitext.write
+
+    original, calls = bitext.write.Changes.stage, []
+
+    def failing_stage(self, relative, data):
+        calls.append(relative)
+        if len(calls) == 5:
+            raise OSError(28, "No space left on device")
+        original(self, relative, data)
+
+    monkeypatch.setattr(bitext.write.Changes, "stage", failing_stage)
+    with pytest.raises(OSError):
+        build(Options(root=project, out=out))
+    assert not out.exists() or not any(out.iterdir())
+    monkeypatch.setattr(bitext.write.Changes, "stage", original)
+    assert run("--root", str(project), "build", "--out", str(out)) == 0
+
+
 def test_an_error_late_in_rendering_keeps_the_previous_site(project, tmp_path, monkeypatch):
     out = tmp_path / "out"
     build(Options(root=project, out=out))
@@ -335,3 +356,10 @@ def test_arabic_secondary_language_is_marked_rtl(tmp_path):
     build(Options(root=project, out=tmp_path / "o"))
     page = parse(tmp_path / "o/papers/mutarjim/index.html")
     assert page.abstract_langs == [("en", "ltr"), ("ar", "rtl")]
+
+
+def test_new_refuses_a_title_that_gives_a_reserved_file_name(project, capsys):
+    assert run("--root", str(project), "new", "CON") == 1
+    assert ("title: the title gives a reserved file name (expected a name Windows can store "
+            "as a folder") in capsys.readouterr().err
+    assert not (project / "content/papers/con.md").exists()

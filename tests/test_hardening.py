@@ -149,3 +149,107 @@ def test_latex_that_cannot_be_shown_warns_with_file_and_line(tmp_path, capsys):
     html = (tmp_path / "out/papers/fine-x-2/index.html").read_text("utf-8")
     assert '<code class="math-source">$\\text{&lt;b&gt;x&lt;/b&gt;}$</code>' in html
     assert "<h1" in html and "<math" in html.split("<h1", 1)[1].split("</h1>", 1)[0]
+
+
+# -- URL names: slugs and tags become folders of the site --------------------------------
+
+PAPER_FILE = "content/papers/x.md"
+
+
+def problems_of(text: str) -> list[str]:
+    from tests.test_content import errors
+
+    return errors(text)
+
+
+LONG = "-".join(["abcdefghi"] * 10)  # 99 characters
+
+
+@pytest.mark.parametrize("fields, expected", [
+    ({"slug": "con"},
+     "7: slug: reserved name (expected a name Windows can store as a folder (not con, prn, "
+     "aux, nul, com1–9 or lpt1–9), found 'con')"),
+    ({"slug": "lpt1"},
+     "7: slug: reserved name (expected a name Windows can store as a folder (not con, prn, "
+     "aux, nul, com1–9 or lpt1–9), found 'lpt1')"),
+    ({"slug": LONG},
+     "7: slug: too long (expected at most 80 characters, found 99 characters)"),
+    ({"slug": "ab\u200bc"},
+     "7: slug: wrong form (expected lowercase letters, digits and single hyphens, such as "
+     "qwen3-technical-report, found 'ab\\u200bc')"),
+    ({"slug": "Ab"},
+     "7: slug: wrong form (expected lowercase letters, digits and single hyphens, such as "
+     "qwen3-technical-report, found 'Ab')"),
+    ({"slug": "%2e%2e"},
+     "7: slug: wrong form (expected lowercase letters, digits and single hyphens, such as "
+     "qwen3-technical-report, found '%2e%2e')"),
+    ({"slug": "/etc/passwd"},
+     "7: slug: wrong form (expected lowercase letters, digits and single hyphens, such as "
+     "qwen3-technical-report, found '/etc/passwd')"),
+    ({"slug": "a\ufffeb"},
+     "7: slug: forbidden character (expected printable text, found U+FFFE) — delete it; control "
+     "and direction-override characters are never published"),
+    ({"slug": "a\u202eb"},
+     "7: forbidden character (expected printable text, found U+202E) — delete it; control "
+     "and direction-override characters are never published"),
+    ({"title": "Con"},
+     "2: title: the title gives a reserved URL name (expected a name Windows can store as a "
+     "folder (not con, prn, aux, nul, com1–9 or lpt1–9), found 'con') — add a field such "
+     "as 'slug: con-paper'"),
+    ({"title": "🙂🚀"},
+     "2: title: the title gives no URL name (found '🙂🚀') — add a field such as "
+     "'slug: my-paper'"),
+    ({"title": "?!… — ¿"},
+     "2: title: the title gives no URL name (found '?!… — ¿') — add a field such as "
+     "'slug: my-paper'"),
+    ({"tags": ["nul"]},
+     "6: tags.0: reserved name (expected a name Windows can store as a folder (not con, prn, "
+     "aux, nul, com1–9 or lpt1–9), found 'nul')"),
+    ({"tags": [LONG]},
+     "6: tags.0: too long (expected at most 80 characters, found 99 characters)"),
+    ({"tags": ["../x"]},
+     "6: tags.0: not a tag name (expected lowercase letters, digits and hyphens, found "
+     "'../x') — write 'x'"),
+    ({"tags": ["ml\u200b"]},
+     "6: tags.0: not a tag name (expected lowercase letters, digits and hyphens, found "
+     "'ml\\u200b') — write 'ml'"),
+])
+def test_bad_url_names_get_exact_messages(fields, expected):
+    title = fields.pop("title", "A Paper")
+    found = [line.removeprefix(f"{PAPER_FILE}:") for line in problems_of(paper(title, **fields))]
+    assert found == [expected]
+
+
+def test_a_zero_width_character_does_not_split_a_word_of_the_url():
+    from tests.test_content import parse
+
+    result, problems = parse(paper("Atten\u200btion Is All"))
+    assert problems == [] and result.slug == "attention-is-all"
+
+
+def test_a_reserved_tag_in_site_yaml_is_refused(tmp_path, capsys):
+    from tests.conftest import SITE_YAML
+
+    project = make_project(tmp_path / "site", {"a.md": paper()},
+                           SITE_YAML + "  aux:\n    name: {en: Aux, zh-Hans: 辅助}\n")
+    code, err = build_outcome(project, tmp_path / "out", capsys)
+    assert code == 1
+    assert err.startswith("site.yaml:19: tags.aux: reserved name (expected a name Windows "
+                          "can store as a folder")
+
+
+@pytest.mark.parametrize("first, second", [
+    ("Caf\u00e9 Paper", "Cafe\u0301 Paper"),  # NFC and NFD
+    ("Deep Learning", "DEEP LEARNING"),  # case
+    ("Ｆｕｌｌ Width", "Full Width"),  # compatibility forms
+    ("Atten\u200btion", "Attention"),  # a zero-width space
+])
+def test_titles_that_give_one_url_name_are_an_error_naming_both_files(tmp_path, capsys,
+                                                                      first, second):
+    project = make_project(tmp_path / "site", {"a.md": paper(first), "b.md": paper(second)})
+    code, err = build_outcome(project, tmp_path / "out", capsys)
+    assert code == 1
+    assert "content/papers/a.md: slug: papers/" in err
+    assert "is also the page of content/papers/b.md" in err
+    assert "is also the page of content/papers/a.md" in err
+    assert not (tmp_path / "out").exists()
