@@ -122,6 +122,49 @@ def call(app, path, host="127.0.0.1:8000"):
     return result["status"], body
 
 
+def test_requests_during_rebuilds_get_a_whole_page_of_a_good_build(preview, project):
+    """The server answers between rebuilds (livereload runs both on one thread); this
+    holds even if they overlap: pages are replaced by renaming complete files, and a
+    broken edit leaves the last good build, so a reader never sees half a page."""
+    import threading
+
+    papers = project / "content/papers"
+    for number in range(150):  # rebuilds that take long enough to be overlapped
+        (papers / f"extra-{number}.md").write_text(
+            paper(f"Extra Paper {number}", f"附加 {number}", date="2025-03-01",
+                  tags=["rl", f"topic-{number % 7}"]), "utf-8")
+    preview.rebuild()
+    app = make_app(preview.state, "127.0.0.1")
+    answers, stop = [], threading.Event()
+
+    def keep_asking():
+        while not stop.is_set():
+            for path, title in (("/", b"Third Paper"), ("/papers/first-paper/", b"First Paper"),
+                                ("/tags/rl/", b"Extra Paper 1")):
+                answers.append((title, *call(app, path)))
+
+    reader = threading.Thread(target=keep_asking)
+    reader.start()
+    path = project / "content/papers/one.md"
+    good = path.read_text("utf-8")
+    try:
+        for round_number in range(4):
+            path.write_text(good.replace("An abstract.", f"Version {round_number}.")
+                            .replace("tags: [rl, nlp]", f"tags: [rl, topic-{round_number}]"),
+                            "utf-8")
+            assert preview.rebuild().startswith("rebuilt")
+            path.write_text(good.replace("title:", "title: [", 1), "utf-8")
+            assert "not valid YAML" in preview.rebuild()
+    finally:
+        stop.set()
+        reader.join()
+    assert len(answers) > 30
+    for title, status, body in answers:
+        assert status.startswith("200")
+        assert body.rstrip().endswith(b"</html>") and title in body
+    assert b"Version 3." in call(app, "/papers/first-paper/")[1]
+
+
 @pytest.mark.parametrize("path", ["/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd",
                                   "/papers/..%2f..%2f..%2fetc/passwd", "/%00", "/..\\x",
                                   "/link/secret.txt"])
