@@ -18,6 +18,9 @@ from bitext.errors import Problem, describe
 from bitext.strictyaml import Document
 
 DATE_FORM = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Year first with other separators, one-digit parts or a time: unambiguous, so the hint
+# can give the date to write. Day-first and month-first forms are not guessed.
+LOOSE_DATE_FORM = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})([T ][0-9:.+-]*Z?)?")
 INTEGER_FORM = re.compile(r"[+-]?\d+")
 BOOLEANS = {"true": True, "false": False}
 
@@ -33,6 +36,17 @@ def forbidden_character(text: str) -> str | None:
     """The first character of `text` that bitext refuses, as U+XXXX, or None."""
     match = _FORBIDDEN.search(text)
     return f"U+{ord(match.group()):04X}" if match else None
+
+
+def suggested_date(text: str) -> str | None:
+    """The YYYY-MM-DD form of a year-first date written another way, if it is a date."""
+    match = LOOSE_DATE_FORM.fullmatch(text)
+    if not match:
+        return None
+    try:
+        return dt.date(*(int(part) for part in match.groups()[:3])).isoformat()
+    except ValueError:
+        return None
 
 
 def normalise(text: str) -> str:
@@ -155,7 +169,7 @@ class Fields:
                              found=repr(value))
                 return None
         self.problem(field, "not a date", expected="YYYY-MM-DD", found=repr(value),
-                     hint="write the date as 2025-05-14")
+                     hint=f"write the date as {suggested_date(value) or '2025-05-14'}")
         return None
 
     def integer(self, *field: str, default: int, minimum: int, maximum: int) -> int:

@@ -68,6 +68,12 @@ def test_explicit_slug_wins():
     (("date: 2025-05-01", "date: 05/01/2025"),
      "content/papers/x.md:5: date: not a date (expected YYYY-MM-DD, found '05/01/2025') — "
      "write the date as 2025-05-14"),
+    (("date: 2025-05-01", "date: 2025/5/1"),
+     "content/papers/x.md:5: date: not a date (expected YYYY-MM-DD, found '2025/5/1') — "
+     "write the date as 2025-05-01"),
+    (("date: 2025-05-01", "date: 2025-05-01T23:30:00+08:00"),
+     "content/papers/x.md:5: date: not a date (expected YYYY-MM-DD, found "
+     "'2025-05-01T23:30:00+08:00') — write the date as 2025-05-01"),
     (("tags: []", "tags: [Machine Learning]"),
      "content/papers/x.md:6: tags.0: not a tag name (expected lowercase letters, digits and "
      "hyphens, found 'Machine Learning') — write 'machine-learning'"),
