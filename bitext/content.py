@@ -40,7 +40,9 @@ from bitext.schema import Fields, forbidden_character, normalise
 from bitext.strictyaml import YamlError, load
 
 PAPERS_DIR = Path("content") / "papers"
-MAX_FILE_BYTES = 1024 * 1024
+# A paper with long abstracts in two languages is about 6 KiB. The cap also bounds the
+# time a crafted file can take to render (2 s at worst here, see scripts/fuzz.py).
+MAX_FILE_BYTES = 128 * 1024
 MAX_FRONT_MATTER_LINES = 500
 SLUG_FORM = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 ARXIV_FORM = re.compile(r"\d{4}\.\d{4,5}(v\d+)?|[a-z-]+(\.[A-Z]{2})?/\d{7}(v\d+)?")

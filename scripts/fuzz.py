@@ -3,7 +3,9 @@
 
     python scripts/fuzz.py [--minutes 3]
 
-Feeds `parse_paper_file` arbitrary bytes, and paper-shaped text built from hostile pieces,
+First times each pathological Markdown run (tests/test_hardening.py) as the abstract of a
+paper file at the size cap, and fails if one takes longer than the per-file budget. Then
+feeds `parse_paper_file` arbitrary bytes, and paper-shaped text built from hostile pieces,
 and fails on anything but a parsed paper or a list of problems that each name the file
 (never an exception). Prints how many inputs it tried and how many parsed, failed or
 warned.
@@ -23,10 +25,12 @@ from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from bitext.config import load_config  # noqa: E402
-from bitext.content import parse_paper_file  # noqa: E402
+from bitext.content import MAX_FILE_BYTES, parse_paper_file  # noqa: E402
 from bitext.markdown import MarkdownRenderer  # noqa: E402
+from tests.test_hardening import pathological  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
+BUDGET_SECONDS = 3.0  # per file at the size cap, on a 2-core machine
 PIECES = ["---", "\n", ":::", "::: en", "::: zh-Hans", "title:", "  en: ", "  zh-Hans: ",
           "date: ", "2024-02-30", "2025-05-14", "tags: [", "]", "&a", "*a", "<<: *a", "!!python",
           "\t", "\x00", "\ud800", "\ufeff", "\u202e", "\r\n", "$", "$$", "\\frac{", "[a](",
@@ -43,11 +47,30 @@ papers = st.one_of(
 )
 
 
+def time_pathological(config, markdown) -> list[tuple[float, str]]:
+    """Seconds to read a paper file at the size cap whose abstract is each pathological
+    run, slowest first."""
+    timings = []
+    room = MAX_FILE_BYTES - len(TEMPLATE.encode("utf-8")) - 100
+    for name, abstract in pathological(room).items():
+        data = TEMPLATE.format("Title", "标题", abstract, "摘要").encode("utf-8")
+        start = time.perf_counter()
+        parse_paper_file(data, "content/papers/slow.md", config, markdown)
+        timings.append((time.perf_counter() - start, name))
+    return sorted(timings, reverse=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--minutes", type=float, default=3.0)
     args = parser.parse_args()
     config, markdown = load_config(REPO), MarkdownRenderer()
+    timings = time_pathological(config, markdown)
+    print(f"pathological Markdown in {MAX_FILE_BYTES // 1024} KiB files, slowest: " +
+          ", ".join(f"{name!r} {seconds:.2f} s" for seconds, name in timings[:3]))
+    if timings[0][0] > BUDGET_SECONDS:
+        print(f"FAILED: {timings[0][1]!r} took longer than {BUDGET_SECONDS} s")
+        return 1
     outcomes: Counter[str] = Counter()
     deadline = time.monotonic() + args.minutes * 60
 
