@@ -21,6 +21,7 @@ file is reported with its line in that file; `load_papers` reports every file at
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import hashlib
 import os
@@ -207,8 +208,9 @@ def decode(data: bytes, source: str) -> tuple[str | None, list[Problem]]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
+        utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
         return None, [Problem(source, line, None, "not UTF-8 text",
-                              found=f"byte 0x{data[error.start]:02x}",
+                              found="UTF-16 text" if utf16 else f"byte 0x{data[error.start]:02x}",
                               hint="save the file as UTF-8")]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     problems = []

@@ -140,12 +140,26 @@ def test_forbidden_characters_are_reported_with_their_line(character, name):
                             f"characters are never published"]
 
 
-def test_non_utf8_file():
-    result, problems = parse_paper_file(paper().encode("utf-8").replace(b"A Paper", b"A \xff"),
+@pytest.mark.parametrize("bad, byte", [
+    (b"\xff", "0xff"),
+    (b"\xed\xa0\x80", "0xed"),  # a lone surrogate, U+D800, as CESU/WTF-8 would write it
+    (b"\xc0\xaf", "0xc0"),  # an overlong '/'
+    (b"\xe4\xb8", "0xe4"),  # a character cut in half
+])
+def test_non_utf8_file(bad, byte):
+    result, problems = parse_paper_file(paper().encode("utf-8").replace(b"A Paper", b"A " + bad),
                                         "x.md", CONFIG, MarkdownRenderer())
     assert result is None
-    assert problems[0].format() == ("x.md:3: not UTF-8 text (found byte 0xff) — save the file "
-                                    "as UTF-8")
+    assert [problem.format() for problem in problems] == [
+        f"x.md:3: not UTF-8 text (found byte {byte}) — save the file as UTF-8"]
+
+
+def test_utf16_file_is_not_read_as_text():
+    result, problems = parse_paper_file(paper().encode("utf-16"), "x.md", CONFIG,
+                                        MarkdownRenderer())
+    assert result is None
+    assert [problem.format() for problem in problems] == [
+        "x.md:1: not UTF-8 text (found UTF-16 text) — save the file as UTF-8"]
 
 
 def test_no_front_matter_and_unclosed_front_matter():
