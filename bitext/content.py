@@ -130,7 +130,8 @@ def paper_files(root: Path) -> tuple[list[tuple[str, Path]], list[Problem]]:
                                   hint="create it and add one .md file per paper")])
     files, problems = [], []
     real_root = root.resolve()
-    for entry in sorted(walk_markdown(folder), key=lambda entry: entry.path):
+    for entry in sorted(walk_markdown(folder, real_root, {folder.resolve()}),
+                        key=lambda entry: entry.path):
         path = Path(entry.path)
         source = display_path(path, root)
         if entry.is_symlink() and not path.resolve().is_relative_to(real_root):
@@ -142,13 +143,20 @@ def paper_files(root: Path) -> tuple[list[tuple[str, Path]], list[Problem]]:
     return files, problems
 
 
-def walk_markdown(folder: Path) -> Iterator[os.DirEntry]:
+def walk_markdown(folder: Path, real_root: Path, walked: set[Path]) -> Iterator[os.DirEntry]:
     """The .md files under `folder` and its subfolders (os.scandir: one system call per
-    folder instead of one per file, which counts at 10,000 papers)."""
+    folder instead of one per file, which counts at 10,000 papers). Links to folders in
+    the project are followed, each real folder once (`walked`: so a link to a parent
+    ends); a link to a folder elsewhere is yielded for the caller to refuse."""
     with os.scandir(folder) as entries:
         for entry in entries:
-            if entry.is_dir(follow_symlinks=False):
-                yield from walk_markdown(Path(entry.path))
+            if entry.is_dir():
+                target = Path(entry.path).resolve()
+                if entry.is_symlink() and not target.is_relative_to(real_root):
+                    yield entry
+                elif target not in walked:
+                    walked.add(target)
+                    yield from walk_markdown(Path(entry.path), real_root, walked)
             elif entry.name.endswith(".md"):
                 yield entry
 

@@ -261,3 +261,33 @@ def test_titles_that_give_one_url_name_are_an_error_naming_both_files(tmp_path, 
     assert "is also the page of content/papers/b.md" in err
     assert "is also the page of content/papers/a.md" in err
     assert not (tmp_path / "out").exists()
+
+
+# -- links in content/ --------------------------------------------------------------------
+
+@pytest.mark.parametrize("kind", ["file", "folder"])
+def test_a_content_link_out_of_the_project_is_refused(tmp_path, capsys, kind):
+    project = make_project(tmp_path / "site", {"a.md": paper()})
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.md").write_text(paper("Secret Plans"), "utf-8")
+    target, name = (outside / "secret.md", "evil.md") if kind == "file" else (outside, "evil")
+    (project / "content/papers" / name).symlink_to(target)
+    code, err = build_outcome(project, tmp_path / "out", capsys)
+    assert code == 1
+    assert err.startswith(f"content/papers/{name}: symbolic link out of the project (found "
+                          f"{target}) — copy the file into content/papers/ instead")
+    assert not (tmp_path / "out").exists()
+
+
+def test_content_links_inside_the_project_are_followed_once(tmp_path, capsys):
+    project = make_project(tmp_path / "site", {"a.md": paper()})
+    kept = project / "archive/2024"
+    kept.mkdir(parents=True)
+    (kept / "old.md").write_text(paper("An Older Paper"), "utf-8")
+    (project / "content/papers/2024").symlink_to(kept)
+    (project / "content/papers/loop").symlink_to(project / "content")  # leads to itself
+    code, err = build_outcome(project, tmp_path / "out", capsys)
+    assert (code, err) == (0, "")
+    assert sorted(path.name for path in (tmp_path / "out/papers").iterdir()) == [
+        "a-paper", "an-older-paper"]
