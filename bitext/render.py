@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
+import functools
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -163,8 +164,11 @@ class Renderer:
             "absolute": lambda path: config.base_url + path,
             "scholarly_article": lambda paper: scholarly_article(paper, config),
             "bibtex": lambda paper: bibtex(paper, config),
-            "ui": lambda key, **values: both_languages(t, t2, key, values, config.secondary),
-            "date_ui": lambda date: dated(date, config.primary.code, config.secondary),
+            # The same few labels and dates are on every page: each is formatted once.
+            "ui": functools.lru_cache(maxsize=None)(
+                lambda key, **values: both_languages(t, t2, key, values, config.secondary)),
+            "date_ui": functools.lru_cache(maxsize=None)(
+                lambda date: dated(date, config.primary.code, config.secondary)),
         }
         env.globals["listing_entry"].renderer = self
         self.base_path = config.base_path

@@ -26,6 +26,18 @@ STATIC_DIR = "static"
 PROTECTED_DIRS = ("content", "templates", STATIC_DIR, "bitext", "tests", ".git")
 
 
+CREATE_NEW = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+
+
+def current_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+UMASK = current_umask()
+
+
 @dataclass(frozen=True)
 class StaticFile:
     output_path: str
@@ -87,10 +99,12 @@ def safe_target(folder: Path, relative: str, checked: dict[Path, bool] | None = 
     """`folder/relative`, refusing any path that would land outside `folder`: absolute
     paths, `..`, backslashes, and folders inside `folder` that are links to elsewhere.
     `checked` remembers folders already resolved (a build writes thousands of files into
-    a few hundred folders)."""
+    a few hundred folders). The target itself may be a link: files are put in place by
+    renaming, which replaces a link instead of writing through it, and unlinking one
+    removes the link."""
     parts = PurePosixPath(relative)
     if parts.is_absolute() or ".." in parts.parts or "\\" in relative or not parts.parts:
-        raise ValueError(f"refusing to write outside the output folder: {relative!r}")
+        raise outside_error(folder, relative)
     target = folder / parts
     parent = target.parent
     inside = checked.get(parent) if checked is not None else None
@@ -98,9 +112,16 @@ def safe_target(folder: Path, relative: str, checked: dict[Path, bool] | None = 
         inside = parent.resolve().is_relative_to(folder.resolve())
         if checked is not None:
             checked[parent] = inside
-    if not inside or target.is_symlink():
-        raise ValueError(f"refusing to write outside the output folder: {relative!r}")
+    if not inside:
+        raise outside_error(folder, relative)
     return target
+
+
+def outside_error(folder: Path, relative: str) -> InputError:
+    return InputError([Problem(str(folder), None, None, "refusing to write outside the "
+                               f"output folder: {relative!r}",
+                               hint="a folder in it may be a link to elsewhere: delete the "
+                                    "output folder and build again")])
 
 
 class Changes:
@@ -127,10 +148,13 @@ class Changes:
             parent.mkdir(parents=True, exist_ok=True, mode=0o755)
             self.made.add(parent)
         temporary = parent / f".{target.name}{self.suffix}"
+        # A new file, never one planted under this name (nor a link): O_EXCL|O_NOFOLLOW.
+        descriptor = os.open(temporary, CREATE_NEW, 0o644)
         self.staged.append((temporary, target))
-        with open(temporary, "wb") as stream:
+        with open(descriptor, "wb") as stream:
             stream.write(data)
-        os.chmod(temporary, 0o644)  # readable by all, whatever the umask: it is published
+            if UMASK & 0o644:  # published files are readable by all, whatever the umask
+                os.fchmod(descriptor, 0o644)
 
     def discard(self) -> None:
         # Folders made for new pages (here or in a worker process, which lists its staged

@@ -1,12 +1,14 @@
 """Building sites: what the pages hold, the output contract, determinism and safety."""
 
 import re
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from bitext.cli import main
+from bitext.errors import InputError
 from bitext.pipeline import Options, build
 from bitext.write import MARKER
 from tests.conftest import REPO, SAMPLE_DIGEST, make_project, paper, snapshot
@@ -303,9 +305,9 @@ def test_sibling_with_a_shared_prefix_is_not_inside(project, tmp_path):
     from bitext.write import safe_target
 
     (tmp_path / "out").mkdir()
-    with pytest.raises(ValueError):
+    with pytest.raises(InputError):
         safe_target(tmp_path / "out", "../out-evil/x.html")
-    with pytest.raises(ValueError):
+    with pytest.raises(InputError):
         safe_target(tmp_path / "out", "/etc/passwd")
 
 
@@ -363,3 +365,23 @@ def test_new_refuses_a_title_that_gives_a_reserved_file_name(project, capsys):
     assert ("title: the title gives a reserved file name (expected a name Windows can store "
             "as a folder") in capsys.readouterr().err
     assert not (project / "content/papers/con.md").exists()
+
+
+def test_links_planted_in_the_output_folder_never_lead_a_write_outside(project, tmp_path,
+                                                                       capsys):
+    out, outside = tmp_path / "out", tmp_path / "outside"
+    outside.mkdir()
+    (outside / "precious.html").write_text("precious", "utf-8")
+    build(Options(root=project, out=out))
+    page = out / "papers/first-paper/index.html"
+    page.unlink()
+    page.symlink_to(outside / "precious.html")  # a link in place of a page
+    assert run("--root", str(project), "build", "--out", str(out)) == 0
+    assert not page.is_symlink() and "First Paper" in page.read_text("utf-8")
+    shutil.rmtree(out / "tags/rl")
+    (out / "tags/rl").symlink_to(outside)  # a link in place of a folder
+    shutil.rmtree(project / ".bitext-cache")  # so that every file is written again
+    assert run("--root", str(project), "build", "--out", str(out)) == 1
+    assert "refusing to write outside the output folder: 'tags/rl/" in capsys.readouterr().err
+    assert sorted(path.name for path in outside.iterdir()) == ["precious.html"]
+    assert (outside / "precious.html").read_text("utf-8") == "precious"
