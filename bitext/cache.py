@@ -61,6 +61,17 @@ class MemoryCache:
     index: Index | None = None
     parsed: dict[str, dict[str, Parsed]] = field(default_factory=dict)
     templates: tuple[str, object] | None = None
+    entries: tuple[str, dict] = ("", {})
+
+    def listing_entries(self, settings_key: str, digests: set[str]) -> dict:
+        """Rendered listing entries of earlier builds with the same settings and templates,
+        of the papers (by digest) that are still there."""
+        key, entries = self.entries
+        if key != settings_key:
+            entries = {}
+        kept = {entry: html for entry, html in entries.items() if entry[0] in digests}
+        self.entries = (settings_key, kept)
+        return kept
 
     def environment(self, root: Path, templates_key: str):
         """The Jinja environment of the last build while the templates are the same."""
@@ -91,6 +102,9 @@ class DiskCache:
     def __init__(self, folder: Path, key: bytes | None = None):
         self.folder = folder
         self.key = key if key is not None else signing_key()
+
+    def listing_entries(self, settings_key: str, digests: set[str]) -> dict:
+        return {}  # one build per process: nothing to reuse
 
     def environment(self, root: Path, templates_key: str):
         """A Jinja environment whose compiled templates are kept between builds, in the

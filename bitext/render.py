@@ -154,7 +154,8 @@ class Renderer:
     """Renders the pages of one site model; listing entries are rendered once per paper
     and link depth, then reused by every listing that shows the paper."""
 
-    def __init__(self, site: Site, env: jinja2.Environment):
+    def __init__(self, site: Site, env: jinja2.Environment,
+                 entries: dict[tuple[str, str, str], Markup] | None = None):
         config = site.config
         self.env = env
         t, t2 = strings_for(config.primary.code), strings_for(config.secondary.code)
@@ -172,7 +173,10 @@ class Renderer:
         }
         env.globals["listing_entry"].renderer = self
         self.base_path = config.base_path
-        self.entries: dict[tuple[str, str], Markup] = {}
+        # By the paper's file digest, slug and link depth. The preview passes the same
+        # dict to each rebuild while templates and settings stay the same, so an edit
+        # re-renders only the entries of the papers it changed.
+        self.entries = entries if entries is not None else {}
 
     def render(self, job: PageJob) -> bytes:
         # Links are relative to the page (../../tags/x/), except on the 404 page, which is
@@ -184,7 +188,7 @@ class Renderer:
             **job.context}).encode("utf-8")
 
     def listing_entry(self, paper: Paper, root: str) -> Markup:
-        key = (paper.slug, root)
+        key = (paper.digest, paper.slug, root)
         html = self.entries.get(key)
         if html is None:
             html = Markup(render(self.env, ENTRY_TEMPLATE,
