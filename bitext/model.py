@@ -6,6 +6,7 @@ Everything a template shows is computed here, once, so templates only lay it out
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -127,27 +128,37 @@ def group_months(papers: tuple[Paper, ...]) -> tuple[Month, ...]:
 
 
 def find_neighbours(papers: tuple[Paper, ...]) -> dict[str, Neighbours]:
-    masks = tag_masks(papers)
+    related = related_indices(tuple(paper.tags for paper in papers))
     neighbours = {}
     for index, paper in enumerate(papers):
-        related = most_shared(tuple(dict.fromkeys(paper.tags)), masks, index, RELATED_COUNT)
         neighbours[paper.slug] = Neighbours(
             newer=papers[index - 1] if index > 0 else None,
             older=papers[index + 1] if index + 1 < len(papers) else None,
-            related=tuple(papers[other] for other in related),
+            related=tuple(papers[other] for other in related[index]),
         )
     return neighbours
 
 
-def tag_masks(papers: tuple[Paper, ...]) -> dict[str, int]:
-    """Each tag's papers as the bits of one integer: bit i stands for papers[i].
+@functools.lru_cache(maxsize=1)
+def related_indices(tags: tuple[tuple[str, ...], ...]) -> tuple[tuple[int, ...], ...]:
+    """For the papers (newest first) with these tags, the indices of each one's related
+    papers. Kept for the next call: a preview rebuild after an edit that changes no tag
+    or order (most edits) gets them without looking again."""
+    masks = tag_masks(tags)
+    return tuple(tuple(most_shared(tuple(dict.fromkeys(paper_tags)), masks, index,
+                                   RELATED_COUNT))
+                 for index, paper_tags in enumerate(tags))
+
+
+def tag_masks(tags: tuple[tuple[str, ...], ...]) -> dict[str, int]:
+    """Each tag's papers as the bits of one integer: bit i stands for paper i.
 
     Integers make the set arithmetic of `most_shared` run in C over 64 papers a step, so
     finding related papers stays linear in the number of papers however popular a tag is.
     """
-    bits: dict[str, bytearray] = defaultdict(lambda: bytearray(len(papers) // 8 + 1))
-    for index, paper in enumerate(papers):
-        for tag in paper.tags:
+    bits: dict[str, bytearray] = defaultdict(lambda: bytearray(len(tags) // 8 + 1))
+    for index, paper_tags in enumerate(tags):
+        for tag in paper_tags:
             bits[tag][index >> 3] |= 1 << (index & 7)
     return {tag: int.from_bytes(data, "little") for tag, data in bits.items()}
 

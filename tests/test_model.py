@@ -23,11 +23,11 @@ def related_by_counting(papers, index, count):
 @given(st.lists(st.lists(st.sampled_from(TAGS), unique=True, max_size=5), max_size=80))
 def test_related_papers_match_counting_by_hand(tag_lists):
     papers = [SimpleNamespace(tags=tuple(tags)) for tags in tag_lists]
-    masks = tag_masks(tuple(papers))
+    masks = tag_masks(tuple(paper.tags for paper in papers))
     for index, paper in enumerate(papers):
         assert most_shared(paper.tags, masks, index, 3) == related_by_counting(papers, index, 3)
 
 
 def test_a_paper_with_no_tags_has_no_related_papers():
     papers = (SimpleNamespace(tags=()), SimpleNamespace(tags=("llm",)))
-    assert most_shared((), tag_masks(papers), 0, 3) == []
+    assert most_shared((), tag_masks(tuple(paper.tags for paper in papers)), 0, 3) == []
