@@ -53,6 +53,9 @@ def make_environment(root: Path, bytecode_cache: jinja2.BytecodeCache | None = N
     # A global, not a context variable: macros imported from macros.html see globals only,
     # and Jinja keeps such imports with a copy of the globals of their first use, so the
     # global stays the same object and each build points it at its own renderer.
+    # JSON-LD as UTF-8 (Chinese as itself, not as \uXXXX escapes of twice the size);
+    # `tojson` still escapes <, >, & and ' so no text can close its <script> element.
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
     env.globals["listing_entry"] = ListingEntries()
     env.filters["rfc822"] = rfc822
     env.filters["with_math"] = with_math
