@@ -186,3 +186,16 @@ def test_text_is_normalised_to_nfc():
 
 def test_oversized_file_is_refused():
     assert "file too large" in errors(paper(abstract="word " * 300_000))[0]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("---\n- a\n- b\n---\n", "content/papers/x.md:1: front matter is not a mapping (expected "
+     "fields such as 'title:', found a list or text)"),
+    ("---\n---\n", "content/papers/x.md:1: front matter is not a mapping (expected fields "
+     "such as 'title:', found nothing)"),
+    ("---\ntitle: x\n" + "# note\n" * 600 + "---\n",
+     "content/papers/x.md:1: front matter not closed (expected a closing '---' line within "
+     "500 lines, found none) — add '---' after the last field"),
+])
+def test_front_matter_that_is_not_fields(text, expected):
+    assert errors(text) == [expected]
