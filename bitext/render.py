@@ -42,9 +42,8 @@ def make_environment(root: Path, bytecode_cache: jinja2.BytecodeCache | None = N
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(root / TEMPLATES_DIR, followlinks=False),
         bytecode_cache=bytecode_cache,
-        # Everything is escaped for HTML/XML, except BibTeX, which bitext.metadata escapes
-        # for LaTeX itself.
-        autoescape=jinja2.select_autoescape(disabled_extensions=("bib",), default=True),
+        # Everything is escaped for HTML/XML (robots.txt has no text from content).
+        autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -128,7 +127,6 @@ def plan_pages(site: Site) -> dict[str, PageJob]:
     for paper in site.papers:
         add("paper.html", paper.url + "index.html", paper=paper,
             neighbours=site.neighbours[paper.slug])
-        add("citation.bib", paper.url + "citation.bib", paper=paper)
     add("tags.html", "tags/index.html",
         sizes=tag_sizes({slug: len(tag.papers) for slug, tag in site.tags.items()}))
     for tag in site.tags.values():

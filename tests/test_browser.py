@@ -1,6 +1,8 @@
 """The sample site in headless Chromium (Debian's chromium, driven by Playwright), served
 under a sub-path as GitHub Pages serves it."""
 
+from pathlib import Path
+
 import pytest
 
 from bitext.pipeline import Options, build
@@ -198,9 +200,11 @@ def test_bibtex_copy_and_download(browser, site_url):
     page.get_by_role("button", name="Copy BibTeX").click()
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.startswith("@misc{yang2025qwen3,") and "eprint = {2505.09388}" in copied
-    download = page.get_by_role("link", name="Download .bib").get_attribute("href")
-    response = page.request.get(site_url + PAPER + download)
-    assert response.ok and response.text() == copied
+    with page.expect_download() as started:
+        page.get_by_role("button", name="Download .bib").click()
+    download = started.value
+    assert download.suggested_filename == "qwen3-technical-report.bib"
+    assert Path(download.path()).read_text("utf-8") == copied
     context.close()
 
 

@@ -54,7 +54,6 @@ def test_editing_one_paper_renders_it_and_the_pages_that_show_it(preview, projec
     rendered = rendered_by(preview, edit)
     assert rendered == {
         "papers/first-paper/index.html",    # the paper
-        "papers/first-paper/citation.bib",  # and its citation
         "papers/second-paper/index.html",   # its newer neighbour, also related by tag rl
         "page/2/index.html",                # the home page that lists it
         "tags/rl/index.html", "tags/rl/feed.xml", "tags/nlp/index.html", "tags/nlp/feed.xml",

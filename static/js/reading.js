@@ -133,6 +133,27 @@
     });
   }
 
+  // The BibTeX on the page as a file: made here rather than published as one more file
+  // per paper (half the files of a large site). Without JavaScript the text stays on the
+  // page to select.
+  function downloadButtons() {
+    document.querySelectorAll("[data-download]").forEach(function (button) {
+      var source = document.getElementById(button.getAttribute("data-download"));
+      if (!source || !window.Blob || !window.URL) return;
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        var link = document.createElement("a");
+        link.href = URL.createObjectURL(new Blob([source.textContent],
+                                                 { type: "application/x-bibtex" }));
+        link.download = button.getAttribute("data-filename");
+        document.body.appendChild(link);
+        link.click();
+        link.remove();
+        setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+      });
+    });
+  }
+
   // ← and → follow the older and newer paper links, unless the reader is typing or is
   // using a modifier (so browser shortcuts keep working).
   function keyboardNavigation() {
@@ -163,6 +184,7 @@
       if (abstracts.hasAttribute("data-aligned")) pairHighlights(abstracts);
     });
     copyButtons();
+    downloadButtons();
     keyboardNavigation();
     apply(root.getAttribute("data-reading"));
   });
