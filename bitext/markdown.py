@@ -23,14 +23,18 @@ from bitext.math import MathError, to_mathml
 class Rendered:
     source: str
     """The Markdown as the editor wrote it."""
-    html: Markup
-    """Safe HTML of the whole text."""
     text: str
     """Plain text (for descriptions, feeds' summaries and search), paragraphs joined by a space."""
     paragraphs: int
-    blocks: tuple[Markup, ...] = ()
+    blocks: tuple[Markup, ...]
     """The HTML of each top-level block (paragraph, list, table …), in order: what the
     reading modes align and interleave."""
+
+    @property
+    def html(self) -> Markup:
+        """Safe HTML of the whole text (joined when asked: a site of 10,000 papers keeps
+        one copy of its abstracts' HTML, not two)."""
+        return Markup("".join(self.blocks))
 
 
 class MarkdownRenderer:
@@ -52,8 +56,7 @@ class MarkdownRenderer:
                        for part in top_level_blocks(tokens))
         texts = [plain_text(token) for token in tokens if token.type == "inline"]
         paragraphs = sum(1 for token in tokens if token.type == "paragraph_open")
-        rendered = Rendered(source, Markup("".join(blocks)), " ".join(t for t in texts if t),
-                            paragraphs, blocks)
+        rendered = Rendered(source, " ".join(t for t in texts if t), paragraphs, blocks)
         return rendered, self._warnings
 
     def _math(self, latex: str, options: dict) -> str:

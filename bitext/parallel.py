@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
@@ -37,8 +38,10 @@ def chunks(items: Sequence[Item], size: int) -> list[Sequence[Item]]:
 
 def map_chunks(task: Callable[[Sequence[Item]], Out], items: Sequence[Item], jobs: int,
                chunk_size: int) -> Iterator[Out]:
-    """`task(chunk)` for each chunk of `items`, in any order, in `jobs` processes."""
-    parts = chunks(items, chunk_size)
+    """`task(chunk)` for each chunk of `items`, in any order, in `jobs` processes: this one
+    and `jobs - 1` forked workers. Working here too saves a process's memory (a worker
+    copies the pages of the model it touches) and sending half the results back."""
+    parts = deque(chunks(items, chunk_size))
     if jobs <= 1 or len(parts) <= 1 or not can_fork():
         yield from map(task, parts)
         return
@@ -48,9 +51,21 @@ def map_chunks(task: Callable[[Sequence[Item]], Out], items: Sequence[Item], job
     # collector never writes to the pages they share with this process (copy on write).
     gc.freeze()
     context = multiprocessing.get_context("fork")
-    with context.Pool(min(jobs, len(parts))) as pool:
+    workers = min(jobs, len(parts)) - 1
+    with context.Pool(workers) as pool:
         try:
-            yield from pool.imap_unordered(_run, parts)
+            sent: deque = deque()
+            while parts or sent:
+                # Two chunks queued per worker, so that none waits while this process
+                # works on a chunk of its own.
+                while parts and len(sent) < 2 * workers:
+                    sent.append(pool.apply_async(_run, (parts.popleft(),)))
+                while sent and sent[0].ready():
+                    yield sent.popleft().get()
+                if parts:  # from the other end, so that the workers' chunks stay in order
+                    yield task(parts.pop())
+                elif sent:
+                    yield sent.popleft().get()
         finally:
             _task = None
             gc.unfreeze()

@@ -12,6 +12,7 @@ clean build: a cache that is missing, foreign or damaged only costs time (tested
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import os
 import time
@@ -22,10 +23,10 @@ from pathlib import Path
 from bitext import __version__
 from bitext.cache import CACHE_DIR, DiskCache, Index, MemoryCache, Parsed
 from bitext.config import CONFIG_FILE, Config, load_config
-from bitext.content import Paper, file_digest, paper_files, parse_paper_file
+from bitext.content import Bilingual, Link, Paper, file_digest, paper_files, parse_paper_file
 from bitext.errors import InputError, Problem
 from bitext.fingerprint import bytes_digest, page_fingerprint, site_summary, text_digest
-from bitext.markdown import MarkdownRenderer
+from bitext.markdown import MarkdownRenderer, Rendered
 from bitext.model import Site, build_site
 from bitext.parallel import cores, map_chunks
 from bitext.progress import Progress
@@ -212,7 +213,7 @@ def load_papers(inputs: Inputs, config: Config, options: Options, cache: Cache,
                 progress: Progress) -> list[Paper]:
     """The papers to publish, parsing only files the cache has not seen; InputError with
     the problems of every file."""
-    config_key = text_digest([__version__, repr(config)])
+    config_key = text_digest([__version__, PAPER_LAYOUT, repr(config)])
     parsed = cache.load_parsed(config_key)
     wanted = {source: entry[2] for source, entry in inputs.sources.items()}
     missing = [(source, inputs.paths[source]) for source, key in wanted.items()
@@ -237,6 +238,12 @@ def load_papers(inputs: Inputs, config: Config, options: Options, cache: Cache,
     if problems:
         raise InputError(problems)
     return papers
+
+
+# Cached papers are pickles of these classes: a change to their fields between two
+# versions of the code must not unpickle old entries into the new classes.
+PAPER_LAYOUT = repr([(kind.__name__, [field.name for field in dataclasses.fields(kind)])
+                     for kind in (Paper, Rendered, Bilingual, Link)])
 
 
 class ParseTask:
@@ -274,6 +281,9 @@ def render_changes(site: Site, inputs: Inputs, options: Options, index: Index | 
             outputs[path] = previous[path]
         else:
             to_render.append((path, fingerprint))
+    # Paper pages first, listings last: this process works from the end (see map_chunks),
+    # so listings are rendered here, and each listing entry in one process only.
+    to_render.sort(key=lambda item: not item[0].startswith("papers/"))
     changes = Changes(options.out)
     try:
         environment = cache.environment(options.root, inputs.templates)
