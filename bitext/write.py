@@ -98,23 +98,33 @@ def collect_static(root: Path) -> list[StaticFile]:
 def safe_target(folder: Path, relative: str, checked: dict[Path, bool] | None = None) -> Path:
     """`folder/relative`, refusing any path that would land outside `folder`: absolute
     paths, `..`, backslashes, and folders inside `folder` that are links to elsewhere.
-    `checked` remembers folders already resolved (a build writes thousands of files into
-    a few hundred folders). The target itself may be a link: files are put in place by
-    renaming, which replaces a link instead of writing through it, and unlinking one
+    `checked` remembers the folders already looked at (a build writes thousands of files
+    into thousands of folders). The target itself may be a link: files are put in place
+    by renaming, which replaces a link instead of writing through it, and unlinking one
     removes the link."""
     parts = PurePosixPath(relative)
     if parts.is_absolute() or ".." in parts.parts or "\\" in relative or not parts.parts:
         raise outside_error(folder, relative)
     target = folder / parts
-    parent = target.parent
-    inside = checked.get(parent) if checked is not None else None
-    if inside is None:
-        inside = parent.resolve().is_relative_to(folder.resolve())
-        if checked is not None:
-            checked[parent] = inside
-    if not inside:
+    if not stays_inside(target.parent, folder, {} if checked is None else checked):
         raise outside_error(folder, relative)
     return target
+
+
+def stays_inside(path: Path, folder: Path, checked: dict[Path, bool]) -> bool:
+    """Whether `path`, below `folder` by its name, is below it on disk too. A folder that is
+    not a link (or does not exist yet) is where its parent is: one lstat per folder, and
+    a full resolve only for links."""
+    if path == folder:
+        return True
+    known = checked.get(path)
+    if known is None:
+        if path.is_symlink():
+            known = path.resolve().is_relative_to(folder.resolve())
+        else:
+            known = stays_inside(path.parent, folder, checked)
+        checked[path] = known
+    return known
 
 
 def outside_error(folder: Path, relative: str) -> InputError:
