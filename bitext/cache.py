@@ -28,6 +28,7 @@ from pathlib import Path
 from bitext import __version__
 from bitext.content import Paper
 from bitext.errors import Problem
+from bitext.fingerprint import Fingerprints
 
 CACHE_DIR = ".bitext-cache"
 INDEX_FILE = "index.pickle"
@@ -62,6 +63,7 @@ class MemoryCache:
     parsed: dict[str, dict[str, Parsed]] = field(default_factory=dict)
     templates: tuple[str, object] | None = None
     entries: tuple[str, dict] = ("", {})
+    fingerprints: Fingerprints = field(default_factory=Fingerprints)
 
     def listing_entries(self, settings_key: str, digests: set[str]) -> dict:
         """Rendered listing entries of earlier builds with the same settings and templates,
@@ -105,6 +107,10 @@ class DiskCache:
 
     def listing_entries(self, settings_key: str, digests: set[str]) -> dict:
         return {}  # one build per process: nothing to reuse
+
+    @property
+    def fingerprints(self) -> Fingerprints:
+        return Fingerprints()  # (the index keeps the fingerprints themselves)
 
     def environment(self, root: Path, templates_key: str):
         """A Jinja environment whose compiled templates are kept between builds, in the

@@ -110,7 +110,7 @@ class Paper:
 
     @property
     def month(self) -> str:
-        return f"{self.date:%Y-%m}"
+        return f"{self.date.year:04d}-{self.date.month:02d}"  # (strftime is 7 × slower)
 
     @property
     def url(self) -> str:

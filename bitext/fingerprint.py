@@ -42,9 +42,55 @@ def site_summary(site: Site) -> str:
 
 def page_fingerprint(shared: str, job: PageJob) -> str:
     """`shared` covers what all pages share: templates, config, options, site summary."""
+    return text_digest(job_parts(shared, job))
+
+
+def job_parts(shared: str, job: PageJob) -> list[str]:
     parts = [shared, job.path, job.template]
     describe(job.context, parts)
-    return text_digest(parts)
+    return parts
+
+
+def site_layout(site: Site) -> str:
+    """What decides which pages there are and which papers each shows where: the papers'
+    order, dates and tags. While it stays the same, a page's context differs from the last
+    build's only in the papers whose files changed."""
+    return text_digest(f"{paper.slug} {paper.date} {' '.join(paper.tags)}"
+                       for paper in site.papers)
+
+
+class Fingerprints:
+    """The fingerprints of a build's pages. Kept for the next build (the preview keeps it),
+    with which papers each page shows: while the layout stays the same and only papers'
+    files changed, the next build describes again only the pages that show those papers."""
+
+    def __init__(self) -> None:
+        self.key = ""
+        self.by_path: dict[str, str] = {}
+        self.pages_of: dict[str, list[str]] = {}
+        """Paper slug → the pages whose context holds the paper."""
+        self.digest_of: dict[str, str] = {}
+        """Paper slug → the digest of its file in the last build."""
+
+    def compute(self, shared: str, site: Site, jobs: dict[str, PageJob]) -> dict[str, str]:
+        """Every page's fingerprint, by output path."""
+        key = text_digest([shared, site_layout(site)])
+        digests = {paper.slug: paper.digest for paper in site.papers}
+        if key == self.key and jobs.keys() == self.by_path.keys() and "" not in digests.values():
+            changed = [slug for slug, digest in digests.items()
+                       if self.digest_of[slug] != digest]
+            for path in {path for slug in changed for path in self.pages_of.get(slug, ())}:
+                self.by_path[path] = page_fingerprint(shared, jobs[path])
+        else:
+            self.key, self.by_path, self.pages_of = key, {}, {}
+            slug_of = {digest: slug for slug, digest in digests.items()}
+            for path, job in jobs.items():
+                parts = job_parts(shared, job)
+                self.by_path[path] = text_digest(parts)
+                for slug in {slug_of[part] for part in parts if part in slug_of}:
+                    self.pages_of.setdefault(slug, []).append(path)
+        self.digest_of = digests
+        return self.by_path
 
 
 def describe(value: object, parts: list[str]) -> None:

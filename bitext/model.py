@@ -91,14 +91,13 @@ def check_unique_slugs(papers: list[Paper]) -> None:
     for paper in papers:
         by_slug[paper.slug.casefold()].append(paper)
     problems = []
-    for slug, same in sorted(by_slug.items()):
-        if len(same) > 1:
-            sources = [paper.source for paper in same]
-            for paper in same:
-                others = ", ".join(s for s in sources if s != paper.source)
-                problems.append(Problem(paper.source, None, "slug",
-                                        f"papers/{slug}/ is also the page of {others}",
-                                        hint="give one of them its own 'slug:'"))
+    for slug, same in sorted(item for item in by_slug.items() if len(item[1]) > 1):
+        sources = [paper.source for paper in same]
+        for paper in same:
+            others = ", ".join(s for s in sources if s != paper.source)
+            problems.append(Problem(paper.source, None, "slug",
+                                    f"papers/{slug}/ is also the page of {others}",
+                                    hint="give one of them its own 'slug:'"))
     if problems:
         raise InputError(problems)
 

@@ -25,7 +25,7 @@ from bitext.cache import CACHE_DIR, DiskCache, Index, MemoryCache, Parsed
 from bitext.config import CONFIG_FILE, Config, load_config
 from bitext.content import Bilingual, Link, Paper, file_digest, paper_files, parse_paper_file
 from bitext.errors import InputError, Problem
-from bitext.fingerprint import bytes_digest, page_fingerprint, site_summary, text_digest
+from bitext.fingerprint import bytes_digest, site_summary, text_digest
 from bitext.markdown import MarkdownRenderer, Rendered
 from bitext.model import Site, build_site
 from bitext.parallel import cores, map_chunks
@@ -275,8 +275,7 @@ def render_changes(site: Site, inputs: Inputs, options: Options, index: Index | 
     previous = index.outputs if index else {}
     outputs = {}
     to_render = []
-    for path, job in jobs.items():
-        fingerprint = page_fingerprint(shared, job)
+    for path, fingerprint in cache.fingerprints.compute(shared, site, jobs).items():
         if previous.get(path, ("",))[0] == fingerprint:
             outputs[path] = previous[path]
         else:

@@ -7,7 +7,7 @@ import os
 import pytest
 
 import bitext.pipeline
-from bitext.cache import CACHE_DIR, DiskCache
+from bitext.cache import CACHE_DIR, DiskCache, MemoryCache
 from bitext.pipeline import Options, build
 from tests.conftest import make_project, paper, snapshot
 
@@ -73,6 +73,38 @@ def test_a_cached_build_after_an_edit_equals_a_clean_build(site, tmp_path, key, 
     result = cached(site, out, jobs)
     assert result.config is not None and result.written > 0
     assert snapshot(out) == clean_build(site, tmp_path)
+
+
+PREVIEW_EDITS = {
+    **EDITS,
+    "title": lambda papers: papers.joinpath("p06.md").write_text(  # shown by its neighbours
+        paper("Paper Six, Renamed", "论文六", date="2025-02-16", tags=["rl"]), "utf-8"),
+    "two texts": lambda papers: [papers.joinpath(f"p{n:02d}.md").write_text(
+        paper(f"Paper {n}", f"论文{n}", abstract="Both changed.",
+              date=f"2025-0{1 + n % 5}-1{n % 9}",
+              tags=[["rl", "nlp", "vision"][n % 3], "llm"][: 1 + n % 2]), "utf-8")
+        for n in (7, 8)],
+    "redate": lambda papers: papers.joinpath("p09.md").write_text(  # same month, new order
+        paper("Paper 9", "论文9", abstract="Abstract 9.", date="2025-05-01", tags=["rl"]),
+        "utf-8"),
+    "draft": lambda papers: papers.joinpath("p10.md").write_text(
+        paper("Paper 10", "论文10", date="2025-01-11", tags=["rl"], draft=True), "utf-8"),
+}
+
+
+@pytest.mark.parametrize("edits", [[name] for name in sorted(PREVIEW_EDITS)] + [
+    ["text", "title", "text", "redate", "two texts"]])
+def test_the_preview_after_edits_equals_a_clean_build(site, tmp_path, edits):
+    """The preview keeps its cache in memory: fingerprints, listing entries, related
+    papers; after each edit its folder is what a clean build makes."""
+    out, cache = tmp_path / "out", MemoryCache()
+    build(Options(root=site, out=out, jobs=1), cache)
+    for number, edit in enumerate(edits):
+        PREVIEW_EDITS[edit](site / "content/papers")
+        for path in (site / "content/papers").glob("*.md"):
+            touch_later(path)
+        build(Options(root=site, out=out, jobs=1), cache)
+        assert snapshot(out) == clean_build(site, tmp_path, f"clean-{number}"), edit
 
 
 def test_deleting_a_paper_removes_its_page_and_every_mention(site, tmp_path, key):
