@@ -53,6 +53,8 @@ class Index:
     saved_ns: int = 0
     search: str = ""
     """What the search bundles in the folder index (a hash of the papers and settings)."""
+    fingerprints: Fingerprints | None = None
+    """The pages' fingerprints with the papers each page shows (see bitext.fingerprint)."""
 
 
 @dataclass
@@ -63,7 +65,6 @@ class MemoryCache:
     parsed: dict[str, dict[str, Parsed]] = field(default_factory=dict)
     templates: tuple[str, object] | None = None
     entries: tuple[str, dict] = ("", {})
-    fingerprints: Fingerprints = field(default_factory=Fingerprints)
 
     def listing_entries(self, settings_key: str, digests: set[str]) -> dict:
         """Rendered listing entries of earlier builds with the same settings and templates,
@@ -107,10 +108,6 @@ class DiskCache:
 
     def listing_entries(self, settings_key: str, digests: set[str]) -> dict:
         return {}  # one build per process: nothing to reuse
-
-    @property
-    def fingerprints(self) -> Fingerprints:
-        return Fingerprints()  # (the index keeps the fingerprints themselves)
 
     def environment(self, root: Path, templates_key: str):
         """A Jinja environment whose compiled templates are kept between builds, in the

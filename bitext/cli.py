@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import sys
 from pathlib import Path
 
@@ -175,6 +176,10 @@ def warn_local_base_url(base_url_set: bool) -> None:
 
 def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     args = make_parser().parse_args(argv)
+    if argv is None and args.handler in (run_build, run_check):
+        # The process builds once and ends: the cycle collector would only walk the site
+        # model (build() pauses it while it works) and then everything again at exit.
+        gc.disable()
     root = (args.root or root or Path.cwd()).resolve()
     try:
         return args.handler(args, root)

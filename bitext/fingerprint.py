@@ -59,38 +59,42 @@ def site_layout(site: Site) -> str:
                        for paper in site.papers)
 
 
+@dataclasses.dataclass(frozen=True)
 class Fingerprints:
-    """The fingerprints of a build's pages. Kept for the next build (the preview keeps it),
-    with which papers each page shows: while the layout stays the same and only papers'
-    files changed, the next build describes again only the pages that show those papers."""
+    """The fingerprints of a build's pages, with which papers each page shows. Kept in the
+    index for the next build: while the layout stays the same and only papers' files
+    changed, it describes again only the pages that show those papers."""
 
-    def __init__(self) -> None:
-        self.key = ""
-        self.by_path: dict[str, str] = {}
-        self.pages_of: dict[str, list[str]] = {}
-        """Paper slug → the pages whose context holds the paper."""
-        self.digest_of: dict[str, str] = {}
-        """Paper slug → the digest of its file in the last build."""
+    key: str
+    """The shared digest and the layout these fingerprints were made with."""
+    by_path: dict[str, str]
+    pages_of: dict[str, list[str]]
+    """Paper slug → the pages whose context holds the paper."""
+    digest_of: dict[str, str]
+    """Paper slug → the digest of its file."""
 
-    def compute(self, shared: str, site: Site, jobs: dict[str, PageJob]) -> dict[str, str]:
-        """Every page's fingerprint, by output path."""
-        key = text_digest([shared, site_layout(site)])
-        digests = {paper.slug: paper.digest for paper in site.papers}
-        if key == self.key and jobs.keys() == self.by_path.keys() and "" not in digests.values():
-            changed = [slug for slug, digest in digests.items()
-                       if self.digest_of[slug] != digest]
-            for path in {path for slug in changed for path in self.pages_of.get(slug, ())}:
-                self.by_path[path] = page_fingerprint(shared, jobs[path])
-        else:
-            self.key, self.by_path, self.pages_of = key, {}, {}
-            slug_of = {digest: slug for slug, digest in digests.items()}
-            for path, job in jobs.items():
-                parts = job_parts(shared, job)
-                self.by_path[path] = text_digest(parts)
-                for slug in {slug_of[part] for part in parts if part in slug_of}:
-                    self.pages_of.setdefault(slug, []).append(path)
-        self.digest_of = digests
-        return self.by_path
+
+def fingerprints(previous: Fingerprints | None, shared: str, site: Site,
+                 jobs: dict[str, PageJob]) -> Fingerprints:
+    """Every page's fingerprint, describing again only what `previous` cannot vouch for."""
+    key = text_digest([shared, site_layout(site)])
+    digests = {paper.slug: paper.digest for paper in site.papers}
+    if (previous and previous.key == key and jobs.keys() == previous.by_path.keys()
+            and "" not in digests.values()):
+        changed = [slug for slug, digest in digests.items()
+                   if previous.digest_of[slug] != digest]
+        again = {path for slug in changed for path in previous.pages_of.get(slug, ())}
+        by_path = {**previous.by_path,
+                   **{path: page_fingerprint(shared, jobs[path]) for path in again}}
+        return Fingerprints(key, by_path, previous.pages_of, digests)
+    by_path, pages_of = {}, {}
+    slug_of = {digest: slug for slug, digest in digests.items()}
+    for path, job in jobs.items():
+        parts = job_parts(shared, job)
+        by_path[path] = text_digest(parts)
+        for slug in {slug_of[part] for part in parts if part in slug_of}:
+            pages_of.setdefault(slug, []).append(path)
+    return Fingerprints(key, by_path, pages_of, digests)
 
 
 def describe(value: object, parts: list[str]) -> None:

@@ -25,7 +25,7 @@ from bitext.cache import CACHE_DIR, DiskCache, Index, MemoryCache, Parsed
 from bitext.config import CONFIG_FILE, Config, load_config
 from bitext.content import Bilingual, Link, Paper, file_digest, paper_files, parse_paper_file
 from bitext.errors import InputError, Problem
-from bitext.fingerprint import bytes_digest, site_summary, text_digest
+from bitext.fingerprint import Fingerprints, bytes_digest, fingerprints, site_summary, text_digest
 from bitext.markdown import MarkdownRenderer, Rendered
 from bitext.model import Site, build_site
 from bitext.parallel import cores, map_chunks
@@ -130,7 +130,8 @@ def build_without_collector(options: Options, cache: Cache | None,
     papers = load_papers(inputs, config, options, cache, progress)
     site = build_site(config, papers, options.source_date_epoch)
     existing = set(index.outputs) if index else files_in(options.out)
-    outputs, changes, rendered = render_changes(site, inputs, options, index, cache, progress)
+    outputs, changes, rendered, pages = render_changes(site, inputs, options, index, cache,
+                                                       progress)
     try:
         search = update_search(site, inputs, options, index, outputs, changes, progress)
         stale = existing - outputs.keys()
@@ -145,7 +146,7 @@ def build_without_collector(options: Options, cache: Cache | None,
     token = text_digest([f"{path}:{entry[1]}" for path, entry in sorted(outputs.items())])
     write_marker(options.out, token)
     cache.save_index(Index(__version__, inputs.key, inputs.sources, outputs, out_key, token,
-                           time.time_ns(), search))
+                           time.time_ns(), search, pages))
     warnings = tuple(warning for paper in papers for warning in paper.warnings)
     return Result(config, len(site.papers), len(outputs), rendered, written, len(stale),
                   time.perf_counter() - started, warnings)
@@ -264,10 +265,10 @@ class ParseTask:
 
 def render_changes(site: Site, inputs: Inputs, options: Options, index: Index | None,
                    cache: Cache, progress: Progress
-                   ) -> tuple[dict[str, tuple[str, str]], Changes, int]:
+                   ) -> tuple[dict[str, tuple[str, str]], Changes, int, Fingerprints]:
     """Render the pages whose fingerprint changed and stage the files whose bytes changed.
-    Returns every output file with (fingerprint, hash of bytes), the staged changes, and
-    how many pages were rendered."""
+    Returns every output file with (fingerprint, hash of bytes), the staged changes, how
+    many pages were rendered, and the pages' fingerprints for the next build."""
     from bitext.render import fixed_files, plan_pages
 
     jobs = plan_pages(site)
@@ -275,7 +276,8 @@ def render_changes(site: Site, inputs: Inputs, options: Options, index: Index | 
     previous = index.outputs if index else {}
     outputs = {}
     to_render = []
-    for path, fingerprint in cache.fingerprints.compute(shared, site, jobs).items():
+    pages = fingerprints(index.fingerprints if index else None, shared, site, jobs)
+    for path, fingerprint in pages.by_path.items():
         if previous.get(path, ("",))[0] == fingerprint:
             outputs[path] = previous[path]
         else:
@@ -310,7 +312,7 @@ def render_changes(site: Site, inputs: Inputs, options: Options, index: Index | 
     except BaseException:
         changes.discard()
         raise
-    return outputs, changes, len(to_render)
+    return outputs, changes, len(to_render), pages
 
 
 def update_search(site: Site, inputs: Inputs, options: Options, index: Index | None,
