@@ -27,17 +27,28 @@ HAN = ("模型语言学习训练数据推理基准注意力规模智能体策略
 TAGS = [f"topic-{n:02d}" for n in range(60)]
 
 
+# Formulas as abstracts have them, with their numbers varied, so that few repeat exactly.
+FORMULAS = [
+    lambda rng: f"$O(n^{rng.randint(2, 4)} \\log n)$",
+    lambda rng: f"$\\alpha = {rng.randint(1, 99) / 100}$",
+    lambda rng: f"$\\mathbb{{R}}^{{{rng.randint(2, 4096)}}}$",
+    lambda rng: f"$p_\\theta(x_{rng.randint(1, 9)} \\mid x_{{<t}})$",
+    lambda rng: f"$\\frac{{{rng.randint(1, 9)}}}{{{rng.randint(2, 99)}}}$",
+]
+
+
 def english_abstract(rng: random.Random) -> str:
     paragraphs = []
     for _ in range(rng.randint(1, 3)):
         sentences = []
         for _ in range(rng.randint(3, 5)):
-            words = [rng.choice(WORDS) for _ in range(rng.randint(10, 18))]
+            words = " ".join(rng.choice(WORDS) for _ in range(rng.randint(10, 18))).split()
+            words[0] = words[0].capitalize()
             if rng.random() < 0.1:
                 words.insert(3, "**strong**")
             if rng.random() < 0.05:
-                words.insert(5, "$O(n^2)$")
-            sentences.append(" ".join(words).capitalize() + ".")
+                words.insert(5, rng.choice(FORMULAS)(rng))
+            sentences.append(" ".join(words) + ".")
         paragraphs.append(" ".join(sentences))
     return "\n\n".join(paragraphs)
 
