@@ -51,6 +51,7 @@ def scholarly_article(paper: Paper, config: Config) -> dict:
 BIBTEX_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%",
                   "#": r"\#", "_": r"\_", "$": r"\$", "~": r"\textasciitilde{}",
                   "^": r"\textasciicircum{}"}
+BIBTEX_ESCAPES = str.maketrans(BIBTEX_SPECIAL)
 MONTHS_BIBTEX = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
                  "dec"]
 
@@ -78,7 +79,7 @@ def bibtex(paper: Paper, config: Config) -> str:
 
 
 def bibtex_text(text: str) -> str:
-    return "".join(BIBTEX_SPECIAL.get(character, character) for character in text)
+    return text.translate(BIBTEX_ESCAPES)
 
 
 def bibtex_key(paper: Paper) -> str:

@@ -42,6 +42,9 @@ def make_environment(root: Path, bytecode_cache: jinja2.BytecodeCache | None = N
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(root / TEMPLATES_DIR, followlinks=False),
         bytecode_cache=bytecode_cache,
+        # A build sees one state of the templates (their digest keys the environment), so
+        # no need to stat three template files for every page.
+        auto_reload=False,
         # Everything is escaped for HTML/XML (robots.txt has no text from content).
         autoescape=True,
         undefined=jinja2.StrictUndefined,
