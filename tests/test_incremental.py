@@ -206,3 +206,14 @@ def test_progress_is_quiet_for_short_builds_then_prints_plain_lines_in_logs():
     progress.advance(500)  # too soon after the last line for a log
     progress.done()
     assert stream.getvalue() == "rendering pages 2,000/3,000 (6 s)\n"
+
+
+def test_no_cache_restores_files_deleted_or_edited_by_hand(site, tmp_path, key):
+    from bitext.cli import main
+
+    out = tmp_path / "out"
+    cached(site, out)
+    (out / "papers/paper-3/index.html").unlink()
+    (out / "tags/rl/index.html").write_text("edited by hand", "utf-8")
+    assert main(["--root", str(site), "build", "--out", str(out), "--no-cache"]) == 0
+    assert snapshot(out) == clean_build(site, tmp_path)
