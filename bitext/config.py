@@ -14,25 +14,10 @@ from bitext.strictyaml import YamlError, load
 CONFIG_FILE = "site.yaml"
 LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 TAG_FORM = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
-URL_NAME_MAX = 80
-# Device names Windows reserves: a folder papers/con/ cannot be checked out or copied there.
-WINDOWS_DEVICE_NAMES = frozenset(["con", "prn", "aux", "nul"] + [
-    f"{device}{number}" for device in ("com", "lpt") for number in range(1, 10)])
 # Scripts written right to left, by primary language subtag (and the Arabic script subtag).
 RTL_LANGUAGES = {"ar", "arc", "ckb", "dv", "fa", "he", "ku-Arab", "ps", "sd", "ug", "ur", "yi"}
 LOCALHOST_URL = "http://localhost:8000/"
 DOMAIN_FORM = re.compile(r"(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}")
-
-
-def url_name_problem(name: str) -> tuple[str, str, str] | None:
-    """Why `name`, of the right form, still cannot name a folder of the site
-    (papers/<slug>/, tags/<tag>/): (message, expected, found), or None."""
-    if len(name) > URL_NAME_MAX:
-        return "too long", f"at most {URL_NAME_MAX} characters", f"{len(name)} characters"
-    if name in WINDOWS_DEVICE_NAMES:
-        return ("reserved name", "a name Windows can store as a folder (not con, prn, aux, "
-                "nul, com1–9 or lpt1–9)", repr(name))
-    return None
 
 
 @dataclass(frozen=True)
@@ -226,9 +211,7 @@ def read_tags(fields: Fields, codes: list[str]) -> dict[str, TagInfo]:
             fields.problem(("tags", slug), "not a tag name",
                            expected="lowercase letters, digits and hyphens", found=repr(slug))
             continue
-        if problem := url_name_problem(slug):
-            message, expected, found = problem
-            fields.problem(("tags", slug), message, expected=expected, found=found)
+        if not fields.url_name(("tags", slug), slug):
             continue
         if fields.raw("tags", slug) is not None and fields.mapping("tags", slug) is None:
             continue

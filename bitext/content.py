@@ -33,11 +33,11 @@ from typing import Generic, TypeVar
 
 from slugify import slugify
 
-from bitext.config import TAG_FORM, URL_NAME_MAX, Config, Language, url_name_problem
+from bitext.config import TAG_FORM, Config, Language
 from bitext.errors import InputError, Problem
 from bitext.markdown import MarkdownRenderer, Rendered
 from bitext.math import inline_math
-from bitext.schema import Fields, forbidden_character, normalise
+from bitext.schema import URL_NAME_MAX, Fields, forbidden_character, normalise, url_name_problem
 from bitext.strictyaml import YamlError, load
 
 PAPERS_DIR = Path("content") / "papers"
@@ -367,17 +367,13 @@ def read_titles(fields: Fields, codes: list[str]) -> tuple[str, str] | None:
 def read_tags(fields: Fields) -> tuple[str, ...]:
     tags = []
     for index, tag in enumerate(fields.text_list("tags")):
-        if TAG_FORM.fullmatch(tag) and (problem := url_name_problem(tag)):
-            message, expected, found = problem
-            fields.problem(("tags", index), message, expected=expected, found=found)
-        elif TAG_FORM.fullmatch(tag):
-            if tag not in tags:
-                tags.append(tag)
-        else:
+        if not TAG_FORM.fullmatch(tag):
             suggestion = slugify(tag)
             fields.problem(("tags", index), "not a tag name",
                            expected="lowercase letters, digits and hyphens", found=repr(tag),
                            hint=f"write '{suggestion}'" if suggestion else None)
+        elif fields.url_name(("tags", index), tag) and tag not in tags:
+            tags.append(tag)
     return tuple(tags)
 
 
@@ -405,11 +401,7 @@ def read_slug(fields: Fields, primary_title: str | None) -> str | None:
     if fields.raw("slug") is not None:
         slug = fields.pattern("slug", regex=SLUG_FORM, expected="lowercase letters, digits "
                               "and single hyphens, such as qwen3-technical-report")
-        if slug and (problem := url_name_problem(slug)):
-            message, expected, found = problem
-            fields.problem(("slug",), message, expected=expected, found=found)
-            return None
-        return slug
+        return slug if slug and fields.url_name(("slug",), slug) else None
     if primary_title is None:
         return None
     slug = slug_from_title(primary_title)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from bitext.config import TAG_FORM, Config, TagInfo, url_name_problem
+from bitext.config import TAG_FORM, Config, TagInfo
 from bitext.content import (
     PAPERS_DIR,
     decode,
@@ -29,6 +29,7 @@ from bitext.digest import Entry, parse_digest
 from bitext.errors import InputError, Problem, display_path
 from bitext.markdown import MarkdownRenderer
 from bitext.paperfile import format_paper
+from bitext.schema import url_name_problem
 from bitext.strictyaml import YamlError, load
 
 DATE_IN_NAME = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")

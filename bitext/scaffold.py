@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from bitext.config import load_config, url_name_problem
+from bitext.config import load_config
 from bitext.content import PAPERS_DIR, slug_from_title
 from bitext.errors import InputError, Problem
 from bitext.paperfile import format_paper
+from bitext.schema import url_name_problem
 
 
 def new_paper(root: Path, title: str, date: dt.date, tags: list[str],

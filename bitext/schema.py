@@ -38,6 +38,23 @@ def forbidden_character(text: str) -> str | None:
     return f"U+{ord(match.group()):04X}" if match else None
 
 
+URL_NAME_MAX = 80
+# Device names Windows reserves: a folder papers/con/ cannot be checked out or copied there.
+WINDOWS_DEVICE_NAMES = frozenset(["con", "prn", "aux", "nul"] + [
+    f"{device}{number}" for device in ("com", "lpt") for number in range(1, 10)])
+
+
+def url_name_problem(name: str) -> tuple[str, str, str] | None:
+    """Why `name`, of the right form, still cannot name a folder of the site
+    (papers/<slug>/, tags/<tag>/): (message, expected, found), or None."""
+    if len(name) > URL_NAME_MAX:
+        return "too long", f"at most {URL_NAME_MAX} characters", f"{len(name)} characters"
+    if name in WINDOWS_DEVICE_NAMES:
+        return ("reserved name", "a name Windows can store as a folder (not con, prn, aux, "
+                "nul, com1–9 or lpt1–9)", repr(name))
+    return None
+
+
 def suggested_date(text: str) -> str | None:
     """The YYYY-MM-DD form of a year-first date written another way, if it is a date."""
     match = LOOSE_DATE_FORM.fullmatch(text)
@@ -156,6 +173,15 @@ class Fields:
             if item is not None:
                 items.append(item)
         return tuple(items)
+
+    def url_name(self, field: tuple, name: str) -> bool:
+        """Whether `name` (of the right form) can name a folder of the site; if not, the
+        problem is recorded against `field`."""
+        problem = url_name_problem(name)
+        if problem:
+            message, expected, found = problem
+            self.problem(field, message, expected=expected, found=found)
+        return problem is None
 
     def date(self, *field: str, required: bool = True) -> dt.date | None:
         value = self.text(*field, required=required)
