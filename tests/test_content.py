@@ -1,6 +1,8 @@
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bitext.config import Config, Language
 from bitext.content import parse_paper_file
@@ -199,3 +201,41 @@ def test_oversized_file_is_refused():
 ])
 def test_front_matter_that_is_not_fields(text, expected):
     assert errors(text) == [expected]
+
+
+# -- the plain-text shortcut of the Markdown renderer ---------------------------------------
+
+PLAIN_PIECES = ["模型", "语言。", "学习，", "word", "Word", " ", " ", "\n", "\n\n", ".", ",", "'",
+                '"', "(", ")", "%", "/", "?", "!", "@", ":", ";", "-", "1", "2.", "\u00a0",
+                "\u3000", "é", "ü", "…", "—", "state-of-the-art"]
+MARKDOWN_PIECES = ["*", "_", "#", ">", "- ", "1. ", "    ", "  \n", "\\", "`", "[a](b)", "<b>",
+                   "&amp;", "===", "---", "|", "$x$", "~~", "\t", "+ ", "2) "]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(PLAIN_PIECES), st.sampled_from(MARKDOWN_PIECES),
+                          st.text(max_size=3)), max_size=30).map("".join))
+def test_plain_text_shortcut_renders_as_markdown_it_does(source):
+    import bitext.markdown
+
+    renderer = MarkdownRenderer()
+    fast, _ = renderer.render(source)
+    original = bitext.markdown.plain_paragraphs
+    bitext.markdown.plain_paragraphs = lambda text: None  # the parser, always
+    try:
+        parsed, _ = renderer.render(source)
+    finally:
+        bitext.markdown.plain_paragraphs = original
+    assert (fast.html, fast.text, fast.paragraphs, fast.blocks) == (
+        parsed.html, parsed.text, parsed.paragraphs, parsed.blocks)
+
+
+@pytest.mark.parametrize("source, plain", [
+    ("在本工作中，我们推出了 Qwen3。\n\n第二段。", True),
+    ("We present Qwen3, the latest \"version\" of the family.\nA second line.", True),
+    ("A *stressed* word.", False), ("1. a list", False), ("ends with a break  \nnext", False),
+    ("\u3000全角空格开头", False)])
+def test_plain_text_is_recognised(source, plain):
+    from bitext.markdown import plain_paragraphs
+
+    assert (plain_paragraphs(source) is not None) is plain
