@@ -171,6 +171,13 @@ class Preview:
 def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, open_browser: bool = False,
           drafts: bool = True) -> int:
     from livereload import Server  # imported here: only the preview needs tornado
+    from livereload.handlers import LiveReloadHandler
+
+    # livereload drops the reload of a change that comes within 3 s of the last one (its
+    # guard against bursts); a save made soon after another then rebuilt the site but left
+    # the browser on the old page. Our one rebuild per change needs no such guard
+    # (lepture/python-livereload#244 made the constant settable for this).
+    LiveReloadHandler.DEFAULT_RELOAD_TIME = 0
 
     if host not in ("127.0.0.1", "localhost", "::1"):
         print(f"warning: serving on {host}: other machines on the network can see the "
