@@ -98,6 +98,8 @@ def fingerprints(previous: Fingerprints | None, shared: str, site: Site,
 
 
 def describe(value: object, parts: list[str]) -> None:
+    """Append a description of `value` to `parts`: a paper by its file's digest, lists,
+    tuples and dicts by their items, dataclasses by their fields, the rest by repr()."""
     kind = type(value)
     if kind is Paper:
         parts.append(value.digest)  # type: ignore[attr-defined]
