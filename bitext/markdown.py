@@ -22,8 +22,8 @@ from bitext.math import MathError, to_mathml
 
 @dataclass(frozen=True)
 class Rendered:
-    source: str
-    """The Markdown as the editor wrote it."""
+    # (Not the Markdown source: the file holds it, and keeping it would add a third to
+    # every cached paper and to the memory of a build.)
     text: str
     """Plain text (for descriptions, feeds' summaries and search), paragraphs joined by a space."""
     paragraphs: int
@@ -59,14 +59,14 @@ class MarkdownRenderer:
         """The rendered text and the warnings about it (LaTeX that could not be shown)."""
         paragraphs = plain_paragraphs(source)
         if paragraphs is not None:
-            return render_plain(source, paragraphs), []
+            return render_plain(paragraphs), []
         self._warnings = []
         tokens = self._md.parse(source)
         blocks = tuple(self._md.renderer.render(part, self._md.options, {})
                        for part in top_level_blocks(tokens))
         texts = [plain_text(token) for token in tokens if token.type == "inline"]
         paragraphs = sum(1 for token in tokens if token.type == "paragraph_open")
-        rendered = Rendered(source, " ".join(t for t in texts if t), paragraphs, blocks)
+        rendered = Rendered(" ".join(t for t in texts if t), paragraphs, blocks)
         return rendered, self._warnings
 
     def _math(self, latex: str, options: dict) -> str:
@@ -84,7 +84,7 @@ class MarkdownRenderer:
 # character that marks inline text may appear anywhere, and no line may start with what
 # opens a block (a list, heading, quote, number or indentation) or end with a space (a
 # line break). tests/test_content.py checks the shortcut against markdown-it.
-INLINE_MARKS = re.compile(r"[\\`*_\[\]<>&~|$\t]")
+INLINE_MARKS = re.compile(r"[\\`*_\[\]<>&~|$\t\r\0]")  # (markdown-it rewrites \r and NUL)
 BLOCK_OPENERS = frozenset("-+=#>:0123456789")
 
 
@@ -109,13 +109,13 @@ def plain_paragraphs(source: str) -> list[list[str]] | None:
     return paragraphs
 
 
-def render_plain(source: str, paragraphs: list[list[str]]) -> Rendered:
+def render_plain(paragraphs: list[list[str]]) -> Rendered:
     """What markdown-it makes of plain paragraphs: each line escaped (only '"' can need
     it here), lines joined by a line break in HTML and by a space in the plain text."""
     blocks = tuple("<p>" + "\n".join(paragraph).replace('"', "&quot;") + "</p>\n"
                    for paragraph in paragraphs)
     text = " ".join(" ".join(paragraph) for paragraph in paragraphs)
-    return Rendered(source, text, len(paragraphs), blocks)
+    return Rendered(text, len(paragraphs), blocks)
 
 
 def top_level_blocks(tokens: list) -> list[list]:
