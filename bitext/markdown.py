@@ -80,7 +80,7 @@ class MarkdownRenderer:
 
 
 # Text without Markdown's marks is plain paragraphs, and needs no parser: most Chinese
-# abstracts, many English ones (a third of the time a build spends reading papers). No
+# abstracts, many English ones (a fifth of the time a build spends reading papers). No
 # character that marks inline text may appear anywhere, and no line may start with what
 # opens a block (a list, heading, quote, number or indentation) or end with a space (a
 # line break). tests/test_content.py checks the shortcut against markdown-it.
