@@ -34,7 +34,7 @@ from typing import Generic, TypeVar
 from slugify import slugify
 
 from bitext.config import TAG_FORM, Config, Language
-from bitext.errors import InputError, Problem
+from bitext.errors import InputError, Problem, outside_project
 from bitext.markdown import MarkdownRenderer, Rendered
 from bitext.math import inline_math
 from bitext.schema import URL_NAME_MAX, Fields, forbidden_character, normalise, url_name_problem
@@ -129,18 +129,18 @@ def paper_files(root: Path) -> tuple[list[tuple[str, str]], list[Problem]]:
     if not folder.is_dir():
         raise InputError([Problem(PAPERS_DIR.as_posix(), None, None, "missing folder",
                                   hint="create it and add one .md file per paper")])
+    if problem := outside_project(folder, root, PAPERS_DIR.as_posix()):
+        raise InputError([problem])
     files, problems = [], []
     real_root = root.resolve()
     prefix = str(root) + os.sep  # scandir's paths are the folder's path joined with names
     for entry in sorted(walk_markdown(folder, real_root, {folder.resolve()}),
                         key=lambda entry: entry.path):
-        source = entry.path.removeprefix(prefix).replace(os.sep, "/")
-        if entry.is_symlink() and not Path(entry.path).resolve().is_relative_to(real_root):
-            problems.append(Problem(source, None, None, "symbolic link out of the project",
-                                    found=str(Path(entry.path).resolve()),
-                                    hint="copy the file into content/papers/ instead"))
+        if entry.is_symlink() and (problem := outside_project(
+                Path(entry.path), root, PAPERS_DIR.as_posix())):
+            problems.append(problem)
         else:
-            files.append((source, entry.path))
+            files.append((entry.path.removeprefix(prefix).replace(os.sep, "/"), entry.path))
     return files, problems
 
 

@@ -75,6 +75,16 @@ def display_path(path: Path, root: Path) -> str:
         return str(path)
 
 
+def outside_project(path: Path, root: Path, folder: str) -> Problem | None:
+    """The problem with `path` (in the project's `folder`) if, links followed, it lies
+    outside the project: content, templates and static files come from the project only."""
+    target = path.resolve()
+    if target.is_relative_to(root.resolve()):
+        return None
+    return Problem(display_path(path, root), None, None, "symbolic link out of the project",
+                   found=str(target), hint=f"copy the file into {folder}/ instead")
+
+
 def summary(problems: list[Problem]) -> str:
     files = len({p.path for p in problems})
     noun = "error" if len(problems) == 1 else "errors"

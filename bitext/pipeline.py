@@ -24,7 +24,7 @@ from bitext import __version__
 from bitext.cache import CACHE_DIR, DiskCache, Index, MemoryCache, Parsed
 from bitext.config import CONFIG_FILE, Config, load_config
 from bitext.content import Bilingual, Link, Paper, file_digest, paper_files, parse_paper_file
-from bitext.errors import InputError, Problem
+from bitext.errors import InputError, Problem, outside_project
 from bitext.fingerprint import Fingerprints, bytes_digest, fingerprints, site_summary, text_digest
 from bitext.markdown import MarkdownRenderer, Rendered
 from bitext.model import Site, build_site
@@ -389,13 +389,11 @@ def templates_digest(root: Path) -> str:
     from bitext.render import TEMPLATES_DIR
 
     parts, problems = [], []
-    real_root = root.resolve()
-    for path in sorted((root / TEMPLATES_DIR).rglob("*")):
-        if path.is_symlink() and not path.resolve().is_relative_to(real_root):
-            problems.append(Problem(path.relative_to(root).as_posix(), None, None,
-                                    "symbolic link out of the project",
-                                    found=str(path.resolve()),
-                                    hint="copy the template into templates/ instead"))
+    folder = root / TEMPLATES_DIR
+    for path in [folder, *sorted(folder.rglob("*"))]:
+        if (path == folder or path.is_symlink()) and (
+                problem := outside_project(path, root, TEMPLATES_DIR)):
+            problems.append(problem)
         elif path.is_file():
             parts.append(path.relative_to(root).as_posix())
             parts.append(bytes_digest(path.read_bytes()))

@@ -17,7 +17,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from bitext.errors import InputError, Problem, display_path
+from bitext.errors import InputError, Problem, outside_project
 
 MARKER = ".bitext-output"
 MARKER_TEXT = ("This folder is written by bitext: every build makes it match the project, "
@@ -77,16 +77,14 @@ def collect_static(root: Path) -> list[StaticFile]:
     files, problems = [], []
     if not folder.is_dir():
         return []
-    real_root = root.resolve()
+    if problem := outside_project(folder, root, STATIC_DIR):
+        raise InputError([problem])
     for directory, subdirs, names in os.walk(folder):
         subdirs.sort()
         for name in sorted(names) + [d for d in subdirs if (Path(directory) / d).is_symlink()]:
             path = Path(directory) / name
-            if not path.resolve().is_relative_to(real_root):
-                problems.append(Problem(display_path(path, root), None, None,
-                                        "symbolic link out of the project",
-                                        found=str(path.resolve()),
-                                        hint="copy the file into static/ instead"))
+            if problem := outside_project(path, root, STATIC_DIR):
+                problems.append(problem)
             elif path.is_file():
                 relative = path.relative_to(folder).as_posix()
                 files.append(StaticFile(f"{STATIC_DIR}/{relative}", path))

@@ -330,3 +330,15 @@ def test_content_links_inside_the_project_are_followed_once(tmp_path, capsys):
     assert (code, err) == (0, "")
     assert sorted(path.name for path in (tmp_path / "out/papers").iterdir()) == [
         "a-paper", "an-older-paper"]
+
+
+@pytest.mark.parametrize("folder", ["content/papers", "templates", "static"])
+def test_a_project_folder_linked_out_of_the_project_is_refused(tmp_path, capsys, folder):
+    project = make_project(tmp_path / "site", {"a.md": paper()})
+    outside = tmp_path / "outside"
+    (project / folder).rename(outside)
+    (project / folder).symlink_to(outside)
+    code, err = build_outcome(project, tmp_path / "out", capsys)
+    assert code == 1
+    assert f"{folder}: symbolic link out of the project (found {outside})" in err
+    assert not (tmp_path / "out").exists()
