@@ -118,40 +118,35 @@
     });
   }
 
-  function copyButtons() {
-    document.querySelectorAll("[data-copy]").forEach(function (button) {
-      var source = document.getElementById(button.getAttribute("data-copy"));
-      if (!source || !navigator.clipboard) return;
+  // Buttons that act on the text of another element (data-copy / data-download name
+  // it); they stay hidden where the browser cannot do what they offer. Downloading makes
+  // the BibTeX on the page a file here, rather than publishing one more file per paper
+  // (half the files of a large site); without JavaScript the text stays to select.
+  function textButtons(attribute, supported, act) {
+    document.querySelectorAll("[" + attribute + "]").forEach(function (button) {
+      var source = document.getElementById(button.getAttribute(attribute));
+      if (!source || !supported) return;
       button.hidden = false;
-      button.addEventListener("click", function () {
-        navigator.clipboard.writeText(source.textContent).then(function () {
-          var label = button.textContent;
-          button.textContent = button.getAttribute("data-done");
-          setTimeout(function () { button.textContent = label; }, 2000);
-        });
-      });
+      button.addEventListener("click", function () { act(button, source.textContent); });
     });
   }
 
-  // The BibTeX on the page as a file: made here rather than published as one more file
-  // per paper (half the files of a large site). Without JavaScript the text stays on the
-  // page to select.
-  function downloadButtons() {
-    document.querySelectorAll("[data-download]").forEach(function (button) {
-      var source = document.getElementById(button.getAttribute("data-download"));
-      if (!source || !window.Blob || !window.URL) return;
-      button.hidden = false;
-      button.addEventListener("click", function () {
-        var link = document.createElement("a");
-        link.href = URL.createObjectURL(new Blob([source.textContent],
-                                                 { type: "application/x-bibtex" }));
-        link.download = button.getAttribute("data-filename");
-        document.body.appendChild(link);
-        link.click();
-        link.remove();
-        setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
-      });
+  function copy(button, text) {
+    navigator.clipboard.writeText(text).then(function () {
+      var label = button.textContent;
+      button.textContent = button.getAttribute("data-done");
+      setTimeout(function () { button.textContent = label; }, 2000);
     });
+  }
+
+  function download(button, text) {
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(new Blob([text], { type: "application/x-bibtex" }));
+    link.download = button.getAttribute("data-filename");
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
   }
 
   // ← and → follow the older and newer paper links, unless the reader is typing or is
@@ -183,8 +178,8 @@
       abstracts.classList.add("has-interleaved");
       if (abstracts.hasAttribute("data-aligned")) pairHighlights(abstracts);
     });
-    copyButtons();
-    downloadButtons();
+    textButtons("data-copy", !!navigator.clipboard, copy);
+    textButtons("data-download", !!(window.Blob && window.URL), download);
     keyboardNavigation();
     apply(root.getAttribute("data-reading"));
   });
