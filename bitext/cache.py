@@ -24,11 +24,16 @@ import secrets
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bitext import __version__
 from bitext.content import Paper
 from bitext.errors import Problem
 from bitext.fingerprint import Fingerprints
+from bitext.model import Site
+
+if TYPE_CHECKING:  # importing render would load Jinja, which a no-change build never needs
+    from bitext.render import PageJob
 
 CACHE_DIR = ".bitext-cache"
 INDEX_FILE = "index.pickle"
@@ -57,6 +62,16 @@ class Index:
     """The pages' fingerprints with the papers each page shows (see bitext.fingerprint)."""
 
 
+@dataclass(frozen=True)
+class Model:
+    """The site model and the pages planned from it, of the last good build."""
+
+    settings: str
+    """The settings key (config, templates, options) they were made under."""
+    site: Site
+    pages: dict[str, PageJob]
+
+
 @dataclass
 class MemoryCache:
     """The preview's cache: the same entries, kept in the process between rebuilds."""
@@ -65,6 +80,15 @@ class MemoryCache:
     parsed: dict[str, dict[str, Parsed]] = field(default_factory=dict)
     templates: tuple[str, object] | None = None
     entries: tuple[str, dict] = ("", {})
+    model: Model | None = None
+
+    def last_model(self, settings_key: str) -> Model | None:
+        """The last good build's model while the settings are the same (kept beside the
+        index: the index's fingerprints tell which of its pages show which paper)."""
+        return self.model if self.model and self.model.settings == settings_key else None
+
+    def keep_model(self, model: Model) -> None:
+        self.model = model
 
     def listing_entries(self, settings_key: str, digests: set[str]) -> dict:
         """Rendered listing entries of earlier builds with the same settings and templates,
@@ -92,6 +116,7 @@ class MemoryCache:
 
     def forget_index(self) -> None:
         self.index = None
+        self.model = None
 
     def load_parsed(self, config_key: str) -> dict[str, Parsed]:
         return dict(self.parsed.get(config_key, {}))
@@ -108,6 +133,12 @@ class DiskCache:
 
     def listing_entries(self, settings_key: str, digests: set[str]) -> dict:
         return {}  # one build per process: nothing to reuse
+
+    def last_model(self, settings_key: str) -> Model | None:
+        return None  # loading a pickled model costs more than making it again
+
+    def keep_model(self, model: Model) -> None:
+        pass
 
     def environment(self, root: Path, templates_key: str):
         """A Jinja environment whose compiled templates are kept between builds, in the

@@ -18,9 +18,9 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from bitext.content import Paper
-from bitext.model import Site
 
 if TYPE_CHECKING:  # importing render would load Jinja, which a no-change build never needs
+    from bitext.model import Site
     from bitext.render import PageJob
 
 
@@ -51,19 +51,13 @@ def job_parts(shared: str, job: PageJob) -> list[str]:
     return parts
 
 
-def site_layout(site: Site) -> str:
-    """What decides which pages there are and which papers each shows where: the papers'
-    order, dates and tags. While it stays the same, a page's context differs from the last
-    build's only in the papers whose files changed."""
-    return text_digest(f"{paper.slug} {paper.date} {' '.join(paper.tags)}"
-                       for paper in site.papers)
-
-
 @dataclasses.dataclass(frozen=True)
 class Fingerprints:
     """The fingerprints of a build's pages, with which papers each page shows. Kept in the
-    index for the next build: while the layout stays the same and only papers' files
-    changed, it describes again only the pages that show those papers."""
+    index for the next build: while the site's layout (`Site.layout`: the papers' order,
+    dates and tags) stays the same, a page's context differs from the last build's only
+    in the papers whose files changed, so it describes again only the pages that show
+    those papers."""
 
     key: str
     """The shared digest and the layout these fingerprints were made with."""
@@ -77,7 +71,7 @@ class Fingerprints:
 def fingerprints(previous: Fingerprints | None, shared: str, site: Site,
                  jobs: dict[str, PageJob]) -> Fingerprints:
     """Every page's fingerprint, describing again only what `previous` cannot vouch for."""
-    key = text_digest([shared, site_layout(site)])
+    key = text_digest([shared, site.layout])
     digests = {paper.slug: paper.digest for paper in site.papers}
     if (previous and previous.key == key and jobs.keys() == previous.by_path.keys()
             and "" not in digests.values()):

@@ -13,10 +13,12 @@ for missing paths at any depth, so its links are root-relative from the base pat
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import email.utils
 import functools
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,7 +31,7 @@ from bitext.content import Paper
 from bitext.errors import InputError, Problem
 from bitext.math import inline_math
 from bitext.metadata import bibtex, scholarly_article
-from bitext.model import Site
+from bitext.model import Site, find_neighbours
 from bitext.search import bundle_folder
 from bitext.strings import long_date, long_month, strings_for
 
@@ -127,9 +129,10 @@ def plan_pages(site: Site) -> dict[str, PageJob]:
     for number, papers in enumerate(site.pages, start=1):
         path = "index.html" if number == 1 else f"page/{number}/index.html"
         add("index.html", path, papers=papers, page_number=number, page_count=len(site.pages))
+    neighbours = find_neighbours(site.papers)
     for paper in site.papers:
         add("paper.html", paper.url + "index.html", paper=paper,
-            neighbours=site.neighbours[paper.slug])
+            neighbours=neighbours[paper.slug])
     add("tags.html", "tags/index.html",
         sizes=tag_sizes({slug: len(tag.papers) for slug, tag in site.tags.items()}))
     for tag in site.tags.values():
@@ -152,6 +155,39 @@ def plan_pages(site: Site) -> dict[str, PageJob]:
     add("robots.txt", "robots.txt")
     add("404.html", "404.html")
     return jobs
+
+
+def patch_pages(jobs: dict[str, PageJob], changed: dict[str, Paper], shown_on: Iterable[str]
+                ) -> dict[str, PageJob]:
+    """`jobs` (planned for the last site) with the `changed` papers (by slug) in place of
+    their old versions on the pages `shown_on`, the pages that show them: the plan of a
+    site that `patch_site` made from the last one."""
+    patched = dict(jobs)
+    for path in shown_on:
+        job = jobs[path]
+        patched[path] = PageJob(path, job.template, swap_papers(job.context, changed))
+    return patched
+
+
+def swap_papers(value, changed: dict[str, Paper]):
+    """`value` with each paper of `changed` (by slug) in place of the one it held, walking
+    tuples, lists, dicts and dataclasses; what holds none of them is returned as is."""
+    kind = type(value)
+    if kind is Paper:
+        return changed.get(value.slug, value)
+    if kind is tuple or kind is list:
+        items = [swap_papers(item, changed) for item in value]
+        return value if all(a is b for a, b in zip(items, value, strict=True)) else kind(items)
+    if kind is dict:
+        items = {key: swap_papers(item, changed) for key, item in value.items()}
+        return value if all(items[key] is value[key] for key in value) else items
+    if dataclasses.is_dataclass(value):
+        fields = {field.name: swap_papers(getattr(value, field.name), changed)
+                  for field in dataclasses.fields(value)}
+        new = {name: item for name, item in fields.items()
+               if item is not getattr(value, name)}
+        return dataclasses.replace(value, **new) if new else value
+    return value
 
 
 class Renderer:

@@ -7,6 +7,7 @@ import os
 import pytest
 
 import bitext.pipeline
+import bitext.render
 from bitext.cache import CACHE_DIR, DiskCache, MemoryCache
 from bitext.pipeline import Options, build
 from tests.conftest import make_project, paper, snapshot
@@ -105,6 +106,28 @@ def test_the_preview_after_edits_equals_a_clean_build(site, tmp_path, edits):
             touch_later(path)
         build(Options(root=site, out=out, jobs=1), cache)
         assert snapshot(out) == clean_build(site, tmp_path, f"clean-{number}"), edit
+
+
+def test_an_edit_that_moves_no_paper_patches_the_previews_model(site, tmp_path, monkeypatch):
+    """After a text edit the preview swaps the paper into its last model and plan instead of
+    making them again (0.1 s at 10,000 papers); the output is still a clean build's."""
+    out, cache = tmp_path / "out", MemoryCache()
+    build(Options(root=site, out=out, jobs=1), cache)
+
+    def fail(*args):
+        raise AssertionError("the model was made again")
+
+    monkeypatch.setattr(bitext.pipeline, "build_site", fail)
+    monkeypatch.setattr(bitext.render, "plan_pages", fail)
+    EDITS["text"](site / "content/papers")
+    site.joinpath("content/papers/p06.md").write_text(  # its neighbours show this title
+        paper("Paper 6", "论文六", abstract="Abstract 6.", date="2025-02-16", tags=["rl"]),
+        "utf-8")
+    for path in (site / "content/papers").glob("*.md"):
+        touch_later(path)
+    assert build(Options(root=site, out=out, jobs=1), cache).written > 0
+    monkeypatch.undo()
+    assert snapshot(out) == clean_build(site, tmp_path)
 
 
 def test_deleting_a_paper_removes_its_page_and_every_mention(site, tmp_path, key):

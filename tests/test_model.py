@@ -1,14 +1,21 @@
-"""The site model's related papers: the fast bit-set search agrees with counting by hand."""
+"""The site model: related papers by bit sets agree with counting by hand; a model patched
+after an edit equals one built again."""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 from collections import Counter
 from types import SimpleNamespace
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bitext.model import most_shared, tag_masks
+from bitext.model import build_site, most_shared, patch_site, tag_masks
+from bitext.pipeline import Options, render
+from tests.conftest import make_project
+from tests.conftest import paper as paper_text
 
 TAGS = ["llm", "rl", "vision", "agents", "math", "speech"]
 
@@ -31,3 +38,54 @@ def test_related_papers_match_counting_by_hand(tag_lists):
 def test_a_paper_with_no_tags_has_no_related_papers():
     papers = (SimpleNamespace(tags=()), SimpleNamespace(tags=("llm",)))
     assert most_shared((), tag_masks(tuple(paper.tags for paper in papers)), 0, 3) == []
+
+
+@pytest.fixture(scope="module")
+def base_site(tmp_path_factory):
+    """A model of 24 papers over three months, with shared tags."""
+    root = make_project(tmp_path_factory.mktemp("model") / "site", {
+        f"p{n:02d}.md": paper_text(f"Paper {n}", f"论文{n}", date=f"2025-0{1 + n % 3}-1{n % 9}",
+                                   tags=[TAGS[n % 4], TAGS[(n * 7) % 6]])
+        for n in range(24)})
+    return render(Options(root=root, out=root.parent / "out"))[0]
+
+
+EDIT_KINDS = ["authors", "date", "tags", "tag order", "gone"]
+
+
+def edited(paper, kind):
+    if kind == "authors":
+        return dataclasses.replace(paper, authors=(*paper.authors, "A. New"), digest="new")
+    if kind == "date":
+        return dataclasses.replace(paper, date=paper.date + dt.timedelta(days=40))
+    if kind == "tags":
+        return dataclasses.replace(paper, tags=(*paper.tags, "new-tag"))
+    if kind == "tag order":
+        return dataclasses.replace(paper, tags=paper.tags[::-1])
+    return None
+
+
+@given(st.lists(st.tuples(st.integers(0, 23), st.sampled_from(EDIT_KINDS)), max_size=4),
+       st.randoms())
+def test_patching_the_model_equals_building_it_again(base_site, edits, random):
+    """`patch_site` (the preview's shortcut after an edit) gives the model that a new build
+    gives, or None when papers came or went or one's date or tags changed."""
+    site = base_site
+    papers = list(site.papers)
+    random.shuffle(papers)  # (files come in any order)
+    for index, kind in edits:
+        papers[index] = papers[index] and edited(papers[index], kind)
+    papers = [paper for paper in papers if paper is not None]
+    patched = patch_site(site, papers)
+    if layout(papers) != layout(site.papers):
+        assert patched is None
+        return
+    assert patched is not None
+    new_site, changed = patched
+    assert new_site == build_site(site.config, papers, None)
+    before = {id(paper) for paper in site.papers}
+    assert changed == {paper.slug: paper for paper in papers if id(paper) not in before}
+
+
+def layout(papers):
+    return {paper.slug: (paper.date, paper.tags) for paper in papers}
