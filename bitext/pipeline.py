@@ -16,7 +16,7 @@ import dataclasses
 import gc
 import os
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,7 +24,15 @@ from typing import TYPE_CHECKING
 from bitext import __version__
 from bitext.cache import CACHE_DIR, DiskCache, Index, MemoryCache, Model, Parsed
 from bitext.config import CONFIG_FILE, Config, load_config
-from bitext.content import Bilingual, Link, Paper, file_digest, paper_files, parse_paper_file
+from bitext.content import (
+    PAPERS_DIR,
+    Bilingual,
+    Link,
+    Paper,
+    file_digest,
+    paper_files,
+    parse_paper_file,
+)
 from bitext.errors import InputError, Problem, outside_project
 from bitext.fingerprint import Fingerprints, bytes_digest, fingerprints, site_summary, text_digest
 from bitext.markdown import MarkdownRenderer, Rendered
@@ -97,24 +105,27 @@ def disk_cache(root: Path) -> DiskCache:
     return DiskCache(root / CACHE_DIR)
 
 
-def build(options: Options, cache: Cache | None = None, progress: Progress | None = None
-          ) -> Result:
+def build(options: Options, cache: Cache | None = None, progress: Progress | None = None,
+          changed: Collection[str] | None = None) -> Result:
     """Bring the output folder up to date with the project. On InputError (every problem
-    of the stage that failed) or any other failure, nothing was written."""
+    of the stage that failed) or any other failure, nothing was written.
+
+    `changed`: the files that changed since the last good build with this cache, when a
+    watcher knows them (the preview); paper files not named are then not looked at."""
     # A build makes millions of objects and few reference cycles; the cycle collector
     # would walk the whole site model again and again (a third of a preview rebuild at
     # 10,000 papers). It runs again, as usual, once the build is done.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return build_without_collector(options, cache, progress)
+        return build_without_collector(options, cache, progress, changed)
     finally:
         if collecting:
             gc.enable()
 
 
-def build_without_collector(options: Options, cache: Cache | None,
-                            progress: Progress | None) -> Result:
+def build_without_collector(options: Options, cache: Cache | None, progress: Progress | None,
+                            changed: Collection[str] | None) -> Result:
     started = time.perf_counter()
     problems = check_output_folder(options.out, options.root)
     if problems:
@@ -122,7 +133,7 @@ def build_without_collector(options: Options, cache: Cache | None,
     cache = cache if cache is not None else MemoryCache()
     progress = progress or Progress(enabled=False)
     index = cache.load_index()
-    inputs = read_inputs(options, index)
+    inputs = read_inputs(options, index, changed)
     out_key = str(options.out.resolve())
     if not (index and index.out == out_key and read_marker(options.out) == index.token):
         index = None  # the folder is not as the index says: compare with what is there
@@ -183,15 +194,23 @@ class Inputs:
     """Static file's output path → hash of its bytes."""
 
 
-def read_inputs(options: Options, index: Index | None) -> Inputs:
+def read_inputs(options: Options, index: Index | None, changed: Collection[str] | None = None
+                ) -> Inputs:
     """Find and hash every input, reading only paper files that may have changed."""
     root = options.root
-    files, problems = paper_files(root)
-    if problems:
-        raise InputError(problems)
+    edited = edited_papers(root, index, changed)
+    if index and edited is not None:
+        files, unchanged = edited, index.sources  # (a dict copied below, in order)
+    else:
+        files, problems = paper_files(root)
+        if problems:
+            raise InputError(problems)
+        unchanged = {}
     known = index.sources if index else {}
     racy_after = (index.saved_ns if index else 0) - RACY_NS
-    sources, paths = {}, {}
+    sources = dict(unchanged)
+    prefix = str(root) + os.sep
+    paths = {source: prefix + source.replace("/", os.sep) for source in unchanged}
     for source, path in files:
         stat = os.stat(path)
         before = known.get(source)
@@ -213,6 +232,32 @@ def read_inputs(options: Options, index: Index | None) -> Inputs:
     parts += [f"{source}:{entry[2]}" for source, entry in sources.items()]
     return Inputs(text_digest(parts), settings, templates, sources, paths, static,
                   static_digests)
+
+
+def edited_papers(root: Path, index: Index | None, changed: Collection[str] | None
+                  ) -> list[tuple[str, str]] | None:
+    """The paper files among `changed` when each changed path under content/papers/ is a
+    paper file of the last build that is still there (an edit: the usual change in the
+    preview); else None, and the papers are listed again (a file came, went or was
+    renamed, a folder changed, or no watcher said what changed)."""
+    if changed is None or index is None:
+        return None
+    prefix, papers = str(root) + os.sep, str(root / PAPERS_DIR) + os.sep
+    edited = []
+    for path in changed:
+        if not path.startswith(prefix):
+            return None  # named some other way than the build names its files
+        if not path.startswith(papers):
+            continue  # templates, static files, site.yaml: looked at in every build
+        source = path.removeprefix(prefix).replace(os.sep, "/")
+        if source in index.sources:
+            if not os.path.isfile(path) or os.path.islink(path):
+                return None
+            edited.append((source, path))
+        elif source.endswith(".md") or os.path.isdir(path) or any(
+                known.startswith(source + "/") for known in index.sources):
+            return None
+    return edited
 
 
 def load_papers(inputs: Inputs, config: Config, options: Options, cache: Cache,

@@ -20,11 +20,15 @@ import socket
 import sys
 import tempfile
 import threading
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from livereload.watcher import Watcher
+
 from bitext.cache import MemoryCache
+from bitext.config import CONFIG_FILE
 from bitext.errors import InputError, summary
 from bitext.pipeline import Options, build
 
@@ -141,16 +145,26 @@ class Preview:
         self.options = options
         self.state = state
         self.cache = MemoryCache()
+        self.unbuilt: set[str] | None = None
+        """The files changed since the last good build, as the watcher reported them
+        (None: not known, so the build looks at every file)."""
 
-    def rebuild(self) -> str:
+    def rebuild(self, changed: Collection[str] | None = None) -> str:
         """Build, print and return a one-line report; on bad input keep the last good
-        build and show the problems in the terminal and on every page."""
+        build and show the problems in the terminal and on every page. `changed`: the
+        files the watcher saw change since the last call, if it knows."""
+        if changed is None or self.unbuilt is None:
+            self.unbuilt = None
+        else:
+            self.unbuilt |= set(changed)
         try:
-            result = build(self.options, self.cache)
+            result = build(self.options, self.cache, changed=self.unbuilt)
+            self.unbuilt = set()
             # Index for search once: indexing takes a second or two, too long for every
             # save. The preview's search then finds papers as they were when it started.
             self.options = dataclasses.replace(self.options, search=False)
         except InputError as error:
+            # self.unbuilt keeps what this build was told of: the next one reads it again
             lines = [problem.format() for problem in error.problems]
             with self.state.lock:
                 self.state.errors = lines
@@ -166,6 +180,87 @@ class Preview:
                   f"{result.seconds * 1000:.0f} ms")
         print(report)
         return report
+
+
+class ChangeWatcher(Watcher):
+    """Learns from the operating system which files changed (watchfiles: inotify, FSEvents,
+    ReadDirectoryChangesW), rebuilds with their names and lets livereload reload the
+    browser. livereload's own watcher looks at every watched file every 0.8 s: at 10,000
+    papers that is 20,000 system calls a poll, and a save waited 0.4 s on average before
+    the rebuild began; the rebuild then looked at every file again."""
+
+    def __init__(self, root: Path, rebuild: Callable[[Collection[str]], object]):
+        super().__init__()
+        self.root = root
+        self.rebuild = rebuild
+        self.pending: set[str] = set()
+        self.lock = threading.Lock()
+        self.stopping = threading.Event()
+        self.announce: Callable[[], None] | None = None
+        self.watch(str(root))  # (livereload watches the current folder when told none)
+
+    def begin(self) -> None:
+        """Start listening (before the first build, so that no change is missed)."""
+        folders = [self.root / name for name in WATCHED if (self.root / name).is_dir()]
+        for paths, recursive in ((folders, True), ([self.root], False)):
+            threading.Thread(target=self.listen, args=(paths, recursive), daemon=True).start()
+
+    def listen(self, paths: list[Path], recursive: bool) -> None:
+        import watchfiles
+
+        # Only the folders are watched recursively; of the project folder itself, only
+        # site.yaml (a build folder or node_modules there could hold thousands of folders).
+        def wanted(change, path: str) -> bool:
+            return recursive or Path(path).name == CONFIG_FILE
+
+        for polling in (False, True):
+            try:
+                for changes in watchfiles.watch(
+                        *paths, watch_filter=wanted, recursive=recursive, debounce=400,
+                        step=30, stop_event=self.stopping, force_polling=polling,
+                        raise_interrupt=False):
+                    self.report({path for _, path in changes})
+                return
+            except OSError as error:  # e.g. the system's limit of watched folders
+                print(f"warning: watching files failed ({error}); polling instead",
+                      file=sys.stderr)
+
+    def report(self, paths: set[str]) -> None:
+        with self.lock:
+            self.pending |= paths
+            announce = self.announce
+        if announce:
+            announce()
+
+    def start(self, callback: Callable[[], None]) -> bool:
+        """Called by livereload on the server's thread; True: it need not poll."""
+        from tornado.ioloop import IOLoop
+
+        loop = IOLoop.current()
+        with self.lock:
+            self.announce = lambda: loop.add_callback(callback)
+            waiting = bool(self.pending)
+        if waiting:
+            self.announce()
+        return True
+
+    def examine(self) -> tuple[str | None, float | None]:
+        """Rebuild with what changed; livereload reloads the browser when a path comes
+        back (a lone stylesheet is swapped in place, anything else reloads the page)."""
+        with self.lock:
+            if self._changes:  # livereload's own message that the server started
+                if self.pending and self.announce:
+                    self.announce()  # (then come back for the files)
+                return self._changes.pop()
+            changed, self.pending = self.pending, set()
+        if not changed:
+            return None, None
+        self.rebuild(changed)
+        self.filepath = next(iter(changed)) if len(changed) == 1 else "*"
+        return self.filepath, None
+
+    def stop(self) -> None:
+        self.stopping.set()
 
 
 def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, open_browser: bool = False,
@@ -192,16 +287,16 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, open_browser: b
     options = Options(root=root, out=out, base_url=address, drafts=drafts)
     state = PreviewState(folder=out)
     preview = Preview(options, state)
+    watcher = ChangeWatcher(root, preview.rebuild)
     try:
+        watcher.begin()
         preview.rebuild()
-        server = Server(make_app(state, host))
-        for name in WATCHED:
-            if (root / name).exists():
-                server.watch(str(root / name), preview.rebuild)
+        server = Server(make_app(state, host), watcher=watcher)
         print(f"serving {root} at {address} (Ctrl-C to stop)")
         server.serve(port=chosen, host=host, debug=False, restart_delay=0,
                      open_url_delay=1 if open_browser else None)
     finally:
+        watcher.stop()
         shutil.rmtree(workspace, ignore_errors=True)
     return 0
 

@@ -95,17 +95,77 @@ PREVIEW_EDITS = {
 
 @pytest.mark.parametrize("edits", [[name] for name in sorted(PREVIEW_EDITS)] + [
     ["text", "title", "text", "redate", "two texts"]])
-def test_the_preview_after_edits_equals_a_clean_build(site, tmp_path, edits):
-    """The preview keeps its cache in memory: fingerprints, listing entries, related
-    papers; after each edit its folder is what a clean build makes."""
+@pytest.mark.parametrize("watched", [False, True], ids=["scanned", "watched"])
+def test_the_preview_after_edits_equals_a_clean_build(site, tmp_path, edits, watched):
+    """The preview keeps its cache in memory: model, fingerprints, listing entries; after
+    each edit its folder is what a clean build makes, whether the build looked for what
+    changed or was told by the watcher (which names the files whose bytes changed)."""
     out, cache = tmp_path / "out", MemoryCache()
     build(Options(root=site, out=out, jobs=1), cache)
     for number, edit in enumerate(edits):
+        before = snapshot(site)
         PREVIEW_EDITS[edit](site / "content/papers")
-        for path in (site / "content/papers").glob("*.md"):
-            touch_later(path)
-        build(Options(root=site, out=out, jobs=1), cache)
+        changed = changed_paths(site, before) if watched else None
+        if not watched:
+            for path in (site / "content/papers").glob("*.md"):
+                touch_later(path)
+        build(Options(root=site, out=out, jobs=1), cache, changed=changed)
         assert snapshot(out) == clean_build(site, tmp_path, f"clean-{number}"), edit
+
+
+def changed_paths(folder, before):
+    """The files that came, went or changed since `before`, as a watcher names them."""
+    after = snapshot(folder)
+    return {str(folder / name) for name in before.keys() | after.keys()
+            if before.get(name) != after.get(name)}
+
+
+def test_a_watched_preview_reads_what_the_watcher_names(site, tmp_path):
+    """Told which files changed, the build reads those and trusts the rest."""
+    out, cache = tmp_path / "out", MemoryCache()
+    options = Options(root=site, out=out, jobs=1)
+    build(options, cache)
+    papers = site / "content/papers"
+    good = papers.joinpath("p03.md").read_text("utf-8")
+    papers.joinpath("p03.md").write_text(good.replace("Abstract 3.", "Changed 3."), "utf-8")
+    build(options, cache, changed=[])  # not named, so not read: still the old text
+    assert "Changed 3." not in (out / "papers/paper-3/index.html").read_text("utf-8")
+    build(options, cache, changed=[str(papers / "p03.md")])
+    assert "Changed 3." in (out / "papers/paper-3/index.html").read_text("utf-8")
+
+
+@pytest.mark.parametrize("change, listed_again", [
+    (lambda papers: papers.joinpath("p01.md").write_text("changed", "utf-8"), False),
+    (lambda papers: papers.joinpath(".p01.md.swp").write_text("swap", "utf-8"), False),
+    (lambda papers: papers.joinpath("new.md").write_text("new", "utf-8"), True),
+    (lambda papers: papers.joinpath("p01.md").unlink(), True),
+    (lambda papers: papers.joinpath("p01.md").rename(papers / "renamed.md"), True),
+    (lambda papers: papers.joinpath("folder").mkdir(), True),
+    (lambda papers: papers.joinpath("p01.md").symlink_to(papers / "p02.md")
+     if papers.joinpath("p01.md").unlink() is None else None, True),
+])
+def test_the_papers_are_listed_again_unless_the_watcher_names_only_edits(site, change,
+                                                                         listed_again):
+    from bitext.pipeline import edited_papers, read_inputs
+
+    index = build_index(site)
+    before = snapshot(site)
+    change(site / "content/papers")
+    # (a snapshot lists files; the watcher also names a new folder)
+    changed = changed_paths(site, before) | {str(site / "content/papers/folder")}
+    assert (edited_papers(site, index, changed) is None) == listed_again
+    assert edited_papers(site, index, None) is None
+    assert edited_papers(site, index, {"/elsewhere/content/papers/p01.md"}) is None
+    assert edited_papers(site, index, {str(site / "templates/tag.html")}) == []
+    if not listed_again:
+        assert read_inputs(Options(root=site, out=site / "out"), index, changed).key == \
+            read_inputs(Options(root=site, out=site / "out"), None).key
+
+
+def build_index(site):
+    cache = MemoryCache()
+    build(Options(root=site, out=site.parent / "built", jobs=1), cache)
+    return cache.index
 
 
 def test_an_edit_that_moves_no_paper_patches_the_previews_model(site, tmp_path, monkeypatch):

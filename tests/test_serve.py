@@ -85,6 +85,45 @@ def test_incremental_preview_equals_a_full_build(preview, project, tmp_path):
     assert snapshot(preview.options.out) == snapshot(tmp_path / "full")
 
 
+def test_a_file_that_failed_is_read_again_until_a_build_succeeds(preview, project, tmp_path):
+    """The watcher names each changed file once; the preview keeps naming a file whose
+    change did not build, or a later build would take the old file for the current one."""
+    from bitext.pipeline import build
+
+    papers = project / "content/papers"
+    good = papers.joinpath("one.md").read_text("utf-8")
+    papers.joinpath("one.md").write_text(good.replace("title:", "title: [", 1), "utf-8")
+    preview.rebuild([str(papers / "one.md")])
+    assert preview.state.errors
+    papers.joinpath("two.md").write_text(
+        paper("Second Paper", "第二篇", date="2025-05-02", tags=["vision"]), "utf-8")
+    preview.rebuild([str(papers / "two.md")])
+    assert preview.state.errors and "one.md" in preview.state.errors[0]
+    papers.joinpath("one.md").write_text(good.replace("An abstract.", "Mended."), "utf-8")
+    preview.rebuild([str(papers / "one.md")])
+    assert not preview.state.errors
+    build(Options(root=project, out=tmp_path / "full", base_url="http://127.0.0.1:8000/",
+                  drafts=True))
+    assert snapshot(preview.options.out) == snapshot(tmp_path / "full")
+
+
+def test_the_watcher_names_the_files_that_changed(project):
+    from bitext.serve import ChangeWatcher
+
+    watcher = ChangeWatcher(project, lambda changed: None)
+    watcher.begin()
+    try:
+        time.sleep(0.5)  # (the threads set their watches up)
+        paper_file, config = project / "content/papers/one.md", project / "site.yaml"
+        paper_file.write_text(paper_file.read_text("utf-8") + "\n", "utf-8")
+        config.write_text(config.read_text("utf-8") + "\n", "utf-8")
+        (project / "notes.txt").write_text("not an input", "utf-8")
+        assert wait_for(lambda: {str(paper_file), str(config)} <= watcher.pending, 5)
+        assert str(project / "notes.txt") not in watcher.pending
+    finally:
+        watcher.stop()
+
+
 def test_deleted_static_file_leaves_the_preview(preview, project):
     (project / "static/extra.txt").write_text("extra", "utf-8")
     preview.rebuild()
