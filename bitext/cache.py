@@ -22,6 +22,7 @@ import os
 import pickle
 import secrets
 import shutil
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -80,6 +81,7 @@ class MemoryCache:
     parsed: dict[str, dict[str, Parsed]] = field(default_factory=dict)
     templates: tuple[str, object] | None = None
     entries: tuple[str, dict] = ("", {})
+    entries_kept: int = 0
     model: Model | None = None
 
     def last_model(self, settings_key: str) -> Model | None:
@@ -90,15 +92,19 @@ class MemoryCache:
     def keep_model(self, model: Model) -> None:
         self.model = model
 
-    def listing_entries(self, settings_key: str, digests: set[str]) -> dict:
-        """Rendered listing entries of earlier builds with the same settings and templates,
-        of the papers (by digest) that are still there."""
+    def listing_entries(self, settings_key: str, papers: Sequence[Paper]) -> dict:
+        """Rendered listing entries of earlier builds with the same settings and templates.
+        Those of papers no longer there (by digest) are dropped once they could be half
+        of them: looking through 20,000 entries after every edit would cost more."""
         key, entries = self.entries
         if key != settings_key:
             entries = {}
-        kept = {entry: html for entry, html in entries.items() if entry[0] in digests}
-        self.entries = (settings_key, kept)
-        return kept
+        if len(entries) > 2 * self.entries_kept:
+            digests = {paper.digest for paper in papers}
+            entries = {entry: html for entry, html in entries.items() if entry[0] in digests}
+            self.entries_kept = len(entries)
+        self.entries = (settings_key, entries)
+        return entries
 
     def environment(self, root: Path, templates_key: str):
         """The Jinja environment of the last build while the templates are the same."""
@@ -131,7 +137,7 @@ class DiskCache:
         self.folder = folder
         self.key = key if key is not None else signing_key()
 
-    def listing_entries(self, settings_key: str, digests: set[str]) -> dict:
+    def listing_entries(self, settings_key: str, papers: Sequence[Paper]) -> dict:
         return {}  # one build per process: nothing to reuse
 
     def last_model(self, settings_key: str) -> Model | None:

@@ -72,15 +72,18 @@ def fingerprints(previous: Fingerprints | None, shared: str, site: Site,
                  jobs: dict[str, PageJob]) -> Fingerprints:
     """Every page's fingerprint, describing again only what `previous` cannot vouch for."""
     key = text_digest([shared, site.layout])
+    if previous and previous.key == key and jobs.keys() == previous.by_path.keys():
+        # (the same layout: the same papers by slug, so only digests can differ)
+        known = previous.digest_of
+        changed = {paper.slug: paper.digest for paper in site.papers
+                   if known.get(paper.slug) != paper.digest}
+        # (a paper without a digest could have changed unseen: describe every page)
+        if changed.keys() <= known.keys() and "" not in {*changed.values(), *known.values()}:
+            again = {path for slug in changed for path in previous.pages_of.get(slug, ())}
+            by_path = {**previous.by_path,
+                       **{path: page_fingerprint(shared, jobs[path]) for path in again}}
+            return Fingerprints(key, by_path, previous.pages_of, {**known, **changed})
     digests = {paper.slug: paper.digest for paper in site.papers}
-    if (previous and previous.key == key and jobs.keys() == previous.by_path.keys()
-            and "" not in digests.values()):
-        changed = [slug for slug, digest in digests.items()
-                   if previous.digest_of[slug] != digest]
-        again = {path for slug in changed for path in previous.pages_of.get(slug, ())}
-        by_path = {**previous.by_path,
-                   **{path: page_fingerprint(shared, jobs[path]) for path in again}}
-        return Fingerprints(key, by_path, previous.pages_of, digests)
     by_path, pages_of = {}, {}
     slug_of = {digest: slug for slug, digest in digests.items()}
     for path, job in jobs.items():

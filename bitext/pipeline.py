@@ -229,7 +229,7 @@ def read_inputs(options: Options, index: Index | None, changed: Collection[str] 
     static_digests = {item.output_path: bytes_digest(item.source.read_bytes())
                       for item in static}
     parts = [settings] + [f"{path}:{digest}" for path, digest in static_digests.items()]
-    parts += [f"{source}:{entry[2]}" for source, entry in sources.items()]
+    parts += [entry[2] for entry in sources.values()]  # (a hash of the path and bytes)
     return Inputs(text_digest(parts), settings, templates, sources, paths, static,
                   static_digests)
 
@@ -356,8 +356,7 @@ def render_changes(site: Site, jobs: dict[str, PageJob], inputs: Inputs, options
     changes = Changes(options.out)
     try:
         environment = cache.environment(options.root, inputs.templates)
-        entries = cache.listing_entries(inputs.settings,
-                                        {paper.digest for paper in site.papers})
+        entries = cache.listing_entries(inputs.settings, site.papers)
         task = RenderTask(site, environment, entries, jobs, previous, index is not None,
                           changes)
         progress.begin("rendering pages", len(to_render))

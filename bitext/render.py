@@ -18,7 +18,7 @@ import datetime as dt
 import email.utils
 import functools
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,7 +60,7 @@ def make_environment(root: Path, bytecode_cache: jinja2.BytecodeCache | None = N
     # JSON-LD as UTF-8 (Chinese as itself, not as \uXXXX escapes of twice the size);
     # `tojson` still escapes <, >, & and ' so no text can close its <script> element.
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
-    env.globals["listing_entry"] = ListingEntries()
+    env.globals["listing_entries"] = ListingEntries()
     env.filters["rfc822"] = rfc822
     env.filters["with_math"] = with_math
     env.filters["html_source"] = html_source
@@ -70,11 +70,17 @@ def make_environment(root: Path, bytecode_cache: jinja2.BytecodeCache | None = N
 
 
 class ListingEntries:
+    """`listing_entries(papers, root)` in templates: the papers' entries (entry.html), each
+    on its own line, in one call: a tag page lists hundreds, and a template loop costs
+    more than rendering the few entries of a typical rebuild."""
+
     renderer: Renderer | None = None
 
-    def __call__(self, paper: Paper, root: str) -> Markup:
+    def __call__(self, papers: Sequence[Paper], root: str) -> Markup:
         assert self.renderer is not None, "a Renderer sets this before rendering"
-        return self.renderer.listing_entry(paper, root)
+        entry = self.renderer.listing_entry
+        # (entries are HTML already; joined as str, then marked safe once)
+        return Markup("\n  ".join([str.__str__(entry(paper, root)) for paper in papers]))
 
 
 def both_languages(t: dict[str, str], t2: dict[str, str], key: str, values: dict,
@@ -211,7 +217,7 @@ class Renderer:
             "date_ui": functools.lru_cache(maxsize=None)(
                 lambda date: dated(date, config.primary.code, config.secondary)),
         }
-        env.globals["listing_entry"].renderer = self
+        env.globals["listing_entries"].renderer = self
         self.base_path = config.base_path
         # By the paper's file digest, slug and link depth. The preview passes the same
         # dict to each rebuild while templates and settings stay the same, so an edit
