@@ -221,9 +221,9 @@ class ChangeWatcher(Watcher):
                         raise_interrupt=False):
                     self.report({path for _, path in changes})
                 return
-            except OSError as error:  # e.g. the system's limit of watched folders
-                print(f"warning: watching files failed ({error}); polling instead",
-                      file=sys.stderr)
+            except Exception as error:  # e.g. OSError: the system's limit of watched folders
+                how = "polling instead" if not polling else "the preview no longer rebuilds"
+                print(f"warning: watching files failed ({error}); {how}", file=sys.stderr)
 
     def report(self, paths: set[str]) -> None:
         with self.lock:
