@@ -163,6 +163,7 @@ def build_without_collector(options: Options, cache: Cache | None, progress: Pro
     cache.save_index(Index(__version__, inputs.key, inputs.sources, outputs, out_key, token,
                            time.time_ns(), search, pages))
     cache.keep_model(Model(inputs.settings, site, jobs))
+    cache.save_listing_entries(site.papers)
     warnings = tuple(warning for paper in papers for warning in paper.warnings)
     return Result(config, len(site.papers), len(outputs), rendered, written, len(stale),
                   time.perf_counter() - started, warnings)

@@ -224,6 +224,29 @@ def test_an_edit_writes_only_the_files_whose_bytes_changed(site, tmp_path, key):
     assert result.rendered < len(after) / 2  # pages that do not show the paper are skipped
 
 
+def test_a_cached_build_renders_only_the_edited_papers_listing_entries(site, tmp_path, key,
+                                                                       monkeypatch):
+    """Listing entries are kept in the cache: after an edit, the tag and month pages that
+    list the paper are rendered again with the other papers' entries as they were."""
+    out = tmp_path / "out"
+    cached(site, out)
+    rendered = []
+    original = bitext.render.render
+
+    def spy(env, name, context):
+        if name == bitext.render.ENTRY_TEMPLATE:
+            rendered.append(context["paper"].slug)
+        return original(env, name, context)
+
+    monkeypatch.setattr(bitext.render, "render", spy)
+    EDITS["text"](site / "content/papers")
+    touch_later(site / "content/papers/p03.md")
+    cached(site, out)
+    assert rendered and set(rendered) == {"paper-3"}
+    monkeypatch.undo()
+    assert snapshot(out) == clean_build(site, tmp_path)
+
+
 @pytest.mark.parametrize("damage", ["garbage", "truncated", "empty", "foreign-key"])
 def test_a_damaged_cache_never_changes_the_output(site, tmp_path, key, damage):
     out = tmp_path / "out"
