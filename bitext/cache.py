@@ -65,6 +65,8 @@ class Index:
     """What the search bundles in the folder index (a hash of the papers and settings)."""
     fingerprints: Fingerprints | None = None
     """The pages' fingerprints with the papers each page shows (see bitext.fingerprint)."""
+    related: tuple[str, tuple[tuple[int, ...], ...]] | None = None
+    """The site's layout digest and the related papers found for it (`Site.related`)."""
 
 
 @dataclass(frozen=True)

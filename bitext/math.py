@@ -14,7 +14,6 @@ import re
 import xml.etree.ElementTree as ElementTree
 from html import escape
 
-from latex2mathml.converter import convert
 from markupsafe import escape as markup_escape
 
 MATHML = "{http://www.w3.org/1998/Math/MathML}"
@@ -42,6 +41,10 @@ class MathError(ValueError):
 def to_mathml(latex: str, display: bool) -> str:
     """Safe MathML for `latex`, or MathError saying why not. Remembered: digests repeat
     their formulas ($n$, $O(n^2)$ …) and latex2mathml takes half a millisecond each."""
+    # Imported on first use: latex2mathml loads urllib, http and ssl (45 ms), which a
+    # build that converts no formula, or finds nothing changed, never needs.
+    from latex2mathml.converter import convert
+
     try:
         produced = convert(latex, display="block" if display else "inline")
     except Exception as error:  # latex2mathml raises many kinds, all meaning "cannot read"

@@ -161,7 +161,7 @@ def build_without_collector(options: Options, cache: Cache | None, progress: Pro
     token = text_digest([f"{path}:{entry[1]}" for path, entry in sorted(outputs.items())])
     write_marker(options.out, token)
     cache.save_index(Index(__version__, inputs.key, inputs.sources, outputs, out_key, token,
-                           time.time_ns(), search, pages))
+                           time.time_ns(), search, pages, (site.layout, site.related)))
     cache.keep_model(Model(inputs.settings, site, jobs))
     cache.save_listing_entries(site.papers)
     warnings = tuple(warning for paper in papers for warning in paper.warnings)
@@ -329,7 +329,8 @@ def site_and_pages(config: Config, papers: list[Paper], inputs: Inputs, options:
             pages_of = index.fingerprints.pages_of
             shown_on = {path for slug in changed for path in pages_of.get(slug, ())}
             return site, patch_pages(last.pages, changed, shown_on)
-    site = build_site(config, papers, options.source_date_epoch)
+    site = build_site(config, papers, options.source_date_epoch,
+                      index.related if index else None)
     return site, plan_pages(site)
 
 

@@ -135,7 +135,7 @@ def plan_pages(site: Site) -> dict[str, PageJob]:
     for number, papers in enumerate(site.pages, start=1):
         path = "index.html" if number == 1 else f"page/{number}/index.html"
         add("index.html", path, papers=papers, page_number=number, page_count=len(site.pages))
-    neighbours = find_neighbours(site.papers)
+    neighbours = find_neighbours(site.papers, site.related)
     for paper in site.papers:
         add("paper.html", paper.url + "index.html", paper=paper,
             neighbours=neighbours[paper.slug])
