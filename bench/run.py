@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Build speed and memory at scale, side by side with Hugo.
 
-    python bench/run.py [--sizes 1000 10000] [--runs 3]
+    python bench/run.py [--sizes 1000 10000] [--runs 3] [--dir /dev/shm]
 
 For each size: writes the synthetic corpus (bench/corpus.py) and the same papers as a
 Hugo site (bench/hugo.py), then times, as separate processes, a cold build (empty cache,
 empty output folder), a rebuild with nothing changed and a rebuild after editing one
-paper, for bitext (`build.py build`) and, when `hugo` is on the PATH, for Hugo. Also
+paper, for bitext (`build.py build`) and, when `hugo` is on the PATH, for Hugo, the two
+taking turns at each step. Also
 times one edit in the preview's machinery (a process that stays up, as `serve` does).
 Prints a Markdown table: wall time (median of the runs), CPU time, peak memory (the sum
 of the proportional set sizes of the process and its workers, sampled every 20 ms: shared
@@ -27,6 +28,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -117,31 +119,46 @@ def bitext_command(root: Path, out: Path) -> list[str]:
             str(out)]
 
 
-def bitext_runs(root: Path, out: Path, runs: int) -> dict[str, list[Run]]:
-    return timed_steps(bitext_command(root, out), [out, root / ".bitext-cache"],
-                       lambda run: edit(root / EDITED, run), runs)
+@dataclass
+class Tool:
+    command: list[str]
+    caches: list[Path]
+    """Deleted before a cold build (the output folder with them)."""
+    edit_one: Callable[[int], None]
 
 
-def hugo_runs(site: Path, out: Path, runs: int) -> dict[str, list[Run]]:
+def bitext_tool(root: Path, out: Path) -> Tool:
+    return Tool(bitext_command(root, out), [out, root / ".bitext-cache"],
+                lambda run: edit(root / EDITED, run))
+
+
+def hugo_tool(site: Path, out: Path) -> Tool:
     command = ["hugo", "--source", str(site), "--destination", str(out), "--quiet",
                "--cacheDir", str(site / ".hugo-cache")]
-    return timed_steps(command, [out, site / ".hugo-cache", site / "resources"],
-                       lambda run: edit_hugo(site / EDITED, run), runs)
+    return Tool(command, [out, site / ".hugo-cache", site / "resources"],
+                lambda run: edit_hugo(site / EDITED, run))
 
 
-def timed_steps(command: list[str], caches: list[Path], edit_one, runs: int
-                ) -> dict[str, list[Run]]:
-    """Per run: a cold build (output and caches deleted), a build with nothing changed,
-    and a build after `edit_one(run)`."""
-    results: dict[str, list[Run]] = {"cold": [], "no change": [], "one edit": []}
+STEPS = ("cold", "no change", "one edit")
+
+
+def timed_steps(tools: dict[str, Tool], runs: int) -> dict[str, dict[str, list[Run]]]:
+    """Per run and tool: a cold build (output and caches deleted), a build with nothing
+    changed, and a build after one edit. The tools take turns at each step, so that both
+    meet the machine in the same state: on this machine a disk that has just freed many
+    files creates new ones several times slower, and a run of one tool after the other
+    would hand that to whichever came second."""
+    results = {name: {step: [] for step in STEPS} for name in tools}
     for run in range(runs):
-        for folder in caches:
-            shutil.rmtree(folder, ignore_errors=True)
-        settle()
-        results["cold"].append(measure(command))
-        results["no change"].append(measure(command))
-        edit_one(run)
-        results["one edit"].append(measure(command))
+        for step in STEPS:
+            for name, tool in tools.items():
+                if step == "cold":
+                    for folder in tool.caches:
+                        shutil.rmtree(folder, ignore_errors=True)
+                    settle()
+                elif step == "one edit":
+                    tool.edit_one(run)
+                results[name][step].append(measure(tool.command))
     return results
 
 
@@ -188,6 +205,19 @@ def preview_edit(root: Path, out: Path, runs: int) -> float:
     return statistics.median(times)
 
 
+def file_system(folder: Path) -> str:
+    """The folder and the type of file system it is on (from /proc/mounts, where there)."""
+    folder, best = folder.resolve(), ("", "unknown file system")
+    try:
+        for line in Path("/proc/mounts").read_text().splitlines():
+            _, point, kind = line.split()[:3]
+            if folder.is_relative_to(point) and len(point) > len(best[0]):
+                best = (point, kind)
+    except OSError:
+        pass
+    return f"{folder} ({best[1]})"
+
+
 def median(runs: list[Run]) -> Run:
     return Run(statistics.median(r.wall for r in runs), statistics.median(r.cpu for r in runs),
                max(r.peak_mib for r in runs))
@@ -204,25 +234,29 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--no-hugo", action="store_true", help="time bitext only")
+    parser.add_argument("--dir", type=Path, default=None,
+                        help="where to write the corpora and builds (default: the system's "
+                             "temporary folder); /dev/shm measures without the disk")
     args = parser.parse_args(argv)
     version = None if args.no_hugo else hugo_version()
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; "
-          f"Hugo: {version or 'not measured'}; median of {args.runs} runs\n")
+          f"Hugo: {version or 'not measured'}; median of {args.runs} runs; "
+          f"files in {file_system(args.dir or Path(tempfile.gettempdir()))}\n")
     print("| papers | build | bitext wall | CPU | peak memory | per paper | Hugo wall "
           "| Hugo peak memory | bitext / Hugo |")
     print("|---:|---|---:|---:|---:|---:|---:|---:|---:|")
     per_paper = {}
-    with tempfile.TemporaryDirectory(prefix="bitext-bench-") as temporary:
+    with tempfile.TemporaryDirectory(prefix="bitext-bench-", dir=args.dir) as temporary:
         work = Path(temporary)
         for size in args.sizes:
             root = write_corpus(work / f"bitext-{size}", size)
-            ours = {step: median(runs) for step, runs in
-                    bitext_runs(root, work / f"out-{size}", args.runs).items()}
-            theirs = {}
+            tools = {"bitext": bitext_tool(root, work / f"out-{size}")}
             if version:
                 site = write_hugo_site(work / f"hugo-{size}", size)
-                theirs = {step: median(runs) for step, runs in
-                          hugo_runs(site, work / f"hugo-out-{size}", args.runs).items()}
+                tools["hugo"] = hugo_tool(site, work / f"hugo-out-{size}")
+            results = {name: {step: median(runs) for step, runs in steps.items()}
+                       for name, steps in timed_steps(tools, args.runs).items()}
+            ours, theirs = results["bitext"], results.get("hugo", {})
             for step, run in ours.items():
                 hugo = theirs.get(step)
                 print(f"| {size:,} | {step} | {run.wall:.2f} s | {run.cpu:.2f} s "

@@ -421,7 +421,7 @@ class RenderTask:
 
     def __call__(self, pages: Sequence[tuple[str, str]]
                  ) -> tuple[dict[str, tuple[str, str]], list[tuple[Path, Path]]]:
-        changes = Changes(self.changes.out, self.changes.suffix)
+        changes = Changes(self.changes.out, self.changes.suffix, self.changes.in_place)
         try:
             results = {path: stage_if_changed(changes, path,
                                               self.renderer.render(self.jobs[path]),

@@ -139,15 +139,20 @@ class Changes:
     full disk or a crash fails here, and `discard` leaves the site as it was); `commit`
     then renames them over their targets and deletes the files the site no longer has.
     Renames need no space and take a few milliseconds, and Ctrl-C waits for them.
+
+    Into a folder that did not exist, files are written in place: there is no site to
+    keep, and `discard` removes them as it would remove temporaries (a first build of
+    10,000 papers is spared 10,000 renames).
     """
 
-    def __init__(self, out: Path, suffix: str | None = None):
+    def __init__(self, out: Path, suffix: str | None = None, in_place: bool | None = None):
         self.out = out
         self.suffix = suffix or f".bitext-tmp-{uuid.uuid4().hex[:8]}"
         self.staged: list[tuple[Path, Path]] = []
         self.checked: dict[Path, bool] = {}
         self.made: set[Path] = set()
         self.out_existed = out.exists()
+        self.in_place = not self.out_existed if in_place is None else in_place
 
     def stage(self, relative: str, data: bytes) -> None:
         target = safe_target(self.out, relative, self.checked)
@@ -155,7 +160,7 @@ class Changes:
         if parent not in self.made:
             parent.mkdir(parents=True, exist_ok=True, mode=0o755)
             self.made.add(parent)
-        temporary = parent / f".{target.name}{self.suffix}"
+        temporary = target if self.in_place else parent / f".{target.name}{self.suffix}"
         # A new file, never one planted under this name (nor a link): O_EXCL|O_NOFOLLOW.
         descriptor = os.open(temporary, CREATE_NEW, 0o644)
         self.staged.append((temporary, target))
@@ -181,7 +186,8 @@ class Changes:
     def commit(self, stale: set[str]) -> None:
         with deferred_interrupt():
             for temporary, target in self.staged:
-                os.replace(temporary, target)
+                if temporary != target:
+                    os.replace(temporary, target)
             for relative in sorted(stale, reverse=True):
                 target = safe_target(self.out, relative, self.checked)
                 target.unlink(missing_ok=True)
