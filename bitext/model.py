@@ -100,9 +100,9 @@ def build_site(config: Config, papers: list[Paper], source_date_epoch: int | Non
 def patch_site(site: Site, papers: list[Paper]) -> tuple[Site, dict[str, Paper]] | None:
     """`site` with `papers` in place of its papers of the same slug, and those that are new
     objects, by slug; None unless the papers are the same slugs with the same dates and
-    tags, so that every list and page keeps its papers in their places (most edits: a
-    title, an abstract, an author). An edit in the preview then costs a few lists instead
-    of a new model of 10,000 papers."""
+    tags, so that every list and page keeps its papers in their places (most edits: an
+    abstract, the authors, a title when the slug is set). An edit in the preview then
+    costs a few lists instead of a new model of 10,000 papers."""
     before = {paper.slug: paper for paper in site.papers}
     if len(papers) != len(before):
         return None

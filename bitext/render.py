@@ -79,8 +79,9 @@ class ListingEntries:
     def __call__(self, papers: Sequence[Paper], root: str) -> Markup:
         assert self.renderer is not None, "a Renderer sets this before rendering"
         entry = self.renderer.listing_entry
-        # (entries are HTML already; joined as str, then marked safe once)
-        return Markup("\n  ".join([str.__str__(entry(paper, root)) for paper in papers]))
+        # Entries are safe HTML already: joined as text, then marked safe once (the
+        # separator keeps the macro's indentation).
+        return Markup("\n  ".join([entry(paper, root) for paper in papers]))
 
 
 def both_languages(t: dict[str, str], t2: dict[str, str], key: str, values: dict,

@@ -112,13 +112,17 @@ def test_the_watcher_names_the_files_that_changed(project):
 
     watcher = ChangeWatcher(project, lambda changed: None)
     watcher.begin()
-    try:
-        time.sleep(0.5)  # (the threads set their watches up)
-        paper_file, config = project / "content/papers/one.md", project / "site.yaml"
-        paper_file.write_text(paper_file.read_text("utf-8") + "\n", "utf-8")
-        config.write_text(config.read_text("utf-8") + "\n", "utf-8")
+    paper_file, config = project / "content/papers/one.md", project / "site.yaml"
+
+    def save_all() -> bool:  # again on each try: the watches may not be set up yet
+        # (notes.txt first: the site.yaml event comes after its own, from the same watch)
         (project / "notes.txt").write_text("not an input", "utf-8")
-        assert wait_for(lambda: {str(paper_file), str(config)} <= watcher.pending, 5)
+        for path in (paper_file, config):
+            path.write_text(path.read_text("utf-8") + "\n", "utf-8")
+        return {str(paper_file), str(config)} <= watcher.pending
+
+    try:
+        assert wait_for(save_all, 10)
         assert str(project / "notes.txt") not in watcher.pending
     finally:
         watcher.stop()
