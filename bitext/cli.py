@@ -176,7 +176,8 @@ def warn_local_base_url(base_url_set: bool) -> None:
 
 def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     args = make_parser().parse_args(argv)
-    if argv is None and args.handler in (run_build, run_check):
+    builds_once = argv is None and args.handler in (run_build, run_check)
+    if builds_once:
         # The process builds once and ends: the cycle collector would only walk the site
         # model (build() pauses it while it works) and then everything again at exit.
         gc.disable()
@@ -195,6 +196,11 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     except KeyboardInterrupt:
         print("stopped", file=sys.stderr)
         return 130
+    finally:
+        if builds_once:
+            # Python's last collection at exit walks every object still alive unless it
+            # is frozen: 0.2 s of a command-line build at 10,000 papers, for nothing.
+            gc.freeze()
 
 
 if __name__ == "__main__":
