@@ -75,6 +75,8 @@ class Model:
 
     settings: str
     """The settings key (config, templates, options) they were made under."""
+    papers: list[Paper]
+    """The papers the model was made from, in the order the build read them."""
     site: Site
     pages: dict[str, PageJob]
 
@@ -101,11 +103,11 @@ class MemoryCache:
     def listing_entries(self, settings_key: str, papers: Sequence[Paper]) -> dict:
         """Rendered listing entries of earlier builds with the same settings and templates.
         Those of papers no longer there (by digest) are dropped once they could be half
-        of them: looking through 20,000 entries after every edit would cost more."""
+        of them: looking through 10,000 entries after every edit would cost more."""
         key, entries = self.entries
         if key != settings_key:
             entries = {}
-        if len(entries) > 2 * self.entries_kept:
+        if len(entries) > 2 * max(self.entries_kept, len(papers)):
             digests = {paper.digest for paper in papers}
             entries = {entry: html for entry, html in entries.items() if entry[0] in digests}
             self.entries_kept = len(entries)

@@ -78,7 +78,8 @@ def fingerprints(previous: Fingerprints | None, shared: str, site: Site,
         changed = {paper.slug: paper.digest for paper in site.papers
                    if known.get(paper.slug) != paper.digest}
         # (a paper without a digest could have changed unseen: describe every page)
-        if changed.keys() <= known.keys() and "" not in {*changed.values(), *known.values()}:
+        if (changed.keys() <= known.keys() and "" not in changed.values()
+                and "" not in known.values()):
             again = {path for slug in changed for path in previous.pages_of.get(slug, ())}
             by_path = {**previous.by_path,
                        **{path: page_fingerprint(shared, jobs[path]) for path in again}}

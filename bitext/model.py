@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bitext.config import Config
@@ -97,21 +98,20 @@ def build_site(config: Config, papers: list[Paper], source_date_epoch: int | Non
     )
 
 
-def patch_site(site: Site, papers: list[Paper]) -> tuple[Site, dict[str, Paper]] | None:
-    """`site` with `papers` in place of its papers of the same slug, and those that are new
-    objects, by slug; None unless the papers are the same slugs with the same dates and
-    tags, so that every list and page keeps its papers in their places (most edits: an
-    abstract, the authors, a title when the slug is set). An edit in the preview then
-    costs a few lists instead of a new model of 10,000 papers."""
-    before = {paper.slug: paper for paper in site.papers}
-    if len(papers) != len(before):
+def patch_site(site: Site, papers: list[Paper], last_papers: Sequence[Paper]
+               ) -> tuple[Site, dict[str, Paper]] | None:
+    """`site`, made from `last_papers`, with `papers` in their place, and the papers that
+    are new objects, by slug; None unless each paper has the slug, date and tags of the
+    one at its position before, so that every list and page keeps its papers in their
+    places (most edits: an abstract, the authors, a title when the slug is set). An edit
+    in the preview then costs a few lists instead of a new model of 10,000 papers."""
+    if len(papers) != len(last_papers):
         return None
     changed = {}
-    for paper in papers:
-        old = before.pop(paper.slug, None)  # popped: a repeated slug is not found twice
-        if old is paper:  # (the cache's object: this paper's file did not change)
+    for paper, old in zip(papers, last_papers, strict=True):
+        if paper is old:  # (the cache's object: this paper's file did not change)
             continue
-        if old is None or (old.date, old.tags) != (paper.date, paper.tags):
+        if (old.slug, old.date, old.tags) != (paper.slug, paper.date, paper.tags):
             return None
         changed[paper.slug] = paper
     if not changed:

@@ -162,7 +162,7 @@ def build_without_collector(options: Options, cache: Cache | None, progress: Pro
     write_marker(options.out, token)
     cache.save_index(Index(__version__, inputs.key, inputs.sources, outputs, out_key, token,
                            time.time_ns(), search, pages, (site.layout, site.related)))
-    cache.keep_model(Model(inputs.settings, site, jobs))
+    cache.keep_model(Model(inputs.settings, papers, site, jobs))
     cache.save_listing_entries(site.papers)
     warnings = tuple(warning for paper in papers for warning in paper.warnings)
     return Result(config, len(site.papers), len(outputs), rendered, written, len(stale),
@@ -323,7 +323,7 @@ def site_and_pages(config: Config, papers: list[Paper], inputs: Inputs, options:
 
     last = cache.last_model(inputs.settings)
     if last and index and index.fingerprints:
-        patched = patch_site(last.site, papers)
+        patched = patch_site(last.site, papers, last.papers)
         if patched:
             site, changed = patched
             pages_of = index.fingerprints.pages_of

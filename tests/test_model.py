@@ -70,21 +70,28 @@ def edited(paper, kind):
 def test_patching_the_model_equals_building_it_again(base_site, edits, random):
     """`patch_site` (the preview's shortcut after an edit) gives the model that a new build
     gives, or None when papers came or went or one's date or tags changed."""
-    site = base_site
-    papers = list(site.papers)
-    random.shuffle(papers)  # (files come in any order)
+    before = list(base_site.papers)
+    random.shuffle(before)  # (files come in any order)
+    site = build_site(base_site.config, before, None)
+    papers = list(before)
     for index, kind in edits:
         papers[index] = papers[index] and edited(papers[index], kind)
     papers = [paper for paper in papers if paper is not None]
-    patched = patch_site(site, papers)
-    if layout(papers) != layout(site.papers):
+    patched = patch_site(site, papers, before)
+    if layout(papers) != layout(before):
         assert patched is None
         return
     assert patched is not None
     new_site, changed = patched
     assert new_site == build_site(site.config, papers, None)
-    before = {id(paper) for paper in site.papers}
-    assert changed == {paper.slug: paper for paper in papers if id(paper) not in before}
+    kept = {id(paper) for paper in before}
+    assert changed == {paper.slug: paper for paper in papers if id(paper) not in kept}
+
+
+def test_papers_in_another_order_make_the_model_again(base_site):
+    papers = list(base_site.papers)
+    assert patch_site(base_site, papers[::-1], papers) is None
+    assert patch_site(base_site, papers, papers) == (base_site, {})
 
 
 def layout(papers):
