@@ -148,9 +148,13 @@ def walk_markdown(folder: Path, real_root: Path, walked: set[Path]) -> Iterator[
     """The .md files under `folder` and its subfolders (os.scandir: one system call per
     folder instead of one per file, which counts at 10,000 papers). Links to folders in
     the project are followed, each real folder once (`walked`: so a link to a parent
-    ends); a link to a folder elsewhere is yielded for the caller to refuse."""
+    ends); a link to a folder elsewhere is yielded for the caller to refuse. Hidden files
+    and folders are not papers: editors' lock files (Emacs's `.#paper.md`, a link to
+    nowhere), macOS's `._paper.md`, `.git`."""
     with os.scandir(folder) as entries:
         for entry in entries:
+            if is_hidden(entry.name):
+                continue
             if entry.is_dir():
                 target = Path(entry.path).resolve()
                 if entry.is_symlink() and not target.is_relative_to(real_root):
@@ -160,6 +164,10 @@ def walk_markdown(folder: Path, real_root: Path, walked: set[Path]) -> Iterator[
                     yield from walk_markdown(Path(entry.path), real_root, walked)
             elif entry.name.endswith(".md"):
                 yield entry
+
+
+def is_hidden(name: str) -> bool:
+    return name.startswith(".")
 
 
 def load_papers(root: Path, config: Config, markdown: MarkdownRenderer,

@@ -30,6 +30,7 @@ from bitext.content import (
     Link,
     Paper,
     file_digest,
+    is_hidden,
     paper_files,
     parse_paper_file,
 )
@@ -251,6 +252,8 @@ def edited_papers(root: Path, index: Index | None, changed: Collection[str] | No
         if not path.startswith(papers):
             continue  # templates, static files, site.yaml: looked at in every build
         source = path.removeprefix(prefix).replace(os.sep, "/")
+        if any(is_hidden(part) for part in source.split("/")):
+            continue  # never a paper (see walk_markdown)
         if source in index.sources:
             if not os.path.isfile(path) or os.path.islink(path):
                 return None

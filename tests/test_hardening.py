@@ -332,6 +332,21 @@ def test_content_links_inside_the_project_are_followed_once(tmp_path, capsys):
         "a-paper", "an-older-paper"]
 
 
+def test_hidden_files_and_folders_in_content_are_not_papers(tmp_path, capsys):
+    """Editors and systems leave hidden files beside the papers: Emacs's lock file for an
+    unsaved buffer is a link to nowhere named `.#a.md`, macOS writes `._a.md` on some
+    disks. They are not papers: the build goes on as if they were not there."""
+    project = make_project(tmp_path / "site", {"a.md": paper()})
+    papers = project / "content/papers"
+    (papers / ".#a.md").symlink_to("editor@host.1234:1700000000")
+    (papers / "._a.md").write_bytes(b"\x00\x05\x16\x07 resource fork")
+    (papers / ".drafts").mkdir()
+    (papers / ".drafts/b.md").write_text(paper("A Hidden Draft"), "utf-8")
+    code, err = build_outcome(project, tmp_path / "out", capsys)
+    assert (code, err) == (0, "")
+    assert [path.name for path in (tmp_path / "out/papers").iterdir()] == ["a-paper"]
+
+
 @pytest.mark.parametrize("folder", ["content/papers", "templates", "static"])
 def test_a_project_folder_linked_out_of_the_project_is_refused(tmp_path, capsys, folder):
     project = make_project(tmp_path / "site", {"a.md": paper()})

@@ -137,6 +137,7 @@ def test_a_watched_preview_reads_what_the_watcher_names(site, tmp_path):
 @pytest.mark.parametrize("change, listed_again", [
     (lambda papers: papers.joinpath("p01.md").write_text("changed", "utf-8"), False),
     (lambda papers: papers.joinpath(".p01.md.swp").write_text("swap", "utf-8"), False),
+    (lambda papers: papers.joinpath(".#p01.md").symlink_to("editor@host.1:2"), False),
     (lambda papers: papers.joinpath("new.md").write_text("new", "utf-8"), True),
     (lambda papers: papers.joinpath("p01.md").unlink(), True),
     (lambda papers: papers.joinpath("p01.md").rename(papers / "renamed.md"), True),
