@@ -190,7 +190,6 @@ class Inputs:
     templates: str
     sources: dict[str, tuple[int, int, str]]
     """Paper file → (size, mtime_ns, hash of path and bytes)."""
-    paths: dict[str, str]
     static: list[StaticFile]
     static_digests: dict[str, str]
     """Static file's output path → hash of its bytes."""
@@ -211,8 +210,6 @@ def read_inputs(options: Options, index: Index | None, changed: Collection[str] 
     known = index.sources if index else {}
     racy_after = (index.saved_ns if index else 0) - RACY_NS
     sources = dict(unchanged)
-    prefix = str(root) + os.sep
-    paths = {source: prefix + source.replace("/", os.sep) for source in unchanged}
     for source, path in files:
         stat = os.stat(path)
         before = known.get(source)
@@ -222,7 +219,6 @@ def read_inputs(options: Options, index: Index | None, changed: Collection[str] 
         else:
             sources[source] = (stat.st_size, stat.st_mtime_ns,
                                file_digest(source, Path(path).read_bytes()))
-        paths[source] = path
     static = collect_static(root)
     templates = templates_digest(root)
     settings = text_digest([
@@ -232,8 +228,12 @@ def read_inputs(options: Options, index: Index | None, changed: Collection[str] 
                       for item in static}
     parts = [settings] + [f"{path}:{digest}" for path, digest in static_digests.items()]
     parts += [entry[2] for entry in sources.values()]  # (a hash of the path and bytes)
-    return Inputs(text_digest(parts), settings, templates, sources, paths, static,
-                  static_digests)
+    return Inputs(text_digest(parts), settings, templates, sources, static, static_digests)
+
+
+def source_path(root: Path, source: str) -> str:
+    """The path of a paper file from the name messages use (as `paper_files` gives it)."""
+    return str(root) + os.sep + source.replace("/", os.sep)
 
 
 def edited_papers(root: Path, index: Index | None, changed: Collection[str] | None
@@ -271,7 +271,7 @@ def load_papers(inputs: Inputs, config: Config, options: Options, cache: Cache,
     config_key = text_digest([__version__, PAPER_LAYOUT, repr(config)])
     parsed = cache.load_parsed(config_key)
     wanted = {source: entry[2] for source, entry in inputs.sources.items()}
-    missing = [(source, inputs.paths[source]) for source, key in wanted.items()
+    missing = [(source, source_path(options.root, source)) for source, key in wanted.items()
                if key not in parsed]
     progress.begin("parsing papers", len(missing))
     new_keys = set()
