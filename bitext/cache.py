@@ -160,9 +160,9 @@ class DiskCache:
         user's cache folder (compiled code must not be read from a project folder)."""
         import jinja2
 
-        from bitext.render import make_environment
+        from bitext.render import COMPILED_FORM, make_environment
 
-        folder = user_cache_folder() / "templates"
+        folder = user_cache_folder() / f"templates-{COMPILED_FORM}"
         try:
             folder.mkdir(parents=True, exist_ok=True, mode=0o700)
             compiled = jinja2.FileSystemBytecodeCache(str(folder))

@@ -13,9 +13,11 @@ from html.parser import HTMLParser
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from markupsafe import Markup, escape
 
 from bitext.cli import main
 from bitext.markdown import MarkdownRenderer
+from bitext.render import escape_output, make_environment
 from tests.conftest import make_project, paper, snapshot
 
 OUR_SCRIPTS = {"static/js/reading.js", "static/js/search.js"}
@@ -152,6 +154,30 @@ def test_markdown_never_publishes_a_script(source):
     assert not re.search(r"<(script|img|svg|iframe|a href=\"x\")", html, re.I), html
     assert not re.search(r'href="\s*(javascript|vbscript|data|file):', html, re.I), html
     assert " on" not in re.sub(r"&lt;.*?&gt;", "", html), html
+
+
+class Wrapped:
+    """Anything with __html__ (a template author's object): written as it says."""
+
+    def __html__(self) -> str:
+        return "<b>trusted</b>"
+
+
+@given(st.one_of(st.text(), st.text().map(Markup), st.integers(), st.floats(),
+                 st.none(), st.just(Wrapped())))
+def test_template_output_is_escaped_as_markupsafe_escapes_it(value):
+    assert escape_output(value) == str(escape(value))
+
+
+def test_templates_write_output_through_bitext_escaping_and_honour_autoescape_blocks(tmp_path):
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "t.html").write_text(
+        "{{ text }}|{{ safe }}|{% autoescape false %}{{ text }}{% endautoescape %}")
+    env = make_environment(tmp_path)
+    source = env.loader.get_source(env, "t.html")[0]
+    assert "escape_output(" in env.compile(source, raw=True)  # (else the hook fell off)
+    assert env.get_template("t.html").render(text="<i>'&\"", safe=Markup("<i>x</i>")) == (
+        "&lt;i&gt;&#39;&amp;&#34;|<i>x</i>|<i>'&\"")
 
 
 # Runs that make Markdown parsers backtrack or nest; `pathological(size)` repeats each.
