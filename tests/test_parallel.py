@@ -1,0 +1,55 @@
+"""map_chunks: every chunk's result exactly once, wherever it ran, and a worker's failure
+reaches the caller."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+
+from bitext.parallel import map_chunks
+
+PARENT = os.getpid()
+
+
+def where_and_what(chunk):
+    if os.getpid() == PARENT and chunk[0] % 3 == 0:
+        time.sleep(0.01)  # a long chunk of this process's: the workers must not wait for it
+    return os.getpid(), list(chunk)
+
+
+@pytest.mark.parametrize("jobs", [1, 2, 3])
+@pytest.mark.parametrize("count", [1, 7, 100, 1001])
+def test_every_item_comes_back_once(jobs, count):
+    results = list(map_chunks(where_and_what, range(count), jobs, 8))
+    items = sorted(item for _, chunk in results for item in chunk)
+    assert items == list(range(count))
+    if jobs > 1 and count >= 100:
+        assert {pid for pid, _ in results} - {PARENT}, "no worker took a chunk"
+
+
+def fail_in_a_worker(chunk):
+    if os.getpid() != PARENT:
+        raise ValueError(f"chunk {chunk[0]}")
+    time.sleep(0.001)
+    return list(chunk)
+
+
+def test_a_worker_failure_is_raised_in_the_caller():
+    with pytest.raises(ValueError, match="chunk"):
+        list(map_chunks(fail_in_a_worker, range(400), 2, 4))
+
+
+def fail_here(chunk):
+    if os.getpid() == PARENT:
+        raise ValueError(f"chunk {chunk[0]}")
+    time.sleep(0.002)
+    return list(chunk)
+
+
+def test_a_failure_here_stops_the_workers_cleanly(capfd):
+    with pytest.raises(ValueError, match="chunk"):
+        list(map_chunks(fail_here, range(400), 2, 4))
+    time.sleep(0.1)  # (a result arriving after the pool closed would complain now)
+    assert "Traceback" not in capfd.readouterr().err
