@@ -231,6 +231,8 @@ def decode(data: bytes, source: str) -> tuple[str | None, list[Problem]]:
                               found="UTF-16 text" if utf16 else f"byte 0x{data[error.start]:02x}",
                               hint="save the file as UTF-8")]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if forbidden_character(text) is None:  # (the usual case: one search, not one a line)
+        return text, []
     problems = []
     for number, line in enumerate(text.split("\n"), start=1):
         bad = forbidden_character(line)
