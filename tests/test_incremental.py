@@ -328,3 +328,26 @@ def test_no_cache_restores_files_deleted_or_edited_by_hand(site, tmp_path, key):
     (out / "tags/rl/index.html").write_text("edited by hand", "utf-8")
     assert main(["--root", str(site), "build", "--out", str(out), "--no-cache"]) == 0
     assert snapshot(out) == clean_build(site, tmp_path)
+
+
+def test_papers_are_indexed_by_the_bytes_parsed(site, tmp_path):
+    """A first build hashes each file as it parses it; a file saved again between being
+    looked at and being parsed is indexed as parsed (it used to stop the build with a
+    KeyError), and the next build's look at it sees the change."""
+    from bitext.config import load_config
+    from bitext.content import file_digest
+    from bitext.pipeline import load_papers, read_inputs
+    from bitext.progress import Progress
+
+    options = Options(root=site, out=tmp_path / "out", jobs=1)
+    config = load_config(site, None)
+    for hash_papers in (True, False):
+        inputs = read_inputs(options, None, hash_papers=hash_papers)
+        edited = site / "content/papers/p03.md"
+        edited.write_text(paper(f"Paper 3 {hash_papers}", "论文3", date="2025-04-13"), "utf-8")
+        papers, parsed = load_papers(inputs, config, options, MemoryCache(),
+                                     Progress(enabled=False))
+        assert f"Paper 3 {hash_papers}" in {paper.title.primary for paper in papers}
+        source = "content/papers/p03.md"
+        assert parsed.sources[source][2] == file_digest(source, edited.read_bytes())
+        assert parsed.key == read_inputs(options, None).key
