@@ -17,6 +17,7 @@ from markupsafe import Markup, escape
 
 from bitext.cli import main
 from bitext.markdown import MarkdownRenderer
+from bitext.metadata import BIBTEX_SPECIAL, bibtex_text
 from bitext.render import escape_output, make_environment
 from tests.conftest import make_project, paper, snapshot
 
@@ -178,6 +179,11 @@ def test_templates_write_output_through_bitext_escaping_and_honour_autoescape_bl
     assert "escape_output(" in env.compile(source, raw=True)  # (else the hook fell off)
     assert env.get_template("t.html").render(text="<i>'&\"", safe=Markup("<i>x</i>")) == (
         "&lt;i&gt;&#39;&amp;&#34;|<i>x</i>|<i>'&\"")
+
+
+@given(st.text(alphabet=st.sampled_from("\\{}&%#_$~^ aé中\n")))
+def test_bibtex_values_escape_every_latex_special_character(text):
+    assert bibtex_text(text) == "".join(BIBTEX_SPECIAL.get(char, char) for char in text)
 
 
 # Runs that make Markdown parsers backtrack or nest; `pathological(size)` repeats each.
