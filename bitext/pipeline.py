@@ -485,6 +485,8 @@ def stage_if_changed(changes: Changes, path: str, data: bytes,
     data_digest = bytes_digest(data)
     if trusted:
         unchanged = previous.get(path, ("", ""))[1] == data_digest
+    elif changes.in_place:  # (into a folder that did not exist: nothing to read)
+        unchanged = False
     else:
         unchanged = read_or_none(changes.out / path) == data
     if not unchanged:
