@@ -339,7 +339,8 @@ class ParseTask:
         """Each file's name, hash of path and bytes, and paper or problems."""
         results = []
         for source, path in files:
-            data = Path(path).read_bytes()
+            with open(path, "rb") as stream:
+                data = stream.read()
             results.append((source, file_digest(source, data),
                             parse_paper_file(data, source, self.config, self.markdown)))
         return results
