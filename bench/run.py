@@ -11,7 +11,10 @@ taking turns at each step. Also
 times one edit in the preview's machinery (a process that stays up, as `serve` does).
 Prints a Markdown table: wall time (median of the runs), CPU time, peak memory (the sum
 of the proportional set sizes of the process and its workers, sampled every 20 ms: shared
-pages are counted once), per-paper cost, and bitext's time as a fraction of Hugo's. The
+pages are counted once), per-paper cost, and bitext's time as a fraction of Hugo's.
+Memory is sampled in a round of builds of its own: reading a process's memory map every
+20 ms slowed the builds it watched, Hugo's by 0.5-2 s at 10,000 papers, bitext's by
+0.7 s, so the timed rounds run unwatched. The
 compared builds leave out bitext's search index, as the Hugo site has none; one more cold
 build with it shows its cost and size.
 """
@@ -19,6 +22,7 @@ build with it shows its cost and size.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import resource
 import shutil
@@ -47,15 +51,18 @@ class Run:
     peak_mib: float
 
 
-def measure(command: list[str]) -> Run:
+def measure(command: list[str], sample_memory: bool = False) -> Run:
+    """Wall and CPU time of the command, and its peak memory when sampled (else 0)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak = PeakMemory(process.pid)
-    peak.start()
+    if sample_memory:
+        peak.start()
     _, errors = process.communicate()
     wall = time.perf_counter() - started
-    peak.stop()
+    if sample_memory:
+        peak.stop()
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{errors.decode(errors='replace')}")
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -142,14 +149,17 @@ def hugo_tool(site: Path, out: Path) -> Tool:
 STEPS = ("cold", "no change", "one edit")
 
 
-def timed_steps(tools: dict[str, Tool], runs: int) -> dict[str, dict[str, list[Run]]]:
-    """Per run and tool: a cold build (output and caches deleted), a build with nothing
-    changed, and a build after one edit. The tools take turns at each step, so that both
-    meet the machine in the same state: on this machine a disk that has just freed many
-    files creates new ones several times slower, and a run of one tool after the other
-    would hand that to whichever came second."""
-    results = {name: {step: [] for step in STEPS} for name in tools}
-    for run in range(runs):
+def timed_steps(tools: dict[str, Tool], runs: int) -> dict[str, dict[str, Run]]:
+    """Per tool and step, the median times of `runs` rounds and the peak memory of one more
+    round before them, in which memory is sampled (see the top). Each round is a cold
+    build (output and caches deleted), a build with nothing changed, and a build after
+    one edit. The tools take turns at each step, so that both meet the machine in the same
+    state: on this machine a disk that has just freed many files creates new ones several
+    times slower, and a run of one tool after the other would hand that to whichever came
+    second."""
+    results: dict[str, dict[str, list[Run]]] = {name: {step: [] for step in STEPS}
+                                                for name in tools}
+    for run in range(runs + 1):
         for step in STEPS:
             for name, tool in tools.items():
                 if step == "cold":
@@ -158,8 +168,9 @@ def timed_steps(tools: dict[str, Tool], runs: int) -> dict[str, dict[str, list[R
                     settle()
                 elif step == "one edit":
                     tool.edit_one(run)
-                results[name][step].append(measure(tool.command))
-    return results
+                results[name][step].append(measure(tool.command, sample_memory=run == 0))
+    return {name: {step: summary(runs) for step, runs in steps.items()}
+            for name, steps in results.items()}
 
 
 def settle() -> None:
@@ -171,12 +182,17 @@ def settle() -> None:
 
 
 def search_run(root: Path, out: Path) -> tuple[Run, float]:
-    """A cold build with the Pagefind index (Hugo builds none), and the index's size."""
+    """A cold build with the Pagefind index (Hugo builds none), and the index's size; its
+    memory is sampled in a first build, its time taken in a second."""
     set_search(root, True)
     shutil.rmtree(out, ignore_errors=True)
     shutil.rmtree(root / ".bitext-cache", ignore_errors=True)
     settle()
-    run = measure(bitext_command(root, out))
+    peak = measure(bitext_command(root, out), sample_memory=True).peak_mib
+    shutil.rmtree(out)
+    shutil.rmtree(root / ".bitext-cache")
+    settle()
+    run = dataclasses.replace(measure(bitext_command(root, out)), peak_mib=peak)
     set_search(root, False)
     size = sum(path.stat().st_size for path in out.glob("pagefind*/**/*") if path.is_file())
     return run, size / 2**20
@@ -218,9 +234,11 @@ def file_system(folder: Path) -> str:
     return f"{folder} ({best[1]})"
 
 
-def median(runs: list[Run]) -> Run:
-    return Run(statistics.median(r.wall for r in runs), statistics.median(r.cpu for r in runs),
-               max(r.peak_mib for r in runs))
+def summary(runs: list[Run]) -> Run:
+    """The median times of the timed runs, with the memory of the first, sampled run."""
+    memory, timed = runs[0], runs[1:]
+    return Run(statistics.median(r.wall for r in timed), statistics.median(r.cpu for r in timed),
+               memory.peak_mib)
 
 
 def hugo_version() -> str | None:
@@ -254,8 +272,7 @@ def main(argv: list[str] | None = None) -> int:
             if version:
                 site = write_hugo_site(work / f"hugo-{size}", size)
                 tools["hugo"] = hugo_tool(site, work / f"hugo-out-{size}")
-            results = {name: {step: median(runs) for step, runs in steps.items()}
-                       for name, steps in timed_steps(tools, args.runs).items()}
+            results = timed_steps(tools, args.runs)
             ours, theirs = results["bitext"], results.get("hugo", {})
             for step, run in ours.items():
                 hugo = theirs.get(step)
