@@ -53,3 +53,17 @@ def test_a_failure_here_stops_the_workers_cleanly(capfd):
         list(map_chunks(fail_here, range(400), 2, 4))
     time.sleep(0.1)  # (a result arriving after the pool closed would complain now)
     assert "Traceback" not in capfd.readouterr().err
+
+
+def large_result(chunk):
+    return [(item, "x" * 40_000) for item in chunk]  # more than a pipe holds
+
+
+def test_large_results_come_back_through_files_that_are_then_removed(monkeypatch, tmp_path):
+    import bitext.parallel
+
+    monkeypatch.setattr(bitext.parallel, "SPOOL_PARENT", str(tmp_path))
+    results = list(map_chunks(large_result, range(200), 2, 8))
+    assert sorted(item for chunk in results for item, _ in chunk) == list(range(200))
+    assert all(len(text) == 40_000 for chunk in results for _, text in chunk)
+    assert list(tmp_path.iterdir()) == []
