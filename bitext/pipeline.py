@@ -205,7 +205,10 @@ class Inputs:
         return text_digest(parts)
 
     def with_digests(self, digests: dict[str, str]) -> Inputs:
-        """These inputs with the paper files' hashes of what was parsed."""
+        """These inputs with the paper files' hashes of what was parsed (themselves when
+        `read_inputs` had hashed the same bytes, as after an edit)."""
+        if all(self.sources[source][2] == digest for source, digest in digests.items()):
+            return self
         sources = {source: entry if source not in digests else (*entry[:2], digests[source])
                    for source, entry in self.sources.items()}
         return dataclasses.replace(self, sources=sources)
@@ -302,21 +305,21 @@ def load_papers(inputs: Inputs, config: Config, options: Options, cache: Cache,
             parsed[digest] = result
             digests[source] = digest
         progress.advance(len(results))
-    if digests:
-        inputs = inputs.with_digests(digests)
-    new_keys = set(digests.values())
-    wanted = {source: entry[2] for source, entry in inputs.sources.items()}
-    kept = {key: parsed[key] for key in wanted.values()}
-    dropped = parsed.keys() - kept.keys()
-    if new_keys or dropped:
-        save = functools.partial(cache.save_parsed, config_key, kept, new_keys | dropped)
-        chores.append(save) if chores is not None else save()
+    inputs = inputs.with_digests(digests)
+    # One pass over the files (at 10,000 papers each pass costs a preview rebuild 3 ms).
+    kept: dict[str, Parsed] = {}
     papers, problems = [], []
-    for key in wanted.values():
-        paper, file_problems = kept[key]
-        problems.extend(file_problems)
+    for _, _, key in inputs.sources.values():
+        paper, file_problems = kept[key] = parsed[key]
+        if file_problems:
+            problems.extend(file_problems)
         if paper and (options.drafts or not paper.draft):
             papers.append(paper)
+    dropped = parsed.keys() - kept.keys()
+    if digests or dropped:
+        save = functools.partial(cache.save_parsed, config_key, kept,
+                                 set(digests.values()) | dropped)
+        chores.append(save) if chores is not None else save()
     if problems:
         raise InputError(problems)
     return papers, inputs
