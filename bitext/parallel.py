@@ -66,9 +66,19 @@ def map_chunks(task: Callable[[Sequence[Item]], Out], items: Sequence[Item], job
     # Move every object into the permanent generation, so that the workers' garbage
     # collector never writes to the pages they share with this process (copy on write).
     gc.freeze()
-    context = multiprocessing.get_context("fork")
-    workers = min(jobs, len(parts)) - 1
-    with context.Pool(workers) as pool:
+    try:
+        yield from map_in_workers(task, parts, min(jobs, len(parts)) - 1, chunk_size)
+    finally:
+        _task = None
+        gc.unfreeze()
+        shutil.rmtree(_spool, ignore_errors=True)
+
+
+def map_in_workers(task: Callable[[Sequence[Item]], Out], parts: deque, workers: int,
+                   chunk_size: int) -> Iterator[Out]:
+    """The results of `task` over `parts`: the workers take chunks from the front, this
+    process from the back."""
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
         feeder = Feeder(pool, parts)
         try:
             # Two chunks queued per worker, so that none waits for the next to arrive; not
@@ -87,9 +97,6 @@ def map_chunks(task: Callable[[Sequence[Item]], Out], items: Sequence[Item], job
                     break
         finally:
             feeder.stop()
-            _task = None
-            gc.unfreeze()
-            shutil.rmtree(_spool, ignore_errors=True)
 
 
 class Feeder:
@@ -144,10 +151,9 @@ class Feeder:
 
 def own_share(parts: deque, smallest: int) -> Sequence:
     """The last chunk, or its first quarter when it is a whole chunk (the other quarters go
-    back, to be taken next): this process then comes back to refill the workers' queue
-    four times as often. Its chunks are the listings, which render the entries of
-    hundreds of papers, and a worker that had finished its queue waited for them (a
-    second of a 10,000-paper build)."""
+    back, to be taken next). This process's chunks are the listings, which render the
+    entries of hundreds of papers: in quarters, its last one ends soon after the workers'
+    last, and the results that arrived are taken four times as often."""
     chunk = parts.pop()
     if len(chunk) < 2 * smallest:
         return chunk

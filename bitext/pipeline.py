@@ -319,7 +319,10 @@ def load_papers(inputs: Inputs, config: Config, options: Options, cache: Cache,
     if digests or dropped:
         save = functools.partial(cache.save_parsed, config_key, kept,
                                  set(digests.values()) | dropped)
-        chores.append(save) if chores is not None else save()
+        if chores is not None:
+            chores.append(save)
+        else:
+            save()
     if problems:
         raise InputError(problems)
     return papers, inputs
