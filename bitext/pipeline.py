@@ -12,6 +12,7 @@ clean build: a cache that is missing, foreign or damaged only costs time (tested
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import gc
@@ -406,13 +407,15 @@ def render_changes(site: Site, jobs: dict[str, PageJob], inputs: Inputs, options
         task = RenderTask(site, environment, entries, jobs, previous, index is not None,
                           changes)
         progress.begin("rendering pages", len(to_render))
-        for results, staged in map_chunks(task, to_render, jobs_for(options, len(to_render)),
-                                          CHUNK):
-            digests.update(results)
-            changes.staged.extend(staged)
-            progress.advance(len(results))
-            while waiting:
-                waiting.pop(0)()
+        # (closed before `discard` below, should this fail: the workers are stopped first)
+        with contextlib.closing(map_chunks(task, to_render, jobs_for(options, len(to_render)),
+                                           CHUNK)) as rendered:
+            for results, staged in rendered:
+                digests.update(results)
+                changes.staged.extend(staged)
+                progress.advance(len(results))
+                while waiting:
+                    waiting.pop(0)()
         for chore in waiting:
             chore()
         by_path = pages().by_path
@@ -473,7 +476,7 @@ class RenderTask:
 
     def __call__(self, paths: Sequence[str]) -> tuple[dict[str, str], list[tuple[Path, Path]]]:
         """Each page's hash of bytes, and the files staged."""
-        changes = Changes(self.changes.out, self.changes.suffix, self.changes.in_place)
+        changes = self.changes.part()
         try:
             results = {path: stage_if_changed(changes, path,
                                               self.renderer.render(self.jobs[path]),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import signal
 import threading
 import uuid
@@ -141,11 +142,17 @@ class Changes:
     Renames need no space and take a few milliseconds, and Ctrl-C waits for them.
 
     Into a folder that did not exist, files are written in place: there is no site to
-    keep, and `discard` removes them as it would remove temporaries (a first build of
-    10,000 papers is spared 10,000 renames).
+    keep, and `discard` removes the folder (a first build of 10,000 papers is spared
+    10,000 renames).
+
+    Worker processes stage through `part()`s of an update and list their staged files
+    back; a worker stopped in the middle of a chunk (Ctrl-C, or the pool ended by a
+    failure elsewhere) cannot, so `discard` also sweeps the folder for this update's
+    temporary names.
     """
 
-    def __init__(self, out: Path, suffix: str | None = None, in_place: bool | None = None):
+    def __init__(self, out: Path, suffix: str | None = None, in_place: bool | None = None,
+                 whole: bool = True):
         self.out = out
         self.suffix = suffix or f".bitext-tmp-{uuid.uuid4().hex[:8]}"
         self.staged: list[tuple[Path, Path]] = []
@@ -153,6 +160,13 @@ class Changes:
         self.made: set[Path] = set()
         self.out_existed = out.exists()
         self.in_place = not self.out_existed if in_place is None else in_place
+        self.whole = whole
+        """Not a part: `discard` removes what any part wrote too."""
+
+    def part(self) -> Changes:
+        """A share of this update for a worker: its files are staged under the same names,
+        and its `discard` removes only what it staged."""
+        return Changes(self.out, self.suffix, self.in_place, whole=False)
 
     def stage(self, relative: str, data: bytes) -> None:
         target = safe_target(self.out, relative, self.checked)
@@ -174,11 +188,17 @@ class Changes:
             os.close(descriptor)
 
     def discard(self) -> None:
+        if self.whole and not self.out_existed:
+            self.staged.clear()
+            shutil.rmtree(self.out, ignore_errors=True)  # all of it is this update's
+            return
+        strays = self.strays() if self.whole else []
         # Folders made for new pages (here or in a worker process, which lists its staged
         # files back) would stay behind empty, and the next build refuses an output
         # folder that holds anything but bitext's marker.
         folders = self.made | {temporary.parent for temporary, _ in self.staged}
-        for temporary, _ in self.staged:
+        folders |= {stray.parent for stray in strays}
+        for temporary in [temporary for temporary, _ in self.staged] + strays:
             temporary.unlink(missing_ok=True)
         self.staged.clear()
         for folder in sorted(folders, key=lambda path: len(path.parts), reverse=True):
@@ -186,6 +206,11 @@ class Changes:
         if not self.out_existed:
             with contextlib.suppress(OSError):
                 self.out.rmdir()  # only if empty: the first build of a new folder failed
+
+    def strays(self) -> list[Path]:
+        """Files under this update's temporary names (links are not followed)."""
+        return [Path(folder, name) for folder, _, names in os.walk(self.out)
+                for name in names if name.endswith(self.suffix)]
 
     def commit(self, stale: set[str]) -> None:
         with deferred_interrupt():

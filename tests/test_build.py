@@ -267,6 +267,33 @@ def test_an_error_late_in_rendering_keeps_the_previous_site(project, tmp_path, m
     assert snapshot(out) == before
 
 
+def test_a_stopped_update_removes_what_its_workers_wrote_without_telling(tmp_path):
+    """A worker stopped in the middle of a chunk (Ctrl-C, or a failure elsewhere ending the
+    pool) never lists its staged files back; the update's `discard` removes them too: the
+    whole folder of a first build, this update's temporaries in an existing one."""
+    from bitext.write import Changes
+
+    new = tmp_path / "new"
+    first = Changes(new)
+    first.stage("index.html", b"home")
+    first.part().stage("papers/a/index.html", b"unreported")
+    first.discard()
+    assert not new.exists()
+
+    site = tmp_path / "site"
+    (site / "papers/old").mkdir(parents=True)
+    (site / "papers/old/index.html").write_bytes(b"published")
+    before = snapshot(site)
+    update = Changes(site)
+    update.stage("index.html", b"home")
+    worker = update.part()
+    worker.stage("papers/new/index.html", b"unreported")
+    worker.stage("papers/old/index.html", b"unreported")
+    update.discard()
+    assert snapshot(site) == before
+    assert not (site / "papers/new").exists()
+
+
 def test_usage_error_exits_2(capsys):
     with pytest.raises(SystemExit) as caught:
         main(["build", "--no-such-flag"])
