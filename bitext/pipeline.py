@@ -390,17 +390,18 @@ def render_changes(site: Site, jobs: dict[str, PageJob], inputs: Inputs, options
     previous = index.outputs if index else {}
     pages = functools.cache(functools.partial(
         fingerprints, index.fingerprints if index else None, shared, site, jobs))
+    waiting = list(chores)
     if index:
         to_render = [path for path, fingerprint in pages().by_path.items()
                      if previous.get(path, ("",))[0] != fingerprint]
     else:  # every page: its fingerprint, for the next build, is one more chore
-        to_render, chores = list(jobs), [*chores, pages]
+        to_render = list(jobs)
+        waiting.append(pages)
     # Paper pages first, listings last: this process works from the end (see map_chunks),
     # so listings are rendered here, and each listing entry in one process only.
     to_render.sort(key=lambda path: not path.startswith("papers/"))
     changes = Changes(options.out)
     digests: dict[str, str] = {}
-    waiting = list(chores)
     try:
         environment = cache.environment(options.root, inputs.templates)
         entries = cache.listing_entries(inputs.settings, site.papers)
