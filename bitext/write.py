@@ -16,7 +16,7 @@ import signal
 import threading
 import uuid
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from bitext.errors import InputError, Problem, outside_project
 
@@ -94,23 +94,29 @@ def collect_static(root: Path) -> list[StaticFile]:
     return files
 
 
-def safe_target(folder: Path, relative: str, checked: dict[Path, bool] | None = None) -> Path:
+def safe_target(folder: Path, relative: str, checked: dict[str, bool] | None = None) -> Path:
     """`folder/relative`, refusing any path that would land outside `folder`: absolute
     paths, `..`, backslashes, and folders inside `folder` that are links to elsewhere.
     `checked` remembers the folders already looked at (a build writes thousands of files
     into thousands of folders). The target itself may be a link: files are put in place
     by renaming, which replaces a link instead of writing through it, and unlinking one
     removes the link."""
-    parts = PurePosixPath(relative)
-    if parts.is_absolute() or ".." in parts.parts or "\\" in relative or not parts.parts:
-        raise outside_error(folder, relative)
-    target = folder / parts
-    if not stays_inside(target.parent, folder, {} if checked is None else checked):
-        raise outside_error(folder, relative)
+    return Path(target_name(str(folder), relative, {} if checked is None else checked))
+
+
+def target_name(folder: str, relative: str, checked: dict[str, bool]) -> str:
+    """`safe_target` as a string: staging 11,000 files, pathlib's objects cost a build
+    0.2 s, and sending them back from the workers 0.05 s more."""
+    if not relative or "\\" in relative or any(
+            part in ("", ".", "..") for part in relative.split("/")):
+        raise outside_error(Path(folder), relative)
+    target = f"{folder}/{relative}"
+    if not stays_inside(os.path.dirname(target), folder, checked):
+        raise outside_error(Path(folder), relative)
     return target
 
 
-def stays_inside(path: Path, folder: Path, checked: dict[Path, bool]) -> bool:
+def stays_inside(path: str, folder: str, checked: dict[str, bool]) -> bool:
     """Whether `path`, below `folder` by its name, is below it on disk too. A folder that is
     not a link (or does not exist yet) is where its parent is: one lstat per folder, and
     a full resolve only for links."""
@@ -118,10 +124,10 @@ def stays_inside(path: Path, folder: Path, checked: dict[Path, bool]) -> bool:
         return True
     known = checked.get(path)
     if known is None:
-        if path.is_symlink():
-            known = path.resolve().is_relative_to(folder.resolve())
+        if os.path.islink(path):
+            known = Path(path).resolve().is_relative_to(Path(folder).resolve())
         else:
-            known = stays_inside(path.parent, folder, checked)
+            known = stays_inside(os.path.dirname(path), folder, checked)
         checked[path] = known
     return known
 
@@ -155,9 +161,10 @@ class Changes:
                  whole: bool = True):
         self.out = out
         self.suffix = suffix or f".bitext-tmp-{uuid.uuid4().hex[:8]}"
-        self.staged: list[tuple[Path, Path]] = []
-        self.checked: dict[Path, bool] = {}
-        self.made: set[Path] = set()
+        self.staged: list[tuple[str, str]] = []
+        """(temporary, target) of each file written: paths as strings."""
+        self.checked: dict[str, bool] = {}
+        self.made: set[str] = set()
         self.out_existed = out.exists()
         self.in_place = not self.out_existed if in_place is None else in_place
         self.whole = whole
@@ -169,12 +176,12 @@ class Changes:
         return Changes(self.out, self.suffix, self.in_place, whole=False)
 
     def stage(self, relative: str, data: bytes) -> None:
-        target = safe_target(self.out, relative, self.checked)
-        parent = target.parent
+        target = target_name(str(self.out), relative, self.checked)
+        parent, _, name = target.rpartition("/")
         if parent not in self.made:
-            parent.mkdir(parents=True, exist_ok=True, mode=0o755)
+            make_folder(parent)
             self.made.add(parent)
-        temporary = target if self.in_place else parent / f".{target.name}{self.suffix}"
+        temporary = target if self.in_place else f"{parent}/.{name}{self.suffix}"
         # A new file, never one planted under this name (nor a link): O_EXCL|O_NOFOLLOW.
         descriptor = os.open(temporary, CREATE_NEW, 0o644)
         self.staged.append((temporary, target))
@@ -196,20 +203,21 @@ class Changes:
         # Folders made for new pages (here or in a worker process, which lists its staged
         # files back) would stay behind empty, and the next build refuses an output
         # folder that holds anything but bitext's marker.
-        folders = self.made | {temporary.parent for temporary, _ in self.staged}
-        folders |= {stray.parent for stray in strays}
-        for temporary in [temporary for temporary, _ in self.staged] + strays:
-            temporary.unlink(missing_ok=True)
+        temporaries = [temporary for temporary, _ in self.staged] + strays
+        folders = self.made | {os.path.dirname(temporary) for temporary in temporaries}
+        for temporary in temporaries:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temporary)
         self.staged.clear()
-        for folder in sorted(folders, key=lambda path: len(path.parts), reverse=True):
-            remove_empty_folders(folder, self.out)
+        for folder in sorted(folders, key=lambda path: path.count("/"), reverse=True):
+            remove_empty_folders(Path(folder), self.out)
         if not self.out_existed:
             with contextlib.suppress(OSError):
                 self.out.rmdir()  # only if empty: the first build of a new folder failed
 
-    def strays(self) -> list[Path]:
+    def strays(self) -> list[str]:
         """Files under this update's temporary names (links are not followed)."""
-        return [Path(folder, name) for folder, _, names in os.walk(self.out)
+        return [os.path.join(folder, name) for folder, _, names in os.walk(self.out)
                 for name in names if name.endswith(self.suffix)]
 
     def commit(self, stale: set[str]) -> None:
@@ -222,6 +230,18 @@ class Changes:
                 target.unlink(missing_ok=True)
                 remove_empty_folders(target.parent, self.out)
         self.staged.clear()
+
+
+def make_folder(path: str) -> None:
+    """`path` and its missing parents (os.makedirs first looks at the parent, a system call
+    a page more)."""
+    try:
+        os.mkdir(path, 0o755)
+    except FileExistsError:
+        if not os.path.isdir(path):
+            raise
+    except FileNotFoundError:
+        os.makedirs(path, mode=0o755, exist_ok=True)
 
 
 @contextlib.contextmanager

@@ -338,6 +338,28 @@ def test_sibling_with_a_shared_prefix_is_not_inside(project, tmp_path):
         safe_target(tmp_path / "out", "/etc/passwd")
 
 
+@pytest.mark.parametrize("relative", ["", "a//b.html", "a/./b.html", "a/../../b.html",
+                                      "a\\..\\..\\b.html", "a/"])
+def test_output_paths_that_are_not_plain_are_refused(tmp_path, relative):
+    from bitext.write import safe_target
+
+    with pytest.raises(InputError):
+        safe_target(tmp_path, relative)
+
+
+def test_a_link_inside_the_output_folder_to_elsewhere_is_refused(tmp_path):
+    from bitext.write import safe_target
+
+    (tmp_path / "out/tags").mkdir(parents=True)
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "out/tags/x").symlink_to(tmp_path / "elsewhere")
+    assert safe_target(tmp_path / "out", "tags/y/index.html") == tmp_path / "out/tags/y/index.html"
+    with pytest.raises(InputError):
+        safe_target(tmp_path / "out", "tags/x/index.html")
+    with pytest.raises(InputError):
+        safe_target(tmp_path / "out", "tags/x/deeper/index.html")
+
+
 def test_static_symlink_out_of_the_project_is_refused(project, tmp_path, capsys):
     secret = tmp_path / "secret.txt"
     secret.write_text("secret", "utf-8")
