@@ -29,8 +29,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from markupsafe import Markup
-
 from bitext import __version__
 from bitext.content import Paper
 from bitext.errors import Problem
@@ -197,7 +195,7 @@ class DiskCache:
         took 0.6 s to render again and take 0.1 s to load."""
         folder = self.entries_folder(settings_key)
         entries = {key: value for key, value in self.read_shards(folder)
-                   if isinstance(key, tuple) and isinstance(value, Markup)}
+                   if isinstance(key, tuple) and isinstance(value, str)}
         self.entries = (folder, entries, set(entries))
         return entries
 
