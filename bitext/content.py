@@ -187,9 +187,10 @@ def load_papers(root: Path, config: Config, markdown: MarkdownRenderer,
     return papers
 
 
-def parse_paper_file(data: bytes, source: str, config: Config,
-                     markdown: MarkdownRenderer) -> tuple[Paper | None, list[Problem]]:
-    """A paper from the bytes of its file, or None with the problems found."""
+def parse_paper_file(data: bytes, source: str, config: Config, markdown: MarkdownRenderer,
+                     digest: str | None = None) -> tuple[Paper | None, list[Problem]]:
+    """A paper from the bytes of its file, or None with the problems found. `digest`:
+    the `file_digest` of `data`, when the caller has it."""
     text, problems = decode(data, source)
     if text is None:
         return None, problems
@@ -207,7 +208,7 @@ def parse_paper_file(data: bytes, source: str, config: Config,
         return None, fields.problems
     body_lines = text.split("\n")[body_start:]
     blocks = read_blocks(body_lines, body_start + 1, source, config, fields)
-    paper = read_paper(fields, blocks, config, markdown, file_digest(source, data))
+    paper = read_paper(fields, blocks, config, markdown, digest or file_digest(source, data))
     return (paper if not fields.problems else None), fields.problems
 
 
