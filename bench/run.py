@@ -11,7 +11,8 @@ taking turns at each step. Also
 times one edit in the preview's machinery (a process that stays up, as `serve` does).
 Prints a Markdown table: wall time (median of the runs), CPU time, peak memory (the sum
 of the proportional set sizes of the process and its workers, sampled every 20 ms: shared
-pages are counted once), per-paper cost, and bitext's time as a fraction of Hugo's.
+pages are counted once), per-paper cost, and bitext's time as a fraction of Hugo's (the
+ratio of the medians, and in brackets the lowest and highest ratio within a round).
 Memory is sampled in a round of builds of its own: reading a process's memory map every
 20 ms slowed the builds it watched, Hugo's by 0.5-2 s at 10,000 papers, bitext's by
 0.7 s, so the timed rounds run unwatched. The
@@ -57,6 +58,8 @@ class Run:
     wall: float
     cpu: float
     peak_mib: float
+    walls: tuple[float, ...] = ()
+    """Of a summary: the wall time of each timed round, in order."""
 
 
 def measure(command: list[str], sample_memory: bool = False) -> Run:
@@ -213,9 +216,9 @@ def edit_hugo(path: Path, run: int) -> None:
                     "utf-8")
 
 
-def preview_edit(root: Path, out: Path, runs: int) -> float:
-    """Median seconds for one edit in the preview's machinery: the cache kept in memory,
-    and the build told which file changed, as `serve`'s watcher tells it."""
+def preview_edits(root: Path, out: Path, runs: int) -> list[float]:
+    """Seconds for each of `runs` edits in the preview's machinery: the cache kept in
+    memory, and the build told which file changed, as `serve`'s watcher tells it."""
     from bitext.cache import MemoryCache
     from bitext.pipeline import Options, build
 
@@ -227,7 +230,7 @@ def preview_edit(root: Path, out: Path, runs: int) -> float:
         started = time.perf_counter()
         build(options, cache, changed=[str(root / EDITED)])
         times.append(time.perf_counter() - started)
-    return statistics.median(times)
+    return times
 
 
 def file_system(folder: Path) -> str:
@@ -247,7 +250,16 @@ def summary(runs: list[Run]) -> Run:
     """The median times of the timed runs, with the memory of the first, sampled run."""
     memory, timed = runs[0], runs[1:]
     return Run(statistics.median(r.wall for r in timed), statistics.median(r.cpu for r in timed),
-               memory.peak_mib)
+               memory.peak_mib, tuple(r.wall for r in timed))
+
+
+def ratio(ours: Run, theirs: Run) -> str:
+    """The ratio of the median times, and the lowest and highest ratio of one round's
+    builds (taken one after the other): this machine's speed drifts by a fifth within
+    minutes, which the medians of separate rounds blur and the rounds' pairs show."""
+    rounds = [a / b for a, b in zip(ours.walls, theirs.walls, strict=True)]
+    spread = f" ({min(rounds):.2f}–{max(rounds):.2f})" if len(rounds) > 1 else ""
+    return f"{ours.wall / theirs.wall:.3f}{spread}"
 
 
 def hugo_version() -> str | None:
@@ -289,17 +301,20 @@ def main(argv: list[str] | None = None) -> int:
                       f"| {run.peak_mib:.0f} MiB | {run.wall / size * 1000:.2f} ms "
                       f"| {f'{hugo.wall:.2f} s' if hugo else '–'} "
                       f"| {f'{hugo.peak_mib:.0f} MiB' if hugo else '–'} "
-                      f"| {f'{run.wall / hugo.wall:.3f}' if hugo else '–'} |")
+                      f"| {ratio(run, hugo) if hugo else '–'} |")
             per_paper[size] = ours["cold"].wall / size
             searched, index_mib = search_run(root, work / f"out-{size}")
             print(f"| {size:,} | cold, with the search index | {searched.wall:.2f} s "
                   f"| {searched.cpu:.2f} s | {searched.peak_mib:.0f} MiB "
                   f"| {searched.wall / size * 1000:.2f} ms | | | (index: {index_mib:.1f} MiB) |")
-            warm = preview_edit(root, work / f"preview-{size}", args.runs)
+            edits = preview_edits(root, work / f"preview-{size}", args.runs)
+            warm = statistics.median(edits)
             hugo_edit = theirs.get("one edit")
-            print(f"| {size:,} | one edit, preview (serve) | {warm:.3f} s | | | | "
-                  f"{f'{hugo_edit.wall:.2f} s' if hugo_edit else '–'} | "
-                  f"| {f'{warm / hugo_edit.wall:.3f}' if hugo_edit else '–'} |")
+            share = (f"{warm / hugo_edit.wall:.3f} ({min(edits) / hugo_edit.wall:.3f}–"
+                     f"{max(edits) / hugo_edit.wall:.3f})" if hugo_edit else "–")
+            print(f"| {size:,} | one edit, preview (serve) | {warm:.3f} s "
+                  f"({min(edits):.3f}–{max(edits):.3f}) | | | | "
+                  f"{f'{hugo_edit.wall:.2f} s' if hugo_edit else '–'} | | {share} |")
     if len(per_paper) > 1:
         small, large = min(per_paper), max(per_paper)
         print(f"\nper-paper cost of a cold build at {large:,} papers / at {small:,}: "

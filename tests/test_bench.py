@@ -21,3 +21,12 @@ def test_benchmark_runs_on_50_papers(capsys, hugo):
         "one edit, preview (serve)"]
     ratios = [row.split("|")[-2].strip() for row in rows if "search" not in row]
     assert all(ratio != "–" for ratio in ratios) if hugo else all(r == "–" for r in ratios)
+
+
+def test_the_ratio_shows_the_spread_of_the_rounds():
+    from bench.run import Run, ratio
+
+    ours = Run(1.5, 0, 0, walls=(1.0, 2.0))
+    theirs = Run(2.0, 0, 0, walls=(2.0, 2.0))
+    assert ratio(ours, theirs) == "0.750 (0.50–1.00)"
+    assert ratio(Run(1.0, 0, 0, walls=(1.0,)), Run(2.0, 0, 0, walls=(2.0,))) == "0.500"
