@@ -117,15 +117,15 @@ def run_build(args: argparse.Namespace, root: Path) -> int:
     finally:
         progress.done()
     if result.config is None:
-        print(f"no changes: {result.papers} papers, {result.files} files in {options.out} "
+        print(f"no changes: {result.papers:,} papers, {result.files:,} files in {options.out} "
               f"are up to date ({result.seconds:.2f} s)")
         return 0
     for warning in result.warnings:
         print(warning.format(), file=sys.stderr)
     warn_local_base_url(result.config.base_url_set)
-    print(f"built {result.papers} papers: {result.files} files in {options.out}, "
-          f"{result.written} written, {result.unchanged} unchanged, {result.deleted} deleted, "
-          f"in {result.seconds:.2f} s")
+    print(f"built {result.papers:,} papers: {result.files:,} files in {options.out}, "
+          f"{result.written:,} written, {result.unchanged:,} unchanged, "
+          f"{result.deleted:,} deleted, in {result.seconds:.2f} s")
     return 0
 
 

@@ -176,7 +176,7 @@ class Preview:
             self.state.errors = []
         for warning in result.warnings:
             print(warning.format(), file=sys.stderr)
-        report = (f"rebuilt {result.rendered} pages, wrote {result.written} files in "
+        report = (f"rebuilt {result.rendered:,} pages, wrote {result.written:,} files in "
                   f"{result.seconds * 1000:.0f} ms")
         print(report)
         return report
