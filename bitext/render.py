@@ -138,9 +138,17 @@ def both_languages(t: dict[str, str], t2: dict[str, str], key: str, values: dict
 
 
 def dated(date: dt.date, code: str, secondary: Language) -> Markup:
-    return Markup('<time datetime="{}" data-alt="{}" data-alt-lang="{}">{}</time>').format(
-        date.isoformat(), long_date(date, secondary.code), secondary.code,
-        long_date(date, code))
+    """A date in the primary language, carrying its secondary-language form."""
+    return Markup('<time datetime="{}" data-alt="{}" data-alt-lang="{}" data-alt-dir="{}">'
+                  '{}</time>').format(date.isoformat(), long_date(date, secondary.code),
+                                      secondary.code, secondary.dir, long_date(date, code))
+
+
+def month_dated(date: dt.date, code: str, secondary: Language) -> Markup:
+    """A month ("May 2025") in the primary language, carrying its secondary-language form."""
+    return Markup('<time datetime="{}" data-alt="{}" data-alt-lang="{}" data-alt-dir="{}">'
+                  '{}</time>').format(date.strftime("%Y-%m"), long_month(date, secondary.code),
+                                      secondary.code, secondary.dir, long_month(date, code))
 
 
 def with_math(text: str) -> Markup:
@@ -251,17 +259,21 @@ class Renderer:
         config = site.config
         self.env = env
         t, t2 = strings_for(config.primary.code), strings_for(config.secondary.code)
+        # The same few labels and dates are on every page: each is formatted once.
+        ui = functools.lru_cache(maxsize=None)(
+            lambda key, **values: both_languages(t, t2, key, values, config.secondary))
         self.base = {
             "site": site, "config": config, "t": t, "t2": t2,
             "primary": config.primary, "secondary": config.secondary,
             "absolute": lambda path: config.base_url + path,
             "scholarly_article": lambda paper: scholarly_article(paper, config),
             "bibtex": lambda paper: bibtex(paper, config),
-            # The same few labels and dates are on every page: each is formatted once.
-            "ui": functools.lru_cache(maxsize=None)(
-                lambda key, **values: both_languages(t, t2, key, values, config.secondary)),
+            "ui": ui,
+            "count_ui": lambda count: ui("count_one") if count == 1 else ui("count", count=count),
             "date_ui": functools.lru_cache(maxsize=None)(
                 lambda date: dated(date, config.primary.code, config.secondary)),
+            "month_ui": functools.lru_cache(maxsize=None)(
+                lambda date: month_dated(date, config.primary.code, config.secondary)),
         }
         env.globals["listing_entries"].renderer = self
         self.base_path = config.base_path

@@ -33,7 +33,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "count": "{count} papers", "count_one": "1 paper", "all_tags": "All tags",
         "tag_page": "Papers tagged “{tag}”", "month_page": "Papers of {month}",
         "not_found": "Page not found", "not_found_text": "There is no page at this address.",
-        "home": "Back to the newest papers", "more_authors": "and {count} more",
+        "home": "Back to the newest papers", "more_authors": "and {count} more", "et_al": "et al.",
         "site_nav": "Site", "no_papers": "No papers yet.", "languages": "Languages",
     },
     "zh": {
@@ -56,7 +56,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "count_one": "1 篇论文", "all_tags": "全部标签", "tag_page": "标签“{tag}”下的论文",
         "month_page": "{month}的论文", "not_found": "页面不存在",
         "not_found_text": "这个地址没有页面。", "home": "返回最新论文",
-        "more_authors": "等另外 {count} 位", "site_nav": "网站", "no_papers": "还没有论文。",
+        "more_authors": "等另外 {count} 位", "et_al": "等", "site_nav": "网站",
+        "no_papers": "还没有论文。",
         "languages": "语言",
     },
     "ar": {
@@ -81,7 +82,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "count": "{count} ورقة", "count_one": "ورقة واحدة", "all_tags": "كل الوسوم",
         "tag_page": "أوراق بوسم «{tag}»", "month_page": "أوراق {month}",
         "not_found": "الصفحة غير موجودة", "not_found_text": "لا توجد صفحة في هذا العنوان.",
-        "home": "العودة إلى أحدث الأوراق", "more_authors": "و{count} آخرون",
+        "home": "العودة إلى أحدث الأوراق", "more_authors": "و{count} آخرون", "et_al": "وآخرون",
         "site_nav": "الموقع", "no_papers": "لا أوراق بعد.", "languages": "اللغات",
     },
 }

@@ -158,6 +158,22 @@ def test_reading_mode_from_the_address(browser, site_url, query, mode):
     page.close()
 
 
+@pytest.mark.parametrize("query, month, count, authors", [
+    ("zh-Hans", "2025年5月", "4 篇论文", "等"), ("en", "May 2025", "4 papers", "et al.")])
+def test_listings_follow_the_reading_mode(browser, site_url, query, month, count, authors):
+    """Month names, counts and "et al." are interface text too: in one language's reading
+    mode, listings show them in that language."""
+    page, _ = open_page(browser, f"{site_url}archive/?read={query}", 1280, 900)
+    assert page.locator(".month-index time").first.inner_text() == month
+    assert page.locator(".month-index .tag-count").first.inner_text() == count
+    page.goto(f"{site_url}archive/2025-05/?read={query}")
+    assert month in page.locator("h1").inner_text()
+    assert page.locator(".page-intro").inner_text() == count
+    page.goto(f"{site_url}?read={query}")
+    assert page.locator(".entry-authors").first.inner_text().endswith(authors)
+    page.close()
+
+
 def test_aligned_paragraphs_highlight_their_counterpart(browser, math_site_url):
     page, _ = open_page(browser, math_site_url + "papers/aligned-paper/", 1280, 900)
     english = page.locator("section.abstract[lang='en'] .block")
