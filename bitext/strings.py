@@ -57,8 +57,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "month_page": "{month}的论文", "not_found": "页面不存在",
         "not_found_text": "这个地址没有页面。", "home": "返回最新论文",
         "more_authors": "等另外 {count} 位", "et_al": "等", "site_nav": "网站",
-        "no_papers": "还没有论文。",
-        "languages": "语言",
+        "no_papers": "还没有论文。", "languages": "语言",
     },
     "ar": {
         "reading_mode": "طريقة القراءة", "mode_both": "جنبًا إلى جنب",
