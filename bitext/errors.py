@@ -52,6 +52,11 @@ class InputError(Exception):
         super().__init__("\n".join(p.format() for p in problems))
         self.problems = sorted(problems, key=lambda p: (p.path, p.line or 0, p.field or ""))
 
+    def __reduce__(self):
+        # Raised in a worker process, it is pickled to the caller: made again from its
+        # problems (by default from its message, which is no list of problems).
+        return InputError, (self.problems,)
+
 
 def describe(value: object) -> str:
     """How a found value is shown in a message: short, quoted, with its type when that matters."""

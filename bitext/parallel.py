@@ -16,8 +16,11 @@ import queue
 import shutil
 import tempfile
 import threading
+import traceback
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from multiprocessing.pool import RemoteTraceback
 from typing import TypeVar
 
 Item = TypeVar("Item")
@@ -162,10 +165,27 @@ def own_share(parts: deque, smallest: int) -> Sequence:
     return pieces[0]
 
 
+@dataclass(frozen=True)
+class Failure:
+    """A worker's exception, sent back as its chunk's result so that `unpack` unpickles it
+    in the caller's thread. Raised in the worker instead, it would be unpickled by the
+    pool's thread that receives results, and an exception that fails to unpickle kills
+    that thread: the caller then waits for ever."""
+
+    error: Exception
+    where: str
+    """The worker's traceback, as text."""
+
+
 def _run(chunk) -> bytes | str:
-    """In a worker: the chunk's result pickled, or the name of the file that holds it."""
+    """In a worker: the chunk's result (or Failure) pickled, or the name of the file that
+    holds it."""
     assert _task is not None and _spool is not None
-    result = pickle.dumps(_task(chunk), protocol=pickle.HIGHEST_PROTOCOL)
+    try:
+        value = _task(chunk)
+    except Exception as error:
+        value = Failure(error, traceback.format_exc())
+    result = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     if len(result) <= PIPE_BYTES:
         return result
     descriptor, name = tempfile.mkstemp(dir=_spool)
@@ -175,10 +195,15 @@ def _run(chunk) -> bytes | str:
 
 
 def unpack(result: bytes | str):
+    """A worker's result, or its exception raised here."""
     if isinstance(result, bytes):
-        return pickle.loads(result)
-    try:
-        with open(result, "rb") as file:
-            return pickle.loads(file.read())
-    finally:
-        os.unlink(result)
+        value = pickle.loads(result)
+    else:
+        try:
+            with open(result, "rb") as file:
+                value = pickle.loads(file.read())
+        finally:
+            os.unlink(result)
+    if isinstance(value, Failure):
+        raise value.error from RemoteTraceback(value.where)
+    return value

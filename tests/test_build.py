@@ -203,6 +203,35 @@ def test_template_error_names_the_template_and_line(project, tmp_path, capsys):
     assert "Traceback" not in err
 
 
+def test_a_template_error_in_parallel_rendering_is_reported_and_loses_nothing(
+        tmp_path, capsys, monkeypatch):
+    """Paper pages go to the worker processes first, the newest first: a template error
+    on the newest paper's page is met by a worker, and reported like any other (it ended
+    the build in a traceback, or left it waiting for ever)."""
+    import bitext.pipeline
+
+    monkeypatch.setattr(bitext.pipeline, "PARALLEL_MIN", 1)
+    monkeypatch.setattr(bitext.pipeline, "CHUNK", 2)
+    project = make_project(tmp_path / "site", {
+        f"p{number:02d}.md": paper(f"Paper {number}", f"论文{number}",
+                                   date=f"2025-04-{number:02d}") for number in range(1, 21)})
+    out = tmp_path / "out"
+    assert run("--root", str(project), "build", "--out", str(out), "--jobs", "2") == 0
+    before = snapshot(out)
+    template = project / "templates/paper.html"
+    broken = '{% if paper.slug == "paper-20" %}{{ paper.no_such_field }}{% endif %}'
+    text = template.read_text("utf-8").replace("{% block main %}",
+                                                 "{% block main %}\n" + broken)
+    template.write_text(text, "utf-8")
+    capsys.readouterr()
+    assert run("--root", str(project), "build", "--out", str(out), "--jobs", "2") == 1
+    line = text.splitlines().index(broken) + 1
+    err = capsys.readouterr().err
+    assert f"templates/paper.html:{line}: template error:" in err
+    assert "Traceback" not in err
+    assert snapshot(out) == before
+
+
 def test_template_syntax_error(project, tmp_path, capsys):
     (project / "templates/tags.html").write_text("{% block main %}\n{% if %}\n", "utf-8")
     assert run("--root", str(project), "build", "--out", str(tmp_path / "o")) == 1

@@ -8,6 +8,7 @@ import time
 
 import pytest
 
+from bitext.errors import InputError, Problem
 from bitext.parallel import map_chunks
 
 PARENT = os.getpid()
@@ -39,6 +40,23 @@ def fail_in_a_worker(chunk):
 def test_a_worker_failure_is_raised_in_the_caller():
     with pytest.raises(ValueError, match="chunk"):
         list(map_chunks(fail_in_a_worker, range(400), 2, 4))
+
+
+def input_error_in_a_worker(chunk):
+    if os.getpid() != PARENT:
+        raise InputError([Problem("templates/paper.html", 3, None, "template error: x")])
+    time.sleep(0.001)
+    return list(chunk)
+
+
+def test_a_workers_input_error_reaches_the_caller_whole(capfd):
+    """InputError crosses from a worker with its problems (it used to fail to unpickle in
+    the pool's result thread, which died: the build ended in a traceback, or waited)."""
+    with pytest.raises(InputError) as raised:
+        list(map_chunks(input_error_in_a_worker, range(400), 2, 4))
+    assert [problem.format() for problem in raised.value.problems] == [
+        "templates/paper.html:3: template error: x"]
+    assert "Traceback" not in capfd.readouterr().err
 
 
 def fail_here(chunk):
