@@ -179,7 +179,10 @@ class Changes:
         target = target_name(str(self.out), relative, self.checked)
         parent, _, name = target.rpartition("/")
         if parent not in self.made:
-            make_folder(parent)
+            try:
+                make_folder(parent)
+            except (FileExistsError, NotADirectoryError):
+                raise file_in_the_way(parent, str(self.out)) from None
             self.made.add(parent)
         temporary = target if self.in_place else f"{parent}/.{name}{self.suffix}"
         # A new file, never one planted under this name (nor a link): O_EXCL|O_NOFOLLOW.
@@ -242,6 +245,18 @@ def make_folder(path: str) -> None:
             raise
     except FileNotFoundError:
         os.makedirs(path, mode=0o755, exist_ok=True)
+
+
+def file_in_the_way(folder: str, out: str) -> InputError:
+    """The error for a file that stands where `folder`, or a folder above it inside `out`,
+    should be (put there by hand: bitext writes no file where its pages need a folder)."""
+    path = out
+    for part in folder[len(out) + 1:].split("/"):
+        path = f"{path}/{part}"
+        if os.path.lexists(path) and not os.path.isdir(path):
+            break
+    return InputError([Problem(path, None, None, "a file stands where the site needs a folder",
+                               hint="delete it, or the whole output folder, and build again")])
 
 
 @contextlib.contextmanager

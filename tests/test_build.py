@@ -232,6 +232,20 @@ def test_a_template_error_in_parallel_rendering_is_reported_and_loses_nothing(
     assert snapshot(out) == before
 
 
+def test_a_file_where_the_site_needs_a_folder_is_named(project, tmp_path, capsys):
+    out = tmp_path / "out"
+    assert run("--root", str(project), "build", "--out", str(out)) == 0
+    shutil.rmtree(out / "papers")
+    (out / "papers").write_text("put here by hand", "utf-8")
+    before = snapshot(out)
+    capsys.readouterr()
+    assert run("--root", str(project), "build", "--out", str(out), "--no-cache") == 1
+    err = capsys.readouterr().err
+    assert f"{out / 'papers'}: a file stands where the site needs a folder" in err
+    assert "Traceback" not in err
+    assert snapshot(out) == before
+
+
 def test_template_syntax_error(project, tmp_path, capsys):
     (project / "templates/tags.html").write_text("{% block main %}\n{% if %}\n", "utf-8")
     assert run("--root", str(project), "build", "--out", str(tmp_path / "o")) == 1
