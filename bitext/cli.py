@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import errno
 import gc
 import sys
 from pathlib import Path
@@ -190,7 +191,7 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         print(summary(error.problems), file=sys.stderr)
         return 1
     except OSError as error:
-        print(f"error: {error.strerror or error}: {error.filename or ''}".rstrip(": "),
+        print(os_error_message(error, builds=args.handler is run_build),
               file=sys.stderr)
         return 1
     except KeyboardInterrupt:
@@ -201,6 +202,24 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
             # Python's last collection at exit walks every object still alive unless it
             # is frozen: 0.2 s of a command-line build at 10,000 papers, for nothing.
             gc.freeze()
+
+
+OS_ERROR_HINTS = {
+    errno.ENOSPC: "free some space on that disk and run it again",
+    errno.EDQUOT: "free some space (the disk quota is used up) and run it again",
+    errno.EACCES: "check who may read and write there",
+    errno.EROFS: "that file system is read-only: choose another folder",
+}
+
+
+def os_error_message(error: OSError, builds: bool) -> str:
+    """What the system refused, where, and what to do (a failed build changes nothing in
+    the output folder: it says so)."""
+    text = f"error: {error.strerror or error}: {error.filename or ''}".rstrip(": ")
+    hint = OS_ERROR_HINTS.get(error.errno)
+    if hint:
+        text += f" — {hint}"
+    return text + ("; nothing was written." if builds else "")
 
 
 if __name__ == "__main__":

@@ -246,6 +246,28 @@ def test_a_file_where_the_site_needs_a_folder_is_named(project, tmp_path, capsys
     assert snapshot(out) == before
 
 
+def test_a_full_disk_is_said_plainly(project, tmp_path, capsys, monkeypatch):
+    import errno
+    import os
+
+    import bitext.write
+
+    def full(self, relative, data):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    out = tmp_path / "out"
+    assert run("--root", str(project), "build", "--out", str(out)) == 0
+    before = snapshot(out)
+    (project / "content/papers/one.md").write_text(paper("One, edited"), "utf-8")
+    monkeypatch.setattr(bitext.write.Changes, "stage", full)
+    capsys.readouterr()
+    assert run("--root", str(project), "build", "--out", str(out)) == 1
+    assert capsys.readouterr().err == (
+        f"error: {os.strerror(errno.ENOSPC)} — free some space on that disk and run it "
+        "again; nothing was written.\n")
+    assert snapshot(out) == before
+
+
 def test_template_syntax_error(project, tmp_path, capsys):
     (project / "templates/tags.html").write_text("{% block main %}\n{% if %}\n", "utf-8")
     assert run("--root", str(project), "build", "--out", str(tmp_path / "o")) == 1
