@@ -14,6 +14,7 @@ import os
 import pickle
 import queue
 import shutil
+import signal
 import tempfile
 import threading
 import traceback
@@ -81,7 +82,7 @@ def map_in_workers(task: Callable[[Sequence[Item]], Out], parts: deque, workers:
                    chunk_size: int) -> Iterator[Out]:
     """The results of `task` over `parts`: the workers take chunks from the front, this
     process from the back."""
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
+    with multiprocessing.get_context("fork").Pool(workers, initializer=leave_signals) as pool:
         feeder = Feeder(pool, parts)
         try:
             # Two chunks queued per worker, so that none waits for the next to arrive; not
@@ -100,6 +101,14 @@ def map_in_workers(task: Callable[[Sequence[Item]], Out], parts: deque, workers:
                     break
         finally:
             feeder.stop()
+
+
+def leave_signals() -> None:
+    """In a worker: Ctrl-C and SIGTERM are the main process's to handle (it stops the
+    workers and removes what they wrote); a worker that raised KeyboardInterrupt of its
+    own printed its traceback beside the main process's "stopped"."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 class Feeder:

@@ -50,7 +50,6 @@ from bitext.write import (
     collect_static,
     files_in,
     read_marker,
-    write_marker,
 )
 
 if TYPE_CHECKING:  # importing render would load Jinja, which a no-change build never needs
@@ -156,16 +155,15 @@ def build_without_collector(options: Options, cache: Cache | None, progress: Pro
     try:
         search = update_search(site, inputs, options, index, outputs, changes, progress)
         stale = existing - outputs.keys()
+        # The marker names the folder's content, so that the next build can tell that the
+        # folder is still as this index describes it (and two equal builds stay identical).
+        token = text_digest([f"{path}:{entry[1]}" for path, entry in sorted(outputs.items())])
         cache.forget_index()  # while the folder changes, no index describes it
         written = len(changes.staged)
-        changes.commit(stale)
+        changes.commit(stale, token)
     except BaseException:
         changes.discard()
         raise
-    # The marker names the folder's content, so that the next build can tell that the
-    # folder is still as this index describes it (and two equal builds stay identical).
-    token = text_digest([f"{path}:{entry[1]}" for path, entry in sorted(outputs.items())])
-    write_marker(options.out, token)
     cache.save_index(Index(__version__, inputs.key, inputs.sources, outputs, out_key, token,
                            time.time_ns(), search, pages, (site.layout, site.related)))
     cache.keep_model(Model(inputs.settings, papers, site, jobs))

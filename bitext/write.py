@@ -223,7 +223,10 @@ class Changes:
         return [os.path.join(folder, name) for folder, _, names in os.walk(self.out)
                 for name in names if name.endswith(self.suffix)]
 
-    def commit(self, stale: set[str]) -> None:
+    def commit(self, stale: set[str], token: str) -> None:
+        """Put the staged files in place, delete the `stale` ones and mark the folder with
+        `token`, all before an interrupt is let through (a first build stopped between its
+        last file and its marker would leave a folder that the next build refuses)."""
         with deferred_interrupt():
             for temporary, target in self.staged:
                 if temporary != target:
@@ -232,6 +235,7 @@ class Changes:
                 target = safe_target(self.out, relative, self.checked)
                 target.unlink(missing_ok=True)
                 remove_empty_folders(target.parent, self.out)
+            write_marker(self.out, token)
         self.staged.clear()
 
 
@@ -261,16 +265,20 @@ def file_in_the_way(folder: str, out: str) -> InputError:
 
 @contextlib.contextmanager
 def deferred_interrupt():
-    """Hold Ctrl-C until the block is done (only the main thread receives signals)."""
+    """Hold Ctrl-C and SIGTERM until the block is done (only the main thread receives
+    signals)."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
     received = []
-    previous = signal.signal(signal.SIGINT, lambda number, frame: received.append(number))
+    held = (signal.SIGINT, signal.SIGTERM)
+    previous = {number: signal.signal(number, lambda number, frame: received.append(number))
+                for number in held}
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, previous)
+        for number in held:
+            signal.signal(number, previous[number])
     if received:
         raise KeyboardInterrupt
 

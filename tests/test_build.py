@@ -268,6 +268,52 @@ def test_a_full_disk_is_said_plainly(project, tmp_path, capsys, monkeypatch):
     assert snapshot(out) == before
 
 
+@pytest.mark.parametrize("first", [True, False])
+def test_sigterm_stops_a_build_as_ctrl_c_does(project, tmp_path, capsys, monkeypatch, first):
+    """A cancelled CI job or `timeout` sends SIGTERM: the build removes what it staged
+    (it used to die on the spot, leaving a half-written first build that the next build
+    refused, or temporaries among the published files)."""
+    import os
+    import signal
+
+    import bitext.write
+
+    out = tmp_path / "out"
+    if not first:
+        assert run("--root", str(project), "build", "--out", str(out)) == 0
+        (project / "templates/base.html").write_text(
+            (project / "templates/base.html").read_text("utf-8").replace(
+                "<body>", "<body class=\"changed\">"), "utf-8")
+    before = snapshot(out) if not first else None
+    stage = bitext.write.Changes.stage
+    staged = []
+
+    def stage_then_terminate(self, relative, data):
+        stage(self, relative, data)
+        staged.append(relative)
+        if len(staged) == 5:
+            os.kill(os.getpid(), signal.SIGTERM)
+
+    def ignored(number, frame):  # (without bitext's handler: the build goes on, and fails)
+        pass
+
+    monkeypatch.setattr(bitext.write.Changes, "stage", stage_then_terminate)
+    previous = signal.signal(signal.SIGTERM, ignored)
+    capsys.readouterr()
+    try:
+        assert run("--root", str(project), "build", "--out", str(out)) == 130
+        assert signal.getsignal(signal.SIGTERM) is ignored  # (put back)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert capsys.readouterr().err.strip().endswith("stopped")
+    assert len(staged) == 5
+    if first:
+        assert not out.exists()
+    else:
+        assert snapshot(out) == before
+        assert [path for path in out.rglob("*") if ".bitext-tmp-" in path.name] == []
+
+
 def test_template_syntax_error(project, tmp_path, capsys):
     (project / "templates/tags.html").write_text("{% block main %}\n{% if %}\n", "utf-8")
     assert run("--root", str(project), "build", "--out", str(tmp_path / "o")) == 1
