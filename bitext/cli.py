@@ -17,7 +17,7 @@ from pathlib import Path
 
 from bitext import __version__
 from bitext.cache import CACHE_DIR
-from bitext.errors import InputError, summary
+from bitext.errors import InputError, counted, summary
 from bitext.pipeline import Options, build, disk_cache, render, source_date_epoch
 from bitext.progress import Progress
 
@@ -120,14 +120,15 @@ def run_build(args: argparse.Namespace, root: Path) -> int:
     finally:
         progress.done()
     if result.config is None:
-        print(f"no changes: {result.papers:,} papers, {result.files:,} files in {options.out} "
-              f"are up to date ({result.seconds:.2f} s)")
+        print(f"no changes: {counted(result.papers, 'paper')}, "
+              f"{counted(result.files, 'file')} in {options.out} are up to date "
+              f"({result.seconds:.2f} s)")
         return 0
     for warning in result.warnings:
         print(warning.format(), file=sys.stderr)
     warn_local_base_url(result.config.base_url_set)
-    print(f"built {result.papers:,} papers: {result.files:,} files in {options.out}, "
-          f"{result.written:,} written, {result.unchanged:,} unchanged, "
+    print(f"built {counted(result.papers, 'paper')}: {counted(result.files, 'file')} in "
+          f"{options.out}, {result.written:,} written, {result.unchanged:,} unchanged, "
           f"{result.deleted:,} deleted, in {result.seconds:.2f} s")
     return 0
 
@@ -135,8 +136,8 @@ def run_build(args: argparse.Namespace, root: Path) -> int:
 def run_check(args: argparse.Namespace, root: Path) -> int:
     site, files, static = render(options_from(args, root))
     warn_local_base_url(site.config.base_url_set)
-    print(f"ok: {len(site.papers)} papers, {len(files)} pages and feeds, "
-          f"{len(static)} static files")
+    print(f"ok: {counted(len(site.papers), 'paper')}, {len(files):,} pages and feeds, "
+          f"{counted(len(static), 'static file')}")
     return 0
 
 

@@ -90,8 +90,11 @@ def outside_project(path: Path, root: Path, folder: str) -> Problem | None:
                    found=str(target), hint=f"copy the file into {folder}/ instead")
 
 
+def counted(count: int, noun: str) -> str:
+    """"1 paper", "10,000 papers": a count for the terminal."""
+    return f"{count:,} {noun}" + ("" if count == 1 else "s")
+
+
 def summary(problems: list[Problem]) -> str:
     files = len({p.path for p in problems})
-    noun = "error" if len(problems) == 1 else "errors"
-    where = "file" if files == 1 else "files"
-    return f"{len(problems)} {noun} in {files} {where}; nothing was written."
+    return f"{counted(len(problems), 'error')} in {counted(files, 'file')}; nothing was written."

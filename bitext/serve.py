@@ -29,7 +29,7 @@ from livereload.watcher import Watcher
 
 from bitext.cache import MemoryCache
 from bitext.config import CONFIG_FILE
-from bitext.errors import InputError, summary
+from bitext.errors import InputError, counted, summary
 from bitext.pipeline import Options, build
 
 WATCHED = ("content", "templates", "static", "site.yaml")
@@ -176,8 +176,8 @@ class Preview:
             self.state.errors = []
         for warning in result.warnings:
             print(warning.format(), file=sys.stderr)
-        report = (f"rebuilt {result.rendered:,} pages, wrote {result.written:,} files in "
-                  f"{result.seconds * 1000:.0f} ms")
+        report = (f"rebuilt {counted(result.rendered, 'page')}, wrote "
+                  f"{counted(result.written, 'file')} in {result.seconds * 1000:.0f} ms")
         print(report)
         return report
 

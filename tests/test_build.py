@@ -545,3 +545,10 @@ def test_links_planted_in_the_output_folder_never_lead_a_write_outside(project, 
     assert "refusing to write outside the output folder: 'tags/rl/" in capsys.readouterr().err
     assert sorted(path.name for path in outside.iterdir()) == ["precious.html"]
     assert (outside / "precious.html").read_text("utf-8") == "precious"
+
+
+def test_counts_in_messages_read_as_english():
+    from bitext.errors import counted
+
+    assert [counted(n, "paper") for n in (0, 1, 2, 10_000)] == [
+        "0 papers", "1 paper", "2 papers", "10,000 papers"]
