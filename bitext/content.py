@@ -136,12 +136,27 @@ def paper_files(root: Path) -> tuple[list[tuple[str, str]], list[Problem]]:
     prefix = str(root) + os.sep  # scandir's paths are the folder's path joined with names
     for entry in sorted(walk_markdown(folder, real_root, {folder.resolve()}),
                         key=lambda entry: entry.path):
+        source = entry.path.removeprefix(prefix).replace(os.sep, "/")
         if entry.is_symlink() and (problem := outside_project(
                 Path(entry.path), root, PAPERS_DIR.as_posix())):
             problems.append(problem)
+        elif not is_text(source):
+            problems.append(Problem(
+                os.fsencode(source).decode("utf-8", "backslashreplace"), None, None,
+                "the file name is not UTF-8 text", hint="rename the file"))
         else:
-            files.append((entry.path.removeprefix(prefix).replace(os.sep, "/"), entry.path))
+            files.append((source, entry.path))
     return files, problems
+
+
+def is_text(name: str) -> bool:
+    """Whether a name from the file system is UTF-8 (else Python holds its other bytes as
+    lone surrogates, which no text can be made of: the build stopped in a traceback)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def walk_markdown(folder: Path, real_root: Path, walked: set[Path]) -> Iterator[os.DirEntry]:

@@ -552,3 +552,18 @@ def test_counts_in_messages_read_as_english():
 
     assert [counted(n, "paper") for n in (0, 1, 2, 10_000)] == [
         "0 papers", "1 paper", "2 papers", "10,000 papers"]
+
+
+def test_a_paper_file_whose_name_is_not_utf8_is_named_not_a_traceback(project, tmp_path,
+                                                                      capsys):
+    import os
+
+    name = os.fsdecode(b"caf\xe9-paper.md")  # (Latin-1, as an old archive may hold)
+    try:
+        (project / "content/papers" / name).write_text(paper("Cafe"), "utf-8")
+    except (OSError, UnicodeEncodeError):
+        pytest.skip("this file system holds UTF-8 names only")
+    assert run("--root", str(project), "build", "--out", str(tmp_path / "out")) == 1
+    err = capsys.readouterr().err
+    assert "content/papers/caf\\xe9-paper.md: the file name is not UTF-8 text" in err
+    assert "Traceback" not in err
