@@ -17,6 +17,7 @@ import shutil
 import signal
 import tempfile
 import threading
+import time
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
@@ -82,7 +83,7 @@ def map_in_workers(task: Callable[[Sequence[Item]], Out], parts: deque, workers:
                    chunk_size: int) -> Iterator[Out]:
     """The results of `task` over `parts`: the workers take chunks from the front, this
     process from the back."""
-    with multiprocessing.get_context("fork").Pool(workers, initializer=leave_signals) as pool:
+    with multiprocessing.get_context("fork").Pool(workers, initializer=quiet_interrupt) as pool:
         feeder = Feeder(pool, parts)
         try:
             # Two chunks queued per worker, so that none waits for the next to arrive; not
@@ -99,16 +100,26 @@ def map_in_workers(task: Callable[[Sequence[Item]], Out], parts: deque, workers:
                     yield feeder.next_result()
                 else:
                     break
+        except Exception:
+            feeder.stop()
+            feeder.settle()
+            raise
         finally:
             feeder.stop()
 
 
-def leave_signals() -> None:
-    """In a worker: Ctrl-C and SIGTERM are the main process's to handle (it stops the
-    workers and removes what they wrote); a worker that raised KeyboardInterrupt of its
-    own printed its traceback beside the main process's "stopped"."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+def quiet_interrupt() -> None:
+    """In a worker: Ctrl-C ends it as KeyboardInterrupt did (unwinding, so that the locks
+    it holds are let go), but without printing its traceback beside the main process's
+    "stopped": a worker that ends by SystemExit says nothing. SIGTERM, by which the pool
+    ends its workers, ends them as it does by default (the command line's own handler,
+    inherited, made each print a traceback)."""
+    signal.signal(signal.SIGINT, exit_quietly)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def exit_quietly(number: int, frame: object) -> None:
+    raise SystemExit(1)
 
 
 class Feeder:
@@ -140,9 +151,25 @@ class Feeder:
         with self.lock:
             self.stopped = True
 
-    def arrived(self, result) -> None:
-        self.results.put((True, result))
-        self.send()
+    def arrived(self, result: tuple[bool, bytes | str]) -> None:
+        succeeded, payload = result
+        self.results.put((True, payload))  # (`unpack` raises a failure's exception)
+        if succeeded:
+            self.send()  # (after a failure, no more: the pool is about to end)
+
+    def settle(self, seconds: float = 5.0) -> None:
+        """Wait, a few seconds at most, for the chunks sent to come back, so that the pool
+        ends idle workers: ending a worker while it sends a result leaves the pool's lock
+        held, and ending the pool then waits for ever (seen once in the tests, after a
+        worker's failure)."""
+        deadline = time.monotonic() + seconds
+        while self.pending and (left := deadline - time.monotonic()) > 0:
+            try:
+                self.results.get(timeout=left)
+            except queue.Empty:
+                return
+            with self.lock:
+                self.pending -= 1
 
     def failed(self, error: BaseException) -> None:
         self.results.put((False, error))
@@ -186,21 +213,21 @@ class Failure:
     """The worker's traceback, as text."""
 
 
-def _run(chunk) -> bytes | str:
-    """In a worker: the chunk's result (or Failure) pickled, or the name of the file that
-    holds it."""
+def _run(chunk) -> tuple[bool, bytes | str]:
+    """In a worker: whether the chunk succeeded, and its result (or Failure) pickled, or
+    the name of the file that holds it."""
     assert _task is not None and _spool is not None
     try:
-        value = _task(chunk)
+        value, succeeded = _task(chunk), True
     except Exception as error:
-        value = Failure(error, traceback.format_exc())
+        value, succeeded = Failure(error, traceback.format_exc()), False
     result = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     if len(result) <= PIPE_BYTES:
-        return result
+        return succeeded, result
     descriptor, name = tempfile.mkstemp(dir=_spool)
     with open(descriptor, "wb") as file:
         file.write(result)
-    return name
+    return succeeded, name
 
 
 def unpack(result: bytes | str):
