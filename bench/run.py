@@ -181,7 +181,7 @@ def timed_steps(tools: dict[str, Tool], runs: int) -> dict[str, dict[str, Run]]:
                 elif step == "one edit":
                     tool.edit_one(run)
                 results[name][step].append(measure(tool.command, sample_memory=run == 0))
-    return {name: {step: summary(runs) for step, runs in steps.items()}
+    return {name: {step: summary(rounds) for step, rounds in steps.items()}
             for name, steps in results.items()}
 
 

@@ -177,7 +177,8 @@ def render(options: Options) -> tuple[Site, dict[str, bytes], list[StaticFile]]:
     """Everything a build makes, in memory, without a cache (for `check` and tests)."""
     from bitext.render import make_environment, render_site
 
-    inputs = read_inputs(options, None)
+    # (with no cache, every file is parsed: reading it to hash it first would read it twice)
+    inputs = read_inputs(options, None, hash_papers=False)
     config = load_config(options.root, options.base_url)
     papers, _ = load_papers(inputs, config, options, MemoryCache(), Progress(enabled=False))
     site = build_site(config, papers, options.source_date_epoch)
@@ -487,7 +488,7 @@ class RenderTask:
         self.trusted = trusted
         self.changes = changes
 
-    def __call__(self, paths: Sequence[str]) -> tuple[dict[str, str], list[tuple[Path, Path]]]:
+    def __call__(self, paths: Sequence[str]) -> tuple[dict[str, str], list[tuple[str, str]]]:
         """Each page's hash of bytes, and the files staged."""
         changes = self.changes.part()
         try:
