@@ -139,16 +139,19 @@ def both_languages(t: dict[str, str], t2: dict[str, str], key: str, values: dict
 
 def dated(date: dt.date, code: str, secondary: Language) -> Markup:
     """A date in the primary language, carrying its secondary-language form."""
-    return Markup('<time datetime="{}" data-alt="{}" data-alt-lang="{}" data-alt-dir="{}">'
-                  '{}</time>').format(date.isoformat(), long_date(date, secondary.code),
-                                      secondary.code, secondary.dir, long_date(date, code))
+    return time_element(date.isoformat(), long_date(date, code),
+                        long_date(date, secondary.code), secondary)
 
 
 def month_dated(date: dt.date, code: str, secondary: Language) -> Markup:
     """A month ("May 2025") in the primary language, carrying its secondary-language form."""
+    return time_element(date.strftime("%Y-%m"), long_month(date, code),
+                        long_month(date, secondary.code), secondary)
+
+
+def time_element(machine: str, shown: str, alternative: str, secondary: Language) -> Markup:
     return Markup('<time datetime="{}" data-alt="{}" data-alt-lang="{}" data-alt-dir="{}">'
-                  '{}</time>').format(date.strftime("%Y-%m"), long_month(date, secondary.code),
-                                      secondary.code, secondary.dir, long_month(date, code))
+                  '{}</time>').format(machine, alternative, secondary.code, secondary.dir, shown)
 
 
 def with_math(text: str) -> Markup:
