@@ -4,12 +4,14 @@ a script of anyone but bitext; every feed and sitemap is well-formed XML."""
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
 import xml.etree.ElementTree as ElementTree
 from html.parser import HTMLParser
 
+import jinja2
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -179,6 +181,51 @@ def test_templates_write_output_through_bitext_escaping_and_honour_autoescape_bl
     assert "escape_output(" in env.compile(source, raw=True)  # (else the hook fell off)
     assert env.get_template("t.html").render(text="<i>'&\"", safe=Markup("<i>x</i>")) == (
         "&lt;i&gt;&#39;&amp;&#34;|<i>x</i>|<i>'&\"")
+
+
+class AsksForContext:
+    @jinja2.pass_context
+    def __call__(self, context):
+        return f"class:{context['name']}"
+
+
+class Paper:
+    def title(self):
+        return "method"
+
+    @jinja2.pass_context
+    def label(self, context):
+        return f"method:{context['name']}"
+
+
+def test_templates_call_as_jinja_does_passing_context_only_to_what_asks_for_it(tmp_path):
+    # bitext's Context skips Jinja's questions for plain callables: the answers must be
+    # Jinja's own, for every kind of callable a template can reach.
+    def stops():
+        raise StopIteration
+
+    values = {
+        "name": "N", "paper": Paper(), "plain": lambda x: f"plain:{x}",
+        "with_context": jinja2.pass_context(lambda context, x: f"{context['name']}:{x}"),
+        "with_env": jinja2.pass_environment(lambda env, x: f"{type(env).__name__ != ''}:{x}"),
+        "cached_with_context": functools.lru_cache(jinja2.pass_context(
+            lambda context: f"cached:{context['name']}")),
+        "cached": functools.lru_cache(lambda: "cached"),
+        "callable_class": AsksForContext(), "stops": stops,
+    }
+    source = ('{% macro m(x) %}macro:{{ x }}:{{ name }}{% endmacro %}'
+              '{% for i in [1] %}{{ with_context(i) }}|{% set name = "loop" %}'
+              '{{ with_context(i) }}{% endfor %}|{{ plain(1) }}|{{ with_env(2) }}|'
+              '{{ cached_with_context() }}|{{ cached() }}|{{ callable_class() }}|'
+              '{{ paper.title() }}|{{ paper.label() }}|{{ "a b".split()|join }}|{{ m(3) }}|'
+              '{{ stops() is undefined }}')
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "t.html").write_text(source)
+    ours = make_environment(tmp_path).get_template("t.html").render(values)
+    jinjas = jinja2.Environment(autoescape=True).from_string(source).render(values)
+    assert ours == jinjas
+    assert ours == ("N:1|loop:1|plain:1|True:2|cached:N|cached|class:N|method|method:N|ab|"
+                    "macro:3:N|True")
 
 
 @given(st.text(alphabet=st.sampled_from("\\{}&%#_$~^ aé中\n")))
