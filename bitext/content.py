@@ -228,7 +228,8 @@ def parse_paper_file(data: bytes, source: str, config: Config, markdown: Markdow
 
 
 def file_digest(source: str, data: bytes) -> str:
-    return hashlib.blake2b(source.encode() + b"\0" + data, digest_size=16).hexdigest()
+    """The hash of a paper file's name and bytes (SHA-256, as `fingerprint.bytes_digest`)."""
+    return hashlib.sha256(source.encode() + b"\0" + data).hexdigest()[:32]
 
 
 def decode(data: bytes, source: str) -> tuple[str | None, list[Problem]]:

