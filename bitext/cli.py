@@ -20,6 +20,7 @@ from bitext.cache import CACHE_DIR
 from bitext.errors import InputError, counted, summary
 from bitext.pipeline import Options, build, disk_cache, render, source_date_epoch
 from bitext.progress import Progress
+from bitext.write import StoppedAfterUpdate
 
 DEFAULT_OUT = "_site"
 
@@ -201,6 +202,9 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         print(os_error_message(error, builds=args.handler is run_build),
               file=sys.stderr)
         return 1
+    except StoppedAfterUpdate:
+        print("stopped (after the output folder was brought up to date)", file=sys.stderr)
+        return 130
     except KeyboardInterrupt:
         print("stopped", file=sys.stderr)
         return 130

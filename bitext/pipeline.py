@@ -46,6 +46,7 @@ from bitext.progress import Progress
 from bitext.write import (
     Changes,
     StaticFile,
+    StoppedAfterUpdate,
     check_output_folder,
     collect_static,
     files_in,
@@ -160,12 +161,14 @@ def build_without_collector(options: Options, cache: Cache | None, progress: Pro
         token = text_digest([f"{path}:{entry[1]}" for path, entry in sorted(outputs.items())])
         cache.forget_index()  # while the folder changes, no index describes it
         written = len(changes.staged)
-        changes.commit(stale, token)
+        interrupted = changes.commit(stale, token)
     except BaseException:
         changes.discard()
         raise
     cache.save_index(Index(__version__, inputs.key, inputs.sources, outputs, out_key, token,
                            time.time_ns(), search, pages, (site.layout, site.related)))
+    if interrupted:  # (during the commit, which finished: the index describes the folder)
+        raise StoppedAfterUpdate
     cache.keep_model(Model(inputs.settings, papers, site, jobs))
     cache.save_listing_entries(site.papers)
     warnings = tuple(warning for paper in papers for warning in paper.warnings)

@@ -15,6 +15,7 @@ import shutil
 import signal
 import threading
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -223,11 +224,13 @@ class Changes:
         return [os.path.join(folder, name) for folder, _, names in os.walk(self.out)
                 for name in names if name.endswith(self.suffix)]
 
-    def commit(self, stale: set[str], token: str) -> None:
+    def commit(self, stale: set[str], token: str) -> bool:
         """Put the staged files in place, delete the `stale` ones and mark the folder with
         `token`, all before an interrupt is let through (a first build stopped between its
-        last file and its marker would leave a folder that the next build refuses)."""
-        with deferred_interrupt():
+        last file and its marker would leave a folder that the next build refuses).
+        Returns whether Ctrl-C or SIGTERM arrived meanwhile: the update is whole, and the
+        caller records it before it stops (see `StoppedAfterUpdate`)."""
+        with deferred_interrupt() as received:
             for temporary, target in self.staged:
                 if temporary != target:
                     os.replace(temporary, target)
@@ -237,6 +240,12 @@ class Changes:
                 remove_empty_folders(target.parent, self.out)
             write_marker(self.out, token)
         self.staged.clear()
+        return bool(received)
+
+
+class StoppedAfterUpdate(KeyboardInterrupt):
+    """Ctrl-C or SIGTERM that arrived while an update was put in place: the output folder
+    holds the new site, so the command says so instead of a bare "stopped"."""
 
 
 def make_folder(path: str) -> None:
@@ -264,23 +273,21 @@ def file_in_the_way(folder: str, out: str) -> InputError:
 
 
 @contextlib.contextmanager
-def deferred_interrupt():
+def deferred_interrupt() -> Iterator[list[int]]:
     """Hold Ctrl-C and SIGTERM until the block is done (only the main thread receives
-    signals)."""
+    signals); gives the list of the signals held, for the caller to act on."""
+    received: list[int] = []
     if threading.current_thread() is not threading.main_thread():
-        yield
+        yield received
         return
-    received = []
     held = (signal.SIGINT, signal.SIGTERM)
     previous = {number: signal.signal(number, lambda number, frame: received.append(number))
                 for number in held}
     try:
-        yield
+        yield received
     finally:
         for number in held:
             signal.signal(number, previous[number])
-    if received:
-        raise KeyboardInterrupt
 
 
 def remove_empty_folders(folder: Path, stop: Path) -> None:

@@ -314,6 +314,38 @@ def test_sigterm_stops_a_build_as_ctrl_c_does(project, tmp_path, capsys, monkeyp
         assert [path for path in out.rglob("*") if ".bitext-tmp-" in path.name] == []
 
 
+@pytest.mark.parametrize("number", ["SIGINT", "SIGTERM"])
+def test_an_interrupt_while_the_update_is_put_in_place_finishes_it_and_says_so(
+        project, tmp_path, capsys, monkeypatch, number):
+    """Ctrl-C during the commit waits for it (a half-moved site would be worse): the folder
+    then holds the new site, and the command must not say only "stopped", as if nothing
+    had changed; the index is kept, so the next build has nothing to do."""
+    import os
+    import signal
+
+    import bitext.write
+
+    out = tmp_path / "out"
+    assert run("--root", str(project), "build", "--out", str(out)) == 0
+    edit = project / "content/papers/one.md"
+    edit.write_text(edit.read_text("utf-8").replace("First Paper", "Edited Paper"), "utf-8")
+    write_marker = bitext.write.write_marker
+
+    def interrupted_marker(folder, token):
+        os.kill(os.getpid(), getattr(signal, number))  # (held until the commit is done)
+        write_marker(folder, token)
+
+    monkeypatch.setattr(bitext.write, "write_marker", interrupted_marker)
+    capsys.readouterr()
+    assert run("--root", str(project), "build", "--out", str(out)) == 130
+    assert capsys.readouterr().err.strip() == (
+        "stopped (after the output folder was brought up to date)")
+    assert "Edited Paper" in (out / "papers/edited-paper/index.html").read_text("utf-8")
+    monkeypatch.setattr(bitext.write, "write_marker", write_marker)
+    assert run("--root", str(project), "build", "--out", str(out)) == 0
+    assert capsys.readouterr().out.startswith("no changes: 3 papers")
+
+
 def test_template_syntax_error(project, tmp_path, capsys):
     (project / "templates/tags.html").write_text("{% block main %}\n{% if %}\n", "utf-8")
     assert run("--root", str(project), "build", "--out", str(tmp_path / "o")) == 1
