@@ -18,6 +18,7 @@ never correctness.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import os
@@ -163,6 +164,7 @@ class DiskCache:
         folder = user_cache_folder() / f"templates-{COMPILED_FORM}"
         try:
             folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            prune_compiled(folder, COMPILED_KEPT)
             compiled = jinja2.FileSystemBytecodeCache(str(folder))
         except OSError:
             compiled = None
@@ -269,6 +271,35 @@ class DiskCache:
 
 def user_cache_folder() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "bitext"
+
+
+# Jinja keeps one compiled file per template file path (about 13 KB), so every project
+# folder adds a dozen; with no limit, the folder only grows (200 MB on a machine that ran
+# the test suite for a few weeks, each test building in a new temporary folder).
+COMPILED_KEPT = 2000
+
+
+def prune_compiled(folder: Path, kept: int) -> None:
+    """Keep the `kept` most recently compiled templates in `folder` (a template dropped is
+    compiled again when next used) and drop the folders of other compiled forms (those
+    of earlier bitext versions)."""
+    for other in folder.parent.glob("templates*"):
+        if other != folder and other.is_dir():
+            shutil.rmtree(other, ignore_errors=True)
+    entries = list(os.scandir(folder))
+    if len(entries) <= kept:
+        return
+    # (down to half: pruning then happens once in a thousand new folders, not every build)
+    for entry in sorted(entries, key=modified_ns)[: len(entries) - kept // 2]:
+        with contextlib.suppress(OSError):
+            os.unlink(entry.path)
+
+
+def modified_ns(entry: os.DirEntry) -> int:
+    try:
+        return entry.stat(follow_symlinks=False).st_mtime_ns
+    except OSError:  # (gone meanwhile: another build pruned it)
+        return 0
 
 
 def signing_key() -> bytes:

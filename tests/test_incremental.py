@@ -369,3 +369,23 @@ def test_papers_are_indexed_by_the_bytes_parsed(site, tmp_path):
         assert parsed.sources[source] == (stat.st_size, stat.st_mtime_ns,
                                           file_digest(source, edited.read_bytes()))
         assert parsed.key == read_inputs(options, None).key
+
+
+def test_compiled_templates_kept_for_the_user_stay_few(tmp_path, key, monkeypatch):
+    """Every project folder adds its templates' compiled code to the user's cache folder;
+    without a limit it only grew (200 MB after a few weeks of test runs)."""
+    import bitext.cache
+
+    monkeypatch.setattr(bitext.cache, "COMPILED_KEPT", 20)
+    home = tmp_path / "user-cache" / "bitext"
+    (home / "templates-older-form").mkdir(parents=True)  # (an earlier bitext version's)
+    for number in range(4):  # four project folders, one after the other
+        project = make_project(tmp_path / f"project-{number}", {"one.md": paper("One", "一")})
+        build(Options(root=project, out=tmp_path / f"out-{number}"),
+              DiskCache(project / CACHE_DIR))
+    templates = len(list((project / "templates").iterdir()))
+    folders = [path.name for path in home.iterdir() if path.is_dir()]
+    assert folders == [f"templates-{bitext.render.COMPILED_FORM}"]
+    compiled = list((home / folders[0]).iterdir())
+    # (pruned before each build compiles its own: at most the limit and one project's)
+    assert templates < len(compiled) <= 20 + templates < 4 * templates
