@@ -49,8 +49,9 @@ EDITED = "content/papers/paper-00000.md"
 # compiles: an environment that tells it not to (PYTHONDONTWRITEBYTECODE, set on the
 # machine these tables come from) made every bitext command compile bitext's modules
 # again, 0.08 s of each.
-USER_ENVIRONMENT = {name: value for name, value in os.environ.items()
-                    if name != "PYTHONDONTWRITEBYTECODE"}
+def user_environment() -> dict[str, str]:
+    return {name: value for name, value in os.environ.items()
+            if name != "PYTHONDONTWRITEBYTECODE"}
 
 
 @dataclass
@@ -67,7 +68,7 @@ def measure(command: list[str], sample_memory: bool = False) -> Run:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                               env=USER_ENVIRONMENT)
+                               env=user_environment())
     peak = PeakMemory(process.pid)
     if sample_memory:
         peak.start()

@@ -71,6 +71,15 @@ def snapshot(folder: Path) -> dict[str, bytes]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+@pytest.fixture(autouse=True, scope="session")
+def user_cache_of_the_tests(tmp_path_factory):
+    """Builds keep compiled templates and their signing key in the user's cache folder: the
+    tests' own, not the developer's (each test's project would add a dozen files there)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("user-cache")))
+        yield
+
+
 @pytest.fixture
 def project(tmp_path):
     """Three papers over two months, two sharing the tag rl."""
