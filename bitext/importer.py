@@ -164,17 +164,9 @@ def read_front_matter(path: Path) -> dict:
 def plan_import(root: Path, config: Config, digests: list[Digest], date: dt.date | None,
                 extra_tags: list[str], update: bool, today: dt.date) -> list[Planned]:
     """What the import would write; InputError with every problem of every digest."""
-    problems: list[Problem] = []
-    for tag in extra_tags:
-        if not TAG_FORM.fullmatch(tag):
-            problems.append(Problem("--tag", None, None, "not a tag name",
-                                    expected="lowercase letters, digits and hyphens",
-                                    found=repr(tag)))
-        elif problem := url_name_problem(tag):
-            message, expected, found = problem
-            problems.append(Problem("--tag", None, None, message, expected, found))
-    rules = compile_rules(config.tags)
-    by_slug, by_title = existing_papers(root)
+    problems = tag_problems(extra_tags)
+    target = Target(root, config, compile_rules(config.tags), extra_tags, update,
+                    *existing_papers(root))
     markdown = MarkdownRenderer()
     planned: list[Planned] = []
     seen: dict[str, str] = {}
@@ -197,8 +189,7 @@ def plan_import(root: Path, config: Config, digests: list[Digest], date: dt.date
                                         found=repr(entry.title[0]), hint="remove one of them"))
                 continue
             seen[slug] = where
-            item = plan_entry(root, config, entry, where, slug, entry_date, extra_tags, rules,
-                              by_slug, by_title, update)
+            item = target.plan(entry, where, slug, entry_date)
             paper_problems = [] if item.action == "skip" else parse_paper_file(
                 item.text.encode("utf-8"), where, config, markdown)[1]
             problems += [Problem(digest.name, entry.line, p.field, p.message, p.expected,
@@ -209,31 +200,56 @@ def plan_import(root: Path, config: Config, digests: list[Digest], date: dt.date
     return planned
 
 
-def plan_entry(root: Path, config: Config, entry: Entry, where: str, slug: str,
-               date: dt.date, extra_tags: list[str], rules: list[TagRule],
-               by_slug: dict[str, Existing], by_title: dict[str, Existing],
-               update: bool) -> Planned:
-    codes = [language.code for language in config.languages]
-    fired = fire_rules(rules, entry)
-    tags = sorted({tag for tag, _ in fired} | set(extra_tags))
-    existing = by_slug.get(slug) or by_title.get(entry.title[0].casefold().strip())
-    fields: dict = {"date": date, "affiliation": entry.affiliation}
-    path = root / PAPERS_DIR / f"{slug}.md"
-    action = "create"
-    if existing:
-        path = existing.path
-        if not update:
-            return Planned("skip", path, where, "", fired,
-                           reason="already there")
-        action = "update"
-        fields.update(kept_fields(existing.front))
-        old_tags = existing.front.get("tags")
-        if isinstance(old_tags, list):
-            tags = sorted(set(tags) | {t for t in old_tags if isinstance(t, str)})
-    text = format_paper(titles=dict(zip(codes, entry.title, strict=True)),
-                        abstracts=dict(zip(codes, entry.abstract, strict=True)),
-                        tags=tags, **fields)
-    return Planned(action, path, where, text, fired)
+def tag_problems(extra_tags: list[str]) -> list[Problem]:
+    """What is wrong with the tags given by --tag."""
+    problems = []
+    for tag in extra_tags:
+        if not TAG_FORM.fullmatch(tag):
+            problems.append(Problem("--tag", None, None, "not a tag name",
+                                    expected="lowercase letters, digits and hyphens",
+                                    found=repr(tag)))
+        elif problem := url_name_problem(tag):
+            message, expected, found = problem
+            problems.append(Problem("--tag", None, None, message, expected, found))
+    return problems
+
+
+@dataclass(frozen=True)
+class Target:
+    """The project an import writes into, and how: each entry is planned against it."""
+
+    root: Path
+    config: Config
+    rules: list[TagRule]
+    extra_tags: list[str]
+    """Given by --tag, added to every paper."""
+    update: bool
+    """--update: rewrite papers already there, keeping their hand-added fields."""
+    by_slug: dict[str, Existing]
+    by_title: dict[str, Existing]
+
+    def plan(self, entry: Entry, where: str, slug: str, date: dt.date) -> Planned:
+        """The file for one entry: created, updated (--update) or skipped (there already)."""
+        fired = fire_rules(self.rules, entry)
+        tags = sorted({tag for tag, _ in fired} | set(self.extra_tags))
+        existing = self.by_slug.get(slug) or self.by_title.get(entry.title[0].casefold().strip())
+        fields: dict = {"date": date, "affiliation": entry.affiliation}
+        path = self.root / PAPERS_DIR / f"{slug}.md"
+        action = "create"
+        if existing:
+            path = existing.path
+            if not self.update:
+                return Planned("skip", path, where, "", fired, reason="already there")
+            action = "update"
+            fields.update(kept_fields(existing.front))
+            old_tags = existing.front.get("tags")
+            if isinstance(old_tags, list):
+                tags = sorted(set(tags) | {t for t in old_tags if isinstance(t, str)})
+        codes = [language.code for language in self.config.languages]
+        text = format_paper(titles=dict(zip(codes, entry.title, strict=True)),
+                            abstracts=dict(zip(codes, entry.abstract, strict=True)),
+                            tags=tags, **fields)
+        return Planned(action, path, where, text, fired)
 
 
 def kept_fields(front: dict) -> dict:
