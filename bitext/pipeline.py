@@ -167,10 +167,10 @@ def build_without_collector(options: Options, cache: Cache | None, progress: Pro
         raise
     cache.save_index(Index(__version__, inputs.key, inputs.sources, outputs, out_key, token,
                            time.time_ns(), search, pages, (site.layout, site.related)))
-    if interrupted:  # (during the commit, which finished: the index describes the folder)
-        raise StoppedAfterUpdate
     cache.keep_model(Model(inputs.settings, papers, site, jobs))
     cache.save_listing_entries(site.papers)
+    if interrupted:  # (during the commit, which finished: all is kept as after a build)
+        raise StoppedAfterUpdate
     warnings = tuple(warning for paper in papers for warning in paper.warnings)
     return Result(config, len(site.papers), len(outputs), rendered, written, len(stale),
                   time.perf_counter() - started, warnings)

@@ -189,7 +189,7 @@ class AsksForContext:
         return f"class:{context['name']}"
 
 
-class Paper:
+class Record:
     def title(self):
         return "method"
 
@@ -205,9 +205,10 @@ def test_templates_call_as_jinja_does_passing_context_only_to_what_asks_for_it(t
         raise StopIteration
 
     values = {
-        "name": "N", "paper": Paper(), "plain": lambda x: f"plain:{x}",
+        "name": "N", "paper": Record(), "plain": lambda x: f"plain:{x}",
         "with_context": jinja2.pass_context(lambda context, x: f"{context['name']}:{x}"),
-        "with_env": jinja2.pass_environment(lambda env, x: f"{type(env).__name__ != ''}:{x}"),
+        "with_env": jinja2.pass_environment(
+            lambda env, x: f"{isinstance(env, jinja2.Environment)}:{x}"),
         "cached_with_context": functools.lru_cache(jinja2.pass_context(
             lambda context: f"cached:{context['name']}")),
         "cached": functools.lru_cache(lambda: "cached"),
