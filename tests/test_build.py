@@ -599,3 +599,17 @@ def test_a_paper_file_whose_name_is_not_utf8_is_named_not_a_traceback(project, t
     err = capsys.readouterr().err
     assert "content/papers/caf\\xe9-paper.md: the file name is not UTF-8 text" in err
     assert "Traceback" not in err
+
+
+def test_search_indexes_in_memory_only_when_there_is_room(tmp_path, monkeypatch):
+    """Pagefind's pages and bundles go to a file system in memory (10,000 papers: 8 s of
+    writing and 17 s of indexing on this machine's disk, 0.8 s and 12 s in memory), but a
+    container's /dev/shm often holds only 64 MiB: then to the system's temporary folder."""
+    import bitext.search
+
+    monkeypatch.setattr(bitext.search, "MEMORY", str(tmp_path))
+    free = shutil.disk_usage(tmp_path).free
+    assert bitext.search.scratch_parent(free // 8) == str(tmp_path)
+    assert bitext.search.scratch_parent(free) is None
+    monkeypatch.setattr(bitext.search, "MEMORY", str(tmp_path / "missing"))
+    assert bitext.search.scratch_parent(0) is None
