@@ -186,7 +186,11 @@ class SafeText:
         return self.text
 
     def __str__(self) -> str:
-        return self.text
+        # Made text some other way (`"<h2>" ~ entries`, a filter), it stays safe HTML.
+        return Markup(self.text)
+
+    def __len__(self) -> int:  # (`|length` and `{% if %}` as for a Markup)
+        return len(self.text)
 
 
 def both_languages(t: dict[str, str], t2: dict[str, str], key: str, values: dict,

@@ -183,6 +183,24 @@ def test_templates_write_output_through_bitext_escaping_and_honour_autoescape_bl
         "&lt;i&gt;&#39;&amp;&#34;|<i>x</i>|<i>'&\"")
 
 
+def test_listing_entries_behave_as_safe_text_in_templates(tmp_path):
+    """Listing entries come back as a light wrapper, not a Markup (no copy of 1.5 MB): a
+    template must still be able to write, test, count, join and mark them safe."""
+    from types import SimpleNamespace
+
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "t.html").write_text(
+        "{% set e = listing_entries(papers, '../') %}{% set empty = listing_entries([], '') %}"
+        "{{ e }}|{{ e|length }}|{{ 'yes' if e else 'no' }}|{{ 'yes' if empty else 'no' }}|"
+        "{{ e|safe }}|{{ '<' ~ e }}")
+    env = make_environment(tmp_path)
+    paper = SimpleNamespace(digest="d", slug="s")
+    env.globals["listing_entries"].renderer = SimpleNamespace(
+        entries={("d", "s", "../"): "<li>&amp;</li>"}, listing_entry=None)
+    assert env.get_template("t.html").render(papers=[paper]) == (
+        "<li>&amp;</li>|14|yes|no|<li>&amp;</li>|&lt;<li>&amp;</li>")
+
+
 class AsksForContext:
     @jinja2.pass_context
     def __call__(self, context):
