@@ -80,12 +80,12 @@ def parse_events(text: str) -> tuple[list[yaml.Event], yaml.MarkedYAMLError | No
     """The parser's events up to the end or to a syntax error, and that error. Taken in one
     loop and composed from a list, instead of asked for one by one with a look ahead, a
     paper's front matter loads in 34 µs, not 43."""
-    get_event = _Loader(text).get_event
     events: list[yaml.Event] = []
     try:
+        get_event = _Loader(text).get_event
         while (event := get_event()) is not None:
             events.append(event)
-    except yaml.MarkedYAMLError as error:
+    except (yaml.MarkedYAMLError, yaml.reader.ReaderError, UnicodeEncodeError) as error:
         return events, error
     return events, None
 
@@ -102,7 +102,17 @@ def compose_document(events: list[yaml.Event], first_line: int, lines: dict) -> 
     return value
 
 
-def not_valid(error: yaml.MarkedYAMLError, text: str, first_line: int) -> YamlError:
+def not_valid(error: Exception, text: str, first_line: int) -> YamlError:
+    if isinstance(error, (yaml.reader.ReaderError, UnicodeEncodeError)):
+        # A control character, or half of a surrogate pair: the reader stops at the first
+        # it meets, so the first of its kind in the text.
+        code = error.character if isinstance(error, yaml.reader.ReaderError) \
+            else ord(error.object[error.start])
+        at = text.find(chr(code)) if isinstance(code, int) else -1
+        return YamlError(text.count("\n", 0, max(at, 0)) + first_line,
+                         f"forbidden character U+{code:04X}" if isinstance(code, int)
+                         else "forbidden character",
+                         hint="delete it; control characters are never published")
     mark = error.problem_mark or error.context_mark
     line = mark.line if mark else 0
     message = error.problem or error.context or "not valid YAML"

@@ -85,3 +85,18 @@ def test_bad_tag_regex_is_reported(tmp_path):
     text = SITE_YAML + "    match: ['/(unclosed/']\n"
     assert any("tags.rl.match.0: not a regular expression" in p
                for p in problems_of(write_config(tmp_path, text)))
+
+
+def test_a_control_character_in_site_yaml_is_named_with_its_line(tmp_path, capsys):
+    # (paper files are checked before YAML reads them; site.yaml reached PyYAML's reader,
+    # which refused the character with a traceback)
+    from bitext.cli import main
+    from tests.conftest import make_project, paper
+
+    project = make_project(tmp_path / "site", {"one.md": paper()},
+                           SITE_YAML + 'editor: "a bell \a here"\n')
+    line = (SITE_YAML + "editor").count("\n") + 1
+    assert main(["--root", str(project), "build", "--out", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err
+    assert f"site.yaml:{line}: forbidden character U+0007" in err
+    assert "Traceback" not in err

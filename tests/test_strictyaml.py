@@ -71,3 +71,14 @@ def test_of_several_problems_the_first_in_the_text_is_reported(text, line, messa
         load(text)
     assert caught.value.line == line
     assert message in caught.value.message
+
+
+@pytest.mark.parametrize("text, line, code", [
+    ("a: \x07", 1, "U+0007"),
+    ("a: 中文\nb: x\nc: \x01", 3, "U+0001"),  # (PyYAML's C reader counts bytes, not characters)
+    ("a: \ud800", 1, "U+D800"),
+])
+def test_a_character_the_reader_refuses_is_a_problem_not_a_crash(text, line, code):
+    with pytest.raises(YamlError) as caught:
+        load(text)
+    assert (caught.value.line, caught.value.message) == (line, f"forbidden character {code}")
