@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import difflib
 import email.utils
 import functools
 import sys
@@ -197,8 +198,19 @@ def both_languages(t: dict[str, str], t2: dict[str, str], key: str, values: dict
                    secondary: Language) -> Markup:
     """An interface string in the primary language, carrying its secondary-language form
     for the reading-mode script to swap in when the reader reads the secondary language."""
+    if key not in t or key not in t2:
+        close = difflib.get_close_matches(key, list(t), n=1)
+        raise jinja2.TemplateRuntimeError(
+            f"ui({key!r}): no such interface string"
+            + (f" (did you mean {close[0]!r}?)" if close else ""))
+    try:
+        shown, alternative = t[key].format(**values), t2[key].format(**values)
+    except KeyError as missing:
+        raise jinja2.TemplateRuntimeError(
+            f"ui({key!r}) needs a value for {missing.args[0]}: ui({key!r}, "
+            f"{missing.args[0]}=…)") from None
     return Markup('<span data-alt="{}" data-alt-lang="{}" data-alt-dir="{}">{}</span>').format(
-        t2[key].format(**values), secondary.code, secondary.dir, t[key].format(**values))
+        alternative, secondary.code, secondary.dir, shown)
 
 
 def dated(date: dt.date, code: str, secondary: Language) -> Markup:
@@ -399,6 +411,13 @@ def render(env: jinja2.Environment, name: str, context: dict) -> str:
         where, line = template_frame(sys.exc_info()[2], name)
         raise InputError([Problem(f"{TEMPLATES_DIR}/{where}", line, None,
                                   f"template error: {error}")]) from None
+    except InputError:  # (from a template rendered inside this one: a listing's entry)
+        raise
+    except Exception as error:  # raised by what a template ran: `{{ 1 / 0 }}`, `x[99]`
+        where, line = template_frame(sys.exc_info()[2], name)
+        raise InputError([Problem(f"{TEMPLATES_DIR}/{where}", line, None,
+                                  f"template error: {type(error).__name__}: {error}")]
+                         ) from None
 
 
 def template_frame(traceback, fallback: str) -> tuple[str, int | None]:

@@ -346,6 +346,28 @@ def test_an_interrupt_while_the_update_is_put_in_place_finishes_it_and_says_so(
     assert capsys.readouterr().out.startswith("no changes: 3 papers")
 
 
+@pytest.mark.parametrize("expression, message", [
+    ("1 / 0", "template error: ZeroDivisionError: division by zero"),
+    ('ui("autors")', "template error: ui('autors'): no such interface string "
+                     "(did you mean 'authors'?)"),
+    ('ui("count")', "template error: ui('count') needs a value for count: "
+                    "ui('count', count=…)"),
+])
+def test_a_template_that_fails_as_it_runs_is_named_with_its_line(project, tmp_path, capsys,
+                                                                  expression, message):
+    # (Jinja reports its own errors; what the template's Python raises used to end the
+    # build in a traceback)
+    template = project / "templates/paper.html"
+    lines = template.read_text("utf-8").split("\n")
+    lines.insert(9, "{{ " + expression + " }}")
+    template.write_text("\n".join(lines), "utf-8")
+    assert run("--root", str(project), "build", "--out", str(tmp_path / "o")) == 1
+    err = capsys.readouterr().err
+    assert f"templates/paper.html:10: {message}" in err
+    assert "Traceback" not in err
+    assert not (tmp_path / "o").exists()
+
+
 def test_template_syntax_error(project, tmp_path, capsys):
     (project / "templates/tags.html").write_text("{% block main %}\n{% if %}\n", "utf-8")
     assert run("--root", str(project), "build", "--out", str(tmp_path / "o")) == 1
