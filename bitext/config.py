@@ -192,15 +192,30 @@ def read_bilingual(fields: Fields, name: str, codes: list[str]) -> dict[str, str
 
 def read_base_url(fields: Fields, override: str | None) -> str | None:
     if override is not None:
-        parts = urlsplit(override)
-        if parts.scheme not in ("http", "https") or not parts.netloc:
-            fields.problems.append(Problem("--base-url", None, None, "not a web address",
-                                           expected="an http:// or https:// URL",
-                                           found=repr(override)))
+        if problem := base_url_problem(override):
+            message, expected = problem
+            fields.problems.append(Problem("--base-url", None, None, message,
+                                           expected=expected, found=repr(override)))
             return None
         return normalise_base_url(override)
     url = fields.url("base_url")
+    if url and (problem := base_url_problem(url)):
+        message, expected = problem
+        fields.problem(("base_url",), message, expected=expected, found=repr(url))
+        return None
     return normalise_base_url(url) if url else None
+
+
+def base_url_problem(url: str) -> tuple[str, str] | None:
+    """(what is wrong, what was expected) when the site cannot be served at `url`: every
+    page's address is `url` followed by the page's path."""
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc \
+            or any(character.isspace() for character in url):
+        return "not a web address", "an http:// or https:// URL"
+    if "?" in url or "#" in url:
+        return "not a site address", "the address the site is served at, without ?… or #…"
+    return None
 
 
 def read_tags(fields: Fields, codes: list[str]) -> dict[str, TagInfo]:

@@ -581,6 +581,14 @@ def test_new_refuses_a_title_that_gives_a_reserved_file_name(project, capsys):
     assert not (project / "content/papers/con.md").exists()
 
 
+def test_new_refuses_a_title_with_a_control_character(project, capsys):
+    # (it wrote a paper file that the next build refused)
+    assert run("--root", str(project), "new", "A \a bell") == 1
+    assert ("title: forbidden character (expected printable text, found U+0007)"
+            in capsys.readouterr().err)
+    assert not (project / "content/papers/a-bell.md").exists()
+
+
 def test_links_planted_in_the_output_folder_never_lead_a_write_outside(project, tmp_path,
                                                                        capsys):
     out, outside = tmp_path / "out", tmp_path / "outside"

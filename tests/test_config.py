@@ -100,3 +100,18 @@ def test_a_control_character_in_site_yaml_is_named_with_its_line(tmp_path, capsy
     err = capsys.readouterr().err
     assert f"site.yaml:{line}: forbidden character U+0007" in err
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("url, message", [
+    ("http://a b/", "not a web address"),
+    ("https://example.org/?page=1", "not a site address"),
+    ("https://example.org/digest/#top", "not a site address"),
+])
+def test_a_base_url_every_page_address_can_follow_is_required(tmp_path, url, message):
+    # (a space, a query or a fragment made every page's address in feeds and the sitemap
+    # broken; --base-url took a space where site.yaml did not)
+    text = SITE_YAML.replace("base_url: https://example.github.io/digest/", f"base_url: {url}")
+    assert f"base_url: {message}" in problems_of(write_config(tmp_path, text))[0]
+    with pytest.raises(InputError) as caught:
+        load_config(write_config(tmp_path, SITE_YAML), url)
+    assert caught.value.problems[0].format().startswith(f"--base-url: {message}")
