@@ -37,7 +37,14 @@ from bitext.config import TAG_FORM, Config, Language
 from bitext.errors import InputError, Problem, outside_project
 from bitext.markdown import MarkdownRenderer, Rendered
 from bitext.math import inline_math
-from bitext.schema import URL_NAME_MAX, Fields, forbidden_character, normalise, url_name_problem
+from bitext.schema import (
+    FORBIDDEN_HINT,
+    URL_NAME_MAX,
+    Fields,
+    forbidden_character,
+    normalise,
+    url_name_problem,
+)
 from bitext.strictyaml import YamlError, load
 
 PAPERS_DIR = Path("content") / "papers"
@@ -255,9 +262,7 @@ def decode(data: bytes, source: str) -> tuple[str | None, list[Problem]]:
         bad = forbidden_character(line)
         if bad:
             problems.append(Problem(source, number, None, "forbidden character",
-                                    expected="printable text", found=bad,
-                                    hint="delete it; control and direction-override "
-                                         "characters are never published"))
+                                    expected="printable text", found=bad, hint=FORBIDDEN_HINT))
     return (None if problems else text), problems
 
 

@@ -9,7 +9,7 @@ from bitext.config import load_config
 from bitext.content import PAPERS_DIR, slug_from_title
 from bitext.errors import InputError, Problem
 from bitext.paperfile import format_paper
-from bitext.schema import forbidden_character, url_name_problem
+from bitext.schema import FORBIDDEN_HINT, forbidden_character, url_name_problem
 
 
 def new_paper(root: Path, title: str, date: dt.date, tags: list[str],
@@ -17,9 +17,7 @@ def new_paper(root: Path, title: str, date: dt.date, tags: list[str],
     config = load_config(root)
     if bad := forbidden_character(title):
         raise InputError([Problem("title", None, None, "forbidden character",
-                                  expected="printable text", found=bad,
-                                  hint="delete it; control and direction-override "
-                                       "characters are never published")])
+                                  expected="printable text", found=bad, hint=FORBIDDEN_HINT)])
     slug = slug_from_title(title)
     if not slug:
         raise InputError([Problem("title", None, None, "the title gives no file name",

@@ -32,6 +32,9 @@ _FORBIDDEN = re.compile(
 )
 
 
+FORBIDDEN_HINT = "delete it; control and direction-override characters are never published"
+
+
 def forbidden_character(text: str) -> str | None:
     """The first character of `text` that bitext refuses, as U+XXXX, or None."""
     match = _FORBIDDEN.search(text)
@@ -146,8 +149,7 @@ class Fields:
         bad = forbidden_character(value)
         if bad:
             self.problem(field, "forbidden character", expected="printable text", found=bad,
-                         hint="delete it; control and direction-override characters are "
-                              "never published")
+                         hint=FORBIDDEN_HINT)
             return None
         if not multiline and "\n" in value.strip():
             self.problem(field, "more than one line", expected="a single line",
