@@ -8,7 +8,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from bitext.errors import InputError, Problem
-from bitext.schema import Fields
+from bitext.schema import Fields, is_web_address
 from bitext.strictyaml import YamlError, load
 
 CONFIG_FILE = "site.yaml"
@@ -209,9 +209,7 @@ def read_base_url(fields: Fields, override: str | None) -> str | None:
 def base_url_problem(url: str) -> tuple[str, str] | None:
     """(what is wrong, what was expected) when the site cannot be served at `url`: every
     page's address is `url` followed by the page's path."""
-    parts = urlsplit(url)
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc \
-            or any(character.isspace() for character in url):
+    if not is_web_address(url):
         return "not a web address", "an http:// or https:// URL"
     if "?" in url or "#" in url:
         return "not a site address", "the address the site is served at, without ?… or #…"

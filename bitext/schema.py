@@ -35,6 +35,13 @@ _FORBIDDEN = re.compile(
 FORBIDDEN_HINT = "delete it; control and direction-override characters are never published"
 
 
+def is_web_address(value: str) -> bool:
+    """An http:// or https:// URL with a host, and no white space anywhere."""
+    parts = urlsplit(value)
+    return (parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+            and not any(character.isspace() for character in value))
+
+
 def forbidden_character(text: str) -> str | None:
     """The first character of `text` that bitext refuses, as U+XXXX, or None."""
     match = _FORBIDDEN.search(text)
@@ -229,8 +236,7 @@ class Fields:
         value = self.text(*field, required=required)
         if value is None:
             return None
-        parts = urlsplit(value)
-        if parts.scheme.lower() not in ("http", "https") or not parts.netloc or " " in value:
+        if not is_web_address(value):
             self.problem(field, "not a web address", expected="an http:// or https:// URL",
                          found=repr(value))
             return None
