@@ -60,6 +60,29 @@ class MarkdownRenderer:
         paragraphs = plain_paragraphs(source)
         if paragraphs is not None:
             return render_plain(paragraphs), []
+        simple = simple_paragraphs(source)
+        if simple is None:
+            return self.render_parsed(source)
+        self._warnings = []
+        texts, blocks = [], []
+        for paragraph in simple:
+            if INLINE_MARKS.search(paragraph):
+                # (markdown-it's inline parser: a paragraph's block parse makes one inline
+                # token of the same text, as parseInline does, for a third more work)
+                inline = self._md.parseInline(paragraph)
+                html = self._md.renderer.render(inline, self._md.options, {})
+                texts.append(plain_text(inline[0]))
+                blocks.append("<p>" + html + "</p>\n")
+            else:
+                rendered = render_plain([paragraph.split("\n")])
+                texts.append(rendered.text)
+                blocks.append(rendered.block_html[0])
+        text = " ".join(t for t in texts if t)
+        return Rendered(text, len(simple), tuple(blocks)), self._warnings
+
+    def render_parsed(self, source: str) -> tuple[Rendered, list[str]]:
+        """`render` by markdown-it's whole parser, without the shortcuts (which give the
+        same result: tests/test_content.py compares the two)."""
         self._warnings = []
         tokens = self._md.parse(source)
         blocks = tuple(self._md.renderer.render(part, self._md.options, {})
@@ -106,6 +129,35 @@ def plain_paragraphs(source: str) -> list[list[str]] | None:
             current.append(line)
     if current:
         paragraphs.append(current)
+    return paragraphs
+
+
+# What may open a block at the start of a line, besides BLOCK_OPENERS: a list or rule
+# (*, _), a fence (`, ~), a link reference definition ([), HTML (<), display math ($), a
+# table's row (|). Text none of whose lines starts so (nor with a space: code, lazy
+# continuation) is paragraphs split by blank lines, each parsed alone as markdown-it would.
+SIMPLE_LINE_OPENERS = BLOCK_OPENERS | frozenset("*_`~[<$|")
+SIMPLE_REFUSED = re.compile(r"[\t\r\0]")
+
+
+def simple_paragraphs(source: str) -> list[str] | None:
+    """The paragraphs of `source` when it is nothing but paragraphs (marks allowed inside
+    them); None if it may hold other blocks."""
+    if SIMPLE_REFUSED.search(source):
+        return None
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for line in source.split("\n"):
+        if not line:
+            if current:
+                paragraphs.append("\n".join(current))
+                current = []
+        elif line[0] in SIMPLE_LINE_OPENERS or line[0].isspace() or line[-1].isspace():
+            return None
+        else:
+            current.append(line)
+    if current:
+        paragraphs.append("\n".join(current))
     return paragraphs
 
 

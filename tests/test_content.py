@@ -203,31 +203,54 @@ def test_front_matter_that_is_not_fields(text, expected):
     assert errors(text) == [expected]
 
 
-# -- the plain-text shortcut of the Markdown renderer ---------------------------------------
+# -- the shortcuts of the Markdown renderer ------------------------------------------------
 
 PLAIN_PIECES = ["模型", "语言。", "学习，", "word", "Word", " ", " ", "\n", "\n\n", ".", ",", "'",
                 '"', "(", ")", "%", "/", "?", "!", "@", ":", ";", "-", "1", "2.", "\u00a0",
                 "\u3000", "é", "ü", "…", "—", "state-of-the-art"]
 MARKDOWN_PIECES = ["*", "_", "#", ">", "- ", "1. ", "    ", "  \n", "\\", "`", "[a](b)", "<b>",
                    "&amp;", "===", "---", "|", "$x$", "~~", "\t", "+ ", "2) "]
+# What abstracts hold inside their paragraphs, and what could make a paragraph more than one
+# (a reference definition, a fence or display math spanning a blank line, a table's row).
+INLINE_PIECES = ["**bold**", "*it*", "_it_", "`code`", "$O(n^2)$", "$$x$$", "$5 and $10",
+                 "[link](https://a.org)", "[ref]", "[ref]: https://a.org", "![i](x.png)",
+                 "<b>", "&amp;", "&#35;", "\\*", "a\\", "~~s~~", "```", "~~~", "$$",
+                 "\n| a | b |\n", "\n---\n", "\n\n", "\n", "\n***\n", "\n* item",
+                 "<https://a.org>", "$\\frac{1}{2}$", "**unclosed", "$\\bad{$"]
+
+
+def assert_renders_as_parser(source: str) -> None:
+    renderer = MarkdownRenderer()
+    fast, fast_warnings = renderer.render(source)
+    parsed, parsed_warnings = renderer.render_parsed(source)
+    assert (fast.html, fast.text, fast.paragraphs, fast.blocks, fast_warnings) == (
+        parsed.html, parsed.text, parsed.paragraphs, parsed.blocks, parsed_warnings)
 
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.one_of(st.sampled_from(PLAIN_PIECES), st.sampled_from(MARKDOWN_PIECES),
                           st.text(max_size=3)), max_size=30).map("".join))
 def test_plain_text_shortcut_renders_as_markdown_it_does(source):
-    import bitext.markdown
+    assert_renders_as_parser(source)
 
-    renderer = MarkdownRenderer()
-    fast, _ = renderer.render(source)
-    original = bitext.markdown.plain_paragraphs
-    bitext.markdown.plain_paragraphs = lambda text: None  # the parser, always
-    try:
-        parsed, _ = renderer.render(source)
-    finally:
-        bitext.markdown.plain_paragraphs = original
-    assert (fast.html, fast.text, fast.paragraphs, fast.blocks) == (
-        parsed.html, parsed.text, parsed.paragraphs, parsed.blocks)
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(PLAIN_PIECES), st.sampled_from(INLINE_PIECES),
+                          st.sampled_from(MARKDOWN_PIECES)), max_size=40).map("".join))
+def test_paragraph_shortcut_renders_as_markdown_it_does(source):
+    assert_renders_as_parser(source)
+
+
+@pytest.mark.parametrize("source, simple", [
+    ("A **bold** claim.\n\nA plain one, $O(n)$ cost.", True),
+    ("A [link](https://a.org) and `code`.\nA second line.", True),
+    ("Text.\n\n[ref]: https://a.org", False), ("Text.\n```\ncode\n\n```", False),
+    ("Text.\n$$\nx\n\ny\n$$", False), ("a | b\n--- | ---", False),
+    ("* a list", False), ("    code", False)])
+def test_paragraphs_are_recognised(source, simple):
+    from bitext.markdown import simple_paragraphs
+
+    assert (simple_paragraphs(source) is not None) is simple
 
 
 @pytest.mark.parametrize("source, plain", [
