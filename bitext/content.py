@@ -199,7 +199,8 @@ def load_papers(root: Path, config: Config, markdown: MarkdownRenderer,
     files, problems = paper_files(root)
     papers = []
     for source, path in files:
-        paper, file_problems = parse_paper_file(Path(path).read_bytes(), source, config,
+        paper, file_problems = parse_paper_file(Path(path).read_bytes(), source,
+                                                config.languages,
                                                 markdown)
         problems.extend(file_problems)
         if paper and (include_drafts or not paper.draft):
@@ -209,10 +210,13 @@ def load_papers(root: Path, config: Config, markdown: MarkdownRenderer,
     return papers
 
 
-def parse_paper_file(data: bytes, source: str, config: Config, markdown: MarkdownRenderer,
-                     digest: str | None = None) -> tuple[Paper | None, list[Problem]]:
+def parse_paper_file(data: bytes, source: str, languages: tuple[Language, Language],
+                     markdown: MarkdownRenderer, digest: str | None = None
+                     ) -> tuple[Paper | None, list[Problem]]:
     """A paper from the bytes of its file, or None with the problems found. `digest`:
-    the `file_digest` of `data`, when the caller has it."""
+    the `file_digest` of `data`, when the caller has it. Of the config, a paper depends on
+    its languages only: parsed papers are kept while they stay the same (a change to the
+    site's title or tags does not read 10,000 papers again)."""
     text, problems = decode(data, source)
     if text is None:
         return None, problems
@@ -229,8 +233,8 @@ def parse_paper_file(data: bytes, source: str, config: Config, markdown: Markdow
                        found="nothing" if document.value is None else "a list or text")
         return None, fields.problems
     body_lines = text.split("\n")[body_start:]
-    blocks = read_blocks(body_lines, body_start + 1, source, config, fields)
-    paper = read_paper(fields, blocks, config, markdown, digest or file_digest(source, data))
+    blocks = read_blocks(body_lines, body_start + 1, source, languages, fields)
+    paper = read_paper(fields, blocks, languages, markdown, digest or file_digest(source, data))
     return (paper if not fields.problems else None), fields.problems
 
 
@@ -291,10 +295,10 @@ class Block:
     text: str
 
 
-def read_blocks(lines: list[str], first_line: int, source: str, config: Config,
-                fields: Fields) -> dict[str, Block]:
+def read_blocks(lines: list[str], first_line: int, source: str,
+                languages: tuple[Language, Language], fields: Fields) -> dict[str, Block]:
     """The `::: code` … `:::` blocks of the body, by language code."""
-    codes = [language.code for language in config.languages]
+    codes = [language.code for language in languages]
     blocks: dict[str, Block] = {}
     current: tuple[str, int, list[str]] | None = None
 
@@ -342,10 +346,9 @@ def read_blocks(lines: list[str], first_line: int, source: str, config: Config,
     return blocks
 
 
-def read_paper(fields: Fields, blocks: dict[str, Block], config: Config,
+def read_paper(fields: Fields, blocks: dict[str, Block], languages: tuple[Language, Language],
                markdown: MarkdownRenderer, digest: str) -> Paper | None:
     fields.only_keys((), FIELDS)
-    languages = config.languages
     codes = [language.code for language in languages]
     titles = read_titles(fields, codes)
     date = fields.date("date")

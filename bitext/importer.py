@@ -191,7 +191,7 @@ def plan_import(root: Path, config: Config, digests: list[Digest], date: dt.date
             seen[slug] = where
             item = target.plan(entry, where, slug, entry_date)
             paper_problems = [] if item.action == "skip" else parse_paper_file(
-                item.text.encode("utf-8"), where, config, markdown)[1]
+                item.text.encode("utf-8"), where, config.languages, markdown)[1]
             problems += [Problem(digest.name, entry.line, p.field, p.message, p.expected,
                                  p.found, p.hint) for p in paper_problems]
             planned.append(item)

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from bitext import __version__
 from bitext.cache import CACHE_DIR, DiskCache, Index, MemoryCache, Model, Parsed
-from bitext.config import CONFIG_FILE, Config, load_config
+from bitext.config import CONFIG_FILE, Config, Language, load_config
 from bitext.content import (
     PAPERS_DIR,
     Bilingual,
@@ -302,7 +302,8 @@ def load_papers(inputs: Inputs, config: Config, options: Options, cache: Cache,
     with the hashes of the files parsed (of the bytes parsed, should a file have changed
     since `read_inputs`); InputError with the problems of every file. Saving what was
     parsed is added to `chores` when given (see `render_changes`), else done now."""
-    config_key = text_digest([__version__, PAPER_LAYOUT, repr(config)])
+    # (a paper depends on the config's languages only: see `parse_paper_file`)
+    config_key = text_digest([__version__, PAPER_LAYOUT, repr(config.languages)])
     parsed = cache.load_parsed(config_key)
     missing = [(source, source_path(options.root, source))
                for source, entry in inputs.sources.items() if entry[2] not in parsed]
@@ -311,7 +312,7 @@ def load_papers(inputs: Inputs, config: Config, options: Options, cache: Cache,
     if jobs > 1:
         load_converter()
     seen = {}
-    for results in map_chunks(ParseTask(config), missing, jobs, CHUNK):
+    for results in map_chunks(ParseTask(config.languages), missing, jobs, CHUNK):
         for source, entry, result in results:
             parsed[entry[2]] = result
             seen[source] = entry
@@ -348,8 +349,8 @@ PAPER_LAYOUT = repr([(kind.__name__, [field.name for field in dataclasses.fields
 class ParseTask:
     """Parses a chunk of paper files (in a worker process when there are many)."""
 
-    def __init__(self, config: Config):
-        self.config = config
+    def __init__(self, languages: tuple[Language, Language]):
+        self.languages = languages
         self.markdown = MarkdownRenderer()
 
     def __call__(self, files: Sequence[tuple[str, str]]
@@ -365,7 +366,8 @@ class ParseTask:
                 data = stream.read()
             digest = file_digest(source, data)
             results.append((source, (stat.st_size, stat.st_mtime_ns, digest),
-                            parse_paper_file(data, source, self.config, self.markdown, digest)))
+                            parse_paper_file(data, source, self.languages, self.markdown,
+                                             digest)))
         return results
 
 

@@ -55,7 +55,7 @@ def time_pathological(config, markdown) -> list[tuple[float, str]]:
     for name, abstract in pathological(room).items():
         data = TEMPLATE.format("Title", "标题", abstract, "摘要").encode("utf-8")
         start = time.perf_counter()
-        parse_paper_file(data, "content/papers/slow.md", config, markdown)
+        parse_paper_file(data, "content/papers/slow.md", config.languages, markdown)
         timings.append((time.perf_counter() - start, name))
     return sorted(timings, reverse=True)
 
@@ -78,7 +78,8 @@ def main() -> int:
               suppress_health_check=list(HealthCheck))
     @given(papers)
     def fuzz(data: bytes) -> None:
-        paper, problems = parse_paper_file(data, "content/papers/fuzz.md", config, markdown)
+        paper, problems = parse_paper_file(data, "content/papers/fuzz.md", config.languages,
+                                           markdown)
         assert (paper is None) == bool(problems), (paper, problems)
         assert all(problem.path == "content/papers/fuzz.md" for problem in problems)
         for problem in problems:

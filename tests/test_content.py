@@ -18,7 +18,7 @@ CONFIG = Config(
 
 
 def parse(text: str):
-    return parse_paper_file(text.encode("utf-8"), "content/papers/x.md", CONFIG,
+    return parse_paper_file(text.encode("utf-8"), "content/papers/x.md", CONFIG.languages,
                             MarkdownRenderer())
 
 
@@ -150,14 +150,14 @@ def test_forbidden_characters_are_reported_with_their_line(character, name):
 ])
 def test_non_utf8_file(bad, byte):
     result, problems = parse_paper_file(paper().encode("utf-8").replace(b"A Paper", b"A " + bad),
-                                        "x.md", CONFIG, MarkdownRenderer())
+                                        "x.md", CONFIG.languages, MarkdownRenderer())
     assert result is None
     assert [problem.format() for problem in problems] == [
         f"x.md:3: not UTF-8 text (found byte {byte}) — save the file as UTF-8"]
 
 
 def test_utf16_file_is_not_read_as_text():
-    result, problems = parse_paper_file(paper().encode("utf-16"), "x.md", CONFIG,
+    result, problems = parse_paper_file(paper().encode("utf-16"), "x.md", CONFIG.languages,
                                         MarkdownRenderer())
     assert result is None
     assert [problem.format() for problem in problems] == [

@@ -58,7 +58,17 @@ EDITS = {
     "template": lambda papers: papers.parent.parent.joinpath("templates/tag.html").write_text(
         papers.parent.parent.joinpath("templates/tag.html").read_text("utf-8")
         .replace("page-intro", "page-intro tag-intro"), "utf-8"),
+    "config": lambda papers: rename_site(papers.parent.parent, "A Renamed Digest"),
+    "language name": lambda papers: papers.parent.parent.joinpath("site.yaml").write_text(
+        papers.parent.parent.joinpath("site.yaml").read_text("utf-8")
+        .replace("name: 简体中文", "name: 中文"), "utf-8"),
 }
+
+
+def rename_site(site, title):
+    config = site / "site.yaml"
+    config.write_text(config.read_text("utf-8").replace("en: Test Digest", f"en: {title}"),
+                      "utf-8")
 
 
 @pytest.mark.parametrize("edit", sorted(EDITS))
@@ -230,6 +240,27 @@ def test_the_build_after_a_first_build_reads_no_paper_file(site, tmp_path, key, 
                         lambda source, data: hashed.append(source))
     assert cached(site, out).written == 0
     assert hashed == []
+
+
+def test_a_config_change_that_papers_do_not_read_parses_no_paper(site, tmp_path, key,
+                                                                monkeypatch):
+    """Parsed papers depend on the config's languages only: a new site title, tags, page
+    size or base URL (the preview's, a --base-url) keeps them; a language's name does not."""
+    out = tmp_path / "out"
+    cached(site, out)
+    parsed = []
+    original = bitext.pipeline.parse_paper_file
+    monkeypatch.setattr(bitext.pipeline, "parse_paper_file",
+                        lambda data, source, *rest: parsed.append(source) or original(
+                            data, source, *rest))
+    rename_site(site, "A Renamed Digest")
+    assert cached(site, out).written > 0
+    build(Options(root=site, out=tmp_path / "elsewhere", base_url="http://127.0.0.1:8000/"),
+          DiskCache(site / CACHE_DIR))
+    assert parsed == []
+    EDITS["language name"](site / "content/papers")
+    cached(site, out)
+    assert len(parsed) == 24
 
 
 def test_an_edit_writes_only_the_files_whose_bytes_changed(site, tmp_path, key):
