@@ -220,10 +220,10 @@ def edit_hugo(path: Path, run: int) -> None:
 def preview_edits(root: Path, out: Path, runs: int) -> list[float]:
     """Seconds for each of `runs` edits in the preview's machinery: the cache kept in
     memory, and the build told which file changed, as `serve`'s watcher tells it."""
-    from bitext.cache import MemoryCache
     from bitext.pipeline import Options, build
+    from bitext.serve import preview_cache
 
-    options, cache = Options(root=root, out=out), MemoryCache()
+    options, cache = Options(root=root, out=out), preview_cache(root)
     build(options, cache)
     times = []
     for run in range(runs):

@@ -137,8 +137,11 @@ def build_without_collector(options: Options, cache: Cache | None, progress: Pro
     cache = cache if cache is not None else MemoryCache()
     progress = progress or Progress(enabled=False)
     index = cache.load_index()
-    # With no index to compare with, paper files are hashed as they are parsed, not before.
-    inputs = read_inputs(options, index, changed, hash_papers=index is not None)
+    # With nothing parsed to compare with, paper files are hashed as they are parsed, not
+    # before. (The preview's first build has no index, but may have the papers `build`
+    # parsed.)
+    inputs = read_inputs(options, index, changed,
+                         hash_papers=index is not None or cache.has_parsed())
     out_key = str(options.out.resolve())
     if not (index and index.out == out_key and read_marker(options.out) == index.token):
         index = None  # the folder is not as the index says: compare with what is there

@@ -27,7 +27,7 @@ from urllib.parse import unquote, urlsplit
 
 from livereload.watcher import Watcher
 
-from bitext.cache import MemoryCache
+from bitext.cache import CACHE_DIR, DiskCache, MemoryCache
 from bitext.config import CONFIG_FILE
 from bitext.errors import InputError, counted, summary
 from bitext.pipeline import Options, build
@@ -137,6 +137,11 @@ def free_port(host: str, wanted: int) -> int:
                                     f"use; choose one with --port")
 
 
+def preview_cache(root: Path) -> MemoryCache:
+    """The preview's cache: in memory, with the parsed papers shared with `build`."""
+    return MemoryCache(disk=DiskCache(root / CACHE_DIR))
+
+
 class Preview:
     """Rebuilds the preview folder after a change, with the build's own incremental
     machinery and a cache kept in memory: only what the change touched is rendered."""
@@ -144,7 +149,7 @@ class Preview:
     def __init__(self, options: Options, state: PreviewState):
         self.options = options
         self.state = state
-        self.cache = MemoryCache()
+        self.cache = preview_cache(options.root)
         self.unbuilt: set[str] | None = None
         """The files changed since the last good build, as the watcher reported them
         (None: not known, so the build looks at every file)."""

@@ -85,6 +85,36 @@ def test_incremental_preview_equals_a_full_build(preview, project, tmp_path):
     assert snapshot(preview.options.out) == snapshot(tmp_path / "full")
 
 
+def test_the_preview_and_the_build_share_their_parsed_papers(project, tmp_path, monkeypatch):
+    """Papers parsed by `build` are not parsed again by the next preview, nor the other
+    way round: the preview starts a large site without reading every paper."""
+    import bitext.pipeline
+    from bitext.cache import CACHE_DIR, DiskCache
+
+    def build_site():
+        return bitext.pipeline.build(Options(root=project, out=tmp_path / "built"),
+                                     DiskCache(project / CACHE_DIR))
+
+    build_site()
+    parsed = []
+    original = bitext.pipeline.parse_paper_file
+    monkeypatch.setattr(bitext.pipeline, "parse_paper_file",
+                        lambda data, source, *rest: parsed.append(source) or original(
+                            data, source, *rest))
+    out = tmp_path / "preview"
+    preview = Preview(Options(root=project, out=out, base_url="http://127.0.0.1:8000/",
+                              drafts=True), PreviewState(folder=out))
+    preview.rebuild()
+    assert parsed == [] and (out / "papers/first-paper/index.html").is_file()
+    path = project / "content/papers/one.md"
+    path.write_text(path.read_text("utf-8").replace("An abstract.", "Edited."), "utf-8")
+    preview.rebuild([str(path)])
+    assert parsed == ["content/papers/one.md"]
+    build_site()
+    assert parsed == ["content/papers/one.md"]
+    assert "Edited." in (tmp_path / "built/papers/first-paper/index.html").read_text("utf-8")
+
+
 def test_a_file_that_failed_is_read_again_until_a_build_succeeds(preview, project, tmp_path):
     """The watcher names each changed file once; the preview keeps naming a file whose
     change did not build, or a later build would take the old file for the current one."""
