@@ -23,7 +23,9 @@ build with it shows its cost and size.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
+import io
 import os
 import resource
 import shutil
@@ -218,19 +220,20 @@ def edit_hugo(path: Path, run: int) -> None:
 
 
 def preview_edits(root: Path, out: Path, runs: int) -> list[float]:
-    """Seconds for each of `runs` edits in the preview's machinery: the cache kept in
-    memory, and the build told which file changed, as `serve`'s watcher tells it."""
-    from bitext.pipeline import Options, build
-    from bitext.serve import preview_cache
+    """Seconds for each of `runs` edits in the preview's machinery (`serve`'s Preview): the
+    cache kept in memory, and the build told which file changed, as the watcher tells it."""
+    from bitext.pipeline import Options
+    from bitext.serve import Preview, PreviewState
 
-    options, cache = Options(root=root, out=out), preview_cache(root)
-    build(options, cache)
-    times = []
-    for run in range(runs):
-        edit(root / EDITED, 100 + run)
-        started = time.perf_counter()
-        build(options, cache, changed=[str(root / EDITED)])
-        times.append(time.perf_counter() - started)
+    preview = Preview(Options(root=root, out=out), PreviewState(folder=out))
+    with contextlib.redirect_stdout(io.StringIO()):  # (its report lines)
+        preview.rebuild()
+        times = []
+        for run in range(runs):
+            edit(root / EDITED, 100 + run)
+            started = time.perf_counter()
+            preview.rebuild([str(root / EDITED)])
+            times.append(time.perf_counter() - started)
     return times
 
 

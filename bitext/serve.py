@@ -165,6 +165,7 @@ class Preview:
         try:
             result = build(self.options, self.cache, changed=self.unbuilt)
             self.unbuilt = set()
+            self.cache.disk = None  # (see MemoryCache.disk: only the first build shares)
             # Index for search once: indexing takes a second or two, too long for every
             # save. The preview's search then finds papers as they were when it started.
             self.options = dataclasses.replace(self.options, search=False)

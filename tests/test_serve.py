@@ -86,8 +86,9 @@ def test_incremental_preview_equals_a_full_build(preview, project, tmp_path):
 
 
 def test_the_preview_and_the_build_share_their_parsed_papers(project, tmp_path, monkeypatch):
-    """Papers parsed by `build` are not parsed again by the next preview, nor the other
-    way round: the preview starts a large site without reading every paper."""
+    """Papers parsed by `build` are not parsed again by the next preview's first build,
+    nor the other way round: the preview starts a large site without reading every paper.
+    (What later rebuilds parse stays in the preview's memory.)"""
     import bitext.pipeline
     from bitext.cache import CACHE_DIR, DiskCache
 
@@ -111,7 +112,14 @@ def test_the_preview_and_the_build_share_their_parsed_papers(project, tmp_path, 
     preview.rebuild([str(path)])
     assert parsed == ["content/papers/one.md"]
     build_site()
-    assert parsed == ["content/papers/one.md"]
+    assert parsed == ["content/papers/one.md"] * 2
+    (project / "content/papers/two.md").write_text(paper("Second Paper", "第二篇",
+                                                        date="2025-05-02", tags=["rl"],
+                                                        abstract="Edited."), "utf-8")
+    Preview(Options(root=project, out=tmp_path / "second", drafts=True),
+            PreviewState(folder=tmp_path / "second")).rebuild()
+    build_site()
+    assert parsed == ["content/papers/one.md"] * 2 + ["content/papers/two.md"]
     assert "Edited." in (tmp_path / "built/papers/first-paper/index.html").read_text("utf-8")
 
 
