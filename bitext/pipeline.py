@@ -110,26 +110,30 @@ def disk_cache(root: Path) -> DiskCache:
 
 
 def build(options: Options, cache: Cache | None = None, progress: Progress | None = None,
-          changed: Collection[str] | None = None) -> Result:
+          changed: Collection[str] | None = None,
+          search_files: Mapping[str, bytes] | None = None) -> Result:
     """Bring the output folder up to date with the project. On InputError (every problem
     of the stage that failed) or any other failure, nothing was written.
 
     `changed`: the files that changed since the last good build with this cache, when a
-    watcher knows them (the preview); paper files not named are then not looked at."""
+    watcher knows them (the preview); paper files not named are then not looked at.
+    `search_files`: search bundles made elsewhere, to publish instead of the folder's (the
+    preview indexes in the background, see `bitext.serve.BackgroundSearch`)."""
     # A build makes millions of objects and few reference cycles; the cycle collector
     # would walk the whole site model again and again (a third of a preview rebuild at
     # 10,000 papers). It runs again, as usual, once the build is done.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return build_without_collector(options, cache, progress, changed)
+        return build_without_collector(options, cache, progress, changed, search_files)
     finally:
         if collecting:
             gc.enable()
 
 
 def build_without_collector(options: Options, cache: Cache | None, progress: Progress | None,
-                            changed: Collection[str] | None) -> Result:
+                            changed: Collection[str] | None,
+                            search_files: Mapping[str, bytes] | None) -> Result:
     started = time.perf_counter()
     problems = check_output_folder(options.out, options.root)
     if problems:
@@ -145,7 +149,7 @@ def build_without_collector(options: Options, cache: Cache | None, progress: Pro
     out_key = str(options.out.resolve())
     if not (index and index.out == out_key and read_marker(options.out) == index.token):
         index = None  # the folder is not as the index says: compare with what is there
-    if index and index.inputs == inputs.key:
+    if index and index.inputs == inputs.key and search_files is None:
         return Result(None, len(inputs.sources), len(index.outputs), 0, 0, 0,
                       time.perf_counter() - started)
 
@@ -157,7 +161,8 @@ def build_without_collector(options: Options, cache: Cache | None, progress: Pro
     outputs, changes, rendered, pages = render_changes(site, jobs, inputs, options, index,
                                                        cache, progress, chores)
     try:
-        search = update_search(site, inputs, options, index, outputs, changes, progress)
+        search = update_search(site, inputs, options, index, outputs, changes, progress,
+                               search_files)
         stale = existing - outputs.keys()
         # The marker names the folder's content, so that the next build can tell that the
         # folder is still as this index describes it (and two equal builds stay identical).
@@ -461,22 +466,24 @@ def render_changes(site: Site, jobs: dict[str, PageJob], inputs: Inputs, options
 
 
 def update_search(site: Site, inputs: Inputs, options: Options, index: Index | None,
-                  outputs: dict[str, tuple[str, str]], changes: Changes, progress: Progress
-                  ) -> str:
-    """Stage the search bundles when the papers changed; returns the key of what they
-    index. Their files join `outputs` like pages."""
+                  outputs: dict[str, tuple[str, str]], changes: Changes, progress: Progress,
+                  made: Mapping[str, bytes] | None = None) -> str:
+    """Stage the search bundles when the papers changed, or those `made` elsewhere; returns
+    the key of what they index. Their files join `outputs` like pages."""
     from bitext.search import BUNDLE, records, search_files
 
     if not site.config.search:
         return ""
     key = text_digest([inputs.settings] + [paper.digest for paper in site.papers])
     previous = index.outputs if index else {}
-    if index and (index.search == key or not options.search):
+    if made is None and index and (index.search == key or not options.search):
         outputs.update((path, entry) for path, entry in previous.items()
                        if path.split("/")[0].startswith(BUNDLE))
         return index.search
-    progress.begin("indexing for search", len(site.papers))
-    for path, data in search_files(records(site)).items():
+    if made is None:
+        progress.begin("indexing for search", len(site.papers))
+        made = search_files(records(site))
+    for path, data in made.items():
         outputs[path] = ("", stage_if_changed(changes, path, data, previous,
                                               index is not None))
     return key

@@ -10,7 +10,8 @@ page queries both bundles and merges the results by score, so "强化学习" and
 The bundles are ordinary output files: they are staged, written only when their bytes
 change and tracked like every page. Pagefind indexes everything at once, so any change to
 a paper re-indexes all of them (10,000 papers: about 13 s on 2 cores); `build
---no-search` keeps the last index for quick rebuilds, and the preview indexes once.
+--no-search` keeps the last index for quick rebuilds, and the preview indexes once, in the
+background (`bitext.serve.BackgroundSearch`).
 """
 
 from __future__ import annotations

@@ -8,6 +8,9 @@ to HTML as it is served, and nothing of it is ever written to a build.
 
 When a rebuild fails, the last good build stays served and every page shows the errors in
 an overlay, the same lines as the terminal prints; the next good build removes it.
+
+A large site is served as soon as its pages are built: the preview reads the papers that
+`build` parsed (`MemoryCache.disk`), and makes its search index in the background.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import socket
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +35,7 @@ from bitext.cache import CACHE_DIR, DiskCache, MemoryCache
 from bitext.config import CONFIG_FILE
 from bitext.errors import InputError, counted, summary
 from bitext.pipeline import Options, build
+from bitext.progress import Progress
 
 WATCHED = ("content", "templates", "static", "site.yaml")
 LOCAL_NAMES = {"localhost", "127.0.0.1", "[::1]", "::1"}
@@ -142,14 +147,70 @@ def preview_cache(root: Path) -> MemoryCache:
     return MemoryCache(disk=DiskCache(root / CACHE_DIR))
 
 
+class BackgroundSearch:
+    """The preview's search index, made once in a thread after its first good build and
+    published by the rebuild after it is ready. Made before serving, it kept a 10,000-paper
+    preview from its first page for 14 s more (24 s in all); an index for every save would
+    take as long each time, so the preview's search finds the papers as they were when it
+    started."""
+
+    def __init__(self, ready: Callable[[], None] | None = None):
+        self.ready = ready
+        """Called from the thread when the files are ready (the preview then rebuilds)."""
+        self.lock = threading.Lock()
+        self.started = False
+        self.files: dict[str, bytes] | None = None
+        self.published = False
+
+    def start(self, site) -> None:
+        """Index `site` (a model: immutable, so the thread may read it) unless started."""
+        if self.started or not site.config.search:
+            return
+        self.started = True
+        threading.Thread(target=self.index, args=(site,), daemon=True).start()
+
+    def index(self, site) -> None:
+        from bitext.search import records, search_files
+
+        started = time.perf_counter()
+        try:
+            files = search_files(records(site))
+        except InputError as error:
+            for problem in error.problems:
+                print(f"warning: {problem.format()}", file=sys.stderr)
+            return
+        with self.lock:
+            self.files = files
+        print(f"search index of {counted(len(site.papers), 'paper')} ready in "
+              f"{time.perf_counter() - started:.1f} s")
+        if self.ready:
+            self.ready()
+
+    def to_publish(self) -> dict[str, bytes] | None:
+        """The bundles the next build publishes: none before the index is ready, then the
+        index, then None (the build keeps what it published)."""
+        with self.lock:
+            if self.published:
+                return None
+            return self.files if self.files is not None else {}
+
+    def built(self, files: dict[str, bytes] | None) -> None:
+        """A build published `files` (from `to_publish`)."""
+        with self.lock:
+            self.published = self.published or bool(files)
+
+
 class Preview:
     """Rebuilds the preview folder after a change, with the build's own incremental
     machinery and a cache kept in memory: only what the change touched is rendered."""
 
-    def __init__(self, options: Options, state: PreviewState):
-        self.options = options
+    def __init__(self, options: Options, state: PreviewState,
+                 search_ready: Callable[[], None] | None = None):
+        # (its search index is made in the background: see BackgroundSearch)
+        self.options = dataclasses.replace(options, search=False)
         self.state = state
         self.cache = preview_cache(options.root)
+        self.search = BackgroundSearch(search_ready)
         self.unbuilt: set[str] | None = None
         """The files changed since the last good build, as the watcher reported them
         (None: not known, so the build looks at every file)."""
@@ -162,13 +223,14 @@ class Preview:
             self.unbuilt = None
         else:
             self.unbuilt |= set(changed)
+        search_files = self.search.to_publish()
         try:
-            result = build(self.options, self.cache, changed=self.unbuilt)
+            result = self.build_with_progress(search_files)
             self.unbuilt = set()
             self.cache.disk = None  # (see MemoryCache.disk: only the first build shares)
-            # Index for search once: indexing takes a second or two, too long for every
-            # save. The preview's search then finds papers as they were when it started.
-            self.options = dataclasses.replace(self.options, search=False)
+            self.search.built(search_files)
+            if self.cache.model:
+                self.search.start(self.cache.model.site)
         except InputError as error:
             # self.unbuilt keeps what this build was told of: the next one reads it again
             lines = [problem.format() for problem in error.problems]
@@ -187,6 +249,13 @@ class Preview:
         print(report)
         return report
 
+    def build_with_progress(self, search_files: dict[str, bytes] | None):
+        progress = Progress()  # (the first build of a large site takes seconds)
+        try:
+            return build(self.options, self.cache, progress, self.unbuilt, search_files)
+        finally:
+            progress.done()
+
 
 class ChangeWatcher(Watcher):
     """Learns from the operating system which files changed (watchfiles: inotify, FSEvents,
@@ -200,6 +269,8 @@ class ChangeWatcher(Watcher):
         self.root = root
         self.rebuild = rebuild
         self.pending: set[str] = set()
+        self.forced = False
+        """A rebuild is due although no file changed (the search index is ready)."""
         self.lock = threading.Lock()
         self.stopping = threading.Event()
         self.announce: Callable[[], None] | None = None
@@ -238,6 +309,12 @@ class ChangeWatcher(Watcher):
         if announce:
             announce()
 
+    def request_rebuild(self) -> None:
+        """Rebuild although no file changed (from another thread)."""
+        with self.lock:
+            self.forced = True
+        self.report(set())
+
     def start(self, callback: Callable[[], None]) -> bool:
         """Called by livereload on the server's thread; True: it need not poll."""
         from tornado.ioloop import IOLoop
@@ -245,7 +322,7 @@ class ChangeWatcher(Watcher):
         loop = IOLoop.current()
         with self.lock:
             self.announce = lambda: loop.add_callback(callback)
-            waiting = bool(self.pending)
+            waiting = bool(self.pending) or self.forced
         if waiting:
             self.announce()
         return True
@@ -255,11 +332,12 @@ class ChangeWatcher(Watcher):
         back (a lone stylesheet is swapped in place, anything else reloads the page)."""
         with self.lock:
             if self._changes:  # livereload's own message that the server started
-                if self.pending and self.announce:
+                if (self.pending or self.forced) and self.announce:
                     self.announce()  # (then come back for the files)
                 return self._changes.pop()
             changed, self.pending = self.pending, set()
-        if not changed:
+            forced, self.forced = self.forced, False
+        if not changed and not forced:
             return None, None
         self.rebuild(changed)
         self.filepath = next(iter(changed)) if len(changed) == 1 else "*"
@@ -292,7 +370,7 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, open_browser: b
     address = f"http://{url_host}:{chosen}/"
     options = Options(root=root, out=out, base_url=address, drafts=drafts)
     state = PreviewState(folder=out)
-    preview = Preview(options, state)
+    preview = Preview(options, state, search_ready=lambda: watcher.request_rebuild())
     watcher = ChangeWatcher(root, preview.rebuild)
     try:
         watcher.begin()

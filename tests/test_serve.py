@@ -166,6 +166,41 @@ def test_the_watcher_names_the_files_that_changed(project):
         watcher.stop()
 
 
+def test_the_preview_serves_before_its_search_index_is_made(project, tmp_path):
+    """The first build publishes no search index; it is made in the background and the
+    rebuild asked for when it is ready publishes it. Edits after that keep it."""
+    import threading
+
+    config = project / "site.yaml"
+    config.write_text(config.read_text("utf-8").replace("search: false", "search: true"),
+                      "utf-8")
+    ready, out = threading.Event(), tmp_path / "preview"
+    preview = Preview(Options(root=project, out=out, base_url="http://127.0.0.1:8000/"),
+                      PreviewState(folder=out), search_ready=ready.set)
+    preview.rebuild()
+    assert (out / "search/index.html").is_file() and not (out / "pagefind").exists()
+    assert ready.wait(60), "the search index was not made"
+    preview.rebuild(set())  # (what the watcher does when asked)
+    bundles = {path: data for path, data in snapshot(out).items()
+               if path.startswith("pagefind")}
+    assert "pagefind/pagefind.js" in bundles and "pagefind-zh-hans/pagefind.js" in bundles
+    path = project / "content/papers/one.md"
+    path.write_text(path.read_text("utf-8").replace("An abstract.", "Edited."), "utf-8")
+    preview.rebuild([str(path)])
+    assert {path: data for path, data in snapshot(out).items()
+            if path.startswith("pagefind")} == bundles
+
+
+def test_a_rebuild_asked_for_runs_with_nothing_changed(project):
+    from bitext.serve import ChangeWatcher
+
+    rebuilt = []
+    watcher = ChangeWatcher(project, rebuilt.append)
+    assert watcher.examine() == (None, None) and rebuilt == []
+    watcher.request_rebuild()
+    assert watcher.examine() == ("*", None) and rebuilt == [set()]
+
+
 def test_deleted_static_file_leaves_the_preview(preview, project):
     (project / "static/extra.txt").write_text("extra", "utf-8")
     preview.rebuild()
