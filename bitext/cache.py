@@ -66,6 +66,9 @@ class Index:
     """The pages' fingerprints with the papers each page shows (see bitext.fingerprint)."""
     related: tuple[str, tuple[tuple[int, ...], ...]] | None = None
     """The site's layout digest and the related papers found for it (`Site.related`)."""
+    search_behind: bool = False
+    """The search bundles index papers older than these (a build with search off kept
+    them): the next build with search on indexes again, even if nothing else changed."""
 
 
 @dataclass(frozen=True)

@@ -149,7 +149,9 @@ def build_without_collector(options: Options, cache: Cache | None, progress: Pro
     out_key = str(options.out.resolve())
     if not (index and index.out == out_key and read_marker(options.out) == index.token):
         index = None  # the folder is not as the index says: compare with what is there
-    if index and index.inputs == inputs.key and search_files is None:
+    # (nothing changed, unless an earlier build with search off left the index behind)
+    if (index and index.inputs == inputs.key and search_files is None
+            and not (options.search and index.search_behind)):
         return Result(None, len(inputs.sources), len(index.outputs), 0, 0, 0,
                       time.perf_counter() - started)
 
@@ -161,8 +163,8 @@ def build_without_collector(options: Options, cache: Cache | None, progress: Pro
     outputs, changes, rendered, pages = render_changes(site, jobs, inputs, options, index,
                                                        cache, progress, chores)
     try:
-        search = update_search(site, inputs, options, index, outputs, changes, progress,
-                               search_files)
+        search, search_behind = update_search(site, inputs, options, index, outputs,
+                                              changes, progress, search_files)
         stale = existing - outputs.keys()
         # The marker names the folder's content, so that the next build can tell that the
         # folder is still as this index describes it (and two equal builds stay identical).
@@ -174,7 +176,8 @@ def build_without_collector(options: Options, cache: Cache | None, progress: Pro
         changes.discard()
         raise
     cache.save_index(Index(__version__, inputs.key, inputs.sources, outputs, out_key, token,
-                           time.time_ns(), search, pages, (site.layout, site.related)))
+                           time.time_ns(), search, pages, (site.layout, site.related),
+                           search_behind))
     cache.keep_model(Model(inputs.settings, papers, site, jobs))
     cache.save_listing_entries(site.papers)
     if interrupted:  # (during the commit, which finished: all is kept as after a build)
@@ -467,26 +470,27 @@ def render_changes(site: Site, jobs: dict[str, PageJob], inputs: Inputs, options
 
 def update_search(site: Site, inputs: Inputs, options: Options, index: Index | None,
                   outputs: dict[str, tuple[str, str]], changes: Changes, progress: Progress,
-                  made: Mapping[str, bytes] | None = None) -> str:
+                  made: Mapping[str, bytes] | None = None) -> tuple[str, bool]:
     """Stage the search bundles when the papers changed, or those `made` elsewhere; returns
-    the key of what they index. Their files join `outputs` like pages."""
+    the key of what they index, and whether that is behind the papers (the last index
+    kept by a build with search off). Their files join `outputs` like pages."""
     from bitext.search import BUNDLE, records, search_files
 
     if not site.config.search:
-        return ""
+        return "", False
     key = text_digest([inputs.settings] + [paper.digest for paper in site.papers])
     previous = index.outputs if index else {}
     if made is None and index and (index.search == key or not options.search):
         outputs.update((path, entry) for path, entry in previous.items()
                        if path.split("/")[0].startswith(BUNDLE))
-        return index.search
+        return index.search, index.search != key
     if made is None:
         progress.begin("indexing for search", len(site.papers))
         made = search_files(records(site))
     for path, data in made.items():
         outputs[path] = ("", stage_if_changed(changes, path, data, previous,
                                               index is not None))
-    return key
+    return key, False
 
 
 class RenderTask:

@@ -420,3 +420,27 @@ def test_compiled_templates_kept_for_the_user_stay_few(tmp_path, key, monkeypatc
     compiled = list((home / folders[0]).iterdir())
     # (pruned before each build compiles its own: at most the limit and one project's)
     assert templates < len(compiled) <= 20 + templates < 4 * templates
+
+
+def test_a_build_with_search_after_one_without_indexes_the_edited_papers(site, tmp_path, key):
+    """`--no-search` keeps the last index; the next build with search brings it up to date,
+    though nothing else changed since (it said "no changes" and kept the old index)."""
+    config = site / "site.yaml"
+    config.write_text(config.read_text("utf-8").replace("search: false", "search: true"),
+                      "utf-8")
+    out = tmp_path / "out"
+
+    def bundles():
+        return {path: data for path, data in snapshot(out).items()
+                if path.startswith("pagefind")}
+
+    cache = DiskCache(site / CACHE_DIR)
+    build(Options(root=site, out=out), cache)
+    first = bundles()
+    EDITS["text"](site / "content/papers")
+    assert build(Options(root=site, out=out, search=False), cache).written > 0
+    assert bundles() == first
+    result = build(Options(root=site, out=out), cache)
+    assert result.config is not None and bundles() != first
+    assert build(Options(root=site, out=out), cache).config is None  # (now up to date)
+    assert snapshot(out) == clean_build(site, tmp_path)
