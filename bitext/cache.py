@@ -94,12 +94,23 @@ class MemoryCache:
     entries_kept: int = 0
     model: Model | None = None
     disk: DiskCache | None = None
-    """Where the first build finds the papers `build` parsed and leaves those it parsed
-    (the rest is the preview's own: its output folder and base URL are not the build's).
-    The preview's first build then parses only the files changed since the last build or
-    preview: at 10,000 papers it loads them in 0.2-0.3 s instead of parsing them in 2 s.
-    The preview then lets go of it (`Preview.rebuild`): writing the few papers of an edit
-    cost it 10 ms of its 60-90, and `build` parses them again in a millisecond each."""
+    """What `build` left in .bitext-cache/: the parsed papers and listing entries, read
+    where this cache has none yet (its first build). The preview's first build then parses
+    only the files changed since the last build or preview: at 10,000 papers it loads them
+    in 0.2-0.3 s instead of parsing them in 2 s. (The preview cannot use the entries, as
+    its base URL differs, but `build --watch` can; see `from_disk`.)"""
+    shares_parsed: bool = True
+    """Whether the papers parsed are also written to `disk`; the rebuilders stop after
+    their first good build (writing an edit's papers cost it 10 ms of its 60-90, and
+    `build` parses them again in a millisecond each)."""
+    unshared: set[str] = field(default_factory=set)
+    """Parsed papers not written to `disk` since (see `save_to`)."""
+
+    @classmethod
+    def from_disk(cls, disk: DiskCache) -> MemoryCache:
+        """A cache in memory that starts from `disk`. Its index, the last build's, also
+        vouches for the paper files whose size and time it knows (none is read again)."""
+        return cls(index=disk.load_index(), disk=disk)
 
     def last_model(self, settings_key: str) -> Model | None:
         """The last good build's model while the settings are the same (kept beside the
@@ -115,7 +126,7 @@ class MemoryCache:
         of them: looking through 10,000 entries after every edit would cost more."""
         key, entries = self.entries
         if key != settings_key:
-            entries = {}
+            entries = self.disk.listing_entries(settings_key, papers) if self.disk else {}
         if len(entries) > 2 * max(self.entries_kept, len(papers)):
             digests = {paper.digest for paper in papers}
             entries = {entry: html for entry, html in entries.items() if entry[0] in digests}
@@ -154,10 +165,29 @@ class MemoryCache:
 
     def save_parsed(self, config_key: str, parsed: dict[str, Parsed], changed: set[str]
                     ) -> None:
+        if config_key not in self.parsed:
+            self.unshared = set()
         self.parsed = {config_key: parsed}
-        if self.disk is not None:
-            with contextlib.suppress(OSError):  # (a folder the preview may not write to)
-                self.disk.save_parsed(config_key, parsed, changed)
+        if self.disk is None or not self.shares_parsed:
+            self.unshared |= changed
+            return
+        with contextlib.suppress(OSError):  # (a folder the preview may not write to)
+            self.disk.save_parsed(config_key, parsed, changed)
+
+    def save_to(self, disk: DiskCache) -> None:
+        """Write this cache to `disk`, so that the next `build` starts where the last build
+        here ended (`build --watch` ends so): the index, the papers parsed since they were
+        last shared, the listing entries. Nothing when the last build stopped midway (the
+        folder is then as no index says)."""
+        if self.index is None:
+            return
+        for config_key, parsed in self.parsed.items():
+            disk.save_parsed(config_key, parsed, self.unshared)
+        self.unshared = set()
+        settings_key, entries = self.entries
+        if settings_key:
+            disk.save_entries(settings_key, entries)
+        disk.save_index(self.index)
 
 
 class DiskCache:
@@ -221,6 +251,11 @@ class DiskCache:
                    if isinstance(key, tuple) and isinstance(value, str)}
         self.entries = (folder, entries, set(entries))
         return entries
+
+    def save_entries(self, settings_key: str, entries: dict) -> None:
+        """Keep these entries (those of a MemoryCache, see its `save_to`)."""
+        self.write_shards(self.entries_folder(settings_key), entries, entries.keys(),
+                          lambda key: key[0][:2])
 
     def save_listing_entries(self, papers: Sequence[Paper]) -> None:
         """Keep the entries rendered in this build; drop those of papers gone or changed."""

@@ -31,7 +31,7 @@ def make_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"bitext {__version__}")
     parser.add_argument("--root", type=Path, help="the site's folder (default: here)")
     parser.set_defaults(handler=run_build, out=None, base_url=None, drafts=False, jobs=None,
-                        cache=True, search=True)
+                        cache=True, search=True, watch=False)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     build_parser = commands.add_parser("build", help="build the site (the default command)")
@@ -92,6 +92,9 @@ def add_build_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-cache", dest="cache", action="store_false",
                         help=f"neither read nor write the cache folder {CACHE_DIR}/ "
                              "(the output is the same either way)")
+    parser.add_argument("--watch", action="store_true",
+                        help="build again after each change until Ctrl-C, rendering only what "
+                             "changed (the search index of the first build is kept)")
 
 
 def positive(text: str) -> int:
@@ -115,6 +118,11 @@ def options_from(args: argparse.Namespace, root: Path) -> Options:
 
 def run_build(args: argparse.Namespace, root: Path) -> int:
     options = options_from(args, root)
+    if args.watch:
+        from bitext.watching import build_on_changes
+
+        build_on_changes(options, disk_cache(root) if args.cache else None)
+        return 0
     progress = Progress()
     try:
         result = build(options, disk_cache(root) if args.cache else None, progress)
@@ -181,7 +189,7 @@ def warn_local_base_url(base_url_set: bool) -> None:
 
 def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     args = make_parser().parse_args(argv)
-    builds_once = argv is None and args.handler in (run_build, run_check)
+    builds_once = argv is None and args.handler in (run_build, run_check) and not args.watch
     if builds_once:
         # The process builds once and ends: the cycle collector would only walk the site
         # model (build() pauses it while it works) and then everything again at exit.

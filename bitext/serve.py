@@ -32,12 +32,10 @@ from urllib.parse import unquote, urlsplit
 from livereload.watcher import Watcher
 
 from bitext.cache import CACHE_DIR, DiskCache, MemoryCache
-from bitext.config import CONFIG_FILE
-from bitext.errors import InputError, counted, summary
-from bitext.pipeline import Options, build
-from bitext.progress import Progress
+from bitext.errors import InputError, counted
+from bitext.pipeline import Options
+from bitext.watching import InputWatcher, Rebuilder
 
-WATCHED = ("content", "templates", "static", "site.yaml")
 LOCAL_NAMES = {"localhost", "127.0.0.1", "[::1]", "::1"}
 PORT_TRIES = 10
 EMPTY_PAGE = b"<!doctype html><title>bitext preview</title><body></body>"
@@ -144,7 +142,7 @@ def free_port(host: str, wanted: int) -> int:
 
 def preview_cache(root: Path) -> MemoryCache:
     """The preview's cache: in memory, with the parsed papers shared with `build`."""
-    return MemoryCache(disk=DiskCache(root / CACHE_DIR))
+    return MemoryCache.from_disk(DiskCache(root / CACHE_DIR))
 
 
 class BackgroundSearch:
@@ -200,120 +198,45 @@ class BackgroundSearch:
             self.published = self.published or bool(files)
 
 
-class Preview:
-    """Rebuilds the preview folder after a change, with the build's own incremental
-    machinery and a cache kept in memory: only what the change touched is rendered."""
+class Preview(Rebuilder):
+    """Rebuilds the preview folder after a change (see Rebuilder), shows the problems of a
+    build that failed on every page, and publishes the search index made in the
+    background."""
+
+    kept = "still serving the last good build"
 
     def __init__(self, options: Options, state: PreviewState,
                  search_ready: Callable[[], None] | None = None):
         # (its search index is made in the background: see BackgroundSearch)
-        self.options = dataclasses.replace(options, search=False)
+        super().__init__(dataclasses.replace(options, search=False),
+                         preview_cache(options.root))
         self.state = state
-        self.cache = preview_cache(options.root)
         self.search = BackgroundSearch(search_ready)
-        self.unbuilt: set[str] | None = None
-        """The files changed since the last good build, as the watcher reported them
-        (None: not known, so the build looks at every file)."""
 
-    def rebuild(self, changed: Collection[str] | None = None) -> str:
-        """Build, print and return a one-line report; on bad input keep the last good
-        build and show the problems in the terminal and on every page. `changed`: the
-        files the watcher saw change since the last call, if it knows."""
-        if changed is None or self.unbuilt is None:
-            self.unbuilt = None
-        else:
-            self.unbuilt |= set(changed)
-        search_files = self.search.to_publish()
-        try:
-            result = self.build_with_progress(search_files)
-            self.unbuilt = set()
-            self.cache.disk = None  # (see MemoryCache.disk: only the first build shares)
-            self.search.built(search_files)
-            if self.cache.model:
-                self.search.start(self.cache.model.site)
-        except InputError as error:
-            # self.unbuilt keeps what this build was told of: the next one reads it again
-            lines = [problem.format() for problem in error.problems]
-            with self.state.lock:
-                self.state.errors = lines
-            report = "\n".join(lines + [summary(error.problems).replace(
-                "nothing was written", "still serving the last good build")])
-            print(report, file=sys.stderr)
-            return report
+    def search_files(self) -> dict[str, bytes] | None:
+        return self.search.to_publish()
+
+    def failed(self, lines: list[str]) -> None:
+        with self.state.lock:
+            self.state.errors = lines
+
+    def succeeded(self, search_files: dict[str, bytes] | None) -> None:
         with self.state.lock:
             self.state.errors = []
-        for warning in result.warnings:
-            print(warning.format(), file=sys.stderr)
-        report = (f"rebuilt {counted(result.rendered, 'page')}, wrote "
-                  f"{counted(result.written, 'file')} in {result.seconds * 1000:.0f} ms")
-        print(report)
-        return report
-
-    def build_with_progress(self, search_files: dict[str, bytes] | None):
-        progress = Progress()  # (the first build of a large site takes seconds)
-        try:
-            return build(self.options, self.cache, progress, self.unbuilt, search_files)
-        finally:
-            progress.done()
+        self.search.built(search_files)
+        if self.cache.model:
+            self.search.start(self.cache.model.site)
 
 
-class ChangeWatcher(Watcher):
-    """Learns from the operating system which files changed (watchfiles: inotify, FSEvents,
-    ReadDirectoryChangesW), rebuilds with their names and lets livereload reload the
-    browser. livereload's own watcher looks at every watched file every 0.8 s: at 10,000
-    papers that is 20,000 system calls a poll, and a save waited 0.4 s on average before
-    the rebuild began; the rebuild then looked at every file again."""
+class ChangeWatcher(InputWatcher, Watcher):
+    """The input watcher as livereload's watcher: rebuilds with the names of the files
+    that changed, and lets livereload reload the browser."""
 
     def __init__(self, root: Path, rebuild: Callable[[Collection[str]], object]):
-        super().__init__()
-        self.root = root
+        InputWatcher.__init__(self, root)
+        Watcher.__init__(self)
         self.rebuild = rebuild
-        self.pending: set[str] = set()
-        self.forced = False
-        """A rebuild is due although no file changed (the search index is ready)."""
-        self.lock = threading.Lock()
-        self.stopping = threading.Event()
-        self.announce: Callable[[], None] | None = None
         self.watch(str(root))  # (livereload watches the current folder when told none)
-
-    def begin(self) -> None:
-        """Start listening (before the first build, so that no change is missed)."""
-        folders = [self.root / name for name in WATCHED if (self.root / name).is_dir()]
-        for paths, recursive in ((folders, True), ([self.root], False)):
-            threading.Thread(target=self.listen, args=(paths, recursive), daemon=True).start()
-
-    def listen(self, paths: list[Path], recursive: bool) -> None:
-        import watchfiles
-
-        # Only the folders are watched recursively; of the project folder itself, only
-        # site.yaml (a build folder or node_modules there could hold thousands of folders).
-        def wanted(change, path: str) -> bool:
-            return recursive or Path(path).name == CONFIG_FILE
-
-        for polling in (False, True):
-            try:
-                for changes in watchfiles.watch(
-                        *paths, watch_filter=wanted, recursive=recursive, debounce=400,
-                        step=30, stop_event=self.stopping, force_polling=polling,
-                        raise_interrupt=False):
-                    self.report({path for _, path in changes})
-                return
-            except Exception as error:  # e.g. OSError: the system's limit of watched folders
-                how = "polling instead" if not polling else "the preview no longer rebuilds"
-                print(f"warning: watching files failed ({error}); {how}", file=sys.stderr)
-
-    def report(self, paths: set[str]) -> None:
-        with self.lock:
-            self.pending |= paths
-            announce = self.announce
-        if announce:
-            announce()
-
-    def request_rebuild(self) -> None:
-        """Rebuild although no file changed (from another thread)."""
-        with self.lock:
-            self.forced = True
-        self.report(set())
 
     def start(self, callback: Callable[[], None]) -> bool:
         """Called by livereload on the server's thread; True: it need not poll."""
@@ -335,16 +258,12 @@ class ChangeWatcher(Watcher):
                 if (self.pending or self.forced) and self.announce:
                     self.announce()  # (then come back for the files)
                 return self._changes.pop()
-            changed, self.pending = self.pending, set()
-            forced, self.forced = self.forced, False
+        changed, forced = self.take()
         if not changed and not forced:
             return None, None
         self.rebuild(changed)
         self.filepath = next(iter(changed)) if len(changed) == 1 else "*"
         return self.filepath, None
-
-    def stop(self) -> None:
-        self.stopping.set()
 
 
 def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, open_browser: bool = False,

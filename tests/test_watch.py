@@ -1,0 +1,93 @@
+"""`build --watch`: the output folder follows each change, as the preview does, and the
+cache it ends with lets the next `build` start where it ended."""
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+
+from bitext.cache import CACHE_DIR, DiskCache
+from bitext.pipeline import Options, build
+from bitext.watching import build_on_changes
+from tests.conftest import REPO, snapshot
+
+
+def wait_for(condition, seconds: float = 20) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def shows(path, text) -> bool:
+    return path.is_file() and text in path.read_text("utf-8")
+
+
+def built(out) -> bool:
+    """Whether a first build into `out` ended (its marker is written last)."""
+    return (out / ".bitext-output").is_file()
+
+
+def test_the_output_follows_each_edit_and_the_next_build_has_nothing_to_do(project, tmp_path):
+    out, stop = tmp_path / "out", threading.Event()
+    watching = threading.Thread(target=build_on_changes,
+                                args=(Options(root=project, out=out),
+                                      DiskCache(project / CACHE_DIR), stop))
+    watching.start()
+    page, paper_file = out / "papers/first-paper/index.html", project / "content/papers/one.md"
+    try:
+        assert wait_for(lambda: built(out)) and shows(page, "An abstract.")
+        for text in ("Edited once.", "Edited twice."):
+            # (again on each try: the watches may not be set up when the first build ends)
+            assert wait_for(lambda text=text: paper_file.write_text(
+                paper_file.read_text("utf-8").replace("An abstract.", text)
+                .replace("Edited once.", text), "utf-8") and shows(page, text), 10)
+    finally:
+        stop.set()
+        watching.join(10)
+    assert not watching.is_alive()
+    result = build(Options(root=project, out=out), DiskCache(project / CACHE_DIR))
+    assert result.config is None  # (the cache was written when watching ended)
+    build(Options(root=project, out=tmp_path / "clean"))
+    assert snapshot(out) == snapshot(tmp_path / "clean")
+
+
+def test_bad_input_keeps_the_last_good_build_and_watching_goes_on(project, tmp_path, capsys):
+    out, stop = tmp_path / "out", threading.Event()
+    watching = threading.Thread(target=build_on_changes,
+                                args=(Options(root=project, out=out), None, stop))
+    watching.start()
+    page, paper_file = out / "papers/first-paper/index.html", project / "content/papers/one.md"
+    good = paper_file.read_text("utf-8")
+    try:
+        assert wait_for(lambda: built(out))
+        before = snapshot(out)
+        assert wait_for(lambda: paper_file.write_text(good.replace("date: 2025-04-20",
+                                                                   "date: 2025-04-31"),
+                                                      "utf-8") or "no such date" in
+                        capsys.readouterr().err, 10)
+        assert snapshot(out) == before
+        assert wait_for(lambda: paper_file.write_text(good.replace("An abstract.", "Mended."),
+                                                      "utf-8") or shows(page, "Mended."), 10)
+    finally:
+        stop.set()
+        watching.join(10)
+
+
+def test_ctrl_c_ends_watching_quietly(project):
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    process = subprocess.Popen([sys.executable, "-m", "bitext", "--root", str(project),
+                                "build", "--watch"], env=env, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+    try:
+        assert wait_for(lambda: built(project / "_site"))
+    finally:
+        process.send_signal(signal.SIGINT)
+        stdout, stderr = process.communicate(timeout=20)
+    assert process.returncode == 0, stderr
+    assert "watching" in stdout and "Traceback" not in stderr
+    assert (project / CACHE_DIR / "index.pickle").is_file()
