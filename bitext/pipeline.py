@@ -266,7 +266,8 @@ def read_inputs(options: Options, index: Index | None, changed: Collection[str] 
     static = collect_static(root)
     templates = templates_digest(root)
     settings = text_digest([
-        __version__, repr((options.base_url, options.drafts, options.source_date_epoch)),
+        __version__, libraries_stamp(),
+        repr((options.base_url, options.drafts, options.source_date_epoch)),
         bytes_digest(read_or_empty(root / CONFIG_FILE)), templates])
     static_digests = {item.output_path: bytes_digest(item.source.read_bytes())
                       for item in static}
@@ -314,7 +315,8 @@ def load_papers(inputs: Inputs, config: Config, options: Options, cache: Cache,
     since `read_inputs`); InputError with the problems of every file. Saving what was
     parsed is added to `chores` when given (see `render_changes`), else done now."""
     # (a paper depends on the config's languages only: see `parse_paper_file`)
-    config_key = text_digest([__version__, PAPER_LAYOUT, repr(config.languages)])
+    config_key = text_digest([__version__, libraries_stamp(), PAPER_LAYOUT,
+                              repr(config.languages)])
     parsed = cache.load_parsed(config_key)
     missing = [(source, source_path(options.root, source))
                for source, entry in inputs.sources.items() if entry[2] not in parsed]
@@ -349,6 +351,33 @@ def load_papers(inputs: Inputs, config: Config, options: Options, cache: Cache,
     if problems:
         raise InputError(problems)
     return papers, inputs
+
+
+# The libraries whose work is in the pages: a parsed paper holds markdown-it's and
+# latex2mathml's HTML and python-slugify's slug, a page Jinja's and MarkupSafe's output.
+OUTPUT_LIBRARIES = ("markdown_it", "mdit_py_plugins", "latex2mathml", "slugify", "yaml",
+                    "jinja2", "markupsafe", "pagefind")
+
+
+@functools.cache
+def libraries_stamp() -> str:
+    """Changes when another version of an output library (or of Python) is installed, so
+    that the cache of one version never stands in for another's output: each library's
+    first file, as found, with its size and time (an install writes new files). Asked
+    once a process: a running preview keeps the versions it imported."""
+    import importlib.util
+    import sys
+
+    parts = [sys.version]
+    for name in OUTPUT_LIBRARIES:
+        spec = importlib.util.find_spec(name)
+        origin = spec.origin if spec and spec.origin else ""
+        try:
+            stat = os.stat(origin)
+            parts.append(f"{name}:{origin}:{stat.st_size}:{stat.st_mtime_ns}")
+        except OSError:
+            parts.append(f"{name}:{origin}")
+    return text_digest(parts)
 
 
 # Cached papers are pickles of these classes: a change to their fields between two

@@ -444,3 +444,32 @@ def test_a_build_with_search_after_one_without_indexes_the_edited_papers(site, t
     assert result.config is not None and bundles() != first
     assert build(Options(root=site, out=out), cache).config is None  # (now up to date)
     assert snapshot(out) == clean_build(site, tmp_path)
+
+
+def test_another_version_of_a_library_parses_and_renders_everything_again(site, tmp_path, key,
+                                                                          monkeypatch):
+    """A cache made with one version of markdown-it, Jinja … never stands in for another's
+    output (a clean build would show the new version's)."""
+    out = tmp_path / "out"
+    first = cached(site, out)
+    parsed = []
+    original = bitext.pipeline.parse_paper_file
+    monkeypatch.setattr(bitext.pipeline, "parse_paper_file",
+                        lambda data, source, *rest: parsed.append(source) or original(
+                            data, source, *rest))
+    assert cached(site, out).config is None and parsed == []
+    monkeypatch.setattr(bitext.pipeline, "libraries_stamp", lambda: "markdown-it-py 9.9")
+    assert cached(site, out).rendered == first.rendered and len(parsed) == 24
+
+
+def test_the_libraries_stamp_changes_when_a_library_is_installed_again(tmp_path, monkeypatch):
+    library = tmp_path / "renderlib"
+    library.mkdir()
+    (library / "__init__.py").write_text("VERSION = 1\n", "utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(bitext.pipeline, "OUTPUT_LIBRARIES", ("renderlib",))
+    stamp = bitext.pipeline.libraries_stamp.__wrapped__
+    before = stamp()
+    assert stamp() == before
+    (library / "__init__.py").write_text("VERSION = 22\n", "utf-8")  # (a new version)
+    assert stamp() != before
