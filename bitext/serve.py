@@ -180,7 +180,7 @@ class BackgroundSearch:
         with self.lock:
             self.files = files
         print(f"search index of {counted(len(site.papers), 'paper')} ready in "
-              f"{time.perf_counter() - started:.1f} s")
+              f"{time.perf_counter() - started:.1f} s", flush=True)
         if self.ready:
             self.ready()
 
@@ -295,7 +295,7 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, open_browser: b
         watcher.begin()
         preview.rebuild()
         server = Server(make_app(state, host), watcher=watcher)
-        print(f"serving {root} at {address} (Ctrl-C to stop)")
+        print(f"serving {root} at {address} (Ctrl-C to stop)", flush=True)
         server.serve(port=chosen, host=host, debug=False, restart_delay=0,
                      open_url_delay=1 if open_browser else None)
     finally:

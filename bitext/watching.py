@@ -126,7 +126,7 @@ class Rebuilder:
             print(warning.format(), file=sys.stderr)
         report = (f"rebuilt {counted(result.rendered, 'page')}, wrote "
                   f"{counted(result.written, 'file')} in {result.seconds * 1000:.0f} ms")
-        print(report)
+        print(report, flush=True)  # (a line as it happens, also into a pipe or a log)
         return report
 
     def build_with_progress(self, search_files: dict[str, bytes] | None) -> Result:
@@ -162,7 +162,7 @@ def build_on_changes(options: Options, disk: DiskCache | None,
     try:
         rebuilder.rebuild()
         rebuilder.options = dataclasses.replace(options, search=False)
-        print(f"watching {options.root} for changes (Ctrl-C to stop)")
+        print(f"watching {options.root} for changes (Ctrl-C to stop)", flush=True)
         while not stop.is_set():
             # (a timeout, so that Ctrl-C is taken at once on every platform)
             if wake.wait(0.5):
