@@ -58,7 +58,8 @@ class Index:
     out: str
     """The output folder these outputs were written to."""
     token: str
-    """Also in that folder's marker: a folder whose marker differs is not trusted."""
+    """Also in that folder's marker: a folder whose marker differs is not trusted (see
+    `pipeline.folder_token_sum`)."""
     saved_ns: int = 0
     search: str = ""
     """What the search bundles in the folder index (a hash of the papers and settings)."""
@@ -69,6 +70,9 @@ class Index:
     search_behind: bool = False
     """The search bundles index papers older than these (a build with search off kept
     them): the next build with search on indexes again, even if nothing else changed."""
+    token_sum: int | None = None
+    """The sum that `token` writes (see `pipeline.folder_token_sum`); None in the index of a
+    bitext that named folders otherwise (the next token is then summed afresh)."""
 
 
 @dataclass(frozen=True)

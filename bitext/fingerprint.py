@@ -74,13 +74,18 @@ class Fingerprints:
 
 
 def fingerprints(previous: Fingerprints | None, shared: str, site: Site,
-                 jobs: dict[str, PageJob]) -> Fingerprints:
-    """Every page's fingerprint, describing again only what `previous` cannot vouch for."""
+                 jobs: dict[str, PageJob], candidates: Iterable[Paper] | None = None
+                 ) -> Fingerprints:
+    """Every page's fingerprint, describing again only what `previous` cannot vouch for.
+    `candidates`: the only papers that may differ from those `previous` describes, when
+    the caller knows (an edit in the preview: looking through 10,000 papers for it took
+    8 ms of its 60)."""
     key = text_digest([shared, site.layout])
     if previous and previous.key == key and jobs.keys() == previous.by_path.keys():
         # (the same layout: the same papers by slug, so only digests can differ)
         known = previous.digest_of
-        changed = {paper.slug: paper.digest for paper in site.papers
+        changed = {paper.slug: paper.digest
+                   for paper in (site.papers if candidates is None else candidates)
                    if known.get(paper.slug) != paper.digest}
         # (a paper without a digest could have changed unseen: describe every page)
         if (changed.keys() <= known.keys() and "" not in changed.values()

@@ -392,8 +392,8 @@ def test_papers_are_indexed_by_the_bytes_parsed(site, tmp_path):
         inputs = read_inputs(options, None, hash_papers=hash_papers)
         edited = site / "content/papers/p03.md"
         edited.write_text(paper(f"Paper 3 {hash_papers}", "论文3", date="2025-04-13"), "utf-8")
-        papers, parsed = load_papers(inputs, config, options, MemoryCache(),
-                                     Progress(enabled=False))
+        papers, _, parsed = load_papers(inputs, config, options, MemoryCache(),
+                                        Progress(enabled=False))
         assert f"Paper 3 {hash_papers}" in {paper.title.primary for paper in papers}
         source = "content/papers/p03.md"
         stat = edited.stat()
