@@ -37,6 +37,7 @@ from bitext.fingerprint import Fingerprints
 from bitext.model import Site
 
 if TYPE_CHECKING:  # importing render would load Jinja, which a no-change build never needs
+    from bitext.pipeline import Loaded
     from bitext.render import PageJob
 
 CACHE_DIR = ".bitext-cache"
@@ -81,7 +82,7 @@ class Model:
 
     settings: str
     """The settings key (config, templates, options) they were made under."""
-    papers: list[Paper]
+    loaded: Loaded
     """The papers the model was made from, in the order the build read them."""
     site: Site
     pages: dict[str, PageJob]

@@ -131,6 +131,25 @@ def changed_paths(folder, before):
             if before.get(name) != after.get(name)}
 
 
+def test_a_watched_edit_reports_the_warnings_a_clean_build_reports(site, tmp_path):
+    """After an edit the watcher names, the papers' warnings are those of the last build
+    with the edited paper's in its place (math that cannot be shown, then mended)."""
+    out, cache = tmp_path / "out", MemoryCache()
+    options = Options(root=site, out=out, jobs=1)
+    build(options, cache)
+    path = site / "content/papers/p03.md"
+    good = path.read_text("utf-8")
+    for text in (good.replace("Abstract 3.", r"Bad $\href{https://a.org}{x}$ math."), good):
+        path.write_text(text, "utf-8")
+        result = build(options, cache, changed=[str(path)])
+        assert result.warnings == build(Options(root=site, out=tmp_path / "clean")).warnings
+    assert result.warnings == ()
+    path.write_text(good.replace("Abstract 3.", r"Bad $\href{https://a.org}{x}$ math."),
+                    "utf-8")
+    [warning] = build(options, cache, changed=[str(path)]).warnings
+    assert warning.path == "content/papers/p03.md"
+
+
 def test_a_watched_preview_reads_what_the_watcher_names(site, tmp_path):
     """Told which files changed, the build reads those and trusts the rest."""
     out, cache = tmp_path / "out", MemoryCache()
@@ -392,8 +411,9 @@ def test_papers_are_indexed_by_the_bytes_parsed(site, tmp_path):
         inputs = read_inputs(options, None, hash_papers=hash_papers)
         edited = site / "content/papers/p03.md"
         edited.write_text(paper(f"Paper 3 {hash_papers}", "论文3", date="2025-04-13"), "utf-8")
-        papers, _, parsed = load_papers(inputs, config, options, MemoryCache(),
-                                        Progress(enabled=False))
+        loaded, parsed = load_papers(inputs, config, options, MemoryCache(),
+                                     Progress(enabled=False))
+        papers = loaded.papers
         assert f"Paper 3 {hash_papers}" in {paper.title.primary for paper in papers}
         source = "content/papers/p03.md"
         stat = edited.stat()

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bitext.model import build_site, most_shared, patch_site, tag_masks
+from bitext.model import build_site, most_shared, patch_site, swapped_papers, tag_masks
 from bitext.pipeline import Options, render
 from tests.conftest import make_project
 from tests.conftest import paper as paper_text
@@ -77,7 +77,7 @@ def test_patching_the_model_equals_building_it_again(base_site, edits, random):
     for index, kind in edits:
         papers[index] = papers[index] and edited(papers[index], kind)
     papers = [paper for paper in papers if paper is not None]
-    patched = patch_site(site, papers, before)
+    patched = patch(site, papers, before)
     if layout(papers) != layout(before):
         assert patched is None
         return
@@ -90,8 +90,14 @@ def test_patching_the_model_equals_building_it_again(base_site, edits, random):
 
 def test_papers_in_another_order_make_the_model_again(base_site):
     papers = list(base_site.papers)
-    assert patch_site(base_site, papers[::-1], papers) is None
-    assert patch_site(base_site, papers, papers) == (base_site, {})
+    assert patch(base_site, papers[::-1], papers) is None
+    assert patch(base_site, papers, papers) == (base_site, {})
+
+
+def patch(site, papers, before):
+    """The model patched as the preview patches it, from the papers before and after."""
+    swaps = swapped_papers(papers, before)
+    return patch_site(site, swaps) if swaps is not None else None
 
 
 def layout(papers):
