@@ -7,8 +7,9 @@ For each size: writes the synthetic corpus (bench/corpus.py) and the same papers
 Hugo site (bench/hugo.py), then times, as separate processes, a cold build (empty cache,
 empty output folder), a rebuild with nothing changed and a rebuild after editing one
 paper, for bitext (`build.py build`) and, when `hugo` is on the PATH, for Hugo, the two
-taking turns at each step. Also
-times one edit in the preview's machinery (a process that stays up, as `serve` does).
+taking turns at each step. Also times one edit in the preview's machinery (a process that
+stays up, as `serve` does), and from saving an edit to its page holding it in the watch
+modes of both tools (`build --watch`, `hugo --watch`).
 Prints a Markdown table: wall time (median of the runs), CPU time, peak memory (the sum
 of the proportional set sizes of the process and its workers, sampled every 20 ms: shared
 pages are counted once), per-paper cost, and bitext's time as a fraction of Hugo's (the
@@ -29,6 +30,7 @@ import io
 import os
 import resource
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -41,8 +43,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.corpus import REPO, set_search, write_corpus  # noqa: E402
+from bench.corpus import REPO, generate, set_search, write_corpus  # noqa: E402
 from bench.hugo import write_hugo_site  # noqa: E402
+
+median = statistics.median
 
 EDITED = "content/papers/paper-00000.md"
 
@@ -237,6 +241,71 @@ def preview_edits(root: Path, out: Path, runs: int) -> list[float]:
     return times
 
 
+def watch_edits(command: list[str], ready: str, paper: Path, page: Path,
+                edit_one: Callable[[Path, int], None], runs: int) -> list[float]:
+    """Seconds from saving an edit to its page holding it, for each of `runs` edits, in a
+    watch mode (`bitext build --watch`, `hugo --watch`): the tool started once, waiting
+    for its line `ready`, the page read every 2 ms. This is what an editor waits for from
+    the command line, the watcher's own delay included."""
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               text=True, env=user_environment())
+    lines: list[str] = []
+    threading.Thread(target=lambda: lines.extend(process.stdout), daemon=True).start()
+    times = []
+    try:
+        wait_until(lambda: any(ready in line for line in lines), 600)
+        for run in range(runs):
+            marker = f"Edited {1000 + run}."
+            started = time.perf_counter()
+            edit_one(paper, 1000 + run)
+            wait_until(lambda marker=marker: marker in page.read_text("utf-8"), 60)
+            times.append(time.perf_counter() - started)
+            time.sleep(0.5)  # (the tool settles, as between an editor's saves)
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(60)
+    return times
+
+
+def watched_edits(root: Path, out: Path, hugo_site: Path | None, hugo_out: Path, size: int,
+                  runs: int) -> tuple[list[float], list[float]]:
+    """Save-to-page times of `bitext build --watch` and, when measured, of `hugo --watch`,
+    in the folders the timed steps built."""
+    from bitext.content import slug_from_title
+
+    slug = slug_from_title(next(generate(size))["titles"]["en"])
+    ours = watch_edits(bitext_command(root, out) + ["--watch"], "watching", root / EDITED,
+                       out / "papers" / slug / "index.html", edit, runs)
+    if hugo_site is None:
+        return ours, []
+    command = ["hugo", "--watch", "--source", str(hugo_site), "--destination", str(hugo_out),
+               "--cacheDir", str(hugo_site / ".hugo-cache")]
+    theirs = watch_edits(command, "Watching for changes", hugo_site / EDITED,
+                         hugo_out / "papers" / "paper-00000" / "index.html", edit_hugo, runs)
+    return ours, theirs
+
+
+def spread(times: list[float]) -> str:
+    return f"{statistics.median(times):.3f} s ({min(times):.3f}–{max(times):.3f})"
+
+
+def watch_note(size: int, times: list[float], hugo_edit: Run | None) -> str:
+    """The watch mode's edit against Hugo's one-shot rebuild (issue #7's measure)."""
+    if hugo_edit is None:
+        return f"{size:,} papers: `build --watch` shows an edit in {spread(times)}"
+    return (f"{size:,} papers: `build --watch` shows an edit in {spread(times)}, "
+            f"{statistics.median(times) / hugo_edit.wall:.3f} × Hugo's one-shot rebuild "
+            f"after the same edit ({hugo_edit.wall:.2f} s)")
+
+
+def wait_until(condition: Callable[[], bool], seconds: float) -> None:
+    deadline = time.perf_counter() + seconds
+    while not condition():
+        if time.perf_counter() > deadline:
+            raise SystemExit(f"timed out after {seconds} s")
+        time.sleep(0.002)
+
+
 def file_system(folder: Path) -> str:
     """The folder and the type of file system it is on (from /proc/mounts, where there)."""
     folder, best = folder.resolve(), ("", "unknown file system")
@@ -288,7 +357,7 @@ def main(argv: list[str] | None = None) -> int:
     print("| papers | build | bitext wall | CPU | peak memory | per paper | Hugo wall "
           "| Hugo peak memory | bitext / Hugo |")
     print("|---:|---|---:|---:|---:|---:|---:|---:|---:|")
-    per_paper = {}
+    per_paper, notes = {}, []
     with tempfile.TemporaryDirectory(prefix="bitext-bench-", dir=args.dir) as temporary:
         work = Path(temporary)
         for size in args.sizes:
@@ -319,6 +388,18 @@ def main(argv: list[str] | None = None) -> int:
             print(f"| {size:,} | one edit, preview (serve) | {warm:.3f} s "
                   f"({min(edits):.3f}–{max(edits):.3f}) | | | | "
                   f"{f'{hugo_edit.wall:.2f} s' if hugo_edit else '–'} | | {share} |")
+            ours_watched, theirs_watched = watched_edits(
+                root, work / f"out-{size}", site if version else None,
+                work / f"hugo-out-{size}", size, 2 * args.runs)
+            notes.append(watch_note(size, ours_watched, hugo_edit))
+            watch_ratio = (f"{median(ours_watched) / median(theirs_watched):.3f}"
+                           if theirs_watched else "–")
+            print(f"| {size:,} | one edit, watch mode (save to page) | {spread(ours_watched)} "
+                  f"| | | | {spread(theirs_watched) if theirs_watched else '–'} | "
+                  f"| {watch_ratio} |")
+    print()
+    for note in notes:
+        print(note)
     if len(per_paper) > 1:
         small, large = min(per_paper), max(per_paper)
         print(f"\nper-paper cost of a cold build at {large:,} papers / at {small:,}: "
