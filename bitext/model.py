@@ -230,22 +230,34 @@ def most_shared(tags: tuple[str, ...], masks: dict[str, int], exclude: int, coun
                 ) -> list[int]:
     """The `count` papers sharing the most of `tags`, ties going to the lower index (the
     newer paper), leaving out paper `exclude`."""
-    # at_least[s] holds the papers that carry at least s of the tags seen so far.
+    # at_least[s] holds the papers that carry at least s of the tags seen so far (after
+    # the n-th tag, none carries more than n).
     at_least = [-1] + [0] * len(tags)  # -1: every bit set
-    for tag in tags:
+    for seen, tag in enumerate(tags, start=1):
         mask = masks[tag]
-        for shared in range(len(tags), 0, -1):
+        for shared in range(seen, 0, -1):
             at_least[shared] |= at_least[shared - 1] & mask
     chosen: list[int] = []
-    taken = 1 << exclude
+    higher = 1 << exclude  # (the papers of the levels above, all chosen, and this one)
     for shared in range(len(tags), 0, -1):
-        candidates = at_least[shared] & ~taken
+        candidates = at_least[shared] & ~higher
+        # The lowest bits are looked for among the first 1,024 papers when that many are
+        # there: a level shared by hundreds has them there, and a 10,000-bit integer made
+        # for each step cost twice as much (finding 10,000 papers' related: 0.12 -> 0.07 s).
+        first = candidates & FIRST_PAPERS
+        if first.bit_count() >= count - len(chosen):
+            candidates = first
         while candidates and len(chosen) < count:
             lowest = candidates & -candidates
             chosen.append(lowest.bit_length() - 1)
             candidates ^= lowest
-            taken |= lowest
+        if len(chosen) == count:
+            break
+        higher = at_least[shared] | 1 << exclude
     return chosen
+
+
+FIRST_PAPERS = (1 << 1024) - 1
 
 
 def build_stamp(papers: tuple[Paper, ...], source_date_epoch: int | None) -> dt.datetime:

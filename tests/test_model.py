@@ -35,6 +35,18 @@ def test_related_papers_match_counting_by_hand(tag_lists):
         assert most_shared(paper.tags, masks, index, 3) == related_by_counting(papers, index, 3)
 
 
+def test_related_papers_are_found_past_the_first_thousand_papers():
+    """`most_shared` looks among the first 1,024 papers first: papers that share more tags,
+    or the only ones, may come after them."""
+    rare = [("llm", "rare")] + [("llm",)] * 1200 + [("llm", "rare")] * 2 + [("rare",)] * 3
+    papers = [SimpleNamespace(tags=tags) for tags in rare]
+    masks = tag_masks(tuple(paper.tags for paper in papers))
+    for index in (0, 1, 1201, 1204):
+        assert most_shared(papers[index].tags, masks, index, 3) == related_by_counting(
+            papers, index, 3)
+    assert most_shared(papers[0].tags, masks, 0, 3) == [1201, 1202, 1]
+
+
 def test_a_paper_with_no_tags_has_no_related_papers():
     papers = (SimpleNamespace(tags=()), SimpleNamespace(tags=("llm",)))
     assert most_shared((), tag_masks(tuple(paper.tags for paper in papers)), 0, 3) == []
