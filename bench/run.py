@@ -30,7 +30,6 @@ import io
 import os
 import resource
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
@@ -262,7 +261,8 @@ def watch_edits(command: list[str], ready: str, paper: Path, page: Path,
             times.append(time.perf_counter() - started)
             time.sleep(0.5)  # (the tool settles, as between an editor's saves)
     finally:
-        process.send_signal(signal.SIGINT)
+        # (SIGTERM, as Ctrl-C may be ignored: a shell starts background jobs so)
+        process.terminate()
         process.wait(60)
     return times
 

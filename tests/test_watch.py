@@ -8,6 +8,8 @@ import sys
 import threading
 import time
 
+import pytest
+
 from bitext.cache import CACHE_DIR, DiskCache
 from bitext.pipeline import Options, build
 from bitext.watching import build_on_changes
@@ -78,9 +80,11 @@ def test_bad_input_keeps_the_last_good_build_and_watching_goes_on(project, tmp_p
         watching.join(10)
 
 
-def test_ctrl_c_ends_watching_quietly(project):
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["Ctrl-C", "SIGTERM"])
+def test_ctrl_c_ends_watching_quietly(project, stop):
     """Each line comes as it happens (into a pipe too, where output is buffered), and
-    Ctrl-C ends watching with status 0 and the cache written."""
+    Ctrl-C or SIGTERM (a script's `kill`) ends watching with status 0 and the cache
+    written."""
     env = {**{name: value for name, value in os.environ.items()
               if name != "PYTHONUNBUFFERED"}, "PYTHONPATH": str(REPO)}
     process = subprocess.Popen([sys.executable, "-m", "bitext", "--root", str(project),
@@ -92,7 +96,7 @@ def test_ctrl_c_ends_watching_quietly(project):
     try:
         assert wait_for(lambda: any(line.startswith("watching") for line in lines))
     finally:
-        process.send_signal(signal.SIGINT)
+        process.send_signal(stop)
         process.wait(timeout=20)
         reading.join(5)
     stderr = process.stderr.read()
