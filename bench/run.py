@@ -229,7 +229,8 @@ def preview_edits(root: Path, out: Path, runs: int) -> list[float]:
     from bitext.serve import Preview, PreviewState
 
     preview = Preview(Options(root=root, out=out), PreviewState(folder=out))
-    with contextlib.redirect_stdout(io.StringIO()):  # (its report lines)
+    # (its report lines, and its progress on the first build)
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
         preview.rebuild()
         times = []
         for run in range(runs):
@@ -252,12 +253,12 @@ def watch_edits(command: list[str], ready: str, paper: Path, page: Path,
     threading.Thread(target=lambda: lines.extend(process.stdout), daemon=True).start()
     times = []
     try:
-        wait_until(lambda: any(ready in line for line in lines), 600)
+        wait_until(lambda: any(ready in line for line in lines), 600, lines)
         for run in range(runs):
             marker = f"Edited {1000 + run}."
             started = time.perf_counter()
             edit_one(paper, 1000 + run)
-            wait_until(lambda marker=marker: marker in page.read_text("utf-8"), 60)
+            wait_until(lambda marker=marker: marker in page.read_text("utf-8"), 60, lines)
             times.append(time.perf_counter() - started)
             time.sleep(0.5)  # (the tool settles, as between an editor's saves)
     finally:
@@ -298,11 +299,12 @@ def watch_note(size: int, times: list[float], hugo_edit: Run | None) -> str:
             f"after the same edit ({hugo_edit.wall:.2f} s)")
 
 
-def wait_until(condition: Callable[[], bool], seconds: float) -> None:
+def wait_until(condition: Callable[[], bool], seconds: float, output: list[str]) -> None:
     deadline = time.perf_counter() + seconds
     while not condition():
         if time.perf_counter() > deadline:
-            raise SystemExit(f"timed out after {seconds} s")
+            raise SystemExit(f"timed out after {seconds} s; the tool said:\n"
+                             + "".join(output[-20:]))
         time.sleep(0.002)
 
 
