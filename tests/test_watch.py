@@ -29,6 +29,13 @@ def shows(path, text) -> bool:
     return path.is_file() and text in path.read_text("utf-8")
 
 
+def saved_and(path, text, check) -> bool:
+    """Save `text` to `path` (again on each try: the watches may not be set up when the
+    first build ends), then whether `check()` holds."""
+    path.write_text(text, "utf-8")
+    return check()
+
+
 def built(out) -> bool:
     """Whether a first build into `out` ended (its marker is written last)."""
     return (out / ".bitext-output").is_file()
@@ -43,11 +50,10 @@ def test_the_output_follows_each_edit_and_the_next_build_has_nothing_to_do(proje
     page, paper_file = out / "papers/first-paper/index.html", project / "content/papers/one.md"
     try:
         assert wait_for(lambda: built(out)) and shows(page, "An abstract.")
+        good = paper_file.read_text("utf-8")
         for text in ("Edited once.", "Edited twice."):
-            # (again on each try: the watches may not be set up when the first build ends)
-            assert wait_for(lambda text=text: paper_file.write_text(
-                paper_file.read_text("utf-8").replace("An abstract.", text)
-                .replace("Edited once.", text), "utf-8") and shows(page, text), 10)
+            assert wait_for(lambda text=text: saved_and(
+                paper_file, good.replace("An abstract.", text), lambda: shows(page, text)), 10)
     finally:
         stop.set()
         watching.join(10)
@@ -68,13 +74,15 @@ def test_bad_input_keeps_the_last_good_build_and_watching_goes_on(project, tmp_p
     try:
         assert wait_for(lambda: built(out))
         before = snapshot(out)
-        assert wait_for(lambda: paper_file.write_text(good.replace("date: 2025-04-20",
-                                                                   "date: 2025-04-31"),
-                                                      "utf-8") or "no such date" in
-                        capsys.readouterr().err, 10)
+        errors = []
+        assert wait_for(lambda: saved_and(
+            paper_file, good.replace("date: 2025-04-20", "date: 2025-04-31"),
+            lambda: errors.append(capsys.readouterr().err) or "no such date" in errors[-1]),
+            10)
+        assert "the last good build stays as it was" in errors[-1]
         assert snapshot(out) == before
-        assert wait_for(lambda: paper_file.write_text(good.replace("An abstract.", "Mended."),
-                                                      "utf-8") or shows(page, "Mended."), 10)
+        assert wait_for(lambda: saved_and(paper_file, good.replace("An abstract.", "Mended."),
+                                          lambda: shows(page, "Mended.")), 10)
     finally:
         stop.set()
         watching.join(10)
