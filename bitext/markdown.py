@@ -57,15 +57,12 @@ class MarkdownRenderer:
 
     def render(self, source: str) -> tuple[Rendered, list[str]]:
         """The rendered text and the warnings about it (LaTeX that could not be shown)."""
-        paragraphs = plain_paragraphs(source)
-        if paragraphs is not None:
-            return render_plain(paragraphs), []
-        simple = simple_paragraphs(source)
-        if simple is None:
+        paragraphs = simple_paragraphs(source)
+        if paragraphs is None:
             return self.render_parsed(source)
         self._warnings = []
         texts, blocks = [], []
-        for paragraph in simple:
+        for paragraph in paragraphs:
             if INLINE_MARKS.search(paragraph):
                 # (markdown-it's inline parser: a paragraph's block parse makes one inline
                 # token of the same text, as parseInline does, for a third more work)
@@ -73,12 +70,11 @@ class MarkdownRenderer:
                 html = self._md.renderer.render(inline, self._md.options, {})
                 texts.append(plain_text(inline[0]))
                 blocks.append("<p>" + html + "</p>\n")
-            else:
-                rendered = render_plain([paragraph.split("\n")])
-                texts.append(rendered.text)
-                blocks.append(rendered.block_html[0])
+            else:  # (plain text: what markdown-it makes of it, without markdown-it)
+                texts.append(paragraph.replace("\n", " "))
+                blocks.append(plain_html(paragraph))
         text = " ".join(t for t in texts if t)
-        return Rendered(text, len(simple), tuple(blocks)), self._warnings
+        return Rendered(text, len(paragraphs), tuple(blocks)), self._warnings
 
     def render_parsed(self, source: str) -> tuple[Rendered, list[str]]:
         """`render` by markdown-it's whole parser, without the shortcuts (which give the
@@ -102,34 +98,12 @@ class MarkdownRenderer:
             return f'<code class="math-source">{escape(delimiter + latex + delimiter)}</code>'
 
 
-# Text without Markdown's marks is plain paragraphs, and needs no parser: most Chinese
-# abstracts, many English ones (a fifth of the time a build spends reading papers). No
-# character that marks inline text may appear anywhere, and no line may start with what
-# opens a block (a list, heading, quote, number or indentation) or end with a space (a
-# line break). tests/test_content.py checks the shortcut against markdown-it.
+# A paragraph without Markdown's marks needs no parser: most Chinese abstracts, many
+# English ones (a fifth of the time a build spends reading papers). Its lines are a
+# paragraph's (see `simple_paragraphs`), and no character that marks inline text may
+# appear. tests/test_content.py checks both shortcuts against markdown-it.
 INLINE_MARKS = re.compile(r"[\\`*_\[\]<>&~|$\t\r\0]")  # (markdown-it rewrites \r and NUL)
 BLOCK_OPENERS = frozenset("-+=#>:0123456789")
-
-
-def plain_paragraphs(source: str) -> list[list[str]] | None:
-    """The lines of each paragraph, if `source` is plain text; None if it may hold
-    Markdown."""
-    if INLINE_MARKS.search(source):
-        return None
-    paragraphs: list[list[str]] = []
-    current: list[str] = []
-    for line in source.split("\n"):
-        if not line:
-            if current:
-                paragraphs.append(current)
-                current = []
-        elif line[0] in BLOCK_OPENERS or line[0].isspace() or line[-1].isspace():
-            return None
-        else:
-            current.append(line)
-    if current:
-        paragraphs.append(current)
-    return paragraphs
 
 
 # What may open a block at the start of a line, besides BLOCK_OPENERS: a list or rule
@@ -161,13 +135,10 @@ def simple_paragraphs(source: str) -> list[str] | None:
     return paragraphs
 
 
-def render_plain(paragraphs: list[list[str]]) -> Rendered:
-    """What markdown-it makes of plain paragraphs: each line escaped (only '"' can need
-    it here), lines joined by a line break in HTML and by a space in the plain text."""
-    blocks = tuple("<p>" + "\n".join(paragraph).replace('"', "&quot;") + "</p>\n"
-                   for paragraph in paragraphs)
-    text = " ".join(" ".join(paragraph) for paragraph in paragraphs)
-    return Rendered(text, len(paragraphs), blocks)
+def plain_html(paragraph: str) -> str:
+    """What markdown-it makes of a plain paragraph: its lines escaped (only '"' can need it
+    here) and joined by line breaks."""
+    return "<p>" + paragraph.replace('"', "&quot;") + "</p>\n"
 
 
 def top_level_blocks(tokens: list) -> list[list]:

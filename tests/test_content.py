@@ -259,6 +259,6 @@ def test_paragraphs_are_recognised(source, simple):
     ("A *stressed* word.", False), ("1. a list", False), ("ends with a break  \nnext", False),
     ("\u3000全角空格开头", False)])
 def test_plain_text_is_recognised(source, plain):
-    from bitext.markdown import plain_paragraphs
+    from bitext.markdown import INLINE_MARKS, simple_paragraphs
 
-    assert (plain_paragraphs(source) is not None) is plain
+    assert (simple_paragraphs(source) is not None and not INLINE_MARKS.search(source)) is plain
