@@ -125,6 +125,12 @@ class MemoryCache:
     def keep_model(self, model: Model) -> None:
         self.model = model
 
+    def wants_model(self, settings_key: str) -> bool:
+        """Whether a build with nothing to do should make the model all the same: the
+        first build of `build --watch` usually finds nothing changed, and without the
+        model its first edit took 0.6 s at 10,000 papers instead of 0.06 s."""
+        return self.last_model(settings_key) is None
+
     def listing_entries(self, settings_key: str, papers: Sequence[Paper]) -> dict:
         """Rendered listing entries of earlier builds with the same settings and templates.
         Those of papers no longer there (by digest) are dropped once they could be half
@@ -147,7 +153,7 @@ class MemoryCache:
         from bitext.render import make_environment
 
         if self.templates is None or self.templates[0] != templates_key:
-            self.templates = (templates_key, make_environment(root))
+            self.templates = (templates_key, make_environment(root, compiled_templates()))
         return self.templates[1]
 
     def load_index(self) -> Index | None:
@@ -207,21 +213,13 @@ class DiskCache:
     def keep_model(self, model: Model) -> None:
         pass
 
+    def wants_model(self, settings_key: str) -> bool:
+        return False
+
     def environment(self, root: Path, templates_key: str):
-        """A Jinja environment whose compiled templates are kept between builds, in the
-        user's cache folder (compiled code must not be read from a project folder)."""
-        import jinja2
+        from bitext.render import make_environment
 
-        from bitext.render import COMPILED_FORM, make_environment
-
-        folder = user_cache_folder() / f"templates-{COMPILED_FORM}"
-        try:
-            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-            prune_compiled(folder, COMPILED_KEPT)
-            compiled = jinja2.FileSystemBytecodeCache(str(folder))
-        except OSError:
-            compiled = None
-        return make_environment(root, compiled)
+        return make_environment(root, compiled_templates())
 
     def load_index(self) -> Index | None:
         index = self.read(self.folder / INDEX_FILE)
@@ -328,6 +326,25 @@ class DiskCache:
 
     def sign(self, payload: bytes) -> bytes:
         return hmac.new(self.key, payload, hashlib.sha256).digest()
+
+
+def compiled_templates():
+    """Jinja's cache of compiled templates, kept between builds and processes in the
+    user's cache folder (compiled code must not be read from a project folder): a new
+    environment then loads the site's templates in milliseconds instead of compiling them
+    (0.1-0.25 s, which the first edit in the preview or `build --watch` waited for).
+    None when that folder cannot be written."""
+    import jinja2
+
+    from bitext.render import COMPILED_FORM
+
+    folder = user_cache_folder() / f"templates-{COMPILED_FORM}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        prune_compiled(folder, COMPILED_KEPT)
+        return jinja2.FileSystemBytecodeCache(str(folder))
+    except OSError:
+        return None
 
 
 def user_cache_folder() -> Path:

@@ -151,7 +151,8 @@ def build_without_collector(options: Options, cache: Cache | None, progress: Pro
         index = None  # the folder is not as the index says: compare with what is there
     # (nothing changed, unless an earlier build with search off left the index behind)
     if (index and index.inputs == inputs.key and search_files is None
-            and not (options.search and index.search_behind)):
+            and not (options.search and index.search_behind)
+            and not cache.wants_model(inputs.settings)):
         return Result(None, len(inputs.sources), len(index.outputs), 0, 0, 0,
                       time.perf_counter() - started)
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from bitext.cache import DiskCache, MemoryCache
 from bitext.config import CONFIG_FILE
 from bitext.errors import InputError, counted, summary
+from bitext.math import load_converter
 from bitext.pipeline import Options, Result, build
 from bitext.progress import Progress
 
@@ -120,7 +121,9 @@ class Rebuilder:
             print(report, file=sys.stderr)
             return report
         self.unbuilt = set()
-        self.cache.shares_parsed = False  # (see MemoryCache: the first build shares)
+        if self.cache.shares_parsed:  # (the first good build: see MemoryCache)
+            self.cache.shares_parsed = False
+            load_converter()  # (now, rather than in the first edit with math: 50-70 ms)
         self.succeeded(search_files)
         for warning in result.warnings:
             print(warning.format(), file=sys.stderr)

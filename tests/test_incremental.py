@@ -246,6 +246,32 @@ def test_nothing_changed_writes_nothing(site, tmp_path, key):
     assert {path: path.stat().st_mtime_ns for path in out.rglob("*")} == times
 
 
+def test_a_rebuilder_with_nothing_to_do_makes_the_model_for_the_first_edit(site, tmp_path,
+                                                                            key, monkeypatch):
+    """`build --watch` usually starts with nothing changed since the last `build`: its first
+    build still writes nothing, but makes the model, so that its first edit patches it
+    instead of making it then (0.6 s at 10,000 papers)."""
+    out = tmp_path / "out"
+    cached(site, out)
+    times = {path: path.stat().st_mtime_ns for path in out.rglob("*")}
+    cache = MemoryCache.from_disk(DiskCache(site / CACHE_DIR))
+    result = build(Options(root=site, out=out, jobs=1), cache)
+    assert (result.written, result.rendered) == (0, 0)
+    assert {path: path.stat().st_mtime_ns for path in out.rglob("*")} == times
+    assert cache.model is not None
+
+    def fail(*args):
+        raise AssertionError("the model was made again")
+
+    monkeypatch.setattr(bitext.pipeline, "build_site", fail)
+    EDITS["text"](site / "content/papers")
+    touch_later(site / "content/papers/p03.md")
+    assert build(Options(root=site, out=out, jobs=1), cache,
+                 changed=[str(site / "content/papers/p03.md")]).written > 0
+    monkeypatch.undo()
+    assert snapshot(out) == clean_build(site, tmp_path)
+
+
 def test_the_build_after_a_first_build_reads_no_paper_file(site, tmp_path, key, monkeypatch):
     """A first build looks at each paper file as it parses it (not before); what it saw
     is in the index, so the next build only looks at the files' sizes and times."""
