@@ -149,7 +149,8 @@ def build_without_collector(options: Options, cache: Cache | None, progress: Pro
     out_key = str(options.out.resolve())
     if not (index and index.out == out_key and read_marker(options.out) == index.token):
         index = None  # the folder is not as the index says: compare with what is there
-    # (nothing changed, unless an earlier build with search off left the index behind)
+    # Nothing changed: done, unless an earlier build with search off left the index
+    # behind, or the cache keeps a model in memory and has none yet (`build --watch`).
     if (index and index.inputs == inputs.key and search_files is None
             and not (options.search and index.search_behind)
             and not cache.wants_model(inputs.settings)):
