@@ -146,11 +146,11 @@ def preview_cache(root: Path) -> MemoryCache:
 
 
 class BackgroundSearch:
-    """The preview's search index, made once in a thread after its first good build and
-    published by the rebuild after it is ready. Made before serving, it kept a 10,000-paper
-    preview from its first page for 14 s more (24 s in all); an index for every save would
-    take as long each time, so the preview's search finds the papers as they were when it
-    started."""
+    """The preview's search index, made once in a thread after its first good build with
+    search on and published by the rebuild after it is ready. Made before serving, it kept
+    a 10,000-paper preview from its first page for 14 s more (24 s in all); an index for
+    every save would take as long each time, so the preview's search finds the papers as
+    they were when it started (or when search was last turned on in site.yaml)."""
 
     def __init__(self, ready: Callable[[], None] | None = None):
         self.ready = ready
@@ -159,15 +159,26 @@ class BackgroundSearch:
         self.started = False
         self.files: dict[str, bytes] | None = None
         self.published = False
+        self.generation = 0
+        """Counts the times search was turned off: an index begun before is dropped."""
 
     def start(self, site) -> None:
-        """Index `site` (a model: immutable, so the thread may read it) unless started."""
-        if self.started or not site.config.search:
-            return
-        self.started = True
-        threading.Thread(target=self.index, args=(site,), daemon=True).start()
+        """Index `site` (a model: immutable, so the thread may read it) unless started.
+        A site with search off forgets the index: the build removed its files, and search
+        turned on again makes a new one."""
+        with self.lock:
+            if not site.config.search:
+                if self.started:
+                    self.generation += 1
+                    self.started, self.files, self.published = False, None, False
+                return
+            if self.started:
+                return
+            self.started = True
+            generation = self.generation
+        threading.Thread(target=self.index, args=(site, generation), daemon=True).start()
 
-    def index(self, site) -> None:
+    def index(self, site, generation: int) -> None:
         from bitext.search import records, search_files
 
         started = time.perf_counter()
@@ -178,6 +189,8 @@ class BackgroundSearch:
                 print(f"warning: {problem.format()}", file=sys.stderr)
             return
         with self.lock:
+            if generation != self.generation:
+                return  # (search was turned off meanwhile)
             self.files = files
         print(f"search index of {counted(len(site.papers), 'paper')} ready in "
               f"{time.perf_counter() - started:.1f} s", flush=True)

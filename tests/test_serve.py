@@ -191,6 +191,37 @@ def test_the_preview_serves_before_its_search_index_is_made(project, tmp_path):
             if path.startswith("pagefind")} == bundles
 
 
+def test_search_turned_off_and_on_again_in_the_preview_is_indexed_again(project, tmp_path):
+    """Turned off in site.yaml, search's files leave the preview; turned on again, a new
+    index is made and published (the first one's files were gone: the preview had none
+    until it was started again)."""
+    import threading
+
+    config = project / "site.yaml"
+    text = config.read_text("utf-8")
+    config.write_text(text.replace("search: false", "search: true"), "utf-8")
+    ready, out = threading.Event(), tmp_path / "preview"
+    preview = Preview(Options(root=project, out=out, base_url="http://127.0.0.1:8000/"),
+                      PreviewState(folder=out), search_ready=ready.set)
+    preview.rebuild()
+    assert ready.wait(60), "the search index was not made"
+    preview.rebuild(set())
+    assert (out / "pagefind/pagefind.js").is_file()
+
+    config.write_text(text, "utf-8")  # (search: false)
+    preview.rebuild([str(config)])
+    assert not (out / "pagefind").exists() and not (out / "search/index.html").exists()
+
+    ready.clear()
+    config.write_text(text.replace("search: false", "search: true"), "utf-8")
+    preview.rebuild([str(config)])
+    assert (out / "search/index.html").is_file()
+    assert ready.wait(60), "the search index was not made again"
+    preview.rebuild(set())
+    assert (out / "pagefind/pagefind.js").is_file()
+    assert (out / "pagefind-zh-hans/pagefind.js").is_file()
+
+
 def test_a_rebuild_asked_for_runs_with_nothing_changed(project):
     from bitext.serve import ChangeWatcher
 
