@@ -34,8 +34,8 @@ class Progress:
         self.show()
 
     def show(self) -> None:
-        if not self.enabled:
-            return
+        if not self.enabled or not self.total:
+            return  # (a step with nothing to do: "rendering pages 0/0" said nothing)
         now = self.clock()
         if now - self.started < QUIET_SECONDS:
             return

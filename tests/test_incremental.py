@@ -411,6 +411,22 @@ def test_progress_is_quiet_for_short_builds_then_prints_plain_lines_in_logs():
     assert stream.getvalue() == "rendering pages 2,000/3,000 (6 s)\n"
 
 
+def test_progress_leaves_out_steps_with_nothing_to_do():
+    """`build --watch` at 10,000 papers starts with a second of comparing and no page to
+    render: it printed "rendering pages 0/0"."""
+    import io
+
+    from bitext.progress import Progress
+
+    stream, clock = io.StringIO(), FakeClock()
+    progress = Progress(stream, clock=clock)
+    clock.now = 6.0  # (past the quiet second and the first log line's wait)
+    progress.begin("parsing papers", 0)
+    progress.begin("rendering pages", 0)
+    progress.done()
+    assert stream.getvalue() == ""
+
+
 def test_no_cache_restores_files_deleted_or_edited_by_hand(site, tmp_path, key):
     from bitext.cli import main
 
