@@ -102,15 +102,16 @@ class MarkdownRenderer:
 # English ones (a fifth of the time a build spends reading papers). Its lines are a
 # paragraph's (see `simple_paragraphs`), and no character that marks inline text may
 # appear. tests/test_content.py checks both shortcuts against markdown-it.
-INLINE_MARKS = re.compile(r"[\\`*_\[\]<>&~|$\t\r\0]")  # (markdown-it rewrites \r and NUL)
-BLOCK_OPENERS = frozenset("-+=#>:0123456789")
+INLINE_MARKS = re.compile(r"[\\`*_\[\]<>&~|$]")
 
 
-# What may open a block at the start of a line, besides BLOCK_OPENERS: a list or rule
-# (*, _), a fence (`, ~), a link reference definition ([), HTML (<), display math ($), a
-# table's row (|). Text none of whose lines starts so (nor with a space: code, lazy
-# continuation) is paragraphs split by blank lines, each parsed alone as markdown-it would.
-SIMPLE_LINE_OPENERS = BLOCK_OPENERS | frozenset("*_`~[<$|")
+# What may open a block at the start of a line: a list or rule (-, +, *, _), a heading
+# (#, and = or - under a line), a quote (>), a container (:), an ordered list (a digit),
+# a fence (`, ~), a link reference definition ([), HTML (<), display math ($), a table's
+# row (|). Text none of whose lines starts so (nor with a space: code, lazy continuation)
+# is paragraphs split by blank lines, each parsed alone as markdown-it would. Tabs, and
+# the \r and NUL that markdown-it rewrites, are left to markdown-it.
+SIMPLE_LINE_OPENERS = frozenset("-+=#>:0123456789*_`~[<$|")
 SIMPLE_REFUSED = re.compile(r"[\t\r\0]")
 
 
