@@ -37,6 +37,8 @@ from bitext.fingerprint import Fingerprints
 from bitext.model import Site
 
 if TYPE_CHECKING:  # importing render would load Jinja, which a no-change build never needs
+    import jinja2
+
     from bitext.pipeline import Loaded
     from bitext.render import PageJob
 
@@ -328,7 +330,7 @@ class DiskCache:
         return hmac.new(self.key, payload, hashlib.sha256).digest()
 
 
-def compiled_templates():
+def compiled_templates() -> jinja2.BytecodeCache | None:
     """Jinja's cache of compiled templates, kept between builds and processes in the
     user's cache folder (compiled code must not be read from a project folder): a new
     environment then loads the site's templates in milliseconds instead of compiling them
