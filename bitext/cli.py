@@ -20,6 +20,7 @@ from bitext.cache import CACHE_DIR
 from bitext.errors import InputError, counted, summary
 from bitext.pipeline import Options, build, disk_cache, render, source_date_epoch
 from bitext.progress import Progress
+from bitext.sources import FORMATS
 from bitext.write import StoppedAfterUpdate
 
 DEFAULT_OUT = "_site"
@@ -61,22 +62,38 @@ def make_parser() -> argparse.ArgumentParser:
     new_parser.set_defaults(handler=run_new)
 
     import_parser = commands.add_parser(
-        "import", help="turn plain-text digests into paper files",
-        description="Each entry of a digest is: title, optional affiliation, translated "
-                    "title, abstract, translated abstract, one per line.")
+        "import", help="turn digests, Hugging Face daily papers or arXiv answers into paper "
+                       "files",
+        description="Reads plain-text digests (per entry: title, optional affiliation, "
+                    "translated title, abstract, translated abstract, one per line), the JSON "
+                    "of https://huggingface.co/api/daily_papers?date=YYYY-MM-DD and the Atom "
+                    "of http://export.arxiv.org/api/query?id_list=…; the format is told from "
+                    "the content. Papers without a translation await it.")
     import_parser.add_argument("files", nargs="+", metavar="FILE",
-                               help="digest files ('-' reads standard input)")
+                               help="input files ('-' reads standard input)")
+    import_parser.add_argument("--format", choices=FORMATS, dest="format_name",
+                               help="the input's format (default: told from its content)")
     import_parser.add_argument("--date", type=parse_date,
-                               help="date of the entries, YYYY-MM-DD (default: a date in the "
-                                    "file name such as 2025-05, else today)")
+                               help="date of the papers, YYYY-MM-DD (default: the day the "
+                                    "daily papers list them, the date in the file name such "
+                                    "as 2025-05, arXiv's date, else today)")
     import_parser.add_argument("--tag", action="append", default=[], dest="tags",
-                               help="a tag for every entry (repeat for more)")
+                               help="a tag for every paper (repeat for more)")
     import_parser.add_argument("--dry-run", action="store_true",
                                help="show what would be written; write nothing")
     import_parser.add_argument("--update", action="store_true",
-                               help="rewrite papers that exist already (titles, affiliation, "
-                                    "abstracts; fields added by hand are kept)")
+                               help="refresh papers that exist already with what the input "
+                                    "gives (a translation and fields added by hand are kept)")
     import_parser.set_defaults(handler=run_import)
+
+    confirm_parser = commands.add_parser(
+        "confirm", help="confirm that translations match their papers' current text",
+        description="After you have checked or updated a translation that `check` calls out "
+                    "of date, record that it now matches the primary text (the file's "
+                    "translated_from field).")
+    confirm_parser.add_argument("files", nargs="+", metavar="FILE", type=Path,
+                                help="paper files")
+    confirm_parser.set_defaults(handler=run_confirm)
     return parser
 
 
@@ -136,6 +153,7 @@ def run_build(args: argparse.Namespace, root: Path) -> int:
     for warning in result.warnings:
         print(warning.format(), file=sys.stderr)
     warn_local_base_url(result.config.base_url_set)
+    note_awaiting(len(result.awaiting), result.config.publish_awaiting or options.drafts)
     print(f"built {counted(result.papers, 'paper')}: {counted(result.files, 'file')} in "
           f"{options.out}, {result.written:,} written, {result.unchanged:,} unchanged, "
           f"{result.deleted:,} deleted, in {result.seconds:.2f} s")
@@ -143,11 +161,32 @@ def run_build(args: argparse.Namespace, root: Path) -> int:
 
 
 def run_check(args: argparse.Namespace, root: Path) -> int:
-    site, files, static = render(options_from(args, root))
+    options = options_from(args, root)
+    site, files, static, loaded = render(options)
+    for warning in loaded.warnings:
+        print(warning.format(), file=sys.stderr)
     warn_local_base_url(site.config.base_url_set)
+    published = site.config.publish_awaiting or options.drafts
+    for source in loaded.awaiting:
+        print(f"{source}: awaiting translation ({'published' if published else 'held back'})")
     print(f"ok: {counted(len(site.papers), 'paper')}, {len(files):,} pages and feeds, "
-          f"{counted(len(static), 'static file')}")
+          f"{counted(len(static), 'static file')}; {len(loaded.awaiting):,} awaiting "
+          f"translation, {counted(len(loaded.warnings), 'warning')}")
     return 0
+
+
+def note_awaiting(count: int, published: bool) -> None:
+    """Say what happened to the papers awaiting their translation."""
+    if not count:
+        return
+    papers = counted(count, "paper")
+    if published:
+        print(f"note: {papers} awaiting translation published with a note that it is "
+              f"coming (`bitext check` lists them)", file=sys.stderr)
+    else:
+        print(f"note: {papers} awaiting translation held back until translated "
+              f"(awaiting_translation: publish in site.yaml publishes them; `bitext check` "
+              f"lists them)", file=sys.stderr)
 
 
 def run_serve(args: argparse.Namespace, root: Path) -> int:
@@ -173,12 +212,27 @@ def run_import(args: argparse.Namespace, root: Path) -> int:
     config = load_config(root)
     digests = read_digests(args.files, sys.stdin.buffer)
     planned = plan_import(root, config, digests, args.date, args.tags, args.update,
-                          today=dt.date.today())
+                          today=dt.date.today(), format_name=args.format_name)
     if not args.dry_run:
         write_planned(planned)
     for line in report_lines(planned, root, args.dry_run):
         print(line)
     return 0
+
+
+def run_confirm(args: argparse.Namespace, root: Path) -> int:
+    from bitext.config import load_config
+    from bitext.confirm import confirm_translations
+
+    config = load_config(root)
+    for line in confirm_translations(root, config, [resolve(path) for path in args.files]):
+        print(line)
+    return 0
+
+
+def resolve(path: Path) -> Path:
+    """A path given on the command line, from the folder the command runs in."""
+    return path if path.is_absolute() else Path.cwd() / path
 
 
 def warn_local_base_url(base_url_set: bool) -> None:

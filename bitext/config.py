@@ -64,6 +64,11 @@ class Config:
     tags: dict[str, TagInfo]
     search: bool = True
     """Build the offline search (bitext.search)."""
+    publish_awaiting: bool = False
+    """`awaiting_translation: publish`: papers without their translation are published
+    (primary language only, with a note that the translation is coming). The default,
+    `hold`, keeps them out of the site as drafts are: a feed item is read once, so a
+    reader would never see the translation that comes later."""
 
     @property
     def primary(self) -> Language:
@@ -118,7 +123,8 @@ def load_config(root: Path, base_url_override: str | None = None) -> Config:
 
 def read_config(fields: Fields, base_url_override: str | None) -> Config:
     fields.only_keys((), ["title", "description", "base_url", "domain", "languages",
-                          "per_page", "feed_size", "editor", "tags", "search"])
+                          "per_page", "feed_size", "editor", "tags", "search",
+                          "awaiting_translation"])
     languages = read_languages(fields)
     codes = [language.code for language in languages]
     domain = fields.pattern("domain", regex=DOMAIN_FORM, expected="a host name such as "
@@ -140,7 +146,23 @@ def read_config(fields: Fields, base_url_override: str | None) -> Config:
         editor_email=fields.text("editor", "email", required=False) if editor else None,
         tags=read_tags(fields, codes),
         search=fields.boolean("search", default=True),
+        publish_awaiting=read_awaiting_policy(fields),
     )
+
+
+AWAITING_POLICIES = ("hold", "publish")
+
+
+def read_awaiting_policy(fields: Fields) -> bool:
+    """Whether papers awaiting their translation are published (`publish`) or held back
+    like drafts (`hold`, the default)."""
+    value = fields.text("awaiting_translation", required=False) or "hold"
+    if value not in AWAITING_POLICIES:
+        fields.problem(("awaiting_translation",), "unknown choice",
+                       expected=" or ".join(AWAITING_POLICIES), found=repr(value),
+                       hint="hold keeps such papers out of the site until they are translated")
+        return False
+    return value == "publish"
 
 
 def read_languages(fields: Fields) -> tuple[Language, Language]:

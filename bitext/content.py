@@ -54,9 +54,10 @@ MAX_FILE_BYTES = 128 * 1024
 MAX_FRONT_MATTER_LINES = 500
 SLUG_FORM = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 ARXIV_FORM = re.compile(r"\d{4}\.\d{4,5}(v\d+)?|[a-z-]+(\.[A-Z]{2})?/\d{7}(v\d+)?")
-LINK_KINDS = ["pdf", "code", "project", "data"]
+LINK_KINDS = ["pdf", "code", "project", "data", "doi"]
 FIELDS = ["title", "date", "tags", "authors", "affiliation", "arxiv", "links", "slug",
-          "draft", "translator"]
+          "draft", "translator", "translated_from"]
+FINGERPRINT_FORM = re.compile(r"[0-9a-f]{12}")
 ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff]")
 BLOCK_OPEN = re.compile(r":::[ \t]*(\S+)[ \t]*")
 BLOCK_CLOSE = re.compile(r":::[ \t]*")
@@ -98,8 +99,10 @@ class Paper:
     """The file, relative to the project root, for messages."""
     slug: str
     """URL name: papers/<slug>/. From front matter, else from the primary title."""
-    title: Bilingual[str]
-    abstract: Bilingual[Rendered]
+    title: Bilingual[str | None]
+    """The secondary title is None while the paper awaits its translation."""
+    abstract: Bilingual[Rendered | None]
+    """The secondary abstract is None while the paper awaits its translation."""
     date: dt.date
     """The date the digest gives the paper (its listing and feed date)."""
     tags: tuple[str, ...]
@@ -110,6 +113,9 @@ class Paper:
     links: tuple[Link, ...]
     translator: str | None
     draft: bool
+    translation_stale: bool = False
+    """The primary text changed since the translation was made from it (the file's
+    `translated_from` is another text's fingerprint); `bitext confirm` clears it."""
     digest: str = field(default="", compare=False)
     """A hash of the file's path and bytes: pages that show this paper change with it."""
     warnings: tuple[Problem, ...] = field(default=(), compare=False)
@@ -126,6 +132,18 @@ class Paper:
 
     def link(self, kind: str) -> str | None:
         return next((link.url for link in self.links if link.kind == kind), None)
+
+    @property
+    def awaiting_translation(self) -> bool:
+        """The secondary title or abstract is still missing."""
+        return self.title.secondary is None or self.abstract.secondary is None
+
+
+def text_fingerprint(title: str, abstract: str) -> str:
+    """What a translation was made from: the primary title and abstract, white space
+    collapsed (re-wrapping a line is no change), as 12 hex digits of SHA-256."""
+    text = " ".join(title.split()) + "\n" + " ".join(abstract.split())
+    return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()[:12]
 
 
 def paper_files(root: Path) -> tuple[list[tuple[str, str]], list[Problem]]:
@@ -335,14 +353,18 @@ def read_blocks(lines: list[str], first_line: int, source: str,
                found="end of file")
         blocks.setdefault(code, Block(start, "\n".join(text)))  # reported once, not twice
     end_line = first_line + len(lines) - 1
-    for code in codes:
-        block = blocks.get(code)
-        if block is None:
-            report(end_line, f"abstract in {code} missing",
-                   expected=f"a '::: {code}' block", hint="every paper needs both abstracts")
-        elif not block.text.strip():
-            report(block.line, f"abstract in {code} is empty", expected="text",
-                   found="an empty block")
+    primary = codes[0]
+    block = blocks.get(primary)
+    if block is None:
+        report(end_line, f"abstract in {primary} missing",
+               expected=f"a '::: {primary}' block",
+               hint="the abstract in the primary language is what the page shows first")
+    elif not block.text.strip():
+        report(block.line, f"abstract in {primary} is empty", expected="text",
+               found="an empty block")
+    # A missing or empty block of the secondary language: the paper awaits its translation.
+    if codes[1] in blocks and not blocks[codes[1]].text.strip():
+        del blocks[codes[1]]
     return blocks
 
 
@@ -361,42 +383,61 @@ def read_paper(fields: Fields, blocks: dict[str, Block], languages: tuple[Langua
     slug = read_slug(fields, titles[0] if titles else None)
     translator = fields.text("translator", required=False)
     draft = fields.boolean("draft", default=False)
+    translated_from = fields.pattern("translated_from", regex=FINGERPRINT_FORM,
+                                     expected="12 hex digits, as bitext writes them",
+                                     hint="`bitext confirm FILE` writes it")
     if fields.problems or not titles or date is None or slug is None:
         return None
     warnings = title_math_warnings(fields.path, titles, codes, fields)
-    abstracts = []
+    abstracts: list[Rendered | None] = []
     for code in codes:
+        if code not in blocks:
+            abstracts.append(None)
+            continue
         rendered, messages = markdown.render(normalise(blocks[code].text))
         abstracts.append(rendered)
         warnings += [Problem(fields.path, blocks[code].line, None, f"warning: {message}",
                              hint="check the LaTeX, or escape the dollar sign as \\$")
                      for message in messages]
+    translated = titles[1] is not None and abstracts[1] is not None
+    stale = bool(translated and translated_from and translated_from != text_fingerprint(
+        titles[0], blocks[codes[0]].text))
+    if stale:
+        warnings.append(Problem(
+            fields.path, fields.line("translated_from"), "translated_from",
+            "warning: the translation may be out of date",
+            expected=f"the {codes[1]} text translated from this {codes[0]} text",
+            found=f"the {codes[0]} title or abstract changed since it was translated",
+            hint=f"update the translation, then run `bitext confirm {fields.path}`"))
     return Paper(
         source=fields.path, slug=slug,
         title=Bilingual(languages, titles),
         abstract=Bilingual(languages, tuple(abstracts)),
         date=date, tags=tags, authors=authors, affiliation=affiliation, arxiv=arxiv,
-        links=links, translator=translator, draft=draft, digest=digest,
+        links=links, translator=translator, draft=draft, translation_stale=stale, digest=digest,
         warnings=tuple(warnings),
     )
 
 
-def title_math_warnings(source: str, titles: tuple[str, str], codes: list[str],
+def title_math_warnings(source: str, titles: tuple[str, str | None], codes: list[str],
                         fields: Fields) -> list[Problem]:
     """Warnings for `$…$` in titles that cannot be shown as math."""
     return [Problem(source, fields.line("title", code), f"title.{code}",
                     f"warning: math shown as its source: {error}", hint="check the LaTeX")
-            for code, title in zip(codes, titles, strict=True) if "$" in title
+            for code, title in zip(codes, titles, strict=True) if title and "$" in title
             for error in inline_math(title)[1]]
 
 
-def read_titles(fields: Fields, codes: list[str]) -> tuple[str, str] | None:
+def read_titles(fields: Fields, codes: list[str]) -> tuple[str, str | None] | None:
+    """The primary title (required) and the secondary one (None while it awaits its
+    translation: the key missing, or written with no value)."""
     if fields.mapping("title", required=True) is None:
         return None
     fields.only_keys(("title",), codes)
-    titles = [fields.text("title", code, hint="give the title in both languages")
-              for code in codes]
-    return None if None in titles else (titles[0], titles[1])
+    primary = fields.text("title", codes[0], hint="every paper has a title in its primary "
+                                                  "language")
+    secondary = fields.text("title", codes[1], required=False)
+    return None if primary is None else (primary, secondary)
 
 
 def read_tags(fields: Fields) -> tuple[str, ...]:
@@ -425,11 +466,11 @@ def read_links(fields: Fields, arxiv: str | None) -> tuple[Link, ...]:
     return tuple(links)
 
 
-def slug_from_title(title: str) -> str:
+def slug_from_title(title: str, max_length: int = URL_NAME_MAX) -> str:
     """The URL name a title gives: ASCII words joined by hyphens, whole words, in order."""
     # An invisible zero-width character inside a word must not split the word in two.
     visible = ZERO_WIDTH.sub("", title)
-    return slugify(visible, max_length=URL_NAME_MAX, word_boundary=True, save_order=True)
+    return slugify(visible, max_length=max_length, word_boundary=True, save_order=True)
 
 
 def read_slug(fields: Fields, primary_title: str | None) -> str | None:

@@ -8,34 +8,42 @@ How a line's role is decided:
    letters of an alphabetic script as one word). Length plays no part. A line can be in
    the secondary language when that share is at least `SECONDARY_MIN` ("GPT-4o 的
    Scaling Law" is Chinese), and in the primary language when it is below `PRIMARY_MAX`
-   (an English title quoting 悟道 is English); a line between the two can be either, and
-   its place in the entry decides.
-2. The **grammar** of an entry: title (primary), affiliation (any script, optional),
+   (an English title quoting 悟道 is English); a line between the two can be either.
+2. The **grammar** of an entry: title (primary), affiliation (any language, optional),
    translated title (secondary), abstract (primary), translated abstract (secondary).
-3. The **shape** of the text: a title or an affiliation is a name, not prose; an abstract
-   is prose (it ends like a sentence, or holds at least two). So the line after the title
-   is an affiliation exactly when the line after it is a translated title rather than the
-   abstract. Shape also catches a missing line that the languages alone would hide.
+   The file is split into entries that fit the grammar by the languages of their lines
+   alone; the languages nearly always leave one way to do so (an affiliation is the
+   line after the title exactly when two secondary-language lines follow the title, or
+   when the line after the title is in the primary language).
+3. Where the languages leave more than one way (lines that can be either language), the
+   way that best fits the **blank lines** (a file that puts blank lines between entries
+   keeps entries between them) and the **shape** of the lines (titles and affiliations
+   are names, abstracts are sentences) is taken. Shape never refuses an entry: titles
+   end with "?" or "!", hold ";" or two sentences, and abstracts may end with a URL.
 
-Blank lines are optional and ignored.
-
-Every problem in the file is reported (the parser re-synchronises on the next line that
-can start an entry), with the line number and what was expected there.
+Every problem in the file is reported (the parser goes on at the next line where an
+entry fits), with the line number and what was expected there; the shape of the lines
+explains the likeliest cause.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
 
 from bitext.config import Language
 from bitext.errors import Problem
+from bitext.schema import FORBIDDEN_HINT, forbidden_character
 
 SECONDARY_MIN = 0.15
 PRIMARY_MAX = 0.5
 SENTENCE_END = re.compile(r"[.!?。！？…](?:[\"'”’)）」』】\]]*)$")
 SENTENCE_BREAK = re.compile(r"[.!?](?:[\"'”’)\]]*)\s+\S|[。！？]\S")
+# A file whose gaps between lines are at most this often blank uses blank lines to part
+# entries (a file that is blank after every line uses them for nothing).
+SEPARATING_BLANKS_MAX = 0.5
 
 # Script of each language's writing, by primary subtag; the script names are the first
 # word of the Unicode character names (LATIN SMALL LETTER A, CJK UNIFIED IDEOGRAPH-4E00 …).
@@ -46,6 +54,8 @@ SCRIPTS = {
     "uk": {"CYRILLIC"}, "bg": {"CYRILLIC"}, "sr": {"CYRILLIC"}, "el": {"GREEK"},
     "th": {"THAI"}, "hi": {"DEVANAGARI"},
 }
+# A run of letters, between spaces, digits and punctuation.
+LETTER_RUN = re.compile(r"[^\W\d_]+")
 # Scripts whose every character is a unit of meaning (no spaces between words).
 CHARACTER_SCRIPTS = {"CJK", "HIRAGANA", "KATAKANA", "THAI"}
 
@@ -54,6 +64,7 @@ def script_of_language(code: str) -> frozenset[str]:
     return frozenset(SCRIPTS.get(code.split("-")[0].lower(), {"LATIN"}))
 
 
+@functools.cache  # (a digest's lines hold few distinct characters: 8 x quicker)
 def character_script(char: str) -> str | None:
     if not char.isalpha():
         return None
@@ -64,22 +75,29 @@ def character_script(char: str) -> str | None:
 def script_share(line: str, script: frozenset[str]) -> float:
     """The share of the line's word units that are written in `script`."""
     inside = outside = 0
-    previous = None
-    for char in line:
-        current = character_script(char)
-        is_new_unit = current is not None and (current in CHARACTER_SCRIPTS or current != previous)
-        if is_new_unit:
-            if current in script:
-                inside += 1
-            else:
-                outside += 1
-        previous = current
+    latin_inside = "LATIN" in script
+    for match in LETTER_RUN.finditer(line):
+        run = match.group()
+        if run.isascii():  # one Latin word: most words of most digests (4 x quicker)
+            inside += latin_inside
+            outside += not latin_inside
+            continue
+        previous = None
+        for char in run:
+            current = character_script(char)
+            if current is not None and (current in CHARACTER_SCRIPTS or current != previous):
+                if current in script:
+                    inside += 1
+                else:
+                    outside += 1
+            previous = current
     total = inside + outside
     return inside / total if total else 0.0
 
 
 def is_prose(line: str) -> bool:
-    """An abstract ends like a sentence or holds two; a title or an affiliation does neither."""
+    """An abstract ends like a sentence or holds two; a title or an affiliation usually
+    does neither (only a hint: see the module's docstring)."""
     return bool(SENTENCE_END.search(line) or SENTENCE_BREAK.search(line))
 
 
@@ -93,6 +111,12 @@ class Entry:
     """Primary and secondary title."""
     abstract: tuple[str, str]
     affiliation: str | None
+    lines: dict[str, int] | None = None
+    """Line of each part in the digest: title, affiliation, translated_title, abstract,
+    translated_abstract."""
+
+    def line_of(self, part: str) -> int:
+        return (self.lines or {}).get(part, self.line)
 
 
 @dataclass(frozen=True)
@@ -101,19 +125,66 @@ class Line:
     text: str
     share: float
     """Share of its word units in the secondary language's script."""
+    after_blank: bool = False
+    """Whether a blank line comes before it."""
 
     def can_be(self, secondary: bool) -> bool:
         return self.share >= SECONDARY_MIN if secondary else self.share < PRIMARY_MAX
 
 
+@dataclass(frozen=True)
+class Role:
+    name: str
+    """As messages name it: 'translated title'."""
+    key: str
+    """As Entry.lines names it: 'translated_title'."""
+    secondary: bool | None
+    """The language the line must be in; None: either."""
+    prose: bool
+    """Its usual shape: sentences (abstracts) or a name."""
+
+
+TITLE = Role("title", "title", False, False)
+AFFILIATION = Role("affiliation", "affiliation", None, False)
+TRANSLATED_TITLE = Role("translated title", "translated_title", True, False)
+ABSTRACT = Role("abstract", "abstract", False, True)
+TRANSLATED_ABSTRACT = Role("translated abstract", "translated_abstract", True, True)
+# The two shapes of an entry, the shorter first (preferred when all else is equal).
+READINGS = ((TITLE, TRANSLATED_TITLE, ABSTRACT, TRANSLATED_ABSTRACT),
+            (TITLE, AFFILIATION, TRANSLATED_TITLE, ABSTRACT, TRANSLATED_ABSTRACT))
+
+
+def fits(line: Line, role: Role) -> bool:
+    """Whether the line's language allows the role."""
+    return role.secondary is None or line.can_be(role.secondary)
+
+
 def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
     """The non-blank lines with their numbers and languages (BOM and CRLF already handled)."""
-    lines = []
+    lines, blank = [], False
     for number, raw in enumerate(text.split("\n"), start=1):
         stripped = raw.strip()
         if stripped:
-            lines.append(Line(number, stripped, script_share(stripped, secondary_script)))
+            lines.append(Line(number, stripped, script_share(stripped, secondary_script),
+                              after_blank=blank and bool(lines)))
+        blank = not stripped
     return lines
+
+
+def blanks_part_entries(lines: list[Line]) -> bool:
+    """Whether the file puts blank lines between entries (rather than nowhere, or after
+    every line)."""
+    gaps = len(lines) - 1
+    blanks = sum(line.after_blank for line in lines)
+    return 0 < blanks <= gaps * SEPARATING_BLANKS_MAX
+
+
+def forbidden_problems(text: str, source: str) -> list[Problem]:
+    """A problem for each line holding a character bitext never publishes."""
+    return [Problem(source, number, None, "forbidden character", expected="printable text",
+                    found=bad, hint=FORBIDDEN_HINT)
+            for number, line in enumerate(text.split("\n"), start=1)
+            if (bad := forbidden_character(line))]
 
 
 def parse_digest(text: str, source: str, languages: tuple[Language, Language]
@@ -127,89 +198,110 @@ def parse_digest(text: str, source: str, languages: tuple[Language, Language]
                             hint="import reads digests whose two languages use different "
                                  "scripts")]
     lines = read_lines(text, script_of_language(secondary.code))
-    parser = _EntryParser(lines, source, primary.name, secondary.name)
-    return parser.entries, parser.problems
+    parser = _Parser(lines, source, {False: primary.name, True: secondary.name})
+    return parser.entries, forbidden_problems(text, source) + parser.problems
 
 
-class _EntryParser:
-    """Walks the lines once, by the grammar `P X? S P S` (see the module's docstring)."""
+class _Parser:
+    """Splits the lines into entries (see the module's docstring): the split that fits the
+    languages with the least cost, found by dynamic programming from each starting point;
+    where no split reaches the end, the problem is reported and parsing goes on."""
 
-    def __init__(self, lines: list[Line], source: str, primary: str, secondary: str):
-        self.lines, self.source = lines, source
-        self.names = {False: primary, True: secondary}
+    def __init__(self, lines: list[Line], source: str, names: dict[bool, str]):
+        self.lines, self.source, self.names = lines, source, names
+        self.blanks_part = blanks_part_entries(lines)
         self.entries: list[Entry] = []
         self.problems: list[Problem] = []
-        self.at = 0
-        while self.at < len(self.lines):
-            start = self.at
-            entry = self.parse_entry()
-            if entry:
-                self.entries.append(entry)
-            else:
-                self.resynchronise(start)
+        start = 0
+        while start < len(lines):
+            reached, path = self.best_split(start)
+            self.entries += [self.make_entry(at, reading) for at, reading in path]
+            if reached == len(lines):
+                break
+            self.problems.append(self.explain(reached))
+            start = self.next_start(reached)
 
-    def peek(self, ahead: int = 0) -> Line | None:
-        index = self.at + ahead
-        return self.lines[index] if index < len(self.lines) else None
+    def cost(self, at: int, reading: tuple[Role, ...]) -> int | None:
+        """None when the lines from `at` cannot be read so by their languages; else how
+        badly their shapes and blank lines fit it."""
+        if at + len(reading) > len(self.lines):
+            return None
+        cost = 0
+        for offset, role in enumerate(reading):
+            line = self.lines[at + offset]
+            if not fits(line, role):
+                return None
+            cost += is_prose(line.text) != role.prose
+            if offset and line.after_blank and self.blanks_part:
+                cost += 2  # an entry across the blank lines that part entries
+        return cost
 
-    def take(self, secondary: bool, role: str, prose: bool) -> Line | None:
-        """The next line if it fits the role, else None after reporting why."""
-        line = self.peek()
-        language = self.names[secondary]
+    def best_split(self, start: int) -> tuple[int, list[tuple[int, tuple[Role, ...]]]]:
+        """The furthest line that entries from `start` can reach, and the entries of the
+        cheapest way to get there (ties: fewer affiliations)."""
+        best: dict[int, tuple[int, int, tuple[Role, ...] | None]] = {start: (0, start, None)}
+        for at in range(start, len(self.lines)):
+            if at not in best:
+                continue
+            for reading in READINGS:
+                cost = self.cost(at, reading)
+                end = at + len(reading)
+                if cost is not None and (end not in best or best[at][0] + cost < best[end][0]):
+                    best[end] = (best[at][0] + cost, at, reading)
+        reached = max(best)
+        path = []
+        at = reached
+        while at != start:
+            _, previous, reading = best[at]
+            path.append((previous, reading))
+            at = previous
+        return reached, path[::-1]
+
+    def make_entry(self, at: int, reading: tuple[Role, ...]) -> Entry:
+        parts = {role.key: self.lines[at + offset] for offset, role in enumerate(reading)}
+        affiliation = parts.get("affiliation")
+        return Entry(parts["title"].number,
+                     (parts["title"].text, parts["translated_title"].text),
+                     (parts["abstract"].text, parts["translated_abstract"].text),
+                     affiliation.text if affiliation else None,
+                     {key: line.number for key, line in parts.items()})
+
+    def explain(self, at: int) -> Problem:
+        """Why no entry starts at `at`: the first line that breaks the likeliest reading
+        (the one whose lines so far have the shapes of their roles, then the longest)."""
+        attempts = []
+        for reading in READINGS:
+            misfits = 0
+            for offset, role in enumerate(reading):
+                index = at + offset
+                line = self.lines[index] if index < len(self.lines) else None
+                if line is None or not fits(line, role):
+                    attempts.append((misfits, -offset, role, line))
+                    break
+                misfits += is_prose(line.text) != role.prose
+        _, _, role, line = min(attempts, key=lambda attempt: attempt[:2])
+        return self.problem(role, line)
+
+    def problem(self, role: Role, line: Line | None) -> Problem:
+        expected = f"a line in {self.names[bool(role.secondary)]}"
         if line is None:
-            self.fail(None, role, language, "the end of the file")
-            return None
-        if not line.can_be(secondary):
-            self.fail(line, role, language, f"a line in {self.names[not secondary]}")
-            return None
-        if prose and not is_prose(line.text):
-            self.fail(line, role, language, "a line that does not read as sentences",
-                      hint="an abstract ends with a full stop; is a line missing above?")
-            return None
-        if not prose and is_prose(line.text):
-            self.fail(line, role, language, "sentences",
-                      hint="is the line for the title missing above this one?")
-            return None
-        self.at += 1
-        return line
+            number = self.lines[-1].number + 1 if self.lines else 1
+            return Problem(self.source, number, None, f"expected the {role.name}",
+                           expected=expected, found="the end of the file",
+                           hint="is the last entry missing a line?")
+        found = f"a line in {self.names[not role.secondary]} {line.text[:50]!r}"
+        if is_prose(line.text) and not role.prose:
+            hint = f"it reads as an abstract: is the {role.name} missing above it?"
+        elif role.prose and not is_prose(line.text):
+            hint = f"it reads as a title: is the {role.name} missing above it?"
+        else:
+            hint = f"is the {role.name} missing, or a line in the wrong language?"
+        return Problem(self.source, line.number, None, f"expected the {role.name}",
+                       expected=expected, found=found, hint=hint)
 
-    def fail(self, line: Line | None, role: str, language: str, found: str,
-             hint: str | None = None) -> None:
-        number = line.number if line else (self.lines[-1].number + 1 if self.lines else 1)
-        text = f" {line.text[:50]!r}" if line else ""
-        self.problems.append(Problem(self.source, number, None, f"expected the {role}",
-                                     expected=f"a line in {language}",
-                                     found=found + text, hint=hint))
-
-    def parse_entry(self) -> Entry | None:
-        title = self.take(False, "title", prose=False)
-        if title is None:
-            return None
-        affiliation = None
-        second, third = self.peek(), self.peek(1)
-        third_is_translated_title = (third is not None and third.can_be(True)
-                                     and not is_prose(third.text))
-        if second is not None and not is_prose(second.text) and third_is_translated_title:
-            affiliation = second.text
-            self.at += 1
-        translated_title = self.take(True, "translated title", prose=False)
-        if translated_title is None:
-            return None
-        abstract = self.take(False, "abstract", prose=True)
-        if abstract is None:
-            return None
-        translated_abstract = self.take(True, "translated abstract", prose=True)
-        if translated_abstract is None:
-            return None
-        return Entry(title.number, (title.text, translated_title.text),
-                     (abstract.text, translated_abstract.text), affiliation)
-
-    def resynchronise(self, start: int) -> None:
-        """Go on from the line that failed (it may be the next entry's title), or from the
-        line after a failed title, at the next line that could be a title."""
-        self.at = max(self.at, start + 1)
-        while self.at < len(self.lines):
-            line = self.lines[self.at]
-            if line.can_be(False) and not is_prose(line.text):
-                return
-            self.at += 1
+    def next_start(self, failed: int) -> int:
+        """The first line after `failed` where an entry fits (the next entry's title)."""
+        for at in range(failed + 1, len(self.lines)):
+            if any(self.cost(at, reading) is not None for reading in READINGS):
+                return at
+        return len(self.lines)

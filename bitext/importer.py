@@ -1,9 +1,12 @@
-"""`import`: plain-text digests into paper files, all or nothing.
+"""`import`: digests, Hugging Face daily papers and arXiv answers into paper files, all or
+nothing.
 
-Every digest is read and every entry turned into the text of its paper file before
-anything is written; any problem in any file stops the import with nothing written. Each
-text is read back with the same code that `build` uses, so an import can only write files
-that build.
+Every input is read and every paper turned into the text of its file before anything is
+written; any problem in any input stops the import with nothing written. Each text is
+read back with the same code that `build` uses, so an import can only write files that
+build. A paper already in content/ (same slug, title or arXiv id) is skipped, or with
+`--update` refreshed: what the input says replaces what the file said, what it does not
+say (a translation, fields added by hand) is kept.
 """
 
 from __future__ import annotations
@@ -17,28 +20,34 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from bitext.config import TAG_FORM, Config, TagInfo
+from bitext.config import TAG_FORM, Config, Language, TagInfo
 from bitext.content import (
     PAPERS_DIR,
+    Block,
     decode,
     parse_paper_file,
+    read_blocks,
     slug_from_title,
     split_front_matter,
+    text_fingerprint,
 )
-from bitext.digest import Entry, parse_digest
 from bitext.errors import InputError, Problem, display_path
 from bitext.markdown import MarkdownRenderer
 from bitext.paperfile import format_paper
-from bitext.schema import url_name_problem
+from bitext.schema import URL_NAME_MAX, Fields, url_name_problem
+from bitext.sources import Record, date_in_name, read_records
 from bitext.strictyaml import YamlError, load
 
-DATE_IN_NAME = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
-# Front-matter fields an editor adds by hand, which --update keeps.
-KEPT_ON_UPDATE = ("authors", "arxiv", "links", "slug", "translator", "draft", "date")
+# Front-matter fields an editor adds by hand, which --update keeps when the input does
+# not give them.
+KEPT_ON_UPDATE = ("authors", "affiliation", "arxiv", "links", "slug", "translator", "draft",
+                  "date", "translated_from")
 
 
 @dataclass(frozen=True)
 class Digest:
+    """One input file (a digest, daily-papers JSON or an arXiv answer)."""
+
     name: str
     """As given on the command line ('-' for standard input), for messages."""
     text: str
@@ -49,6 +58,20 @@ class TagRule:
     tag: str
     rule: str
     pattern: re.Pattern
+    needle: str | None = None
+    """For a keyword in ASCII: the lowercase text that must be in a paper's text (as
+    `rule_text` gives it) for the pattern to match. Looking for it first is many times
+    quicker than the case-insensitive search, which then runs only where it can match."""
+
+
+# Non-ASCII letters that ASCII letters match case-insensitively (Python's re docs), made
+# ASCII, so that a needle is in the text wherever its pattern matches.
+ASCII_CASE_FOLDS = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "K": "k"})
+
+
+def rule_text(text: str) -> str:
+    """A paper's text as the rules' needles are looked for in it."""
+    return text.translate(ASCII_CASE_FOLDS).lower()
 
 
 @dataclass
@@ -56,18 +79,20 @@ class Planned:
     """One paper file the import would write."""
 
     action: str
-    """create, update or skip."""
+    """create, update, unchanged or skip."""
     path: Path
     source: str
-    """digest:line, for the report."""
+    """input:line, for the report."""
     text: str
     fired: list[tuple[str, str]] = field(default_factory=list)
     """(tag, rule) for each tag rule that matched."""
     reason: str = ""
+    awaiting: bool = False
+    """The file has no translation yet."""
 
 
 def read_digests(names: list[str], stdin: BinaryIO) -> list[Digest]:
-    """The digests named on the command line, decoded; InputError for unreadable ones."""
+    """The inputs named on the command line, decoded; InputError for unreadable ones."""
     digests, problems = [], []
     for name in names:
         try:
@@ -82,7 +107,7 @@ def read_digests(names: list[str], stdin: BinaryIO) -> list[Digest]:
             line = data[: error.start].count(b"\n") + 1
             problems.append(Problem(name, line, None, "not UTF-8 text",
                                     found=f"byte 0x{data[error.start]:02x}",
-                                    hint="save the digest as UTF-8"))
+                                    hint="save the file as UTF-8"))
     if problems:
         raise InputError(problems)
     return digests
@@ -94,35 +119,33 @@ def compile_rules(tags: dict[str, TagInfo]) -> list[TagRule]:
     for tag in tags.values():
         for rule in tag.match:
             if len(rule) > 2 and rule.startswith("/") and rule.endswith("/"):
-                pattern = re.compile(rule[1:-1])
-            else:
-                start = r"(?<![^\W_])" if rule[:1].isalnum() else ""
-                pattern = re.compile(start + re.escape(rule), re.IGNORECASE)
-            rules.append(TagRule(tag.slug, rule, pattern))
+                rules.append(TagRule(tag.slug, rule, re.compile(rule[1:-1])))
+                continue
+            start = r"(?<![^\W_])" if rule[:1].isalnum() else ""
+            pattern = re.compile(start + re.escape(rule), re.IGNORECASE)
+            rules.append(TagRule(tag.slug, rule, pattern, rule.lower() if rule.isascii()
+                                 else None))
     return rules
 
 
-def fire_rules(rules: list[TagRule], entry: Entry) -> list[tuple[str, str]]:
-    """(tag, rule) of the first rule of each tag that matches the entry's text."""
-    text = "\n".join(entry.title + entry.abstract)
+def fire_rules(rules: list[TagRule], record: Record) -> list[tuple[str, str]]:
+    """(tag, rule) of the first rule of each tag that matches the paper's text."""
+    parts = [*record.titles, *record.abstracts, *record.extra_terms]
+    text = "\n".join(part for part in parts if part)
+    folded = rule_text(text)
     fired: dict[str, str] = {}
     for rule in rules:
-        if rule.tag not in fired and rule.pattern.search(text):
+        if rule.tag in fired or (rule.needle is not None and rule.needle not in folded):
+            continue
+        if rule.pattern.search(text):
             fired[rule.tag] = rule.rule
     return sorted(fired.items())
 
 
-def date_for(digest_name: str, given: dt.date | None, today: dt.date) -> dt.date:
-    """--date, else a date in the digest's name (hf-papers-2025-05 → 2025-05-01), else today."""
-    if given:
-        return given
-    match = DATE_IN_NAME.search(Path(digest_name).name)
-    if match:
-        try:
-            return dt.date(int(match[1]), int(match[2]), int(match[3] or 1))
-        except ValueError:
-            pass
-    return today
+def date_for(record: Record, given: dt.date | None, today: dt.date) -> dt.date:
+    """--date, else the date the source lists the paper on, else a date in the input's
+    name (hf-papers-2025-05 → 2025-05-01), else today."""
+    return given or record.date or date_in_name(record.source) or today
 
 
 @dataclass(frozen=True)
@@ -130,74 +153,131 @@ class Existing:
     path: Path
     front: dict
     """Its front matter as text values ({} when it cannot be read)."""
+    abstracts: dict[str, str]
+    """The Markdown of each language's block that has text."""
+
+    @property
+    def arxiv(self) -> str | None:
+        value = self.front.get("arxiv")
+        return value.split("v")[0] if isinstance(value, str) else None
 
 
-def existing_papers(root: Path) -> tuple[dict[str, Existing], dict[str, Existing]]:
-    """The papers already in content/, by slug and by each of their titles, case-folded."""
-    by_slug, by_title = {}, {}
+def existing_papers(root: Path, languages: tuple[Language, Language]) -> dict[str, Existing]:
+    """The papers already in content/, by 'slug:…', 'title:…' (each title, case-folded)
+    and 'arxiv:…' (the id without its version)."""
+    known = {}
     for path in sorted((root / PAPERS_DIR).rglob("*.md")):
-        front = read_front_matter(path)
-        item = Existing(path, front)
-        by_slug[path.stem] = item
+        item = read_existing(path, languages)
+        known[f"slug:{path.stem}"] = item
+        front = item.front
         if isinstance(front.get("slug"), str):
-            by_slug[front["slug"]] = item
+            known[f"slug:{front['slug']}"] = item
+        if item.arxiv:
+            known[f"arxiv:{item.arxiv}"] = item
         titles = front.get("title")
         if isinstance(titles, dict):
             for title in titles.values():
                 if isinstance(title, str):
-                    by_title[title.casefold().strip()] = item
-    return by_slug, by_title
+                    known[f"title:{title.casefold().strip()}"] = item
+    return known
 
 
-def read_front_matter(path: Path) -> dict:
-    """The front matter of a paper file as the build reads it, or {} when it cannot be read
-    (the import then knows the paper by its file name only)."""
+def read_existing(path: Path, languages: tuple[Language, Language]) -> Existing:
+    """A paper file as far as it can be read (the import then knows the paper by its file
+    name only, and --update keeps nothing of it)."""
     text, _ = decode(path.read_bytes(), path.name)
-    front = split_front_matter(text, path.name)[0] if text else None
+    front, body_start, _ = split_front_matter(text, path.name) if text else (None, 0, [])
     try:
-        value = load(front).value if front is not None else None
+        document = load(front) if front is not None else None
     except YamlError:
-        return {}
-    return value if isinstance(value, dict) else {}
+        document = None
+    if document is None or not isinstance(document.value, dict):
+        return Existing(path, {}, {})
+    blocks: dict[str, Block] = read_blocks(text.split("\n")[body_start:], body_start + 1,
+                                           path.name, languages, Fields(document, path.name))
+    return Existing(path, document.value, {code: block.text for code, block in blocks.items()})
 
 
 def plan_import(root: Path, config: Config, digests: list[Digest], date: dt.date | None,
-                extra_tags: list[str], update: bool, today: dt.date) -> list[Planned]:
-    """What the import would write; InputError with every problem of every digest."""
+                extra_tags: list[str], update: bool, today: dt.date,
+                format_name: str | None = None) -> list[Planned]:
+    """What the import would write; InputError with every problem of every input."""
     problems = tag_problems(extra_tags)
     target = Target(root, config, compile_rules(config.tags), extra_tags, update,
-                    *existing_papers(root))
+                    existing_papers(root, config.languages))
     markdown = MarkdownRenderer()
     planned: list[Planned] = []
-    seen: dict[str, str] = {}
+    seen: dict[str, Record] = {}  # by 'slug:…' and 'arxiv:…', as in `existing_papers`
     for digest in digests:
-        entries, digest_problems = parse_digest(digest.text, digest.name, config.languages)
-        problems += digest_problems
-        entry_date = date_for(digest.name, date, today)
-        for entry in entries:
-            where = f"{digest.name}:{entry.line}"
-            slug = slug_from_title(entry.title[0])
+        records, input_problems = read_records(digest.text, digest.name, format_name,
+                                               config.languages)
+        problems += input_problems
+        # (a line the input's reader refused is not reported again for the paper's file)
+        refused = {problem.line for problem in input_problems}
+        for record in records:
+            slug = slug_from_title(record.titles[0])
             if not slug:
-                problems.append(Problem(digest.name, entry.line, None,
+                problems.append(Problem(record.source, record.line, None,
                                         "the title gives no file name",
-                                        found=repr(entry.title[0]),
+                                        found=repr(record.titles[0]),
                                         hint="give the title some letters or digits"))
                 continue
-            if slug in seen:
-                problems.append(Problem(digest.name, entry.line, None,
-                                        f"the same paper as {seen[slug]}",
-                                        found=repr(entry.title[0]), hint="remove one of them"))
+            earlier = seen.get(f"arxiv:{record.arxiv}") or seen.get(f"slug:{slug}")
+            if earlier and same_paper(record.arxiv, earlier.arxiv):
+                problems.append(same_paper_problem(record, earlier))
                 continue
-            seen[slug] = where
-            item = target.plan(entry, where, slug, entry_date)
-            paper_problems = [] if item.action == "skip" else parse_paper_file(
-                item.text.encode("utf-8"), where, config.languages, markdown)[1]
-            problems += [Problem(digest.name, entry.line, p.field, p.message, p.expected,
-                                 p.found, p.hint) for p in paper_problems]
+            if earlier or target.slug_taken(slug, record):
+                slug = slug_with_id(record)  # another paper's title starts alike
+            seen.update({f"slug:{slug}": record, **({f"arxiv:{record.arxiv}": record}
+                                                     if record.arxiv else {})})
+            item = target.plan(record, slug, date_for(record, date, today))
+            checked = item.action in ("create", "update") and not refused & set(
+                record.lines.values())
+            paper_problems = parse_paper_file(item.text.encode("utf-8"), record.where,
+                                              config.languages, markdown)[1] if checked else []
+            problems += [problem_at_input(record, problem, config.languages)
+                         for problem in paper_problems]
             planned.append(item)
     if problems:
         raise InputError(problems)
     return planned
+
+
+def same_paper(arxiv: str | None, other: str | None) -> bool:
+    """Whether two papers whose slug or title agree are one: unless both have arXiv ids
+    and the ids differ (long titles that start alike give one slug)."""
+    return not (arxiv and other and arxiv != other)
+
+
+def same_paper_problem(record: Record, earlier: Record) -> Problem:
+    if record.titles[0] == earlier.titles[0] or record.arxiv:
+        return Problem(record.source, record.line, None, f"the same paper as {earlier.where}",
+                       found=repr(record.titles[0]), hint="remove one of them")
+    return Problem(record.source, record.line, None,
+                   f"the same file name as the paper at {earlier.where}",
+                   found=repr(record.titles[0]),
+                   hint=f"titles give names of at most {URL_NAME_MAX} characters: make the "
+                        f"first words of one title differ, or import them apart and give "
+                        f"one a 'slug:'")
+
+
+def slug_with_id(record: Record) -> str:
+    """The slug of a paper with an arXiv id whose title gives the slug of another: the
+    title's first words and the id."""
+    suffix = re.sub(r"[^0-9a-z]+", "-", (record.arxiv or "").lower())
+    return f"{slug_from_title(record.titles[0], URL_NAME_MAX - len(suffix) - 1)}-{suffix}"
+
+
+def problem_at_input(record: Record, problem: Problem, languages: tuple[Language, Language]
+                     ) -> Problem:
+    """A problem of the file made from a record, at the record's line of that part (where
+    the input has one line per part, as a digest has)."""
+    name, _, code = (problem.field or "").partition(".")
+    part = {"title": "translated_title" if code == languages[1].code else "title",
+            "affiliation": "affiliation"}.get(name, "")
+    line = record.lines.get(part, record.line)
+    return Problem(record.source, line, problem.field, problem.message, problem.expected,
+                   problem.found, problem.hint)
 
 
 def tag_problems(extra_tags: list[str]) -> list[Problem]:
@@ -216,7 +296,7 @@ def tag_problems(extra_tags: list[str]) -> list[Problem]:
 
 @dataclass(frozen=True)
 class Target:
-    """The project an import writes into, and how: each entry is planned against it."""
+    """The project an import writes into, and how: each record is planned against it."""
 
     root: Path
     config: Config
@@ -224,37 +304,91 @@ class Target:
     extra_tags: list[str]
     """Given by --tag, added to every paper."""
     update: bool
-    """--update: rewrite papers already there, keeping their hand-added fields."""
-    by_slug: dict[str, Existing]
-    by_title: dict[str, Existing]
+    """--update: refresh papers already there, keeping what the input does not give."""
+    known: dict[str, Existing]
+    """See `existing_papers`."""
 
-    def plan(self, entry: Entry, where: str, slug: str, date: dt.date) -> Planned:
-        """The file for one entry: created, updated (--update) or skipped (there already)."""
-        fired = fire_rules(self.rules, entry)
+    def find(self, record: Record, slug: str) -> Existing | None:
+        """The paper file of the same paper: the same arXiv id, else the same slug or
+        title (unless the two arXiv ids differ)."""
+        if record.arxiv and f"arxiv:{record.arxiv}" in self.known:
+            return self.known[f"arxiv:{record.arxiv}"]
+        for key in (f"slug:{slug}", f"title:{record.titles[0].casefold().strip()}"):
+            existing = self.known.get(key)
+            if existing and same_paper(record.arxiv, existing.arxiv):
+                return existing
+        return None
+
+    def slug_taken(self, slug: str, record: Record) -> bool:
+        """Whether a paper file of another paper has this slug."""
+        existing = self.known.get(f"slug:{slug}")
+        return existing is not None and not same_paper(record.arxiv, existing.arxiv)
+
+    def plan(self, record: Record, slug: str, date: dt.date) -> Planned:
+        """The file for one record: created, updated (--update) or skipped (there
+        already)."""
+        fired = fire_rules(self.rules, record)
         tags = sorted({tag for tag, _ in fired} | set(self.extra_tags))
-        existing = self.by_slug.get(slug) or self.by_title.get(entry.title[0].casefold().strip())
-        fields: dict = {"date": date, "affiliation": entry.affiliation}
-        path = self.root / PAPERS_DIR / f"{slug}.md"
-        action = "create"
+        existing = self.find(record, slug)
+        codes = [language.code for language in self.config.languages]
+        if existing and not self.update:
+            return Planned("skip", existing.path, record.where, "", fired,
+                           reason="already there",
+                           awaiting=None in existing_translation(existing, codes[1]))
+        titles, abstracts = list(record.titles), list(record.abstracts)
+        given = {"affiliation": record.affiliation, "authors": list(record.authors),
+                 "arxiv": record.arxiv, "links": dict(record.links)}
+        fields = {"date": date, **{name: value for name, value in given.items() if value}}
         if existing:
-            path = existing.path
-            if not self.update:
-                return Planned("skip", path, where, "", fired, reason="already there")
-            action = "update"
-            fields.update(kept_fields(existing.front))
+            kept = kept_fields(existing.front)
+            fields = {**kept, **fields, "date": kept.get("date", date),
+                      "links": {**kept.get("links", {}), **record.links}}
             old_tags = existing.front.get("tags")
             if isinstance(old_tags, list):
                 tags = sorted(set(tags) | {t for t in old_tags if isinstance(t, str)})
-        codes = [language.code for language in self.config.languages]
-        text = format_paper(titles=dict(zip(codes, entry.title, strict=True)),
-                            abstracts=dict(zip(codes, entry.abstract, strict=True)),
-                            tags=tags, **fields)
-        return Planned(action, path, where, text, fired)
+        if existing is None and slug != slug_from_title(titles[0]):
+            fields["slug"] = slug  # told apart from another paper's (see `slug_with_id`)
+        keeps_translation = existing is not None and titles[1] is None and abstracts[1] is None
+        if keeps_translation:  # the input has none (daily papers, arXiv): keep the file's
+            titles[1], abstracts[1] = existing_translation(existing, codes[1])
+        fields["translated_from"] = (translated_from(existing, codes)
+                                     if keeps_translation and None not in (titles[1], abstracts[1])
+                                     else text_fingerprint(titles[0], abstracts[0]))
+        text = format_paper(titles=dict(zip(codes, titles, strict=True)),
+                            abstracts=dict(zip(codes, abstracts, strict=True)),
+                            tags=tags, **{k: v for k, v in fields.items() if v})
+        awaiting = titles[1] is None or abstracts[1] is None
+        if existing is None:
+            return Planned("create", self.root / PAPERS_DIR / f"{slug}.md", record.where,
+                           text, fired, awaiting=awaiting)
+        same = existing.path.read_bytes() == text.encode("utf-8")
+        return Planned("unchanged" if same else "update", existing.path, record.where, text,
+                       fired, reason="nothing new" if same else "", awaiting=awaiting)
+
+
+def existing_translation(existing: Existing, code: str) -> tuple[str | None, str | None]:
+    """The secondary title and abstract of a paper file (None where it has none)."""
+    titles = existing.front.get("title")
+    title = titles.get(code) if isinstance(titles, dict) else None
+    return (title.strip() if isinstance(title, str) and title.strip() else None,
+            existing.abstracts.get(code))
+
+
+def translated_from(existing: Existing, codes: list[str]) -> str:
+    """What the kept translation was made from: the file's `translated_from`, else (a
+    file written before bitext kept one) the primary text the file holds now; the new
+    primary text, if it differs, then makes the translation stale."""
+    if isinstance(existing.front.get("translated_from"), str):
+        return existing.front["translated_from"]
+    titles = existing.front.get("title")
+    title = titles.get(codes[0]) if isinstance(titles, dict) else None
+    return text_fingerprint(title if isinstance(title, str) else "",
+                            existing.abstracts.get(codes[0], ""))
 
 
 def kept_fields(front: dict) -> dict:
-    """The hand-added fields of an existing paper, as format_paper takes them."""
-    kept = {}
+    """The fields of an existing paper that --update keeps, as format_paper takes them."""
+    kept: dict = {}
     for name in KEPT_ON_UPDATE:
         value = front.get(name)
         if value is None:
@@ -276,7 +410,7 @@ def kept_fields(front: dict) -> dict:
 def write_planned(planned: list[Planned]) -> None:
     """Write each file through a temporary file and a rename, so none is ever half written."""
     for item in planned:
-        if item.action == "skip":
+        if item.action in ("skip", "unchanged"):
             continue
         item.path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=".import-", dir=item.path.parent)
@@ -290,20 +424,31 @@ def write_planned(planned: list[Planned]) -> None:
             raise
 
 
+ACTIONS = ("create", "update", "unchanged", "skip")
+
+
 def report_lines(planned: list[Planned], root: Path, dry_run: bool) -> list[str]:
     """One line per paper, then the counts."""
-    verbs = {"create": "created", "update": "updated", "skip": "skipped"}
+    verbs = {"create": "created", "update": "updated", "unchanged": "unchanged",
+             "skip": "skipped"}
     if dry_run:
-        verbs = {"create": "would create", "update": "would update", "skip": "would skip"}
+        verbs = {"create": "would create", "update": "would update",
+                 "unchanged": "unchanged", "skip": "would skip"}
     lines = []
     for item in planned:
         path = display_path(item.path, root)
         tags = ", ".join(f"{tag} ← {rule!r}" for tag, rule in item.fired) or "no tag rule fired"
-        detail = item.reason + " (--update rewrites it)" if item.action == "skip" else tags
+        if item.action == "skip":
+            detail = item.reason + " (--update refreshes it)"
+        elif item.action == "unchanged":
+            detail = item.reason
+        else:
+            detail = tags + ("; awaiting translation" if item.awaiting else "")
         lines.append(f"{verbs[item.action]} {path}  [{item.source}; {detail}]")
-    counts = {action: sum(1 for item in planned if item.action == action)
-              for action in ("create", "update", "skip")}
+    counts = {action: sum(1 for item in planned if item.action == action) for action in ACTIONS}
+    awaiting = [item for item in planned if item.awaiting]
     summary = (f"{counts['create']} created, {counts['update']} updated, "
-               f"{counts['skip']} skipped")
+               f"{counts['skip'] + counts['unchanged']} skipped; "
+               f"{len(awaiting)} awaiting translation")
     lines.append(summary + (" (dry run: nothing written)" if dry_run else ""))
     return lines

@@ -6,6 +6,7 @@ import re
 
 from bitext.config import Config
 from bitext.content import Paper
+from bitext.strings import strings_for
 
 
 def scholarly_article(paper: Paper, config: Config) -> dict:
@@ -26,13 +27,7 @@ def scholarly_article(paper: Paper, config: Config) -> dict:
         "abstract": paper.abstract.primary.text,
         "keywords": list(paper.tags),
         "author": [{"@type": "Person", "name": name} for name in paper.authors],
-        "workTranslation": {
-            "@type": "ScholarlyArticle",
-            "name": paper.title.secondary,
-            "inLanguage": second.code,
-            "abstract": paper.abstract.secondary.text,
-            "translationOfWork": {"@id": url},
-        },
+        "workTranslation": work_translation(paper, second.code, url),
     }
     if paper.translator:
         article["workTranslation"]["translator"] = {"@type": "Person", "name": paper.translator}
@@ -46,6 +41,24 @@ def scholarly_article(paper: Paper, config: Config) -> dict:
         article["encoding"] = {"@type": "MediaObject", "encodingFormat": "application/pdf",
                                "contentUrl": paper.link("pdf")}
     return article
+
+
+def work_translation(paper: Paper, code: str, url: str) -> dict:
+    """The translation's own description; while it is missing, an Incomplete work whose
+    description says it is coming (in its language), as the page does."""
+    translation: dict = {"@type": "ScholarlyArticle", "inLanguage": code,
+                         "translationOfWork": {"@id": url}}
+    if paper.awaiting_translation:
+        translation["creativeWorkStatus"] = "Incomplete"
+        translation["description"] = strings_for(code)["awaiting_note"]
+        if paper.title.secondary:
+            translation["name"] = paper.title.secondary
+        return translation
+    translation["name"] = paper.title.secondary
+    translation["abstract"] = paper.abstract.secondary.text
+    if paper.translation_stale:
+        translation["description"] = strings_for(code)["stale_note"]
+    return translation
 
 
 BIBTEX_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%",

@@ -94,6 +94,8 @@ class Result:
     deleted: int
     seconds: float
     warnings: tuple[Problem, ...] = ()
+    awaiting: tuple[str, ...] = ()
+    """The paper files awaiting their translation (drafts aside), published or not."""
 
     @property
     def unchanged(self) -> int:
@@ -184,7 +186,7 @@ def build_without_collector(options: Options, cache: Cache | None, progress: Pro
     if interrupted:  # (during the commit, which finished: all is kept as after a build)
         raise StoppedAfterUpdate
     return Result(config, len(site.papers), len(outputs), rendered, written, len(stale),
-                  time.perf_counter() - started, tuple(loaded.warnings))
+                  time.perf_counter() - started, tuple(loaded.warnings), loaded.awaiting)
 
 
 # (sums of 128-bit hashes are kept to 128 bits)
@@ -215,8 +217,9 @@ def file_hash(path: str, digest: str) -> int:
     return int(text_digest([path, digest]), 16)
 
 
-def render(options: Options) -> tuple[Site, dict[str, bytes], list[StaticFile]]:
-    """Everything a build makes, in memory, without a cache (for `check` and tests)."""
+def render(options: Options) -> tuple[Site, dict[str, bytes], list[StaticFile], Loaded]:
+    """Everything a build makes, in memory, without a cache (for `check` and tests), and
+    the papers as loaded (their warnings, those awaiting translation)."""
     from bitext.render import make_environment, render_site
 
     # (with no cache, every file is parsed: reading it to hash it first would read it twice)
@@ -224,7 +227,7 @@ def render(options: Options) -> tuple[Site, dict[str, bytes], list[StaticFile]]:
     config = load_config(options.root, options.base_url)
     loaded, _ = load_papers(inputs, config, options, MemoryCache(), Progress(enabled=False))
     site = build_site(config, loaded.papers, options.source_date_epoch)
-    return site, render_site(site, make_environment(options.root)), inputs.static
+    return site, render_site(site, make_environment(options.root)), inputs.static, loaded
 
 
 @dataclass(frozen=True)
@@ -351,6 +354,8 @@ class Loaded:
     """Place in `papers` → that paper's warnings, for the papers that have any."""
     edited: tuple[int, ...] | None = None
     """The places whose papers `patch_loaded` put in (None: every file was listed)."""
+    awaiting: tuple[str, ...] = ()
+    """The paper files awaiting their translation (published or held back)."""
 
     @property
     def warnings(self) -> list[Problem]:
@@ -384,8 +389,9 @@ def load_papers(inputs: Inputs, config: Config, options: Options, cache: Cache,
             seen[source] = entry
         progress.advance(len(results))
     inputs = inputs.with_parsed(seen)
-    patched = last and patch_loaded(last.loaded, inputs, parsed, options)
-    loaded, kept, dropped, problems = patched or list_loaded(inputs, parsed, options)
+    shown = functools.partial(is_published, options=options, config=config)
+    patched = last and patch_loaded(last.loaded, inputs, parsed, shown)
+    loaded, kept, dropped, problems = patched or list_loaded(inputs, parsed, shown)
     if seen or dropped:
         save = functools.partial(cache.save_parsed, config_key, kept,
                                  {entry[2] for entry in seen.values()} | dropped)
@@ -398,36 +404,49 @@ def load_papers(inputs: Inputs, config: Config, options: Options, cache: Cache,
     return loaded, inputs
 
 
-def list_loaded(inputs: Inputs, parsed: dict[str, Parsed], options: Options
+def is_published(paper: Paper, options: Options, config: Config) -> bool:
+    """Drafts, and papers awaiting their translation unless site.yaml publishes them, are
+    built only with --drafts (and in the preview)."""
+    held = paper.draft or (paper.awaiting_translation and not config.publish_awaiting)
+    return options.drafts or not held
+
+
+def list_loaded(inputs: Inputs, parsed: dict[str, Parsed], shown: Callable[[Paper], bool]
                 ) -> tuple[Loaded, dict[str, Parsed], set[str], list[Problem]]:
     """The papers of every file in order, the parsed papers to keep and those to drop, and
     every file's problems: one pass over the files (at 10,000 papers each pass costs a
     preview rebuild 3 ms)."""
     kept: dict[str, Parsed] = {}
-    papers, positions, warned, problems = [], {}, {}, []
+    papers, positions, warned, problems, awaiting = [], {}, {}, [], []
     for source, (_, _, key) in inputs.sources.items():
         paper, file_problems = kept[key] = parsed[key]
         if file_problems:
             problems.extend(file_problems)
-        if paper and (options.drafts or not paper.draft):
+        if paper and paper.awaiting_translation and not paper.draft:
+            awaiting.append(source)
+        if paper and shown(paper):
             positions[source] = len(papers)
             if paper.warnings:
                 warned[len(papers)] = paper.warnings
             papers.append(paper)
-    return Loaded(papers, positions, warned), kept, parsed.keys() - kept.keys(), problems
+    return (Loaded(papers, positions, warned, awaiting=tuple(awaiting)), kept,
+            parsed.keys() - kept.keys(), problems)
 
 
-def patch_loaded(last: Loaded, inputs: Inputs, parsed: dict[str, Parsed], options: Options
+def patch_loaded(last: Loaded, inputs: Inputs, parsed: dict[str, Parsed],
+                 shown: Callable[[Paper], bool]
                  ) -> tuple[Loaded, dict[str, Parsed], set[str], list[Problem]] | None:
     """`list_loaded` after edits that the watcher named (`inputs.edited`): the last build's
     papers with the edited ones in their places, without a pass over every file (12 ms of
     a preview edit at 10,000 papers). None unless each edited file still holds a published
-    paper (a problem, a draft: then every file is listed)."""
+    paper that awaits its translation as before (a problem, a draft, a translation added:
+    then every file is listed)."""
     papers, warned, places, dropped = list(last.papers), dict(last.warned), [], set()
     for source in inputs.edited or ():
         place = last.positions.get(source)
         paper, problems = parsed[inputs.sources[source][2]]
-        if place is None or paper is None or problems or (paper.draft and not options.drafts):
+        if (place is None or paper is None or problems or not shown(paper)
+                or paper.awaiting_translation != papers[place].awaiting_translation):
             return None
         if papers[place].digest != paper.digest:
             dropped.add(papers[place].digest)
@@ -439,7 +458,8 @@ def patch_loaded(last: Loaded, inputs: Inputs, parsed: dict[str, Parsed], option
     kept = parsed  # (the cache's copy, given to keep: see MemoryCache.load_parsed)
     for key in dropped:
         kept.pop(key, None)
-    return Loaded(papers, last.positions, warned, tuple(places)), kept, dropped, []
+    return (Loaded(papers, last.positions, warned, tuple(places), last.awaiting), kept,
+            dropped, [])
 
 
 # The libraries whose work is in the pages: a parsed paper holds markdown-it's and

@@ -40,15 +40,16 @@ def records(site: Site) -> list[dict]:
     for index, language in enumerate(site.config.languages):
         folder = bundle_folder(language, index == 0)
         for paper in site.papers:
+            title, abstract = paper.title.values[index], paper.abstract.values[index]
+            if title is None or abstract is None:
+                continue  # awaiting its translation: found in the primary language only
             tags = [site.tags[slug].name.values[index] for slug in paper.tags]
-            text = "\n".join([paper.title.values[index], paper.abstract.values[index].text,
-                              ", ".join(paper.authors), paper.affiliation or "",
-                              " ".join(tags)])
+            text = "\n".join([title, abstract.text, ", ".join(paper.authors),
+                              paper.affiliation or "", " ".join(tags)])
             found.append({
                 "folder": folder, "url": paper.url, "content": text,
                 "language": pagefind_language(language.code),
-                "meta": {"title": paper.title.values[index],
-                         "other_title": paper.title.values[1 - index],
+                "meta": {"title": title, "other_title": paper.title.values[1 - index] or "",
                          "date": paper.date.isoformat()},
             })
     return found

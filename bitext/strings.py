@@ -35,6 +35,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "not_found": "Page not found", "not_found_text": "There is no page at this address.",
         "home": "Back to the newest papers", "more_authors": "and {count} more", "et_al": "et al.",
         "site_nav": "Site", "no_papers": "No papers yet.", "languages": "Languages",
+        "doi": "DOI", "awaiting_badge": "Translation coming",
+        "awaiting_note": "The translation of this paper is coming.",
+        "stale_note": "This translation was made from an earlier version of the abstract.",
     },
     "zh": {
         "reading_mode": "阅读方式", "mode_both": "双语对照", "mode_interleaved": "逐段对照",
@@ -57,7 +60,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "month_page": "{month}的论文", "not_found": "页面不存在",
         "not_found_text": "这个地址没有页面。", "home": "返回最新论文",
         "more_authors": "等另外 {count} 位", "et_al": "等", "site_nav": "网站",
-        "no_papers": "还没有论文。", "languages": "语言",
+        "no_papers": "还没有论文。", "languages": "语言", "doi": "DOI",
+        "awaiting_badge": "译文即将推出", "awaiting_note": "本文的译文即将推出。",
+        "stale_note": "此译文依据摘要的较早版本译出，原文此后有改动。",
     },
     "ar": {
         "reading_mode": "طريقة القراءة", "mode_both": "جنبًا إلى جنب",
@@ -83,6 +88,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "not_found": "الصفحة غير موجودة", "not_found_text": "لا توجد صفحة في هذا العنوان.",
         "home": "العودة إلى أحدث الأوراق", "more_authors": "و{count} آخرون", "et_al": "وآخرون",
         "site_nav": "الموقع", "no_papers": "لا أوراق بعد.", "languages": "اللغات",
+        "doi": "DOI", "awaiting_badge": "الترجمة قادمة",
+        "awaiting_note": "ستُتاح ترجمة هذه الورقة قريبًا.",
+        "stale_note": "تُرجم هذا النص عن نسخة سابقة من الملخص.",
     },
 }
 

@@ -6,12 +6,10 @@ from pathlib import Path
 import pytest
 
 from bitext.pipeline import Options, build
-from tests.conftest import CHROMIUM, REPO, require
+from tests.conftest import REPO, require
 from tests.pages_server import serve_pages
 
 pytestmark = pytest.mark.browser
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 PAPER = "papers/qwen3-technical-report/"
 
 
@@ -54,16 +52,6 @@ def math_site_url(tmp_path_factory):
     build(Options(root=project, out=out))
     with serve_pages(out, "/digest/") as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    require(CHROMIUM.exists(), "Debian's chromium")
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    with playwright_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def open_page(browser, url, width, height, scheme="light"):
@@ -261,12 +249,17 @@ def test_axe_finds_no_violations(browser, site_url, path, width, height):
         page, _ = open_page(browser, site_url + path, width, height, scheme)
         if path.startswith("search/"):
             page.locator(".search-result").first.wait_for(timeout=15000)
-        page.add_script_tag(path=str(axe))
-        result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-        violations = [(v["id"], [node["target"] for node in v["nodes"]][:3])
-                      for v in result["violations"]]
+        violations = axe_violations(page, axe)
         assert violations == [], f"{path} {width}x{height} {scheme}: {violations}"
         page.close()
+
+
+def axe_violations(page, axe: Path) -> list[tuple[str, list]]:
+    """axe-core's violations on the page: each rule with its first three elements."""
+    page.add_script_tag(path=str(axe))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    return [(v["id"], [node["target"] for node in v["nodes"]][:3])
+            for v in result["violations"]]
 
 
 def test_dark_scheme_changes_the_colours(browser, site_url):

@@ -87,8 +87,8 @@ def test_explicit_slug_wins():
      "YAML's yes/no/on/off are not accepted here"),
     (("tags: []", "tags: []\nauthor: Me"),
      "content/papers/x.md:7: author: unknown field (expected one of title, date, tags, "
-     "authors, affiliation, arxiv, links, slug, draft, translator, found 'author') — did you "
-     "mean 'authors'?"),
+     "authors, affiliation, arxiv, links, slug, draft, translator, translated_from, found "
+     "'author') — did you mean 'authors'?"),
     (("tags: []", "tags: []\nslug: ../etc"),
      "content/papers/x.md:7: slug: wrong form (expected lowercase letters, digits and single "
      "hyphens, such as qwen3-technical-report, found '../etc')"),
@@ -102,16 +102,39 @@ def test_every_problem_of_a_file_is_reported():
     assert len(errors(text)) == 2
 
 
-def test_missing_translation_is_named():
-    text = paper().replace("  zh-Hans: 一篇论文\n", "")
-    assert errors(text) == ["content/papers/x.md:2: title.zh-Hans: missing (expected text) — "
-                            "give the title in both languages"]
+def test_missing_primary_title_is_named():
+    text = paper().replace("  en: A Paper\n", "")
+    assert errors(text) == ["content/papers/x.md:2: title.en: missing (expected text) — "
+                            "every paper has a title in its primary language"]
 
 
-def test_missing_abstract_block():
-    text = paper().split("::: zh-Hans")[0]
-    assert errors(text) == ["content/papers/x.md:12: abstract in zh-Hans missing (expected a "
-                            "'::: zh-Hans' block) — every paper needs both abstracts"]
+def test_missing_primary_abstract_block():
+    text = paper().replace("::: en\nAn abstract.\n:::\n\n", "")
+    assert errors(text) == ["content/papers/x.md:11: abstract in en missing (expected a "
+                            "'::: en' block) — the abstract in the primary language is what "
+                            "the page shows first"]
+
+
+@pytest.mark.parametrize("edit", [
+    ("  zh-Hans: 一篇论文\n", ""),             # no translated title
+    ("  zh-Hans: 一篇论文\n", "  zh-Hans:\n"),  # a translated title left to write
+])
+def test_a_paper_without_its_translated_title_awaits_translation(edit):
+    found, problems = parse(paper().replace(*edit))
+    assert problems == [] and found.awaiting_translation
+    assert found.title.secondary is None and found.abstract.secondary is not None
+
+
+@pytest.mark.parametrize("body_end", ["", "::: zh-Hans\n:::\n", "::: zh-Hans\n\n  \n:::\n"])
+def test_a_paper_without_its_translated_abstract_awaits_translation(body_end):
+    text = paper().split("::: zh-Hans")[0] + body_end
+    found, problems = parse(text)
+    assert problems == [] and found.awaiting_translation and found.abstract.secondary is None
+
+
+def test_a_translated_paper_does_not_await_translation():
+    found, problems = parse(paper())
+    assert problems == [] and not found.awaiting_translation and not found.translation_stale
 
 
 def test_text_outside_the_blocks_is_refused():

@@ -433,7 +433,7 @@ def test_browser_reloads_by_itself_after_an_edit(server, project):
     require(CHROMIUM.exists(), "Debian's chromium")
     from playwright.sync_api import sync_playwright
 
-    from tests.test_browser import CHROMIUM_ARGS
+    from tests.conftest import CHROMIUM_ARGS
 
     url, _, _ = server
     with sync_playwright() as playwright:

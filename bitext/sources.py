@@ -1,0 +1,320 @@
+"""What `import` reads: plain-text digests, the Hugging Face daily-papers JSON and arXiv
+API responses, each turned into `Record`s, one per paper, with the line it starts on.
+
+The JSON is what `https://huggingface.co/api/daily_papers?date=YYYY-MM-DD` returns: a
+list of items, each with its `paper` (its fields changed over the years: 2024's items
+have no `submittedOnDailyAt`, 2026's have an `organization`). An object of one paper, as
+`/api/papers/ID` returns, is read too. The XML is the Atom feed of
+`http://export.arxiv.org/api/query?id_list=…` (namespaces `http://www.w3.org/2005/Atom`
+and `http://arxiv.org/schemas/atom`), as arXiv's API manual documents it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from bitext.config import Language
+from bitext.digest import parse_digest
+from bitext.errors import Problem
+from bitext.schema import is_web_address
+
+if TYPE_CHECKING:
+    import xml.etree.ElementTree as ET
+
+FORMATS = ("digest", "hf", "arxiv")
+ARXIV_ID = re.compile(r"(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(v\d+)?")
+ATOM = "{http://www.w3.org/2005/Atom}"
+ARXIV = "{http://arxiv.org/schemas/atom}"
+DATE_IN_NAME = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+WRAPPED_AFTER_HYPHEN = re.compile(r"(?<=\w)-[ \t]*\n[ \t]*(?=\w)")
+MATH_SPAN = re.compile(r"\$\$.+?\$\$|\$[^$\n]+?\$", re.S)
+# Characters of plain text that Markdown would read as markup: backticks (arXiv's
+# ``quotes'' would make a code span), asterisks and underscores at a word's edge
+# (emphasis). One already escaped is left as it is: arXiv's LaTeX writes 85\% and
+# SDXL\_NCP, which Markdown shows as 85% and SDXL_NCP, as LaTeX does. Brackets stay: a
+# link needs "](", which no abstract in the samples holds; raw HTML is shown as text.
+MARKDOWN_INLINE = re.compile(r"(?<!\\)(?:[`*]|(?<![^\W_])_|_(?![^\W_]))")
+# What would start a heading, a quote or a list at the start of a paragraph.
+MARKDOWN_BLOCK_START = re.compile(r"^(?:([#>+-])|(\d+)([.)]))(?=\s|$)")
+GITHUB_URL = re.compile(r"https?://github\.com/[\w.-]+/[\w.-]+[\w-]")
+
+
+@dataclass(frozen=True)
+class Record:
+    """One paper as a source gives it; None where the source says nothing."""
+
+    source: str
+    """The file as named on the command line, for messages."""
+    line: int
+    """Where the paper starts in it."""
+    titles: tuple[str, str | None]
+    """Primary and secondary title (None: the translation is still to come)."""
+    abstracts: tuple[str, str | None]
+    """Primary and secondary abstract, as Markdown."""
+    affiliation: str | None = None
+    authors: tuple[str, ...] = ()
+    arxiv: str | None = None
+    date: dt.date | None = None
+    """The date the source lists the paper on."""
+    links: dict[str, str] = field(default_factory=dict)
+    extra_terms: tuple[str, ...] = ()
+    """More text for the tag rules to match (arXiv's categories)."""
+    lines: dict[str, int] = field(default_factory=dict)
+    """Line of each part (title, abstract …) where the source has one line per part."""
+
+    @property
+    def where(self) -> str:
+        return f"{self.source}:{self.line}"
+
+
+def detect_format(text: str) -> str:
+    """digest, hf or arxiv, from the first character that is not white space."""
+    start = text.lstrip("\ufeff \t\r\n")[:1]
+    return {"[": "hf", "{": "hf", "<": "arxiv"}.get(start, "digest")
+
+
+def read_records(text: str, name: str, format_name: str | None,
+                 languages: tuple[Language, Language]) -> tuple[list[Record], list[Problem]]:
+    """The papers of one input, in the format given or detected."""
+    format_name = format_name or detect_format(text)
+    if format_name == "hf":
+        return read_daily_papers(text, name)
+    if format_name == "arxiv":
+        return read_arxiv_feed(text, name)
+    entries, problems = parse_digest(text, name, languages)
+    return [Record(name, entry.line, entry.title, entry.abstract, entry.affiliation,
+                   lines=dict(entry.lines or {})) for entry in entries], problems
+
+
+# -- plain text as Markdown ------------------------------------------------------------
+
+
+def normalise_title(title: str) -> str:
+    """One line: arXiv hard-wraps long titles ("… Models with\\n  Scale …")."""
+    return " ".join(title.split())
+
+
+def normalise_abstract(text: str) -> str:
+    """Lines of a paragraph joined (arXiv hard-wraps at 80 columns, also after a word's
+    own hyphen: "end-of-\\nthinking" is "end-of-thinking"), paragraphs kept, and made
+    Markdown that shows the text as it is (see `plain_markdown`)."""
+    text = WRAPPED_AFTER_HYPHEN.sub("-", text.strip())
+    paragraphs = [" ".join(part.split()) for part in PARAGRAPH_BREAK.split(text)]
+    return "\n\n".join(plain_markdown(part) for part in paragraphs if part)
+
+
+def plain_markdown(paragraph: str) -> str:
+    """A paragraph of plain text (with LaTeX math) as Markdown that renders to the same
+    text: markup characters outside `$…$` are escaped, math is left for the math plugin."""
+    pieces, at = [], 0
+    for match in MATH_SPAN.finditer(paragraph):
+        pieces.append(MARKDOWN_INLINE.sub(r"\\\g<0>", paragraph[at:match.start()]))
+        pieces.append(match.group())
+        at = match.end()
+    pieces.append(MARKDOWN_INLINE.sub(r"\\\g<0>", paragraph[at:]))
+    return MARKDOWN_BLOCK_START.sub(escape_block_start, "".join(pieces))
+
+
+def escape_block_start(match: re.Match) -> str:
+    """'# x' → '\\# x', '1. x' → '1\\. x'."""
+    mark, number, delimiter = match.groups()
+    return f"\\{mark}" if mark else f"{number}\\{delimiter}"
+
+
+def date_in_name(name: str) -> dt.date | None:
+    """hf-papers-2025-05.txt → 2025-05-01; 2025-06-02.json → 2025-06-02."""
+    match = DATE_IN_NAME.search(Path(name).name)
+    if not match:
+        return None
+    try:
+        return dt.date(int(match[1]), int(match[2]), int(match[3] or 1))
+    except ValueError:
+        return None
+
+
+def timestamp_date(value: object) -> dt.date | None:
+    """The date of an ISO timestamp such as 2025-06-02T03:18:21.654Z."""
+    if not isinstance(value, str):
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def sorted_out(results: list[tuple[Record | None, Problem | None]]
+               ) -> tuple[list[Record], list[Problem]]:
+    """The records and the problems of (record or None, problem or None) pairs."""
+    return ([record for record, _ in results if record],
+            [problem for _, problem in results if problem])
+
+
+# -- Hugging Face daily papers ---------------------------------------------------------
+
+
+def read_daily_papers(text: str, name: str) -> tuple[list[Record], list[Problem]]:
+    try:
+        items = json_items(text)
+    except json.JSONDecodeError as error:
+        return [], [Problem(name, error.lineno, None, "not valid JSON",
+                            expected="the JSON of the Hugging Face daily papers",
+                            found=f"{error.msg} at column {error.colno}",
+                            hint="save the API's answer as it came "
+                                 "(curl -o day.json 'https://huggingface.co/api/daily_papers"
+                                 "?date=YYYY-MM-DD')")]
+    if isinstance(items, str):
+        return [], [Problem(name, 1, None, "not a list of daily papers",
+                            expected="a JSON list of items with a 'paper', or one paper",
+                            found=items,
+                            hint="give the answer of https://huggingface.co/api/daily_papers")]
+    return sorted_out([daily_paper(item, name, line) for line, item in items])
+
+
+def json_items(text: str) -> list[tuple[int, object]] | str:
+    """Each item of a top-level JSON list with the line it starts on (json gives no
+    positions: the list is decoded one item at a time), or the one paper of an object;
+    for other JSON, what it is. JSONDecodeError when it is not JSON."""
+    decoder = json.JSONDecoder()
+    text = text.lstrip("\ufeff")
+    whole = json.loads(text)  # the errors of the whole text, with their lines
+    if isinstance(whole, dict):
+        if "paper" in whole or "title" in whole:
+            return [(1 + text[:len(text) - len(text.lstrip())].count("\n"), whole)]
+        return "an object with " + ", ".join(list(whole)[:5]) if whole else "an empty object"
+    if not isinstance(whole, list):
+        return f"a JSON {type(whole).__name__}"
+    items, at = [], text.index("[") + 1
+    for _ in whole:
+        at = skip_separators(text, at)
+        item, end = decoder.raw_decode(text, at)
+        items.append((text.count("\n", 0, at) + 1, item))
+        at = end
+    return items
+
+
+def skip_separators(text: str, at: int) -> int:
+    while text[at] in " \t\r\n,":
+        at += 1
+    return at
+
+
+def daily_paper(item: object, name: str, line: int) -> tuple[Record | None, Problem | None]:
+    """The record of one daily-papers item, or what is wrong with it."""
+    def problem(field_name: str, message: str, expected: str, found: str) -> Problem:
+        return Problem(name, line, field_name, message, expected=expected, found=found,
+                       hint="is this the daily-papers JSON?")
+
+    if not isinstance(item, dict):
+        return None, problem("item", "not a paper", "an object", type(item).__name__)
+    paper = item.get("paper") if isinstance(item.get("paper"), dict) else item
+    prefix = "paper." if paper is not item else ""
+    texts = {}
+    for key in ("id", "title", "summary"):
+        value = paper.get(key)
+        if not isinstance(value, str) or not value.strip():
+            return None, problem(prefix + key, "missing" if value is None else "not text",
+                                 "text", repr(value)[:40])
+        texts[key] = value
+    arxiv = ARXIV_ID.fullmatch(texts["id"].strip())
+    if not arxiv:
+        return None, problem(prefix + "id", "not an arXiv id", "an id such as 2505.09388",
+                             repr(texts["id"])[:40])
+    authors = tuple(normalise_title(author["name"]) for author in paper.get("authors") or []
+                    if isinstance(author, dict) and isinstance(author.get("name"), str)
+                    and author["name"].strip())
+    date = (timestamp_date(paper.get("submittedOnDailyAt"))
+            or timestamp_date(item.get("submittedOnDailyAt")) or date_in_name(name)
+            or timestamp_date(item.get("publishedAt")) or timestamp_date(paper.get("publishedAt")))
+    links = {"pdf": f"https://arxiv.org/pdf/{arxiv[1]}"}
+    for kind, key in (("code", "githubRepo"), ("project", "projectPage")):
+        url = paper.get(key)
+        if isinstance(url, str) and is_web_address(url.strip()):
+            links[kind] = url.strip()
+    organization = paper.get("organization") or item.get("organization")
+    affiliation = organization.get("fullname") if isinstance(organization, dict) else None
+    return Record(name, line, (normalise_title(texts["title"]), None),
+                  (normalise_abstract(texts["summary"]), None),
+                  affiliation=affiliation.strip() if isinstance(affiliation, str)
+                  and affiliation.strip() else None,
+                  authors=authors, arxiv=arxiv[1], date=date, links=links), None
+
+
+# -- arXiv API -------------------------------------------------------------------------
+
+
+def read_arxiv_feed(text: str, name: str) -> tuple[list[Record], list[Problem]]:
+    import xml.etree.ElementTree as ET  # (only import needs it: not loaded for a build)
+
+    if re.search(r"<!(DOCTYPE|ENTITY)", text, re.IGNORECASE):
+        # arXiv's answers declare none; entities are how XML attacks its reader
+        return [], [Problem(name, text[:text.upper().find("<!")].count("\n") + 1, None,
+                            "XML with a DOCTYPE or ENTITY declaration",
+                            expected="an arXiv API answer (an Atom feed)", found="a declaration",
+                            hint="bitext reads no XML declarations")]
+    try:
+        feed = ET.fromstring(text.lstrip("\ufeff"))
+    except ET.ParseError as error:
+        line, column = error.position
+        message = str(error).split(":")[0]
+        return [], [Problem(name, line, None, "not valid XML",
+                            expected="the Atom feed of the arXiv API",
+                            found=f"{message} at column {column + 1}",
+                            hint="save the API's answer as it came (curl -o papers.xml "
+                                 "'http://export.arxiv.org/api/query?id_list=…')")]
+    if feed.tag != f"{ATOM}feed":
+        return [], [Problem(name, 1, None, "not an arXiv API answer",
+                            expected="an Atom <feed> (namespace http://www.w3.org/2005/Atom)",
+                            found=f"<{feed.tag}>")]
+    # ElementTree keeps no lines: the n-th <entry> tag of the text is the n-th entry.
+    entry_lines = [text.count("\n", 0, match.start()) + 1
+                   for match in re.finditer(r"<(?:[\w-]+:)?entry[\s>]", text)]
+    return sorted_out([arxiv_entry(entry, name, entry_lines[index] if index < len(entry_lines)
+                                   else 1)
+                       for index, entry in enumerate(feed.findall(f"{ATOM}entry"))])
+
+
+def element_text(entry: ET.Element, tag: str) -> str | None:
+    found = entry.find(tag)
+    text = (found.text or "").strip() if found is not None else ""
+    return text or None
+
+
+def arxiv_entry(entry: ET.Element, name: str, line: int) -> tuple[Record | None, Problem | None]:
+    """The record of one Atom entry, or what is wrong with it."""
+    identifier = element_text(entry, f"{ATOM}id") or ""
+    if "/api/errors" in identifier:
+        return None, Problem(name, line, None, "the arXiv API answered with an error",
+                             found=repr(element_text(entry, f"{ATOM}summary") or identifier),
+                             hint="check the ids of the query")
+    match = re.search(r"/abs/(.+)$", identifier)
+    arxiv = ARXIV_ID.fullmatch(match[1]) if match else None
+    if not arxiv:
+        return None, Problem(name, line, "id", "not an arXiv paper",
+                             expected="an <id> such as http://arxiv.org/abs/2505.09388v1",
+                             found=repr(identifier)[:60])
+    title, summary = element_text(entry, f"{ATOM}title"), element_text(entry, f"{ATOM}summary")
+    for tag, value in (("title", title), ("summary", summary)):
+        if value is None:
+            return None, Problem(name, line, tag, "missing", expected=f"a <{tag}> with text",
+                                 found="none")
+    authors = tuple(normalise_title(author_name)
+                    for author in entry.findall(f"{ATOM}author")
+                    if (author_name := element_text(author, f"{ATOM}name")))
+    links = {"pdf": f"https://arxiv.org/pdf/{arxiv[1]}"}
+    code = GITHUB_URL.search(element_text(entry, f"{ARXIV}comment") or "")
+    if code:
+        links["code"] = code.group()
+    doi = element_text(entry, f"{ARXIV}doi")
+    if doi:
+        links["doi"] = f"https://doi.org/{doi.split()[0]}"
+    categories = tuple(category.get("term", "") for category in entry.findall(f"{ATOM}category"))
+    return Record(name, line, (normalise_title(title), None), (normalise_abstract(summary), None),
+                  authors=authors, arxiv=arxiv[1],
+                  date=timestamp_date(element_text(entry, f"{ATOM}published")),
+                  links=links, extra_terms=tuple(term for term in categories if term)), None

@@ -1,0 +1,407 @@
+"""`import` on real inputs: every paper of 30 days of Hugging Face daily papers (2024-06,
+2025-06 and 2026-08, as the API returned them) as digest entries and as JSON, arXiv API
+answers, papers awaiting their translation, and translations that went stale."""
+
+import datetime as dt
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bitext.cli import main
+from bitext.config import Language
+from bitext.content import slug_from_title
+from bitext.digest import parse_digest
+from bitext.sources import normalise_abstract, normalise_title
+from tests.conftest import FIXTURES, SITE_YAML, make_project, snapshot
+from tests.test_import import imported
+
+LANGUAGES = (Language("en", "English", "ltr"), Language("zh-Hans", "简体中文", "ltr"))
+DAILY = sorted((FIXTURES / "hf-daily-papers").glob("*.json"))
+ARXIV = FIXTURES / "arxiv"
+
+
+def daily_items() -> list[tuple[Path, dict]]:
+    return [(path, item) for path in DAILY for item in json.loads(path.read_text("utf-8"))]
+
+
+REAL = [(normalise_title(item["paper"]["title"]), " ".join(item["paper"]["summary"].split()))
+        for _, item in daily_items()]
+# Chinese lines as editors write them: titles ending in ？, ！ or 。, holding ； or Latin
+# names and math; abstracts with Latin terms, URLs and no final full stop.
+CHINESE_TITLES = ["大模型真的会推理吗？", "GAN 已死；GAN 万岁！现代 GAN 基线",
+                  "绝对零：零数据强化自博弈推理", "Qwen3 技术报告",
+                  "视觉语言模型准备好自动驾驶了吗？一项实证研究", "我们完成 MMLU 了吗？",
+                  "基于 $x^2$ 的方法。", "GPT-4o 与 Transformer 的 Scaling Law",
+                  "“少即是多”：长上下文推理"]
+CHINESE_ABSTRACTS = ["在本工作中，我们推出了 Qwen3，这是 Qwen 模型系列的最新版本。",
+                     "我们提出 Absolute Zero 范式；模型自己提出任务并解决它们",
+                     "实验表明，该方法在 MMLU 上提升了 5.2%，代码见 https://github.com/x/y",
+                     "我们发布了 RA-Bench。它包含 1,000 个视频！", "为什么？因为 $\\alpha$ 太小。"]
+AFFILIATIONS = [None, "阿里", "Google DeepMind", None, "清华大学", "Hugging Face", "Meta AI; FAIR",
+                "字节跳动 Seed"]
+
+
+def real_digest(blank_lines: bool, affiliations: bool) -> tuple[str, list[tuple]]:
+    """Every real title and abstract as a digest entry, and the fields each should give."""
+    lines, expected = [], []
+    for index, (title, abstract) in enumerate(REAL):
+        affiliation = AFFILIATIONS[index % len(AFFILIATIONS)] if affiliations else None
+        chinese = (CHINESE_TITLES[index % len(CHINESE_TITLES)],
+                   CHINESE_ABSTRACTS[index % len(CHINESE_ABSTRACTS)])
+        lines += [title, *([affiliation] if affiliation else []), chinese[0], abstract,
+                  chinese[1], *([""] if blank_lines else [])]
+        expected.append(((title, chinese[0]), (abstract, chinese[1]), affiliation))
+    return "\n".join(lines) + "\n", expected
+
+
+def test_the_samples_hold_all_three_eras_of_the_api():
+    assert len(REAL) == 561
+    months = {path.name[:7] for path in DAILY}
+    assert months == {"2024-06", "2025-06", "2026-08"}
+    assert sum(title.endswith("?") for title, _ in REAL) >= 10  # "Are We Done with MMLU?"
+
+
+@pytest.mark.parametrize("blank_lines", [False, True], ids=["no-blank-lines", "blank-lines"])
+@pytest.mark.parametrize("affiliations", [False, True], ids=["no-affiliations", "affiliations"])
+def test_every_real_paper_imports_from_a_digest(blank_lines, affiliations):
+    text, expected = real_digest(blank_lines, affiliations)
+    entries, problems = parse_digest(text, "real.txt", LANGUAGES)
+    assert problems == []
+    assert [(e.title, e.abstract, e.affiliation) for e in entries] == expected
+
+
+def test_a_digest_of_every_real_paper_imports_whole(tmp_path, capsys):
+    digest = tmp_path / "hf-papers-2025-06.txt"
+    digest.write_text(real_digest(True, True)[0], "utf-8")
+    project = make_project(tmp_path / "site", {})
+    assert main(["--root", str(project), "import", str(digest)]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "561 created, 0 updated, 0 skipped; 0 awaiting translation")
+    papers = imported(project)
+    assert len(papers) == 561
+    assert not any(paper.awaiting_translation for paper in papers.values())
+
+
+def test_the_titles_that_were_refused_import():
+    """Two titles of a real January-2025 digest, and real shapes of titles and lines."""
+    entries = [
+        ("The GAN is dead; long live the GAN! A Modern GAN Baseline", None,
+         "GAN 已死；GAN 万岁！一个现代 GAN 基线"),
+        ("Are VLMs Ready for Autonomous Driving? An Empirical Study from the Reliability, "
+         "Data, and Metric Perspectives", "阿里", "视觉语言模型准备好自动驾驶了吗？"),
+        ("Why Has Predicting Downstream Capabilities of Frontier AI Models with Scale "
+         "Remained Elusive?", "Google DeepMind", "为何预测前沿模型的下游能力仍难以捉摸。"),
+        ("Don't Look Only Once: “Quotes”, `code` and $O(n^2)$…", None, "不止看一次"),
+    ]
+    lines = []
+    for title, affiliation, chinese in entries:
+        lines += [title, *([affiliation] if affiliation else []), chinese,
+                  "We study it. Code: https://github.com/x/y", "我们研究了它。"]
+    parsed, problems = parse_digest("\n".join(lines), "jan.txt", LANGUAGES)
+    assert problems == []
+    assert [(e.title, e.affiliation) for e in parsed] == [
+        ((title, chinese), affiliation) for title, affiliation, chinese in entries]
+
+
+def test_each_problem_names_its_own_line(tmp_path, capsys):
+    text = real_digest(False, False)[0].split("\n")
+    text[9] = "Bad\u202etitle"  # lines 10 and 11: a title and its translation
+    text[10] = "坏\u202e标题"
+    digest = tmp_path / "d.txt"
+    digest.write_text("\n".join(text), "utf-8")
+    project = make_project(tmp_path / "site", {})
+    assert main(["--root", str(project), "import", str(digest)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[:2] == [
+        f"{digest}:10: forbidden character (expected printable text, found U+202E) — delete "
+        "it; control and direction-override characters are never published",
+        f"{digest}:11: forbidden character (expected printable text, found U+202E) — delete "
+        "it; control and direction-override characters are never published"]
+    assert list((project / "content/papers").iterdir()) == []
+
+
+ENDINGS = list("?!.…;:,\"')]") + ["?!", "...", " (v2)", ""]
+CHINESE_ENDINGS = list("？！。…；：”）") + [""]
+word = st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-",
+               min_size=1, max_size=10)
+han = st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5), min_size=1,
+              max_size=12)
+titles = st.tuples(st.lists(word, min_size=1, max_size=8).map(" ".join),
+                   st.sampled_from(["", ": ", "; ", "? ", "! ", ". "]),
+                   st.lists(word, min_size=0, max_size=5).map(" ".join),
+                   st.sampled_from(ENDINGS)).map("".join).filter(lambda t: slug_from_title(t))
+chinese_titles = st.tuples(han, st.sampled_from(["", "？", "；", " GPT-4o "]), han,
+                           st.sampled_from(CHINESE_ENDINGS)).map("".join)
+abstracts = st.tuples(st.lists(word, min_size=3, max_size=30).map(" ".join),
+                      st.sampled_from([".", "", " https://x.org/a", "?", ". More text."])
+                      ).map("".join)
+chinese_abstracts = st.tuples(han, st.sampled_from(["。", "", "！", "；"]), han).map("".join)
+affiliations = st.one_of(st.none(), st.sampled_from(["阿里", "Google DeepMind", "清华大学",
+                                                      "Meta AI; FAIR", "OpenAI."]))
+entries = st.tuples(titles, affiliations, chinese_titles, abstracts, chinese_abstracts)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(entries, min_size=1, max_size=6), st.booleans())
+def test_titles_ending_in_any_punctuation_import(drawn, blank_lines):
+    lines = []
+    for title, affiliation, chinese_title, abstract, chinese_abstract in drawn:
+        lines += [title, *([affiliation] if affiliation else []), chinese_title, abstract,
+                  chinese_abstract, *([""] if blank_lines else [])]
+    parsed, problems = parse_digest("\n".join(lines), "p.txt", LANGUAGES)
+    assert problems == []
+    assert [(e.title, e.affiliation, e.abstract) for e in parsed] == [
+        ((t.strip(), ct.strip()), a, (ab.strip(), cab.strip()))
+        for t, a, ct, ab, cab in drawn]
+
+
+# -- Hugging Face daily-papers JSON ----------------------------------------------------
+
+
+def run(project: Path, *args: str) -> int:
+    return main(["--root", str(project), *args])
+
+
+def paper_file(project: Path, slug: str) -> str:
+    return (project / "content/papers" / f"{slug}.md").read_text("utf-8")
+
+
+def test_daily_papers_of_each_era_import_to_the_exact_fields(tmp_path, capsys):
+    project = make_project(tmp_path / "site", {})
+    assert run(project, "import", str(FIXTURES / "hf-daily-papers/2024-06-03.json")) == 0
+    # 2024: no submittedOnDailyAt (the date is the file's), authors with user profiles;
+    # the file as it should be, whole
+    ssm = "transformers-are-ssms-generalized-models-and-efficient-algorithms-through.md"
+    assert (project / "content/papers" / ssm).read_text("utf-8") == (
+        FIXTURES / "imported" / ssm).read_text("utf-8")
+
+    # 2025: submittedOnDailyAt, githubRepo and projectPage
+    assert run(project, "import", str(FIXTURES / "hf-daily-papers/2025-06-02.json")) == 0
+    alpha = imported(project)["alphaone-reasoning-models-thinking-slow-and-fast-at-test-time"]
+    assert alpha.date == dt.date(2025, 6, 2) and alpha.arxiv == "2505.24863"
+    assert alpha.authors[:3] == ("Junyu Zhang", "Runpei Dong", "Han Wang")
+    assert alpha.link("code") == "https://github.com/ASTRAL-Group/AlphaOne"
+    assert alpha.link("project") == "https://alphaone-project.github.io/"
+    assert alpha.link("pdf") == "https://arxiv.org/pdf/2505.24863"
+    assert alpha.awaiting_translation and alpha.title.secondary is None
+
+    # 2026: an organization, which becomes the affiliation
+    assert run(project, "import", str(FIXTURES / "hf-daily-papers/2026-08-17.json")) == 0
+    crisis = next(p for p in imported(project).values() if p.arxiv == "2608.14391")
+    assert crisis.title.primary.startswith("Can We Defend Against AI-Generated Video Attacks")
+    assert crisis.affiliation == "Hugging Face" and crisis.date == dt.date(2026, 8, 17)
+    assert len(crisis.authors) > 20
+    assert crisis.link("code") == "https://github.com/24029100313/RA-Bench"
+
+
+def test_every_sample_day_imports_and_a_second_import_creates_nothing(tmp_path, capsys):
+    project = make_project(tmp_path / "site", {})
+    days = [str(path) for path in DAILY]
+    assert run(project, "import", *days) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[-1] == "561 created, 0 updated, 0 skipped; 561 awaiting translation"
+    assert all(line.endswith("awaiting translation]") for line in out[:-1])
+    papers = imported(project)
+    assert len(papers) == 561
+    by_arxiv = {paper.arxiv: paper for paper in papers.values()}
+    for path, item in daily_items():
+        paper = by_arxiv[item["paper"]["id"]]
+        assert paper.title.primary == normalise_title(item["paper"]["title"])
+        assert paper.authors == tuple(a["name"].strip() for a in item["paper"]["authors"])
+        listed = item["paper"].get("submittedOnDailyAt") or path.stem
+        assert paper.date == dt.date.fromisoformat(listed[:10])
+    before = snapshot(project / "content")
+    assert run(project, "import", *days) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "0 created, 0 updated, 561 skipped; 561 awaiting translation")
+    assert run(project, "import", "--update", *days) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "0 created, 0 updated, 561 skipped; 561 awaiting translation")
+    assert snapshot(project / "content") == before
+
+
+def test_abstracts_keep_paragraphs_and_show_as_plain_text():
+    text = normalise_abstract("  First line\nwraps here, state-of-\nthe-art -\nor not.\n\n"
+                              "A second ``quoted''\nparagraph with "
+                              "$x_1 * y$, 85\\% and V*Bench_v2 _words_.\n")
+    assert text == ("First line wraps here, state-of-the-art - or not.\n\nA second "
+                    "\\`\\`quoted'' paragraph with $x_1 * y$, 85\\% and V\\*Bench_v2 "
+                    "\\_words\\_.")
+
+
+def test_standard_input_and_the_format_option(tmp_path, monkeypatch, capsys):
+    project = make_project(tmp_path / "site", {})
+    data = (FIXTURES / "hf-daily-papers/2025-06-02.json").read_bytes()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    assert run(project, "import", "--format", "hf", "-") == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "20 created, 0 updated, 0 skipped; 20 awaiting translation")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('[{"paper": {"id": "2505.24863", "title": "A"', ":1: not valid JSON (expected the JSON of "
+     "the Hugging Face daily papers, found Expecting ',' delimiter at column 45) — save the "
+     "API's answer as it came (curl -o day.json 'https://huggingface.co/api/daily_papers"
+     "?date=YYYY-MM-DD')"),
+    ('[\n  {"paper": {"id": "2501.00001", "title": "A", "summary": "B."}},\n'
+     '  {"paper": {"id": "2501.00002", "summary": "C."}}\n]',
+     ":3: paper.title: missing (expected text, found None) — is this the daily-papers JSON?"),
+    ('[\n  {"paper": {"id": "www", "title": "A", "summary": "B."}}\n]',
+     ":2: paper.id: not an arXiv id (expected an id such as 2505.09388, found 'www') — is "
+     "this the daily-papers JSON?"),
+    ('{"error": "Invalid date"}', ":1: not a list of daily papers (expected a JSON list of "
+     "items with a 'paper', or one paper, found an object with error) — give the answer of "
+     "https://huggingface.co/api/daily_papers"),
+])
+def test_malformed_json_is_refused_with_its_line_and_nothing_is_written(tmp_path, capsys,
+                                                                         text, expected):
+    project = make_project(tmp_path / "site", {})
+    bad = tmp_path / "day.json"
+    bad.write_text(text, "utf-8")
+    good = str(FIXTURES / "hf-daily-papers/2025-06-02.json")
+    assert run(project, "import", good, str(bad)) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == f"{bad}{expected}"
+    assert err[-1].endswith("nothing was written.")
+    assert list((project / "content/papers").iterdir()) == []
+
+
+# -- arXiv API -------------------------------------------------------------------------
+
+
+def test_an_arxiv_answer_with_one_paper_imports_to_the_exact_fields(tmp_path, capsys):
+    project = make_project(tmp_path / "site", {})
+    assert run(project, "import", str(ARXIV / "one-paper.xml")) == 0
+    paper = imported(project)["alphaone-reasoning-models-thinking-slow-and-fast-at-test-time"]
+    day = next(item["paper"] for path, item in daily_items()
+               if item["paper"]["id"] == "2505.24863")
+    assert paper.arxiv == "2505.24863"  # the id without its version
+    assert paper.title.primary == normalise_title(day["title"])
+    assert paper.abstract.primary.text == " ".join(day["summary"].split())
+    assert paper.authors == tuple(a["name"] for a in day["authors"])
+    assert paper.date == dt.date(2025, 5, 30)  # <published>: no listing date in arXiv
+    assert dict((link.kind, link.url) for link in paper.links) == {
+        "arxiv": "https://arxiv.org/abs/2505.24863", "pdf": "https://arxiv.org/pdf/2505.24863",
+        "code": "https://github.com/ASTRAL-Group/AlphaOne"}  # from <arxiv:comment>
+    assert paper.awaiting_translation
+
+
+def test_an_arxiv_answer_with_several_papers_a_v3_and_a_doi(tmp_path, capsys):
+    project = make_project(tmp_path / "site", {}, SITE_YAML + "  vision:\n    match: [cs.CV]\n")
+    assert run(project, "import", str(ARXIV / "several-papers.xml")) == 0
+    by_arxiv = {p.arxiv: p for p in imported(project).values()}
+    assert sorted(by_arxiv) == ["2405.21060", "2505.24864", "2608.14391"]
+    assert by_arxiv["2505.24864"].link("doi") is None  # the v3, with no DOI
+    assert by_arxiv["2405.21060"].link("doi") == (
+        "https://doi.org/10.5555/bitext.fixture.2405.21060")
+    assert by_arxiv["2608.14391"].tags == ("vision",)  # a tag rule matched its category
+    assert "vision ← 'cs.CV'" in capsys.readouterr().out
+
+
+def test_the_same_paper_from_arxiv_and_the_daily_papers_is_one_paper(tmp_path, capsys):
+    project = make_project(tmp_path / "site", {})
+    assert run(project, "import", str(FIXTURES / "hf-daily-papers/2025-06-02.json")) == 0
+    capsys.readouterr()
+    assert run(project, "import", str(ARXIV / "several-papers.xml")) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "2 created, 0 updated, 1 skipped; 3 awaiting translation")
+
+
+@pytest.mark.parametrize("name, text, expected", [
+    ("error.xml", None, ":10: the arXiv API answered with an error (found 'incorrect id format "
+     "for 1234.12345') — check the ids of the query"),
+    ("cut.xml", '<feed xmlns="http://www.w3.org/2005/Atom">\n<entry>\n<title>A</title>\n',
+     ":4: not valid XML (expected the Atom feed of the arXiv API, found no element found at "
+     "column 1) — save the API's answer as it came (curl -o papers.xml "
+     "'http://export.arxiv.org/api/query?id_list=…')"),
+    ("rss.xml", '<rss version="2.0"><channel/></rss>', ":1: not an arXiv API answer (expected "
+     "an Atom <feed> (namespace http://www.w3.org/2005/Atom), found <rss>)"),
+    ("entity.xml", '<?xml version="1.0"?>\n<!DOCTYPE feed [<!ENTITY a "aaaa">]>\n<feed/>',
+     ":2: XML with a DOCTYPE or ENTITY declaration (expected an arXiv API answer (an Atom "
+     "feed), found a declaration) — bitext reads no XML declarations"),
+])
+def test_malformed_xml_is_refused_with_its_line_and_nothing_is_written(tmp_path, capsys, name,
+                                                                        text, expected):
+    project = make_project(tmp_path / "site", {})
+    path = ARXIV / name if text is None else tmp_path / name
+    if text is not None:
+        path.write_text(text, "utf-8")
+    assert run(project, "import", str(ARXIV / "one-paper.xml"), str(path)) == 1
+    assert capsys.readouterr().err.splitlines()[0] == f"{path}{expected}"
+    assert list((project / "content/papers").iterdir()) == []
+
+
+def test_papers_whose_long_titles_start_alike_are_told_apart_by_their_ids(tmp_path, capsys):
+    """Slugs keep a title's first 80 characters: two papers may share them."""
+    start = "Scaling Laws for Mixture-of-Experts Language Models Trained on Synthetic Data"
+    items = [{"paper": {"id": f"2506.0000{n}", "title": f"{start}: Part {n}",
+                        "summary": f"Part {n}.", "authors": []}} for n in (1, 2)]
+    day = tmp_path / "2025-06-02.json"
+    day.write_text(json.dumps(items), "utf-8")
+    project = make_project(tmp_path / "site", {})
+    assert run(project, "import", str(day)) == 0
+    assert run(project, "build", "--out", str(tmp_path / "out")) == 0  # (--drafts aside)
+    slugs = sorted(p.slug for p in imported(project).values())
+    assert slugs == ["scaling-laws-for-mixture-of-experts-language-models-trained-on-2506-00002",
+                     "scaling-laws-for-mixture-of-experts-language-models-trained-on-synthetic-data"]
+    capsys.readouterr()
+    assert run(project, "import", str(day)) == 0  # the second import knows both
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "0 created, 0 updated, 2 skipped; 2 awaiting translation")
+
+
+def test_digest_entries_whose_titles_give_one_file_name_are_refused(tmp_path, capsys):
+    start = "Scaling Laws for Mixture-of-Experts Language Models Trained on Synthetic Data"
+    digest = tmp_path / "d.txt"
+    digest.write_text(f"{start}: Part 1\n第一部分\nOne.\n一。\n"
+                      f"{start}: Part 2\n第二部分\nTwo.\n二。\n", "utf-8")
+    project = make_project(tmp_path / "site", {})
+    assert run(project, "import", str(digest)) == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        f"{digest}:5: the same file name as the paper at {digest}:1 (found '{start}: Part 2') "
+        "— titles give names of at most 80 characters: make the first words of one title "
+        "differ, or import them apart and give one a 'slug:'")
+
+
+def yaml_block(value: str) -> str:
+    import yaml
+
+    return yaml.safe_dump(value, allow_unicode=True, width=1 << 30).removesuffix(
+        "\n...\n").strip()
+
+
+def yaml_flow(values: list[str]) -> str:
+    import yaml
+
+    return yaml.safe_dump(values, allow_unicode=True, width=1 << 30,
+                          default_flow_style=True).strip()
+
+
+def test_paper_files_write_every_real_value_as_yaml_would():
+    from bitext.paperfile import flow_list, scalar
+
+    values = []
+    for _, item in daily_items():
+        paper = item["paper"]
+        values += [normalise_title(paper["title"]), paper["id"],
+                   *(author["name"] for author in paper["authors"]),
+                   *(paper[key] for key in ("githubRepo", "projectPage") if paper.get(key))]
+    assert len(values) > 6000
+    assert [scalar(value) for value in values] == [yaml_block(value) for value in values]
+    assert [flow_list([value, value]) for value in values] == [
+        yaml_flow([value, value]) for value in values]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aZ09 .,()/+-:#'\"[]{}!&*?|>%@`~\\yesnoYESNOtrufalsNL",
+               min_size=1, max_size=12))
+def test_a_value_written_without_the_dumper_is_what_the_dumper_writes(value):
+    from bitext.paperfile import flow_list, scalar
+
+    assert scalar(value) == yaml_block(value)
+    assert flow_list([value]) == yaml_flow([value])
