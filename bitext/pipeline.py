@@ -470,10 +470,11 @@ OUTPUT_LIBRARIES = ("markdown_it", "mdit_py_plugins", "latex2mathml", "slugify",
 
 @functools.cache
 def libraries_stamp() -> str:
-    """Changes when another version of an output library (or of Python) is installed, so
-    that the cache of one version never stands in for another's output: each library's
-    first file, as found, with its size and time (an install writes new files). Asked
-    once a process: a running preview keeps the versions it imported."""
+    """Changes when another version of an output library (or of Python, or of bitext) is
+    installed, so that the cache of one version never stands in for another's output: each
+    library's first file, as found, and bitext's modules, with their sizes and times (an
+    install writes new files). Asked once a process: a running preview keeps the versions
+    it imported."""
     import importlib.util
     import sys
 
@@ -486,6 +487,11 @@ def libraries_stamp() -> str:
             parts.append(f"{name}:{origin}:{stat.st_size}:{stat.st_mtime_ns}")
         except OSError:
             parts.append(f"{name}:{origin}")
+    # bitext's own modules too: an edited or upgraded bitext of the same version number
+    # (an editable install, a git pull) parses and renders differently.
+    for module in sorted(Path(__file__).parent.glob("*.py")):
+        stat = module.stat()
+        parts.append(f"{module.name}:{stat.st_size}:{stat.st_mtime_ns}")
     return text_digest(parts)
 
 
