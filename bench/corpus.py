@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -53,10 +54,21 @@ def english_abstract(rng: random.Random) -> str:
     return "\n\n".join(paragraphs)
 
 
-def chinese_abstract(rng: random.Random) -> str:
+def chinese_abstract(rng: random.Random, english: str) -> str:
+    """As a translation is: as many paragraphs as the English, its formulas carried over
+    (bitext's translation checks warn otherwise)."""
     length = rng.randint(300, 450)
     text = "".join(rng.choice(HAN) for _ in range(length))
-    return "。".join(text[i:i + 30] for i in range(0, length, 30)) + "。"
+    sentences = [text[i:i + 30] + "。" for i in range(0, length, 30)]
+    paragraphs = english.split("\n\n")
+    per = -(-len(sentences) // len(paragraphs))
+    return "\n\n".join("".join(sentences[i * per:(i + 1) * per]) + " ".join(
+        re.findall(r"\$[^$]+\$", paragraph)) for i, paragraph in enumerate(paragraphs))
+
+
+def abstracts(rng: random.Random) -> tuple[str, str]:
+    english = english_abstract(rng)
+    return english, chinese_abstract(rng, english)
 
 
 def generate(count: int, seed: int = 1) -> Iterator[dict]:
@@ -68,7 +80,7 @@ def generate(count: int, seed: int = 1) -> Iterator[dict]:
         yield dict(
             titles={"en": f"{title} {number}", "zh-Hans": "".join(rng.choice(HAN)
                                                                   for _ in range(12))},
-            abstracts={"en": english_abstract(rng), "zh-Hans": chinese_abstract(rng)},
+            abstracts=dict(zip(("en", "zh-Hans"), abstracts(rng), strict=True)),
             date=start + dt.timedelta(days=rng.randint(0, 3 * 365)),
             tags=sorted(rng.sample(TAGS, rng.randint(2, 5))),
             authors=[f"Author {rng.randint(1, 5000)}" for _ in range(rng.randint(2, 8))],

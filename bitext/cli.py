@@ -93,7 +93,27 @@ def make_parser() -> argparse.ArgumentParser:
                     "translated_from field).")
     confirm_parser.add_argument("files", nargs="+", metavar="FILE", type=Path,
                                 help="paper files")
+    confirm_parser.add_argument("--reviewed-by", metavar="NAME",
+                                help="also record that NAME reviewed the translation")
     confirm_parser.set_defaults(handler=run_confirm)
+
+    translate_parser = commands.add_parser(
+        "translate", help="fill missing translations through an OpenAI-compatible service",
+        description="Asks the chat-completions service of site.yaml's translation: for the "
+                    "missing secondary title and abstract of the named papers (or, with "
+                    "--pending, of every paper awaiting translation), with the key from the "
+                    "environment variable it names. A translation is written only when it "
+                    "passes the translation checks.")
+    translate_parser.add_argument("files", nargs="*", metavar="FILE", type=Path,
+                                  help="paper files")
+    translate_parser.add_argument("--pending", action="store_true",
+                                  help="every paper awaiting its translation")
+    translate_parser.add_argument("--dry-run", action="store_true",
+                                  help="say what would be asked; send and write nothing")
+    translate_parser.add_argument("--force", action="store_true",
+                                  help="translate again papers that have a translation, "
+                                       "a person's or a reviewed one too")
+    translate_parser.set_defaults(handler=run_translate)
     return parser
 
 
@@ -163,7 +183,10 @@ def run_build(args: argparse.Namespace, root: Path) -> int:
 def run_check(args: argparse.Namespace, root: Path) -> int:
     options = options_from(args, root)
     site, files, static, loaded = render(options)
-    for warning in loaded.warnings:
+    from bitext.checks import check_glossary
+
+    warnings = loaded.warnings + check_glossary(root, site.config)
+    for warning in sorted(warnings, key=lambda p: (p.path, p.line or 0)):
         print(warning.format(), file=sys.stderr)
     warn_local_base_url(site.config.base_url_set)
     published = site.config.publish_awaiting or options.drafts
@@ -171,7 +194,7 @@ def run_check(args: argparse.Namespace, root: Path) -> int:
         print(f"{source}: awaiting translation ({'published' if published else 'held back'})")
     print(f"ok: {counted(len(site.papers), 'paper')}, {len(files):,} pages and feeds, "
           f"{counted(len(static), 'static file')}; {len(loaded.awaiting):,} awaiting "
-          f"translation, {counted(len(loaded.warnings), 'warning')}")
+          f"translation, {counted(len(warnings), 'warning')}")
     return 0
 
 
@@ -225,9 +248,24 @@ def run_confirm(args: argparse.Namespace, root: Path) -> int:
     from bitext.confirm import confirm_translations
 
     config = load_config(root)
-    for line in confirm_translations(root, config, [resolve(path) for path in args.files]):
+    for line in confirm_translations(root, config, [resolve(path) for path in args.files],
+                                     args.reviewed_by):
         print(line)
     return 0
+
+
+def run_translate(args: argparse.Namespace, root: Path) -> int:
+    from bitext.config import load_config
+    from bitext.translate import translate
+
+    if not args.files and not args.pending:
+        print("bitext translate: name paper files, or --pending for every paper awaiting "
+              "its translation", file=sys.stderr)
+        return 2
+    config = load_config(root)
+    failed = translate(root, config, [resolve(path) for path in args.files], args.pending,
+                       args.force, args.dry_run, report=lambda line: print(line, flush=True))
+    return 1 if failed else 0
 
 
 def resolve(path: Path) -> Path:

@@ -44,6 +44,38 @@ class TagInfo:
 
 
 @dataclass(frozen=True)
+class TranslationSettings:
+    """site.yaml's `translation:`: the OpenAI-compatible chat-completions service that
+    `bitext translate` asks. The key is read from the environment, never from a file."""
+
+    base_url: str
+    """Such as https://api.deepseek.com/v1 (…/chat/completions is added)."""
+    model: str
+    api_key_env: str | None = "OPENAI_API_KEY"
+    """The environment variable holding the key; None for a server that wants none."""
+    system_prompt: str | None = None
+    """Replaces bitext's instructions (the glossary is added to it either way)."""
+    concurrency: int = 4
+    """Requests at once."""
+    requests_per_minute: int | None = None
+    timeout_seconds: int = 120
+    retries: int = 5
+    """Attempts after the first on 429, 5xx, timeouts and dropped connections."""
+    retry_seconds: float = 2.0
+    """The first back-off; each retry waits twice as long (or what Retry-After says)."""
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """site.yaml's `glossary:`: terms and the translation they must have, and terms that
+    stay as they are (model names, LLM). `translate` tells the model; `check` warns when
+    a translation lacks them."""
+
+    terms: dict[str, str] = field(default_factory=dict)
+    keep: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Config:
     title: dict[str, str]
     """Site title per language code."""
@@ -64,6 +96,9 @@ class Config:
     tags: dict[str, TagInfo]
     search: bool = True
     """Build the offline search (bitext.search)."""
+    translation: TranslationSettings | None = None
+    """None: `translate` is not set up."""
+    glossary: Glossary = field(default_factory=Glossary)
     publish_awaiting: bool = False
     """`awaiting_translation: publish`: papers without their translation are published
     (primary language only, with a note that the translation is coming). The default,
@@ -124,7 +159,7 @@ def load_config(root: Path, base_url_override: str | None = None) -> Config:
 def read_config(fields: Fields, base_url_override: str | None) -> Config:
     fields.only_keys((), ["title", "description", "base_url", "domain", "languages",
                           "per_page", "feed_size", "editor", "tags", "search",
-                          "awaiting_translation"])
+                          "awaiting_translation", "translation", "glossary"])
     languages = read_languages(fields)
     codes = [language.code for language in languages]
     domain = fields.pattern("domain", regex=DOMAIN_FORM, expected="a host name such as "
@@ -146,8 +181,67 @@ def read_config(fields: Fields, base_url_override: str | None) -> Config:
         editor_email=fields.text("editor", "email", required=False) if editor else None,
         tags=read_tags(fields, codes),
         search=fields.boolean("search", default=True),
+        translation=read_translation(fields),
+        glossary=read_glossary(fields, codes),
         publish_awaiting=read_awaiting_policy(fields),
     )
+
+
+TRANSLATION_KEYS = ["base_url", "model", "api_key_env", "system_prompt", "concurrency",
+                    "requests_per_minute", "timeout_seconds", "retries", "retry_seconds"]
+ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def read_translation(fields: Fields) -> TranslationSettings | None:
+    if fields.mapping("translation") is None:
+        return None
+    fields.only_keys(("translation",), TRANSLATION_KEYS)
+    base_url = fields.url("translation", "base_url", required=True)
+    model = fields.text("translation", "model", required=True,
+                        hint="the model's name at that service, such as deepseek-chat")
+    key_env = fields.raw("translation", "api_key_env")
+    if key_env in (None, "none"):
+        key_env = "OPENAI_API_KEY" if key_env is None else None
+    elif not isinstance(key_env, str) or not ENV_NAME.fullmatch(key_env):
+        fields.problem(("translation", "api_key_env"), "not a variable name",
+                       expected="the name of an environment variable, such as "
+                                "DEEPSEEK_API_KEY, or none", found=repr(key_env),
+                       hint="never write the key itself in a file")
+        key_env = None
+    retry = fields.text("translation", "retry_seconds", required=False) or "2"
+    if not re.fullmatch(r"\d+(\.\d+)?", retry) or not 0 <= float(retry) <= 600:
+        fields.problem(("translation", "retry_seconds"), "not a number of seconds",
+                       expected="0 to 600", found=repr(retry))
+        retry = "2"
+    per_minute = fields.integer("translation", "requests_per_minute", default=0, minimum=0,
+                                maximum=100_000)
+    settings = dict(
+        system_prompt=fields.text("translation", "system_prompt", required=False,
+                                  multiline=True),
+        concurrency=fields.integer("translation", "concurrency", default=4, minimum=1,
+                                   maximum=64),
+        requests_per_minute=per_minute or None,
+        timeout_seconds=fields.integer("translation", "timeout_seconds", default=120,
+                                       minimum=1, maximum=3600),
+        retries=fields.integer("translation", "retries", default=5, minimum=0, maximum=20),
+        retry_seconds=float(retry))
+    if base_url is None or model is None:
+        return None
+    return TranslationSettings(base_url=base_url.rstrip("/"), model=model,
+                               api_key_env=key_env, **settings)
+
+
+def read_glossary(fields: Fields, codes: list[str]) -> Glossary:
+    if fields.mapping("glossary") is None:
+        return Glossary()
+    fields.only_keys(("glossary",), ["terms", "keep"])
+    terms = {}
+    for term in fields.mapping("glossary", "terms") or {}:
+        translation = fields.text("glossary", "terms", term,
+                                  hint=f"the term's translation into {codes[1]}")
+        if translation:
+            terms[term] = translation
+    return Glossary(terms, fields.text_list("glossary", "keep"))
 
 
 AWAITING_POLICIES = ("hold", "publish")

@@ -10,21 +10,20 @@ the front matter changes, so the confirmation shows in the file's history.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from bitext.config import Config
-from bitext.content import PAPERS_DIR, parse_paper_file, split_front_matter, text_fingerprint
+from bitext.content import PAPERS_DIR, parse_paper_file, text_fingerprint
 from bitext.errors import InputError, Problem, display_path
 from bitext.importer import read_existing
 from bitext.markdown import MarkdownRenderer
+from bitext.paperfile import replace_file, with_field
 
-FINGERPRINT_LINE = re.compile(r"^translated_from:.*$", re.M)
 
-
-def confirm_translations(root: Path, config: Config, paths: list[Path]) -> list[str]:
-    """Write each paper's current fingerprint; InputError (nothing written) when a file is
-    not a valid paper with a translation."""
+def confirm_translations(root: Path, config: Config, paths: list[Path],
+                         reviewer: str | None = None) -> list[str]:
+    """Write each paper's current fingerprint (and `reviewed_by: reviewer`, when given);
+    InputError (nothing written) when a file is not a valid paper with a translation."""
     changes, problems, lines = [], [], []
     for path in paths:
         name = display_path(path, root)
@@ -45,38 +44,18 @@ def confirm_translations(root: Path, config: Config, paths: list[Path]) -> list[
         existing = read_existing(path, config.languages)
         fingerprint = text_fingerprint(paper.title.primary,
                                        existing.abstracts[config.primary.code])
-        if existing.front.get("translated_from") == fingerprint:
+        reviewed = reviewer is None or existing.front.get("reviewed_by") == reviewer
+        if existing.front.get("translated_from") == fingerprint and reviewed:
             lines.append(f"up to date {name}")
             continue
-        changes.append((path, with_fingerprint(data.decode("utf-8-sig"), fingerprint, name)))
-        lines.append(f"confirmed {name}  [translated_from: {fingerprint}]")
+        text = with_field(data.decode("utf-8-sig"), "translated_from", fingerprint)
+        if reviewer is not None:
+            text = with_field(text, "reviewed_by", reviewer)
+        changes.append((path, text))
+        lines.append(f"confirmed {name}  [translated_from: {fingerprint}"
+                     + (f"; reviewed_by: {reviewer}]" if reviewer else "]"))
     if problems:
         raise InputError(problems)
     for path, text in changes:
-        write_text(path, text)
+        replace_file(path, text)
     return lines
-
-
-def with_fingerprint(text: str, fingerprint: str, name: str) -> str:
-    """The file's text with `translated_from: <fingerprint>` in its front matter (the
-    line replaced, or added before the closing '---'); everything else as it was."""
-    newline = "\r\n" if "\r\n" in text else "\n"
-    lines = text.replace("\r\n", "\n").split("\n")
-    front, body_start, _ = split_front_matter("\n".join(lines), name)
-    line = f"translated_from: '{fingerprint}'" if fingerprint.isdigit() else (
-        f"translated_from: {fingerprint}")
-    closing = body_start - 1  # the index of the closing '---'
-    for index in range(1, closing):
-        if FINGERPRINT_LINE.fullmatch(lines[index]):
-            lines[index] = line
-            break
-    else:
-        lines.insert(closing, line)
-    return newline.join(lines)
-
-
-def write_text(path: Path, text: str) -> None:
-    """Through a temporary file and a rename: a file is never half written."""
-    temporary = path.with_name(f".confirm-{path.name}")
-    temporary.write_bytes(text.encode("utf-8"))
-    temporary.replace(path)

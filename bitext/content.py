@@ -33,6 +33,7 @@ from typing import Generic, TypeVar
 
 from slugify import slugify
 
+from bitext.checks import Texts, carried_over_warnings
 from bitext.config import TAG_FORM, Config, Language
 from bitext.errors import InputError, Problem, outside_project
 from bitext.markdown import MarkdownRenderer, Rendered
@@ -56,7 +57,10 @@ SLUG_FORM = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 ARXIV_FORM = re.compile(r"\d{4}\.\d{4,5}(v\d+)?|[a-z-]+(\.[A-Z]{2})?/\d{7}(v\d+)?")
 LINK_KINDS = ["pdf", "code", "project", "data", "doi"]
 FIELDS = ["title", "date", "tags", "authors", "affiliation", "arxiv", "links", "slug",
-          "draft", "translator", "translated_from"]
+          "draft", "translator", "translation_model", "reviewed_by", "translated_from",
+          "paragraphs_differ"]
+MACHINE = "machine"
+"""`translator: machine`: the translation was made by a model (`translation_model`)."""
 FINGERPRINT_FORM = re.compile(r"[0-9a-f]{12}")
 ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff]")
 BLOCK_OPEN = re.compile(r":::[ \t]*(\S+)[ \t]*")
@@ -112,7 +116,12 @@ class Paper:
     """arXiv identifier such as 2505.09388, always a string."""
     links: tuple[Link, ...]
     translator: str | None
+    """Who translated it: a person's name, or `machine` (see translation_model)."""
     draft: bool
+    translation_model: str | None = None
+    """The model of a machine translation, such as deepseek-chat."""
+    reviewed_by: str | None = None
+    """The person who checked the translation, when someone did."""
     translation_stale: bool = False
     """The primary text changed since the translation was made from it (the file's
     `translated_from` is another text's fingerprint); `bitext confirm` clears it."""
@@ -132,6 +141,10 @@ class Paper:
 
     def link(self, kind: str) -> str | None:
         return next((link.url for link in self.links if link.kind == kind), None)
+
+    @property
+    def machine_translated(self) -> bool:
+        return self.translator == MACHINE
 
     @property
     def awaiting_translation(self) -> bool:
@@ -382,6 +395,9 @@ def read_paper(fields: Fields, blocks: dict[str, Block], languages: tuple[Langua
     links = read_links(fields, arxiv)
     slug = read_slug(fields, titles[0] if titles else None)
     translator = fields.text("translator", required=False)
+    translation_model = fields.text("translation_model", required=False)
+    reviewed_by = fields.text("reviewed_by", required=False)
+    paragraphs_differ = fields.boolean("paragraphs_differ", default=False)
     draft = fields.boolean("draft", default=False)
     translated_from = fields.pattern("translated_from", regex=FINGERPRINT_FORM,
                                      expected="12 hex digits, as bitext writes them",
@@ -400,6 +416,11 @@ def read_paper(fields: Fields, blocks: dict[str, Block], languages: tuple[Langua
                              hint="check the LaTeX, or escape the dollar sign as \\$")
                      for message in messages]
     translated = titles[1] is not None and abstracts[1] is not None
+    if translated:
+        warnings += carried_over_warnings(Texts(
+            fields.path, titles, (blocks[codes[0]].text, blocks[codes[1]].text),
+            {"translated_title": fields.line("title", codes[1]),
+             "translated_abstract": blocks[codes[1]].line}, paragraphs_differ), languages)
     stale = bool(translated and translated_from and translated_from != text_fingerprint(
         titles[0], blocks[codes[0]].text))
     if stale:
@@ -414,7 +435,8 @@ def read_paper(fields: Fields, blocks: dict[str, Block], languages: tuple[Langua
         title=Bilingual(languages, titles),
         abstract=Bilingual(languages, tuple(abstracts)),
         date=date, tags=tags, authors=authors, affiliation=affiliation, arxiv=arxiv,
-        links=links, translator=translator, draft=draft, translation_stale=stale, digest=digest,
+        links=links, translator=translator, draft=draft, translation_model=translation_model,
+        reviewed_by=reviewed_by, translation_stale=stale, digest=digest,
         warnings=tuple(warnings),
     )
 

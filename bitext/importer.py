@@ -40,8 +40,8 @@ from bitext.strictyaml import YamlError, load
 
 # Front-matter fields an editor adds by hand, which --update keeps when the input does
 # not give them.
-KEPT_ON_UPDATE = ("authors", "affiliation", "arxiv", "links", "slug", "translator", "draft",
-                  "date", "translated_from")
+KEPT_ON_UPDATE = ("authors", "affiliation", "arxiv", "links", "slug", "translator",
+                  "translation_model", "reviewed_by", "draft", "date", "translated_from")
 
 
 @dataclass(frozen=True)

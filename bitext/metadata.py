@@ -29,8 +29,8 @@ def scholarly_article(paper: Paper, config: Config) -> dict:
         "author": [{"@type": "Person", "name": name} for name in paper.authors],
         "workTranslation": work_translation(paper, second.code, url),
     }
-    if paper.translator:
-        article["workTranslation"]["translator"] = {"@type": "Person", "name": paper.translator}
+    if paper.translator and not paper.awaiting_translation:
+        article["workTranslation"].update(translator_of(paper))
     if paper.affiliation:
         article["sourceOrganization"] = {"@type": "Organization", "name": paper.affiliation}
     if paper.arxiv:
@@ -59,6 +59,20 @@ def work_translation(paper: Paper, code: str, url: str) -> dict:
     if paper.translation_stale:
         translation["description"] = strings_for(code)["stale_note"]
     return translation
+
+
+def translator_of(paper: Paper) -> dict:
+    """Who made the translation: a Person, or the model as a SoftwareApplication; and the
+    person who reviewed it as its editor (schema.org has no reviewer of a translation)."""
+    if paper.machine_translated:
+        translator = {"@type": "SoftwareApplication",
+                      "name": paper.translation_model or "machine translation"}
+    else:
+        translator = {"@type": "Person", "name": paper.translator}
+    found = {"translator": translator}
+    if paper.reviewed_by:
+        found["editor"] = {"@type": "Person", "name": paper.reviewed_by}
+    return found
 
 
 BIBTEX_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%",

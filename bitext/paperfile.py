@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 
 import yaml
 
@@ -45,6 +46,7 @@ def format_paper(titles: dict[str, str | None], abstracts: dict[str, str | None]
                  authors: list[str] | tuple = (), affiliation: str | None = None,
                  arxiv: str | None = None, links: dict[str, str] | None = None,
                  slug: str | None = None, translator: str | None = None,
+                 translation_model: str | None = None, reviewed_by: str | None = None,
                  translated_from: str | None = None, draft: bool = False) -> str:
     """The text of a paper file; `titles` and `abstracts` are keyed by language code. A
     text that is None (a translation still to come) is written as an empty title and an
@@ -67,6 +69,10 @@ def format_paper(titles: dict[str, str | None], abstracts: dict[str, str | None]
         lines.append(f"slug: {scalar(slug)}")
     if translator:
         lines.append(f"translator: {scalar(translator)}")
+    if translation_model:
+        lines.append(f"translation_model: {scalar(translation_model)}")
+    if reviewed_by:
+        lines.append(f"reviewed_by: {scalar(reviewed_by)}")
     if translated_from:
         lines.append(f"translated_from: {scalar(translated_from)}")
     if draft:
@@ -75,3 +81,32 @@ def format_paper(titles: dict[str, str | None], abstracts: dict[str, str | None]
     for code, text in abstracts.items():
         lines += [f"::: {code}", *([text.strip("\n")] if text else []), ":::", ""]
     return "\n".join(lines)
+
+
+def with_field(text: str, name: str, value: str | None) -> str:
+    """A paper file's text with the top-level field `name` set to `value` (its line
+    replaced, or added before the closing '---'; removed when value is None), every other
+    line as it was. The front matter must be there (the caller read the file)."""
+    newline = "\r\n" if "\r\n" in text else "\n"
+    lines = text.replace("\r\n", "\n").split("\n")
+    closing = next(index for index in range(1, len(lines)) if lines[index].rstrip() == "---")
+    line = None if value is None else f"{name}: {scalar(value)}"
+    for index in range(1, closing):
+        if lines[index].startswith(f"{name}:"):
+            if line is None:
+                del lines[index]
+            else:
+                lines[index] = line
+            break
+    else:
+        if line is not None:
+            lines.insert(closing, line)
+    return newline.join(lines)
+
+
+def replace_file(path: Path, text: str) -> None:
+    """Write a paper file through a temporary file and a rename: it is never half written
+    (the temporary name starts with a dot, so a build never takes it for a paper)."""
+    temporary = path.with_name(f".bitext-{path.name}")
+    temporary.write_bytes(text.encode("utf-8"))
+    temporary.replace(path)

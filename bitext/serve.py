@@ -47,6 +47,9 @@ class PreviewState:
 
     folder: Path
     errors: list[str] = field(default_factory=list)
+    warnings: dict[str, list[str]] = field(default_factory=dict)
+    """A paper page's path ('papers/x/') → its paper's warnings (translation checks, math
+    shown as source, a stale translation), shown on that page."""
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -60,6 +63,19 @@ def overlay(errors: list[str]) -> bytes:
         'box-shadow:0 -4px 16px rgba(0,0,0,.3)">'
         "<strong>bitext: the last change did not build; this is the last good build.</strong>"
         f'<ul style="margin:.5rem 0 0;padding-left:1.25rem">{items}</ul></div>'
+    ).encode()
+
+
+def warnings_panel(lines: list[str]) -> bytes:
+    """The panel of a paper page whose paper has warnings (the page built)."""
+    items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
+    return (
+        '<aside id="bitext-warnings" role="status" style="position:fixed;inset:auto 0 0 0;'
+        "max-height:35vh;overflow:auto;z-index:2147483646;margin:0;padding:.75rem 1.25rem;"
+        "background:#fef3c7;color:#1c1d1f;border-top:2px solid #b45309;"
+        'font:13px/1.5 ui-monospace,monospace">'
+        "<strong>bitext: this paper has warnings (the published page shows none of this "
+        f'panel)</strong><ul style="margin:.4rem 0 0;padding-left:1.25rem">{items}</ul></aside>'
     ).encode()
 
 
@@ -103,8 +119,10 @@ def make_app(state: PreviewState, bound_host: str):
         if not host_allowed(environ.get("HTTP_HOST", ""), bound_host):
             start_response("403 Forbidden", [("Content-Type", "text/plain; charset=utf-8")])
             return [b"bitext preview: this Host is not served\n"]
+        path_info = environ.get("PATH_INFO", "/")
         with state.lock:
             folder, errors = state.folder, list(state.errors)
+            warned = state.warnings.get(path_info.lstrip("/"), [])
         target, needs_slash = resolve_request(folder, environ.get("PATH_INFO", "/"))
         if needs_slash:
             start_response("301 Moved Permanently",
@@ -120,6 +138,8 @@ def make_app(state: PreviewState, bound_host: str):
             body, kind = EMPTY_PAGE, CONTENT_TYPES[".html"]
         if errors and kind.startswith("text/html"):
             body = body.replace(b"</body>", overlay(errors) + b"</body>", 1)
+        elif warned and kind.startswith("text/html"):
+            body = body.replace(b"</body>", warnings_panel(warned) + b"</body>", 1)
         start_response(status, [("Content-Type", kind), ("Cache-Control", "no-store")])
         return [body]
 
@@ -234,8 +254,13 @@ class Preview(Rebuilder):
             self.state.errors = lines
 
     def succeeded(self, search_files: dict[str, bytes] | None) -> None:
+        model = self.cache.model
+        warnings = {} if model is None else {
+            model.loaded.papers[place].url: [problem.format() for problem in problems]
+            for place, problems in model.loaded.warned.items()}
         with self.state.lock:
             self.state.errors = []
+            self.state.warnings = warnings
         self.search.built(search_files)
         if self.cache.model:
             self.search.start(self.cache.model.site)

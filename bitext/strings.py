@@ -38,6 +38,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "doi": "DOI", "awaiting_badge": "Translation coming",
         "awaiting_note": "The translation of this paper is coming.",
         "stale_note": "This translation was made from an earlier version of the abstract.",
+        "machine": "Machine translation ({model})", "machine_unknown": "Machine translation",
+        "not_reviewed": "not reviewed", "reviewed_by": "reviewed by {name}",
+        "machine_note": "Machine translation, not reviewed.", "comma": ", ", "colon": ": ",
     },
     "zh": {
         "reading_mode": "阅读方式", "mode_both": "双语对照", "mode_interleaved": "逐段对照",
@@ -63,6 +66,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "no_papers": "还没有论文。", "languages": "语言", "doi": "DOI",
         "awaiting_badge": "译文即将推出", "awaiting_note": "本文的译文即将推出。",
         "stale_note": "此译文依据摘要的较早版本译出，原文此后有改动。",
+        "machine": "机器翻译（{model}）", "machine_unknown": "机器翻译", "not_reviewed": "未经审校",
+        "reviewed_by": "经{name}审校", "machine_note": "机器翻译，未经人工审校。", "comma": "，",
+        "colon": "：",
     },
     "ar": {
         "reading_mode": "طريقة القراءة", "mode_both": "جنبًا إلى جنب",
@@ -91,6 +97,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "doi": "DOI", "awaiting_badge": "الترجمة قادمة",
         "awaiting_note": "ستُتاح ترجمة هذه الورقة قريبًا.",
         "stale_note": "تُرجم هذا النص عن نسخة سابقة من الملخص.",
+        "machine": "ترجمة آلية ({model})", "machine_unknown": "ترجمة آلية",
+        "not_reviewed": "لم تُراجَع", "reviewed_by": "راجعها {name}",
+        "machine_note": "ترجمة آلية لم يراجعها أحد.", "comma": "، ", "colon": ": ",
     },
 }
 

@@ -114,7 +114,8 @@ def test_import_translate_publish_then_arxiv_revises_the_abstract(tmp_path, caps
     day = FIXTURES / "hf-daily-papers/2024-06-13.json"
     assert run(project, "import", str(day)) == 0
     path = project / "content/papers" / f"{SLUG}.md"
-    translate(path, "MMLU 做完了吗？", "也许没有。我们发现并分析了流行基准 MMLU 中的错误。")
+    translate(path, "MMLU 做完了吗？", "也许没有。我们发现并分析了流行基准 MMLU 中的错误，并开放 "
+              "MMLU-Redux：https://huggingface.co/datasets/edinburgh-dawg/mmlu-redux")
     capsys.readouterr()
     assert run(project, "check") == 0
     out = capsys.readouterr()
@@ -243,3 +244,20 @@ def test_axe_finds_no_violations_on_awaiting_and_stale_pages(browser, awaiting_s
         violations = axe_violations(page, axe)
         assert violations == [], f"{path} {width}x{height} {scheme}: {violations}"
         page.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("mode, note, label", [
+    ("en", False, "Machine translation (deepseek-chat), not reviewed"),
+    ("zh-Hans", True, "机器翻译（deepseek-chat），未经审校"),
+    ("both", True, "Machine translation (deepseek-chat), not reviewed"),
+])
+def test_a_machine_translation_says_so_in_each_reading_mode(browser, awaiting_site, mode, note,
+                                                            label):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{awaiting_site}papers/gamma-ray/?read={mode}")
+    notes = page.locator(".abstracts > section .translation-note")
+    assert notes.count() == 1 and notes.is_visible() == note
+    assert notes.text_content() == "机器翻译，未经人工审校。"
+    assert page.locator(".paper-meta dd", has_text=label).is_visible()
+    page.close()

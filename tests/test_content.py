@@ -87,8 +87,9 @@ def test_explicit_slug_wins():
      "YAML's yes/no/on/off are not accepted here"),
     (("tags: []", "tags: []\nauthor: Me"),
      "content/papers/x.md:7: author: unknown field (expected one of title, date, tags, "
-     "authors, affiliation, arxiv, links, slug, draft, translator, translated_from, found "
-     "'author') — did you mean 'authors'?"),
+     "authors, affiliation, arxiv, links, slug, draft, translator, translation_model, "
+     "reviewed_by, translated_from, paragraphs_differ, found 'author') — did you mean "
+     "'authors'?"),
     (("tags: []", "tags: []\nslug: ../etc"),
      "content/papers/x.md:7: slug: wrong form (expected lowercase letters, digits and single "
      "hyphens, such as qwen3-technical-report, found '../etc')"),

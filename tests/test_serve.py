@@ -258,6 +258,27 @@ def test_broken_input_keeps_the_last_good_build_and_shows_the_overlay(preview, p
     assert b"bitext-errors" not in call(app, "/papers/first-paper/")[1]
 
 
+def test_a_paper_page_shows_its_translation_warnings_in_the_preview(preview, project):
+    """An edit that drops a formula from the translation: the paper's page says so (and
+    the published page never does)."""
+    path = project / "content/papers/one.md"
+    good = path.read_text("utf-8")
+    path.write_text(good.replace("An abstract.", "We use $x^2$ here.").replace(
+        "一段摘要。", "我们在这里使用平方。"), "utf-8")
+    preview.rebuild([str(path)])
+    app = make_app(preview.state, "127.0.0.1")
+    body = call(app, "/papers/first-paper/")[1].decode()
+    assert 'id="bitext-warnings"' in body
+    assert ("content/papers/one.md:13: warning: the zh-Hans text lacks a formula of the en "
+            "text (found &#x27;$x^2$&#x27;)") in body
+    assert 'id="bitext-warnings"' not in call(app, "/papers/second-paper/")[1].decode()
+    assert b"bitext-warnings" not in (preview.options.out / "papers/first-paper/index.html"
+                                      ).read_bytes()
+    path.write_text(good, "utf-8")
+    preview.rebuild([str(path)])
+    assert b"bitext-warnings" not in call(app, "/papers/first-paper/")[1]
+
+
 def call(app, path, host="127.0.0.1:8000"):
     result = {}
 

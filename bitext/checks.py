@@ -1,0 +1,200 @@
+"""Translation checks: what a translation must carry over from the text it translates.
+
+Every formula (`$…$`, `$$…$$`), web address, inline code span and arXiv id of the primary
+title and abstract must stand unchanged in the secondary ones; the glossary's terms must
+have their required translation, and its kept terms must stay as they are; the abstracts
+have as many paragraphs (unless the file says `paragraphs_differ: true`); and the
+translation must be written mostly in the secondary language's script (a copy of the
+original, or a model that answered in English, is not a translation). `check` reports
+them as warnings with the file and line; `translate` writes no translation that fails
+one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from bitext.config import Config, Glossary, Language
+from bitext.digest import PRIMARY_MAX, script_of_language, script_share
+from bitext.errors import Problem
+from bitext.schema import Fields
+from bitext.strictyaml import YamlError, load
+
+# (bitext.content runs `carried_over_warnings` when it parses a paper, so this module
+# reads paper files with content's functions imported where they are used)
+
+FORMULA = re.compile(r"\$\$.+?\$\$|(?<![\\$\w])\$(?=\S)[^$\n]+?(?<=\S)\$(?![\w$])", re.S)
+WEB_ADDRESS = re.compile(r"https?://[^\s<>()\[\]{}\"'`]+[^\s<>()\[\]{}\"'`.,;:!?。，；：！？]")
+CODE_SPAN = re.compile(r"(?<![\\`])`([^`\n]+)`(?!`)")
+ARXIV_ID = re.compile(r"(?<![\w.])\d{4}\.\d{4,5}(?:v\d+)?(?![\w.]*\d)")
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+@dataclass(frozen=True)
+class Texts:
+    """A paper's title and abstract in each language, as its file holds them (Markdown),
+    with the lines they start on."""
+
+    source: str
+    title: tuple[str, str | None]
+    abstract: tuple[str, str | None]
+    lines: dict[str, int]
+    """title, translated_title, abstract, translated_abstract → line."""
+    paragraphs_differ: bool = False
+
+    @property
+    def translated(self) -> bool:
+        return self.title[1] is not None and self.abstract[1] is not None
+
+
+def read_texts(data: bytes, source: str, languages: tuple[Language, Language]) -> Texts | None:
+    """The texts of a paper file, or None when it cannot be read (the build reports why)."""
+    from bitext.content import decode, read_blocks, split_front_matter
+
+    text, _ = decode(data, source)
+    front, body_start, _ = split_front_matter(text, source) if text else (None, 0, [])
+    try:
+        document = load(front, first_line=2) if front is not None else None
+    except YamlError:
+        return None
+    if document is None or not isinstance(document.value, dict):
+        return None
+    fields = Fields(document, source)
+    blocks = read_blocks(text.split("\n")[body_start:], body_start + 1, source, languages,
+                         fields)
+    titles = document.value.get("title")
+    titles = titles if isinstance(titles, dict) else {}
+    codes = [language.code for language in languages]
+    title = tuple(value.strip() if isinstance(value, str) and value.strip() else None
+                  for value in (titles.get(codes[0]), titles.get(codes[1])))
+    if title[0] is None or codes[0] not in blocks:
+        return None
+    secondary = blocks.get(codes[1])
+    return Texts(source, (title[0], title[1]),
+                 (blocks[codes[0]].text, secondary.text if secondary else None),
+                 {"title": fields.line("title", codes[0]),
+                  "translated_title": fields.line("title", codes[1]),
+                  "abstract": blocks[codes[0]].line,
+                  "translated_abstract": secondary.line if secondary else 0},
+                 str(document.value.get("paragraphs_differ", "")).lower() == "true")
+
+
+def read_texts_of(path: Path, source: str, languages: tuple[Language, Language]
+                  ) -> Texts | None:
+    return read_texts(path.read_bytes(), source, languages)
+
+
+def translation_warnings(texts: Texts, glossary: Glossary,
+                         languages: tuple[Language, Language]) -> list[Problem]:
+    """Every check: what `translate` requires of a translation before writing it."""
+    return carried_over_warnings(texts, languages) + glossary_warnings(texts, glossary,
+                                                                       languages)
+
+
+def carried_over_warnings(texts: Texts, languages: tuple[Language, Language]
+                          ) -> list[Problem]:
+    """What the translation lacks of the original, each a warning at the line of the
+    translated part: the checks that need nothing but the file (the build runs them as it
+    parses a paper, so `build`, the preview and `check` show them)."""
+    if not texts.translated:
+        return []
+    primary, secondary = languages
+    found: list[Problem] = []
+    for part, original, translation in (
+            ("translated_title", texts.title[0], texts.title[1]),
+            ("translated_abstract", texts.abstract[0], texts.abstract[1])):
+        for kind, pattern, trigger, hint in CARRIED_OVER:
+            held = trigger.search(original) if isinstance(trigger, re.Pattern) else (
+                trigger in original)
+            for piece in missing(pattern, original, translation) if held else ():
+                found.append(warning(texts, part, f"the {secondary.code} text lacks {kind} "
+                                                  f"of the {primary.code} text", piece, hint))
+    counts = [paragraph_count(texts.abstract[0]), paragraph_count(texts.abstract[1])]
+    if counts[0] != counts[1] and not texts.paragraphs_differ:
+        found.append(warning(
+            texts, "translated_abstract", "the abstracts have different numbers of paragraphs",
+            f"{counts[0]} in {primary.code}, {counts[1]} in {secondary.code}",
+            "split the translation as the original, or add 'paragraphs_differ: true'"))
+    if script_of_language(primary.code) != script_of_language(secondary.code):
+        share = script_share(f"{texts.title[1]}\n{texts.abstract[1]}",
+                             script_of_language(secondary.code))
+        if share < PRIMARY_MAX:
+            found.append(warning(
+                texts, "translated_abstract", f"the {secondary.code} text is mostly not in "
+                "its language's script", f"{share:.0%} of its words",
+                "is it an untranslated copy, or did the model answer in another language?"))
+    return found
+
+
+def glossary_warnings(texts: Texts, glossary: Glossary, languages: tuple[Language, Language]
+                      ) -> list[Problem]:
+    """The glossary's terms that the translation does not have as the glossary says."""
+    if not texts.translated:
+        return []
+    original = texts.title[0] + "\n" + texts.abstract[0]
+    translation = texts.title[1] + "\n" + texts.abstract[1]
+    found = [warning(texts, "translated_abstract",
+                     f"the glossary's translation of {term!r} is missing", required,
+                     "translate the term as the glossary says, or change the glossary")
+             for term, required in glossary.terms.items()
+             if has_term(term, original) and required not in translation]
+    found += [warning(texts, "translated_abstract", "a term the glossary keeps is missing",
+                      term, "the glossary keeps it as it is: do not translate it")
+              for term in glossary.keep
+              if has_term(term, original, ignore_case=False) and term not in translation]
+    return found
+
+
+def warning(texts: Texts, part: str, message: str, piece: str, hint: str) -> Problem:
+    return Problem(texts.source, texts.lines.get(part) or None, None, f"warning: {message}",
+                   found=repr(piece), hint=hint)
+
+
+# What a translation carries over, each with the text its pieces always hold: looked for
+# first, as these patterns (no literal to start from) cost 30-300 us an abstract, which
+# every paper of every cold build would pay.
+CARRIED_OVER = [
+    ("a formula", FORMULA, "$", "copy formulas unchanged: they are not translated"),
+    ("a web address", WEB_ADDRESS, "://", "copy web addresses unchanged"),
+    ("a code span", CODE_SPAN, "`", "copy `code` unchanged"),
+    ("an arXiv id", ARXIV_ID, re.compile(r"\.\d"), "copy arXiv ids unchanged"),
+]
+
+
+def missing(pattern: re.Pattern, original: str, translation: str) -> list[str]:
+    """The pieces of the original that the translation does not hold (white space
+    aside), in order, once."""
+    pieces = [piece for piece in dict.fromkeys(match.group()
+                                               for match in pattern.finditer(original))
+              if piece not in translation]
+    if not pieces:
+        return []
+    spaced = " ".join(translation.split())
+    return [piece for piece in pieces if " ".join(piece.split()) not in spaced]
+
+
+def has_term(term: str, text: str, ignore_case: bool = True) -> bool:
+    """Whether the term stands in the text as words (not inside a longer word)."""
+    flags = re.IGNORECASE if ignore_case else 0
+    return re.search(r"(?<![^\W_])" + re.escape(term) + r"(?![^\W_])", text, flags) is not None
+
+
+def paragraph_count(text: str) -> int:
+    return len([part for part in PARAGRAPH_BREAK.split(text.strip()) if part.strip()])
+
+
+def check_glossary(root: Path, config: Config) -> list[Problem]:
+    """The glossary warnings of every paper file (the other checks come with the build's
+    warnings)."""
+    from bitext.content import paper_files
+
+    if not (config.glossary.terms or config.glossary.keep):
+        return []
+    found = []
+    for source, path in paper_files(root)[0]:
+        texts = read_texts_of(Path(path), source, config.languages)
+        if texts is not None:
+            found += glossary_warnings(texts, config.glossary, config.languages)
+    return found

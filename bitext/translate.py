@@ -1,0 +1,405 @@
+"""`translate`: fill the missing translations of papers through an OpenAI-compatible
+chat-completions service (DeepSeek, Qwen, OpenAI, a local server), as site.yaml's
+`translation:` names it.
+
+- The key comes from the environment variable the settings name; it is sent in the
+  Authorization header only, and taken out of any text bitext prints.
+- Requests run a few at once (`concurrency`), spaced by `requests_per_minute`, and are
+  tried again after 429, 5xx, timeouts and dropped connections, waiting twice as long each
+  time (or what Retry-After says).
+- A paper's file is written only when its translation is whole and passes every
+  translation check (bitext.checks), through a temporary file and a rename: a failure
+  leaves the file as it was, and Ctrl-C leaves every file whole.
+- What the file gains says where the translation came from: `translator: machine`,
+  `translation_model`, and `translated_from` (the fingerprint of the text translated).
+  A person's text, or a reviewed one, is never replaced unless --force says so.
+- Answers are cached in .bitext-cache/translations/ by the text, the model and the
+  instructions, so translating again costs no request.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import dataclasses
+import hashlib
+import json
+import os
+import random
+import re
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from bitext.cache import CACHE_DIR
+from bitext.checks import Texts, read_texts, translation_warnings
+from bitext.config import Config, Glossary, Language, TranslationSettings
+from bitext.content import MACHINE, PAPERS_DIR, paper_files, text_fingerprint
+from bitext.errors import InputError, Problem, display_path
+from bitext.paperfile import replace_file, scalar, with_field
+
+CACHE_FOLDER = "translations"
+MAX_BACKOFF_SECONDS = 60.0
+ANSWER_FENCE = re.compile(r"^```(?:json)?\s*|\s*```$")
+
+
+class TranslationFailed(Exception):
+    """One paper could not be translated: the message says why (no key in it)."""
+
+
+@dataclass(frozen=True)
+class Job:
+    """One paper to translate."""
+
+    path: Path
+    source: str
+    texts: Texts
+    fill: tuple[bool, bool]
+    """Whether to write the title and the abstract (missing, or --force)."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    job: Job
+    title: str | None = None
+    abstract: str | None = None
+    requests: int = 0
+    cached: bool = False
+    error: str | None = None
+
+
+def instructions(languages: tuple[Language, Language], glossary: Glossary,
+                 custom: str | None) -> str:
+    """The system prompt: bitext's (or the site's own) and the glossary."""
+    primary, secondary = languages
+    text = custom or (
+        f"You translate the titles and abstracts of research papers from {primary.name} "
+        f"({primary.code}) into {secondary.name} ({secondary.code}) for readers of a "
+        "research digest. Translate faithfully and fluently. Keep every formula between $ "
+        "signs, every web address, every `code` span and every arXiv id exactly as it is, "
+        "keep the Markdown, and give the translation as many paragraphs as the original.")
+    if glossary.terms:
+        text += "\nTranslate these terms as given: " + "; ".join(
+            f"{term} → {translation}" for term, translation in glossary.terms.items()) + "."
+    if glossary.keep:
+        text += "\nKeep these terms as they are, untranslated: " + ", ".join(glossary.keep) + "."
+    return text + ('\nAnswer with one JSON object and nothing else: '
+                   '{"title": "…", "abstract": "…"}.')
+
+
+def request_body(settings: TranslationSettings, system: str, texts: Texts) -> dict:
+    user = json.dumps({"title": texts.title[0], "abstract": texts.abstract[0]},
+                      ensure_ascii=False)
+    return {"model": settings.model, "temperature": 0,
+            "messages": [{"role": "system", "content": system},
+                         {"role": "user", "content": user}]}
+
+
+def read_answer(body: bytes) -> tuple[str, str]:
+    """The title and abstract of a chat-completions answer; TranslationFailed when the
+    answer is not the JSON object asked for."""
+    try:
+        content = json.loads(body)["choices"][0]["message"]["content"]
+        answer = json.loads(ANSWER_FENCE.sub("", content.strip()))
+        title, abstract = answer["title"], answer["abstract"]
+    except (ValueError, KeyError, IndexError, TypeError, AttributeError):
+        raise TranslationFailed("the answer is not the JSON object asked for "
+                                f"({body[:120].decode('utf-8', 'replace')!r})") from None
+    if not (isinstance(title, str) and title.strip() and isinstance(abstract, str)
+            and abstract.strip()):
+        raise TranslationFailed("the answer has no title or no abstract")
+    return " ".join(title.split()), abstract.strip()
+
+
+class Client:
+    """POSTs chat completions, a few at once, spaced, tried again on passing failures."""
+
+    def __init__(self, settings: TranslationSettings, key: str | None,
+                 sleep: Callable[[float], None] = time.sleep):
+        self.settings, self.key, self.sleep = settings, key, sleep
+        self.interval = 60.0 / settings.requests_per_minute if settings.requests_per_minute \
+            else 0.0
+        self.next_start = 0.0
+        self.lock = threading.Lock()
+        self.url = settings.base_url + "/chat/completions"
+
+    def redact(self, text: str) -> str:
+        return text.replace(self.key, "[key]") if self.key else text
+
+    def wait_turn(self) -> None:
+        if not self.interval:
+            return
+        with self.lock:
+            now = time.monotonic()
+            start = max(now, self.next_start)
+            self.next_start = start + self.interval
+        if start > now:
+            self.sleep(start - now)
+
+    def complete(self, body: dict) -> tuple[bytes, int]:
+        """The answer's body and the number of requests it took."""
+        data = json.dumps(body, ensure_ascii=False).encode("utf-8")
+        headers = {"Content-Type": "application/json", "Accept": "application/json",
+                   "User-Agent": "bitext"}
+        if self.key:
+            headers["Authorization"] = f"Bearer {self.key}"
+        for attempt in range(self.settings.retries + 1):
+            self.wait_turn()
+            request = urllib.request.Request(self.url, data=data, headers=headers,
+                                             method="POST")
+            try:
+                with urllib.request.urlopen(request, timeout=self.settings.timeout_seconds
+                                            ) as response:
+                    return response.read(), attempt + 1
+            except urllib.error.HTTPError as error:
+                passing = error.code == 429 or error.code >= 500
+                why = f"HTTP {error.code} {self.redact(error.reason or '')}".strip()
+                wait = retry_after(error.headers.get("Retry-After"))
+                if not passing:
+                    raise TranslationFailed(f"the service answered {why}"
+                                            + hint_for(error.code)) from None
+            except TimeoutError:
+                why, wait = f"no answer within {self.settings.timeout_seconds} s", None
+            except (urllib.error.URLError, ConnectionError) as error:
+                reason = getattr(error, "reason", error)
+                if isinstance(reason, TimeoutError):
+                    why = f"no answer within {self.settings.timeout_seconds} s"
+                else:
+                    why = f"cannot reach {self.settings.base_url} ({self.redact(str(reason))})"
+                wait = None
+            if attempt == self.settings.retries:
+                raise TranslationFailed(f"{why}, after {attempt + 1} attempts")
+            backoff = self.settings.retry_seconds * 2 ** attempt
+            self.sleep(min(MAX_BACKOFF_SECONDS, wait if wait is not None else
+                           backoff * (1 + random.random() / 4)))
+        raise AssertionError("unreachable")
+
+
+def retry_after(value: str | None) -> float | None:
+    """Seconds from a Retry-After header (its date form is not followed)."""
+    if value and value.strip().isdigit():
+        return float(value.strip())
+    return None
+
+
+def hint_for(code: int) -> str:
+    if code in (401, 403):
+        return ": check the key in the environment variable that site.yaml names"
+    if code == 404:
+        return ": check translation.base_url and translation.model in site.yaml"
+    return ""
+
+
+@dataclass
+class Cache:
+    """Answers that passed the checks, by the text, model and instructions."""
+
+    folder: Path | None
+
+    def key(self, body: dict) -> str:
+        return hashlib.sha256(json.dumps(body, sort_keys=True, ensure_ascii=False)
+                              .encode("utf-8")).hexdigest()
+
+    def get(self, body: dict) -> tuple[str, str] | None:
+        if self.folder is None:
+            return None
+        try:
+            found = json.loads((self.folder / f"{self.key(body)}.json").read_text("utf-8"))
+            return found["title"], found["abstract"]
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def put(self, body: dict, title: str, abstract: str) -> None:
+        if self.folder is None:
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        path = self.folder / f"{self.key(body)}.json"
+        temporary = path.with_suffix(".tmp")
+        temporary.write_text(json.dumps({"title": title, "abstract": abstract},
+                                        ensure_ascii=False), "utf-8")
+        temporary.replace(path)
+
+
+def plan_jobs(root: Path, config: Config, files: list[Path], pending: bool, force: bool
+              ) -> tuple[list[Job], list[str]]:
+    """The papers to translate, and a line for each named paper left alone."""
+    codes = [language.code for language in config.languages]
+    chosen: list[tuple[str, Path]] = []
+    problems: list[Problem] = []
+    if pending:
+        chosen = [(source, Path(path)) for source, path in paper_files(root)[0]]
+    for path in files:
+        source = display_path(path, root)
+        if not path.resolve().is_relative_to((root / PAPERS_DIR).resolve()) or not path.is_file():
+            problems.append(Problem(source, None, None, "not a paper file",
+                                    expected=f"a file in {PAPERS_DIR.as_posix()}/"))
+        else:
+            chosen.append((source, path))
+    jobs, skipped = [], []
+    for source, path in dict(chosen).items():
+        texts = read_texts(path.read_bytes(), source, config.languages)
+        if texts is None:
+            problems.append(Problem(source, None, None, "cannot be read as a paper",
+                                    hint=f"`bitext check` says why ({codes[0]} title and "
+                                         "abstract are needed)"))
+            continue
+        fill = (force or texts.title[1] is None, force or texts.abstract[1] is None)
+        if any(fill):
+            jobs.append(Job(path, source, texts, fill))
+        elif not pending:
+            skipped.append(f"skipped {source}  [translated already; --force translates it "
+                           "again]")
+    if problems:
+        raise InputError(problems)
+    return jobs, skipped
+
+
+def translate_one(job: Job, client: Client, cache: Cache, body: dict,
+                  config: Config) -> Outcome:
+    """Ask for one paper's translation (or take it from the cache) and check it."""
+    try:
+        found = cache.get(body)
+        requests = 0
+        if found is None:
+            answer, requests = client.complete(body)
+            found = read_answer(answer)
+        title, abstract = found
+        merged = dataclasses.replace(
+            job.texts,
+            title=(job.texts.title[0], title if job.fill[0] else job.texts.title[1]),
+            abstract=(job.texts.abstract[0],
+                      abstract if job.fill[1] else job.texts.abstract[1]))
+        problems = translation_warnings(merged, config.glossary, config.languages)
+        if problems:
+            first = problems[0]
+            raise TranslationFailed(first.message.removeprefix("warning: ")
+                                    + (f" {first.found}" if first.found else "")
+                                    + (f" (and {len(problems) - 1} more)"
+                                       if len(problems) > 1 else ""))
+        if requests:
+            cache.put(body, title, abstract)
+        return Outcome(job, title, abstract, requests, cached=requests == 0)
+    except TranslationFailed as error:
+        return Outcome(job, requests=0, error=client.redact(str(error)))
+
+
+def translated_text(data: str, job: Outcome, config: Config) -> str:
+    """The paper file's text with the translation and where it came from."""
+    code = config.secondary.code
+    text = data
+    if job.job.fill[0]:
+        text = with_title(text, config.primary.code, code, job.title)
+    if job.job.fill[1]:
+        text = with_block(text, code, job.abstract)
+    text = with_field(text, "translator", MACHINE)
+    text = with_field(text, "translation_model", config.translation.model)
+    text = with_field(text, "reviewed_by", None)
+    return with_field(text, "translated_from", text_fingerprint(job.job.texts.title[0],
+                                                                job.job.texts.abstract[0]))
+
+
+def with_title(text: str, primary: str, secondary: str, title: str) -> str:
+    """The secondary title written into the `title:` mapping (block form, as bitext writes
+    it): its line replaced, or added after the primary title's."""
+    lines = text.split("\n")
+    line = f"  {secondary}: {scalar(title)}"
+    start = next((i for i, content in enumerate(lines) if content.rstrip() == "title:"), None)
+    if start is None:
+        raise TranslationFailed("the file's title is not written as 'title:' with one line "
+                                "per language")
+    index = start + 1
+    while index < len(lines) and lines[index].startswith((" ", "\t")):
+        if lines[index].strip().startswith(f"{secondary}:"):
+            lines[index] = line
+            return "\n".join(lines)
+        index += 1
+    lines.insert(index, line)
+    return "\n".join(lines)
+
+
+def with_block(text: str, code: str, abstract: str) -> str:
+    """The `::: code` block holding the abstract: its text replaced, or the block added."""
+    lines = text.split("\n")
+    for index, content in enumerate(lines):
+        if content.strip() == f"::: {code}":
+            end = next(i for i in range(index + 1, len(lines)) if lines[i].strip() == ":::")
+            return "\n".join(lines[:index + 1] + abstract.split("\n") + lines[end:])
+    return text.rstrip("\n") + f"\n\n::: {code}\n{abstract}\n:::\n"
+
+
+def api_key(settings: TranslationSettings, environ: dict[str, str]) -> str | None:
+    if settings.api_key_env is None:
+        return None
+    key = environ.get(settings.api_key_env, "").strip()
+    if not key:
+        raise InputError([Problem("site.yaml", None, "translation.api_key_env",
+                                  f"the environment variable {settings.api_key_env} is not set",
+                                  hint=f"export {settings.api_key_env}=… in the shell that "
+                                       "runs bitext (never write the key in a file), or "
+                                       "api_key_env: none for a server that wants no key")])
+    return key
+
+
+def translate(root: Path, config: Config, files: list[Path], pending: bool, force: bool,
+              dry_run: bool, report: Callable[[str], None],
+              environ: dict[str, str] | None = None,
+              sleep: Callable[[float], None] = time.sleep) -> int:
+    """Translate the papers; report a line per paper and a summary. Returns how many
+    papers failed."""
+    settings = config.translation
+    if settings is None:
+        raise InputError([Problem("site.yaml", None, "translation", "not set up",
+                                  expected="translation: {base_url: …, model: …}",
+                                  hint="see README.md, Translating")])
+    jobs, skipped = plan_jobs(root, config, files, pending, force)
+    for line in skipped:
+        report(line)
+    system = instructions(config.languages, config.glossary, settings.system_prompt)
+    bodies = {job.source: request_body(settings, system, job.texts) for job in jobs}
+    cache = Cache(root / CACHE_DIR / CACHE_FOLDER)
+    if dry_run:
+        cached = sum(cache.get(bodies[job.source]) is not None for job in jobs)
+        for job in jobs:
+            report(f"would translate {job.source}")
+        report(f"{len(jobs)} to translate with {settings.model}: {len(jobs) - cached} "
+               f"requests, {cached} from the cache (dry run: nothing sent or written)")
+        return 0
+    client = Client(settings, api_key(settings, os.environ if environ is None else environ),
+                    sleep)
+    started, translated, failed, requests, from_cache = time.monotonic(), 0, 0, 0, 0
+    with concurrent.futures.ThreadPoolExecutor(settings.concurrency) as pool:
+        futures = [pool.submit(translate_one, job, client, cache, bodies[job.source], config)
+                   for job in jobs]
+        try:
+            for future in concurrent.futures.as_completed(futures):
+                outcome = future.result()
+                requests += outcome.requests
+                if outcome.error:
+                    failed += 1
+                    report(f"failed {outcome.job.source}: {outcome.error} (the file is as "
+                           "it was)")
+                    continue
+                data = outcome.job.path.read_text("utf-8-sig")
+                try:
+                    replace_file(outcome.job.path, translated_text(data, outcome, config))
+                except TranslationFailed as error:
+                    failed += 1
+                    report(f"failed {outcome.job.source}: {error} (the file is as it was)")
+                    continue
+                translated += 1
+                from_cache += outcome.cached
+                report(f"translated {outcome.job.source}  [{settings.model}; "
+                       + ("from the cache]" if outcome.cached else
+                          f"{outcome.requests} request{'s' * (outcome.requests > 1)}]"))
+        except KeyboardInterrupt:
+            for future in futures:
+                future.cancel()
+            report(f"stopped: {translated} translated; the files not yet written are as "
+                   "they were")
+            raise
+    report(f"{translated} translated ({from_cache} from the cache), {failed} failed, "
+           f"{len(skipped)} skipped; {requests} requests in {time.monotonic() - started:.1f} s")
+    return failed

@@ -1,0 +1,287 @@
+"""`translate` against an OpenAI-compatible chat-completions server of our own, on
+127.0.0.1 (real HTTP, real JSON), and the translation checks of `check`."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bitext.cli import main
+from tests.chat_server import chat_answer, faithful, serve_model
+from tests.conftest import REPO, SITE_YAML, make_project, paper, snapshot
+
+KEY = "sk-test-Secret-4f9a1c"
+ABSTRACT = ("We bound the error by $O(n^2)$ with `torch.compile`; code at "
+            "https://github.com/example/fast and details in 2505.09388.\n\n"
+            "A second paragraph on reinforcement learning with LLM judges.")
+
+
+def awaiting(title: str, abstract: str = ABSTRACT) -> str:
+    return paper(title, None, abstract, None)
+
+
+@pytest.fixture
+def model():
+    with serve_model() as behaviour:
+        yield behaviour
+
+
+def site_yaml(url: str, **settings) -> str:
+    values = {"base_url": url, "model": "test-model", "api_key_env": "BITEXT_TEST_KEY",
+              "retry_seconds": 0, "timeout_seconds": 1, **settings}
+    lines = "".join(f"  {name}: {value}\n" for name, value in values.items())
+    return (SITE_YAML + "translation:\n" + lines + "glossary:\n"
+            "  terms: {reinforcement learning: 强化学习}\n  keep: [LLM]\n")
+
+
+@pytest.fixture
+def project(tmp_path, model, monkeypatch):
+    monkeypatch.setenv("BITEXT_TEST_KEY", KEY)
+    return make_project(tmp_path / "site", {
+        "one.md": awaiting("Fast Kernels for $O(n^2)$ Attention"),
+        "two.md": awaiting("A Second Paper", "Just one paragraph. LLM inside."),
+    }, site_yaml(model.url))
+
+
+def run(project: Path, *args: str) -> int:
+    return main(["--root", str(project), *args])
+
+
+def no_key_anywhere(project: Path, *outputs: str) -> None:
+    for name, data in snapshot(project).items():
+        assert KEY.encode() not in data, name
+    for output in outputs:
+        assert KEY not in output
+
+
+def test_pending_papers_are_translated_with_their_provenance(project, model, capsys):
+    assert run(project, "translate", "--pending") == 0
+    out, err = capsys.readouterr()
+    assert sorted(out.splitlines()[:-1]) == [
+        "translated content/papers/one.md  [test-model; 1 request]",
+        "translated content/papers/two.md  [test-model; 1 request]"]
+    assert re.fullmatch(r"2 translated \(0 from the cache\), 0 failed, 0 skipped; 2 requests "
+                        r"in \d+\.\d s", out.splitlines()[-1])
+    text = (project / "content/papers/one.md").read_text("utf-8")
+    assert "  zh-Hans: 论文标题的中文译文$O(n^2)$\n" in text
+    assert re.search(r"^translator: machine\ntranslation_model: test-model\n"
+                     r"translated_from: [0-9a-f]{12}\n---$", text, re.M)
+    assert "::: zh-Hans\n这是一段忠实的中文译文" in text
+    # the request: the key in its header only, the glossary in the instructions
+    assert {r["path"] for r in model.requests} == {"/v1/chat/completions"}
+    assert {r["authorization"] for r in model.requests} == {f"Bearer {KEY}"}
+    system = model.requests[0]["body"]["messages"][0]["content"]
+    assert "reinforcement learning → 强化学习" in system and "untranslated: LLM" in system
+    no_key_anywhere(project, out, err)
+    assert run(project, "check") == 0
+    assert "warning" not in capsys.readouterr().err
+
+
+def test_a_429_is_tried_again(project, model, capsys):
+    model.answers = [(429, b'{"error": "slow down"}', 0, {"Retry-After": "0"}),
+                     (200, None, 0, {})]
+    assert run(project, "translate", str(project / "content/papers/one.md")) == 0
+    assert "translated content/papers/one.md  [test-model; 2 requests]" in capsys.readouterr().out
+    assert len(model.requests) == 2
+
+
+def test_a_timeout_fails_the_paper_and_leaves_its_file(project, model, capsys):
+    model.answers = [(200, None, 3, {})]  # after the one-second timeout
+    before = snapshot(project / "content")
+    assert run(project, "translate", str(project / "content/papers/two.md")) == 1
+    assert capsys.readouterr().out.splitlines()[0] == (
+        "failed content/papers/two.md: no answer within 1 s, after 6 attempts (the file is "
+        "as it was)")
+    assert snapshot(project / "content") == before
+
+
+def test_a_malformed_answer_fails_the_paper(project, model, capsys):
+    model.answers = [(200, chat_answer("Sure! Here is the translation: 标题"), 0, {})]
+    before = snapshot(project / "content")
+    assert run(project, "translate", str(project / "content/papers/two.md")) == 1
+    assert capsys.readouterr().out.startswith(
+        "failed content/papers/two.md: the answer is not the JSON object asked for")
+    assert snapshot(project / "content") == before
+
+
+def test_a_translation_that_drops_a_formula_is_refused(project, model, capsys):
+    def dropping(request):
+        user = json.loads(request["body"]["messages"][1]["content"])
+        answer = faithful(user["title"], user["abstract"])
+        answer["abstract"] = answer["abstract"].replace("$O(n^2)$", "n 的平方")
+        return chat_answer(json.dumps(answer, ensure_ascii=False))
+
+    model.answers = [(200, dropping, 0, {})]
+    before = snapshot(project / "content")
+    assert run(project, "translate", str(project / "content/papers/one.md")) == 1
+    assert capsys.readouterr().out.splitlines()[0] == (
+        "failed content/papers/one.md: the zh-Hans text lacks a formula of the en text "
+        "'$O(n^2)$' (the file is as it was)")
+    assert snapshot(project / "content") == before
+
+
+def test_a_second_run_takes_the_cache_and_asks_nothing(project, model, capsys):
+    originals = snapshot(project / "content/papers")
+    assert run(project, "translate", "--pending") == 0
+    translated = snapshot(project / "content/papers")
+    for name, data in originals.items():  # as if the files had been reverted in git
+        (project / "content/papers" / name).write_bytes(data)
+    capsys.readouterr()
+    assert run(project, "translate", "--pending", "--dry-run") == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "2 to translate with test-model: 0 requests, 2 from the cache (dry run: nothing sent "
+        "or written)")
+    assert run(project, "translate", "--pending") == 0
+    assert "2 translated (2 from the cache), 0 failed, 0 skipped; 0 requests" in (
+        capsys.readouterr().out)
+    assert len(model.requests) == 2
+    assert snapshot(project / "content/papers") == translated
+
+
+def test_a_person_s_translation_is_kept_unless_forced(project, model, capsys):
+    (project / "content/papers/three.md").write_text(paper("Done", "已译", "Text.", "文本。",
+                                                           translator="Li Hua"), "utf-8")
+    before = (project / "content/papers/three.md").read_bytes()
+    assert run(project, "translate", str(project / "content/papers/three.md")) == 0
+    assert capsys.readouterr().out.splitlines()[0] == (
+        "skipped content/papers/three.md  [translated already; --force translates it again]")
+    assert (project / "content/papers/three.md").read_bytes() == before
+    assert model.requests == []
+
+
+def test_the_key_is_never_printed_even_when_the_server_echoes_it(project, model, capsys):
+    model.answers = [(401, lambda request: json.dumps(
+        {"error": f"bad key {request['authorization']}"}).encode(), 0, {})]
+    assert run(project, "translate", "--pending") == 1
+    out, err = capsys.readouterr()
+    assert "failed content/papers/one.md: the service answered HTTP 401 Unauthorized: check " \
+           "the key in the environment variable that site.yaml names" in out
+    no_key_anywhere(project, out, err)
+
+
+def test_no_key_in_the_environment_is_named(project, monkeypatch, capsys):
+    monkeypatch.delenv("BITEXT_TEST_KEY")
+    assert run(project, "translate", "--pending") == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        "site.yaml: translation.api_key_env: the environment variable BITEXT_TEST_KEY is not "
+        "set — export BITEXT_TEST_KEY=… in the shell that runs bitext (never write the key "
+        "in a file), or api_key_env: none for a server that wants no key")
+
+
+def test_ctrl_c_leaves_every_file_whole(project, model, tmp_path):
+    """One paper translated at once, the others slow: Ctrl-C after the first is written."""
+    for number in range(3, 7):
+        (project / f"content/papers/p{number}.md").write_text(
+            awaiting(f"Paper {number}", "Plain text."), "utf-8")
+    (project / "site.yaml").write_text(site_yaml(model.url, concurrency=1, timeout_seconds=5),
+                                       "utf-8")
+    model.answers = [(200, None, 0, {})] + [(200, None, 2, {})]
+    before = snapshot(project / "content/papers")
+    process = subprocess.Popen([sys.executable, str(REPO / "build.py"), "--root", str(project),
+                                "translate", "--pending"], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True,
+                               env={**os.environ, "BITEXT_TEST_KEY": KEY})
+    first = process.stdout.readline()
+    assert first.startswith("translated content/papers/")
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=30)
+    assert process.returncode == 130
+    assert err.strip().endswith("stopped")
+    after = snapshot(project / "content/papers")
+    changed = [name for name in after if after[name] != before[name]]
+    assert changed == [first.split()[1].removeprefix("content/papers/")]
+    assert sorted(after) == sorted(before)  # no temporary file left
+    assert run(project, "check") == 0
+
+
+def test_confirm_marks_a_machine_translation_reviewed(project, model, capsys):
+    assert run(project, "translate", str(project / "content/papers/one.md")) == 0
+    assert run(project, "build", "--out", str(project / "out")) == 0
+    page = (project / "out/papers/fast-kernels-for-o-n-2-attention/index.html").read_text()
+    assert "机器翻译，未经人工审校。" in page
+    assert "Machine translation (test-model), not reviewed" in page
+    capsys.readouterr()
+    assert run(project, "confirm", "--reviewed-by", "Li Hua",
+               str(project / "content/papers/one.md")) == 0
+    assert "reviewed_by: Li Hua]" in capsys.readouterr().out
+    assert "reviewed_by: Li Hua\n" in (project / "content/papers/one.md").read_text()
+    assert run(project, "build", "--out", str(project / "out")) == 0
+    page = (project / "out/papers/fast-kernels-for-o-n-2-attention/index.html").read_text()
+    assert "未经人工审校" not in page and "Machine translation (test-model), reviewed by Li " \
+                                       "Hua" in page
+    ld = json.loads(re.search(r'ld\+json">(.*?)</script>', page)[1])["workTranslation"]
+    assert ld["translator"] == {"@type": "SoftwareApplication", "name": "test-model"}
+    assert ld["editor"] == {"@type": "Person", "name": "Li Hua"}
+
+
+# -- translation checks in `check` -----------------------------------------------------
+
+
+CHECKED = paper(
+    "Checks for $x^2$", "检查 $x^2$",
+    "Uses $x^2$ and `make` at https://example.org/a and 2501.00001 with reinforcement "
+    "learning and LLM.\n\nSecond paragraph.",
+    "使用了 https://example.org/a 的方法。", slug="checked")
+
+
+def test_check_names_what_a_translation_lacks(tmp_path, capsys):
+    project = make_project(tmp_path / "site", {"c.md": CHECKED},
+                           site_yaml("http://127.0.0.1:9/v1"))
+    assert run(project, "check") == 0
+    err = [line for line in capsys.readouterr().err.splitlines() if "warning" in line]
+    assert err == [
+        "content/papers/c.md:15: warning: the zh-Hans text lacks a formula of the en text "
+        "(found '$x^2$') — copy formulas unchanged: they are not translated",
+        "content/papers/c.md:15: warning: the zh-Hans text lacks a code span of the en text "
+        "(found '`make`') — copy `code` unchanged",
+        "content/papers/c.md:15: warning: the zh-Hans text lacks an arXiv id of the en text "
+        "(found '2501.00001') — copy arXiv ids unchanged",
+        "content/papers/c.md:15: warning: the abstracts have different numbers of paragraphs "
+        "(found '2 in en, 1 in zh-Hans') — split the translation as the original, or add "
+        "'paragraphs_differ: true'",
+        "content/papers/c.md:15: warning: the glossary's translation of 'reinforcement "
+        "learning' is missing (found '强化学习') — translate the term as the glossary says, or "
+        "change the glossary",
+        "content/papers/c.md:15: warning: a term the glossary keeps is missing (found 'LLM') "
+        "— the glossary keeps it as it is: do not translate it",
+    ]
+
+
+def test_an_untranslated_copy_is_flagged(tmp_path, capsys):
+    project = make_project(tmp_path / "site", {
+        "c.md": paper("Copied", "Copied", "The same English text.", "The same English text.")})
+    assert run(project, "check") == 0
+    assert ("content/papers/c.md:12: warning: the zh-Hans text is mostly not in its "
+            "language's script (found '0% of its words') — is it an untranslated copy, or did "
+            "the model answer in another language?") in capsys.readouterr().err
+
+
+def test_translation_settings_are_checked(tmp_path, capsys):
+    project = make_project(tmp_path / "site", {"a.md": awaiting("A")}, SITE_YAML + (
+        "translation:\n  base_url: ftp://x\n  api_key_env: sk-live-123\n  concurrency: 0\n"))
+    assert run(project, "translate", "--pending") == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "site.yaml:19: translation.model: missing (expected text) — the model's name at that "
+        "service, such as deepseek-chat",
+        "site.yaml:20: translation.base_url: not a web address (expected an http:// or "
+        "https:// URL, found 'ftp://x')",
+        "site.yaml:21: translation.api_key_env: not a variable name (expected the name of an "
+        "environment variable, such as DEEPSEEK_API_KEY, or none, found 'sk-live-123') — "
+        "never write the key itself in a file",
+        "site.yaml:22: translation.concurrency: out of range (expected 1 to 64, found 0)",
+        "4 errors in 1 file; nothing was written."]
+
+
+def test_translate_without_settings_says_how_to_set_it_up(tmp_path, capsys):
+    project = make_project(tmp_path / "site", {"a.md": awaiting("A")})
+    assert run(project, "translate", "--pending") == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        "site.yaml: translation: not set up (expected translation: {base_url: …, model: …}) — "
+        "see README.md, Translating")
