@@ -328,42 +328,58 @@ class Target:
         """The file for one record: created, updated (--update) or skipped (there
         already)."""
         fired = fire_rules(self.rules, record)
-        tags = sorted({tag for tag, _ in fired} | set(self.extra_tags))
         existing = self.find(record, slug)
         codes = [language.code for language in self.config.languages]
         if existing and not self.update:
             return Planned("skip", existing.path, record.where, "", fired,
                            reason="already there",
                            awaiting=None in existing_translation(existing, codes[1]))
-        titles, abstracts = list(record.titles), list(record.abstracts)
-        given = {"affiliation": record.affiliation, "authors": list(record.authors),
-                 "arxiv": record.arxiv, "links": dict(record.links)}
-        fields = {"date": date, **{name: value for name, value in given.items() if value}}
-        if existing:
-            kept = kept_fields(existing.front)
-            fields = {**kept, **fields, "date": kept.get("date", date),
-                      "links": {**kept.get("links", {}), **record.links}}
-            old_tags = existing.front.get("tags")
-            if isinstance(old_tags, list):
-                tags = sorted(set(tags) | {t for t in old_tags if isinstance(t, str)})
-        if existing is None and slug != slug_from_title(titles[0]):
+        fields = front_fields(record, existing, date, sorted(
+            {tag for tag, _ in fired} | set(self.extra_tags)))
+        if existing is None and slug != slug_from_title(record.titles[0]):
             fields["slug"] = slug  # told apart from another paper's (see `slug_with_id`)
-        keeps_translation = existing is not None and titles[1] is None and abstracts[1] is None
-        if keeps_translation:  # the input has none (daily papers, arXiv): keep the file's
-            titles[1], abstracts[1] = existing_translation(existing, codes[1])
-        fields["translated_from"] = (translated_from(existing, codes)
-                                     if keeps_translation and None not in (titles[1], abstracts[1])
-                                     else text_fingerprint(titles[0], abstracts[0]))
+        titles, abstracts, fields["translated_from"] = texts_for(record, existing, codes)
         text = format_paper(titles=dict(zip(codes, titles, strict=True)),
                             abstracts=dict(zip(codes, abstracts, strict=True)),
-                            tags=tags, **{k: v for k, v in fields.items() if v})
-        awaiting = titles[1] is None or abstracts[1] is None
+                            **{name: value for name, value in fields.items() if value})
+        awaiting = None in titles or None in abstracts
         if existing is None:
             return Planned("create", self.root / PAPERS_DIR / f"{slug}.md", record.where,
                            text, fired, awaiting=awaiting)
         same = existing.path.read_bytes() == text.encode("utf-8")
         return Planned("unchanged" if same else "update", existing.path, record.where, text,
                        fired, reason="nothing new" if same else "", awaiting=awaiting)
+
+
+def front_fields(record: Record, existing: Existing | None, date: dt.date, tags: list[str]
+                 ) -> dict:
+    """The front matter of a record's file, as format_paper takes it: what the record
+    gives, over what an existing file has (its date, tags and hand fields are kept)."""
+    given = {"affiliation": record.affiliation, "authors": list(record.authors),
+             "arxiv": record.arxiv, "links": dict(record.links)}
+    fields = {"date": date, "tags": tags, **{name: value for name, value in given.items()
+                                             if value}}
+    if existing is None:
+        return fields
+    kept = kept_fields(existing.front)
+    old_tags = existing.front.get("tags")
+    if isinstance(old_tags, list):
+        tags = sorted(set(tags) | {tag for tag in old_tags if isinstance(tag, str)})
+    return {**kept, **fields, "date": kept.get("date", date), "tags": tags,
+            "links": {**kept.get("links", {}), **record.links}}
+
+
+def texts_for(record: Record, existing: Existing | None, codes: list[str]
+              ) -> tuple[list[str | None], list[str | None], str]:
+    """The titles and abstracts to write, and the fingerprint of the text the translation
+    was made from. A record without a translation (daily papers, arXiv) keeps the file's,
+    and its fingerprint: a changed primary text then makes it stale."""
+    titles, abstracts = list(record.titles), list(record.abstracts)
+    if existing is not None and titles[1] is None and abstracts[1] is None:
+        titles[1], abstracts[1] = existing_translation(existing, codes[1])
+        if titles[1] is not None and abstracts[1] is not None:
+            return titles, abstracts, translated_from(existing, codes)
+    return titles, abstracts, text_fingerprint(titles[0], abstracts[0])
 
 
 def existing_translation(existing: Existing, code: str) -> tuple[str | None, str | None]:

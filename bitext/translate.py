@@ -260,9 +260,9 @@ def plan_jobs(root: Path, config: Config, files: list[Path], pending: bool, forc
 def translate_one(job: Job, client: Client, cache: Cache, body: dict,
                   config: Config) -> Outcome:
     """Ask for one paper's translation (or take it from the cache) and check it."""
+    requests = 0
     try:
         found = cache.get(body)
-        requests = 0
         if found is None:
             answer, requests = client.complete(body)
             found = read_answer(answer)
@@ -283,25 +283,24 @@ def translate_one(job: Job, client: Client, cache: Cache, body: dict,
             cache.put(body, title, abstract)
         return Outcome(job, title, abstract, requests, cached=requests == 0)
     except TranslationFailed as error:
-        return Outcome(job, requests=0, error=client.redact(str(error)))
+        return Outcome(job, requests=requests, error=client.redact(str(error)))
 
 
-def translated_text(data: str, job: Outcome, config: Config) -> str:
+def translated_text(data: str, outcome: Outcome, config: Config) -> str:
     """The paper file's text with the translation and where it came from."""
-    code = config.secondary.code
-    text = data
-    if job.job.fill[0]:
-        text = with_title(text, config.primary.code, code, job.title)
-    if job.job.fill[1]:
-        text = with_block(text, code, job.abstract)
+    job, code, text = outcome.job, config.secondary.code, data
+    if job.fill[0]:
+        text = with_title(text, code, outcome.title)
+    if job.fill[1]:
+        text = with_block(text, code, outcome.abstract)
     text = with_field(text, "translator", MACHINE)
     text = with_field(text, "translation_model", config.translation.model)
-    text = with_field(text, "reviewed_by", None)
-    return with_field(text, "translated_from", text_fingerprint(job.job.texts.title[0],
-                                                                job.job.texts.abstract[0]))
+    text = with_field(text, "reviewed_by", None)  # (a new text: no one has reviewed it)
+    return with_field(text, "translated_from", text_fingerprint(job.texts.title[0],
+                                                                job.texts.abstract[0]))
 
 
-def with_title(text: str, primary: str, secondary: str, title: str) -> str:
+def with_title(text: str, secondary: str, title: str) -> str:
     """The secondary title written into the `title:` mapping (block form, as bitext writes
     it): its line replaced, or added after the primary title's."""
     lines = text.split("\n")
@@ -328,6 +327,17 @@ def with_block(text: str, code: str, abstract: str) -> str:
             end = next(i for i in range(index + 1, len(lines)) if lines[i].strip() == ":::")
             return "\n".join(lines[:index + 1] + abstract.split("\n") + lines[end:])
     return text.rstrip("\n") + f"\n\n::: {code}\n{abstract}\n:::\n"
+
+
+def write_outcome(outcome: Outcome, config: Config) -> str | None:
+    """Write a paper's translation into its file (whole, or not at all); why not, if not.
+    (In the main thread only: one writer.)"""
+    data = outcome.job.path.read_text("utf-8-sig")
+    try:
+        replace_file(outcome.job.path, translated_text(data, outcome, config))
+    except TranslationFailed as error:
+        return str(error)
+    return None
 
 
 def api_key(settings: TranslationSettings, environ: dict[str, str]) -> str | None:
@@ -377,15 +387,8 @@ def translate(root: Path, config: Config, files: list[Path], pending: bool, forc
             for future in concurrent.futures.as_completed(futures):
                 outcome = future.result()
                 requests += outcome.requests
-                if outcome.error:
-                    failed += 1
-                    report(f"failed {outcome.job.source}: {outcome.error} (the file is as "
-                           "it was)")
-                    continue
-                data = outcome.job.path.read_text("utf-8-sig")
-                try:
-                    replace_file(outcome.job.path, translated_text(data, outcome, config))
-                except TranslationFailed as error:
+                error = outcome.error or write_outcome(outcome, config)
+                if error:
                     failed += 1
                     report(f"failed {outcome.job.source}: {error} (the file is as it was)")
                     continue
