@@ -31,8 +31,9 @@ import jinja2.utils
 from markupsafe import Markup, escape
 
 from bitext.chart import month_chart, tag_sizes
-from bitext.config import Config, Language
+from bitext.config import Config, Language, language_direction
 from bitext.content import Paper
+from bitext.digest import character_script, script_of_language
 from bitext.errors import InputError, Problem
 from bitext.math import inline_math
 from bitext.metadata import bibtex, scholarly_article
@@ -230,6 +231,60 @@ def time_element(machine: str, shown: str, alternative: str, secondary: Language
                   '{}</time>').format(machine, alternative, secondary.code, secondary.dir, shown)
 
 
+# Scripts whose text gets a `lang` of its own inside another language's element (WCAG
+# 3.1.2, language of parts), and the language assumed when it is not one of the site's.
+# Latin, Greek and Cyrillic are left alone: in research papers they are names and symbols.
+MARKED_SCRIPTS = {"CJK": "zh", "HIRAGANA": "ja", "KATAKANA": "ja", "HANGUL": "ko",
+                  "ARABIC": "ar", "HEBREW": "he", "THAI": "th", "DEVANAGARI": "hi"}
+RUN_GROUP = {"HIRAGANA": "CJK", "KATAKANA": "CJK"}  # one run: 阿里 and カタカナ mix
+
+
+def lang_runs(text: str, primary: Language, secondary: Language) -> Markup:
+    """Escaped text with each run in a marked script other than the primary language's
+    inside `<span lang dir>`: the secondary language when it is written in that script,
+    else the script's usual language. "Ahmed مرسي" → "Ahmed <span lang="ar" …>مرسي</span>"."""
+    if text.isascii():
+        return Markup.escape(text)
+    own = script_of_language(primary.code)
+    pieces, at = [], 0
+    for start, end, scripts in marked_runs(text):
+        if scripts <= own:
+            continue
+        code, direction = run_language(scripts, secondary)
+        pieces.append(Markup.escape(text[at:start]))
+        pieces.append(Markup('<span lang="{}" dir="{}">{}</span>').format(
+            code, direction, text[start:end]))
+        at = end
+    pieces.append(Markup.escape(text[at:]))
+    return Markup("").join(pieces)
+
+
+def marked_runs(text: str) -> list[tuple[int, int, set[str]]]:
+    """(start, end, scripts) of each run of letters of one marked script group, with the
+    spaces and punctuation between its letters."""
+    runs: list[tuple[int, int, set[str]]] = []
+    group = None
+    for index, char in enumerate(text):
+        script = character_script(char)
+        if script is None:
+            continue
+        current = RUN_GROUP.get(script, script) if script in MARKED_SCRIPTS else None
+        if current is not None and current == group:
+            start, _, scripts = runs[-1]
+            runs[-1] = (start, index + 1, scripts | {script})
+        elif current is not None:
+            runs.append((index, index + 1, {script}))
+        group = current
+    return runs
+
+
+def run_language(scripts: set[str], secondary: Language) -> tuple[str, str]:
+    if scripts <= script_of_language(secondary.code):
+        return secondary.code, secondary.dir
+    code = "ja" if scripts & {"HIRAGANA", "KATAKANA"} else MARKED_SCRIPTS[min(scripts)]
+    return code, language_direction(code)
+
+
 def with_math(text: str) -> Markup:
     """A title with its `$…$` as MathML (the rest escaped); LaTeX that cannot be shown
     stays as written (the build has warned about it)."""
@@ -348,6 +403,9 @@ class Renderer:
             "scholarly_article": lambda paper: scholarly_article(paper, config),
             "bibtex": lambda paper: bibtex(paper, config),
             "ui": ui,
+            # A name, an affiliation, BibTeX: its runs of other scripts with their `lang`.
+            "in_lang": functools.lru_cache(maxsize=4096)(
+                lambda text: lang_runs(text, config.primary, config.secondary)),
             "count_ui": lambda count: ui("count_one") if count == 1 else ui("count", count=count),
             "date_ui": functools.lru_cache(maxsize=None)(
                 lambda date: dated(date, config.primary.code, config.secondary)),

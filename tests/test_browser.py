@@ -287,3 +287,30 @@ def test_links_from_a_paper_page_work_under_the_sub_path(browser, site_url):
     assert page.url == site_url + "tags/reasoning/"
     assert page.locator("li.entry").count() == 2
     page.close()
+
+
+@pytest.mark.parametrize("mode", ["both", "en", "zh-Hans", "interleaved"])
+def test_a_phone_shows_the_title_and_the_abstract_on_the_first_screen(browser, site_url, mode):
+    page, _ = open_page(browser, f"{site_url}{PAPER}?read={mode}", 390, 844)
+    title = page.locator("h1.paper-title").bounding_box()
+    first = next(box for block in page.locator(".abstracts .block").all()
+                 if block.is_visible() and (box := block.bounding_box())["height"] > 0)
+    assert title["y"] >= 0 and title["y"] + title["height"] < first["y"]
+    assert first["y"] + 3 * 24 < 844, f"the abstract starts at {first['y']:.0f} px"
+    # the reading modes stay one tap away: every button is in the page, in one row
+    buttons = page.locator(".reading-modes button").all()
+    assert len({round(button.bounding_box()["y"]) for button in buttons}) == 1
+    page.close()
+
+
+@pytest.mark.parametrize("query, title_lang, other_lang", [
+    ("思考预算", "zh-Hans", "en"), ("reinforced self-play", "en", "zh-Hans")])
+def test_search_results_give_each_title_and_excerpt_its_language(browser, site_url, query,
+                                                                title_lang, other_lang):
+    page, _ = open_page(browser, f"{site_url}search/?q={query}", 1280, 900)
+    first = page.locator(".search-result").first
+    first.wait_for(timeout=15000)
+    assert first.locator(".title-primary").get_attribute("lang") == title_lang
+    assert first.locator(".title-secondary").get_attribute("lang") == other_lang
+    assert first.locator(".search-excerpt").get_attribute("lang") == title_lang
+    page.close()

@@ -53,3 +53,19 @@ def test_hostile_and_rtl_content_stays_valid_html(tmp_path):
 def test_stylesheet_is_valid_css():
     messages = vnu_messages("--css", str(REPO / "static/css/site.css"))
     assert [m["message"] for m in messages if m["type"] == "error"] == []
+
+
+@pytest.mark.parametrize("path", ["", "papers/qwen3-technical-report/", "tags/reasoning/",
+                                  "search/?q=reasoning"])
+def test_lighthouse_scores_each_page_kind_at_least_95(tmp_path, path):
+    from tests.conftest import CHROMIUM
+    from tests.lighthouse_run import LIGHTHOUSE, lighthouse_scores
+    from tests.pages_server import serve_pages
+
+    require(LIGHTHOUSE.exists(), "npm's lighthouse")
+    require(CHROMIUM.exists(), "Debian's chromium")
+    out = tmp_path / "site"
+    build(Options(root=REPO, out=out, base_url="https://example.github.io/digest/"))
+    with serve_pages(out, "/digest/") as base:
+        scores = lighthouse_scores(base + path)
+    assert min(scores.values()) >= 95, scores

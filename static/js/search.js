@@ -53,12 +53,20 @@ function resultItem(data) {
   heading.className = "entry-title";
   const link = document.createElement("a");
   link.href = new URL(data.url.replace(/^\//, ""), root).href; // relative to the site root
-  link.textContent = data.meta.title;
+  // Each title in its language (the result's bundle, and the other one).
+  const title = document.createElement("span");
+  title.className = "title-primary";
+  title.lang = data.language || "";
+  title.textContent = data.meta.title;
+  link.appendChild(title);
+  if (data.meta.other_title) {
+    const other = document.createElement("span");
+    other.className = "title-secondary";
+    other.lang = data.otherLanguage || "";
+    other.textContent = data.meta.other_title;
+    link.appendChild(other);
+  }
   heading.appendChild(link);
-  const other = document.createElement("span");
-  other.className = "title-secondary";
-  other.textContent = data.meta.other_title || "";
-  link.appendChild(other);
   const excerpt = document.createElement("p");
   excerpt.className = "search-excerpt";
   excerpt.lang = data.language || "";
@@ -90,6 +98,7 @@ async function search(query) {
     if (seen.has(data.url)) continue;
     seen.add(data.url);
     data.language = language;
+    data.otherLanguage = languages.find((code) => code !== language);
     items.push(resultItem(data));
   }
   list.replaceChildren(...items);
