@@ -19,13 +19,14 @@ from pathlib import Path
 from bitext.config import Config, Glossary, Language
 from bitext.digest import PRIMARY_MAX, script_of_language, script_share
 from bitext.errors import Problem
+from bitext.math import INLINE_MATH
 from bitext.schema import Fields
 from bitext.strictyaml import YamlError, load
 
 # (bitext.content runs `carried_over_warnings` when it parses a paper, so this module
 # reads paper files with content's functions imported where they are used)
 
-FORMULA = re.compile(r"\$\$.+?\$\$|(?<![\\$\w])\$(?=\S)[^$\n]+?(?<=\S)\$(?![\w$])", re.S)
+FORMULA = re.compile(r"\$\$.+?\$\$|" + INLINE_MATH.pattern, re.S)  # display, or as math.py
 WEB_ADDRESS = re.compile(r"https?://[^\s<>()\[\]{}\"'`]+[^\s<>()\[\]{}\"'`.,;:!?。，；：！？]")
 CODE_SPAN = re.compile(r"(?<![\\`])`([^`\n]+)`(?!`)")
 ARXIV_ID = re.compile(r"(?<![\w.])\d{4}\.\d{4,5}(?:v\d+)?(?![\w.]*\d)")

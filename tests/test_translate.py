@@ -12,6 +12,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bitext.cli import main
 from tests.chat_server import chat_answer, faithful, serve_model
@@ -285,3 +287,15 @@ def test_translate_without_settings_says_how_to_set_it_up(tmp_path, capsys):
     assert capsys.readouterr().err.splitlines()[0] == (
         "site.yaml: translation: not set up (expected translation: {base_url: …, model: …}) — "
         "see README.md, Translating")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="$ab 1\\\n_x.", max_size=16))
+def test_the_literal_first_math_pattern_finds_what_the_lookbehind_first_one_did(text):
+    """INLINE_MATH starts with its `$` so that it is searched for quickly; the matches are
+    those of the pattern as first written, lookbehind first."""
+    from bitext.math import INLINE_MATH
+
+    first = re.compile(r"(?<![\\$\w])\$(?=\S)([^$\n]+?)(?<=\S)\$(?![\w$])")
+    assert [(m.span(), m.group(1)) for m in INLINE_MATH.finditer(text)] == [
+        (m.span(), m.group(1)) for m in first.finditer(text)]
