@@ -151,6 +151,7 @@ def make_environment(root: Path, bytecode_cache: jinja2.BytecodeCache | None = N
     env.globals["listing_entries"] = ListingEntries()
     env.filters["rfc822"] = rfc822
     env.filters["with_math"] = with_math
+    env.globals["title_spans"] = title_spans
     env.filters["html_source"] = html_source
     env.filters["long_date"] = long_date
     env.filters["long_month"] = long_month
@@ -283,6 +284,24 @@ def run_language(scripts: set[str], secondary: Language) -> tuple[str, str]:
         return secondary.code, secondary.dir
     code = "ja" if scripts & {"HIRAGANA", "KATAKANA"} else MARKED_SCRIPTS[min(scripts)]
     return code, language_direction(code)
+
+
+def title_spans(paper: Paper, indent: int) -> Markup:
+    """A paper's two titles, each in its language, one line each (the second indented by
+    `indent` spaces, as the template around it is). While the translated title is missing,
+    the primary title shows in every reading mode. (A function, not a macro: a paper
+    page shows six papers' titles, a listing one per paper, and a macro call with its
+    `indent` filter cost a cold build of 10,000 papers over a second.)"""
+    first, second = paper.title.languages
+    primary, secondary = paper.title.values
+    # (f-strings of escaped parts: Markup.format's escaping formatter took 80 us a call)
+    html = (f'<span class="title-primary{" in-primary" if secondary else ""}" '
+            f'lang="{escape(first.code)}" dir="{escape(first.dir)}">{with_math(primary)}</span>')
+    if secondary:
+        html += (f'\n{" " * indent}<span class="title-secondary in-secondary" '
+                 f'lang="{escape(second.code)}" dir="{escape(second.dir)}">'
+                 f'{with_math(secondary)}</span>')
+    return Markup(html)
 
 
 def with_math(text: str) -> Markup:
