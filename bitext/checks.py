@@ -20,8 +20,6 @@ from bitext.config import Config, Glossary, Language
 from bitext.digest import PRIMARY_MAX, script_of_language, script_share
 from bitext.errors import Problem
 from bitext.math import INLINE_MATH
-from bitext.schema import Fields
-from bitext.strictyaml import YamlError, load
 
 # (bitext.content runs `carried_over_warnings` when it parses a paper, so this module
 # reads paper files with content's functions imported where they are used)
@@ -52,19 +50,13 @@ class Texts:
 
 def read_texts(data: bytes, source: str, languages: tuple[Language, Language]) -> Texts | None:
     """The texts of a paper file, or None when it cannot be read (the build reports why)."""
-    from bitext.content import decode, read_blocks, split_front_matter
+    from bitext.content import read_parts
 
-    text, _ = decode(data, source)
-    front, body_start, _ = split_front_matter(text, source) if text else (None, 0, [])
-    try:
-        document = load(front, first_line=2) if front is not None else None
-    except YamlError:
+    parts = read_parts(data, source, languages)
+    if parts is None:
         return None
-    if document is None or not isinstance(document.value, dict):
-        return None
-    fields = Fields(document, source)
-    blocks = read_blocks(text.split("\n")[body_start:], body_start + 1, source, languages,
-                         fields)
+    fields, blocks = parts
+    document = fields.document
     titles = document.value.get("title")
     titles = titles if isinstance(titles, dict) else {}
     codes = [language.code for language in languages]

@@ -41,7 +41,7 @@ def confirm_translations(root: Path, config: Config, paths: list[Path],
                                     found="no translation yet",
                                     hint="write the translation first"))
             continue
-        existing = read_existing(path, config.languages)
+        existing = read_existing(path, config.languages, data)
         fingerprint = text_fingerprint(paper.title.primary,
                                        existing.abstracts[config.primary.code])
         reviewed = reviewer is None or existing.front.get("reviewed_by") == reviewer

@@ -326,6 +326,25 @@ class Block:
     text: str
 
 
+def read_parts(data: bytes, source: str, languages: tuple[Language, Language]
+               ) -> tuple[Fields, dict[str, Block]] | None:
+    """A paper file's front matter (as Fields, which know each field's line) and its
+    language blocks, as far as they can be read; None when its front matter cannot be
+    (the build reports why). For the commands that read a file to change it or check it:
+    import, confirm, translate, check."""
+    text, _ = decode(data, source)
+    front, body_start, _ = split_front_matter(text, source) if text else (None, 0, [])
+    try:
+        document = load(front, first_line=2) if front is not None else None
+    except YamlError:
+        return None
+    if document is None or not isinstance(document.value, dict):
+        return None
+    fields = Fields(document, source)
+    return fields, read_blocks(text.split("\n")[body_start:], body_start + 1, source,
+                               languages, fields)
+
+
 def read_blocks(lines: list[str], first_line: int, source: str,
                 languages: tuple[Language, Language], fields: Fields) -> dict[str, Block]:
     """The `::: code` … `:::` blocks of the body, by language code."""

@@ -23,20 +23,16 @@ from typing import BinaryIO
 from bitext.config import TAG_FORM, Config, Language, TagInfo
 from bitext.content import (
     PAPERS_DIR,
-    Block,
-    decode,
     parse_paper_file,
-    read_blocks,
+    read_parts,
     slug_from_title,
-    split_front_matter,
     text_fingerprint,
 )
 from bitext.errors import InputError, Problem, display_path
 from bitext.markdown import MarkdownRenderer
 from bitext.paperfile import format_paper
-from bitext.schema import URL_NAME_MAX, Fields, url_name_problem
+from bitext.schema import URL_NAME_MAX, url_name_problem
 from bitext.sources import Record, date_in_name, read_records
-from bitext.strictyaml import YamlError, load
 
 # Front-matter fields an editor adds by hand, which --update keeps when the input does
 # not give them.
@@ -182,20 +178,17 @@ def existing_papers(root: Path, languages: tuple[Language, Language]) -> dict[st
     return known
 
 
-def read_existing(path: Path, languages: tuple[Language, Language]) -> Existing:
-    """A paper file as far as it can be read (the import then knows the paper by its file
-    name only, and --update keeps nothing of it)."""
-    text, _ = decode(path.read_bytes(), path.name)
-    front, body_start, _ = split_front_matter(text, path.name) if text else (None, 0, [])
-    try:
-        document = load(front) if front is not None else None
-    except YamlError:
-        document = None
-    if document is None or not isinstance(document.value, dict):
+def read_existing(path: Path, languages: tuple[Language, Language],
+                  data: bytes | None = None) -> Existing:
+    """A paper file (its bytes `data`, when the caller read them) as far as it can be
+    read: unreadable, the import knows the paper by its file name only, and --update
+    keeps nothing of it."""
+    parts = read_parts(path.read_bytes() if data is None else data, path.name, languages)
+    if parts is None:
         return Existing(path, {}, {})
-    blocks: dict[str, Block] = read_blocks(text.split("\n")[body_start:], body_start + 1,
-                                           path.name, languages, Fields(document, path.name))
-    return Existing(path, document.value, {code: block.text for code, block in blocks.items()})
+    fields, blocks = parts
+    return Existing(path, fields.document.value,
+                    {code: block.text for code, block in blocks.items()})
 
 
 def plan_import(root: Path, config: Config, digests: list[Digest], date: dt.date | None,
