@@ -55,28 +55,31 @@ class PreviewState:
 
 def overlay(errors: list[str]) -> bytes:
     """The error panel shown on every page while the last rebuild failed."""
-    items = "".join(f"<li>{html.escape(line)}</li>" for line in errors)
-    return (
-        '<div id="bitext-errors" role="alert" style="position:fixed;inset:auto 0 0 0;'
-        "max-height:50vh;overflow:auto;z-index:2147483647;margin:0;padding:1rem 1.25rem;"
-        "background:#7f1d1d;color:#fff;font:14px/1.5 ui-monospace,monospace;"
-        'box-shadow:0 -4px 16px rgba(0,0,0,.3)">'
-        "<strong>bitext: the last change did not build; this is the last good build.</strong>"
-        f'<ul style="margin:.5rem 0 0;padding-left:1.25rem">{items}</ul></div>'
-    ).encode()
+    return panel("div", "bitext-errors", "alert",
+                 "max-height:50vh;z-index:2147483647;padding:1rem 1.25rem;background:#7f1d1d;"
+                 "color:#fff;font:14px/1.5 ui-monospace,monospace;"
+                 "box-shadow:0 -4px 16px rgba(0,0,0,.3)",
+                 "bitext: the last change did not build; this is the last good build.", errors)
 
 
 def warnings_panel(lines: list[str]) -> bytes:
     """The panel of a paper page whose paper has warnings (the page built)."""
+    return panel("aside", "bitext-warnings", "status",
+                 "max-height:35vh;z-index:2147483646;padding:.75rem 1.25rem;"
+                 "background:#fef3c7;color:#1c1d1f;border-top:2px solid #b45309;"
+                 "font:13px/1.5 ui-monospace,monospace",
+                 "bitext: this paper has warnings (the published page shows none of this "
+                 "panel)", lines)
+
+
+def panel(element: str, name: str, role: str, style: str, heading: str,
+          lines: list[str]) -> bytes:
+    """A panel fixed at the bottom of a preview page: a heading and a list of lines."""
     items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
-    return (
-        '<aside id="bitext-warnings" role="status" style="position:fixed;inset:auto 0 0 0;'
-        "max-height:35vh;overflow:auto;z-index:2147483646;margin:0;padding:.75rem 1.25rem;"
-        "background:#fef3c7;color:#1c1d1f;border-top:2px solid #b45309;"
-        'font:13px/1.5 ui-monospace,monospace">'
-        "<strong>bitext: this paper has warnings (the published page shows none of this "
-        f'panel)</strong><ul style="margin:.4rem 0 0;padding-left:1.25rem">{items}</ul></aside>'
-    ).encode()
+    return (f'<{element} id="{name}" role="{role}" style="position:fixed;inset:auto 0 0 0;'
+            f'overflow:auto;margin:0;{style}"><strong>{heading}</strong>'
+            f'<ul style="margin:.5rem 0 0;padding-left:1.25rem">{items}</ul></{element}>'
+            ).encode()
 
 
 def host_allowed(host_header: str, bound: str) -> bool:
