@@ -107,11 +107,16 @@ def write_record_pages(items: list[dict], folder: Path) -> None:
         page = folder / record["url"] / "index.html"
         page.parent.mkdir(parents=True, exist_ok=True)
         page.write_text(
+            # The other language's title and the date are metadata outside the indexed
+            # body: in it, they came back in excerpts, a Chinese title inside an English
+            # excerpt (Pagefind reads metadata from the whole page).
             f'<!doctype html><html lang="{record["language"]}"><head><meta charset="utf-8">'
-            f"<title>{escape(meta['title'])}</title></head><body data-pagefind-body>"
+            f"<title>{escape(meta['title'])}</title>"
+            f'<meta data-pagefind-meta="other_title[content]" '
+            f'content="{escape(meta["other_title"])}">'
+            f'<meta data-pagefind-meta="date[content]" content="{escape(meta["date"])}">'
+            f'</head><body data-pagefind-body>'
             f'<h1 data-pagefind-meta="title">{escape(meta["title"])}</h1>'
-            f'<p data-pagefind-meta="other_title">{escape(meta["other_title"])}</p>'
-            f'<p data-pagefind-meta="date">{escape(meta["date"])}</p>'
             + "".join(f"<p>{escape(line)}</p>" for line in record["content"].split("\n"))
             + "</body></html>", encoding="utf-8")
 

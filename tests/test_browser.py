@@ -314,3 +314,16 @@ def test_search_results_give_each_title_and_excerpt_its_language(browser, site_u
     assert first.locator(".title-secondary").get_attribute("lang") == other_lang
     assert first.locator(".search-excerpt").get_attribute("lang") == title_lang
     page.close()
+
+
+def test_an_english_excerpt_holds_no_chinese(browser, site_url):
+    """The other title and the date are the results' metadata, not text of the excerpt
+    (a Chinese title inside an English excerpt is read with an English voice)."""
+    import re
+
+    page, _ = open_page(browser, f"{site_url}search/?q=reasoning", 390, 844)
+    page.locator(".search-result").first.wait_for(timeout=15000)
+    excerpts = page.locator(".search-excerpt[lang='en']").all_inner_texts()
+    assert excerpts and not any(re.search(r"[\u4e00-\u9fff]", text) for text in excerpts)
+    assert page.locator(".search-result .title-secondary[lang='zh-Hans']").count() >= 1
+    page.close()
