@@ -76,6 +76,10 @@ class Index:
     token_sum: int | None = None
     """The sum that `token` writes (see `pipeline.folder_token_sum`); None in the index of a
     bitext that named folders otherwise (the next token is then summed afresh)."""
+    search_shards: dict[str, str] | None = None
+    """Search bundle folder → the key of the records it indexes (`bitext.search.Shard`),
+    so that the next build indexes only the shards whose records changed; None when
+    unknown (the bundles came from the preview's background index)."""
 
 
 @dataclass(frozen=True)

@@ -55,6 +55,7 @@ from bitext.write import (
 
 if TYPE_CHECKING:  # importing render would load Jinja, which a no-change build never needs
     from bitext.render import PageJob
+    from bitext.search import Indexing
 
 # Below these counts a second process costs more than it saves.
 PARALLEL_MIN = 300
@@ -164,11 +165,17 @@ def build_without_collector(options: Options, cache: Cache | None, progress: Pro
     loaded, inputs = load_papers(inputs, config, options, cache, progress, chores)
     site, jobs, swapped = site_and_pages(config, loaded, inputs, options, index, cache)
     existing = set(index.outputs) if index else files_in(options.out)
-    outputs, changes, rendered, pages = render_changes(site, jobs, inputs, options, index,
-                                                       cache, progress, chores, swapped)
+    # (indexing runs in Pagefind's processes while this one renders)
+    search = start_search(site, inputs, options, index, search_files)
     try:
-        search, search_behind = update_search(site, inputs, options, index, outputs,
-                                              changes, progress, search_files)
+        outputs, changes, rendered, pages = render_changes(site, jobs, inputs, options, index,
+                                                           cache, progress, chores, swapped)
+    except BaseException:
+        if search.indexing is not None:
+            search.indexing.cancel()
+        raise
+    try:
+        finish_search(search, index, outputs, changes, progress)
         stale = existing - outputs.keys()
         token_sum = folder_token_sum(outputs, index, stale)
         token = f"{token_sum:032x}"
@@ -179,8 +186,8 @@ def build_without_collector(options: Options, cache: Cache | None, progress: Pro
         changes.discard()
         raise
     cache.save_index(Index(__version__, inputs.key, inputs.sources, outputs, out_key, token,
-                           time.time_ns(), search, pages, (site.layout, site.related),
-                           search_behind, token_sum))
+                           time.time_ns(), search.key, pages, (site.layout, site.related),
+                           search.behind, token_sum, search.shard_keys))
     cache.keep_model(Model(inputs.settings, loaded, site, jobs))
     cache.save_listing_entries(site.papers)
     if interrupted:  # (during the commit, which finished: all is kept as after a build)
@@ -621,29 +628,68 @@ def render_changes(site: Site, jobs: dict[str, PageJob], inputs: Inputs, options
     return outputs, changes, len(to_render), pages()
 
 
-def update_search(site: Site, inputs: Inputs, options: Options, index: Index | None,
-                  outputs: dict[str, tuple[str, str]], changes: Changes, progress: Progress,
-                  made: Mapping[str, bytes] | None = None) -> tuple[str, bool]:
-    """Stage the search bundles when the papers changed, or those `made` elsewhere; returns
-    the key of what they index, and whether that is behind the papers (the last index
-    kept by a build with search off). Their files join `outputs` like pages."""
-    from bitext.search import BUNDLE, records, search_files
+@dataclass
+class SearchUpdate:
+    """What a build does with the search bundles (see `start_search`)."""
+
+    key: str = ""
+    """What the bundles index: a hash of the settings and every paper ("": no search)."""
+    behind: bool = False
+    """The bundles kept are behind the papers (a build with search off kept them)."""
+    shard_keys: dict[str, str] | None = None
+    """Each bundle's key (`bitext.search.Shard.key`) for the next build to compare with."""
+    kept: tuple[str, ...] | None = ()
+    """Bundle folders whose files the last build wrote and this one keeps as they are
+    (None: all of them)."""
+    made: Mapping[str, bytes] | None = None
+    indexing: Indexing | None = None
+
+
+def start_search(site: Site, inputs: Inputs, options: Options, index: Index | None,
+                 made: Mapping[str, bytes] | None = None) -> SearchUpdate:
+    """Decide what to do with the search bundles, and begin indexing the shards whose
+    records changed (in the background: `finish_search` collects them). The bundles of
+    `made` (made elsewhere: the preview's) are published instead when given."""
+    from bitext.search import Indexing, shards
 
     if not site.config.search:
-        return "", False
+        return SearchUpdate()
     key = text_digest([inputs.settings] + [paper.digest for paper in site.papers])
-    previous = index.outputs if index else {}
+    known = (index.search_shards or {}) if index else {}
     if made is None and index and (index.search == key or not options.search):
-        outputs.update((path, entry) for path, entry in previous.items()
-                       if path.split("/")[0].startswith(BUNDLE))
-        return index.search, index.search != key
-    if made is None:
-        progress.begin("indexing for search", len(site.papers))
-        made = search_files(records(site))
-    for path, data in made.items():
+        return SearchUpdate(index.search, index.search != key, index.search_shards, None)
+    if made is not None:
+        return SearchUpdate(key, shard_keys=None, made=made)
+    every = shards(site)
+    to_index = [shard for shard in every if known.get(shard.folder) != shard.key]
+    kept = tuple(shard.folder for shard in every if known.get(shard.folder) == shard.key)
+    return SearchUpdate(key, False, {shard.folder: shard.key for shard in every}, kept, None,
+                        Indexing(to_index) if to_index else None)
+
+
+def finish_search(search: SearchUpdate, index: Index | None,
+                  outputs: dict[str, tuple[str, str]], changes: Changes,
+                  progress: Progress) -> None:
+    """Stage the bundles that were made and keep those that were not: their files join
+    `outputs` like pages."""
+    from bitext.search import BUNDLE
+
+    previous = index.outputs if index else {}
+    kept = set(search.kept or ())
+    outputs.update((path, entry) for path, entry in previous.items()
+                   if (folder := path.split("/")[0]) in kept
+                   or (search.kept is None and folder.startswith(BUNDLE)))
+    made = search.made
+    if search.indexing is not None:
+        # The renderers are done: Pagefind may have every core. (Not before: each process
+        # holds a shard, and the renderers' memory adds to theirs.)
+        for _ in range(cores() - 1):
+            search.indexing.widen()
+        progress.begin("indexing for search", 1)
+        made = search.indexing.result()
+    for path, data in (made or {}).items():
         outputs[path] = ("", stage_if_changed(changes, path, data, previous,
                                               index is not None))
-    return key, False
 
 
 class RenderTask:

@@ -38,7 +38,7 @@ from bitext.errors import InputError, Problem
 from bitext.math import inline_math
 from bitext.metadata import bibtex, scholarly_article
 from bitext.model import Site, find_neighbours
-from bitext.search import bundle_folder
+from bitext.search import bundle_folders
 from bitext.strings import long_date, long_month, strings_for
 
 TEMPLATES_DIR = "templates"
@@ -362,9 +362,10 @@ def plan_pages(site: Site) -> dict[str, PageJob]:
     dates = {paper.url: paper.date for paper in site.papers}
     add("sitemap.xml", "sitemap.xml", html_pages=[(url, dates.get(url)) for url in html_pages])
     if site.config.search:
-        add("search.html", "search/index.html", bundles=[
-            f"{bundle_folder(language, index == 0)}/"
-            for index, language in enumerate(site.config.languages)])
+        folders = bundle_folders(site)
+        add("search.html", "search/index.html",
+            bundles=[f"{folder}/" for folder, _ in folders],
+            bundle_languages=[language.code for _, language in folders])
     add("robots.txt", "robots.txt")
     add("404.html", "404.html")
     return jobs

@@ -4,54 +4,121 @@ Pagefind (its extended build, from PyPI) segments Chinese and Japanese text into
 stems English, but it analyses each index with one language. A bilingual page would be
 analysed as one of them, so each paper becomes two records instead: its primary-language
 text in `pagefind/` and its secondary-language text in `pagefind-<code>/`. The search
-page queries both bundles and merges the results by score, so "强化学习" and
+page queries every bundle and merges the results by score, so "强化学习" and
 "reinforcement learning" both find the Absolute Zero paper.
 
+A language's records are indexed in shards of at most `SHARD_RECORDS` papers, oldest
+first (`pagefind/`, `pagefind-2/` … when there are more): Pagefind holds a whole index in
+memory, about 50 KB an English record and 100 KB a Chinese one, so one index of 10,000
+Chinese records took 1.1 GiB; a shard of 2,000 takes about 250 MiB. Each shard is keyed by
+its records, so a build re-indexes only the shards whose papers changed: new papers (the
+newest) change the last shard only. A search loads each bundle's small entry files
+(pagefind.js, its wasm and metadata, about 150 KB) before its first query.
+
 The bundles are ordinary output files: they are staged, written only when their bytes
-change and tracked like every page. Pagefind indexes everything at once, so any change to
-a paper re-indexes all of them (10,000 papers: about 13 s on 2 cores); `build
---no-search` keeps the last index for quick rebuilds, and the preview indexes once, in the
-background (`bitext.serve.BackgroundSearch`).
+change and tracked like every page. Indexing runs in Pagefind's own processes, which a
+build starts before it renders and collects after (`start_indexing`), so that indexing
+and rendering share the machine's cores; `build --no-search` keeps the last index, and
+the preview indexes once, in the background (`bitext.serve.BackgroundSearch`).
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import json
 import os
 import subprocess
-import sys
 import tempfile
+import threading
+from collections import deque
+from dataclasses import dataclass
+from functools import cached_property
 from html import escape
 from pathlib import Path
 
 from bitext.config import Language
 from bitext.errors import InputError, Problem
+from bitext.fingerprint import text_digest
 from bitext.model import Site
 
 BUNDLE = "pagefind"
+# Papers in one Pagefind index (see the top): at most about 250 MiB of Pagefind's memory
+# for Chinese records, while the build renders beside it.
+SHARD_RECORDS = 2000
 
 
-def bundle_folder(language: Language, primary: bool) -> str:
-    return BUNDLE if primary else f"{BUNDLE}-{language.code.lower()}"
+def bundle_folder(language: Language, primary: bool, shard: int = 0) -> str:
+    """`pagefind`, `pagefind-zh-hans`; a language's later shards `pagefind-2` … ."""
+    folder = BUNDLE if primary else f"{BUNDLE}-{language.code.lower()}"
+    return folder if shard == 0 else f"{folder}-{shard + 1}"
 
 
-def records(site: Site) -> list[dict]:
-    """One record per paper and language: what the search finds and shows."""
+@dataclass(frozen=True)
+class Shard:
+    """One Pagefind index: a run of a language's records, oldest paper first."""
+
+    folder: str
+    language: str
+    """Pagefind's language (see `pagefind_language`)."""
+    records: tuple[dict, ...]
+
+    @cached_property
+    def key(self) -> str:
+        """Changes when the bundle would: its records, or Pagefind's version (in the
+        libraries stamp), not the templates or the rest of the settings."""
+        from bitext.pipeline import libraries_stamp
+
+        return text_digest([libraries_stamp(), self.folder, self.language,
+                            json.dumps(self.records, ensure_ascii=False, sort_keys=True)])
+
+
+def shards(site: Site) -> list[Shard]:
+    """Every language's records in shards of `SHARD_RECORDS`, oldest paper first, so that
+    new papers change the last shard only."""
     found = []
     for index, language in enumerate(site.config.languages):
-        folder = bundle_folder(language, index == 0)
-        for paper in site.papers:
-            title, abstract = paper.title.values[index], paper.abstract.values[index]
-            if title is None or abstract is None:
-                continue  # awaiting its translation: found in the primary language only
-            tags = [site.tags[slug].name.values[index] for slug in paper.tags]
-            text = "\n".join([title, abstract.text, ", ".join(paper.authors),
-                              paper.affiliation or "", " ".join(tags)])
-            found.append({
-                "folder": folder, "url": paper.url, "content": text,
-                "language": pagefind_language(language.code),
-                "meta": {"title": title, "other_title": paper.title.values[1 - index] or "",
-                         "date": paper.date.isoformat()},
-            })
+        own = language_records(site, index)
+        for number, start in enumerate(range(0, len(own), SHARD_RECORDS)):
+            found.append(Shard(bundle_folder(language, index == 0, number),
+                               pagefind_language(language.code),
+                               tuple(own[start: start + SHARD_RECORDS])))
+    return found
+
+
+def bundle_folders(site: Site) -> list[tuple[str, Language]]:
+    """The folders of the bundles `shards` makes, each with its language (for the search
+    page), without making the records."""
+    folders = []
+    for index, language in enumerate(site.config.languages):
+        count = sum(1 for paper in site.papers if is_indexed(paper, index))
+        shard_count = max(1, -(-count // SHARD_RECORDS))
+        folders += [(bundle_folder(language, index == 0, number), language)
+                    for number in range(shard_count)]
+    return folders
+
+
+def is_indexed(paper, index: int) -> bool:
+    """Whether the paper has a record in the language of this index (a paper awaiting its
+    translation is found in the primary language only)."""
+    return paper.title.values[index] is not None and paper.abstract.values[index] is not None
+
+
+def language_records(site: Site, index: int) -> list[dict]:
+    """The records of one language, oldest paper first: what the search finds and shows."""
+    found = []
+    for paper in reversed(site.papers):
+        if not is_indexed(paper, index):
+            continue
+        title, abstract = paper.title.values[index], paper.abstract.values[index]
+        tags = [site.tags[slug].name.values[index] for slug in paper.tags]
+        text = "\n".join([title, abstract.text, ", ".join(paper.authors),
+                          paper.affiliation or "", " ".join(tags)])
+        found.append({
+            "url": paper.url, "content": text,
+            "meta": {"title": title, "other_title": paper.title.values[1 - index] or "",
+                     "date": paper.date.isoformat()},
+        })
     return found
 
 
@@ -60,23 +127,81 @@ def pagefind_language(code: str) -> str:
     return code.split("-")[0].lower()
 
 
-def search_files(found: list[dict]) -> dict[str, bytes]:
-    """The files of every bundle by output path (pagefind/…, pagefind-zh-hans/…)."""
-    by_folder: dict[str, list[dict]] = {}
-    for record in found:
-        by_folder.setdefault(record["folder"], []).append(record)
-    files = {}
-    # (the pages, and the bundles made from them, take about three times the text)
-    needed = 3 * sum(len(record["content"]) + 500 for record in found)
-    with tempfile.TemporaryDirectory(prefix="bitext-search-",
-                                     dir=scratch_parent(needed)) as temporary:
-        for name, items in by_folder.items():
-            pages, bundle = Path(temporary) / name / "pages", Path(temporary) / name / "bundle"
-            write_record_pages(items, pages)
-            run_pagefind(pages, bundle, items[0]["language"])
-            files.update((f"{name}/{path.relative_to(bundle).as_posix()}", path.read_bytes())
-                         for path in sorted(bundle.rglob("*")) if path.is_file())
-    return files
+def search_files(to_index: list[Shard]) -> dict[str, bytes]:
+    """The files of these shards' bundles by output path (pagefind/…, pagefind-zh-hans/…),
+    indexed one shard at a time (each Pagefind process holds its shard in memory)."""
+    return Indexing(to_index).result()
+
+
+def shard_files(shard: Shard, scratch: Path) -> dict[str, bytes]:
+    """The files of one shard's bundle by output path, made in the folder `scratch`."""
+    pages, bundle = scratch / "pages", scratch / "bundle"
+    write_record_pages(shard, pages)
+    run_pagefind(pages, bundle, shard.language, scratch / "pagefind.log")
+    return {f"{shard.folder}/{path.relative_to(bundle).as_posix()}": path.read_bytes()
+            for path in sorted(bundle.rglob("*")) if path.is_file()}
+
+
+class Indexing:
+    """Shards indexed in threads that each run one Pagefind process at a time: one thread
+    from the start, and one more per `widen`. A build begins indexing before it renders,
+    so that Pagefind and the renderers share the cores, and widens to every core once
+    its own workers are done (see `bitext.pipeline.finish_search`)."""
+
+    def __init__(self, to_index: list[Shard]):
+        self.pending = deque(to_index)
+        self.files: dict[str, bytes] = {}
+        self.errors: list[BaseException] = []
+        self.lock = threading.Lock()
+        # (the pages, and the bundles made from them, take about three times the text)
+        largest = max((sum(len(record["content"]) + 500 for record in shard.records)
+                       for shard in to_index), default=0)
+        self.scratch = tempfile.TemporaryDirectory(prefix="bitext-search-",
+                                                   dir=scratch_parent(6 * largest))
+        self.threads: list[threading.Thread] = []
+        self.widen()
+
+    def widen(self) -> None:
+        """One more Pagefind process at a time, while shards are waiting."""
+        with self.lock:
+            if not self.pending or self.errors:
+                return
+        thread = threading.Thread(target=self.work, daemon=True, name="bitext-search")
+        self.threads.append(thread)
+        thread.start()
+
+    def work(self) -> None:
+        while True:
+            with self.lock:
+                if not self.pending or self.errors:
+                    return
+                shard = self.pending.popleft()
+            try:
+                files = shard_files(shard, Path(self.scratch.name) / shard.folder)
+            except BaseException as error:  # (raised in the build's thread by `result`)
+                with self.lock:
+                    self.errors.append(error)
+                return
+            with self.lock:
+                self.files.update(files)
+
+    def cancel(self) -> None:
+        """Start no more shards, and wait for those begun (the build failed)."""
+        with self.lock:
+            self.pending.clear()
+        with contextlib.suppress(BaseException):
+            self.result()
+
+    def result(self) -> dict[str, bytes]:
+        """Every shard's files by output path, once all are made; a failure raised here."""
+        try:
+            for thread in self.threads:
+                thread.join()
+        finally:
+            self.scratch.cleanup()
+        if self.errors:
+            raise self.errors[0]
+        return dict(sorted(self.files.items()))
 
 
 # Linux's file system in memory. Pagefind reads a page per record and writes a fragment per
@@ -98,11 +223,12 @@ def scratch_parent(needed: int) -> str | None:
     return None
 
 
-def write_record_pages(items: list[dict], folder: Path) -> None:
+def write_record_pages(shard: Shard, folder: Path) -> None:
     """One small HTML page per record, at the record's address, for Pagefind to read.
-    (Pagefind's Python API sends records one message at a time and stalled at 10,000
-    papers; its command line indexes a folder on every core.)"""
-    for record in items:
+    (Pagefind's Python API reads each answer of its service after a 0.1 s sleep, 1,000 s
+    for 10,000 records, and could not take the bundles back through its pipe; its service
+    also indexed slower than its command line, which reads a folder on every core.)"""
+    for record in shard.records:
         meta = record["meta"]
         page = folder / record["url"] / "index.html"
         page.parent.mkdir(parents=True, exist_ok=True)
@@ -110,7 +236,7 @@ def write_record_pages(items: list[dict], folder: Path) -> None:
             # The other language's title and the date are metadata outside the indexed
             # body: in it, they came back in excerpts, a Chinese title inside an English
             # excerpt (Pagefind reads metadata from the whole page).
-            f'<!doctype html><html lang="{record["language"]}"><head><meta charset="utf-8">'
+            f'<!doctype html><html lang="{shard.language}"><head><meta charset="utf-8">'
             f"<title>{escape(meta['title'])}</title>"
             f'<meta data-pagefind-meta="other_title[content]" '
             f'content="{escape(meta["other_title"])}">'
@@ -121,13 +247,39 @@ def write_record_pages(items: list[dict], folder: Path) -> None:
             + "</body></html>", encoding="utf-8")
 
 
-def run_pagefind(pages: Path, bundle: Path, language: str) -> None:
-    command = [sys.executable, "-m", "pagefind", "--site", str(pages), "--output-path",
-               str(bundle), "--force-language", language, "--silent"]
-    result = subprocess.run(command, capture_output=True, text=True)
-    if result.returncode != 0 or not (bundle / "pagefind.js").is_file():
+def run_pagefind(pages: Path, bundle: Path, language: str, log: Path) -> None:
+    # Output to a file, not a pipe: the build forks its render workers meanwhile, and a
+    # worker that inherited a pipe's end would hold it open until it ended.
+    command = [pagefind_binary(), "--site", str(pages), "--output-path", str(bundle),
+               "--force-language", language, "--silent"]
+    with open(log, "w+b") as output:
+        try:
+            returncode = subprocess.run(command, stdin=subprocess.DEVNULL, stdout=output,
+                                        stderr=subprocess.STDOUT).returncode
+        except OSError as error:
+            returncode = None
+            output.write(str(error).encode())
+        output.seek(0)
+        said = output.read().decode("utf-8", "replace")
+    if returncode != 0 or not (bundle / "pagefind.js").is_file():
         raise InputError([Problem("search", None, None,
                                   f"Pagefind could not build the search index: "
-                                  f"{(result.stderr or result.stdout).strip()[:500]}",
-                                  hint="reinstall it with: pip install 'pagefind[extended]', "
-                                       "or set 'search: false' in site.yaml")])
+                                  f"{said.strip()[:500]}", hint=REINSTALL)])
+
+
+REINSTALL = ("reinstall it with: pip install 'pagefind[extended]', or set 'search: false' in "
+             "site.yaml")
+
+
+@functools.cache
+def pagefind_binary() -> str:
+    """Pagefind's own binary, as `python -m pagefind` finds it (the extended build that
+    `pagefind[extended]` installs, or $PAGEFIND_BINARY_PATH), run directly: through
+    Python, each shard started an interpreter first."""
+    from pagefind.service import get_executable
+
+    binary = get_executable()
+    if binary is None:
+        raise InputError([Problem("search", None, None, "Pagefind's binary is not installed",
+                                  hint=REINSTALL)])
+    return str(binary)

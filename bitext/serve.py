@@ -202,11 +202,11 @@ class BackgroundSearch:
         threading.Thread(target=self.index, args=(site, generation), daemon=True).start()
 
     def index(self, site, generation: int) -> None:
-        from bitext.search import records, search_files
+        from bitext.search import search_files, shards
 
         started = time.perf_counter()
         try:
-            files = search_files(records(site))
+            files = search_files(shards(site))
         except InputError as error:
             for problem in error.problems:
                 print(f"warning: {problem.format()}", file=sys.stderr)

@@ -2,9 +2,11 @@
 under a sub-path as GitHub Pages serves it."""
 
 from pathlib import Path
+from unittest import mock
 
 import pytest
 
+import bitext.search
 from bitext.pipeline import Options, build
 from tests.conftest import REPO, require
 from tests.pages_server import serve_pages
@@ -17,6 +19,18 @@ PAPER = "papers/qwen3-technical-report/"
 def site_url(tmp_path_factory):
     out = tmp_path_factory.mktemp("browser") / "site"
     build(Options(root=REPO, out=out, base_url="https://example.github.io/digest/"))
+    with serve_pages(out, "/digest/") as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def sharded_site_url(tmp_path_factory):
+    """The sample site with each paper's record in a shard of its own (a large site has
+    several bundles per language: the search page merges them all)."""
+    out = tmp_path_factory.mktemp("sharded") / "site"
+    with mock.patch.object(bitext.search, "SHARD_RECORDS", 1):
+        build(Options(root=REPO, out=out, base_url="https://example.github.io/digest/"))
+    assert (out / "pagefind-4/pagefind.js").is_file()
     with serve_pages(out, "/digest/") as url:
         yield url
 
@@ -216,7 +230,9 @@ def test_bibtex_copy_and_download(browser, site_url):
     ("强化学习", "absolute-zero"), ("思考预算", "qwen3-technical-report"),
     ("reinforced self-play", "absolute-zero"), ("POSTERS", "paper2poster"),
     ("translating", "mutarjim")])
-def test_search_finds_the_right_paper_first(browser, site_url, query, first):
+@pytest.mark.parametrize("site", ["site_url", "sharded_site_url"])
+def test_search_finds_the_right_paper_first(browser, request, site, query, first):
+    site_url = request.getfixturevalue(site)
     page, _ = open_page(browser, f"{site_url}search/?q={query}", 1280, 900)
     results = page.locator(".search-result")
     results.first.wait_for(timeout=15000)

@@ -1,6 +1,7 @@
-// bitext search: queries one Pagefind bundle per language and merges their results by
-// score, so a query in either language finds the paper. Result text is inserted as text
-// (only Pagefind's <mark> highlights become elements), never as HTML.
+// bitext search: queries every Pagefind bundle (one or more per language: a large site's
+// language is indexed in shards) and merges their results by score, so a query in either
+// language finds the paper. Result text is inserted as text (only Pagefind's <mark>
+// highlights become elements), never as HTML.
 const form = document.querySelector(".search-form");
 const input = document.getElementById("search-query");
 const status = document.querySelector(".search-status");
@@ -8,20 +9,20 @@ const list = document.querySelector(".search-results");
 const root = new URL(form.dataset.root, window.location.href);
 let bundles = null;
 
-async function loadBundles() {
-  if (!bundles) {
-    bundles = [];
-    for (const folder of form.dataset.bundles.split(" ")) {
-      try {
-        const pagefind = await import(new URL(`${folder}pagefind.js`, root).href);
-        await pagefind.options({ excerptLength: 24 });
-        bundles.push(pagefind);
-      } catch (error) {
-        bundles.push({ search: async () => ({ results: [] }) }); // keep languages in step
-        console.warn(`bitext search: no bundle in ${folder}`, error);
-      }
-    }
+async function loadBundle(folder) {
+  try {
+    const pagefind = await import(new URL(`${folder}pagefind.js`, root).href);
+    await pagefind.options({ excerptLength: 24 });
+    return pagefind;
+  } catch (error) {
+    console.warn(`bitext search: no bundle in ${folder}`, error);
+    return { search: async () => ({ results: [] }) }; // keep bundles and languages in step
   }
+}
+
+// All at once: a site with shards has several bundles per language.
+function loadBundles() {
+  bundles ??= Promise.all(form.dataset.bundles.split(" ").map(loadBundle));
   return bundles;
 }
 
@@ -82,19 +83,20 @@ async function search(query) {
     return;
   }
   status.textContent = form.dataset.loading;
-  const found = [];
-  const languages = form.dataset.languages.split(" ");
-  for (const [index, pagefind] of (await loadBundles()).entries()) {
-    const response = await pagefind.search(query);
-    for (const result of response.results.slice(0, 20)) {
-      found.push({ result, language: languages[index] });
-    }
-  }
-  found.sort((a, b) => b.result.score - a.result.score);
+  const languages = form.dataset.languages.split(" "); // (one per bundle)
+  const responses = await Promise.all((await loadBundles()).map((pagefind) => pagefind.search(query)));
+  // The best 20 of each language, from all of its shards, then merged by score.
+  const byScore = (a, b) => b.result.score - a.result.score;
+  const perLanguage = new Map(languages.map((language) => [language, []]));
+  responses.forEach((response, index) => perLanguage.get(languages[index])
+    .push(...response.results.map((result) => ({ result, language: languages[index] }))));
+  const best = [...perLanguage.values()].flatMap((found) => found.sort(byScore).slice(0, 20));
+  best.sort(byScore);
+  const loaded = await Promise.all(best.map(({ result }) => result.data()));
   const seen = new Set();
   const items = [];
-  for (const { result, language } of found) {
-    const data = await result.data();
+  for (const [index, { language }] of best.entries()) {
+    const data = loaded[index];
     if (seen.has(data.url)) continue;
     seen.add(data.url);
     data.language = language;

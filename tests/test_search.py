@@ -1,0 +1,186 @@
+"""The search index: a language's records in shards, re-indexed only where they changed,
+and a clear error when Pagefind fails."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import bitext.search
+from bitext.cache import CACHE_DIR, DiskCache
+from bitext.errors import InputError
+from bitext.pipeline import Options, build
+from tests.conftest import REPO, make_project, paper, snapshot
+
+
+@pytest.fixture
+def site(tmp_path):
+    papers = {f"p{n:02d}.md": paper(f"Paper {n}", f"论文{n}", abstract=f"Abstract {n}.",
+                                    date=f"2025-03-{10 + n}", tags=["llm"])
+              for n in range(7)}
+    project = make_project(tmp_path / "site", papers)
+    config = project / "site.yaml"
+    config.write_text(config.read_text("utf-8").replace("search: false", "search: true"),
+                      "utf-8")
+    return project
+
+
+@pytest.fixture
+def indexed(monkeypatch, tmp_path):
+    """Shards of 3 papers; records which shards Pagefind indexed."""
+    monkeypatch.setattr(bitext.search, "SHARD_RECORDS", 3)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    folders: list[str] = []
+    original = bitext.search.shard_files
+
+    def recording(shard, scratch):
+        folders.append(shard.folder)
+        return original(shard, scratch)
+
+    monkeypatch.setattr(bitext.search, "shard_files", recording)
+    return folders
+
+
+def bundles(out) -> dict[str, bytes]:
+    return {path: data for path, data in snapshot(out).items() if path.startswith("pagefind")}
+
+
+def search_form(out) -> tuple[list[str], list[str]]:
+    page = (out / "search/index.html").read_text("utf-8")
+    return (re.search(r'data-bundles="([^"]*)"', page).group(1).split(),
+            re.search(r'data-languages="([^"]*)"', page).group(1).split())
+
+
+def test_a_language_is_indexed_in_shards_that_the_search_page_lists(site, tmp_path, indexed):
+    out = tmp_path / "out"
+    build(Options(root=site, out=out))
+    folders = ["pagefind", "pagefind-2", "pagefind-3",
+               "pagefind-zh-hans", "pagefind-zh-hans-2", "pagefind-zh-hans-3"]
+    assert sorted(indexed) == folders
+    assert {path.split("/")[0] for path in bundles(out)} == set(folders)
+    assert search_form(out) == ([f"{folder}/" for folder in folders],
+                                ["en"] * 3 + ["zh-Hans"] * 3)
+    # Oldest first: the first shard holds the three oldest papers, the last the newest.
+    shards = bitext.search.shards(site_model(site))
+    assert [[record["url"] for record in shard.records] for shard in shards[:3]] == [
+        ["papers/paper-0/", "papers/paper-1/", "papers/paper-2/"],
+        ["papers/paper-3/", "papers/paper-4/", "papers/paper-5/"], ["papers/paper-6/"]]
+
+
+def site_model(project):
+    from bitext.pipeline import render
+
+    return render(Options(root=project, out=project / "unused"))[0]
+
+
+def test_an_edit_indexes_only_its_shard_and_equals_a_clean_build(site, tmp_path, indexed):
+    out = tmp_path / "out"
+    cache = DiskCache(site / CACHE_DIR)
+    build(Options(root=site, out=out), cache)
+    indexed.clear()
+    (site / "content/papers/p04.md").write_text(  # the second shard, oldest first
+        paper("Paper 4", "论文4", abstract="A changed abstract about llamas.",
+              date="2025-03-14", tags=["llm"]), "utf-8")
+    build(Options(root=site, out=out), cache)
+    assert indexed == ["pagefind-2"]  # (its Chinese record is as it was)
+    indexed.clear()
+    assert snapshot(out) == clean(site, tmp_path)
+    assert sorted(indexed) == sorted(set(indexed)) and len(indexed) == 6  # (clean: all)
+
+
+def test_a_new_paper_indexes_the_last_shards_only(site, tmp_path, indexed):
+    out = tmp_path / "out"
+    cache = DiskCache(site / CACHE_DIR)
+    build(Options(root=site, out=out), cache)
+    indexed.clear()
+    (site / "content/papers/p07.md").write_text(
+        paper("Paper 7", "论文7", abstract="The newest.", date="2025-03-30", tags=["llm"]),
+        "utf-8")
+    build(Options(root=site, out=out), cache)
+    assert indexed == ["pagefind-3", "pagefind-zh-hans-3"]
+    assert snapshot(out) == clean(site, tmp_path)
+
+
+def test_a_template_edit_indexes_nothing_again(site, tmp_path, indexed):
+    """The records do not depend on the templates (before shards, any change of the
+    settings indexed every paper again)."""
+    out = tmp_path / "out"
+    cache = DiskCache(site / CACHE_DIR)
+    build(Options(root=site, out=out), cache)
+    indexed.clear()
+    template = site / "templates/base.html"
+    template.write_text(template.read_text("utf-8").replace("</body>", "<!-- x --></body>"),
+                        "utf-8")
+    result = build(Options(root=site, out=out), cache)
+    assert result.rendered > 0 and indexed == []
+    assert snapshot(out) == clean(site, tmp_path)
+
+
+def test_fewer_papers_drop_the_shards_they_no_longer_fill(site, tmp_path, indexed):
+    out = tmp_path / "out"
+    cache = DiskCache(site / CACHE_DIR)
+    build(Options(root=site, out=out), cache)
+    (site / "content/papers/p06.md").unlink()
+    build(Options(root=site, out=out), cache)
+    assert not (out / "pagefind-3").exists() and not (out / "pagefind-zh-hans-3").exists()
+    assert search_form(out)[0] == ["pagefind/", "pagefind-2/", "pagefind-zh-hans/",
+                                   "pagefind-zh-hans-2/"]
+    assert snapshot(out) == clean(site, tmp_path)
+
+
+def clean(project, tmp_path):
+    out = tmp_path / "clean"
+    build(Options(root=project, out=out, jobs=1))
+    return snapshot(out)
+
+
+def test_a_failing_pagefind_is_a_clear_error_and_the_site_stays(site, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    build(Options(root=site, out=out))
+    before = snapshot(out)
+    broken = tmp_path / "pagefind"
+    broken.write_text("#!/bin/sh\necho 'error: out of memory' >&2\nexit 3\n", "utf-8")
+    broken.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(broken))
+    bitext.search.pagefind_binary.cache_clear()
+    (site / "content/papers/p01.md").write_text(
+        paper("Paper 1", "论文1", abstract="Changed.", date="2025-03-11", tags=["llm"]),
+        "utf-8")
+    try:
+        with pytest.raises(InputError) as raised:
+            build(Options(root=site, out=out))
+    finally:
+        bitext.search.pagefind_binary.cache_clear()
+    problem = raised.value.problems[0]
+    assert problem.format() == (
+        "search: Pagefind could not build the search index: error: out of memory — "
+        "reinstall it with: pip install 'pagefind[extended]', or set 'search: false' in "
+        "site.yaml")
+    assert snapshot(out) == before
+
+
+def test_the_sample_site_keeps_one_bundle_per_language():
+    """Below SHARD_RECORDS papers, the layout of a small site is as it was."""
+    folders = bitext.search.bundle_folders(site_model(REPO))
+    assert [(folder, language.code) for folder, language in folders] == [
+        ("pagefind", "en"), ("pagefind-zh-hans", "zh-Hans")]
+
+
+def test_a_build_that_fails_as_it_renders_stops_indexing(site, tmp_path, indexed, monkeypatch):
+    """Indexing begins before rendering: a template error stops it (no shard is begun
+    after the failure, none is left running, its scratch folder is removed)."""
+    import threading
+
+    scratch = []
+    original = bitext.search.shard_files
+    monkeypatch.setattr(bitext.search, "shard_files",
+                        lambda shard, folder: scratch.append(folder.parent) or original(
+                            shard, folder))
+    template = site / "templates/base.html"
+    template.write_text(template.read_text("utf-8").replace("</body>", "{{ 1 / 0 }}</body>"),
+                        "utf-8")
+    with pytest.raises(InputError, match="ZeroDivisionError"):
+        build(Options(root=site, out=tmp_path / "out"))
+    assert not any(thread.name == "bitext-search" for thread in threading.enumerate())
+    assert len(indexed) < 6 and scratch and not scratch[0].exists()
