@@ -16,9 +16,11 @@ pages are counted once), per-paper cost, and bitext's time as a fraction of Hugo
 ratio of the medians, and in brackets the lowest and highest ratio within a round).
 Memory is sampled in a round of builds of its own: reading a process's memory map every
 20 ms slowed the builds it watched, Hugo's by 0.5-2 s at 10,000 papers, bitext's by
-0.7 s, so the timed rounds run unwatched. The
-compared builds leave out bitext's search index, as the Hugo site has none; one more cold
-build with it shows its cost and size.
+0.7 s, so the timed rounds run unwatched.
+The first three rows of a size compare builds without bitext's search index (site.yaml's
+`search: false`) with Hugo's site, which has none. The rows "with search" compare bitext's
+default build, search index included, with what a Hugo user runs for search: Hugo, then
+Pagefind (the extended build bitext uses) over Hugo's output, as one command.
 """
 
 from __future__ import annotations
@@ -68,12 +70,13 @@ class Run:
     """Of a summary: the wall time of each timed round, in order."""
 
 
-def measure(command: list[str], sample_memory: bool = False) -> Run:
+def measure(command: list[str], sample_memory: bool = False,
+            environment: dict[str, str] | None = None) -> Run:
     """Wall and CPU time of the command, and its peak memory when sampled (else 0)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                               env=user_environment())
+                               env={**user_environment(), **(environment or {})})
     peak = PeakMemory(process.pid)
     if sample_memory:
         peak.start()
@@ -150,6 +153,7 @@ class Tool:
     caches: list[Path]
     """Deleted before a cold build (the output folder with them)."""
     edit_one: Callable[[int], None]
+    environment: dict[str, str] = dataclasses.field(default_factory=dict)
 
 
 def bitext_tool(root: Path, out: Path) -> Tool:
@@ -162,6 +166,27 @@ def hugo_tool(site: Path, out: Path) -> Tool:
                "--cacheDir", str(site / ".hugo-cache")]
     return Tool(command, [out, site / ".hugo-cache", site / "resources"],
                 lambda run: edit_hugo(site / EDITED, run))
+
+
+def bitext_search_tool(root: Path, out: Path) -> Tool:
+    """bitext's default build, with its search index (site.yaml's `search: true`, set by
+    `search_steps`)."""
+    return bitext_tool(root, out)
+
+
+def hugo_pagefind_tool(site: Path, out: Path) -> Tool:
+    """What a Hugo user runs for search: Hugo, then Pagefind (its extended build, as
+    bitext's) over Hugo's output, as one command."""
+    hugo = hugo_tool(site, out)
+    command = ["sh", "-c", '"$0" "$@" && "$PAGEFIND" --site "$SITE" --silent', *hugo.command]
+    return Tool(command, hugo.caches, hugo.edit_one,
+                {"PAGEFIND": pagefind_binary(), "SITE": str(out)})
+
+
+def pagefind_binary() -> str:
+    from bitext.search import pagefind_binary
+
+    return pagefind_binary()
 
 
 STEPS = ("cold", "no change", "one edit")
@@ -186,7 +211,8 @@ def timed_steps(tools: dict[str, Tool], runs: int) -> dict[str, dict[str, Run]]:
                     settle()
                 elif step == "one edit":
                     tool.edit_one(run)
-                results[name][step].append(measure(tool.command, sample_memory=run == 0))
+                results[name][step].append(measure(tool.command, run == 0,
+                                                   tool.environment))
     return {name: {step: summary(rounds) for step, rounds in steps.items()}
             for name, steps in results.items()}
 
@@ -199,21 +225,23 @@ def settle() -> None:
     time.sleep(2)
 
 
-def search_run(root: Path, out: Path) -> tuple[Run, float]:
-    """A cold build with the Pagefind index (Hugo builds none), and the index's size; its
-    memory is sampled in a first build, its time taken in a second."""
+def search_steps(root: Path, out: Path, hugo_site: Path | None, hugo_out: Path,
+                 runs: int) -> dict[str, dict[str, Run]]:
+    """The timed steps of bitext's default build, with its search index, beside Hugo
+    followed by Pagefind over Hugo's output (when Hugo is measured)."""
+    tools = {"bitext": bitext_search_tool(root, out)}
+    if hugo_site is not None:
+        tools["hugo"] = hugo_pagefind_tool(hugo_site, hugo_out)
     set_search(root, True)
-    shutil.rmtree(out, ignore_errors=True)
-    shutil.rmtree(root / ".bitext-cache", ignore_errors=True)
-    settle()
-    peak = measure(bitext_command(root, out), sample_memory=True).peak_mib
-    shutil.rmtree(out)
-    shutil.rmtree(root / ".bitext-cache")
-    settle()
-    run = dataclasses.replace(measure(bitext_command(root, out)), peak_mib=peak)
-    set_search(root, False)
-    size = sum(path.stat().st_size for path in out.glob("pagefind*/**/*") if path.is_file())
-    return run, size / 2**20
+    try:
+        return timed_steps(tools, runs)
+    finally:
+        set_search(root, False)
+
+
+def index_mib(out: Path) -> float:
+    return sum(path.stat().st_size for path in out.glob("pagefind*/**/*")
+               if path.is_file()) / 2**20
 
 
 def edit_hugo(path: Path, run: int) -> None:
@@ -337,6 +365,14 @@ def ratio(ours: Run, theirs: Run) -> str:
     return f"{ours.wall / theirs.wall:.3f}{spread}"
 
 
+def print_row(size: int, step: str, run: Run, hugo: Run | None) -> None:
+    print(f"| {size:,} | {step} | {run.wall:.2f} s | {run.cpu:.2f} s "
+          f"| {run.peak_mib:.0f} MiB | {run.wall / size * 1000:.2f} ms "
+          f"| {f'{hugo.wall:.2f} s' if hugo else '–'} "
+          f"| {f'{hugo.peak_mib:.0f} MiB' if hugo else '–'} "
+          f"| {ratio(run, hugo) if hugo else '–'} |")
+
+
 # The Hugo binary the bench compares with (set by `main`).
 HUGO = ["hugo"]
 
@@ -401,17 +437,18 @@ def main(argv: list[str] | None = None) -> int:
             results = timed_steps(tools, args.runs)
             ours, theirs = results["bitext"], results.get("hugo", {})
             for step, run in ours.items():
-                hugo = theirs.get(step)
-                print(f"| {size:,} | {step} | {run.wall:.2f} s | {run.cpu:.2f} s "
-                      f"| {run.peak_mib:.0f} MiB | {run.wall / size * 1000:.2f} ms "
-                      f"| {f'{hugo.wall:.2f} s' if hugo else '–'} "
-                      f"| {f'{hugo.peak_mib:.0f} MiB' if hugo else '–'} "
-                      f"| {ratio(run, hugo) if hugo else '–'} |")
+                print_row(size, step, run, theirs.get(step))
             per_paper[size] = ours["cold"].wall / size
-            searched, index_mib = search_run(root, work / f"out-{size}")
-            print(f"| {size:,} | cold, with the search index | {searched.wall:.2f} s "
-                  f"| {searched.cpu:.2f} s | {searched.peak_mib:.0f} MiB "
-                  f"| {searched.wall / size * 1000:.2f} ms | | | (index: {index_mib:.1f} MiB) |")
+            searched = search_steps(root, work / f"search-out-{size}",
+                                    site if version else None, work / f"hugo-search-out-{size}",
+                                    args.runs)
+            for step, run in searched["bitext"].items():
+                print_row(size, f"{step}, with search", run, searched.get("hugo", {}).get(step))
+            ours_mib = index_mib(work / f"search-out-{size}")
+            theirs_mib = index_mib(work / f"hugo-search-out-{size}") if version else None
+            notes.append(f"{size:,} papers: search index {ours_mib:.1f} MiB"
+                         + (f" (Pagefind over Hugo's site: {theirs_mib:.1f} MiB)"
+                            if theirs_mib is not None else ""))
             edits = preview_edits(root, work / f"preview-{size}", args.runs)
             warm = statistics.median(edits)
             hugo_edit = theirs.get("one edit")
