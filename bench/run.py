@@ -282,6 +282,9 @@ def watch_edits(command: list[str], ready: str, paper: Path, page: Path,
     times = []
     try:
         wait_until(lambda: any(ready in line for line in lines), 600, lines)
+        # (a watcher may still be settling when it says it is ready: in one run at 1,000
+        # papers Hugo 0.168 never saw an edit saved at once after its line)
+        time.sleep(1)
         for run in range(runs):
             marker = f"Edited {1000 + run}."
             started = time.perf_counter()
