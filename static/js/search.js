@@ -12,7 +12,10 @@ let bundles = null;
 async function loadBundle(folder) {
   try {
     const pagefind = await import(new URL(`${folder}pagefind.js`, root).href);
-    await pagefind.options({ excerptLength: 24 });
+    // Result URLs from the site's root ("/papers/x/"), resolved below against the root
+    // as this page sees it: by default Pagefind prefixes the folder its bundle is served
+    // from ("/repo/"), which the resolution then added again ("/repo/repo/papers/x/").
+    await pagefind.options({ baseUrl: "/", excerptLength: 24 });
     return pagefind;
   } catch (error) {
     console.warn(`bitext search: no bundle in ${folder}`, error);
