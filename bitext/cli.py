@@ -122,7 +122,8 @@ def add_build_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--base-url", help="the site's public URL; overrides site.yaml")
     parser.add_argument("--drafts", action="store_true", help="include draft papers")
     parser.add_argument("--jobs", type=positive, metavar="N",
-                        help="processes for parsing and rendering (default: one per core)")
+                        help="processes for parsing, rendering and search indexing (default: "
+                             "one per core)")
     parser.add_argument("--no-search", dest="search", action="store_false",
                         help="keep the last search index instead of indexing changed papers "
                              "(quicker rebuilds; publish with a full build)")

@@ -175,7 +175,8 @@ def build_without_collector(options: Options, cache: Cache | None, progress: Pro
             search.indexing.cancel()
         raise
     try:
-        finish_search(search, index, outputs, changes, progress)
+        finish_search(search, index, outputs, changes, progress,
+                      options.jobs if options.jobs is not None else cores())
         stale = existing - outputs.keys()
         token_sum = folder_token_sum(outputs, index, stale)
         token = f"{token_sum:032x}"
@@ -655,11 +656,11 @@ def start_search(site: Site, inputs: Inputs, options: Options, index: Index | No
     if not site.config.search:
         return SearchUpdate()
     key = text_digest([inputs.settings] + [paper.digest for paper in site.papers])
-    known = (index.search_shards or {}) if index else {}
     if made is None and index and (index.search == key or not options.search):
         return SearchUpdate(index.search, index.search != key, index.search_shards, None)
     if made is not None:
         return SearchUpdate(key, shard_keys=None, made=made)
+    known = (index.search_shards or {}) if index else {}
     every = shards(site)
     to_index = [shard for shard in every if known.get(shard.folder) != shard.key]
     kept = tuple(shard.folder for shard in every if known.get(shard.folder) == shard.key)
@@ -669,9 +670,10 @@ def start_search(site: Site, inputs: Inputs, options: Options, index: Index | No
 
 def finish_search(search: SearchUpdate, index: Index | None,
                   outputs: dict[str, tuple[str, str]], changes: Changes,
-                  progress: Progress) -> None:
+                  progress: Progress, processes: int) -> None:
     """Stage the bundles that were made and keep those that were not: their files join
-    `outputs` like pages."""
+    `outputs` like pages. `processes`: Pagefind processes at a time, now that rendering
+    is done."""
     from bitext.search import BUNDLE
 
     previous = index.outputs if index else {}
@@ -684,7 +686,7 @@ def finish_search(search: SearchUpdate, index: Index | None,
     if search.indexing is not None:
         # The renderers are done: Pagefind may have every core. (Not before: each process
         # holds a shard, and the renderers' memory adds to theirs.)
-        for _ in range(cores() - 1):
+        for _ in range(processes - 1):
             search.indexing.widen()
         progress.begin("indexing for search", 1)
         made = search.indexing.result()

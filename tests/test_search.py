@@ -184,3 +184,30 @@ def test_a_build_that_fails_as_it_renders_stops_indexing(site, tmp_path, indexed
         build(Options(root=site, out=tmp_path / "out"))
     assert not any(thread.name == "bitext-search" for thread in threading.enumerate())
     assert len(indexed) < 6 and scratch and not scratch[0].exists()
+
+
+def test_jobs_bounds_the_pagefind_processes(site, tmp_path, indexed, monkeypatch):
+    """`--jobs 1`: one Pagefind process at a time, also once rendering is done."""
+    import threading
+    import time
+
+    running, most, lock = [0], [0], threading.Lock()
+    original = bitext.search.shard_files
+
+    def counted(shard, scratch):
+        with lock:
+            running[0] += 1
+            most[0] = max(most[0], running[0])
+        try:
+            time.sleep(0.05)  # (so that a second process, were it started, would overlap)
+            return original(shard, scratch)
+        finally:
+            with lock:
+                running[0] -= 1
+
+    monkeypatch.setattr(bitext.search, "shard_files", counted)
+    build(Options(root=site, out=tmp_path / "one", jobs=1))
+    assert most[0] == 1
+    most[0] = 0
+    build(Options(root=site, out=tmp_path / "two", jobs=2))
+    assert most[0] == 2
