@@ -688,8 +688,8 @@ def finish_search(search: SearchUpdate, index: Index | None,
         # holds a shard, and the renderers' memory adds to theirs.)
         for _ in range(processes - 1):
             search.indexing.widen()
-        progress.begin("indexing for search", 1)
-        made = search.indexing.result()
+        progress.begin("indexing search shards", search.indexing.count)
+        made = search.indexing.result(progress)
     for path, data in (made or {}).items():
         outputs[path] = ("", stage_if_changed(changes, path, data, previous,
                                               index is not None))

@@ -42,6 +42,7 @@ from bitext.config import Language
 from bitext.errors import InputError, Problem
 from bitext.fingerprint import text_digest
 from bitext.model import Site
+from bitext.progress import Progress
 
 BUNDLE = "pagefind"
 # Papers in one Pagefind index (see the top): at most about 250 MiB of Pagefind's memory
@@ -146,6 +147,10 @@ def shard_files(shard: Shard, scratch: Path) -> dict[str, bytes]:
         shutil.rmtree(scratch, ignore_errors=True)
 
 
+PROGRESS_EVERY = 0.1
+"""Seconds between looks at the shards done, while a build waits for them."""
+
+
 class Indexing:
     """Shards indexed in threads that each run one Pagefind process at a time: one thread
     from the start, and one more per `widen`. A build begins indexing before it renders,
@@ -154,6 +159,9 @@ class Indexing:
 
     def __init__(self, to_index: list[Shard]):
         self.pending = deque(to_index)
+        self.count = len(to_index)
+        self.indexed = 0
+        """Shards done (for progress)."""
         self.files: dict[str, bytes] = {}
         self.errors: list[BaseException] = []
         self.lock = threading.Lock()
@@ -188,6 +196,7 @@ class Indexing:
                 return
             with self.lock:
                 self.files.update(files)
+                self.indexed += 1
 
     def cancel(self) -> None:
         """Start no more shards, and wait for those begun (the build failed)."""
@@ -196,11 +205,17 @@ class Indexing:
         with contextlib.suppress(BaseException):
             self.result()
 
-    def result(self) -> dict[str, bytes]:
-        """Every shard's files by output path, once all are made; a failure raised here."""
+    def result(self, progress: Progress | None = None) -> dict[str, bytes]:
+        """Every shard's files by output path, once all are made; a failure raised here.
+        `progress` is told of each shard done meanwhile."""
         try:
+            shown = 0
             for thread in self.threads:
-                thread.join()
+                while thread.is_alive():
+                    thread.join(PROGRESS_EVERY)
+                    if progress is not None and self.indexed > shown:
+                        progress.advance(self.indexed - shown)
+                        shown = self.indexed
         finally:
             self.scratch.cleanup()
         if self.errors:

@@ -211,3 +211,21 @@ def test_jobs_bounds_the_pagefind_processes(site, tmp_path, indexed, monkeypatch
     most[0] = 0
     build(Options(root=site, out=tmp_path / "two", jobs=2))
     assert most[0] == 2
+
+
+def test_progress_counts_the_shards_indexed(site, tmp_path, indexed):
+    """A long build says how far indexing is, in shards (it said "indexing for search
+    0/1" whatever was done)."""
+    import io
+    import itertools
+
+    from bitext.progress import Progress
+
+    stream, ticks = io.StringIO(), itertools.count(0, 10)  # (each look: 10 s later)
+    build(Options(root=site, out=tmp_path / "out"),
+          progress=Progress(stream, clock=lambda: next(ticks)))
+    counts = [int(match.group(1)) for match in
+              re.finditer(r"^indexing search shards (\d)/6 \(\d+ s\)$", stream.getvalue(),
+                          re.MULTILINE)]
+    assert "indexing for search" not in stream.getvalue()
+    assert counts[0] == 0 and counts == sorted(counts) and len(indexed) == 6
