@@ -168,25 +168,15 @@ def hugo_tool(site: Path, out: Path) -> Tool:
                 lambda run: edit_hugo(site / EDITED, run))
 
 
-def bitext_search_tool(root: Path, out: Path) -> Tool:
-    """bitext's default build, with its search index (site.yaml's `search: true`, set by
-    `search_steps`)."""
-    return bitext_tool(root, out)
-
-
 def hugo_pagefind_tool(site: Path, out: Path) -> Tool:
     """What a Hugo user runs for search: Hugo, then Pagefind (its extended build, as
     bitext's) over Hugo's output, as one command."""
     hugo = hugo_tool(site, out)
+    from bitext.search import pagefind_binary
+
     command = ["sh", "-c", '"$0" "$@" && "$PAGEFIND" --site "$SITE" --silent', *hugo.command]
     return Tool(command, hugo.caches, hugo.edit_one,
                 {"PAGEFIND": pagefind_binary(), "SITE": str(out)})
-
-
-def pagefind_binary() -> str:
-    from bitext.search import pagefind_binary
-
-    return pagefind_binary()
 
 
 STEPS = ("cold", "no change", "one edit")
@@ -230,7 +220,7 @@ def search_steps(root: Path, out: Path, hugo_site: Path | None, hugo_out: Path,
                  runs: int, steps: tuple[str, ...] = STEPS) -> dict[str, dict[str, Run]]:
     """The timed steps of bitext's default build, with its search index, beside Hugo
     followed by Pagefind over Hugo's output (when Hugo is measured)."""
-    tools = {"bitext": bitext_search_tool(root, out)}
+    tools = {"bitext": bitext_tool(root, out)}  # (its default build: search on, set below)
     if hugo_site is not None:
         tools["hugo"] = hugo_pagefind_tool(hugo_site, hugo_out)
     set_search(root, True)
