@@ -5,8 +5,9 @@ Three kinds of entries, in `.bitext-cache/` beside site.yaml (gitignored, safe t
 - parsed papers, by a hash of their file's path and bytes, in 256 shards so that an edit
   rewrites one small file; they live in a folder named after the bitext version and the
   config they were parsed under, so a new version or a new site.yaml starts afresh;
-- rendered listing entries, by the paper's hash, slug and link depth, sharded the same
-  way, in a folder named after the settings (config, templates, options, version);
+- rendered listing entries, by the paper's hash and slug (one for pages of any depth),
+  sharded the same way, in a folder named after the settings (config, templates,
+  options, version);
 - the index: for each paper file its size, modification time and hash, and for each
   output file the fingerprint of what it shows and the hash of its bytes.
 

@@ -90,10 +90,14 @@ class Config:
     languages: tuple[Language, Language]
     """The pair; the first is the primary language (slugs, page language, listing order)."""
     per_page: int
+    """Papers per page of the home listing."""
     feed_size: int
     editor: str | None
     editor_email: str | None
     tags: dict[str, TagInfo]
+    list_per_page: int = 100
+    """Papers per page of a tag's and a month's listing (bigger than the home's: readers
+    go through a tag's papers, which at 10,000 papers are thousands)."""
     search: bool = True
     """Build the offline search (bitext.search)."""
     translation: TranslationSettings | None = None
@@ -158,7 +162,7 @@ def load_config(root: Path, base_url_override: str | None = None) -> Config:
 
 def read_config(fields: Fields, base_url_override: str | None) -> Config:
     fields.only_keys((), ["title", "description", "base_url", "domain", "languages",
-                          "per_page", "feed_size", "editor", "tags", "search",
+                          "per_page", "list_per_page", "feed_size", "editor", "tags", "search",
                           "awaiting_translation", "translation", "glossary"])
     languages = read_languages(fields)
     codes = [language.code for language in languages]
@@ -176,6 +180,7 @@ def read_config(fields: Fields, base_url_override: str | None) -> Config:
         domain=domain,
         languages=languages,
         per_page=fields.integer("per_page", default=10, minimum=1, maximum=1000),
+        list_per_page=fields.integer("list_per_page", default=100, minimum=1, maximum=10000),
         feed_size=fields.integer("feed_size", default=20, minimum=1, maximum=1000),
         editor=fields.text("editor", "name", required=False) if editor else None,
         editor_email=fields.text("editor", "email", required=False) if editor else None,

@@ -82,8 +82,7 @@ def build_site(config: Config, papers: list[Paper], source_date_epoch: int | Non
     them takes 0.15 s at 10,000 papers)."""
     check_unique_slugs(papers)
     ordered = tuple(sorted(papers, key=listing_order))
-    per_page = config.per_page
-    pages = tuple(ordered[i: i + per_page] for i in range(0, len(ordered), per_page)) or ((),)
+    pages = paginate(ordered, config.per_page)
     layout = text_digest(f"{paper.slug} {paper.date} {' '.join(paper.tags)}"
                          for paper in ordered)
     return Site(
@@ -145,6 +144,17 @@ def patch_site(site: Site, swaps: Sequence[tuple[Paper, Paper]]
         pages[page] = swap(pages[page])
     return dataclasses.replace(site, papers=tuple(papers_in_order), tags=tags, months=months,
                                pages=tuple(pages)), changed
+
+
+def paginate(papers: tuple[Paper, ...], per_page: int) -> tuple[tuple[Paper, ...], ...]:
+    """`papers` in pages of `per_page`; one empty page when there are none."""
+    return tuple(papers[i: i + per_page] for i in range(0, len(papers), per_page)) or ((),)
+
+
+def page_path(url: str, number: int) -> str:
+    """The file of a listing's page `number` (from 1): `tags/x/index.html`,
+    `tags/x/page/2/index.html`; `url` "" is the home listing."""
+    return f"{url}index.html" if number == 1 else f"{url}page/{number}/index.html"
 
 
 def listing_order(paper: Paper) -> tuple[int, str]:

@@ -37,7 +37,7 @@ from bitext.digest import character_script, script_of_language
 from bitext.errors import InputError, Problem
 from bitext.math import inline_math
 from bitext.metadata import bibtex, scholarly_article
-from bitext.model import Site, find_neighbours
+from bitext.model import Month, Site, Tag, find_neighbours, page_path, paginate
 from bitext.search import bundle_folders
 from bitext.strings import long_date, long_month, strings_for
 
@@ -158,6 +158,13 @@ def make_environment(root: Path, bytecode_cache: jinja2.BytecodeCache | None = N
     return env
 
 
+# The links' root (`../../`) in a listing entry, rendered once for pages of any depth (the
+# home's `./`, a tag's `../../`, its second page's `../../../../`) and replaced by the
+# page's root as the page is made. A NUL: never in a page otherwise, as the readers of
+# paper files and site.yaml refuse control characters.
+ROOT_MARK = "\0"
+
+
 class ListingEntries:
     """`listing_entries(papers, root)` in templates: the papers' entries (entry.html), each
     on its own line, in one call: a tag page lists hundreds, and a template loop costs
@@ -171,8 +178,8 @@ class ListingEntries:
         # Entries are safe HTML already: joined as text (the separator keeps the macro's
         # indentation). Most are kept from earlier pages: looked up here, without a call.
         return SafeText("\n  ".join([
-            kept.get((paper.digest, paper.slug, root)) or entry(paper, root)
-            for paper in papers]))
+            kept.get((paper.digest, paper.slug)) or entry(paper)
+            for paper in papers]).replace(ROOT_MARK, root))
 
 
 class SafeText:
@@ -339,9 +346,18 @@ def plan_pages(site: Site) -> dict[str, PageJob]:
             raise ValueError(f"two pages would be written to {path}")
         jobs[path] = PageJob(path, template, context)
 
+    def add_list_pages(template: str, name: str, listing: Tag | Month) -> None:
+        # Each page's context holds the tag (or month) with that page's papers only, and
+        # the count of all: so an edit to a paper re-renders the one page that lists it.
+        pages = paginate(listing.papers, site.config.list_per_page)
+        for number, papers in enumerate(pages, start=1):
+            add(template, page_path(listing.url, number),
+                **{name: dataclasses.replace(listing, papers=papers)},
+                paper_count=len(listing.papers), page_number=number, page_count=len(pages))
+
     for number, papers in enumerate(site.pages, start=1):
-        path = "index.html" if number == 1 else f"page/{number}/index.html"
-        add("index.html", path, papers=papers, page_number=number, page_count=len(site.pages))
+        add("index.html", page_path("", number), papers=papers, page_number=number,
+            page_count=len(site.pages))
     neighbours = find_neighbours(site.papers, site.related)
     for paper in site.papers:
         add("paper.html", paper.url + "index.html", paper=paper,
@@ -349,12 +365,12 @@ def plan_pages(site: Site) -> dict[str, PageJob]:
     add("tags.html", "tags/index.html",
         sizes=tag_sizes({slug: len(tag.papers) for slug, tag in site.tags.items()}))
     for tag in site.tags.values():
-        add("tag.html", tag.url + "index.html", tag=tag)
+        add_list_pages("tag.html", "tag", tag)
         add("feed.xml", tag.url + "feed.xml", items=site.feed_items(tag.papers),
             feed_title=tag.name, home_url=tag.url)
     add("archive.html", "archive/index.html", chart=month_chart(site.months))
     for month in site.months:
-        add("month.html", month.url + "index.html", month=month)
+        add_list_pages("month.html", "month", month)
     add("feed.xml", "feed.xml", items=site.feed_items(site.papers), feed_title=None,
         home_url="")
     html_pages = sorted(path.removesuffix("index.html") for path in jobs
@@ -409,7 +425,7 @@ class Renderer:
     and link depth, then reused by every listing that shows the paper."""
 
     def __init__(self, site: Site, env: jinja2.Environment,
-                 entries: dict[tuple[str, str, str], str] | None = None):
+                 entries: dict[tuple[str, str], str] | None = None):
         config = site.config
         self.env = env
         t, t2 = strings_for(config.primary.code), strings_for(config.secondary.code)
@@ -434,9 +450,9 @@ class Renderer:
         }
         env.globals["listing_entries"].renderer = self
         self.base_path = config.base_path
-        # By the paper's file digest, slug and link depth. The preview passes the same
-        # dict to each rebuild while templates and settings stay the same, so an edit
-        # re-renders only the entries of the papers it changed.
+        # By the paper's file digest and slug, with ROOT_MARK for the links' root. The
+        # preview passes the same dict to each rebuild while templates and settings stay
+        # the same, so an edit re-renders only the entries of the papers it changed.
         self.entries = entries if entries is not None else {}
 
     def render(self, job: PageJob) -> bytes:
@@ -448,14 +464,15 @@ class Renderer:
             **self.base, "root": root, "page_url": path.removesuffix("index.html"),
             **job.context}).encode("utf-8")
 
-    def listing_entry(self, paper: Paper, root: str) -> str:
-        """The paper's entry in listings, safe HTML as a plain string: entries are cached,
-        and a str pickles three times faster than a Markup."""
-        key = (paper.digest, paper.slug, root)
+    def listing_entry(self, paper: Paper) -> str:
+        """The paper's entry in listings, safe HTML as a plain string with ROOT_MARK where
+        its links start: entries are cached, and a str pickles three times faster than a
+        Markup."""
+        key = (paper.digest, paper.slug)
         html = self.entries.get(key)
         if html is None:
             html = render(self.env, ENTRY_TEMPLATE,
-                          {**self.base, "root": root, "paper": paper}).strip()
+                          {**self.base, "root": ROOT_MARK, "paper": paper}).strip()
             self.entries[key] = html
         return html
 

@@ -11,7 +11,7 @@ from bitext.cli import main
 from bitext.errors import InputError
 from bitext.pipeline import Options, build
 from bitext.write import MARKER
-from tests.conftest import REPO, SAMPLE_DIGEST, make_project, paper, snapshot
+from tests.conftest import REPO, SAMPLE_DIGEST, SITE_YAML, make_project, paper, snapshot
 
 
 def run(*args: str) -> int:
@@ -94,6 +94,32 @@ def test_home_is_newest_first_and_paginated(project, tmp_path):
     second_page = (out / "page/2/index.html").read_text("utf-8")
     assert "../../papers/first-paper/" in second_page
     assert 'rel="prev" href="../../"' in second_page
+
+
+def test_tag_and_month_pages_are_paginated(tmp_path):
+    papers = {f"p{n}.md": paper(f"Paper {n}", f"论文{n}", date=f"2025-05-0{n}", tags=["rl"])
+              for n in range(1, 6)}
+    site_yaml = SITE_YAML.replace("per_page: 2\n", "per_page: 2\nlist_per_page: 2\n")
+    project = make_project(tmp_path / "site", papers, site_yaml)
+    out = tmp_path / "out"
+    assert run("--root", str(project), "build", "--out", str(out)) == 0
+    for listing in ("tags/rl/", "archive/2025-05/"):
+        pages = [out / listing / "index.html", out / listing / "page/2/index.html",
+                 out / listing / "page/3/index.html"]
+        assert not (out / listing / "page/4").exists()
+        shown = [[link for link in parse(page).links if "/papers/" in link] for page in pages]
+        depth = "../" * listing.count("/")
+        assert shown == [[f"{depth}papers/paper-5/", f"{depth}papers/paper-4/"],
+                         [f"{depth}../../papers/paper-3/", f"{depth}../../papers/paper-2/"],
+                         [f"{depth}../../papers/paper-1/"]]
+        middle = pages[1].read_text("utf-8")
+        assert f'<link rel="prev" href="{depth}../../{listing}">' in middle
+        assert f'<link rel="next" href="{depth}../../{listing}page/3/">' in middle
+        assert "Page 2 of 3" in middle and ">5 papers<" in middle  # the count of them all
+        assert "rel=\"next\"" not in pages[2].read_text("utf-8")
+    sitemap = (out / "sitemap.xml").read_text("utf-8")
+    assert "https://example.github.io/digest/tags/rl/page/3/" in sitemap
+    assert "https://example.github.io/digest/archive/2025-05/page/2/" in sitemap
 
 
 def test_paper_page_links_neighbours_and_related(project, tmp_path):

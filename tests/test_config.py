@@ -41,8 +41,8 @@ def test_every_error_is_reported_at_once(tmp_path):
         "site.yaml:12: per_page: not a whole number (expected 1 to 1000, found 'many')",
         "site.yaml:13: feed_size: out of range (expected 1 to 1000, found 0)",
         "site.yaml:18: colour: unknown field (expected one of title, description, base_url, "
-        "domain, languages, per_page, feed_size, editor, tags, search, awaiting_translation, "
-        "translation, glossary, found 'colour')",
+        "domain, languages, per_page, list_per_page, feed_size, editor, tags, search, "
+        "awaiting_translation, translation, glossary, found 'colour')",
     ]
 
 

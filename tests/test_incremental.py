@@ -11,7 +11,11 @@ import bitext.pipeline
 import bitext.render
 from bitext.cache import CACHE_DIR, DiskCache, MemoryCache
 from bitext.pipeline import Options, build
-from tests.conftest import make_project, paper, snapshot
+from tests.conftest import SITE_YAML, make_project, paper, snapshot
+
+# Tag and month pages of three papers: the 24 papers' tags and months fill several pages,
+# so every test here also checks their pagination against a clean build.
+PAGINATED = SITE_YAML.replace("per_page: 2\n", "per_page: 2\nlist_per_page: 3\n")
 
 
 @pytest.fixture
@@ -20,7 +24,7 @@ def site(tmp_path):
                                     date=f"2025-0{1 + n % 5}-1{n % 9}",
                                     tags=[["rl", "nlp", "vision"][n % 3], "llm"][: 1 + n % 2])
               for n in range(24)}
-    return make_project(tmp_path / "site", papers)
+    return make_project(tmp_path / "site", papers, PAGINATED)
 
 
 @pytest.fixture
@@ -342,6 +346,35 @@ def test_a_cached_build_renders_only_the_edited_papers_listing_entries(site, tmp
     touch_later(site / "content/papers/p03.md")
     cached(site, out)
     assert rendered and set(rendered) == {"paper-3"}
+    monkeypatch.undo()
+    assert snapshot(out) == clean_build(site, tmp_path)
+
+
+def test_an_edit_renders_only_the_page_of_a_tag_that_lists_the_paper(site, tmp_path, key,
+                                                                     monkeypatch):
+    """A tag's page holds only its own papers: an edit re-renders the one page of each of
+    the paper's tags (and of its month) that lists it, not the tag's other pages."""
+    out = tmp_path / "out"
+    cached(site, out)
+    listed = [path for path in snapshot(out) if path.startswith(("tags/llm/", "archive/"))]
+    assert "tags/llm/page/4/index.html" in listed and "tags/llm/page/5/index.html" not in listed
+    rendered = []
+    original = bitext.render.Renderer.render
+
+    def spy(self, job):
+        rendered.append(job.path)
+        return original(self, job)
+
+    monkeypatch.setattr(bitext.render.Renderer, "render", spy)
+    EDITS["text"](site / "content/papers")
+    touch_later(site / "content/papers/p03.md")
+    cached(site, out)
+    listings = sorted(path for path in rendered
+                      if path.startswith(("tags/", "archive/")) and path.endswith(".html"))
+    # paper 3 (2025-04-13, rl and llm) is the 5th newest of llm's 12, the 2nd of rl's 8
+    # and the 4th of April's 5
+    assert listings == ["archive/2025-04/page/2/index.html", "tags/llm/page/2/index.html",
+                        "tags/rl/index.html"]
     monkeypatch.undo()
     assert snapshot(out) == clean_build(site, tmp_path)
 
