@@ -9,9 +9,9 @@ from urllib.parse import urlsplit
 
 from bitext.errors import InputError, Problem
 from bitext.schema import Fields, is_web_address
-from bitext.strictyaml import YamlError, load
 
 CONFIG_FILE = "site.yaml"
+TEMPLATES_DIR = "templates"
 LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 TAG_FORM = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 # Scripts written right to left, by primary language subtag (and the Arabic script subtag).
@@ -144,6 +144,8 @@ def load_config(root: Path, base_url_override: str | None = None) -> Config:
         raise InputError([Problem(CONFIG_FILE, None, None, "not UTF-8 text",
                                   found=f"byte 0x{error.object[error.start]:02x} at offset "
                                         f"{error.start}", hint="save the file as UTF-8")]) from None
+    from bitext.strictyaml import YamlError, load  # (see bitext.content: rebuilds skip it)
+
     try:
         document = load(text)
     except YamlError as error:

@@ -13,9 +13,7 @@ import re
 from dataclasses import dataclass
 from html import escape
 
-from markdown_it import MarkdownIt
 from markupsafe import Markup
-from mdit_py_plugins.dollarmath import dollarmath_plugin
 
 from bitext.math import MathError, to_mathml
 
@@ -46,6 +44,10 @@ class Rendered:
 
 class MarkdownRenderer:
     def __init__(self) -> None:
+        # (imported here: a build that parses no paper, as most rebuilds, never loads them)
+        from markdown_it import MarkdownIt
+        from mdit_py_plugins.dollarmath import dollarmath_plugin
+
         # Nesting deeper than 20 (CommonMark's preset) is never an abstract, and each
         # level multiplies the work a run of '[' costs (100 levels: 55 µs per bracket).
         self._md = MarkdownIt("js-default", {"typographer": False, "linkify": False,

@@ -9,7 +9,6 @@ to send the whole model), or when there is one core, the work runs in this proce
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 import pickle
 import queue
@@ -22,7 +21,6 @@ import traceback
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from multiprocessing.pool import RemoteTraceback
 from typing import TypeVar
 
 Item = TypeVar("Item")
@@ -49,6 +47,10 @@ def cores() -> int:
 
 
 def can_fork() -> bool:
+    # (multiprocessing is imported where it is used: a build with nothing to render, as
+    # most rebuilds, never loads it)
+    import multiprocessing
+
     return "fork" in multiprocessing.get_all_start_methods() and os.name == "posix"
 
 
@@ -83,6 +85,8 @@ def map_in_workers(task: Callable[[Sequence[Item]], Out], parts: deque, workers:
                    chunk_size: int) -> Iterator[Out]:
     """The results of `task` over `parts`: the workers take chunks from the front, this
     process from the back."""
+    import multiprocessing
+
     with multiprocessing.get_context("fork").Pool(workers, initializer=quiet_interrupt) as pool:
         feeder = Feeder(pool, parts)
         try:
@@ -241,5 +245,7 @@ def unpack(result: bytes | str):
         finally:
             os.unlink(result)
     if isinstance(value, Failure):
+        from multiprocessing.pool import RemoteTraceback
+
         raise value.error from RemoteTraceback(value.where)
     return value

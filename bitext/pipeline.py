@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from bitext import __version__
 from bitext.cache import CACHE_DIR, DiskCache, Index, MemoryCache, Model, Parsed
-from bitext.config import CONFIG_FILE, Config, Language, load_config
+from bitext.config import CONFIG_FILE, TEMPLATES_DIR, Config, Language, load_config
 from bitext.content import (
     PAPERS_DIR,
     Bilingual,
@@ -747,8 +747,6 @@ def jobs_for(options: Options, work: int) -> int:
 
 def templates_digest(root: Path) -> str:
     """Changes whenever a template changes (every page may use any template)."""
-    from bitext.render import TEMPLATES_DIR
-
     parts, problems = [], []
     folder = root / TEMPLATES_DIR
     for path in [folder, *sorted(folder.rglob("*"))]:

@@ -31,7 +31,7 @@ import jinja2.utils
 from markupsafe import Markup, escape
 
 from bitext.chart import month_chart, tag_sizes
-from bitext.config import Config, Language, language_direction
+from bitext.config import TEMPLATES_DIR, Config, Language, language_direction
 from bitext.content import Paper
 from bitext.digest import character_script, script_of_language
 from bitext.errors import InputError, Problem
@@ -41,7 +41,6 @@ from bitext.model import Month, Site, Tag, find_neighbours, page_path, paginate
 from bitext.search import bundle_folders
 from bitext.strings import long_date, long_month, strings_for
 
-TEMPLATES_DIR = "templates"
 ENTRY_TEMPLATE = "entry.html"
 
 

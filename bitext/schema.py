@@ -12,10 +12,13 @@ import datetime as dt
 import difflib
 import re
 import unicodedata
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from bitext.errors import Problem, describe
-from bitext.strictyaml import Document
+
+if TYPE_CHECKING:
+    from bitext.strictyaml import Document
 
 DATE_FORM = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Year first with other separators, one-digit parts or a time: unambiguous, so the hint

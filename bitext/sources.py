@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bitext.config import Language
-from bitext.digest import parse_digest
 from bitext.errors import Problem
 from bitext.schema import is_web_address
 
@@ -87,6 +86,10 @@ def read_records(text: str, name: str, format_name: str | None,
         return read_daily_papers(text, name)
     if format_name == "arxiv":
         return read_arxiv_feed(text, name)
+    # (imported here: its tables take 9 ms to build, which every command would pay, as the
+    # command line imports this module for FORMATS)
+    from bitext.digest import parse_digest
+
     entries, problems = parse_digest(text, name, languages)
     return [Record(name, entry.line, entry.title, entry.abstract, entry.affiliation,
                    lines=dict(entry.lines or {})) for entry in entries], problems

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import time
 
 import pytest
@@ -250,6 +252,24 @@ def test_nothing_changed_writes_nothing(site, tmp_path, key):
     result = cached(site, out)
     assert (result.config, result.written, result.rendered) == (None, 0, 0)
     assert {path: path.stat().st_mtime_ns for path in out.rglob("*")} == times
+
+
+def test_a_build_with_nothing_to_do_loads_no_parsing_or_rendering_library(site, tmp_path, key):
+    """Most builds find nothing changed: they read the index and look at the files, and
+    leave Jinja, Markdown, YAML and the workers' machinery unloaded (40 % of such a build's
+    time at 10,000 papers, when they were loaded)."""
+    out = tmp_path / "out"
+    cached(site, out)
+    script = ("import sys; from bitext.cli import main; "
+              f"main(['--root', {str(site)!r}, 'build', '--out', {str(out)!r}]); "
+              "print(sorted(name for name in sys.modules if name.split('.')[0] in "
+              "('jinja2', 'markdown_it', 'yaml', 'slugify', 'latex2mathml', 'multiprocessing')"
+              " or name in ('bitext.render', 'bitext.digest', 'bitext.checks')))")
+    finished = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                              check=True)
+    report, loaded = finished.stdout.strip().splitlines()
+    assert report.startswith("no changes:")
+    assert loaded == "[]"
 
 
 def test_a_rebuilder_with_nothing_to_do_makes_the_model_for_the_first_edit(site, tmp_path,
