@@ -71,6 +71,9 @@ class Fingerprints:
     """Paper slug → the pages whose context holds the paper."""
     digest_of: dict[str, str]
     """Paper slug → the digest of its file."""
+    described: frozenset[str] | None = None
+    """The pages described again when these were made from the last build's (the others
+    kept its fingerprints); None when every page was."""
 
 
 def fingerprints(previous: Fingerprints | None, shared: str, site: Site,
@@ -93,7 +96,8 @@ def fingerprints(previous: Fingerprints | None, shared: str, site: Site,
             again = {path for slug in changed for path in previous.pages_of.get(slug, ())}
             by_path = {**previous.by_path,
                        **{path: page_fingerprint(shared, jobs[path]) for path in again}}
-            return Fingerprints(key, by_path, previous.pages_of, {**known, **changed})
+            return Fingerprints(key, by_path, previous.pages_of, {**known, **changed},
+                                frozenset(again))
     digests = {paper.slug: paper.digest for paper in site.papers}
     by_path, pages_of = {}, {}
     slug_of = {digest: slug for slug, digest in digests.items()}
