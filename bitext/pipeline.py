@@ -143,7 +143,7 @@ def build_without_collector(options: Options, cache: Cache | None, progress: Pro
         raise InputError(problems)
     cache = cache if cache is not None else MemoryCache()
     progress = progress or Progress(enabled=False)
-    index = cache.load_index()
+    index = cache.load_index(light=True)
     # With nothing parsed to compare with, paper files are hashed as they are parsed, not
     # before. (The preview's first build has no index, but may have the papers `build`
     # parsed.)
@@ -157,8 +157,9 @@ def build_without_collector(options: Options, cache: Cache | None, progress: Pro
     if (index and index.inputs == inputs.key and search_files is None
             and not (options.search and index.search_behind)
             and not cache.wants_model(inputs.settings)):
-        return Result(None, len(inputs.sources), len(index.outputs), 0, 0, 0,
+        return Result(None, len(inputs.sources), index.files, 0, 0, 0,
                       time.perf_counter() - started)
+    index = cache.complete_index(index) if index else None
 
     config = load_config(options.root, options.base_url)
     chores: list[Callable[[], object]] = []
@@ -192,7 +193,7 @@ def build_without_collector(options: Options, cache: Cache | None, progress: Pro
         raise
     cache.save_index(Index(__version__, inputs.key, inputs.sources, outputs, out_key, token,
                            time.time_ns(), search.key, pages, (site.layout, site.related),
-                           search.behind, token_sum, search.shard_keys))
+                           search.behind, token_sum, search.shard_keys, len(outputs)))
     cache.keep_model(Model(inputs.settings, loaded, site, jobs))
     cache.save_listing_entries(site.papers)
     if interrupted:  # (during the commit, which finished: all is kept as after a build)

@@ -11,7 +11,7 @@ import pytest
 
 import bitext.pipeline
 import bitext.render
-from bitext.cache import CACHE_DIR, DiskCache, MemoryCache
+from bitext.cache import CACHE_DIR, INDEX_FILE, OUTPUTS_FILE, DiskCache, MemoryCache
 from bitext.pipeline import Options, build
 from tests.conftest import SITE_YAML, make_project, paper, snapshot
 
@@ -427,6 +427,38 @@ def test_a_cache_that_lies_about_the_folder_is_not_trusted(site, tmp_path, key):
     (out / "papers/paper-3/index.html").write_text("tampered", "utf-8")
     (out / ".bitext-output").write_text("edited by hand", "utf-8")
     (out / "stray.html").write_text("left over", "utf-8")
+    cached(site, out)
+    assert snapshot(out) == clean_build(site, tmp_path)
+
+
+def test_a_build_with_nothing_to_do_reads_only_the_light_part_of_the_index(site, tmp_path,
+                                                                          key, monkeypatch):
+    out = tmp_path / "out"
+    cached(site, out)
+    read = []
+    original = DiskCache.read
+    monkeypatch.setattr(DiskCache, "read", lambda self, path: read.append(path.name)
+                        or original(self, path))
+    assert cached(site, out).files == len(snapshot(out)) - 1  # (all but the marker)
+    assert read == [INDEX_FILE]
+    EDITS["text"](site / "content/papers")
+    cached(site, out)
+    assert OUTPUTS_FILE in read
+    monkeypatch.undo()
+    assert snapshot(out) == clean_build(site, tmp_path)
+
+
+def test_an_index_completed_by_another_builds_outputs_is_not_trusted(site, tmp_path, key):
+    """The index's two files were written by different builds (one stopped between them,
+    or a file was copied): the build compares with the folder instead."""
+    out = tmp_path / "out"
+    cached(site, out)
+    older = (site / CACHE_DIR / OUTPUTS_FILE).read_bytes()
+    EDITS["retag"](site / "content/papers")
+    cached(site, out)
+    (site / CACHE_DIR / OUTPUTS_FILE).write_bytes(older)
+    EDITS["add"](site / "content/papers")
+    assert not DiskCache(site / CACHE_DIR).load_index()
     cached(site, out)
     assert snapshot(out) == clean_build(site, tmp_path)
 
