@@ -333,9 +333,9 @@ def read_parts(data: bytes, source: str, languages: tuple[Language, Language]
     language blocks, as far as they can be read; None when its front matter cannot be
     (the build reports why). For the commands that read a file to change it or check it:
     import, confirm, translate, check."""
-    text, _ = decode(data, source)
     from bitext.strictyaml import YamlError, load
 
+    text, _ = decode(data, source)
     front, body_start, _ = split_front_matter(text, source) if text else (None, 0, [])
     try:
         document = load(front, first_line=2) if front is not None else None
@@ -518,9 +518,9 @@ def read_links(fields: Fields, arxiv: str | None) -> tuple[Link, ...]:
 
 def slug_from_title(title: str, max_length: int = URL_NAME_MAX) -> str:
     """The URL name a title gives: ASCII words joined by hyphens, whole words, in order."""
-    # An invisible zero-width character inside a word must not split the word in two.
     from slugify import slugify
 
+    # An invisible zero-width character inside a word must not split the word in two.
     visible = ZERO_WIDTH.sub("", title)
     return slugify(visible, max_length=max_length, word_boundary=True, save_order=True)
 
