@@ -20,7 +20,7 @@ from markupsafe import Markup, escape
 from bitext.cli import main
 from bitext.markdown import MarkdownRenderer
 from bitext.metadata import BIBTEX_SPECIAL, bibtex_text
-from bitext.render import escape_output, make_environment
+from bitext.render import ROOT_MARK, escape_output, make_environment
 from tests.conftest import make_project, paper, snapshot
 
 OUR_SCRIPTS = {"static/js/reading.js", "static/js/search.js"}
@@ -185,7 +185,8 @@ def test_templates_write_output_through_bitext_escaping_and_honour_autoescape_bl
 
 def test_listing_entries_behave_as_safe_text_in_templates(tmp_path):
     """Listing entries come back as a light wrapper, not a Markup (no copy of 1.5 MB): a
-    template must still be able to write, test, count, join and mark them safe."""
+    template must still be able to write, test, count, join and mark them safe. (A kept
+    entry's links start with ROOT_MARK, which becomes the page's root.)"""
     from types import SimpleNamespace
 
     (tmp_path / "templates").mkdir()
@@ -196,9 +197,10 @@ def test_listing_entries_behave_as_safe_text_in_templates(tmp_path):
     env = make_environment(tmp_path)
     paper = SimpleNamespace(digest="d", slug="s")
     env.globals["listing_entries"].renderer = SimpleNamespace(
-        entries={("d", "s", "../"): "<li>&amp;</li>"}, listing_entry=None)
+        entries={("d", "s"): f'<li><a href="{ROOT_MARK}s/">&amp;</a></li>'}, listing_entry=None)
+    entry = '<li><a href="../s/">&amp;</a></li>'
     assert env.get_template("t.html").render(papers=[paper]) == (
-        "<li>&amp;</li>|14|yes|no|<li>&amp;</li>|&lt;<li>&amp;</li>")
+        f"{entry}|{len(entry)}|yes|no|{entry}|&lt;{entry}")
 
 
 class AsksForContext:

@@ -22,9 +22,17 @@ def vnu_messages(*arguments: str) -> list[dict]:
 
 
 def test_every_sample_page_is_valid_html(tmp_path):
+    # The sample with one paper a tag's or a month's page: their later pages too.
+    project = tmp_path / "project"
+    for name in ("content", "templates", "static"):
+        shutil.copytree(REPO / name, project / name)
+    (project / "site.yaml").write_text((REPO / "site.yaml").read_text("utf-8").replace(
+        "list_per_page: 100", "list_per_page: 1"), "utf-8")
     out = tmp_path / "site"
-    build(Options(root=REPO, out=out, base_url="https://example.github.io/digest/"))
+    build(Options(root=project, out=out, base_url="https://example.github.io/digest/"))
     pages = sorted(str(p) for p in out.rglob("*.html"))
+    assert any("/tags/" in page and "/page/2/" in page for page in pages)
+    assert any("/archive/" in page and "/page/2/" in page for page in pages)
     assert len(pages) > 20
     messages = vnu_messages(*pages)
     assert [f"{m['url']}:{m.get('lastLine')}: {m['message']}" for m in messages] == []
