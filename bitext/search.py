@@ -81,11 +81,18 @@ def shards(site: Site) -> list[Shard]:
     found = []
     for index, language in enumerate(site.config.languages):
         own = language_records(site, index)
-        for number, start in enumerate(range(0, len(own), SHARD_RECORDS)):
+        for number in range(shard_count(len(own))):
+            start = number * SHARD_RECORDS
             found.append(Shard(bundle_folder(language, index == 0, number),
                                pagefind_language(language.code),
                                tuple(own[start: start + SHARD_RECORDS])))
     return found
+
+
+def shard_count(records: int) -> int:
+    """How many shards a language's records fill: none when it has none (every paper
+    awaits its translation), so no bundle is listed that no build makes."""
+    return -(-records // SHARD_RECORDS)
 
 
 def bundle_folders(site: Site) -> list[tuple[str, Language]]:
@@ -94,9 +101,8 @@ def bundle_folders(site: Site) -> list[tuple[str, Language]]:
     folders = []
     for index, language in enumerate(site.config.languages):
         count = sum(1 for paper in site.papers if is_indexed(paper, index))
-        shard_count = max(1, -(-count // SHARD_RECORDS))
         folders += [(bundle_folder(language, index == 0, number), language)
-                    for number in range(shard_count)]
+                    for number in range(shard_count(count))]
     return folders
 
 

@@ -68,6 +68,22 @@ def test_a_language_is_indexed_in_shards_that_the_search_page_lists(site, tmp_pa
         ["papers/paper-3/", "papers/paper-4/", "papers/paper-5/"], ["papers/paper-6/"]]
 
 
+def test_the_search_page_lists_no_bundle_for_a_language_without_papers(tmp_path):
+    """Every paper awaits its translation (published with a note): there is no Chinese
+    bundle, and the search page must not ask for one (a 404 and a console error)."""
+    papers = {f"p{n}.md": paper(f"Paper {n}", None, abstract_zh=None, date=f"2025-03-1{n}")
+              for n in range(2)}
+    project = make_project(tmp_path / "site", papers)
+    config = project / "site.yaml"
+    config.write_text(config.read_text("utf-8").replace("search: false", "search: true")
+                      + "awaiting_translation: publish\n", "utf-8")
+    out = tmp_path / "out"
+    build(Options(root=project, out=out))
+    assert search_form(out) == (["pagefind/"], ["en"])
+    assert (out / "pagefind/pagefind.js").is_file()
+    assert not (out / "pagefind-zh-hans").exists()
+
+
 def site_model(project):
     from bitext.pipeline import render
 

@@ -25,8 +25,12 @@ async function loadBundle(folder) {
 
 // All at once: a site with shards has several bundles per language.
 function loadBundles() {
-  bundles ??= Promise.all(form.dataset.bundles.split(" ").map(loadBundle));
+  bundles ??= Promise.all(words(form.dataset.bundles).map(loadBundle));
   return bundles;
+}
+
+function words(text) {
+  return text.split(" ").filter(Boolean); // ("" for a site with nothing indexed: no bundle)
 }
 
 function say(template, values) {
@@ -86,7 +90,8 @@ async function search(query) {
     return;
   }
   status.textContent = form.dataset.loading;
-  const languages = form.dataset.languages.split(" "); // (one per bundle)
+  const languages = words(form.dataset.languages); // (one per bundle)
+  const pair = words(form.dataset.pair);
   const responses = await Promise.all((await loadBundles()).map((pagefind) => pagefind.search(query)));
   // The best 20 of each language, from all of its shards, then merged by score.
   const byScore = (a, b) => b.result.score - a.result.score;
@@ -103,7 +108,7 @@ async function search(query) {
     if (seen.has(data.url)) continue;
     seen.add(data.url);
     data.language = language;
-    data.otherLanguage = languages.find((code) => code !== language);
+    data.otherLanguage = pair.find((code) => code !== language);
     items.push(resultItem(data));
   }
   list.replaceChildren(...items);
