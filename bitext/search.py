@@ -120,7 +120,9 @@ def language_records(site: Site, index: int) -> list[dict]:
             continue
         title, abstract = paper.title.values[index], paper.abstract.values[index]
         tags = [site.tags[slug].name.values[index] for slug in paper.tags]
-        text = "\n".join([title, abstract.text, ", ".join(paper.authors),
+        # (not the title: the record page's heading holds it, and indexed twice it came
+        # back twice in excerpts, "… with Zero Data. Absolute Zero: … with Zero Data")
+        text = "\n".join([abstract.text, ", ".join(paper.authors),
                           paper.affiliation or "", " ".join(tags)])
         found.append({
             "url": paper.url, "content": text,

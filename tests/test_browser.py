@@ -345,3 +345,14 @@ def test_an_english_excerpt_holds_no_chinese(browser, site_url):
     assert excerpts and not any(re.search(r"[\u4e00-\u9fff]", text) for text in excerpts)
     assert page.locator(".search-result .title-secondary[lang='zh-Hans']").count() >= 1
     page.close()
+
+
+def test_an_excerpt_does_not_repeat_the_title(browser, site_url):
+    """The title is indexed once, from the record's heading: in the text too, a search
+    for it showed it twice in the excerpt ("… with Zero Data. Absolute Zero: …")."""
+    page, _ = open_page(browser, f"{site_url}search/?q=reasoning", 1280, 900)
+    result = page.locator(".search-result", has_text="Absolute Zero").first
+    result.wait_for(timeout=15000)
+    excerpt = result.locator(".search-excerpt").inner_text()
+    assert excerpt.count("with Zero Data") <= 1, excerpt
+    page.close()
