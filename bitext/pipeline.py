@@ -17,6 +17,7 @@ import dataclasses
 import functools
 import gc
 import os
+import threading
 import time
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
@@ -166,16 +167,12 @@ def build_without_collector(options: Options, cache: Cache | None, progress: Pro
     loaded, inputs = load_papers(inputs, config, options, cache, progress, chores)
     site, jobs, swapped = site_and_pages(config, loaded, inputs, options, index, cache)
     existing = set(index.outputs) if index else files_in(options.out)
+    changes = Changes(options.out)
     # (indexing runs in Pagefind's processes while this one renders)
-    search = start_search(site, inputs, options, index, search_files)
+    search = start_search(site, inputs, options, index, changes, search_files)
     try:
-        outputs, changes, rendered, pages = render_changes(site, jobs, inputs, options, index,
-                                                           cache, progress, chores, swapped)
-    except BaseException:
-        if search.indexing is not None:
-            search.indexing.cancel()
-        raise
-    try:
+        outputs, rendered, pages = render_changes(site, jobs, inputs, options, index, cache,
+                                                  progress, changes, chores, swapped)
         finish_search(search, index, outputs, changes, progress,
                       options.jobs if options.jobs is not None else cores())
         stale = existing - outputs.keys()
@@ -189,6 +186,8 @@ def build_without_collector(options: Options, cache: Cache | None, progress: Pro
         written = len(changes.staged)
         interrupted = changes.commit(stale, token)
     except BaseException:
+        if search.indexing is not None:
+            search.indexing.cancel()  # (first: its threads stage the shards they finish)
         changes.discard()
         raise
     cache.save_index(Index(__version__, inputs.key, inputs.sources, outputs, out_key, token,
@@ -568,13 +567,14 @@ def site_and_pages(config: Config, loaded: Loaded, inputs: Inputs, options: Opti
 
 
 def render_changes(site: Site, jobs: dict[str, PageJob], inputs: Inputs, options: Options,
-                   index: Index | None, cache: Cache, progress: Progress,
+                   index: Index | None, cache: Cache, progress: Progress, changes: Changes,
                    chores: Sequence[Callable[[], object]] = (),
                    swapped: Collection[Paper] | None = None
-                   ) -> tuple[dict[str, tuple[str, str]], Changes, list[str], Fingerprints]:
-    """Render the pages whose fingerprint changed and stage the files whose bytes changed.
-    Returns every output file with (fingerprint, hash of bytes), the staged changes, the
-    pages rendered, and the pages' fingerprints for the next build.
+                   ) -> tuple[dict[str, tuple[str, str]], list[str], Fingerprints]:
+    """Render the pages whose fingerprint changed and stage the files whose bytes changed
+    in `changes` (which the caller discards should this fail). Returns every output file
+    with (fingerprint, hash of bytes), the pages rendered, and the pages' fingerprints for
+    the next build.
 
     `chores`: this process's other work, done while the workers render (at 10,000 papers
     saving the parsed papers takes 0.3 s, which were 0.3 s of a cold build's wall time
@@ -599,48 +599,41 @@ def render_changes(site: Site, jobs: dict[str, PageJob], inputs: Inputs, options
     # Paper pages first, listings last: this process works from the end (see map_chunks),
     # so listings are rendered here, and each listing entry in one process only.
     to_render.sort(key=lambda path: not path.startswith("papers/"))
-    changes = Changes(options.out)
     digests: dict[str, str] = {}
-    try:
-        environment = cache.environment(options.root, inputs.templates)
-        entries = cache.listing_entries(inputs.settings, site.papers)
-        task = RenderTask(site, environment, entries, jobs, previous, index is not None,
-                          changes)
-        progress.begin("rendering pages", len(to_render))
-        # (closed before `discard` below, should this fail: the workers are stopped first)
-        with contextlib.closing(map_chunks(task, to_render, jobs_for(options, len(to_render)),
-                                           CHUNK)) as rendered:
-            for results, staged in rendered:
-                digests.update(results)
-                changes.staged.extend(staged)
-                progress.advance(len(results))
-                while waiting:
-                    waiting.pop(0)()
-        for chore in waiting:
-            chore()
-        by_path, described = pages().by_path, pages().described
-        if described is not None:  # (the index's pages: its entries, taken in one copy)
-            outputs = dict(previous)
-            for path in previous.keys() - by_path.keys():  # (set again below)
-                del outputs[path]
+    environment = cache.environment(options.root, inputs.templates)
+    entries = cache.listing_entries(inputs.settings, site.papers)
+    task = RenderTask(site, environment, entries, jobs, previous, index is not None, changes)
+    progress.begin("rendering pages", len(to_render))
+    # (closed before the caller discards, should this fail: the workers are stopped first)
+    with contextlib.closing(map_chunks(task, to_render, jobs_for(options, len(to_render)),
+                                       CHUNK)) as rendered:
+        for results, staged in rendered:
+            digests.update(results)
+            changes.staged.extend(staged)
+            progress.advance(len(results))
+            while waiting:
+                waiting.pop(0)()
+    for chore in waiting:
+        chore()
+    by_path, described = pages().by_path, pages().described
+    if described is not None:  # (the index's pages: its entries, taken in one copy)
+        outputs = dict(previous)
+        for path in previous.keys() - by_path.keys():  # (set again below)
+            del outputs[path]
+    else:
+        outputs = {path: previous[path] for path in by_path if path not in digests}
+    outputs.update((path, (by_path[path], digest)) for path, digest in digests.items())
+    for path, data in fixed_files(site.config).items():
+        outputs[path] = ("", stage_if_changed(changes, path, data, previous, index is not None))
+    for item in inputs.static:  # read again only when the index does not vouch for it
+        known = previous.get(item.output_path)
+        if known and known[1] == inputs.static_digests[item.output_path]:
+            outputs[item.output_path] = known
         else:
-            outputs = {path: previous[path] for path in by_path if path not in digests}
-        outputs.update((path, (by_path[path], digest)) for path, digest in digests.items())
-        for path, data in fixed_files(site.config).items():
-            outputs[path] = ("", stage_if_changed(changes, path, data, previous,
-                                                  index is not None))
-        for item in inputs.static:  # read again only when the index does not vouch for it
-            known = previous.get(item.output_path)
-            if known and known[1] == inputs.static_digests[item.output_path]:
-                outputs[item.output_path] = known
-            else:
-                outputs[item.output_path] = ("", stage_if_changed(
-                    changes, item.output_path, item.source.read_bytes(), previous,
-                    index is not None))
-    except BaseException:
-        changes.discard()
-        raise
-    return outputs, changes, to_render, pages()
+            outputs[item.output_path] = ("", stage_if_changed(
+                changes, item.output_path, item.source.read_bytes(), previous,
+                index is not None))
+    return outputs, to_render, pages()
 
 
 @dataclass
@@ -658,13 +651,15 @@ class SearchUpdate:
     (None: all of them)."""
     made: Mapping[str, bytes] | None = None
     indexing: Indexing | None = None
+    staging: BundleStaging | None = None
 
 
 def start_search(site: Site, inputs: Inputs, options: Options, index: Index | None,
-                 made: Mapping[str, bytes] | None = None) -> SearchUpdate:
+                 changes: Changes, made: Mapping[str, bytes] | None = None) -> SearchUpdate:
     """Decide what to do with the search bundles, and begin indexing the shards whose
-    records changed (in the background: `finish_search` collects them). The bundles of
-    `made` (made elsewhere: the preview's) are published instead when given."""
+    records changed (in the background, each shard's files staged in `changes` as it is
+    done: `finish_search` collects them). The bundles of `made` (made elsewhere: the
+    preview's) are published instead when given."""
     from bitext.search import Indexing, shards
 
     if not site.config.search:
@@ -678,8 +673,34 @@ def start_search(site: Site, inputs: Inputs, options: Options, index: Index | No
     every = shards(site)
     to_index = [shard for shard in every if known.get(shard.folder) != shard.key]
     kept = tuple(shard.folder for shard in every if known.get(shard.folder) == shard.key)
+    if not to_index:
+        return SearchUpdate(key, False, {shard.folder: shard.key for shard in every}, kept)
+    staging = BundleStaging(changes, index.outputs if index else {}, index is not None)
     return SearchUpdate(key, False, {shard.folder: shard.key for shard in every}, kept, None,
-                        Indexing(to_index) if to_index else None)
+                        Indexing(to_index, staging), staging)
+
+
+class BundleStaging:
+    """Stages a shard's bundle files as Pagefind is done with it (called in the indexing
+    threads, each shard in a part of the update of its own); gives each file's hash."""
+
+    def __init__(self, changes: Changes, previous: dict[str, tuple[str, str]], trusted: bool):
+        self.changes = changes
+        self.previous = previous
+        self.trusted = trusted
+        self.parts: list[Changes] = []
+        self.lock = threading.Lock()
+
+    def __call__(self, files: dict[str, bytes]) -> dict[str, str]:
+        part = self.changes.part()
+        with self.lock:
+            self.parts.append(part)
+        return {path: stage_if_changed(part, path, data, self.previous, self.trusted)
+                for path, data in files.items()}
+
+    def staged(self) -> list[tuple[str, str]]:
+        """Every file staged (once indexing is done)."""
+        return [pair for part in self.parts for pair in part.staged]
 
 
 def finish_search(search: SearchUpdate, index: Index | None,
@@ -692,19 +713,21 @@ def finish_search(search: SearchUpdate, index: Index | None,
 
     previous = index.outputs if index else {}
     kept = set(search.kept or ())
-    # (`startswith` first: at 100,000 papers the index lists 110,000 other files)
-    outputs.update((path, entry) for path, entry in previous.items()
-                   if path.startswith(BUNDLE) and (
-                       search.kept is None or path.split("/")[0] in kept))
-    made = search.made
+    if search.kept is None or kept:  # (else none is kept: no need to look)
+        # (`startswith` first: at 100,000 papers the index lists 110,000 other files)
+        outputs.update((path, entry) for path, entry in previous.items()
+                       if path.startswith(BUNDLE) and (
+                           search.kept is None or path.split("/")[0] in kept))
     if search.indexing is not None:
+        assert search.staging is not None  # (made with the indexing)
         # The renderers are done: Pagefind may have every core. (Not before: each process
         # holds a shard, and the renderers' memory adds to theirs.)
-        for _ in range(processes - 1):
-            search.indexing.widen()
+        search.indexing.use_cores(processes)
         progress.begin("indexing search shards", search.indexing.count)
-        made = search.indexing.result(progress)
-    for path, data in (made or {}).items():
+        outputs.update((path, ("", digest))
+                       for path, digest in search.indexing.result(progress).items())
+        changes.staged.extend(search.staging.staged())
+    for path, data in (search.made or {}).items():
         outputs[path] = ("", stage_if_changed(changes, path, data, previous,
                                               index is not None))
 

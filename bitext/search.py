@@ -16,11 +16,16 @@ newest) change the last shard only. Readers pay for shards: each bundle has its 
 pagefind.js, wasm and metadata to load before the first query (at 10,000 papers, 10
 bundles, a first search downloaded 1.3-1.4 MiB where 2 bundles took 0.45 MiB).
 
-The bundles are ordinary output files: they are staged, written only when their bytes
-change and tracked like every page. Indexing runs in Pagefind's own processes, which a
-build starts before it renders and collects after (`bitext.pipeline.start_search`), so
-that indexing and rendering share the machine's cores; `build --no-search` keeps the last
-index, and the preview indexes once, in the background (`bitext.serve.BackgroundSearch`).
+The bundles are ordinary output files: they are staged as each shard is done, written only
+when their bytes change and tracked like every page. Indexing runs in Pagefind's own
+processes, which a build starts before it renders and collects after
+(`bitext.pipeline.start_search`), so that indexing and rendering share the machine's cores;
+`build --no-search` keeps the last index, and the preview indexes once, in the background
+(`bitext.serve.BackgroundSearch`).
+
+Pagefind processes at a time are bounded by memory as well as by cores (see `Indexing`):
+two Chinese shards side by side held 490 MiB, beside the build's own 250 MiB at 10,000
+papers.
 """
 
 from __future__ import annotations
@@ -31,12 +36,15 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 import threading
 from collections import deque
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
+from typing import Any
 
 from bitext.config import Language
 from bitext.errors import InputError, Problem
@@ -48,6 +56,17 @@ BUNDLE = "pagefind"
 # Papers in one Pagefind index (see the top): at most about 250 MiB of Pagefind's memory
 # for Chinese records, while the build renders beside it.
 SHARD_RECORDS = 2000
+MIB = 1024 * 1024
+# What a Pagefind process holds (it keeps the whole index until it writes it): a base and
+# bytes per character of text, measured with Pagefind 1.5 extended on the benchmark's
+# records. Chinese and Japanese text is segmented by a dictionary (the base) into words of
+# a character or two, each of which Pagefind indexes: 2,000 records of 500 characters took
+# 250 MiB, 2,000 English ones of 1,100 characters 112 MiB.
+PAGEFIND_MEMORY = {"zh": (60 * MIB, 187), "ja": (60 * MIB, 187), "": (20 * MIB, 43)}
+# Pagefind processes at a time hold at most about this much (more only when the build's
+# own process is larger: see `Indexing.use_cores`), so that a build of 10,000 papers stays
+# near 500 MiB in all; one process runs whatever its shard's size.
+PAGEFIND_BUDGET = 256 * MIB
 
 
 def bundle_folder(language: Language, primary: bool, shard: int = 0) -> str:
@@ -64,6 +83,13 @@ class Shard:
     language: str
     """Pagefind's language (see `pagefind_language`)."""
     records: tuple[dict, ...]
+
+    @functools.cached_property
+    def memory(self) -> int:
+        """About the bytes Pagefind holds while it indexes this shard (see `PAGEFIND_MEMORY`)."""
+        base, per_character = PAGEFIND_MEMORY.get(self.language, PAGEFIND_MEMORY[""])
+        return base + per_character * sum(len(record["content"]) + len(record["meta"]["title"])
+                                          for record in self.records)
 
     @functools.cached_property
     def key(self) -> str:
@@ -143,12 +169,16 @@ def search_files(to_index: list[Shard]) -> dict[str, bytes]:
     return Indexing(to_index).result()
 
 
-def shard_files(shard: Shard, scratch: Path) -> dict[str, bytes]:
-    """The files of one shard's bundle by output path, made in the folder `scratch`."""
+def shard_files(shard: Shard, scratch: Path,
+                room: Callable[[], contextlib.AbstractContextManager] = contextlib.nullcontext
+                ) -> dict[str, bytes]:
+    """The files of one shard's bundle by output path, made in the folder `scratch`.
+    `room`: entered to run Pagefind (see `Indexing.room`), which holds the memory."""
     pages, bundle = scratch / "pages", scratch / "bundle"
     try:
         write_record_pages(shard, pages)
-        run_pagefind(pages, bundle, shard.language, scratch / "pagefind.log")
+        with room():
+            run_pagefind(pages, bundle, shard.language, scratch / "pagefind.log")
         return {f"{shard.folder}/{path.relative_to(bundle).as_posix()}": path.read_bytes()
                 for path in sorted(bundle.rglob("*")) if path.is_file()}
     finally:  # (in memory, where it can: the next shard's room)
@@ -159,62 +189,144 @@ PROGRESS_EVERY = 0.1
 """Seconds between looks at the shards done, while a build waits for them."""
 
 
-class Indexing:
-    """Shards indexed in threads that each run one Pagefind process at a time: one thread
-    from the start, and one more per `widen`. A build begins indexing before it renders,
-    so that Pagefind and the renderers share the cores, and widens to every core once
-    its own workers are done (see `bitext.pipeline.finish_search`)."""
+class IndexingStopped(Exception):
+    """A shard waiting for room is given up: the build failed (its error is raised)."""
 
-    def __init__(self, to_index: list[Shard]):
-        self.pending = deque(to_index)
+
+class Indexing:
+    """Shards indexed by Pagefind processes, each run by a thread of this process. A build
+    begins indexing before it renders, with one process, so that Pagefind and the
+    renderers share the cores, and uses every core once its renderers are done (see
+    `bitext.pipeline.finish_search`). Processes at a time are bounded by memory too: a
+    Pagefind process starts beside others only while the memory they are expected to
+    hold (`Shard.memory`) stays within the budget. (These bounds are on Pagefind only: a
+    thread more than there are processes writes the next shard's pages while Pagefind
+    runs, and each reads its bundle after, so that a shard follows another without a
+    pause: while the build rendered, the pause was up to a second.)
+
+    `publish`: called in an indexing thread with each shard's files as Pagefind is done
+    with it (a build stages them then, rather than holding every bundle's bytes until the
+    end: 30 MB at 10,000 papers); `result` gives what it returns for each file, or the
+    files' bytes without it."""
+
+    def __init__(self, to_index: list[Shard],
+                 publish: Callable[[dict[str, bytes]], dict[str, Any]] | None = None):
+        self.pending = list(to_index)
         self.count = len(to_index)
         self.indexed = 0
         """Shards done (for progress)."""
-        self.files: dict[str, bytes] = {}
+        self.files: dict[str, Any] = {}
         self.errors: list[BaseException] = []
+        self.publish = publish
         self.lock = threading.Lock()
+        self.changed = threading.Condition(self.lock)
+        """Notified when a shard is done, the cores grow or indexing is cancelled."""
+        self.running = 0
+        """The memory of the shards being indexed (`Shard.memory`)."""
+        self.queue: deque[Shard] = deque()
+        """The shards taken and waiting for Pagefind, in the order taken."""
+        self.processes = 0
+        """Pagefind processes running."""
+        self.most = 1
+        """Pagefind processes at a time."""
+        self.budget = PAGEFIND_BUDGET
+        self.rendering = True
+        self.stopped = False
         # (the pages, and the bundles made from them, take about three times the text)
         largest = max((sum(len(record["content"]) + 500 for record in shard.records)
                        for shard in to_index), default=0)
         self.scratch = tempfile.TemporaryDirectory(prefix="bitext-search-",
                                                    dir=scratch_parent(6 * largest))
         self.threads: list[threading.Thread] = []
-        self.widen()
+        self.add_threads()
 
-    def widen(self) -> None:
-        """One more Pagefind process at a time, while shards are waiting."""
+    def use_cores(self, processes: int) -> None:
+        """The build's renderers are done: up to `processes` Pagefind processes at a time,
+        within the budget, which grows to the build's own memory where that is larger (at
+        100,000 papers, 2.4 GiB: two Chinese shards then add a fifth to it, not twice)."""
         with self.lock:
-            if not self.pending or self.errors:
-                return
-        thread = threading.Thread(target=self.work, daemon=True, name="bitext-search")
-        self.threads.append(thread)
-        thread.start()
+            self.rendering = False
+            self.most = processes
+            self.budget = max(PAGEFIND_BUDGET, own_peak_memory())
+            self.changed.notify_all()
+        self.add_threads()
+
+    def add_threads(self) -> None:
+        """A thread for each Pagefind process at a time, and one more that readies the
+        next shard meanwhile (while shards are waiting)."""
+        while len(self.threads) < self.most + 1:
+            with self.lock:
+                if not self.pending or self.errors:
+                    return
+            thread = threading.Thread(target=self.work, daemon=True, name="bitext-search")
+            self.threads.append(thread)
+            thread.start()
 
     def work(self) -> None:
         while True:
             with self.lock:
                 if not self.pending or self.errors:
                     return
-                shard = self.pending.popleft()
+                shard = self.next_shard()
             try:
-                files = shard_files(shard, Path(self.scratch.name) / shard.folder)
+                files = shard_files(shard, Path(self.scratch.name) / shard.folder,
+                                    functools.partial(self.room, shard))
+                published = files if self.publish is None else self.publish(files)
             except BaseException as error:  # (raised in the build's thread by `result`)
                 with self.lock:
                     self.errors.append(error)
+                    self.changed.notify_all()
                 return
             with self.lock:
-                self.files.update(files)
+                self.files.update(published)
                 self.indexed += 1
+
+    def next_shard(self) -> Shard:
+        """(With the lock held, while shards are pending.) While the build renders, the
+        smallest shard first (its renderers hold memory too, and one Pagefind process runs
+        beside them); after, the largest first, so that the last to finish is a small one
+        and the cores are not left idle."""
+        shard = (max if not self.rendering else min)(self.pending, key=lambda one: one.memory)
+        self.pending.remove(shard)
+        self.queue.append(shard)
+        return shard
+
+    @contextlib.contextmanager
+    def room(self, shard: Shard) -> Iterator[None]:
+        """Wait until Pagefind can index `shard` within the budget (at once when no other
+        Pagefind process runs) and the shards taken before it have started, and hold its
+        memory meanwhile. (In the order taken: else a small shard taken later would slip
+        in beside a large one and keep the next large one waiting.)"""
+        with self.lock:
+            while self.queue[0] is not shard or self.processes >= self.most or (
+                    self.running and self.running + shard.memory > self.budget):
+                if self.errors or self.stopped:
+                    raise IndexingStopped
+                self.changed.wait()
+            self.queue.popleft()
+            self.running += shard.memory
+            self.processes += 1
+            self.changed.notify_all()  # (the next in the queue may fit too)
+        try:
+            yield
+        finally:
+            with self.lock:
+                self.running -= shard.memory
+                self.processes -= 1
+                self.changed.notify_all()
 
     def cancel(self) -> None:
         """Start no more shards, and wait for those begun (the build failed)."""
         with self.lock:
             self.pending.clear()
+            self.stopped = True
+            self.changed.notify_all()
         with contextlib.suppress(BaseException):
             self.result()
 
-    def result(self, progress: Progress | None = None) -> dict[str, bytes]:
-        """Every shard's files by output path, once all are made; a failure raised here.
+    def result(self, progress: Progress | None = None) -> dict[str, Any]:
+        """Every shard's files by output path (their bytes, or what `publish` made of
+        them), once all are made; a failure raised here.
         `progress` is told of each shard done meanwhile."""
         try:
             shown = 0
@@ -235,6 +347,16 @@ class Indexing:
 # record: 20,000 of each at 10,000 papers, which took 8 s to write and 17 s to index on
 # this machine's disk, 0.8 s and 12 s in memory.
 MEMORY = "/dev/shm"
+
+
+def own_peak_memory() -> int:
+    """The most memory this process has held, in bytes (0 where that is not known)."""
+    try:
+        import resource
+    except ImportError:  # (Windows)
+        return 0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak if sys.platform == "darwin" else peak * 1024  # (macOS counts bytes)
 
 
 def scratch_parent(needed: int) -> str | None:

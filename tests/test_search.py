@@ -34,9 +34,9 @@ def indexed(monkeypatch, tmp_path):
     folders: list[str] = []
     original = bitext.search.shard_files
 
-    def recording(shard, scratch):
+    def recording(shard, scratch, *room):
         folders.append(shard.folder)
-        return original(shard, scratch)
+        return original(shard, scratch, *room)
 
     monkeypatch.setattr(bitext.search, "shard_files", recording)
     return folders
@@ -191,8 +191,8 @@ def test_a_build_that_fails_as_it_renders_stops_indexing(site, tmp_path, indexed
     scratch = []
     original = bitext.search.shard_files
     monkeypatch.setattr(bitext.search, "shard_files",
-                        lambda shard, folder: scratch.append(folder.parent) or original(
-                            shard, folder))
+                        lambda shard, folder, *room: scratch.append(folder.parent) or original(
+                            shard, folder, *room))
     template = site / "templates/base.html"
     template.write_text(template.read_text("utf-8").replace("</body>", "{{ 1 / 0 }}</body>"),
                         "utf-8")
@@ -202,31 +202,77 @@ def test_a_build_that_fails_as_it_renders_stops_indexing(site, tmp_path, indexed
     assert len(indexed) < 6 and scratch and not scratch[0].exists()
 
 
-def test_jobs_bounds_the_pagefind_processes(site, tmp_path, indexed, monkeypatch):
-    """`--jobs 1`: one Pagefind process at a time, also once rendering is done."""
+def pagefind_runs(monkeypatch) -> list[tuple[str, ...]]:
+    """Records the languages of the Pagefind processes running as each one starts (each
+    takes at least 50 ms, so that a second process, were it started, would overlap)."""
     import threading
     import time
 
-    running, most, lock = [0], [0], threading.Lock()
-    original = bitext.search.shard_files
+    running, seen, lock = [], [], threading.Lock()
+    original = bitext.search.run_pagefind
 
-    def counted(shard, scratch):
+    def counted(pages, bundle, language, log):
         with lock:
-            running[0] += 1
-            most[0] = max(most[0], running[0])
+            running.append(language)
+            seen.append(tuple(sorted(running)))
         try:
-            time.sleep(0.05)  # (so that a second process, were it started, would overlap)
-            return original(shard, scratch)
+            time.sleep(0.05)
+            return original(pages, bundle, language, log)
         finally:
             with lock:
-                running[0] -= 1
+                running.remove(language)
 
-    monkeypatch.setattr(bitext.search, "shard_files", counted)
+    monkeypatch.setattr(bitext.search, "run_pagefind", counted)
+    return seen
+
+
+def test_jobs_bounds_the_pagefind_processes(site, tmp_path, indexed, monkeypatch):
+    """`--jobs 1`: one Pagefind process at a time, also once rendering is done."""
+    seen = pagefind_runs(monkeypatch)
     build(Options(root=site, out=tmp_path / "one", jobs=1))
-    assert most[0] == 1
-    most[0] = 0
+    assert max(map(len, seen)) == 1 and len(seen) == 6
+    seen.clear()
     build(Options(root=site, out=tmp_path / "two", jobs=2))
-    assert most[0] == 2
+    assert max(map(len, seen)) == 2
+
+
+def shards_of(languages: str) -> list[bitext.search.Shard]:
+    """A shard of one record for each letter: e English, z Chinese."""
+    found = []
+    for number, letter in enumerate(languages):
+        language = {"e": "en", "z": "zh"}[letter]
+        record = {"url": f"papers/p{number}/", "content": f"Text {number} 文本",
+                  "meta": {"title": f"Title {number}", "other_title": "", "date": "2025-03-01"}}
+        found.append(bitext.search.Shard(f"pagefind-{number + 1}", language, (record,)))
+    return found
+
+
+def test_pagefind_processes_stay_within_the_memory_budget(monkeypatch):
+    """Two Chinese shards side by side held 490 MiB at 10,000 papers: a Pagefind process
+    starts beside another only while their shards' estimated memory fits the budget.
+    Here a Chinese shard fills it alone; two English ones fit together."""
+    seen = pagefind_runs(monkeypatch)
+    monkeypatch.setattr(bitext.search, "PAGEFIND_MEMORY", {"zh": (100, 0), "": (10, 0)})
+    monkeypatch.setattr(bitext.search, "PAGEFIND_BUDGET", 100)
+    monkeypatch.setattr(bitext.search, "own_peak_memory", lambda: 0)
+    indexing = bitext.search.Indexing(shards_of("ezezez"))
+    indexing.use_cores(2)
+    files = indexing.result()
+    assert len(seen) == 6 and {path.split("/")[0] for path in files} == {
+        f"pagefind-{number}" for number in range(1, 7)}
+    assert not [languages for languages in seen if "zh" in languages and len(languages) > 1]
+    assert ("en", "en") in seen
+
+
+def test_the_budget_grows_to_the_builds_own_memory(site, tmp_path, indexed, monkeypatch):
+    """At 100,000 papers the build holds 2.4 GiB: there two Chinese shards at a time add a
+    fifth to it, and keeping them apart would add half to the time indexing takes."""
+    seen = pagefind_runs(monkeypatch)
+    monkeypatch.setattr(bitext.search, "PAGEFIND_MEMORY", {"zh": (100, 0), "": (10, 0)})
+    monkeypatch.setattr(bitext.search, "PAGEFIND_BUDGET", 100)
+    monkeypatch.setattr(bitext.search, "own_peak_memory", lambda: 200)
+    build(Options(root=site, out=tmp_path / "out", jobs=2))
+    assert ("zh", "zh") in seen
 
 
 def test_progress_counts_the_shards_indexed(site, tmp_path, indexed):
