@@ -40,13 +40,14 @@ import sys
 import tempfile
 import threading
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 from typing import Any
 
 from bitext.config import Language
+from bitext.content import Paper
 from bitext.errors import InputError, Problem
 from bitext.fingerprint import text_digest
 from bitext.model import Site
@@ -77,28 +78,36 @@ def bundle_folder(language: Language, primary: bool, shard: int = 0) -> str:
 
 @dataclass(frozen=True)
 class Shard:
-    """One Pagefind index: a run of a language's records, oldest paper first."""
+    """One Pagefind index: a run of a language's records, oldest paper first. The records
+    are made when they are needed (`records`), and not kept: at 10,000 papers they held
+    40 MB of the build's memory until it ended."""
 
     folder: str
     language: str
     """Pagefind's language (see `pagefind_language`)."""
-    records: tuple[dict, ...]
+    make_records: Callable[[], list[dict]]
+    key: str
+    """Changes when the bundle would: its records, or Pagefind's version (in the
+    libraries stamp), not the templates or the rest of the settings."""
+    memory: int
+    """About the bytes Pagefind holds while it indexes this shard (see `PAGEFIND_MEMORY`)."""
+    scratch: int
+    """About the bytes of its record pages and bundle (three times the text)."""
 
-    @functools.cached_property
-    def memory(self) -> int:
-        """About the bytes Pagefind holds while it indexes this shard (see `PAGEFIND_MEMORY`)."""
-        base, per_character = PAGEFIND_MEMORY.get(self.language, PAGEFIND_MEMORY[""])
-        return base + per_character * sum(len(record["content"]) + len(record["meta"]["title"])
-                                          for record in self.records)
-
-    @functools.cached_property
-    def key(self) -> str:
-        """Changes when the bundle would: its records, or Pagefind's version (in the
-        libraries stamp), not the templates or the rest of the settings."""
+    @classmethod
+    def of(cls, folder: str, language: str, make_records: Callable[[], list[dict]]) -> Shard:
         from bitext.pipeline import libraries_stamp
 
-        return text_digest([libraries_stamp(), self.folder, self.language,
-                            json.dumps(self.records, ensure_ascii=False, sort_keys=True)])
+        records = make_records()
+        key = text_digest([libraries_stamp(), folder, language,
+                           json.dumps(records, ensure_ascii=False, sort_keys=True)])
+        text = sum(len(record["content"]) + len(record["meta"]["title"]) for record in records)
+        base, per_character = PAGEFIND_MEMORY.get(language, PAGEFIND_MEMORY[""])
+        return cls(folder, language, make_records, key, base + per_character * text,
+                   6 * (text + 500 * len(records)))
+
+    def records(self) -> list[dict]:
+        return self.make_records()
 
 
 def shards(site: Site) -> list[Shard]:
@@ -106,12 +115,13 @@ def shards(site: Site) -> list[Shard]:
     new papers change the last shard only."""
     found = []
     for index, language in enumerate(site.config.languages):
-        own = language_records(site, index)
+        own = [paper for paper in reversed(site.papers) if is_indexed(paper, index)]
         for number in range(shard_count(len(own))):
             start = number * SHARD_RECORDS
-            found.append(Shard(bundle_folder(language, index == 0, number),
-                               pagefind_language(language.code),
-                               tuple(own[start: start + SHARD_RECORDS])))
+            found.append(Shard.of(bundle_folder(language, index == 0, number),
+                                  pagefind_language(language.code),
+                                  functools.partial(records_of, site, index,
+                                                    tuple(own[start: start + SHARD_RECORDS]))))
     return found
 
 
@@ -138,12 +148,10 @@ def is_indexed(paper, index: int) -> bool:
     return paper.title.values[index] is not None and paper.abstract.values[index] is not None
 
 
-def language_records(site: Site, index: int) -> list[dict]:
-    """The records of one language, oldest paper first: what the search finds and shows."""
+def records_of(site: Site, index: int, papers: Sequence[Paper]) -> list[dict]:
+    """The papers' records in the language of this index: what the search finds and shows."""
     found = []
-    for paper in reversed(site.papers):
-        if not is_indexed(paper, index):
-            continue
+    for paper in papers:
         title, abstract = paper.title.values[index], paper.abstract.values[index]
         tags = [site.tags[slug].name.values[index] for slug in paper.tags]
         # (not the title: the record page's heading holds it, and indexed twice it came
@@ -232,11 +240,8 @@ class Indexing:
         self.budget = PAGEFIND_BUDGET
         self.rendering = True
         self.stopped = False
-        # (the pages, and the bundles made from them, take about three times the text)
-        largest = max((sum(len(record["content"]) + 500 for record in shard.records)
-                       for shard in to_index), default=0)
-        self.scratch = tempfile.TemporaryDirectory(prefix="bitext-search-",
-                                                   dir=scratch_parent(6 * largest))
+        self.scratch = tempfile.TemporaryDirectory(prefix="bitext-search-", dir=scratch_parent(
+            max((shard.scratch for shard in to_index), default=0)))
         self.threads: list[threading.Thread] = []
         self.add_threads()
 
@@ -377,7 +382,7 @@ def write_record_pages(shard: Shard, folder: Path) -> None:
     (Pagefind's Python API reads each answer of its service after a 0.1 s sleep, 1,000 s
     for 10,000 records, and could not take the bundles back through its pipe; its service
     also indexed slower than its command line, which reads a folder on every core.)"""
-    for record in shard.records:
+    for record in shard.records():
         meta = record["meta"]
         page = folder / record["url"] / "index.html"
         page.parent.mkdir(parents=True, exist_ok=True)

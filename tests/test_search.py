@@ -63,7 +63,7 @@ def test_a_language_is_indexed_in_shards_that_the_search_page_lists(site, tmp_pa
                                 ["en"] * 3 + ["zh-Hans"] * 3)
     # Oldest first: the first shard holds the three oldest papers, the last the newest.
     shards = bitext.search.shards(site_model(site))
-    assert [[record["url"] for record in shard.records] for shard in shards[:3]] == [
+    assert [[record["url"] for record in shard.records()] for shard in shards[:3]] == [
         ["papers/paper-0/", "papers/paper-1/", "papers/paper-2/"],
         ["papers/paper-3/", "papers/paper-4/", "papers/paper-5/"], ["papers/paper-6/"]]
 
@@ -243,7 +243,8 @@ def shards_of(languages: str) -> list[bitext.search.Shard]:
         language = {"e": "en", "z": "zh"}[letter]
         record = {"url": f"papers/p{number}/", "content": f"Text {number} 文本",
                   "meta": {"title": f"Title {number}", "other_title": "", "date": "2025-03-01"}}
-        found.append(bitext.search.Shard(f"pagefind-{number + 1}", language, (record,)))
+        found.append(bitext.search.Shard.of(f"pagefind-{number + 1}", language,
+                                            lambda record=record: [record]))
     return found
 
 
