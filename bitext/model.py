@@ -125,7 +125,15 @@ def patch_site(site: Site, swaps: Sequence[tuple[Paper, Paper]]
         return site, changed
 
     def swap(items: tuple[Paper, ...]) -> tuple[Paper, ...]:
-        return tuple(changed.get(paper.slug, paper) for paper in items)
+        """`items` (in listing order, as every list of the model) with the new papers."""
+        replaced = list(items)
+        for paper in changed.values():
+            # (found by the order of the list: comparing every paper's slug took an edit
+            # 3 ms at 10,000 papers, in the lists of its tags and month)
+            position = bisect.bisect_left(replaced, listing_order(paper), key=listing_order)
+            if position < len(replaced) and replaced[position].slug == paper.slug:
+                replaced[position] = paper
+        return tuple(replaced)
 
     tags = dict(site.tags)
     for slug in {tag for paper in changed.values() for tag in paper.tags}:
@@ -133,16 +141,12 @@ def patch_site(site: Site, swaps: Sequence[tuple[Paper, Paper]]
     touched_months = {paper.month for paper in changed.values()}
     months = tuple(dataclasses.replace(month, papers=swap(month.papers))
                    if month.key in touched_months else month for month in site.months)
-    papers_in_order, pages = list(site.papers), list(site.pages)
+    pages = list(site.pages)
     for paper in changed.values():
-        # (found by the order of the list, newest first: a list of 10,000 slugs to look
-        # it up in took an edit 1.5 ms)
-        position = bisect.bisect_left(papers_in_order, listing_order(paper),
-                                      key=listing_order)
-        papers_in_order[position] = paper
-        page = position // site.config.per_page
+        page = bisect.bisect_left(site.papers, listing_order(paper),
+                                  key=listing_order) // site.config.per_page
         pages[page] = swap(pages[page])
-    return dataclasses.replace(site, papers=tuple(papers_in_order), tags=tags, months=months,
+    return dataclasses.replace(site, papers=swap(site.papers), tags=tags, months=months,
                                pages=tuple(pages)), changed
 
 
