@@ -79,20 +79,22 @@ def bundle_folder(language: Language, primary: bool, shard: int = 0) -> str:
 @dataclass(frozen=True)
 class Shard:
     """One Pagefind index: a run of a language's records, oldest paper first. The records
-    are made when they are needed (`records`), and not kept: at 10,000 papers they held
+    are made when they are needed (`records()`), and not kept: at 10,000 papers they held
     40 MB of the build's memory until it ended."""
 
     folder: str
     language: str
     """Pagefind's language (see `pagefind_language`)."""
-    make_records: Callable[[], list[dict]]
+    records: Callable[[], list[dict]]
+    """Makes the records (anew at each call)."""
     key: str
     """Changes when the bundle would: its records, or Pagefind's version (in the
     libraries stamp), not the templates or the rest of the settings."""
     memory: int
     """About the bytes Pagefind holds while it indexes this shard (see `PAGEFIND_MEMORY`)."""
     scratch: int
-    """About the bytes of its record pages and bundle (three times the text)."""
+    """The room its record pages and bundle need in the scratch folder: they take about
+    three times the text; twice that, for a margin."""
 
     @classmethod
     def of(cls, folder: str, language: str, make_records: Callable[[], list[dict]]) -> Shard:
@@ -105,9 +107,6 @@ class Shard:
         base, per_character = PAGEFIND_MEMORY.get(language, PAGEFIND_MEMORY[""])
         return cls(folder, language, make_records, key, base + per_character * text,
                    6 * (text + 500 * len(records)))
-
-    def records(self) -> list[dict]:
-        return self.make_records()
 
 
 def shards(site: Site) -> list[Shard]:
