@@ -33,7 +33,7 @@ import shutil
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from bitext import __version__
 from bitext.content import Paper
@@ -133,6 +133,8 @@ class MemoryCache:
         vouches for the paper files whose size and time it knows (none is read again)."""
         return cls(index=disk.load_index(), disk=disk)
 
+    keeps_models: ClassVar[bool] = True
+
     def last_model(self, settings_key: str) -> Model | None:
         """The last good build's model while the settings are the same (kept beside the
         index: the index's fingerprints tell which of its pages show which paper)."""
@@ -226,8 +228,11 @@ class DiskCache:
         self.key = key if key is not None else signing_key()
         self.entries: tuple[Path, dict, set] | None = None
 
+    keeps_models = False
+    """(Loading a pickled model cost more than making it again.)"""
+
     def last_model(self, settings_key: str) -> Model | None:
-        return None  # loading a pickled model costs more than making it again
+        return None
 
     def keep_model(self, model: Model) -> None:
         pass

@@ -76,17 +76,45 @@ def bundle_folder(language: Language, primary: bool, shard: int = 0) -> str:
     return folder if shard == 0 else f"{folder}-{shard + 1}"
 
 
+class Records:
+    """A shard's records, made from its papers each time they are asked for (they are not
+    kept: at 10,000 papers they held 40 MB of the build's memory until it ended), until
+    `keep` makes them once and lets go of the papers; `forget` lets go of both once the
+    shard's pages are written. (So that a build can let go of its model while Pagefind
+    indexes, see `Indexing.make_records`.)"""
+
+    def __init__(self, make: Callable[[], list[dict]]):
+        self.make: Callable[[], list[dict]] | None = make
+        self.kept: list[dict] | None = None
+
+    def __call__(self) -> list[dict]:
+        make = self.make  # (first: `keep` sets `kept` before it lets go of `make`)
+        if make is not None:
+            return make()
+        if self.kept is None:
+            raise RuntimeError("the records of a shard whose pages are written")
+        return self.kept
+
+    def keep(self) -> None:
+        make = self.make
+        if make is not None:
+            records = make()
+            if self.make is make:  # (not forgotten meanwhile by an indexing thread)
+                self.kept, self.make = records, None
+
+    def forget(self) -> None:
+        self.make = self.kept = None
+
+
 @dataclass(frozen=True)
 class Shard:
     """One Pagefind index: a run of a language's records, oldest paper first. The records
-    are made when they are needed (`records()`), and not kept: at 10,000 papers they held
-    40 MB of the build's memory until it ended."""
+    are made when they are needed (see `Records`)."""
 
     folder: str
     language: str
     """Pagefind's language (see `pagefind_language`)."""
-    records: Callable[[], list[dict]]
-    """Makes the records (anew at each call)."""
+    records: Records
     key: str
     """Changes when the bundle would: its records, or Pagefind's version (in the
     libraries stamp), not the templates or the rest of the settings."""
@@ -105,8 +133,8 @@ class Shard:
                            json.dumps(records, ensure_ascii=False, sort_keys=True)])
         text = sum(len(record["content"]) + len(record["meta"]["title"]) for record in records)
         base, per_character = PAGEFIND_MEMORY.get(language, PAGEFIND_MEMORY[""])
-        return cls(folder, language, make_records, key, base + per_character * text,
-                   6 * (text + 500 * len(records)))
+        return cls(folder, language, Records(make_records), key,
+                   base + per_character * text, 6 * (text + 500 * len(records)))
 
 
 def shards(site: Site) -> list[Shard]:
@@ -115,11 +143,14 @@ def shards(site: Site) -> list[Shard]:
     found = []
     for index, language in enumerate(site.config.languages):
         own = [paper for paper in reversed(site.papers) if is_indexed(paper, index)]
+        # (the tags' names, not the site: a shard in the works holds no more of the model
+        # than its papers, see `Indexing.make_records`)
+        tag_names = {slug: tag.name.values[index] for slug, tag in site.tags.items()}
         for number in range(shard_count(len(own))):
             start = number * SHARD_RECORDS
             found.append(Shard.of(bundle_folder(language, index == 0, number),
                                   pagefind_language(language.code),
-                                  functools.partial(records_of, site, index,
+                                  functools.partial(records_of, tag_names, index,
                                                     tuple(own[start: start + SHARD_RECORDS]))))
     return found
 
@@ -147,12 +178,13 @@ def is_indexed(paper, index: int) -> bool:
     return paper.title.values[index] is not None and paper.abstract.values[index] is not None
 
 
-def records_of(site: Site, index: int, papers: Sequence[Paper]) -> list[dict]:
-    """The papers' records in the language of this index: what the search finds and shows."""
+def records_of(tag_names: dict[str, str], index: int, papers: Sequence[Paper]) -> list[dict]:
+    """The papers' records in the language of this index (`tag_names`: each tag's name in
+    it, by slug): what the search finds and shows."""
     found = []
     for paper in papers:
         title, abstract = paper.title.values[index], paper.abstract.values[index]
-        tags = [site.tags[slug].name.values[index] for slug in paper.tags]
+        tags = [tag_names[slug] for slug in paper.tags]
         # (not the title: the record page's heading holds it, and indexed twice it came
         # back twice in excerpts, "… with Zero Data. Absolute Zero: … with Zero Data")
         text = "\n".join([abstract.text, ", ".join(paper.authors),
@@ -184,6 +216,7 @@ def shard_files(shard: Shard, scratch: Path,
     pages, bundle = scratch / "pages", scratch / "bundle"
     try:
         write_record_pages(shard, pages)
+        shard.records.forget()  # (the pages hold them now: see `Indexing.make_records`)
         with room():
             run_pagefind(pages, bundle, shard.language, scratch / "pagefind.log")
         return {f"{shard.folder}/{path.relative_to(bundle).as_posix()}": path.read_bytes()
@@ -254,6 +287,15 @@ class Indexing:
             self.budget = max(PAGEFIND_BUDGET, own_peak_memory())
             self.changed.notify_all()
         self.add_threads()
+
+    def make_records(self) -> None:
+        """Make the records of the shards not taken yet, so that no shard holds the papers
+        any longer (those taken let go of them once their pages are written): a build
+        that then lets go of its model holds less while Pagefind indexes."""
+        with self.lock:
+            pending = list(self.pending)
+        for shard in pending:
+            shard.records.keep()
 
     def add_threads(self) -> None:
         """A thread for each Pagefind process at a time, and one more that readies the
