@@ -170,7 +170,7 @@ def build_without_collector(options: Options, cache: Cache | None, progress: Pro
     chores: list[Callable[[], object]] = []
     loaded, inputs = load_papers(inputs, config, options, cache, progress, chores)
     site, jobs, swapped = site_and_pages(config, loaded, inputs, options, index, cache)
-    existing = set(index.outputs) if index else files_in(options.out)
+    existing = index.outputs.keys() if index else files_in(options.out)
     changes = Changes(options.out)
     # (indexing runs in Pagefind's processes while this one renders)
     search = start_search(site, inputs, options, index, changes, search_files)
@@ -511,7 +511,7 @@ def patch_loaded(last: Loaded, inputs: Inputs, parsed: dict[str, Parsed],
         warned.pop(place, None)
         if paper.warnings:
             warned[place] = paper.warnings
-    kept = parsed  # (the cache's copy, given to keep: see MemoryCache.load_parsed)
+    kept = parsed  # (the cache's own dict, given back to keep: see MemoryCache.load_parsed)
     for key in dropped:
         kept.pop(key, None)
     return (Loaded(papers, last.positions, warned, tuple(places), last.awaiting), kept,
