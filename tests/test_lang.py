@@ -10,8 +10,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from bitext.digest import character_script
 from bitext.pipeline import Options, build
+from bitext.render import MARKED_SCRIPTS, RUN_GROUP, marked_runs
 from tests.conftest import REPO, SITE_YAML, make_project, paper
 
 SCRIPTS = {"CJK": re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"),
@@ -116,3 +120,41 @@ def test_the_golden_site_marks_the_language_of_its_parts(tmp_path):
         (FIXTURES / "golden/site/site.yaml").read_text("utf-8"), "utf-8")
     build(Options(root=project, out=tmp_path / "out", drafts=True))
     assert wrong_parts(tmp_path / "out") == []
+
+
+def marked_runs_letter_by_letter(text: str) -> list[tuple[int, int, set[str]]]:
+    """The runs as the rule says them, each character's script looked up in turn."""
+    runs: list[tuple[int, int, set[str]]] = []
+    group = None
+    for index, char in enumerate(text):
+        script = character_script(char)
+        if script is None:
+            continue
+        current = RUN_GROUP.get(script, script) if script in MARKED_SCRIPTS else None
+        if current is not None and current == group:
+            start, _, scripts = runs[-1]
+            runs[-1] = (start, index + 1, scripts | {script})
+        elif current is not None:
+            runs.append((index, index + 1, {script}))
+        group = current
+    return runs
+
+
+# Names, affiliations and BibTeX as digests have them: Latin with accents, Han, kana,
+# Hangul, Arabic, Hebrew, Devanagari, Thai, digits, spaces, punctuation, combining marks.
+MIXED_TEXT = st.text(st.sampled_from(
+    list("Ab z.,-{}()=\"'&@ 09") + list("éüøßİıçñ") + list("阿里巴巴達摩院大学")
+    + list("カタカナひらがなー") + list("한국어") + list("مرسي") + list("עברית") + list("हिन्दी")
+    + list("ภาษาไทย") + ["\u0301", "\u3000", "\u00a0", "·", "—"]), max_size=60)
+
+
+@settings(max_examples=400, deadline=None)
+@given(MIXED_TEXT)
+def test_marked_runs_are_those_found_letter_by_letter(text):
+    assert marked_runs(text) == marked_runs_letter_by_letter(text)
+
+
+def test_marked_runs_keep_punctuation_inside_and_end_at_latin_letters():
+    assert marked_runs("Ahmed مرسي, بن علي") == [(6, 18, {"ARABIC"})]
+    assert marked_runs("阿里 Alibaba 达摩院") == [(0, 2, {"CJK"}), (11, 14, {"CJK"})]
+    assert marked_runs("カタカナ・阿里") == [(0, 7, {"KATAKANA", "CJK"})]
