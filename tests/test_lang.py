@@ -5,6 +5,7 @@ affiliation and Chinese author names, and a site whose second language is Arabic
 
 from __future__ import annotations
 
+import itertools
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -123,20 +124,21 @@ def test_the_golden_site_marks_the_language_of_its_parts(tmp_path):
 
 
 def marked_runs_letter_by_letter(text: str) -> list[tuple[int, int, set[str]]]:
-    """The runs as the rule says them, each character's script looked up in turn."""
-    runs: list[tuple[int, int, set[str]]] = []
-    group = None
-    for index, char in enumerate(text):
-        script = character_script(char)
-        if script is None:
-            continue
-        current = RUN_GROUP.get(script, script) if script in MARKED_SCRIPTS else None
-        if current is not None and current == group:
-            start, _, scripts = runs[-1]
-            runs[-1] = (start, index + 1, scripts | {script})
-        elif current is not None:
-            runs.append((index, index + 1, {script}))
-        group = current
+    """The rule, said another way: the text's letters in order, each with its script;
+    consecutive letters of one marked group make a run (what lies between them is not a
+    letter), and any other letter ends it."""
+    letters = [(index, script) for index, char in enumerate(text)
+               if (script := character_script(char)) is not None]
+
+    def group(letter: tuple[int, str]) -> str | None:
+        script = letter[1]
+        return RUN_GROUP.get(script, script) if script in MARKED_SCRIPTS else None
+
+    runs = []
+    for marked, run in itertools.groupby(letters, key=group):
+        run = list(run)
+        if marked is not None:
+            runs.append((run[0][0], run[-1][0] + 1, {script for _, script in run}))
     return runs
 
 
