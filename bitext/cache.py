@@ -134,6 +134,7 @@ class MemoryCache:
         return cls(index=disk.load_index(), disk=disk)
 
     keeps_models: ClassVar[bool] = True
+    """The preview and `build --watch` keep the last build's model for the next edit."""
 
     def last_model(self, settings_key: str) -> Model | None:
         """The last good build's model while the settings are the same (kept beside the
@@ -231,8 +232,9 @@ class DiskCache:
         self.key = key if key is not None else signing_key()
         self.entries: tuple[Path, dict, set] | None = None
 
-    keeps_models = False
-    """(Loading a pickled model cost more than making it again.)"""
+    keeps_models: ClassVar[bool] = False
+    """A command-line build ends with its process, and loading a pickled model cost more
+    than making it again: the build lets go of its model once the pages are rendered."""
 
     def last_model(self, settings_key: str) -> Model | None:
         return None
