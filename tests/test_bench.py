@@ -29,3 +29,35 @@ def test_the_ratio_shows_the_spread_of_the_rounds():
     theirs = Run(2.0, 0, 0, walls=(2.0, 2.0))
     assert ratio(ours, theirs) == "0.750 (0.50–1.00)"
     assert ratio(Run(1.0, 0, 0, walls=(1.0,)), Run(2.0, 0, 0, walls=(2.0,))) == "0.500"
+
+
+def test_search_designs_cost_table_on_30_papers(capsys):
+    from bench.search_designs import main as designs_main
+
+    assert designs_main(["--papers", "30", "--shard", "20", "--no-recall"]) == 0
+    rows = [line.split("|")[1:-1] for line in capsys.readouterr().out.splitlines()
+            if line.startswith("| two") or line.startswith("| one")]
+    # bitext's two indexes (one shard each below 2,000 papers), and the one index of
+    # bilingual records in shards of 20 records, analysed as Chinese and as English
+    assert [(row[0].strip(), row[1].strip()) for row in rows] == [
+        ("two (bitext)", "2"), ("one, Chinese analysis", "2"),
+        ("one, English analysis (as over Hugo's pages)", "2")]
+    assert all(float(row[2].split()[0]) > 0 and float(row[5].split()[0]) > 0 for row in rows)
+
+
+@pytest.mark.browser
+def test_search_designs_recall_shows_why_bitext_keeps_two_indexes(browser, capsys):
+    """The reasons bitext indexes each language apart, measured on real abstracts: English
+    analysis stems ("images" finds "image"), which the Chinese analysis of a combined index
+    does not; and Chinese analysis finds Chinese words that Pagefind's English analysis of
+    a bilingual page (Hugo's, in the bench) misses."""
+    from bench.search_designs import recall_tables
+
+    recall_tables(browser, ["images"], ["海报"], None)
+    rows = {line.split("|")[1].strip(): [int(cell) for cell in line.split("|")[2:-1]]
+            for line in capsys.readouterr().out.splitlines()
+            if line.startswith(("| images", "| 海报"))}
+    english, chinese = rows["images"]
+    assert english > chinese > 0
+    two, combined, as_english = rows["海报"]
+    assert two == combined == 1 and as_english == 0
