@@ -288,10 +288,13 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         # model (build() pauses it while it works) and then everything again at exit.
         gc.disable()
     root = (args.root or root or Path.cwd()).resolve()
-    # SIGTERM (a cancelled CI job, `timeout`, `kill`) stops a command as Ctrl-C does: a
-    # build removes what it staged and leaves the output folder as it was.
+    # SIGTERM (a cancelled CI job, `timeout`, `kill`) and SIGHUP (the terminal closed)
+    # stop a command as Ctrl-C does: a build removes what it staged and leaves the output
+    # folder as it was, the preview removes its temporary site, `build --watch` saves the
+    # cache. (Their default ended the process on the spot.)
     in_main_thread = threading.current_thread() is threading.main_thread()
-    terminate = signal.signal(signal.SIGTERM, raise_interrupt) if in_main_thread else None
+    stopping = stop_signals() if in_main_thread else []
+    previous = [(number, signal.signal(number, raise_interrupt)) for number in stopping]
     try:
         return args.handler(args, root)
     except InputError as error:
@@ -310,12 +313,23 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         print("stopped", file=sys.stderr)
         return 130
     finally:
-        if in_main_thread:
-            signal.signal(signal.SIGTERM, terminate)
+        for number, handler in previous:
+            signal.signal(number, handler)
         if builds_once:
             # Python's last collection at exit walks every object still alive unless it
             # is frozen: 0.2 s of a command-line build at 10,000 papers, for nothing.
             gc.freeze()
+
+
+def stop_signals() -> list[int]:
+    """The signals that stop a command as Ctrl-C does: SIGTERM, and SIGHUP where there is
+    one (not on Windows) unless it is ignored (`nohup bitext serve &` should live on after
+    its terminal closes)."""
+    found = [signal.SIGTERM]
+    hangup = getattr(signal, "SIGHUP", None)
+    if hangup is not None and signal.getsignal(hangup) is signal.SIG_DFL:
+        found.append(hangup)
+    return found
 
 
 def raise_interrupt(number: int, frame: object) -> None:

@@ -439,6 +439,27 @@ def test_served_page_follows_edits_and_errors(server, project):
     assert list(temporary.iterdir()) == [], "the preview removes its temporary folder"
 
 
+def test_closing_the_terminal_stops_the_preview_as_ctrl_c_does(server):
+    """SIGHUP, which a terminal sends as it closes, ended the preview on the spot and left
+    its temporary site behind (in /tmp, which is memory on some systems)."""
+    url, process, temporary = server
+    assert list(temporary.iterdir()) != []  # (the preview's site)
+    process.send_signal(signal.SIGHUP)
+    output, _ = process.communicate(timeout=10)
+    assert process.returncode == 0 and "Traceback" not in output
+    assert list(temporary.iterdir()) == []
+
+
+def test_a_command_under_nohup_lives_on_after_its_terminal_closes(monkeypatch):
+    """`nohup bitext serve &` ignores SIGHUP: bitext leaves it ignored."""
+    from bitext.cli import stop_signals
+
+    monkeypatch.setattr(signal, "getsignal", lambda number: signal.SIG_DFL)
+    assert stop_signals() == [signal.SIGTERM, signal.SIGHUP]
+    monkeypatch.setattr(signal, "getsignal", lambda number: signal.SIG_IGN)
+    assert stop_signals() == [signal.SIGTERM]
+
+
 def test_busy_port_moves_to_the_next_one(project, tmp_path):
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))

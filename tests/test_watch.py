@@ -88,11 +88,12 @@ def test_bad_input_keeps_the_last_good_build_and_watching_goes_on(project, tmp_p
         watching.join(10)
 
 
-@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["Ctrl-C", "SIGTERM"])
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM, signal.SIGHUP],
+                         ids=["Ctrl-C", "SIGTERM", "SIGHUP"])
 def test_ctrl_c_ends_watching_quietly(project, stop):
     """Each line comes as it happens (into a pipe too, where output is buffered), and
-    Ctrl-C or SIGTERM (a script's `kill`) ends watching with status 0 and the cache
-    written."""
+    Ctrl-C, SIGTERM (a script's `kill`) or SIGHUP (its terminal closed) ends watching with
+    status 0 and the cache written."""
     env = {**{name: value for name, value in os.environ.items()
               if name != "PYTHONUNBUFFERED"}, "PYTHONPATH": str(REPO)}
     process = subprocess.Popen([sys.executable, "-m", "bitext", "--root", str(project),
