@@ -12,7 +12,6 @@ import gc
 import os
 import pickle
 import queue
-import shutil
 import signal
 import tempfile
 import threading
@@ -22,6 +21,8 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
+
+from bitext.scratch import make_scratch, remove_scratch
 
 Item = TypeVar("Item")
 Out = TypeVar("Out")
@@ -69,7 +70,7 @@ def map_chunks(task: Callable[[Sequence[Item]], Out], items: Sequence[Item], job
         return
     global _task, _spool
     _task = task  # the forked workers find it here: a closure cannot be pickled
-    _spool = tempfile.mkdtemp(prefix="bitext-results-", dir=SPOOL_PARENT)
+    _spool = str(make_scratch("bitext-results-", SPOOL_PARENT))
     # Move every object into the permanent generation, so that the workers' garbage
     # collector never writes to the pages they share with this process (copy on write).
     gc.freeze()
@@ -78,7 +79,7 @@ def map_chunks(task: Callable[[Sequence[Item]], Out], items: Sequence[Item], job
     finally:
         _task = None
         gc.unfreeze()
-        shutil.rmtree(_spool, ignore_errors=True)
+        remove_scratch(_spool)
 
 
 def map_in_workers(task: Callable[[Sequence[Item]], Out], parts: deque, workers: int,

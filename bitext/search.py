@@ -37,7 +37,6 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import threading
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
@@ -52,6 +51,7 @@ from bitext.errors import InputError, Problem
 from bitext.fingerprint import text_digest
 from bitext.model import Site
 from bitext.progress import Progress
+from bitext.scratch import make_scratch, remove_scratch
 
 BUNDLE = "pagefind"
 # Papers in one Pagefind index (see the top): at most about 250 MiB of Pagefind's memory
@@ -272,7 +272,7 @@ class Indexing:
         self.budget = PAGEFIND_BUDGET
         self.rendering = True
         self.stopped = False
-        self.scratch = tempfile.TemporaryDirectory(prefix="bitext-search-", dir=scratch_parent(
+        self.scratch = make_scratch("bitext-search-", scratch_parent(
             max((shard.scratch for shard in to_index), default=0)))
         self.threads: list[threading.Thread] = []
         self.add_threads()
@@ -315,7 +315,7 @@ class Indexing:
                     return
                 shard = self.next_shard()
             try:
-                files = shard_files(shard, Path(self.scratch.name) / shard.folder,
+                files = shard_files(shard, self.scratch / shard.folder,
                                     functools.partial(self.room, shard))
                 published = files if self.publish is None else self.publish(files)
             except BaseException as error:  # (raised in the build's thread by `result`)
@@ -383,7 +383,7 @@ class Indexing:
                         progress.advance(self.indexed - shown)
                         shown = self.indexed
         finally:
-            self.scratch.cleanup()
+            remove_scratch(self.scratch)
         if self.errors:
             raise self.errors[0]
         return dict(sorted(self.files.items()))

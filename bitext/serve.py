@@ -18,10 +18,8 @@ from __future__ import annotations
 import dataclasses
 import errno
 import html
-import shutil
 import socket
 import sys
-import tempfile
 import threading
 import time
 from collections.abc import Callable, Collection
@@ -34,6 +32,7 @@ from livereload.watcher import Watcher
 from bitext.cache import CACHE_DIR, DiskCache, MemoryCache
 from bitext.errors import InputError, counted
 from bitext.pipeline import Options
+from bitext.scratch import make_scratch, remove_scratch
 from bitext.watching import InputWatcher, Rebuilder
 
 LOCAL_NAMES = {"localhost", "127.0.0.1", "[::1]", "::1"}
@@ -324,7 +323,7 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, open_browser: b
     chosen = free_port(host, port)
     if chosen != port:
         print(f"port {port} is in use; serving on port {chosen} instead")
-    workspace = Path(tempfile.mkdtemp(prefix="bitext-preview-"))
+    workspace = make_scratch("bitext-preview-")
     out = workspace / "site"
     url_host = f"[{host}]" if ":" in host else host
     address = f"http://{url_host}:{chosen}/"
@@ -341,6 +340,6 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, open_browser: b
                      open_url_delay=1 if open_browser else None)
     finally:
         watcher.stop()
-        shutil.rmtree(workspace, ignore_errors=True)
+        remove_scratch(workspace)
     return 0
 

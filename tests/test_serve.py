@@ -397,23 +397,36 @@ def wait_for(condition, seconds=15.0):
     return False
 
 
-@pytest.fixture
-def server(project, tmp_path):
+def start_preview(project, temporary) -> tuple[str, subprocess.Popen]:
+    """`serve` in a process of its own, with `temporary` as its temporary folder: its
+    address once it answers, and the process."""
     port = free_port()
-    temporary = tmp_path / "tmp"
-    temporary.mkdir()
     env = {**os.environ, "TMPDIR": str(temporary), "PYTHONPATH": str(REPO)}
     process = subprocess.Popen([sys.executable, "-m", "bitext", "--root", str(project), "serve",
                                 "--port", str(port)], env=env, stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT, text=True)
     url = f"http://127.0.0.1:{port}/"
+    if not wait_for(lambda: fetch(url)[0] == 200):
+        process.kill()
+        pytest.fail(f"the preview did not start: {process.communicate()[0]}")
+    return url, process
+
+
+def stop_preview(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=10)
+
+
+@pytest.fixture
+def server(project, tmp_path):
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    url, process = start_preview(project, temporary)
     try:
-        assert wait_for(lambda: fetch(url)[0] == 200), "the preview did not start"
         yield url, process, temporary
     finally:
-        if process.poll() is None:
-            process.send_signal(signal.SIGINT)
-            process.wait(timeout=10)
+        stop_preview(process)
 
 
 def test_served_page_follows_edits_and_errors(server, project):
@@ -447,6 +460,24 @@ def test_closing_the_terminal_stops_the_preview_as_ctrl_c_does(server):
     process.send_signal(signal.SIGHUP)
     output, _ = process.communicate(timeout=10)
     assert process.returncode == 0 and "Traceback" not in output
+    assert list(temporary.iterdir()) == []
+
+
+def test_a_preview_killed_outright_leaves_its_site_for_the_next_one_to_remove(server,
+                                                                              project):
+    """SIGKILL (or the out-of-memory killer) gives the preview no chance to remove its
+    temporary site; the next preview finds its lock free and removes it."""
+    url, process, temporary = server
+    process.kill()
+    process.communicate(timeout=10)
+    left = set(temporary.iterdir())
+    assert len(left) == 1
+    url, second = start_preview(project, temporary)
+    try:
+        assert len(set(temporary.iterdir()) - left) == 1  # (the second preview's own)
+        assert not left & set(temporary.iterdir())
+    finally:
+        stop_preview(second)
     assert list(temporary.iterdir()) == []
 
 
