@@ -172,9 +172,11 @@ def build_without_collector(options: Options, cache: Cache | None, progress: Pro
     site, jobs, swapped = site_and_pages(config, loaded, inputs, options, index, cache)
     existing = index.outputs.keys() if index else files_in(options.out)
     changes = Changes(options.out)
-    # (indexing runs in Pagefind's processes while this one renders)
-    search = start_search(site, inputs, options, index, changes, search_files)
+    changes.claim()
+    search = None
     try:
+        # (indexing runs in Pagefind's processes while this one renders)
+        search = start_search(site, inputs, options, index, changes, search_files)
         outputs, rendered, pages = render_changes(site, jobs, inputs, options, index, cache,
                                                   progress, changes, chores, swapped)
         cache.save_listing_entries(site.papers)
@@ -201,7 +203,7 @@ def build_without_collector(options: Options, cache: Cache | None, progress: Pro
         written = len(changes.staged)
         interrupted = changes.commit(stale, token)
     except BaseException:
-        if search.indexing is not None:
+        if search is not None and search.indexing is not None:
             search.indexing.cancel()  # (first: its threads stage the shards they finish)
         changes.discard()
         raise

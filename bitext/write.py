@@ -24,6 +24,8 @@ from bitext.errors import InputError, Problem, outside_project
 MARKER = ".bitext-output"
 MARKER_TEXT = ("This folder is written by bitext: every build makes it match the project, "
                "deleting files the project does not produce.\n")
+UNFINISHED = "unfinished"
+"""The marker's token while a first build writes (a build's own token is hexadecimal)."""
 STATIC_DIR = "static"
 PROTECTED_DIRS = ("content", "templates", STATIC_DIR, "bitext", "tests", ".git")
 
@@ -170,6 +172,15 @@ class Changes:
         self.in_place = not self.out_existed if in_place is None else in_place
         self.whole = whole
         """Not a part: `discard` removes what any part wrote too."""
+
+    def claim(self) -> None:
+        """Mark a folder that a first build is about to write in place as bitext's, with no
+        build's token (no index vouches for it): a build killed outright (SIGKILL, the
+        out-of-memory killer) left a half-written folder without the marker, which the
+        next build refused as somebody else's; it now replaces it. (A build that fails
+        otherwise removes the folder: see `discard`.)"""
+        if self.in_place and self.whole:
+            write_marker(self.out, UNFINISHED)
 
     def part(self) -> Changes:
         """A share of this update for a worker: its files are staged under the same names,

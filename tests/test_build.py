@@ -340,6 +340,44 @@ def test_sigterm_stops_a_build_as_ctrl_c_does(project, tmp_path, capsys, monkeyp
         assert [path for path in out.rglob("*") if ".bitext-tmp-" in path.name] == []
 
 
+KILLED_BUILD = """
+import os, signal, sys
+import bitext.write
+from bitext.cli import main
+stage, staged = bitext.write.Changes.stage, []
+def stage_then_die(self, relative, data):
+    stage(self, relative, data)
+    staged.append(relative)
+    if len(staged) == 5:
+        os.kill(os.getpid(), signal.SIGKILL)
+bitext.write.Changes.stage = stage_then_die
+main(sys.argv[1:])
+"""
+
+
+def test_a_first_build_killed_outright_leaves_a_folder_the_next_build_replaces(project,
+                                                                                 tmp_path):
+    """SIGKILL or the out-of-memory killer stops a first build with no chance to remove
+    what it wrote in place. The folder was then refused by the next build as holding
+    files that bitext did not write; it is marked as bitext's before the first file."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    out = tmp_path / "out"
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLED_BUILD, "--root", str(project), "build", "--out",
+         str(out), "--jobs", "1"], env={**os.environ, "PYTHONPATH": str(REPO)},
+        capture_output=True, text=True)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    assert 5 <= len(snapshot(out)) < 10  # (the marker and the pages written)
+    assert run("--root", str(project), "build", "--out", str(out)) == 0
+    clean = tmp_path / "clean"
+    assert run("--root", str(project), "build", "--out", str(clean), "--no-cache") == 0
+    assert snapshot(out) == snapshot(clean)
+
+
 @pytest.mark.parametrize("number", ["SIGINT", "SIGTERM"])
 def test_an_interrupt_while_the_update_is_put_in_place_finishes_it_and_says_so(
         project, tmp_path, capsys, monkeypatch, number):

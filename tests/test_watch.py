@@ -37,8 +37,11 @@ def saved_and(path, text, check) -> bool:
 
 
 def built(out) -> bool:
-    """Whether a first build into `out` ended (its marker is written last)."""
-    return (out / ".bitext-output").is_file()
+    """Whether a first build into `out` ended: its marker holds a build's token, written
+    last (a first build marks the folder as it begins, with no build's token)."""
+    from bitext.write import UNFINISHED, read_marker
+
+    return read_marker(out) not in (None, UNFINISHED)
 
 
 def test_the_output_follows_each_edit_and_the_next_build_has_nothing_to_do(project, tmp_path):
