@@ -28,10 +28,20 @@ disableKinds = ["section"]
 [services.rss]
   limit = 20
 """
+# A Hugo site with a page per paper and language (`write_hugo_site(…, per_language=True)`).
+LANGUAGES = """defaultContentLanguage = "en"
+[languages]
+  [languages.en]
+    languageCode = "en"
+    weight = 1
+  [languages.zh-hans]
+    languageCode = "zh-Hans"
+    weight = 2
+"""
 
 LAYOUTS = {
     "_default/baseof.html": """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>{{ .Title }} · {{ .Site.Title }}</title>
+<html lang="{{ .Site.LanguageCode }}"><head><meta charset="utf-8"><title>{{ .Title }} · {{ .Site.Title }}</title>
 <link rel="alternate" type="application/rss+xml" href="{{ "index.xml" | relURL }}"></head>
 <body><header><a href="{{ "" | relURL }}">{{ .Site.Title }}</a></header>
 <main>{{ block "main" . }}{{ end }}</main></body></html>
@@ -63,28 +73,51 @@ LAYOUTS = {
 }
 
 
-def write_hugo_site(folder: Path, count: int, seed: int = 1) -> Path:
-    """The same papers as `write_corpus(…, count, seed)`, as a Hugo site."""
+def write_hugo_site(folder: Path, count: int, seed: int = 1, per_language: bool = False
+                    ) -> Path:
+    """The same papers as `write_corpus(…, count, seed)`, as a Hugo site: a page per paper
+    with both languages, or with `per_language` a page per paper and language (Hugo's
+    multilingual mode: /papers/…/ and /zh-hans/papers/…/, each listing, tag page and feed
+    in each language). Pagefind analyses a page in its `lang`: over the first site, it
+    analyses the Chinese text as English and misses Chinese words; over the second it
+    finds what bitext's indexes find (`bench/search_designs.py`)."""
     if folder.exists():
         shutil.rmtree(folder)
     papers = folder / "content" / "papers"
     papers.mkdir(parents=True)
-    (folder / "config.toml").write_text(CONFIG, encoding="utf-8")
+    (folder / "config.toml").write_text(CONFIG + (LANGUAGES if per_language else ""),
+                                        encoding="utf-8")
     for name, text in LAYOUTS.items():
         (folder / "layouts" / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / "layouts" / name).write_text(text, encoding="utf-8")
     for number, fields in enumerate(generate(count, seed)):
-        (papers / f"paper-{number:05d}.md").write_text(hugo_page(fields), encoding="utf-8")
+        if per_language:
+            for suffix, text in language_pages(fields).items():
+                (papers / f"paper-{number:05d}.{suffix}.md").write_text(text, encoding="utf-8")
+        else:
+            (papers / f"paper-{number:05d}.md").write_text(hugo_page(fields), encoding="utf-8")
     return folder
 
 
 def hugo_page(fields: dict) -> str:
-    front = {
-        "title": fields["titles"]["en"], "title_zh": fields["titles"]["zh-Hans"],
+    abstracts = fields["abstracts"]
+    return (f"{front_matter(fields)}\n\n"
+            f"<!-- en -->\n\n{abstracts['en']}\n\n<!-- zh-Hans -->\n\n{abstracts['zh-Hans']}\n")
+
+
+def language_pages(fields: dict) -> dict[str, str]:
+    """The paper's page in each language, by Hugo's file suffix: its title and abstract in
+    that language, the other title beside it."""
+    return {suffix: f"{front_matter(fields, language, other)}\n\n{fields['abstracts'][language]}\n"
+            for suffix, language, other in (("en", "en", "zh-Hans"), ("zh-hans", "zh-Hans", "en"))}
+
+
+def front_matter(fields: dict, language: str = "en", other: str = "zh-Hans") -> str:
+    """The front matter (JSON, which Hugo reads), with the title in `language` and the
+    `other` one beside it (the templates' `title_zh`)."""
+    return json.dumps({
+        "title": fields["titles"][language], "title_zh": fields["titles"][other],
         "date": fields["date"].isoformat(), "tags": fields["tags"],
         "authors": fields["authors"], "affiliation": fields["affiliation"],
         "arxiv": fields["arxiv"],
-    }
-    abstracts = fields["abstracts"]
-    return (f"{json.dumps(front, ensure_ascii=False, indent=1)}\n\n"
-            f"<!-- en -->\n\n{abstracts['en']}\n\n<!-- zh-Hans -->\n\n{abstracts['zh-Hans']}\n")
+    }, ensure_ascii=False, indent=1)
