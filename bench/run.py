@@ -236,7 +236,7 @@ def search_steps(root: Path, out: Path, hugo_site: Path | None, hugo_out: Path,
 
 
 # Pagefind keeps a whole index in memory: over the 20,000 pages of the per-language Hugo
-# site of 10,000 papers it held 1.8 GiB, so at 100,000 papers it would need about 18.
+# site of 10,000 papers it held 1.7 GiB, so at 100,000 papers it would need about 17.
 PER_LANGUAGE_MOST = 10_000
 
 
