@@ -47,7 +47,7 @@ LAYOUTS = {
 <main>{{ block "main" . }}{{ end }}</main></body></html>
 """,
     "_default/single.html": """{{ define "main" }}<article>
-<h1>{{ .Title }} <span lang="zh-Hans">{{ .Params.title_zh }}</span></h1>
+<h1>{{ .Title }} <span lang="{{ .Params.other_language }}">{{ .Params.title_zh }}</span></h1>
 <p><time>{{ .Date.Format "2 January 2006" }}</time> {{ delimit .Params.authors ", " }}
 {{ with .Params.affiliation }}· {{ . }}{{ end }}</p>
 <ul>{{ range .GetTerms "tags" }}<li><a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a></li>{{ end }}</ul>
@@ -67,7 +67,7 @@ LAYOUTS = {
 </ul>{{ end }}
 """,
     "partials/entry.html": """<li><a href="{{ .RelPermalink }}">{{ .Title }}</a>
-<span lang="zh-Hans">{{ .Params.title_zh }}</span> <time>{{ .Date.Format "2006-01-02" }}</time>
+<span lang="{{ .Params.other_language }}">{{ .Params.title_zh }}</span> <time>{{ .Date.Format "2006-01-02" }}</time>
 <ul>{{ range .GetTerms "tags" }}<li><a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a></li>{{ end }}</ul></li>
 """,
 }
@@ -114,9 +114,10 @@ def language_pages(fields: dict) -> dict[str, str]:
 
 def front_matter(fields: dict, language: str = "en", other: str = "zh-Hans") -> str:
     """The front matter (JSON, which Hugo reads), with the title in `language` and the
-    `other` one beside it (the templates' `title_zh`)."""
+    `other` one beside it (the templates' `title_zh`, in a span of that language)."""
     return json.dumps({
         "title": fields["titles"][language], "title_zh": fields["titles"][other],
+        "other_language": other,
         "date": fields["date"].isoformat(), "tags": fields["tags"],
         "authors": fields["authors"], "affiliation": fields["affiliation"],
         "arxiv": fields["arxiv"],
