@@ -41,7 +41,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,7 +54,14 @@ from bitext.content import Paper  # noqa: E402
 from bitext.model import Site, build_site  # noqa: E402
 from bitext.pipeline import Options, load_papers, read_inputs  # noqa: E402
 from bitext.progress import Progress  # noqa: E402
-from bitext.search import Shard, bundle_folder, pagefind_binary, shards, write_record_pages  # noqa: E402
+from bitext.search import (  # noqa: E402
+    Shard,
+    bundle_folder,
+    pagefind_binary,
+    record_characters,
+    shards,
+    write_record_pages,
+)
 
 FIXTURES = REPO / "tests/fixtures/hf-daily-papers"
 # Words of the real abstracts, as readers type them: plurals and other forms of words the
@@ -104,12 +111,19 @@ def designs(site: Site, shard_records: int) -> dict[str, list[Shard]]:
     primary = site.config.languages[0]
 
     def one_index(language: str) -> list[Shard]:
-        return [Shard.of(bundle_folder(primary, True, number), language, functools.partial(
+        return [shard_of(bundle_folder(primary, True, number), language, functools.partial(
                     bilingual_records, tag_names, papers[start: start + shard_records]))
                 for number, start in enumerate(range(0, len(papers), shard_records))]
 
     return {"two (bitext)": shards(site), "one, Chinese analysis": one_index("zh"),
             "one, English analysis (as over Hugo's pages)": one_index("en")}
+
+
+def shard_of(folder: str, language: str, make_records: Callable[[], list[dict]]) -> Shard:
+    """A shard of these records, sized by them as bitext sizes its own (its key unused)."""
+    records = make_records()
+    return Shard.of(folder, language, make_records, folder,
+                    sum(map(record_characters, records)), len(records))
 
 
 @dataclass(frozen=True)

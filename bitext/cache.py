@@ -46,11 +46,13 @@ if TYPE_CHECKING:  # importing render would load Jinja, which a no-change build 
 
     from bitext.pipeline import Loaded
     from bitext.render import PageJob
+    from bitext.search import RecordSums
 
 CACHE_DIR = ".bitext-cache"
 INDEX_FILE = "index.pickle"
 OUTPUTS_FILE = "index-outputs.pickle"
-"""The index's `outputs`, `fingerprints` and `related` (see `DiskCache.complete_index`)."""
+"""The index's `outputs`, `fingerprints`, `related` and `record_sums` (see
+`DiskCache.complete_index`)."""
 SIGNATURE_BYTES = 32
 
 Parsed = tuple[Paper | None, list[Problem]]
@@ -90,6 +92,9 @@ class Index:
     unknown (the bundles came from the preview's background index)."""
     files: int = 0
     """How many output files there are (said by a build that finds nothing changed)."""
+    record_sums: tuple[str, RecordSums] | None = None
+    """The papers' search record sums and what they were parsed under (see
+    `pipeline.SearchUpdate.sums`); None in an index loaded `light`."""
 
 
 @dataclass(frozen=True)
@@ -251,8 +256,9 @@ class DiskCache:
         return make_environment(root, compiled_templates())
 
     def load_index(self, light: bool = False) -> Index | None:
-        """The last build's index; `light`: without its `outputs`, `fingerprints` and
-        `related` (None), which `complete_index` adds when the build needs them."""
+        """The last build's index; `light`: without its `outputs`, `fingerprints`,
+        `related` and `record_sums` (None), which `complete_index` adds when the build
+        needs them."""
         index = self.read(self.folder / INDEX_FILE)
         if not isinstance(index, Index) or index.version != __version__:
             return None
@@ -264,20 +270,21 @@ class DiskCache:
         if index.outputs is not None:
             return index
         part = self.read(self.folder / OUTPUTS_FILE)
-        if not (isinstance(part, tuple) and len(part) == 5
+        if not (isinstance(part, tuple) and len(part) == 6
                 and part[:2] == (index.token, index.saved_ns)):
             return None
-        _, _, outputs, fingerprints, related = part
+        _, _, outputs, fingerprints, related, record_sums = part
         return dataclasses.replace(index, outputs=outputs, fingerprints=fingerprints,
-                                   related=related)
+                                   related=related, record_sums=record_sums)
 
     def save_index(self, index: Index) -> None:
         # The output files' part first: an index is only ever completed by the part
         # written with it (the same token and time), whatever stopped in between.
         self.write(self.folder / OUTPUTS_FILE, (index.token, index.saved_ns, index.outputs,
-                                                index.fingerprints, index.related))
+                                                index.fingerprints, index.related,
+                                                index.record_sums))
         self.write(self.folder / INDEX_FILE, dataclasses.replace(
-            index, outputs=None, fingerprints=None, related=None))
+            index, outputs=None, fingerprints=None, related=None, record_sums=None))
 
     def forget_index(self) -> None:
         (self.folder / INDEX_FILE).unlink(missing_ok=True)

@@ -57,7 +57,7 @@ from bitext.write import (
 
 if TYPE_CHECKING:  # importing render would load Jinja, which a no-change build never needs
     from bitext.render import PageJob
-    from bitext.search import Indexing
+    from bitext.search import Indexing, RecordSums
 
 # Below these counts a second process costs more than it saves.
 PARALLEL_MIN = 300
@@ -209,7 +209,7 @@ def build_without_collector(options: Options, cache: Cache | None, progress: Pro
         raise
     cache.save_index(Index(__version__, inputs.key, inputs.sources, outputs, out_key, token,
                            time.time_ns(), search.key, pages, made.related, search.behind,
-                           token_sum, search.shard_keys, len(outputs)))
+                           token_sum, search.shard_keys, len(outputs), search.sums))
     if model is not None:
         cache.keep_model(model)
     if interrupted:  # (during the commit, which finished: all is kept as after a build)
@@ -427,9 +427,7 @@ def load_papers(inputs: Inputs, config: Config, options: Options, cache: Cache,
     with the hashes of the files parsed (of the bytes parsed, should a file have changed
     since `read_inputs`); InputError with the problems of every file. Saving what was
     parsed is added to `chores` when given (see `render_changes`), else done now."""
-    # (a paper depends on the config's languages only: see `parse_paper_file`)
-    config_key = text_digest([__version__, libraries_stamp(), PAPER_LAYOUT,
-                              repr(config.languages)])
+    config_key = parsed_key(config.languages)
     parsed = cache.load_parsed(config_key)
     # After edits that the watcher named, only the edited files are looked at.
     last = cache.last_model(inputs.settings) if inputs.edited is not None else None
@@ -460,6 +458,13 @@ def load_papers(inputs: Inputs, config: Config, options: Options, cache: Cache,
     if problems:
         raise InputError(problems)
     return loaded, inputs
+
+
+def parsed_key(languages: tuple[Language, Language]) -> str:
+    """Names what a paper file parses into besides its bytes: bitext and its libraries,
+    the classes of the parsed papers, and the config's languages (a paper depends on
+    nothing else of the config: see `parse_paper_file`)."""
+    return text_digest([__version__, libraries_stamp(), PAPER_LAYOUT, repr(languages)])
 
 
 def is_published(paper: Paper, options: Options, config: Config) -> bool:
@@ -697,6 +702,9 @@ class SearchUpdate:
     made: Mapping[str, bytes] | None = None
     indexing: Indexing | None = None
     staging: BundleStaging | None = None
+    sums: tuple[str, RecordSums] | None = None
+    """The papers' record sums (`bitext.search.record_sums`), with the `parsed_key` they
+    were made under, for the next build."""
 
 
 def start_search(site: Site, inputs: Inputs, options: Options, index: Index | None,
@@ -705,24 +713,29 @@ def start_search(site: Site, inputs: Inputs, options: Options, index: Index | No
     records changed (in the background, each shard's files staged in `changes` as it is
     done: `finish_search` collects them). The bundles of `made` (made elsewhere: the
     preview's) are published instead when given."""
-    from bitext.search import Indexing, shards
+    from bitext.search import Indexing, record_sums, shards
 
     if not site.config.search:
         return SearchUpdate()
     key = text_digest([inputs.settings] + [paper.digest for paper in site.papers])
     if made is None and index and (index.search == key or not options.search):
-        return SearchUpdate(index.search, index.search != key, index.search_shards, None)
+        return SearchUpdate(index.search, index.search != key, index.search_shards, None,
+                            sums=index.record_sums)
     if made is not None:
         return SearchUpdate(key, shard_keys=None, made=made)
     known = (index.search_shards or {}) if index else {}
-    every = shards(site)
+    parsing = parsed_key(site.config.languages)
+    last = index.record_sums if index else None
+    sums = (parsing, record_sums(site, last[1] if last and last[0] == parsing else None))
+    every = shards(site, sums[1])
+    keys = {shard.folder: shard.key for shard in every}
     to_index = [shard for shard in every if known.get(shard.folder) != shard.key]
     kept = tuple(shard.folder for shard in every if known.get(shard.folder) == shard.key)
     if not to_index:
-        return SearchUpdate(key, False, {shard.folder: shard.key for shard in every}, kept)
+        return SearchUpdate(key, False, keys, kept, sums=sums)
     staging = BundleStaging(changes, index.outputs if index else {}, index is not None)
-    return SearchUpdate(key, False, {shard.folder: shard.key for shard in every}, kept, None,
-                        Indexing(to_index, staging), staging)
+    return SearchUpdate(key, False, keys, kept, None, Indexing(to_index, staging), staging,
+                        sums)
 
 
 class BundleStaging:

@@ -125,34 +125,85 @@ class Shard:
     three times the text; twice that, for a margin."""
 
     @classmethod
-    def of(cls, folder: str, language: str, make_records: Callable[[], list[dict]]) -> Shard:
-        from bitext.pipeline import libraries_stamp
-
-        records = make_records()
-        key = text_digest([libraries_stamp(), folder, language,
-                           json.dumps(records, ensure_ascii=False, sort_keys=True)])
-        text = sum(len(record["content"]) + len(record["meta"]["title"]) for record in records)
+    def of(cls, folder: str, language: str, make_records: Callable[[], list[dict]],
+           key: str, characters: int, count: int) -> Shard:
+        """The shard of `count` records (made by `make_records`) holding about `characters`
+        of text, named `key`."""
         base, per_character = PAGEFIND_MEMORY.get(language, PAGEFIND_MEMORY[""])
         return cls(folder, language, Records(make_records), key,
-                   base + per_character * text, 6 * (text + 500 * len(records)))
+                   base + per_character * characters, 6 * (characters + 500 * count))
 
 
-def shards(site: Site) -> list[Shard]:
+RecordSum = tuple[str, int]
+"""A record's hash and its characters of text (see `paper_record_sums`)."""
+RecordSums = dict[str, tuple[RecordSum | None, ...]]
+"""Paper digest → the sum of its record in each language (None: it has none there)."""
+
+
+def shards(site: Site, sums: RecordSums | None = None) -> list[Shard]:
     """Every language's records in shards of `SHARD_RECORDS`, oldest paper first, so that
-    new papers change the last shard only."""
+    new papers change the last shard only. `sums`: the papers' record sums (see
+    `record_sums`), when made already."""
+    from bitext.pipeline import libraries_stamp
+
+    sums = sums if sums is not None else record_sums(site)
+    stamp = libraries_stamp()
     found = []
     for index, language in enumerate(site.config.languages):
         own = [paper for paper in reversed(site.papers) if is_indexed(paper, index)]
         # (the tags' names, not the site: a shard in the works holds no more of the model
         # than its papers, see `Indexing.make_records`)
         tag_names = {slug: tag.name.values[index] for slug, tag in site.tags.items()}
+        code = pagefind_language(language.code)
         for number in range(shard_count(len(own))):
-            start = number * SHARD_RECORDS
-            found.append(Shard.of(bundle_folder(language, index == 0, number),
-                                  pagefind_language(language.code),
-                                  functools.partial(records_of, tag_names, index,
-                                                    tuple(own[start: start + SHARD_RECORDS]))))
+            papers = tuple(own[number * SHARD_RECORDS: (number + 1) * SHARD_RECORDS])
+            folder = bundle_folder(language, index == 0, number)
+            own_sums = [sums_of(paper, sums)[index] for paper in papers]
+            # A record is its sum's record with each tag's slug replaced by its name here.
+            names = sorted({(slug, tag_names[slug]) for paper in papers for slug in paper.tags})
+            key = text_digest([stamp, folder, code, json.dumps(names, ensure_ascii=False)]
+                              + [digest for digest, _ in own_sums])
+            found.append(Shard.of(folder, code,
+                                  functools.partial(records_of, tag_names, index, papers),
+                                  key, sum(characters for _, characters in own_sums),
+                                  len(papers)))
     return found
+
+
+def record_sums(site: Site, known: RecordSums | None = None) -> RecordSums:
+    """Every paper's record sums, taken from `known` (the last build's, made under the
+    same parsing: see `pipeline.parsed_key`) where it has the paper's digest. An edit then
+    makes the records of the papers edited only: making and hashing the 20,000 records of
+    10,000 papers took 0.45 s of every build after an edit."""
+    known = known or {}
+    return {paper.digest: known.get(paper.digest) or paper_record_sums(paper)
+            for paper in site.papers if paper.digest}
+
+
+def sums_of(paper: Paper, sums: RecordSums) -> tuple[RecordSum | None, ...]:
+    # (a paper made without its file's digest, as some tests make them, has no entry)
+    return (paper.digest and sums.get(paper.digest)) or paper_record_sums(paper)
+
+
+def paper_record_sums(paper: Paper) -> tuple[RecordSum | None, ...]:
+    """The hash and size of the paper's record in each language, made with each tag named
+    by its slug: the parsed paper alone decides them (its file's digest names them), and
+    the shard's key adds the tags' names."""
+    slugs = {slug: slug for slug in paper.tags}
+    sums: list[RecordSum | None] = []
+    for index in range(len(paper.title.values)):
+        if not is_indexed(paper, index):
+            sums.append(None)
+            continue
+        record = records_of(slugs, index, (paper,))[0]
+        sums.append((text_digest([json.dumps(record, ensure_ascii=False, sort_keys=True)]),
+                     record_characters(record)))
+    return tuple(sums)
+
+
+def record_characters(record: dict) -> int:
+    """The text Pagefind analyses in a record (what its memory grows with)."""
+    return len(record["content"]) + len(record["meta"]["title"])
 
 
 def shard_count(records: int) -> int:

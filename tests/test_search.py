@@ -4,6 +4,7 @@ and a clear error when Pagefind fails."""
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 
@@ -118,6 +119,40 @@ def test_a_new_paper_indexes_the_last_shards_only(site, tmp_path, indexed):
     assert snapshot(out) == clean(site, tmp_path)
 
 
+def test_an_edit_makes_the_records_of_the_edited_paper_only(site, tmp_path, indexed,
+                                                            monkeypatch):
+    """The next build, in a new process, knows each paper's record sums from the index:
+    making and hashing every record took an edit at 10,000 papers 0.45 s."""
+    out = tmp_path / "out"
+    build(Options(root=site, out=out), DiskCache(site / CACHE_DIR))
+    indexed.clear()
+    made = []
+    original = bitext.search.paper_record_sums
+    monkeypatch.setattr(bitext.search, "paper_record_sums",
+                        lambda paper: made.append(paper.source) or original(paper))
+    (site / "content/papers/p01.md").write_text(
+        paper("Paper 1", "论文1", abstract="Changed.", date="2025-03-11", tags=["llm"]),
+        "utf-8")
+    build(Options(root=site, out=out), DiskCache(site / CACHE_DIR))  # (read from the disk)
+    assert made == ["content/papers/p01.md"] and indexed == ["pagefind"]
+    assert snapshot(out) == clean(site, tmp_path)
+
+
+def test_a_tag_renamed_in_one_language_indexes_that_language_again(site, tmp_path, indexed):
+    """A record shows its tags' names: the shards whose papers have the tag are indexed
+    again, in the language whose name changed only."""
+    out = tmp_path / "out"
+    cache = DiskCache(site / CACHE_DIR)
+    build(Options(root=site, out=out), cache)
+    indexed.clear()
+    config = site / "site.yaml"
+    config.write_text(config.read_text("utf-8") + "  llm:\n    name: {en: llm, zh-Hans: 大模型}\n",
+                      "utf-8")
+    build(Options(root=site, out=out), cache)
+    assert sorted(indexed) == ["pagefind-zh-hans", "pagefind-zh-hans-2", "pagefind-zh-hans-3"]
+    assert snapshot(out) == clean(site, tmp_path)
+
+
 def test_a_template_edit_indexes_nothing_again(site, tmp_path, indexed):
     """The records do not depend on the templates (before shards, any change of the
     settings indexed every paper again)."""
@@ -206,7 +241,6 @@ def pagefind_runs(monkeypatch) -> list[tuple[str, ...]]:
     """Records the languages of the Pagefind processes running as each one starts (each
     takes at least 50 ms, so that a second process, were it started, would overlap)."""
     import threading
-    import time
 
     running, seen, lock = [], [], threading.Lock()
     original = bitext.search.run_pagefind
@@ -244,7 +278,8 @@ def shards_of(languages: str) -> list[bitext.search.Shard]:
         record = {"url": f"papers/p{number}/", "content": f"Text {number} 文本",
                   "meta": {"title": f"Title {number}", "other_title": "", "date": "2025-03-01"}}
         found.append(bitext.search.Shard.of(f"pagefind-{number + 1}", language,
-                                            lambda record=record: [record]))
+                                            lambda record=record: [record], f"key {number}",
+                                            bitext.search.record_characters(record), 1))
     return found
 
 
