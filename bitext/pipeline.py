@@ -734,8 +734,13 @@ def start_search(site: Site, inputs: Inputs, options: Options, index: Index | No
     if not to_index:
         return SearchUpdate(key, False, keys, kept, sums=sums)
     staging = BundleStaging(changes, index.outputs if index else {}, index is not None)
-    return SearchUpdate(key, False, keys, kept, None, Indexing(to_index, staging), staging,
-                        sums)
+    indexing = Indexing(to_index, staging)
+    try:
+        indexing.wait_for_pages()
+    except BaseException:  # (Ctrl-C meanwhile: the caller has no indexing to cancel yet)
+        indexing.cancel()
+        raise
+    return SearchUpdate(key, False, keys, kept, None, indexing, staging, sums)
 
 
 class BundleStaging:

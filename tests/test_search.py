@@ -218,6 +218,32 @@ def test_the_sample_site_keeps_one_bundle_per_language():
         ("pagefind", "en"), ("pagefind-zh-hans", "zh-Hans")]
 
 
+def test_pagefind_has_its_first_pages_before_the_build_renders(site, tmp_path, indexed,
+                                                              monkeypatch):
+    """The pages of the first shard are written before rendering begins: written by a
+    thread beside the rendering, they took six times as long, and Pagefind waited."""
+    import bitext.pipeline
+
+    order = []
+    write_pages = bitext.search.write_record_pages
+
+    def slow_pages(shard, folder):
+        time.sleep(0.2)
+        write_pages(shard, folder)
+        order.append("pages")
+
+    render_changes = bitext.pipeline.render_changes
+
+    def rendering(*args, **kwargs):
+        order.append("render")
+        return render_changes(*args, **kwargs)
+
+    monkeypatch.setattr(bitext.search, "write_record_pages", slow_pages)
+    monkeypatch.setattr(bitext.pipeline, "render_changes", rendering)
+    build(Options(root=site, out=tmp_path / "out", jobs=1))
+    assert order[:2] == ["pages", "render"]
+
+
 def test_a_build_that_fails_as_it_renders_stops_indexing(site, tmp_path, indexed, monkeypatch):
     """Indexing begins before rendering: a template error stops it (no shard is begun
     after the failure, none is left running, its scratch folder is removed)."""
