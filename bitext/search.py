@@ -147,25 +147,28 @@ def shards(site: Site, sums: RecordSums | None = None) -> list[Shard]:
     from bitext.pipeline import libraries_stamp
 
     sums = sums if sums is not None else record_sums(site)
+    oldest_first = [(paper, sums_of(paper, sums)) for paper in reversed(site.papers)]
     stamp = libraries_stamp()
     found = []
     for index, language in enumerate(site.config.languages):
-        own = [paper for paper in reversed(site.papers) if is_indexed(paper, index)]
+        # (a paper has a record sum in the languages it has a record in: see `is_indexed`)
+        own = [(paper, each[index]) for paper, each in oldest_first if each[index]]
         # (the tags' names, not the site: a shard in the works holds no more of the model
         # than its papers, see `Indexing.make_records`)
         tag_names = {slug: tag.name.values[index] for slug, tag in site.tags.items()}
         code = pagefind_language(language.code)
         for number in range(shard_count(len(own))):
-            papers = tuple(own[number * SHARD_RECORDS: (number + 1) * SHARD_RECORDS])
+            chunk = own[number * SHARD_RECORDS: (number + 1) * SHARD_RECORDS]
+            papers = tuple(paper for paper, _ in chunk)
             folder = bundle_folder(language, index == 0, number)
-            own_sums = [sums_of(paper, sums)[index] for paper in papers]
             # A record is its sum's record with each tag's slug replaced by its name here.
-            names = sorted({(slug, tag_names[slug]) for paper in papers for slug in paper.tags})
+            names = [(slug, tag_names[slug])
+                     for slug in sorted({slug for paper in papers for slug in paper.tags})]
             key = text_digest([stamp, folder, code, json.dumps(names, ensure_ascii=False)]
-                              + [digest for digest, _ in own_sums])
+                              + [digest for _, (digest, _) in chunk])
             found.append(Shard.of(folder, code,
                                   functools.partial(records_of, tag_names, index, papers),
-                                  key, sum(characters for _, characters in own_sums),
+                                  key, sum(characters for _, (_, characters) in chunk),
                                   len(papers)))
     return found
 
