@@ -724,10 +724,13 @@ def start_search(site: Site, inputs: Inputs, options: Options, index: Index | No
     if made is not None:
         return SearchUpdate(key, shard_keys=None, made=made)
     known = (index.search_shards or {}) if index else {}
+    # (the last build's record sums hold while the papers are parsed the same way)
     parsing = parsed_key(site.config.languages)
-    last = index.record_sums if index else None
-    sums = (parsing, record_sums(site, last[1] if last and last[0] == parsing else None))
-    every = shards(site, sums[1])
+    last_sums = index.record_sums if index else None
+    paper_sums = record_sums(site, last_sums[1] if last_sums and last_sums[0] == parsing
+                             else None)
+    sums = (parsing, paper_sums)
+    every = shards(site, paper_sums)
     keys = {shard.folder: shard.key for shard in every}
     to_index = [shard for shard in every if known.get(shard.folder) != shard.key]
     kept = tuple(shard.folder for shard in every if known.get(shard.folder) == shard.key)
