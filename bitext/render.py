@@ -39,7 +39,7 @@ from bitext.errors import InputError, Problem
 from bitext.math import inline_math
 from bitext.metadata import bibtex, scholarly_article
 from bitext.model import Month, Site, Tag, find_neighbours, page_path, paginate
-from bitext.search import bundle_folders
+from bitext.search import bundle_folders, query_scripts
 from bitext.strings import long_date, long_month, strings_for
 
 ENTRY_TEMPLATE = "entry.html"
@@ -413,7 +413,9 @@ def plan_pages(site: Site) -> dict[str, PageJob]:
         folders = bundle_folders(site)
         add("search.html", "search/index.html",
             bundles=[f"{folder}/" for folder, _ in folders],
-            bundle_languages=[language.code for _, language in folders])
+            bundle_languages=[language.code for _, language in folders],
+            bundle_scripts=[query_scripts(language, site.config.languages[0])
+                            for _, language in folders])
     add("robots.txt", "robots.txt")
     add("404.html", "404.html")
     return jobs

@@ -4,8 +4,9 @@ Pagefind (its extended build, from PyPI) segments Chinese and Japanese text into
 stems English, but it analyses each index with one language. A bilingual page would be
 analysed as one of them, so each paper becomes two records instead: its primary-language
 text in `pagefind/` and its secondary-language text in `pagefind-<code>/`. The search
-page queries every bundle and merges the results by score, so "强化学习" and
-"reinforcement learning" both find the Absolute Zero paper.
+page queries the bundles and merges the results by score, so "强化学习" and
+"reinforcement learning" both find the Absolute Zero paper (a secondary language in
+another script only for queries in its script: see `query_scripts`).
 
 A language's records are indexed in shards of at most `SHARD_RECORDS` papers, oldest
 first (`pagefind/`, `pagefind-2/` … when there are more): Pagefind holds a whole index in
@@ -47,6 +48,7 @@ from typing import Any
 
 from bitext.config import Language
 from bitext.content import Paper
+from bitext.digest import script_of_language
 from bitext.errors import InputError, Problem
 from bitext.fingerprint import text_digest
 from bitext.model import Site
@@ -249,6 +251,20 @@ def records_of(tag_names: dict[str, str], index: int, papers: Sequence[Paper]) -
                      "date": paper.date.isoformat()},
         })
     return found
+
+
+def query_scripts(language: Language, primary: Language) -> str:
+    """The scripts of which a query must hold a letter for the search page to ask this
+    language's bundles (names of JavaScript's `\\p{Script=…}`, joined by "|"), or "any".
+    A secondary language written in another script than the primary is asked only for
+    queries in its script: its records hold nothing in other scripts that the primary
+    language's records lack (names, affiliations), and Pagefind's Chinese and Japanese
+    analysis cut an English query into pieces that matched by chance ("learning" found a
+    paper by its author "Le Yu"). English queries then also load no Chinese bundle."""
+    own, primary_script = script_of_language(language.code), script_of_language(primary.code)
+    if language == primary or own & primary_script:
+        return "any"
+    return "|".join(sorted("Han" if script == "CJK" else script.title() for script in own))
 
 
 def pagefind_language(code: str) -> str:

@@ -245,6 +245,25 @@ def test_search_finds_the_right_paper_first(browser, request, site, query, first
     page.close()
 
 
+@pytest.mark.parametrize("site", ["site_url", "sharded_site_url"])
+def test_an_english_query_asks_no_chinese_bundle(browser, request, site):
+    """Pagefind answers a word it does not have with its longest prefix that it has, and
+    the Chinese index, which has few English words, found the Qwen3 report for "learning"
+    by its author "Le Yu". An English query now asks the English bundles only: no result
+    in Chinese, and a reader who searches in English loads no Chinese bundle."""
+    site_url = request.getfixturevalue(site)
+    page, requests = open_page(browser, f"{site_url}search/?q=learning", 1280, 900)
+    page.locator(".search-status", has_text="match").wait_for(timeout=15000)
+    first = page.locator(".search-result a").first.get_attribute("href")
+    assert first == f"{site_url}papers/absolute-zero-reinforced-self-play-reasoning-with-zero-data/"
+    assert page.locator(".search-result .title-primary[lang='zh-Hans']").count() == 0
+    assert not any("/pagefind-zh-hans" in url for url in requests)
+    assert any("/pagefind/" in url for url in requests)
+    if site == "site_url":  # (in shards of one record, each English shard falls back too)
+        assert page.locator(".search-result").count() == 1
+    page.close()
+
+
 def test_search_by_typing(browser, site_url):
     page, _ = open_page(browser, site_url + "search/", 390, 844)
     page.get_by_label("Search titles, abstracts, authors and tags").fill("mixture of experts")

@@ -211,6 +211,19 @@ def test_a_failing_pagefind_is_a_clear_error_and_the_site_stays(site, tmp_path, 
     assert snapshot(out) == before
 
 
+@pytest.mark.parametrize("primary, secondary, asked", [
+    ("en", "zh-Hans", "Han|Hiragana|Katakana"), ("zh-Hans", "en", "Latin"),
+    ("en", "ru", "Cyrillic"), ("en", "fr", "any"), ("zh-Hans", "ja", "any")])
+def test_a_secondary_language_in_another_script_is_asked_for_its_script(primary, secondary,
+                                                                        asked):
+    """(The search page asks its bundles only for a query with a letter of that script.)"""
+    from bitext.config import Language
+
+    first, second = Language(primary, primary, "ltr"), Language(secondary, secondary, "ltr")
+    assert bitext.search.query_scripts(first, first) == "any"
+    assert bitext.search.query_scripts(second, first) == asked
+
+
 def test_the_sample_site_keeps_one_bundle_per_language():
     """Below SHARD_RECORDS papers, the layout of a small site is as it was."""
     folders = bitext.search.bundle_folders(site_model(REPO))

@@ -1,13 +1,15 @@
-// bitext search: queries every Pagefind bundle (one or more per language: a large site's
+// bitext search: queries the Pagefind bundles (one or more per language: a large site's
 // language is indexed in shards) and merges their results by score, so a query in either
-// language finds the paper. Result text is inserted as text (only Pagefind's <mark>
-// highlights become elements), never as HTML.
+// language finds the paper. A secondary language written in another script is asked only
+// for queries with a letter of that script (data-scripts: bitext.search.query_scripts).
+// Result text is inserted as text (only Pagefind's <mark> highlights become elements),
+// never as HTML.
 const form = document.querySelector(".search-form");
 const input = document.getElementById("search-query");
 const status = document.querySelector(".search-status");
 const list = document.querySelector(".search-results");
 const root = new URL(form.dataset.root, window.location.href);
-let bundles = null;
+const loaded = new Map(); // bundle folder → its Pagefind, loaded on first use
 
 async function loadBundle(folder) {
   try {
@@ -23,10 +25,22 @@ async function loadBundle(folder) {
   }
 }
 
-// All at once: a site with shards has several bundles per language.
-function loadBundles() {
-  bundles ??= Promise.all(words(form.dataset.bundles).map(loadBundle));
-  return bundles;
+// The bundles to ask for this query, each with its language, loaded at once (a site with
+// shards has several bundles per language).
+function bundlesFor(query) {
+  const languages = words(form.dataset.languages); // (one per bundle)
+  const scripts = words(form.dataset.scripts ?? ""); // (a template of before: none)
+  const asked = words(form.dataset.bundles).flatMap((folder, index) => {
+    const needed = scripts[index] ?? "any";
+    if (needed !== "any") {
+      const letters = needed.split("|").map((script) => `\\p{Script=${script}}`).join("");
+      if (!new RegExp(`[${letters}]`, "u").test(query)) return [];
+    }
+    if (!loaded.has(folder)) loaded.set(folder, loadBundle(folder));
+    return [{ folder, language: languages[index] }];
+  });
+  return Promise.all(asked.map(async (bundle) => ({
+    ...bundle, pagefind: await loaded.get(bundle.folder) })));
 }
 
 function words(text) {
@@ -90,21 +104,21 @@ async function search(query) {
     return;
   }
   status.textContent = form.dataset.loading;
-  const languages = words(form.dataset.languages); // (one per bundle)
   const pair = words(form.dataset.pair);
-  const responses = await Promise.all((await loadBundles()).map((pagefind) => pagefind.search(query)));
+  const bundles = await bundlesFor(query);
+  const responses = await Promise.all(bundles.map(({ pagefind }) => pagefind.search(query)));
   // The best 20 of each language, from all of its shards, then merged by score.
   const byScore = (a, b) => b.result.score - a.result.score;
-  const perLanguage = new Map(languages.map((language) => [language, []]));
-  responses.forEach((response, index) => perLanguage.get(languages[index])
-    .push(...response.results.map((result) => ({ result, language: languages[index] }))));
+  const perLanguage = new Map(bundles.map(({ language }) => [language, []]));
+  responses.forEach((response, index) => perLanguage.get(bundles[index].language)
+    .push(...response.results.map((result) => ({ result, language: bundles[index].language }))));
   const best = [...perLanguage.values()].flatMap((found) => found.sort(byScore).slice(0, 20));
   best.sort(byScore);
-  const loaded = await Promise.all(best.map(({ result }) => result.data()));
+  const found = await Promise.all(best.map(({ result }) => result.data()));
   const seen = new Set();
   const items = [];
   for (const [index, { language }] of best.entries()) {
-    const data = loaded[index];
+    const data = found[index];
     if (seen.has(data.url)) continue;
     seen.add(data.url);
     data.language = language;
