@@ -116,14 +116,16 @@ def disk_cache(root: Path) -> DiskCache:
 
 def build(options: Options, cache: Cache | None = None, progress: Progress | None = None,
           changed: Collection[str] | None = None,
-          search_files: Mapping[str, bytes] | None = None) -> Result:
+          search_files: Bundles | None = None) -> Result:
     """Bring the output folder up to date with the project. On InputError (every problem
     of the stage that failed) or any other failure, nothing was written.
 
     `changed`: the files that changed since the last good build with this cache, when a
     watcher knows them (the preview); paper files not named are then not looked at.
     `search_files`: search bundles made elsewhere, to publish instead of the folder's (the
-    preview indexes in the background, see `bitext.serve.BackgroundSearch`)."""
+    preview and `build --watch` index in the background, see
+    `bitext.watching.BackgroundSearch`); a bundle published before and not made again is
+    kept only when `Bundles.kept` names it."""
     # A build makes millions of objects and few reference cycles; the cycle collector
     # would walk the whole site model again and again (a third of a preview rebuild at
     # 10,000 papers). It runs again, as usual, once the build is done.
@@ -138,7 +140,7 @@ def build(options: Options, cache: Cache | None = None, progress: Progress | Non
 
 def build_without_collector(options: Options, cache: Cache | None, progress: Progress | None,
                             changed: Collection[str] | None,
-                            search_files: Mapping[str, bytes] | None) -> Result:
+                            search_files: Bundles | None) -> Result:
     started = time.perf_counter()
     problems = check_output_folder(options.out, options.root)
     if problems:
@@ -686,6 +688,20 @@ def render_changes(site: Site, jobs: dict[str, PageJob], inputs: Inputs, options
     return outputs, to_render, pages()
 
 
+@dataclass(frozen=True)
+class Bundles:
+    """Search bundles made outside the build, for it to publish."""
+
+    files: Mapping[str, bytes]
+    """The files of the bundles made anew, by output path."""
+    kept: tuple[str, ...] = ()
+    """The folders of bundles that the last build published and this one keeps as they
+    are (the preview publishes a bundle once, not after each edit: at 10,000 papers,
+    20,000 files to compare)."""
+    keys: Mapping[str, str] | None = None
+    """Each bundle's key (`bitext.search.Shard.key`), for the next build to compare with."""
+
+
 @dataclass
 class SearchUpdate:
     """What a build does with the search bundles (see `start_search`)."""
@@ -708,7 +724,7 @@ class SearchUpdate:
 
 
 def start_search(site: Site, inputs: Inputs, options: Options, index: Index | None,
-                 changes: Changes, made: Mapping[str, bytes] | None = None) -> SearchUpdate:
+                 changes: Changes, made: Bundles | None = None) -> SearchUpdate:
     """Decide what to do with the search bundles, and begin indexing the shards whose
     records changed (in the background, each shard's files staged in `changes` as it is
     done: `finish_search` collects them). The bundles of `made` (made elsewhere: the
@@ -722,7 +738,10 @@ def start_search(site: Site, inputs: Inputs, options: Options, index: Index | No
         return SearchUpdate(index.search, index.search != key, index.search_shards, None,
                             sums=index.record_sums)
     if made is not None:
-        return SearchUpdate(key, shard_keys=None, made=made)
+        # (behind, with no key of the whole index: the papers may have changed since these
+        # bundles were made, so the next build with search compares their shards' keys)
+        return SearchUpdate("", True, dict(made.keys) if made.keys is not None else None,
+                            made.kept, made.files)
     known = (index.search_shards or {}) if index else {}
     # (the last build's record sums hold while the papers are parsed the same way)
     parsing = parsed_key(site.config.languages)

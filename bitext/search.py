@@ -21,8 +21,9 @@ The bundles are ordinary output files: they are staged as each shard is done, wr
 when their bytes change and tracked like every page. Indexing runs in Pagefind's own
 processes, which a build starts before it renders and collects after
 (`bitext.pipeline.start_search`), so that indexing and rendering share the machine's cores;
-`build --no-search` keeps the last index, and the preview indexes once, in the background
-(`bitext.serve.BackgroundSearch`).
+`build --no-search` keeps the last index, and the preview and `build --watch` index in
+the background after each edit, again only the shards it changed
+(`bitext.watching.BackgroundSearch`).
 
 Pagefind processes at a time are bounded by memory as well as by cores (see `Indexing`):
 two Chinese shards side by side held 490 MiB, beside the build's own 250 MiB at 10,000

@@ -21,7 +21,6 @@ import html
 import socket
 import sys
 import threading
-import time
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,10 +29,9 @@ from urllib.parse import unquote, urlsplit
 from livereload.watcher import Watcher
 
 from bitext.cache import CACHE_DIR, DiskCache, MemoryCache
-from bitext.errors import InputError, counted
-from bitext.pipeline import Options
+from bitext.pipeline import Bundles, Options
 from bitext.scratch import make_scratch, remove_scratch
-from bitext.watching import InputWatcher, Rebuilder
+from bitext.watching import BackgroundSearch, InputWatcher, Rebuilder
 
 LOCAL_NAMES = {"localhost", "127.0.0.1", "[::1]", "::1"}
 PORT_TRIES = 10
@@ -167,72 +165,6 @@ def preview_cache(root: Path) -> MemoryCache:
     return MemoryCache.from_disk(DiskCache(root / CACHE_DIR))
 
 
-class BackgroundSearch:
-    """The preview's search index, made once in a thread after its first good build with
-    search on and published by the rebuild after it is ready. Made before serving, it kept
-    a 10,000-paper preview from its first page for 14 s more (24 s in all); an index for
-    every save would take as long each time, so the preview's search finds the papers as
-    they were when it started (or when search was last turned on in site.yaml)."""
-
-    def __init__(self, ready: Callable[[], None] | None = None):
-        self.ready = ready
-        """Called from the thread when the files are ready (the preview then rebuilds)."""
-        self.lock = threading.Lock()
-        self.started = False
-        self.files: dict[str, bytes] | None = None
-        self.published = False
-        self.generation = 0
-        """Counts the times search was turned off: an index begun before is dropped."""
-
-    def start(self, site) -> None:
-        """Index `site` (a model: immutable, so the thread may read it) unless started.
-        A site with search off forgets the index: the build removed its files, and search
-        turned on again makes a new one."""
-        with self.lock:
-            if not site.config.search:
-                if self.started:
-                    self.generation += 1
-                    self.started, self.files, self.published = False, None, False
-                return
-            if self.started:
-                return
-            self.started = True
-            generation = self.generation
-        threading.Thread(target=self.index, args=(site, generation), daemon=True).start()
-
-    def index(self, site, generation: int) -> None:
-        from bitext.search import search_files, shards
-
-        started = time.perf_counter()
-        try:
-            files = search_files(shards(site))
-        except InputError as error:
-            for problem in error.problems:
-                print(f"warning: {problem.format()}", file=sys.stderr)
-            return
-        with self.lock:
-            if generation != self.generation:
-                return  # (search was turned off meanwhile)
-            self.files = files
-        print(f"search index of {counted(len(site.papers), 'paper')} ready in "
-              f"{time.perf_counter() - started:.1f} s", flush=True)
-        if self.ready:
-            self.ready()
-
-    def to_publish(self) -> dict[str, bytes] | None:
-        """The bundles the next build publishes: none before the index is ready, then the
-        index, then None (the build keeps what it published)."""
-        with self.lock:
-            if self.published:
-                return None
-            return self.files if self.files is not None else {}
-
-    def built(self, files: dict[str, bytes] | None) -> None:
-        """A build published `files` (from `to_publish`)."""
-        with self.lock:
-            self.published = self.published or bool(files)
-
-
 class Preview(Rebuilder):
     """Rebuilds the preview folder after a change (see Rebuilder), shows the problems of a
     build that failed on every page, and publishes the search index made in the
@@ -248,14 +180,14 @@ class Preview(Rebuilder):
         self.state = state
         self.search = BackgroundSearch(search_ready)
 
-    def search_files(self) -> dict[str, bytes] | None:
+    def search_files(self) -> Bundles | None:
         return self.search.to_publish()
 
     def failed(self, lines: list[str]) -> None:
         with self.state.lock:
             self.state.errors = lines
 
-    def succeeded(self, search_files: dict[str, bytes] | None) -> None:
+    def succeeded(self, search_files: Bundles | None) -> None:
         model = self.cache.model
         warnings = {} if model is None else {
             model.loaded.papers[place].url: [problem.format() for problem in problems]

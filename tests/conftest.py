@@ -65,6 +65,15 @@ def make_project(folder: Path, papers: dict[str, str], site_yaml: str = SITE_YAM
     return folder
 
 
+def indexed_text(files: dict[str, bytes], folder: str) -> str:
+    """The records that a search bundle's fragments hold (gzipped JSON after Pagefind's
+    mark), what its search finds and shows; `files` by path, as `snapshot` gives them."""
+    import gzip
+
+    return "\n".join(gzip.decompress(data).decode("utf-8") for path, data in files.items()
+                     if path.startswith(f"{folder}/fragment/"))
+
+
 def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file under a folder, by relative path."""
     return {p.relative_to(folder).as_posix(): p.read_bytes()

@@ -14,7 +14,7 @@ import pytest
 
 from bitext.pipeline import Options
 from bitext.serve import Preview, PreviewState, host_allowed, make_app, resolve_request
-from tests.conftest import CHROMIUM, REPO, paper, require, snapshot
+from tests.conftest import CHROMIUM, REPO, indexed_text, paper, require, snapshot
 
 
 @pytest.fixture
@@ -166,29 +166,67 @@ def test_the_watcher_names_the_files_that_changed(project):
         watcher.stop()
 
 
-def test_the_preview_serves_before_its_search_index_is_made(project, tmp_path):
-    """The first build publishes no search index; it is made in the background and the
-    rebuild asked for when it is ready publishes it. Edits after that keep it."""
-    import threading
-
+def search_preview(project, out, ready):
+    """A preview of `project` with search turned on in its site.yaml."""
     config = project / "site.yaml"
     config.write_text(config.read_text("utf-8").replace("search: false", "search: true"),
                       "utf-8")
+    return Preview(Options(root=project, out=out, base_url="http://127.0.0.1:8000/"),
+                   PreviewState(folder=out), search_ready=ready.set)
+
+
+def bundles_in(out) -> dict[str, bytes]:
+    return {path: data for path, data in snapshot(out).items() if path.startswith("pagefind")}
+
+
+def test_the_preview_serves_before_its_search_index_is_made(project, tmp_path):
+    """The first build publishes no search index; it is made in the background and the
+    rebuild asked for when it is ready publishes it."""
+    import threading
+
     ready, out = threading.Event(), tmp_path / "preview"
-    preview = Preview(Options(root=project, out=out, base_url="http://127.0.0.1:8000/"),
-                      PreviewState(folder=out), search_ready=ready.set)
+    preview = search_preview(project, out, ready)
     preview.rebuild()
     assert (out / "search/index.html").is_file() and not (out / "pagefind").exists()
     assert ready.wait(60), "the search index was not made"
     preview.rebuild(set())  # (what the watcher does when asked)
-    bundles = {path: data for path, data in snapshot(out).items()
-               if path.startswith("pagefind")}
+    bundles = bundles_in(out)
     assert "pagefind/pagefind.js" in bundles and "pagefind-zh-hans/pagefind.js" in bundles
+    assert "An abstract." in indexed_text(bundles, "pagefind")
+
+
+def test_the_preview_search_follows_an_edit(project, tmp_path):
+    """After an edit, the shards whose records changed are indexed again in the
+    background, and the rebuild asked for publishes them: the search finds the edited
+    text. The other language's bundle stays as it was, and a rebuild that changed no
+    paper indexes nothing."""
+    import threading
+
+    ready, out = threading.Event(), tmp_path / "preview"
+    preview = search_preview(project, out, ready)
+    preview.rebuild()
+    assert ready.wait(60), "the search index was not made"
+    ready.clear()
+    preview.rebuild(set())
+    before = bundles_in(out)
+
     path = project / "content/papers/one.md"
-    path.write_text(path.read_text("utf-8").replace("An abstract.", "Edited."), "utf-8")
+    path.write_text(path.read_text("utf-8").replace("An abstract.", "Zymurgy, edited."),
+                    "utf-8")
     preview.rebuild([str(path)])
-    assert {path: data for path, data in snapshot(out).items()
-            if path.startswith("pagefind")} == bundles
+    assert bundles_in(out) == before  # (until the new index is ready)
+    assert ready.wait(60), "the edit was not indexed"
+    ready.clear()
+    preview.rebuild(set())
+    after = bundles_in(out)
+    assert "Zymurgy, edited." in indexed_text(after, "pagefind")
+    assert "Zymurgy" not in indexed_text(before, "pagefind")
+    assert {path: data for path, data in after.items() if path.startswith("pagefind-zh")} \
+        == {path: data for path, data in before.items() if path.startswith("pagefind-zh")}
+
+    assert wait_for(lambda: not preview.search.working, 60)
+    assert not ready.is_set(), "a rebuild with no paper changed was indexed again"
+    assert bundles_in(out) == after
 
 
 def test_search_turned_off_and_on_again_in_the_preview_is_indexed_again(project, tmp_path):

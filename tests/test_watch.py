@@ -13,7 +13,7 @@ import pytest
 from bitext.cache import CACHE_DIR, DiskCache
 from bitext.pipeline import Options, build
 from bitext.watching import build_on_changes
-from tests.conftest import REPO, snapshot
+from tests.conftest import REPO, indexed_text, snapshot
 
 
 def wait_for(condition, seconds: float = 20) -> bool:
@@ -63,6 +63,44 @@ def test_the_output_follows_each_edit_and_the_next_build_has_nothing_to_do(proje
     assert not watching.is_alive()
     result = build(Options(root=project, out=out), DiskCache(project / CACHE_DIR))
     assert result.config is None  # (the cache was written when watching ended)
+    build(Options(root=project, out=tmp_path / "clean"))
+    assert snapshot(out) == snapshot(tmp_path / "clean")
+
+
+def test_the_search_index_follows_the_edits_and_the_next_build_indexes_nothing(
+        project, tmp_path, monkeypatch):
+    """The first build indexes as `build` does; after an edit, the shards whose records
+    changed are indexed again in the background and published. The cache written when
+    watching ends knows those bundles: the next `build` runs no Pagefind, and its output
+    is a clean build's."""
+    import bitext.search
+
+    config = project / "site.yaml"
+    config.write_text(config.read_text("utf-8").replace("search: false", "search: true"),
+                      "utf-8")
+    out, stop = tmp_path / "out", threading.Event()
+    watching = threading.Thread(target=build_on_changes,
+                                args=(Options(root=project, out=out),
+                                      DiskCache(project / CACHE_DIR), stop))
+    watching.start()
+    page, paper_file = out / "papers/first-paper/index.html", project / "content/papers/one.md"
+    try:
+        assert wait_for(lambda: built(out), 60)
+        assert "An abstract." in indexed_text(snapshot(out), "pagefind")
+        edited = paper_file.read_text("utf-8").replace("An abstract.", "Zymurgy, edited.")
+        assert wait_for(lambda: saved_and(paper_file, edited,
+                                          lambda: shows(page, "Zymurgy")), 10)
+        assert wait_for(lambda: "Zymurgy" in indexed_text(snapshot(out), "pagefind"), 60)
+    finally:
+        stop.set()
+        watching.join(10)
+    assert not watching.is_alive()
+    indexed = []
+    original = bitext.search.run_pagefind
+    monkeypatch.setattr(bitext.search, "run_pagefind",
+                        lambda pages, *rest: indexed.append(pages) or original(pages, *rest))
+    build(Options(root=project, out=out), DiskCache(project / CACHE_DIR))
+    assert indexed == []
     build(Options(root=project, out=tmp_path / "clean"))
     assert snapshot(out) == snapshot(tmp_path / "clean")
 
