@@ -9,7 +9,9 @@ empty output folder), a rebuild with nothing changed and a rebuild after editing
 paper, for bitext (`build.py build`) and, when `hugo` is on the PATH, for Hugo, the two
 taking turns at each step. Also times one edit in the preview's machinery (a process that
 stays up, as `serve` does), and from saving an edit to its page holding it in the watch
-modes of both tools (`build --watch`, `hugo --watch`).
+modes of both tools (`build --watch`, `hugo --watch`), and in `build --watch` with search
+on, from saving an edit to the search index that finds it published (beside Hugo and
+Pagefind's one-shot rebuild after the same edit: Hugo's watch mode runs no Pagefind).
 Prints a Markdown table: wall time (median of the runs), CPU time, peak memory (the sum
 of the proportional set sizes of the process and its workers, sampled every 20 ms: shared
 pages are counted once), per-paper cost, and bitext's time as a fraction of Hugo's (the
@@ -315,6 +317,56 @@ def watch_edits(command: list[str], ready: str, paper: Path, page: Path,
     return times
 
 
+def watch_search_edits(root: Path, out: Path, runs: int) -> list[float]:
+    """Seconds from saving an edit to `build --watch` (search on) having published the
+    search index that holds it, for each of `runs` edits: the time of the tool's line
+    for the rebuild that follows its "search index updated" line (each line's time taken
+    as it arrives). The last edit's text is then looked for in the English bundle's
+    records, so that the figure is that of an index that finds it."""
+    import gzip
+
+    set_search(root, True)
+    process = subprocess.Popen(bitext_command(root, out) + ["--watch"], stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, text=True, env=user_environment())
+    lines: list[str] = []
+    arrived: list[float] = []  # (each line's time, appended before the line)
+
+    def read() -> None:
+        for line in process.stdout:
+            arrived.append(time.perf_counter())
+            lines.append(line)
+
+    threading.Thread(target=read, daemon=True).start()
+
+    def published_after(started: float) -> float | None:
+        timed = list(zip(arrived, lines, strict=False))  # (a line may be arriving)
+        updated = next((at for at, line in timed
+                        if at > started and line.startswith("search index updated")), None)
+        return next((at for at, line in timed if updated is not None and at >= updated
+                     and line.startswith("rebuilt")), None)
+
+    times = []
+    try:
+        wait_until(lambda: any("watching" in line for line in lines), 600, lines)
+        time.sleep(1)
+        for run in range(runs):
+            started = time.perf_counter()
+            edit(root / EDITED, 2000 + run)
+            wait_until(lambda started=started: published_after(started) is not None, 120,
+                       lines)
+            times.append(published_after(started) - started)
+            time.sleep(0.5)
+        records = b"".join(gzip.decompress(path.read_bytes())
+                           for path in (out / "pagefind" / "fragment").glob("*"))
+        if f"Edited {2000 + runs - 1}.".encode() not in records:
+            raise SystemExit("the search index published does not hold the last edit")
+    finally:
+        process.terminate()
+        process.wait(60)
+        set_search(root, False)
+    return times
+
+
 def watched_edits(root: Path, out: Path, hugo_site: Path | None, hugo_out: Path, size: int,
                   runs: int) -> tuple[list[float], list[float]]:
     """Save-to-page times of `bitext build --watch` and, when measured, of `hugo --watch`,
@@ -499,6 +551,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"| {size:,} | one edit, watch mode (save to page) | {spread(ours_watched)} "
                   f"| | | | {spread(theirs_watched) if theirs_watched else '–'} | "
                   f"| {watch_ratio} |")
+            searched_watch = watch_search_edits(root, work / f"search-out-{size}", args.runs)
+            hugo_search_edit = searched.get("hugo", {}).get("one edit")
+            theirs_wall = f"{hugo_search_edit.wall:.2f} s" if hugo_search_edit else "–"
+            search_ratio = (f"{median(searched_watch) / hugo_search_edit.wall:.3f}"
+                            if hugo_search_edit else "–")
+            print(f"| {size:,} | one edit, watch mode with search (save to search) | "
+                  f"{spread(searched_watch)} | | | | {theirs_wall} | | {search_ratio} |")
     print()
     for note in notes:
         print(note)
