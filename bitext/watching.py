@@ -167,6 +167,8 @@ class BackgroundSearch:
             except InputError as error:
                 for problem in error.problems:
                     print(f"warning: {problem.format()}", file=sys.stderr)
+            except OSError as error:  # (the scratch folder full, say: the next edit retries)
+                print(f"warning: the search index was not updated: {error}", file=sys.stderr)
 
     def index(self, site, generation: int) -> None:
         from bitext.pipeline import parsed_key

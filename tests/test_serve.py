@@ -229,6 +229,42 @@ def test_the_preview_search_follows_an_edit(project, tmp_path):
     assert bundles_in(out) == after
 
 
+def test_a_search_index_that_fails_is_made_at_the_next_edit(project, tmp_path, capsys,
+                                                             monkeypatch):
+    """The index made in the background meets a full scratch folder: a warning, no
+    traceback, and the next good build indexes that edit's shard."""
+    import threading
+
+    import bitext.search
+
+    ready, out = threading.Event(), tmp_path / "preview"
+    preview = search_preview(project, out, ready)
+    preview.rebuild()
+    assert ready.wait(60), "the search index was not made"
+    ready.clear()
+    preview.rebuild(set())
+
+    def full(shards):
+        raise OSError(28, "No space left on device")
+
+    original = bitext.search.search_files
+    monkeypatch.setattr(bitext.search, "search_files", full)
+    path = project / "content/papers/one.md"
+    path.write_text(path.read_text("utf-8").replace("An abstract.", "Zymurgy."), "utf-8")
+    preview.rebuild([str(path)])
+    assert wait_for(lambda: not preview.search.working, 60)
+    assert not ready.is_set()
+    said = capsys.readouterr().err
+    assert "warning: the search index was not updated: [Errno 28] No space left" in said
+    assert "Traceback" not in said
+
+    monkeypatch.setattr(bitext.search, "search_files", original)
+    preview.rebuild(set())
+    assert ready.wait(60), "the edit was not indexed after the failure"
+    preview.rebuild(set())
+    assert "Zymurgy." in indexed_text(bundles_in(out), "pagefind")
+
+
 def test_search_turned_off_and_on_again_in_the_preview_is_indexed_again(project, tmp_path):
     """Turned off in site.yaml, search's files leave the preview; turned on again, a new
     index is made and published (the first one's files were gone: the preview had none
