@@ -175,6 +175,17 @@ def search_preview(project, out, ready):
                    PreviewState(folder=out), search_ready=ready.set)
 
 
+def indexed_preview(project, out, ready):
+    """A search preview (see `search_preview`) whose first index is made and published;
+    `ready` is clear again."""
+    preview = search_preview(project, out, ready)
+    preview.rebuild()
+    assert ready.wait(60), "the search index was not made"
+    ready.clear()
+    preview.rebuild(set())  # (what the watcher does when asked)
+    return preview
+
+
 def bundles_in(out) -> dict[str, bytes]:
     return {path: data for path, data in snapshot(out).items() if path.startswith("pagefind")}
 
@@ -203,11 +214,7 @@ def test_the_preview_search_follows_an_edit(project, tmp_path):
     import threading
 
     ready, out = threading.Event(), tmp_path / "preview"
-    preview = search_preview(project, out, ready)
-    preview.rebuild()
-    assert ready.wait(60), "the search index was not made"
-    ready.clear()
-    preview.rebuild(set())
+    preview = indexed_preview(project, out, ready)
     before = bundles_in(out)
 
     path = project / "content/papers/one.md"
@@ -238,11 +245,7 @@ def test_a_search_index_that_fails_is_made_at_the_next_edit(project, tmp_path, c
     import bitext.search
 
     ready, out = threading.Event(), tmp_path / "preview"
-    preview = search_preview(project, out, ready)
-    preview.rebuild()
-    assert ready.wait(60), "the search index was not made"
-    ready.clear()
-    preview.rebuild(set())
+    preview = indexed_preview(project, out, ready)
 
     def full(shards):
         raise OSError(28, "No space left on device")

@@ -44,12 +44,18 @@ def built(out) -> bool:
     return read_marker(out) not in (None, UNFINISHED)
 
 
-def test_the_output_follows_each_edit_and_the_next_build_has_nothing_to_do(project, tmp_path):
-    out, stop = tmp_path / "out", threading.Event()
+def start_watching(project, out, stop) -> threading.Thread:
+    """`build --watch` of `project` into `out`, in a thread, until `stop` is set."""
     watching = threading.Thread(target=build_on_changes,
                                 args=(Options(root=project, out=out),
                                       DiskCache(project / CACHE_DIR), stop))
     watching.start()
+    return watching
+
+
+def test_the_output_follows_each_edit_and_the_next_build_has_nothing_to_do(project, tmp_path):
+    out, stop = tmp_path / "out", threading.Event()
+    watching = start_watching(project, out, stop)
     page, paper_file = out / "papers/first-paper/index.html", project / "content/papers/one.md"
     try:
         assert wait_for(lambda: built(out)) and shows(page, "An abstract.")
@@ -79,10 +85,7 @@ def test_the_search_index_follows_the_edits_and_the_next_build_indexes_nothing(
     config.write_text(config.read_text("utf-8").replace("search: false", "search: true"),
                       "utf-8")
     out, stop = tmp_path / "out", threading.Event()
-    watching = threading.Thread(target=build_on_changes,
-                                args=(Options(root=project, out=out),
-                                      DiskCache(project / CACHE_DIR), stop))
-    watching.start()
+    watching = start_watching(project, out, stop)
     page, paper_file = out / "papers/first-paper/index.html", project / "content/papers/one.md"
     try:
         assert wait_for(lambda: built(out), 60)
