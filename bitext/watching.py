@@ -334,7 +334,7 @@ class Watch(Rebuilder):
     def succeeded(self, search_files: Bundles | None) -> None:
         if self.first:
             self.first = False
-            # (the index is made in the background from now on: see `Preview`)
+            # (from now on the index is made in the background, as the preview makes it)
             self.options = dataclasses.replace(self.options, search=False)
             if self.search and self.cache.index:
                 self.search.seed(self.cache.index)
