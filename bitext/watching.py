@@ -248,6 +248,10 @@ class Rebuilder:
             self.unbuilt = None
         else:
             self.unbuilt |= set(changed)
+        # (a rebuild asked for with no file changed publishes a search index: the papers'
+        # warnings were printed by the build that read them, and after every edit again
+        # they were noise)
+        unchanged = self.unbuilt == set()
         search_files = self.search_files()
         try:
             result = self.build_with_progress(search_files)
@@ -262,7 +266,7 @@ class Rebuilder:
         self.unbuilt = set()
         self.cache.shares_parsed = False  # (see MemoryCache: the first build shares)
         self.succeeded(search_files)
-        for warning in result.warnings:
+        for warning in () if unchanged else result.warnings:
             print(warning.format(), file=sys.stderr)
         report = (f"rebuilt {counted(result.rendered, 'page')}, wrote "
                   f"{counted(result.written, 'file')} in {result.seconds * 1000:.0f} ms")

@@ -236,6 +236,25 @@ def test_the_preview_search_follows_an_edit(project, tmp_path):
     assert bundles_in(out) == after
 
 
+def test_publishing_the_search_index_repeats_no_warning(project, tmp_path, capsys):
+    """The edit's rebuild prints the paper's warning; the rebuild that publishes the
+    index of that edit, which read no file, does not print it again."""
+    import threading
+
+    ready, out = threading.Event(), tmp_path / "preview"
+    preview = indexed_preview(project, out, ready)
+    path = project / "content/papers/one.md"
+    path.write_text(path.read_text("utf-8").replace("An abstract.", "We use $x^2$ here."),
+                    "utf-8")
+    capsys.readouterr()
+    preview.rebuild([str(path)])
+    assert "lacks a formula" in capsys.readouterr().err
+    assert ready.wait(60), "the edit was not indexed"
+    preview.rebuild(set())
+    said = capsys.readouterr()
+    assert "rebuilt 0 pages" in said.out and "warning" not in said.err
+
+
 def test_a_search_index_that_fails_is_made_at_the_next_edit(project, tmp_path, capsys,
                                                              monkeypatch):
     """The index made in the background meets a full scratch folder: a warning, no
