@@ -105,7 +105,7 @@ class BackgroundSearch:
     A large site's first index takes long (14 s at 10,000 papers: made before serving, it
     kept the preview's first page waiting); after it, only the shards whose records an
     edit changed are indexed again (see `bitext.search.Shard.key`), and the search finds
-    the edit 1.2-1.8 s after the save at 10,000 papers."""
+    the edit 1.2-2.1 s after the save at 10,000 papers (bench/README.md, stop 32)."""
 
     def __init__(self, ready: Callable[[], None] | None = None):
         self.ready = ready
@@ -195,11 +195,8 @@ class BackgroundSearch:
             if generation != self.generation:
                 return  # (search was turned off meanwhile)
             self.bundles, self.sums = bundles, (parsing, sums)
-        seconds = time.perf_counter() - started
-        print(f"search index of {counted(len(site.papers), 'paper')} ready in {seconds:.2f} s"
-              if len(to_index) == len(every) else f"search index updated ({len(to_index)} "
-              f"of {counted(len(every), 'shard')} indexed again) in {seconds:.2f} s",
-              flush=True)
+        print(ready_line(len(site.papers), len(to_index), len(every),
+                         time.perf_counter() - started), flush=True)
         if self.ready:
             self.ready()
 
@@ -224,6 +221,13 @@ class BackgroundSearch:
         with self.lock:
             if self.offered and bundles is self.offered[0]:
                 self.published = self.offered[1]
+
+
+def ready_line(papers: int, indexed: int, shards: int, seconds: float) -> str:
+    if indexed == shards:
+        return f"search index of {counted(papers, 'paper')} ready in {seconds:.2f} s"
+    return (f"search index updated ({indexed} of {counted(shards, 'shard')} indexed again) "
+            f"in {seconds:.2f} s")
 
 
 class Rebuilder:
