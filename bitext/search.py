@@ -22,7 +22,7 @@ when their bytes change and tracked like every page. Indexing runs in Pagefind's
 processes, which a build starts before it renders and collects after
 (`bitext.pipeline.start_search`), so that indexing and rendering share the machine's cores;
 `build --no-search` keeps the last index, and the preview and `build --watch` index in
-the background after each edit, again only the shards it changed
+the background after each edit, again only the shards the edit changed
 (`bitext.watching.BackgroundSearch`).
 
 Pagefind processes at a time are bounded by memory as well as by cores (see `Indexing`):
