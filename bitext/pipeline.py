@@ -179,8 +179,8 @@ def build_without_collector(options: Options, cache: Cache | None, progress: Pro
     try:
         # (indexing runs in Pagefind's processes while this one renders)
         search = start_search(site, inputs, options, index, changes, search_files)
-        outputs, rendered, pages = render_changes(site, jobs, inputs, options, index, cache,
-                                                  progress, changes, chores, swapped)
+        outputs, rendered, pages, carried = render_changes(
+            site, jobs, inputs, options, index, cache, progress, changes, chores, swapped)
         cache.save_listing_entries(site.papers)
         made = Made.of(site, loaded)
         model = Model(inputs.settings, loaded, site, jobs) if cache.keeps_models else None
@@ -192,13 +192,13 @@ def build_without_collector(options: Options, cache: Cache | None, progress: Pro
         if model is None and search.indexing is not None:
             search.indexing.make_records()
             give_back_memory()
-        finish_search(search, index, outputs, changes, progress,
-                      options.jobs if options.jobs is not None else cores())
+        bundle_files = finish_search(search, index, outputs, carried, changes, progress,
+                                     options.jobs if options.jobs is not None else cores())
         stale = existing - outputs.keys()
         # (after an edit, only these entries can differ from the index's: the pages
-        # rendered, and the files that are not pages, which were all set again)
+        # rendered, the other files render_changes set again, the bundle files set anew)
         touched = (None if pages.described is None
-                   else set(rendered) | (outputs.keys() - pages.by_path.keys()))
+                   else set(rendered) | carried.set_again | bundle_files)
         token_sum = folder_token_sum(outputs, index, stale, touched)
         token = f"{token_sum:032x}"
         cache.forget_index()  # while the folder changes, no index describes it
@@ -622,17 +622,20 @@ def render_changes(site: Site, jobs: dict[str, PageJob], inputs: Inputs, options
                    index: Index | None, cache: Cache, progress: Progress, changes: Changes,
                    chores: Sequence[Callable[[], object]] = (),
                    swapped: Collection[Paper] | None = None
-                   ) -> tuple[dict[str, tuple[str, str]], list[str], Fingerprints]:
+                   ) -> tuple[dict[str, tuple[str, str]], list[str], Fingerprints, Carried]:
     """Render the pages whose fingerprint changed and stage the files whose bytes changed
     in `changes` (which the caller discards should this fail). Returns every output file
-    with (fingerprint, hash of bytes), the pages rendered, and the pages' fingerprints for
-    the next build.
+    with (fingerprint, hash of bytes), the last build's search bundle files among them as
+    the index had them (`finish_search` decides which stay), the pages rendered, the
+    pages' fingerprints for the next build, and which of the files that are not pages it
+    carried or set (`Carried`).
 
     `chores`: this process's other work, done while the workers render (at 10,000 papers
     saving the parsed papers takes 0.3 s, which were 0.3 s of a cold build's wall time
     when done before). `swapped`: the only papers that can differ from the last build's,
     when known (see `site_and_pages`)."""
     from bitext.render import fixed_files
+    from bitext.search import BUNDLE
 
     shared = text_digest([inputs.settings, site_summary(site)])
     previous = index.outputs if index else {}
@@ -670,13 +673,21 @@ def render_changes(site: Site, jobs: dict[str, PageJob], inputs: Inputs, options
     by_path, described = pages().by_path, pages().described
     if described is not None:  # (the index's pages: its entries, taken in one copy)
         outputs = dict(previous)
-        for path in previous.keys() - by_path.keys():  # (set again below)
-            del outputs[path]
+        bundles = []
+        for path in previous.keys() - by_path.keys():
+            if path.startswith(BUNDLE):
+                bundles.append(path)
+            else:
+                del outputs[path]  # (set again below)
     else:
         outputs = {path: previous[path] for path in by_path if path not in digests}
+        bundles = [path for path in previous if path.startswith(BUNDLE)]
+        outputs.update((path, previous[path]) for path in bundles)
     outputs.update((path, (by_path[path], digest)) for path, digest in digests.items())
+    set_again = set()
     for path, data in fixed_files(site.config).items():
         outputs[path] = ("", stage_if_changed(changes, path, data, previous, index is not None))
+        set_again.add(path)
     for item in inputs.static:  # read again only when the index does not vouch for it
         known = previous.get(item.output_path)
         if known and known[1] == inputs.static_digests[item.output_path]:
@@ -685,7 +696,20 @@ def render_changes(site: Site, jobs: dict[str, PageJob], inputs: Inputs, options
             outputs[item.output_path] = ("", stage_if_changed(
                 changes, item.output_path, item.source.read_bytes(), previous,
                 index is not None))
-    return outputs, to_render, pages()
+        set_again.add(item.output_path)
+    return outputs, to_render, pages(), Carried(bundles, set_again)
+
+
+@dataclass(frozen=True)
+class Carried:
+    """The files other than pages in the outputs that `render_changes` gives."""
+
+    bundles: list[str]
+    """The last build's search bundle files, carried over as the index had them: at
+    100,000 papers there are 205,000, and dropping each from the outputs to put it back
+    after took a preview edit 0.2 s, and hashing them again for the folder's token 0.3 s."""
+    set_again: set[str]
+    """The other files, set again (the fixed files and the static ones)."""
 
 
 @dataclass(frozen=True)
@@ -733,6 +757,11 @@ def start_search(site: Site, inputs: Inputs, options: Options, index: Index | No
 
     if not site.config.search:
         return SearchUpdate()
+    if made is None and index and index.search_behind and not options.search:
+        # (behind already, and kept so: the preview's and `build --watch`'s edits, which
+        # need not hash every paper's digest for it, 0.1 s at 100,000 papers)
+        return SearchUpdate(index.search, True, index.search_shards, None,
+                            sums=index.record_sums)
     key = text_digest([inputs.settings] + [paper.digest for paper in site.papers])
     if made is None and index and (index.search == key or not options.search):
         return SearchUpdate(index.search, index.search != key, index.search_shards, None,
@@ -789,32 +818,34 @@ class BundleStaging:
 
 
 def finish_search(search: SearchUpdate, index: Index | None,
-                  outputs: dict[str, tuple[str, str]], changes: Changes,
-                  progress: Progress, processes: int) -> None:
+                  outputs: dict[str, tuple[str, str]], carried: Carried, changes: Changes,
+                  progress: Progress, processes: int) -> set[str]:
     """Stage the bundles that were made and keep those that were not: their files join
-    `outputs` like pages. `processes`: Pagefind processes at a time, now that rendering
-    is done."""
-    from bitext.search import BUNDLE
-
+    `outputs` like pages, where the last build's (`carried`) are dropped unless kept.
+    Returns the paths of the bundle files set anew. `processes`: Pagefind processes at a
+    time, now that rendering is done."""
     previous = index.outputs if index else {}
-    kept = set(search.kept or ())
-    if search.kept is None or kept:  # (else none is kept: no need to look)
-        # (`startswith` first: at 100,000 papers the index lists 110,000 other files)
-        outputs.update((path, entry) for path, entry in previous.items()
-                       if path.startswith(BUNDLE) and (
-                           search.kept is None or path.split("/")[0] in kept))
+    if search.kept is not None:  # (None: all are kept)
+        kept = set(search.kept)
+        for path in carried.bundles:
+            if path.partition("/")[0] not in kept:
+                del outputs[path]
+    set_anew: set[str] = set()
     if search.indexing is not None:
         assert search.staging is not None  # (made with the indexing)
         # The renderers are done: Pagefind may have every core. (Not before: each process
         # holds a shard, and the renderers' memory adds to theirs.)
         search.indexing.use_cores(processes)
         progress.begin("indexing search shards", search.indexing.count)
-        outputs.update((path, ("", digest))
-                       for path, digest in search.indexing.result(progress).items())
+        indexed = search.indexing.result(progress)
+        outputs.update((path, ("", digest)) for path, digest in indexed.items())
+        set_anew.update(indexed)
         changes.staged.extend(search.staging.staged())
     for path, data in (search.made or {}).items():
         outputs[path] = ("", stage_if_changed(changes, path, data, previous,
                                               index is not None))
+        set_anew.add(path)
+    return set_anew
 
 
 class RenderTask:
