@@ -724,6 +724,9 @@ class Bundles:
     of 10,000 papers' bundles took each publication 0.13-0.28 s)."""
     keys: Mapping[str, str] | None = None
     """Each bundle's key (`bitext.search.Shard.key`), for the next build to compare with."""
+    sums: tuple[str, RecordSums] | None = None
+    """The record sums of the papers they index, and their `parsed_key`, for the next
+    build too (see `SearchUpdate.sums`)."""
 
 
 @dataclass
@@ -770,7 +773,7 @@ def start_search(site: Site, inputs: Inputs, options: Options, index: Index | No
         # (behind, with no key of the whole index: the papers may have changed since these
         # bundles were made, so the next build with search compares their shards' keys)
         return SearchUpdate("", True, dict(made.keys) if made.keys is not None else None,
-                            made.kept, made.files)
+                            made.kept, made.files, sums=made.sums)
     known = (index.search_shards or {}) if index else {}
     # (the last build's record sums hold while the papers are parsed the same way)
     parsing = parsed_key(site.config.languages)

@@ -212,7 +212,8 @@ class BackgroundSearch:
                        if self.published.get(folder) != key]
             bundles = Bundles({path: data for folder in changed
                                for path, data in self.bundles[folder][1].items()},
-                              tuple(folder for folder in keys if folder not in changed), keys)
+                              tuple(folder for folder in keys if folder not in changed), keys,
+                              self.sums)
             self.offered = (bundles, keys)
             return bundles
 

@@ -98,12 +98,16 @@ def test_the_search_index_follows_the_edits_and_the_next_build_indexes_nothing(
         stop.set()
         watching.join(10)
     assert not watching.is_alive()
-    indexed = []
+    indexed, summed = [], []
     original = bitext.search.run_pagefind
     monkeypatch.setattr(bitext.search, "run_pagefind",
                         lambda pages, *rest: indexed.append(pages) or original(pages, *rest))
+    original_sums = bitext.search.paper_record_sums
+    monkeypatch.setattr(bitext.search, "paper_record_sums",
+                        lambda paper: summed.append(paper.slug) or original_sums(paper))
     build(Options(root=project, out=out), DiskCache(project / CACHE_DIR))
     assert indexed == []
+    assert summed == []  # (the record sums of the bundles published were kept too)
     build(Options(root=project, out=tmp_path / "clean"))
     assert snapshot(out) == snapshot(tmp_path / "clean")
 
