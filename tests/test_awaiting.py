@@ -17,6 +17,7 @@ from tests.test_validators import vnu_messages
 
 AWAITING = (FIXTURES / "golden/site/content/papers/epsilon.md").read_text("utf-8")
 SLUG = "are-we-done-with-mmlu"
+GAMMA = "gamma-ray"  # (a machine translation that nobody reviewed)
 PUBLISH = SITE_YAML + "awaiting_translation: publish\n"
 
 
@@ -227,6 +228,21 @@ def test_an_awaiting_paper_in_each_reading_mode(browser, awaiting_site, mode, en
     assert page.locator("section.abstract[lang='en'] .block").first.is_visible() == english_abstract
     assert page.locator(".abstracts > section .translation-note").is_visible() == note
     assert page.locator(".badge-awaiting").is_visible()
+    page.close()
+
+
+@pytest.mark.browser
+def test_a_translation_note_leaves_the_paragraphs_side_by_side(browser, awaiting_site):
+    """A machine translation nobody reviewed has a note above its abstract: in aligned
+    abstracts it shares the headings' row, and each paragraph starts beside its
+    counterpart (in a row of its own, the note overlapped the first paragraph)."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{awaiting_site}papers/{GAMMA}/")
+    note = page.locator("section.in-secondary .translation-note").bounding_box()
+    blocks = {side: page.locator(f"section.in-{side} .block").first.bounding_box()
+              for side in ("primary", "secondary")}
+    assert note["y"] + note["height"] <= blocks["secondary"]["y"]
+    assert blocks["primary"]["y"] == blocks["secondary"]["y"]
     page.close()
 
 
