@@ -8,10 +8,12 @@ Hugo site (bench/hugo.py), then times, as separate processes, a cold build (empt
 empty output folder), a rebuild with nothing changed and a rebuild after editing one
 paper, for bitext (`build.py build`) and, when `hugo` is on the PATH, for Hugo, the two
 taking turns at each step. Also times one edit in the preview's machinery (a process that
-stays up, as `serve` does), and from saving an edit to its page holding it in the watch
-modes of both tools (`build --watch`, `hugo --watch`), and in `build --watch` with search
-on, from saving an edit to the search index that finds it published (beside Hugo and
-Pagefind's one-shot rebuild after the same edit: Hugo's watch mode runs no Pagefind).
+stays up, as `serve` does), without search and with it (from the save to the page, and to
+the search index that finds the edit, made in the background), and from saving an edit
+to its page holding it in the watch modes of both tools (`build --watch`, `hugo
+--watch`), and in `build --watch` with search on, from saving an edit to the search index
+that finds it published (beside Hugo and Pagefind's one-shot rebuild after the same edit:
+Hugo's watch mode runs no Pagefind).
 Prints a Markdown table: wall time (median of the runs), CPU time, peak memory (the sum
 of the proportional set sizes of the process and its workers, sampled every 20 ms: shared
 pages are counted once), per-paper cost, and bitext's time as a fraction of Hugo's (the
@@ -287,6 +289,53 @@ def preview_edits(root: Path, out: Path, runs: int) -> list[float]:
     return times
 
 
+def preview_search_edits(root: Path, out: Path, runs: int) -> tuple[list[float], list[float]]:
+    """The same edits in the preview's machinery with search on, as `serve` runs by
+    default: seconds from each edit to its page rebuilt, and to the rebuild that publishes
+    the search index holding it (made in the background, as `serve`'s is; the rebuild it
+    asks for runs here, where `serve`'s watcher runs it). The first index is made and
+    published before the first edit. The last edit's text is then looked for in the
+    English bundle's records."""
+    from bitext.pipeline import Options
+    from bitext.serve import Preview, PreviewState
+
+    set_search(root, True)
+    ready = threading.Event()
+    preview = Preview(Options(root=root, out=out), PreviewState(folder=out),
+                      search_ready=ready.set)
+    to_page, to_search = [], []
+    try:
+        with contextlib.redirect_stdout(io.StringIO()), \
+                contextlib.redirect_stderr(io.StringIO()):
+            preview.rebuild()
+            for run in range(-1, runs):  # (-1: the first index, published, not timed)
+                if run >= 0:
+                    edit(root / EDITED, 3000 + run)
+                started = time.perf_counter()
+                if run >= 0:
+                    preview.rebuild([str(root / EDITED)])
+                    to_page.append(time.perf_counter() - started)
+                if not ready.wait(1800):
+                    raise SystemExit("the preview's search index was not made")
+                ready.clear()
+                preview.rebuild(set())  # (what serve's watcher does when asked)
+                if run >= 0:
+                    to_search.append(time.perf_counter() - started)
+        if runs and f"Edited {3000 + runs - 1}.".encode() not in search_records(out):
+            raise SystemExit("the preview's search index does not hold the last edit")
+    finally:
+        set_search(root, False)
+    return to_page, to_search
+
+
+def search_records(out: Path) -> bytes:
+    """The records of the English bundle in `out`, decompressed."""
+    import gzip
+
+    return b"".join(gzip.decompress(path.read_bytes())
+                    for path in (out / "pagefind" / "fragment").glob("*"))
+
+
 def watch_edits(command: list[str], ready: str, paper: Path, page: Path,
                 edit_one: Callable[[Path, int], None], runs: int) -> list[float]:
     """Seconds from saving an edit to its page holding it, for each of `runs` edits, in a
@@ -323,8 +372,6 @@ def watch_search_edits(root: Path, out: Path, runs: int) -> list[float]:
     for the rebuild that follows its "search index updated" line (each line's time taken
     as it arrives). The last edit's text is then looked for in the English bundle's
     records, so that the figure is that of an index that finds it."""
-    import gzip
-
     set_search(root, True)
     process = subprocess.Popen(bitext_command(root, out) + ["--watch"], stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT, text=True, env=user_environment())
@@ -356,9 +403,7 @@ def watch_search_edits(root: Path, out: Path, runs: int) -> list[float]:
                        lines)
             times.append(published_after(started) - started)
             time.sleep(0.5)
-        records = b"".join(gzip.decompress(path.read_bytes())
-                           for path in (out / "pagefind" / "fragment").glob("*"))
-        if f"Edited {2000 + runs - 1}.".encode() not in records:
+        if f"Edited {2000 + runs - 1}.".encode() not in search_records(out):
             raise SystemExit("the search index published does not hold the last edit")
     finally:
         process.terminate()
@@ -383,6 +428,15 @@ def watched_edits(root: Path, out: Path, hugo_site: Path | None, hugo_out: Path,
     theirs = watch_edits(command, "Watching for changes", hugo_site / EDITED,
                          hugo_out / "papers" / "paper-00000" / "index.html", edit_hugo, runs)
     return ours, theirs
+
+
+def print_edit_row(size: int, step: str, times: list[float], hugo: Run | None) -> None:
+    """A row of edit times in a process that stays up, against Hugo's one-shot rebuild
+    (`hugo`: None when not measured)."""
+    ratio_of = (f"{median(times) / hugo.wall:.3f} ({min(times) / hugo.wall:.3f}–"
+                f"{max(times) / hugo.wall:.3f})" if hugo else "–")
+    print(f"| {size:,} | {step} | {spread(times)} | | | | "
+          f"{f'{hugo.wall:.2f} s' if hugo else '–'} | | {ratio_of} |")
 
 
 def spread(times: list[float]) -> str:
@@ -532,14 +586,18 @@ def main(argv: list[str] | None = None) -> int:
                 equal = per_language_search(root, work, size, args.runs)
                 print_row(size, "cold, with search, Hugo with a page per language",
                           equal["bitext"], equal["hugo"])
-            edits = preview_edits(root, work / f"preview-{size}", max(3, args.runs))
-            warm = statistics.median(edits)
             hugo_edit = theirs.get("one edit")
-            share = (f"{warm / hugo_edit.wall:.3f} ({min(edits) / hugo_edit.wall:.3f}–"
-                     f"{max(edits) / hugo_edit.wall:.3f})" if hugo_edit else "–")
-            print(f"| {size:,} | one edit, preview (serve) | {warm:.3f} s "
-                  f"({min(edits):.3f}–{max(edits):.3f}) | | | | "
-                  f"{f'{hugo_edit.wall:.2f} s' if hugo_edit else '–'} | | {share} |")
+            print_edit_row(size, "one edit, preview (serve)",
+                           preview_edits(root, work / f"preview-{size}", max(3, args.runs)),
+                           hugo_edit)
+            shutil.rmtree(work / f"preview-{size}")  # (room in memory at 100,000 papers)
+            to_page, to_search = preview_search_edits(root, work / f"preview-search-{size}",
+                                                      max(3, args.runs))
+            hugo_search_edit = searched.get("hugo", {}).get("one edit")
+            print_edit_row(size, "one edit, preview with search (save to page)", to_page,
+                           hugo_edit)
+            print_edit_row(size, "one edit, preview with search (save to search)", to_search,
+                           hugo_search_edit)
             if args.cold_only:
                 continue
             ours_watched, theirs_watched = watched_edits(
@@ -552,7 +610,6 @@ def main(argv: list[str] | None = None) -> int:
                   f"| | | | {spread(theirs_watched) if theirs_watched else '–'} | "
                   f"| {watch_ratio} |")
             searched_watch = watch_search_edits(root, work / f"search-out-{size}", args.runs)
-            hugo_search_edit = searched.get("hugo", {}).get("one edit")
             theirs_wall = f"{hugo_search_edit.wall:.2f} s" if hugo_search_edit else "–"
             search_ratio = (f"{median(searched_watch) / hugo_search_edit.wall:.3f}"
                             if hugo_search_edit else "–")

@@ -18,7 +18,8 @@ def test_benchmark_runs_on_50_papers(capsys, hugo):
         "cold", "no change", "one edit", "cold, with search", "no change, with search",
         "one edit, with search"] + (
         ["cold, with search, Hugo with a page per language"] if hugo else []) + [
-        "one edit, preview (serve)", "one edit, watch mode (save to page)",
+        "one edit, preview (serve)", "one edit, preview with search (save to page)",
+        "one edit, preview with search (save to search)", "one edit, watch mode (save to page)",
         "one edit, watch mode with search (save to search)"]
     ratios = [row.split("|")[-2].strip() for row in rows]
     assert all(ratio != "–" for ratio in ratios) if hugo else all(r == "–" for r in ratios)
