@@ -51,7 +51,7 @@ if TYPE_CHECKING:  # importing render would load Jinja, which a no-change build 
 CACHE_DIR = ".bitext-cache"
 INDEX_FILE = "index.pickle"
 OUTPUTS_FILE = "index-outputs.pickle"
-"""The index's `outputs`, `fingerprints`, `related` and `record_sums` (see
+"""The index's `outputs`, `fingerprints`, `related`, `record_sums` and `extras` (see
 `DiskCache.complete_index`)."""
 SIGNATURE_BYTES = 32
 
@@ -95,6 +95,11 @@ class Index:
     record_sums: tuple[str, RecordSums] | None = None
     """The papers' search record sums and what they were parsed under (see
     `pipeline.SearchUpdate.sums`); None in an index loaded `light`."""
+    extras: dict[str, tuple[str, ...]] | None = None
+    """The output files that are not pages: each search bundle's by its folder, the fixed
+    and static files under "". At 100,000 papers 205,000 of the 320,000 outputs are
+    bundle files, and finding them among the outputs took each preview edit 0.15 s. None
+    in an index loaded `light`."""
 
 
 @dataclass(frozen=True)
@@ -257,8 +262,8 @@ class DiskCache:
 
     def load_index(self, light: bool = False) -> Index | None:
         """The last build's index; `light`: without its `outputs`, `fingerprints`,
-        `related` and `record_sums` (None), which `complete_index` adds when the build
-        needs them."""
+        `related`, `record_sums` and `extras` (None), which `complete_index` adds when the
+        build needs them."""
         index = self.read(self.folder / INDEX_FILE)
         if not isinstance(index, Index) or index.version != __version__:
             return None
@@ -270,21 +275,22 @@ class DiskCache:
         if index.outputs is not None:
             return index
         part = self.read(self.folder / OUTPUTS_FILE)
-        if not (isinstance(part, tuple) and len(part) == 6
+        if not (isinstance(part, tuple) and len(part) == 7
                 and part[:2] == (index.token, index.saved_ns)):
             return None
-        _, _, outputs, fingerprints, related, record_sums = part
+        _, _, outputs, fingerprints, related, record_sums, extras = part
         return dataclasses.replace(index, outputs=outputs, fingerprints=fingerprints,
-                                   related=related, record_sums=record_sums)
+                                   related=related, record_sums=record_sums, extras=extras)
 
     def save_index(self, index: Index) -> None:
         # The output files' part first: an index is only ever completed by the part
         # written with it (the same token and time), whatever stopped in between.
         self.write(self.folder / OUTPUTS_FILE, (index.token, index.saved_ns, index.outputs,
                                                 index.fingerprints, index.related,
-                                                index.record_sums))
+                                                index.record_sums, index.extras))
         self.write(self.folder / INDEX_FILE, dataclasses.replace(
-            index, outputs=None, fingerprints=None, related=None, record_sums=None))
+            index, outputs=None, fingerprints=None, related=None, record_sums=None,
+            extras=None))
 
     def forget_index(self) -> None:
         (self.folder / INDEX_FILE).unlink(missing_ok=True)

@@ -16,11 +16,12 @@ import contextlib
 import dataclasses
 import functools
 import gc
+import itertools
 import os
 import sys
 import threading
 import time
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -192,9 +193,15 @@ def build_without_collector(options: Options, cache: Cache | None, progress: Pro
         if model is None and search.indexing is not None:
             search.indexing.make_records()
             give_back_memory()
-        bundle_files = finish_search(search, index, outputs, carried, changes, progress,
-                                     options.jobs if options.jobs is not None else cores())
-        stale = existing - outputs.keys()
+        bundle_files, dropped = finish_search(
+            search, index, outputs, carried, changes, progress,
+            options.jobs if options.jobs is not None else cores())
+        if pages.described is None:
+            stale = existing - outputs.keys()
+        else:  # (the index's pages: only its other files and the bundles dropped can go)
+            stale = {path for path in itertools.chain(
+                carried.set_before, *(carried.bundles[folder] for folder in dropped))
+                if path not in outputs}
         # (after an edit, only these entries can differ from the index's: the pages
         # rendered, the other files render_changes set again, the bundle files set anew)
         touched = (None if pages.described is None
@@ -211,7 +218,8 @@ def build_without_collector(options: Options, cache: Cache | None, progress: Pro
         raise
     cache.save_index(Index(__version__, inputs.key, inputs.sources, outputs, out_key, token,
                            time.time_ns(), search.key, pages, made.related, search.behind,
-                           token_sum, search.shard_keys, len(outputs), search.sums))
+                           token_sum, search.shard_keys, len(outputs), search.sums,
+                           extras_after(carried, dropped, bundle_files)))
     if model is not None:
         cache.keep_model(model)
     if interrupted:  # (during the commit, which finished: all is kept as after a build)
@@ -635,7 +643,6 @@ def render_changes(site: Site, jobs: dict[str, PageJob], inputs: Inputs, options
     when done before). `swapped`: the only papers that can differ from the last build's,
     when known (see `site_and_pages`)."""
     from bitext.render import fixed_files
-    from bitext.search import BUNDLE
 
     shared = text_digest([inputs.settings, site_summary(site)])
     previous = index.outputs if index else {}
@@ -671,18 +678,16 @@ def render_changes(site: Site, jobs: dict[str, PageJob], inputs: Inputs, options
     for chore in waiting:
         chore()
     by_path, described = pages().by_path, pages().described
+    extras = (index.extras if index and index.extras is not None
+              else extra_files(previous.keys() - by_path.keys()))
+    bundles = {folder: files for folder, files in extras.items() if folder}
     if described is not None:  # (the index's pages: its entries, taken in one copy)
         outputs = dict(previous)
-        bundles = []
-        for path in previous.keys() - by_path.keys():
-            if path.startswith(BUNDLE):
-                bundles.append(path)
-            else:
-                del outputs[path]  # (set again below)
+        for path in extras.get("", ()):
+            del outputs[path]  # (set again below)
     else:
         outputs = {path: previous[path] for path in by_path if path not in digests}
-        bundles = [path for path in previous if path.startswith(BUNDLE)]
-        outputs.update((path, previous[path]) for path in bundles)
+        outputs.update((path, previous[path]) for files in bundles.values() for path in files)
     outputs.update((path, (by_path[path], digest)) for path, digest in digests.items())
     set_again = set()
     for path, data in fixed_files(site.config).items():
@@ -697,19 +702,45 @@ def render_changes(site: Site, jobs: dict[str, PageJob], inputs: Inputs, options
                 changes, item.output_path, item.source.read_bytes(), previous,
                 index is not None))
         set_again.add(item.output_path)
-    return outputs, to_render, pages(), Carried(bundles, set_again)
+    return outputs, to_render, pages(), Carried(bundles, set_again, extras.get("", ()))
+
+
+def extra_files(others: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """Output files that are not pages, as `Index.extras` holds them: each search bundle's
+    files by its folder, the other files under ""."""
+    from bitext.search import BUNDLE
+
+    grouped: dict[str, list[str]] = {}
+    for path in others:
+        folder = path.partition("/")[0] if path.startswith(BUNDLE) else ""
+        grouped.setdefault(folder, []).append(path)
+    return {folder: tuple(files) for folder, files in grouped.items()}
+
+
+def extras_after(carried: Carried, dropped: Collection[str], set_anew: Iterable[str]
+                 ) -> dict[str, tuple[str, ...]]:
+    """The `Index.extras` of a build: the bundles carried over and not `dropped`, those
+    set anew, the other files set again."""
+    extras = {folder: files for folder, files in carried.bundles.items()
+              if folder not in dropped}
+    for folder, files in extra_files(set_anew).items():
+        extras[folder] = tuple({*extras.get(folder, ()), *files})
+    extras[""] = tuple(carried.set_again)
+    return extras
 
 
 @dataclass(frozen=True)
 class Carried:
     """The files other than pages in the outputs that `render_changes` gives."""
 
-    bundles: list[str]
-    """The last build's search bundle files, carried over as the index had them: at
-    100,000 papers there are 205,000, and dropping each from the outputs to put it back
+    bundles: dict[str, tuple[str, ...]]
+    """The last build's search bundle files by folder, carried over as the index had them:
+    at 100,000 papers there are 205,000, and dropping each from the outputs to put it back
     after took a preview edit 0.2 s, and hashing them again for the folder's token 0.3 s."""
     set_again: set[str]
     """The other files, set again (the fixed files and the static ones)."""
+    set_before: tuple[str, ...]
+    """The other files of the last build (those not set again are gone)."""
 
 
 @dataclass(frozen=True)
@@ -822,17 +853,17 @@ class BundleStaging:
 
 def finish_search(search: SearchUpdate, index: Index | None,
                   outputs: dict[str, tuple[str, str]], carried: Carried, changes: Changes,
-                  progress: Progress, processes: int) -> set[str]:
+                  progress: Progress, processes: int) -> tuple[set[str], list[str]]:
     """Stage the bundles that were made and keep those that were not: their files join
     `outputs` like pages, where the last build's (`carried`) are dropped unless kept.
-    Returns the paths of the bundle files set anew. `processes`: Pagefind processes at a
-    time, now that rendering is done."""
+    Returns the paths of the bundle files set anew, and the folders of the bundles
+    dropped. `processes`: Pagefind processes at a time, now that rendering is done."""
     previous = index.outputs if index else {}
-    if search.kept is not None:  # (None: all are kept)
-        kept = set(search.kept)
-        for path in carried.bundles:
-            if path.partition("/")[0] not in kept:
-                del outputs[path]
+    dropped = ([] if search.kept is None  # (None: all are kept)
+               else [folder for folder in carried.bundles if folder not in search.kept])
+    for folder in dropped:
+        for path in carried.bundles[folder]:
+            del outputs[path]
     set_anew: set[str] = set()
     if search.indexing is not None:
         assert search.staging is not None  # (made with the indexing)
@@ -848,7 +879,7 @@ def finish_search(search: SearchUpdate, index: Index | None,
         outputs[path] = ("", stage_if_changed(changes, path, data, previous,
                                               index is not None))
         set_anew.add(path)
-    return set_anew
+    return set_anew, dropped
 
 
 class RenderTask:

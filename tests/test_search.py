@@ -11,7 +11,7 @@ import pytest
 import bitext.search
 from bitext.cache import CACHE_DIR, DiskCache
 from bitext.errors import InputError
-from bitext.pipeline import Options, build
+from bitext.pipeline import Options, build, extra_files
 from tests.conftest import REPO, make_project, paper, snapshot
 
 
@@ -104,6 +104,34 @@ def test_an_edit_indexes_only_its_shard_and_equals_a_clean_build(site, tmp_path,
     indexed.clear()
     assert snapshot(out) == clean(site, tmp_path)
     assert sorted(indexed) == sorted(set(indexed)) and len(indexed) == 6  # (clean: all)
+
+
+def test_the_index_lists_the_files_that_are_not_pages(site, tmp_path, indexed):
+    """`Index.extras`, the bundles' files by folder and the other files apart, stays what
+    the outputs hold through edits that index a shard again, remove a static file and
+    drop a shard: an edit looks there for the files it may delete, not through every
+    output (at 100,000 papers, 320,000)."""
+    out = tmp_path / "out"
+    cache = DiskCache(site / CACHE_DIR)
+    (site / "static/notes.txt").write_text("Notes.", "utf-8")
+    steps = [
+        lambda: None,
+        lambda: (site / "content/papers/p04.md").write_text(paper(
+            "Paper 4", "论文4", abstract="About llamas.", date="2025-03-14", tags=["llm"]),
+            "utf-8"),
+        lambda: (site / "static/notes.txt").unlink(),
+        lambda: (site / "content/papers/p06.md").unlink(),
+    ]
+    for step in steps:
+        step()
+        build(Options(root=site, out=out), cache)
+        index = cache.load_index()
+        others = index.outputs.keys() - index.fingerprints.by_path.keys()
+        assert ({folder: sorted(files) for folder, files in index.extras.items()}
+                == {folder: sorted(files) for folder, files in extra_files(others).items()})
+        assert {"pagefind-2", "pagefind-zh-hans", ""} <= index.extras.keys()
+    assert not any(path.endswith("notes.txt") for path in snapshot(out))
+    assert snapshot(out) == clean(site, tmp_path)
 
 
 def test_a_new_paper_indexes_the_last_shards_only(site, tmp_path, indexed):
