@@ -73,12 +73,16 @@ def map_chunks(task: Callable[[Sequence[Item]], Out], items: Sequence[Item], job
     _spool = str(make_scratch("bitext-results-", SPOOL_PARENT))
     # Move every object into the permanent generation, so that the workers' garbage
     # collector never writes to the pages they share with this process (copy on write).
+    # (Left there after, when some were there before: the preview keeps its objects
+    # frozen, see `bitext.watching.keep_survivors_frozen`.)
+    frozen_before = gc.get_freeze_count() > 0
     gc.freeze()
     try:
         yield from map_in_workers(task, parts, min(jobs, len(parts)) - 1, chunk_size)
     finally:
         _task = None
-        gc.unfreeze()
+        if not frozen_before:
+            gc.unfreeze()
         remove_scratch(_spool)
 
 

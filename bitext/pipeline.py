@@ -574,12 +574,20 @@ PAPER_LAYOUT = repr([(kind.__name__, [field.name for field in dataclasses.fields
                      for kind in (Paper, Rendered, Bilingual, Link)])
 
 
+@functools.cache
+def shared_markdown() -> MarkdownRenderer:
+    """This process's Markdown renderer. A MarkdownIt is a web of reference cycles: one
+    made for each build was left to the cycle collector (see
+    `bitext.watching.keep_survivors_frozen`)."""
+    return MarkdownRenderer()
+
+
 class ParseTask:
     """Parses a chunk of paper files (in a worker process when there are many)."""
 
     def __init__(self, languages: tuple[Language, Language]):
         self.languages = languages
-        self.markdown = MarkdownRenderer()
+        self.markdown = shared_markdown()
 
     def __call__(self, files: Sequence[tuple[str, str]]
                  ) -> list[tuple[str, tuple[int, int, str], Parsed]]:

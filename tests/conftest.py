@@ -3,6 +3,7 @@ templates and static files, and the tools that browser and validator tests need.
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 from pathlib import Path
@@ -87,6 +88,15 @@ def user_cache_of_the_tests(tmp_path_factory):
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("user-cache")))
         yield
+
+
+@pytest.fixture(autouse=True)
+def collector_unfrozen():
+    """The preview's rebuilders freeze the objects alive after each build (see
+    `bitext.watching.keep_survivors_frozen`): in the tests' process too, whose later
+    garbage they would keep."""
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture

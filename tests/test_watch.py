@@ -160,3 +160,41 @@ def test_ctrl_c_ends_watching_quietly(project, stop):
     assert process.returncode == 0, stderr
     assert "Traceback" not in stderr and built(project / "_site")
     assert (project / CACHE_DIR / "index.pickle").is_file()
+
+
+def test_rebuilds_leave_no_model_in_a_reference_cycle(project, tmp_path):
+    """A rebuilder freezes the objects alive after each build (see
+    `keep_survivors_frozen`): the collector does not look at them again, so a model left
+    in a reference cycle by an edit would stay as long as the preview runs. Edits that
+    patch the model, make it anew, fail and change the templates leave none."""
+    import gc
+
+    from bitext.cache import MemoryCache
+    from bitext.watching import Watch
+
+    paper_file, template = project / "content/papers/two.md", project / "templates/base.html"
+    original = paper_file.read_text("utf-8")
+    edits = [
+        (paper_file, original.replace("An abstract.", "A new abstract.")),  # (patched)
+        (paper_file, original.replace("2025-05-02", "2025-03-02")),  # (a model anew)
+        (paper_file, original.replace("title:", "title: [", 1)),  # (fails)
+        (paper_file, original),
+        (template, template.read_text("utf-8") + "\n{# edited #}\n"),  # (templates anew)
+    ]
+    rebuilder = Watch(Options(root=project, out=tmp_path / "out", search=False),
+                      MemoryCache())
+    rebuilder.rebuild()
+    for path, text in edits:
+        path.write_text(text, "utf-8")
+        rebuilder.rebuild([str(path)])
+    gc.unfreeze()
+    gc.set_debug(gc.DEBUG_SAVEALL)  # (what the collector finds is kept in gc.garbage)
+    try:
+        gc.collect()
+        found = {type(item).__name__ for item in gc.garbage}
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+    assert rebuilder.cache.model is not None
+    assert not found & {"Paper", "Site", "Tag", "Month", "Model", "Environment", "Template",
+                        "MarkdownIt", "Renderer"}
