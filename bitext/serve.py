@@ -196,6 +196,8 @@ class Preview(Rebuilder):
             self.state.errors = []
             self.state.warnings = warnings
         self.search.built(search_files)
+
+    def settled(self) -> None:
         if self.cache.model:
             self.search.start(self.cache.model.site)
 

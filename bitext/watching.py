@@ -126,6 +126,11 @@ class BackgroundSearch:
         """The bundles `to_publish` last gave, with their keys."""
         self.generation = 0
         """Counts the times search was turned off: an index begun before is dropped."""
+        self.taken = None
+        """The model of the pass under way or last done, unless it failed: the rebuild
+        that publishes an index changes no paper and keeps the model, whose pass (0.1 s
+        of record sums and shard keys at 10,000 papers) would find nothing to do, and
+        slowed an edit saved meanwhile threefold."""
 
     def start(self, site) -> None:
         """Bring the index up to `site` (a model: immutable, so the thread may read it),
@@ -136,7 +141,9 @@ class BackgroundSearch:
                 if self.bundles or self.working:
                     self.generation += 1
                     self.bundles, self.sums, self.wanted = {}, None, None
-                    self.published, self.offered = {}, None
+                    self.published, self.offered, self.taken = {}, None, None
+                return
+            if site is self.taken:
                 return
             self.wanted = site
             if self.working:
@@ -163,13 +170,18 @@ class BackgroundSearch:
                 if site is None:
                     self.working = False
                     return
+                self.taken = site
             try:
                 self.index(site, generation)
-            except InputError as error:
-                for problem in error.problems:
-                    print(f"warning: {problem.format()}", file=sys.stderr)
-            except OSError as error:  # (the scratch folder full, say: the next edit retries)
-                print(f"warning: the search index was not updated: {error}", file=sys.stderr)
+            except (InputError, OSError) as error:
+                with self.lock:
+                    self.taken = None  # (the next build tries again)
+                if isinstance(error, InputError):
+                    for problem in error.problems:
+                        print(f"warning: {problem.format()}", file=sys.stderr)
+                else:  # (the scratch folder full, say)
+                    print(f"warning: the search index was not updated: {error}",
+                          file=sys.stderr)
 
     def index(self, site, generation: int) -> None:
         from bitext.pipeline import parsed_key
@@ -282,14 +294,15 @@ class Rebuilder:
         unchanged = self.unbuilt == set()
         search_files = self.search_files()
         templates = templates_key(self.cache)
-        try:
-            return self.build_and_report(search_files, unchanged)
-        finally:
-            # (templates loaded again: the last ones, a web of cycles with the last model
-            # through its renderer, are garbage among the objects frozen)
-            keep_survivors_frozen(everything=templates_key(self.cache) != templates)
+        report = self.build_and_report(search_files, unchanged)
+        # (templates loaded again: the last ones, a web of cycles with the last model
+        # through its renderer, are garbage among the objects frozen)
+        keep_survivors_frozen(everything=templates_key(self.cache) != templates)
+        self.settled()
+        return report
 
     def build_and_report(self, search_files: Bundles | None, unchanged: bool) -> str:
+        """Build, then the report line of the build, or its problems."""
         try:
             result = self.build_with_progress(search_files)
         except InputError as error:
@@ -326,6 +339,12 @@ class Rebuilder:
 
     def succeeded(self, search_files: Bundles | None) -> None:
         """A build succeeded, publishing `search_files` if not None."""
+
+    def settled(self) -> None:
+        """The build is done and its memory settled (see `keep_survivors_frozen`): work
+        that runs beside the next builds starts here, not before (begun in `succeeded`,
+        the search index's thread took the processor from the end of the edit's rebuild,
+        which took 0.03-0.05 s at 10,000 papers instead of 0.02)."""
 
 
 def build_on_changes(options: Options, disk: DiskCache | None,
@@ -381,5 +400,7 @@ class Watch(Rebuilder):
                 self.search.seed(self.cache.index)
         elif self.search:
             self.search.built(search_files)
+
+    def settled(self) -> None:
         if self.search and self.cache.model:
             self.search.start(self.cache.model.site)
