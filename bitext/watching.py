@@ -129,8 +129,8 @@ class BackgroundSearch:
         self.taken = None
         """The model of the pass under way or last done, unless it failed: the rebuild
         that publishes an index changes no paper and keeps the model, whose pass (0.1 s
-        of record sums and shard keys at 10,000 papers) would find nothing to do, and
-        slowed an edit saved meanwhile threefold."""
+        of record sums and shard keys at 10,000 papers) would find nothing to do, while
+        an edit saved meanwhile took two to three times as long."""
 
     def start(self, site) -> None:
         """Bring the index up to `site` (a model: immutable, so the thread may read it),
@@ -343,8 +343,8 @@ class Rebuilder:
     def settled(self) -> None:
         """The build is done and its memory settled (see `keep_survivors_frozen`): work
         that runs beside the next builds starts here, not before (begun in `succeeded`,
-        the search index's thread took the processor from the end of the edit's rebuild,
-        which took 0.03-0.05 s at 10,000 papers instead of 0.02)."""
+        the search index's thread competed with the rest of the rebuild for the
+        interpreter)."""
 
 
 def build_on_changes(options: Options, disk: DiskCache | None,
