@@ -272,7 +272,9 @@ def edit_hugo(path: Path, run: int) -> None:
 
 def preview_edits(root: Path, out: Path, runs: int) -> list[float]:
     """Seconds for each of `runs` edits in the preview's machinery (`serve`'s Preview): the
-    cache kept in memory, and the build told which file changed, as the watcher tells it."""
+    cache kept in memory, and the build told which file changed, as the watcher tells it;
+    timed to where `serve` tells the browser to reload (the preview settles after it, see
+    `settle_preview`)."""
     from bitext.pipeline import Options
     from bitext.serve import Preview, PreviewState
 
@@ -284,9 +286,21 @@ def preview_edits(root: Path, out: Path, runs: int) -> list[float]:
         for run in range(runs):
             edit(root / EDITED, 100 + run)
             started = time.perf_counter()
-            preview.rebuild([str(root / EDITED)])
+            preview.build_changes([str(root / EDITED)])
             times.append(time.perf_counter() - started)
+            settle_preview(preview)
     return times
+
+
+SETTLED: dict[str, list[float]] = {}
+"""Seconds each preview took to settle after an edit's reload, by bench row."""
+
+
+def settle_preview(preview, row: str = "one edit, preview (serve)") -> None:
+    """What `serve` runs after telling the browser to reload (`Rebuilder.settle`), timed."""
+    started = time.perf_counter()
+    preview.settle()
+    SETTLED.setdefault(row, []).append(time.perf_counter() - started)
 
 
 def preview_search_edits(root: Path, out: Path, runs: int) -> tuple[list[float], list[float]]:
@@ -313,8 +327,9 @@ def preview_search_edits(root: Path, out: Path, runs: int) -> tuple[list[float],
                     edit(root / EDITED, 3000 + run)
                 started = time.perf_counter()
                 if run >= 0:
-                    preview.rebuild([str(root / EDITED)])
+                    preview.build_changes([str(root / EDITED)])
                     to_page.append(time.perf_counter() - started)
+                    settle_preview(preview, "one edit, preview with search (save to page)")
                 if not ready.wait(1800):
                     raise SystemExit("the preview's search index was not made")
                 ready.clear()
@@ -598,6 +613,11 @@ def main(argv: list[str] | None = None) -> int:
                            hugo_edit)
             print_edit_row(size, "one edit, preview with search (save to search)", to_search,
                            hugo_search_edit)
+            notes.extend(f"{size:,} papers: {row}: then the preview settled (collection, "
+                         f"background search started) in {median(times) * 1000:.1f} ms "
+                         f"({min(times) * 1000:.1f}–{max(times) * 1000:.1f})"
+                         for row, times in SETTLED.items())
+            SETTLED.clear()
             if args.cold_only:
                 continue
             ours_watched, theirs_watched = watched_edits(

@@ -206,10 +206,14 @@ class ChangeWatcher(InputWatcher, Watcher):
     """The input watcher as livereload's watcher: rebuilds with the names of the files
     that changed, and lets livereload reload the browser."""
 
-    def __init__(self, root: Path, rebuild: Callable[[Collection[str]], object]):
+    def __init__(self, root: Path, rebuild: Callable[[Collection[str]], object],
+                 settle: Callable[[], None] | None = None):
         InputWatcher.__init__(self, root)
         Watcher.__init__(self)
         self.rebuild = rebuild
+        self.settle = settle
+        """Called on the server's loop after the browser is told to reload (see
+        `Rebuilder.build_changes`)."""
         self.watch(str(root))  # (livereload watches the current folder when told none)
 
     def start(self, callback: Callable[[], None]) -> bool:
@@ -236,6 +240,11 @@ class ChangeWatcher(InputWatcher, Watcher):
         if not changed and not forced:
             return None, None
         self.rebuild(changed)
+        if self.settle:
+            from tornado.ioloop import IOLoop
+
+            # (livereload sends the reload as this returns, then the loop runs this)
+            IOLoop.current().add_callback(self.settle)
         self.filepath = next(iter(changed)) if len(changed) == 1 else "*"
         return self.filepath, None
 
@@ -264,7 +273,7 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, open_browser: b
     options = Options(root=root, out=out, base_url=address, drafts=drafts)
     state = PreviewState(folder=out)
     preview = Preview(options, state, search_ready=lambda: watcher.request_rebuild())
-    watcher = ChangeWatcher(root, preview.rebuild)
+    watcher = ChangeWatcher(root, preview.build_changes, preview.settle)
     try:
         watcher.begin()
         preview.rebuild()

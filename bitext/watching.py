@@ -280,10 +280,22 @@ class Rebuilder:
         self.unbuilt: set[str] | None = None
         """The files changed since the last good build, as the watcher reported them
         (None: not known, so the build looks at every file)."""
+        self.unsettled: bool | None = None
+        """A build is not settled yet (see `settle`); True: it loaded templates anew."""
 
     def rebuild(self, changed: Collection[str] | None = None) -> str:
-        """Build, print and return a one-line report, or the problems. `changed`: the
-        files the watcher saw change since the last call, if it knows."""
+        """Build, print and return a one-line report, or the problems, then settle.
+        `changed`: the files the watcher saw change since the last call, if it knows."""
+        report = self.build_changes(changed)
+        self.settle()
+        return report
+
+    def build_changes(self, changed: Collection[str] | None = None) -> str:
+        """`rebuild` without the settling after it, for a caller with something more
+        urgent to do first: the preview tells the browser to reload, then settles (at
+        10,000 papers the settling took 4-12 ms of an edit's 30-50 ms; at 100,000,
+        23-68 ms)."""
+        self.settle()  # (the last build's, if its caller did not)
         if changed is None or self.unbuilt is None:
             self.unbuilt = None
         else:
@@ -295,11 +307,20 @@ class Rebuilder:
         search_files = self.search_files()
         templates = templates_key(self.cache)
         report = self.build_and_report(search_files, unchanged)
+        self.unsettled = templates_key(self.cache) != templates
+        return report
+
+    def settle(self) -> None:
+        """After a build: collect the cycles it made, freeze what survives (see
+        `keep_survivors_frozen`), and start the work that runs beside the next builds
+        (`settled`)."""
+        if self.unsettled is None:
+            return
         # (templates loaded again: the last ones, a web of cycles with the last model
         # through its renderer, are garbage among the objects frozen)
-        keep_survivors_frozen(everything=templates_key(self.cache) != templates)
+        everything, self.unsettled = self.unsettled, None
+        keep_survivors_frozen(everything)
         self.settled()
-        return report
 
     def build_and_report(self, search_files: Bundles | None, unchanged: bool) -> str:
         """Build, then the report line of the build, or its problems."""
