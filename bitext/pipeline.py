@@ -795,7 +795,7 @@ def start_search(site: Site, inputs: Inputs, options: Options, index: Index | No
     records changed (in the background, each shard's files staged in `changes` as it is
     done: `finish_search` collects them). The bundles of `made` (made elsewhere: the
     preview's) are published instead when given."""
-    from bitext.search import Indexing, record_sums, shards
+    from bitext.search import Indexing, shard_layout
 
     if not site.config.search:
         return SearchUpdate()
@@ -817,10 +817,9 @@ def start_search(site: Site, inputs: Inputs, options: Options, index: Index | No
     # (the last build's record sums hold while the papers are parsed the same way)
     parsing = parsed_key(site.config.languages)
     last_sums = index.record_sums if index else None
-    paper_sums = record_sums(site, last_sums[1] if last_sums and last_sums[0] == parsing
-                             else None)
-    sums = (parsing, paper_sums)
-    every = shards(site, paper_sums)
+    layout = shard_layout(site, last_sums[1] if last_sums and last_sums[0] == parsing
+                          else None)
+    sums, every = (parsing, layout.sums), layout.shards
     keys = {shard.folder: shard.key for shard in every}
     to_index = [shard for shard in every if known.get(shard.folder) != shard.key]
     kept = tuple(shard.folder for shard in every if known.get(shard.folder) == shard.key)

@@ -33,8 +33,11 @@ papers.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
+import itertools
 import json
+import operator
 import os
 import shutil
 import subprocess
@@ -60,6 +63,8 @@ BUNDLE = "pagefind"
 # Papers in one Pagefind index (see the top): at most about 250 MiB of Pagefind's memory
 # for Chinese records, while the build renders beside it.
 SHARD_RECORDS = 2000
+MOST_EDITED = 100
+"""Papers changed since the last pass beyond which `shard_layout` makes every shard."""
 MIB = 1024 * 1024
 # What a Pagefind process holds (it keeps the whole index until it writes it): a base and
 # bytes per character of text, measured with Pagefind 1.5 extended on the benchmark's
@@ -126,15 +131,18 @@ class Shard:
     scratch: int
     """The room its record pages and bundle need in the scratch folder: they take about
     three times the text; twice that, for a margin."""
+    language_index: int = 0
+    """The place of its language in the pair."""
 
     @classmethod
     def of(cls, folder: str, language: str, make_records: Callable[[], list[dict]],
-           key: str, characters: int, count: int) -> Shard:
+           key: str, characters: int, count: int, language_index: int = 0) -> Shard:
         """The shard of `count` records (made by `make_records`) holding about `characters`
         of text, named `key`."""
         base, per_character = PAGEFIND_MEMORY.get(language, PAGEFIND_MEMORY[""])
         return cls(folder, language, Records(make_records), key,
-                   base + per_character * characters, 6 * (characters + 500 * count))
+                   base + per_character * characters, 6 * (characters + 500 * count),
+                   language_index)
 
 
 RecordSum = tuple[str, int]
@@ -147,33 +155,106 @@ def shards(site: Site, sums: RecordSums | None = None) -> list[Shard]:
     """Every language's records in shards of `SHARD_RECORDS`, oldest paper first, so that
     new papers change the last shard only. `sums`: the papers' record sums (see
     `record_sums`), when made already."""
+    return list(shard_layout(site, sums).shards)
+
+
+@dataclass(frozen=True)
+class ShardLayout:
+    """The shards of a site's records, with what placed each paper in them, so that the
+    next pass after an edit makes only the shards the edit touched (see `shard_layout`)."""
+
+    oldest: tuple[Paper, ...]
+    """The site's papers, oldest first."""
+    indexed: tuple[bytes, ...]
+    """In each language, 1 for each paper (oldest first) with a record in it, else 0."""
+    tag_names: tuple[dict[str, str], ...]
+    """Each tag's name by slug, in each language."""
+    stamp: str
+    """The libraries' (Pagefind's among them), see `pipeline.libraries_stamp`."""
+    languages: tuple[Language, ...]
+    sums: RecordSums
+    shards: tuple[Shard, ...]
+
+
+def shard_layout(site: Site, known: RecordSums | None = None,
+                 last: ShardLayout | None = None) -> ShardLayout:
+    """The site's shards (see `shards`) and the papers' record sums, taken from `known`
+    where it has them (see `record_sums`). `last`: the layout of an earlier pass under
+    the same parsing (see `pipeline.parsed_key`). When every paper has kept its place and
+    its languages since, only the record sums of the papers that are not the same objects
+    as in `last` (those edited) and the shards that hold them are made again, the others
+    taken from `last`: at 100,000 papers, making every record sum and shard key took
+    0.8-1.1 s of the interpreter, which the preview's background search spent after each
+    edit, beside the next edit's rebuild."""
     from bitext.pipeline import libraries_stamp
 
-    sums = sums if sums is not None else record_sums(site)
-    oldest_first = [(paper, sums[paper.digest]) for paper in reversed(site.papers)]
+    oldest = tuple(reversed(site.papers))
+    languages = tuple(site.config.languages)
+    tag_names = tuple({slug: tag.name.values[index] for slug, tag in site.tags.items()}
+                      for index in range(len(languages)))
     stamp = libraries_stamp()
+    edited = None
+    if last is not None and (last.stamp, last.languages, last.tag_names, len(last.oldest)) \
+            == (stamp, languages, tag_names, len(oldest)):
+        # (in C: an object that is not the one in the same place)
+        edited = list(itertools.compress(range(len(oldest)),
+                                         map(operator.is_not, last.oldest, oldest)))
+    if edited is not None and len(edited) <= MOST_EDITED:
+        sums = dict(last.sums)
+        for place in edited:
+            sums.pop(last.oldest[place].digest, None)
+        for place in edited:
+            paper = oldest[place]
+            sums[paper.digest] = (known or {}).get(paper.digest) or paper_record_sums(paper)
+        indexed = last.indexed
+        if any(bool(sums[oldest[place].digest][index]) != indexed[index][place]
+               for place in edited for index in range(len(languages))):
+            edited = None  # (a paper's translation came or went: the shards move)
+    else:
+        edited = None
+    if edited is None:
+        sums = record_sums(site, known)
+        indexed = tuple(bytes(bool(sums[paper.digest][index]) for paper in oldest)
+                        for index in range(len(languages)))
     found = []
-    for index, language in enumerate(site.config.languages):
-        # (a paper has a record sum in the languages it has a record in: see `is_indexed`)
-        own = [(paper, each[index]) for paper, each in oldest_first if each[index]]
-        # (the tags' names, not the site: a shard in the works holds no more of the model
-        # than its papers, see `Indexing.make_records`)
-        tag_names = {slug: tag.name.values[index] for slug, tag in site.tags.items()}
-        code = pagefind_language(language.code)
-        for number in range(shard_count(len(own))):
-            chunk = own[number * SHARD_RECORDS: (number + 1) * SHARD_RECORDS]
-            papers = tuple(paper for paper, _ in chunk)
-            folder = bundle_folder(language, index == 0, number)
-            # A record is its sum's record with each tag's slug replaced by its name here.
-            names = [(slug, tag_names[slug])
-                     for slug in sorted({slug for paper in papers for slug in paper.tags})]
-            key = text_digest([stamp, folder, code, json.dumps(names, ensure_ascii=False)]
-                              + [digest for _, (digest, _) in chunk])
-            found.append(Shard.of(folder, code,
-                                  functools.partial(records_of, tag_names, index, papers),
-                                  key, sum(characters for _, (_, characters) in chunk),
-                                  len(papers)))
-    return found
+    for index, language in enumerate(languages):
+        own = list(itertools.compress(oldest, indexed[index]))
+        count = shard_count(len(own))
+        if edited is None:
+            numbers = range(count)
+        else:  # (a paper's place among the language's records, by its 1s before it)
+            numbers = {indexed[index].count(1, 0, place) // SHARD_RECORDS
+                       for place in edited if indexed[index][place]}
+        kept = [shard for shard in last.shards if shard.language_index == index] \
+            if edited is not None else []
+        for number in range(count):
+            papers = tuple(own[number * SHARD_RECORDS: (number + 1) * SHARD_RECORDS])
+            records = functools.partial(records_of, tag_names[index], index, papers)
+            found.append(language_shard(papers, records, number, index, language,
+                                        tag_names[index], sums, stamp)
+                         if number in numbers else
+                         # (the same papers: new records, as a shard's are let go of)
+                         dataclasses.replace(kept[number], records=Records(records)))
+    return ShardLayout(oldest, indexed, tag_names, stamp, languages, sums, tuple(found))
+
+
+def language_shard(papers: tuple[Paper, ...], records: Callable[[], list[dict]],
+                   number: int, index: int, language: Language, tag_names: dict[str, str],
+                   sums: RecordSums, stamp: str) -> Shard:
+    """Shard `number` of the records in language `index`: those of `papers` (made by
+    `records`)."""
+    record_sums_here = [sums[paper.digest][index] for paper in papers]
+    folder = bundle_folder(language, index == 0, number)
+    code = pagefind_language(language.code)
+    # A record is its sum's record with each tag's slug replaced by its name here (the
+    # tags' names, not the site: a shard in the works holds no more of the model than its
+    # papers, see `Indexing.make_records`).
+    names = [(slug, tag_names[slug])
+             for slug in sorted(set().union(*(paper.tags for paper in papers)))]
+    key = text_digest([stamp, folder, code, json.dumps(names, ensure_ascii=False)]
+                      + [digest for digest, _ in record_sums_here])
+    return Shard.of(folder, code, records, key,
+                    sum(characters for _, characters in record_sums_here), len(papers), index)
 
 
 def record_sums(site: Site, known: RecordSums | None = None) -> RecordSums:

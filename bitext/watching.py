@@ -23,7 +23,7 @@ from bitext.pipeline import Bundles, Options, Result, build
 from bitext.progress import Progress
 
 if TYPE_CHECKING:
-    from bitext.search import RecordSums
+    from bitext.search import RecordSums, ShardLayout
 
 WATCHED = ("content", "templates", "static", "site.yaml")
 
@@ -120,6 +120,8 @@ class BackgroundSearch:
         """Bundle folder → the key of the records it indexes, and its files by path."""
         self.sums: tuple[str, RecordSums] | None = None
         """The record sums of the papers last indexed, and the parsing they hold for."""
+        self.layout: ShardLayout | None = None
+        """The shards of the last pass, under the parsing of `sums` (None after `seed`)."""
         self.published: dict[str, str] = {}
         """Bundle folder → the key of the bundle that the output folder holds."""
         self.offered: tuple[Bundles, dict[str, str]] | None = None
@@ -140,7 +142,7 @@ class BackgroundSearch:
             if not site.config.search:
                 if self.bundles or self.working:
                     self.generation += 1
-                    self.bundles, self.sums, self.wanted = {}, None, None
+                    self.bundles, self.sums, self.wanted, self.layout = {}, None, None, None
                     self.published, self.offered, self.taken = {}, None, None
                 return
             if site is self.taken:
@@ -160,7 +162,7 @@ class BackgroundSearch:
             return
         with self.lock:
             self.published = dict(index.search_shards)
-            self.sums = index.record_sums
+            self.sums, self.layout = index.record_sums, None
             self.bundles = {folder: (key, {}) for folder, key in index.search_shards.items()}
 
     def work(self) -> None:
@@ -185,18 +187,22 @@ class BackgroundSearch:
 
     def index(self, site, generation: int) -> None:
         from bitext.pipeline import parsed_key
-        from bitext.search import record_sums, search_files, shards
+        from bitext.search import search_files, shard_layout
 
         started = time.perf_counter()
         with self.lock:
-            bundles, last_sums = dict(self.bundles), self.sums
+            bundles, last_sums, last_layout = dict(self.bundles), self.sums, self.layout
         parsing = parsed_key(site.config.languages)
-        sums = record_sums(site, last_sums[1] if last_sums and last_sums[0] == parsing
-                           else None)
-        every = shards(site, sums)
+        same_parsing = last_sums is not None and last_sums[0] == parsing
+        layout = shard_layout(site, last_sums[1] if same_parsing else None,
+                              last_layout if same_parsing else None)
+        sums, every = layout.sums, layout.shards
         to_index = [shard for shard in every
                     if shard.folder not in bundles or bundles[shard.folder][0] != shard.key]
         if not to_index and bundles.keys() == {shard.folder for shard in every}:
+            with self.lock:
+                if generation == self.generation:
+                    self.sums, self.layout = (parsing, sums), layout
             return
         files = search_files(to_index)
         for shard in to_index:
@@ -207,7 +213,7 @@ class BackgroundSearch:
         with self.lock:
             if generation != self.generation:
                 return  # (search was turned off meanwhile)
-            self.bundles, self.sums = bundles, (parsing, sums)
+            self.bundles, self.sums, self.layout = bundles, (parsing, sums), layout
         print(ready_line(len(site.papers), len(to_index), len(every),
                          time.perf_counter() - started), flush=True)
         if self.ready:

@@ -166,6 +166,70 @@ def test_an_edit_makes_the_records_of_the_edited_paper_only(site, tmp_path, inde
     assert snapshot(out) == clean(site, tmp_path)
 
 
+def test_shards_made_again_after_edits_only_where_they_changed_equal_all_made_anew(
+        site, tmp_path, indexed, monkeypatch):
+    """The preview's background search makes only the record sums and shards that an
+    edit touched (`shard_layout` with the last pass's layout). After each kind of change
+    (an edit, a paper moved by its date, two at once, one that loses its translation, a
+    tag renamed, a paper added, one removed), the shards and sums equal those made anew
+    from nothing; after an edit, only the edited paper's records were made."""
+    import dataclasses
+
+    from bitext.cache import MemoryCache
+    from bitext.watching import Rebuilder
+
+    config = site / "site.yaml"
+    config.write_text("awaiting_translation: publish\n" + config.read_text("utf-8"), "utf-8")
+    papers = site / "content/papers"
+    options = Options(root=site, out=tmp_path / "out", search=False)
+    rebuilder = Rebuilder(options, MemoryCache())
+    rebuilder.rebuild()
+    last = bitext.search.shard_layout(rebuilder.cache.model.site)
+    made = []
+    original = bitext.search.paper_record_sums
+    monkeypatch.setattr(bitext.search, "paper_record_sums",
+                        lambda paper: made.append(paper.source) or original(paper))
+
+    def edited(name, **fields):
+        number = int(name[1:3])
+        values = {"title": f"Paper {number}", "title_zh": f"论文{number}",
+                  "abstract": f"Abstract {number}.", "date": f"2025-03-{10 + number}",
+                  "tags": ["llm"]} | fields
+        (papers / name).write_text(paper(**values), "utf-8")
+        return str(papers / name)
+
+    def renamed_tag():
+        config.write_text(config.read_text("utf-8") + "  llm:\n"
+                          "    name: {en: LLM, zh-Hans: 大模型}\n", "utf-8")
+        return str(config)
+
+    changes = [
+        ("an edit", lambda: [edited("p04.md", abstract="Llamas, edited.")]),
+        ("a paper moved by its date", lambda: [edited("p01.md", date="2025-03-15")]),
+        ("two edits", lambda: [edited("p00.md", abstract="Zero."),
+                               edited("p06.md", title="Paper six")]),
+        ("a translation gone", lambda: [edited("p02.md", title_zh=None, abstract_zh=None)]),
+        ("a tag renamed", lambda: [renamed_tag()]),
+        ("a paper added", lambda: [edited("p07.md", date="2025-03-12")]),
+        ("a paper removed", lambda: [(papers / "p03.md").unlink() or str(papers / "p03.md")]),
+    ]
+    for change, make in changes:
+        made.clear()
+        assert rebuilder.rebuild(make()).startswith("rebuilt"), change
+        site_now = rebuilder.cache.model.site
+        layout = bitext.search.shard_layout(site_now, last.sums, last)
+        anew = bitext.search.shard_layout(site_now)
+        assert layout.sums == anew.sums, change
+        assert [(shard.folder, shard.key, shard.memory, shard.records()) for shard in
+                layout.shards] == [(shard.folder, shard.key, shard.memory, shard.records())
+                                   for shard in anew.shards], change
+        assert dataclasses.replace(layout, shards=(), sums={}) == \
+            dataclasses.replace(anew, shards=(), sums={}), change
+        if change == "an edit":
+            assert made[:1] == ["content/papers/p04.md"], "an edit made every record"
+        last = layout
+
+
 def test_a_tag_renamed_in_one_language_indexes_that_language_again(site, tmp_path, indexed):
     """A record shows its tags' names: the shards whose papers have the tag are indexed
     again, in the language whose name changed only."""

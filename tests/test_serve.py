@@ -220,8 +220,8 @@ def test_the_preview_search_follows_an_edit(project, tmp_path, monkeypatch):
     preview = indexed_preview(project, out, ready)
     before = bundles_in(out)
     passes = []
-    original = bitext.search.shards
-    monkeypatch.setattr(bitext.search, "shards",
+    original = bitext.search.shard_layout
+    monkeypatch.setattr(bitext.search, "shard_layout",
                         lambda *args: passes.append(args) or original(*args))
 
     path = project / "content/papers/one.md"
@@ -241,6 +241,7 @@ def test_the_preview_search_follows_an_edit(project, tmp_path, monkeypatch):
     assert wait_for(lambda: not preview.search.working, 60)
     assert not ready.is_set(), "a rebuild with no paper changed was indexed again"
     assert len(passes) == 1  # (the edit's)
+    assert passes[0][2] is not None  # (the last pass's layout: see shard_layout)
     assert bundles_in(out) == after
 
 
