@@ -174,6 +174,8 @@ class ShardLayout:
     languages: tuple[Language, ...]
     sums: RecordSums
     shards: tuple[Shard, ...]
+    chunks: tuple[tuple[Paper, ...], ...]
+    """The papers of each shard."""
 
 
 def shard_layout(site: Site, known: RecordSums | None = None,
@@ -193,49 +195,77 @@ def shard_layout(site: Site, known: RecordSums | None = None,
     tag_names = tuple({slug: tag.name.values[index] for slug, tag in site.tags.items()}
                       for index in range(len(languages)))
     stamp = libraries_stamp()
-    edited = None
+    edited, sums = None, None
     if last is not None and (last.stamp, last.languages, last.tag_names, len(last.oldest)) \
             == (stamp, languages, tag_names, len(oldest)):
-        # (in C: an object that is not the one in the same place)
+        # (in C: the places whose paper is not the same object as in the last pass)
         edited = list(itertools.compress(range(len(oldest)),
                                          map(operator.is_not, last.oldest, oldest)))
-    if edited is not None and len(edited) <= MOST_EDITED:
-        sums = dict(last.sums)
-        for place in edited:
-            sums.pop(last.oldest[place].digest, None)
-        for place in edited:
-            paper = oldest[place]
-            sums[paper.digest] = (known or {}).get(paper.digest) or paper_record_sums(paper)
-        indexed = last.indexed
-        if any(bool(sums[oldest[place].digest][index]) != indexed[index][place]
-               for place in edited for index in range(len(languages))):
-            edited = None  # (a paper's translation came or went: the shards move)
-    else:
-        edited = None
-    if edited is None:
-        sums = record_sums(site, known)
+        sums = sums_after_edits(last, oldest, edited, known)
+    if sums is None:
+        edited, sums = None, record_sums(site, known)
         indexed = tuple(bytes(bool(sums[paper.digest][index]) for paper in oldest)
                         for index in range(len(languages)))
-    found = []
+    else:
+        indexed = last.indexed
+    found, all_chunks = [], []
     for index, language in enumerate(languages):
-        own = list(itertools.compress(oldest, indexed[index]))
-        count = shard_count(len(own))
         if edited is None:
-            numbers = range(count)
-        else:  # (a paper's place among the language's records, by its 1s before it)
-            numbers = {indexed[index].count(1, 0, place) // SHARD_RECORDS
-                       for place in edited if indexed[index][place]}
-        kept = [shard for shard in last.shards if shard.language_index == index] \
-            if edited is not None else []
-        for number in range(count):
-            papers = tuple(own[number * SHARD_RECORDS: (number + 1) * SHARD_RECORDS])
+            own = list(itertools.compress(oldest, indexed[index]))
+            chunks = [tuple(own[start: start + SHARD_RECORDS])
+                      for start in range(0, len(own), SHARD_RECORDS)]
+            kept: list[Shard | None] = [None] * len(chunks)
+        else:
+            chunks, kept = chunks_after_edits(last, index, oldest, edited)
+        for number, (papers, shard) in enumerate(zip(chunks, kept, strict=True)):
             records = functools.partial(records_of, tag_names[index], index, papers)
             found.append(language_shard(papers, records, number, index, language,
-                                        tag_names[index], sums, stamp)
-                         if number in numbers else
+                                        tag_names[index], sums, stamp) if shard is None else
                          # (the same papers: new records, as a shard's are let go of)
-                         dataclasses.replace(kept[number], records=Records(records)))
-    return ShardLayout(oldest, indexed, tag_names, stamp, languages, sums, tuple(found))
+                         dataclasses.replace(shard, records=Records(records)))
+        all_chunks += chunks
+    return ShardLayout(oldest, indexed, tag_names, stamp, languages, sums, tuple(found),
+                       tuple(all_chunks))
+
+
+def sums_after_edits(last: ShardLayout, oldest: tuple[Paper, ...], edited: list[int],
+                     known: RecordSums | None) -> RecordSums | None:
+    """The record sums of `last` with those of the papers at the `edited` places made
+    again (or taken from `known`); None when the shards are to be made anew: too many
+    papers changed, or one has gained or lost a record in a language (its translation
+    came or went), which moves the papers after it from shard to shard."""
+    if not edited:
+        return last.sums
+    if len(edited) > MOST_EDITED:
+        return None
+    sums = dict(last.sums)
+    for place in edited:  # (all first: a paper that moved may be in two places)
+        sums.pop(last.oldest[place].digest, None)
+    for place in edited:
+        paper = oldest[place]
+        sums[paper.digest] = (known or {}).get(paper.digest) or paper_record_sums(paper)
+        if any(bool(each) != last.indexed[index][place]
+               for index, each in enumerate(sums[paper.digest])):
+            return None
+    return sums
+
+
+def chunks_after_edits(last: ShardLayout, index: int, oldest: tuple[Paper, ...],
+                       edited: list[int]) -> tuple[list[tuple[Paper, ...]], list[Shard | None]]:
+    """The papers of each shard of language `index`, with the papers at the `edited`
+    places put in (each where its language's records place it), and the shards of `last`
+    that hold none of them (None for the others)."""
+    places = [place for place, shard in enumerate(last.shards) if shard.language_index == index]
+    chunks = [last.chunks[place] for place in places]
+    kept: list[Shard | None] = [last.shards[place] for place in places]
+    indexed = last.indexed[index]
+    for place in (place for place in edited if indexed[place]):
+        # (its place among the language's records: the papers with one before it)
+        number, offset = divmod(indexed.count(1, 0, place), SHARD_RECORDS)
+        chunk = list(chunks[number])
+        chunk[offset] = oldest[place]
+        chunks[number], kept[number] = tuple(chunk), None
+    return chunks, kept
 
 
 def language_shard(papers: tuple[Paper, ...], records: Callable[[], list[dict]],
