@@ -154,10 +154,13 @@ def test_an_edit_makes_the_records_of_the_edited_paper_only(site, tmp_path, inde
     out = tmp_path / "out"
     build(Options(root=site, out=out), DiskCache(site / CACHE_DIR))
     indexed.clear()
-    made = []
+    made, shards_made = [], []
     original = bitext.search.paper_record_sums
     monkeypatch.setattr(bitext.search, "paper_record_sums",
                         lambda paper: made.append(paper.source) or original(paper))
+    make_shard = bitext.search.language_shard
+    monkeypatch.setattr(bitext.search, "language_shard",
+                        lambda *args: shards_made.append(args[2:4]) or make_shard(*args))
     (site / "content/papers/p01.md").write_text(
         paper("Paper 1", "论文1", abstract="Changed.", date="2025-03-11", tags=["llm"]),
         "utf-8")
@@ -172,7 +175,8 @@ def test_shards_made_again_after_edits_only_where_they_changed_equal_all_made_an
     edit touched (`shard_layout` with the last pass's layout). After each kind of change
     (an edit, a paper moved by its date, two at once, one that loses its translation, a
     tag renamed, a paper added, one removed), the shards and sums equal those made anew
-    from nothing; after an edit, only the edited paper's records were made."""
+    from nothing; after an edit, only the edited paper's records and its shards were
+    made."""
     import dataclasses
 
     from bitext.cache import MemoryCache
@@ -185,10 +189,13 @@ def test_shards_made_again_after_edits_only_where_they_changed_equal_all_made_an
     rebuilder = Rebuilder(options, MemoryCache())
     rebuilder.rebuild()
     last = bitext.search.shard_layout(rebuilder.cache.model.site)
-    made = []
+    made, shards_made = [], []
     original = bitext.search.paper_record_sums
     monkeypatch.setattr(bitext.search, "paper_record_sums",
                         lambda paper: made.append(paper.source) or original(paper))
+    make_shard = bitext.search.language_shard
+    monkeypatch.setattr(bitext.search, "language_shard",
+                        lambda *args: shards_made.append(args[2:4]) or make_shard(*args))
 
     def edited(name, **fields):
         number = int(name[1:3])
@@ -214,10 +221,12 @@ def test_shards_made_again_after_edits_only_where_they_changed_equal_all_made_an
         ("a paper removed", lambda: [(papers / "p03.md").unlink() or str(papers / "p03.md")]),
     ]
     for change, make in changes:
-        made.clear()
         assert rebuilder.rebuild(make()).startswith("rebuilt"), change
         site_now = rebuilder.cache.model.site
+        made.clear()
+        shards_made.clear()
         layout = bitext.search.shard_layout(site_now, last.sums, last)
+        made_again, shards_made_again = list(made), list(shards_made)
         anew = bitext.search.shard_layout(site_now)
         assert layout.sums == anew.sums, change
         assert [(shard.folder, shard.key, shard.memory, shard.records()) for shard in
@@ -225,8 +234,9 @@ def test_shards_made_again_after_edits_only_where_they_changed_equal_all_made_an
                                    for shard in anew.shards], change
         assert dataclasses.replace(layout, shards=(), sums={}) == \
             dataclasses.replace(anew, shards=(), sums={}), change
-        if change == "an edit":
-            assert made[:1] == ["content/papers/p04.md"], "an edit made every record"
+        if change == "an edit":  # (the second shard of each language: number 1)
+            assert made_again == ["content/papers/p04.md"]
+            assert shards_made_again == [(1, 0), (1, 1)], "an edit made every shard"
         last = layout
 
 

@@ -247,7 +247,7 @@ def test_the_preview_search_follows_an_edit(project, tmp_path, monkeypatch):
 
 def test_the_preview_tells_the_browser_to_reload_before_it_settles(project, tmp_path):
     """What follows a build (`Rebuilder.settle`: the collection and freeze, and the start
-    of the background search, 4-12 ms at 10,000 papers) runs on the server's loop after
+    of the background search, 10-14 ms at 10,000 papers) runs on the server's loop after
     `examine` returns, upon which livereload sends the reload; then the search follows."""
     import asyncio
     import threading
