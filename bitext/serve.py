@@ -29,7 +29,8 @@ from urllib.parse import unquote, urlsplit
 from livereload.watcher import Watcher
 
 from bitext.cache import CACHE_DIR, DiskCache, MemoryCache
-from bitext.pipeline import Bundles, Options
+from bitext.content import Paper
+from bitext.pipeline import Bundles, Loaded, Options
 from bitext.scratch import make_scratch, remove_scratch
 from bitext.watching import BackgroundSearch, InputWatcher, Rebuilder
 
@@ -47,6 +48,10 @@ class PreviewState:
     warnings: dict[str, list[str]] = field(default_factory=dict)
     """A paper page's path ('papers/x/') → its paper's warnings (translation checks, math
     shown as source, a stale translation), shown on that page."""
+    moved: dict[str, str] = field(default_factory=dict)
+    """A paper page's old path ('papers/x/') → its path now, for the pages this preview
+    saw move (see `redirects_after`): a page open on the old address follows its paper
+    when the browser reloads."""
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -120,13 +125,20 @@ def make_app(state: PreviewState, bound_host: str):
             start_response("403 Forbidden", [("Content-Type", "text/plain; charset=utf-8")])
             return [b"bitext preview: this Host is not served\n"]
         path_info = environ.get("PATH_INFO", "/")
+        page = path_info.lstrip("/").removesuffix("index.html")
         with state.lock:
             folder, errors = state.folder, list(state.errors)
-            warned = state.warnings.get(path_info.lstrip("/"), [])
-        target, needs_slash = resolve_request(folder, environ.get("PATH_INFO", "/"))
+            warned = state.warnings.get(page, [])
+            moved_to = state.moved.get(page)
+        target, needs_slash = resolve_request(folder, path_info)
         if needs_slash:
-            start_response("301 Moved Permanently",
-                           [("Location", environ.get("PATH_INFO", "/") + "/")])
+            start_response("301 Moved Permanently", [("Location", path_info + "/")])
+            return [b""]
+        if target is None and moved_to is not None:
+            # (302, not 301: another edit may move the page back, and a browser keeps a
+            # 301 for good)
+            start_response("302 Found", [("Location", "/" + moved_to),
+                                         ("Cache-Control", "no-store")])
             return [b""]
         status = "200 OK"
         if target is None:
@@ -179,6 +191,8 @@ class Preview(Rebuilder):
                          preview_cache(options.root))
         self.state = state
         self.search = BackgroundSearch(search_ready)
+        self.shown: dict[str, Paper] = {}
+        """Each paper file's paper in the last good build (see `pages_moved`)."""
 
     def search_files(self) -> Bundles | None:
         return self.search.to_publish()
@@ -192,14 +206,52 @@ class Preview(Rebuilder):
         warnings = {} if model is None else {
             model.loaded.papers[place].url: [problem.format() for problem in problems]
             for place, problems in model.loaded.warned.items()}
+        moves = {} if model is None else self.pages_moved(model.loaded)
         with self.state.lock:
             self.state.errors = []
             self.state.warnings = warnings
+            self.state.moved = redirects_after(self.state.moved, dict(moves.values()))
+        for source, (old, new) in moves.items():
+            print(f"note: {source}: its page moved from /{old} to /{new}; links to a "
+                  f"published address break when it moves (to keep it, set slug: "
+                  f"{old.removeprefix('papers/').rstrip('/')})", file=sys.stderr)
         self.search.built(search_files)
+
+    def pages_moved(self, loaded: Loaded) -> dict[str, tuple[str, str]]:
+        """The paper pages this build moved: paper file → (old path, new path). A title
+        edited in a paper without `slug:` gives its page another address."""
+        papers, last = loaded.papers, self.shown
+        if loaded.edited is not None and last:
+            now = {papers[place].source: papers[place] for place in loaded.edited}
+            every = None
+        else:
+            # (a paper not parsed again is the same object as before: comparing objects,
+            # this pass reads no address of the papers that did not change)
+            every = {source: papers[place] for source, place in loaded.positions.items()}
+            now = {source: paper for source, paper in every.items()
+                   if last.get(source) is not paper}
+        moves = {source: (old.url, paper.url) for source, paper in now.items()
+                 if (old := last.get(source)) is not None and old.url != paper.url}
+        if every is None:
+            last.update(now)
+        else:
+            self.shown = every
+        return moves
 
     def settled(self) -> None:
         if self.cache.model:
             self.search.start(self.cache.model.site)
+
+
+def redirects_after(redirects: dict[str, str], moves: dict[str, str]) -> dict[str, str]:
+    """The preview's redirects of moved pages (old path → path now) after a build made
+    `moves`: a page moved twice sends both its old paths to the last one, and a path in
+    use again sends nowhere."""
+    updated = {old: moves.get(new, new) for old, new in redirects.items()}
+    updated.update(moves)
+    for new in moves.values():
+        updated.pop(new, None)
+    return updated
 
 
 class ChangeWatcher(InputWatcher, Watcher):

@@ -425,6 +425,58 @@ def call(app, path, host="127.0.0.1:8000"):
     return result["status"], body
 
 
+def answer(app, path) -> tuple[str, str | None]:
+    """The preview's status for `path`, and where it sends the browser (if it does)."""
+    result = {}
+
+    def start_response(status, headers):
+        result.update(status=status, location=dict(headers).get("Location"))
+
+    b"".join(app({"PATH_INFO": path, "HTTP_HOST": "127.0.0.1:8000"}, start_response))
+    return result["status"], result["location"]
+
+
+def test_a_page_moved_by_a_title_edit_sends_its_old_address_to_the_new_one(
+        preview, project, capsys):
+    """The paper's slug comes from its title: a page open on the old address follows the
+    paper when the browser reloads, and the terminal says how to keep the address."""
+    path = project / "content/papers/one.md"
+    original = path.read_text("utf-8")
+    app = make_app(preview.state, "127.0.0.1")
+    capsys.readouterr()
+    path.write_text(original.replace("First Paper", "First Paper Renamed"), "utf-8")
+    preview.rebuild([str(path)])
+    renamed = ("302 Found", "/papers/first-paper-renamed/")
+    assert answer(app, "/papers/first-paper/") == renamed
+    assert answer(app, "/papers/first-paper/index.html") == renamed
+    assert answer(app, "/papers/first-paper-renamed/") == ("200 OK", None)
+    told = capsys.readouterr().err
+    assert ("note: content/papers/one.md: its page moved from /papers/first-paper/ to "
+            "/papers/first-paper-renamed/;") in told
+    assert "(to keep it, set slug: first-paper)" in told
+
+    # Moved again, by a build that lists every file: both old addresses follow it.
+    path.write_text(original.replace("First Paper", "First Paper Again"), "utf-8")
+    preview.rebuild()
+    again = ("302 Found", "/papers/first-paper-again/")
+    assert answer(app, "/papers/first-paper/") == again
+    assert answer(app, "/papers/first-paper-renamed/") == again
+
+    # Back to the first title: its address is served again, and no redirect loops.
+    path.write_text(original, "utf-8")
+    preview.rebuild([str(path)])
+    assert answer(app, "/papers/first-paper/") == ("200 OK", None)
+    assert answer(app, "/papers/first-paper-again/") == ("302 Found", "/papers/first-paper/")
+    assert answer(app, "/papers/first-paper-renamed/") == ("302 Found", "/papers/first-paper/")
+    assert answer(app, "/papers/no-such-paper/") == ("404 Not Found", None)
+    assert not (preview.options.out / "papers/first-paper-again").exists()
+
+    # The paper deleted: its address is a 404, not a redirect to itself.
+    path.unlink()
+    preview.rebuild()
+    assert answer(app, "/papers/first-paper/") == ("404 Not Found", None)
+
+
 def test_requests_during_rebuilds_get_a_whole_page_of_a_good_build(preview, project):
     """The server answers between rebuilds (livereload runs both on one thread); this
     holds even if they overlap: pages are replaced by renaming complete files, and a
@@ -672,3 +724,31 @@ def test_browser_reloads_by_itself_after_an_edit(server, project):
         browser.close()
 
 
+
+
+@pytest.mark.browser
+def test_an_open_page_follows_its_paper_when_a_title_edit_moves_it(server, project):
+    require(CHROMIUM.exists(), "Debian's chromium")
+    from playwright.sync_api import sync_playwright
+
+    from tests.conftest import CHROMIUM_ARGS
+
+    url, _, _ = server
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        frames: list = []
+        page.on("websocket", lambda socket: socket.on(
+            "framereceived", lambda payload: frames.append(payload)))
+        page.goto(url + "papers/first-paper/")
+        for _ in range(150):  # (see test_browser_reloads_by_itself_after_an_edit)
+            if any("hello" in str(frame) for frame in frames):
+                break
+            page.wait_for_timeout(100)
+        assert any("hello" in str(frame) for frame in frames), "livereload did not connect"
+        path = project / "content/papers/one.md"
+        path.write_text(path.read_text("utf-8").replace("First Paper", "First Paper Moved"),
+                        "utf-8")
+        page.wait_for_url(url + "papers/first-paper-moved/", timeout=15000)
+        assert page.locator("h1").first.inner_text().startswith("First Paper Moved")
+        browser.close()
