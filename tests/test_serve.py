@@ -1,6 +1,7 @@
 """`serve`: incremental rebuilds, the error overlay, and a preview server that only
 answers local requests for files inside its build folder."""
 
+import contextlib
 import os
 import signal
 import socket
@@ -689,27 +690,37 @@ def test_busy_port_moves_to_the_next_one(project, tmp_path):
         assert choose("127.0.0.1", port) != port
 
 
-@pytest.mark.browser
-def test_browser_reloads_by_itself_after_an_edit(server, project):
+@contextlib.contextmanager
+def page_with_live_reload(address: str):
+    """A Chromium page open at `address` of the preview, once livereload.js has shaken
+    hands with the server: an edit made before is never announced to it."""
     require(CHROMIUM.exists(), "Debian's chromium")
     from playwright.sync_api import sync_playwright
 
     from tests.conftest import CHROMIUM_ARGS
 
-    url, _, _ = server
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         page = browser.new_page()
         frames: list = []
         page.on("websocket", lambda socket: socket.on(
             "framereceived", lambda payload: frames.append(payload)))
-        page.goto(url + "papers/first-paper/")
-        # An edit made before livereload.js has shaken hands is never announced to it.
+        page.goto(address)
         for _ in range(150):
             if any("hello" in str(frame) for frame in frames):
                 break
             page.wait_for_timeout(100)
         assert any("hello" in str(frame) for frame in frames), "livereload did not connect"
+        try:
+            yield page
+        finally:
+            browser.close()
+
+
+@pytest.mark.browser
+def test_browser_reloads_by_itself_after_an_edit(server, project):
+    url, _, _ = server
+    with page_with_live_reload(url + "papers/first-paper/") as page:
         path = project / "content/papers/one.md"
         path.write_text(path.read_text("utf-8").replace("An abstract.", "Reloaded by itself."),
                         "utf-8")
@@ -721,34 +732,14 @@ def test_browser_reloads_by_itself_after_an_edit(server, project):
                         "utf-8")
         page.wait_for_function("document.body.innerText.includes('And again.')",
                                timeout=15000)
-        browser.close()
-
-
 
 
 @pytest.mark.browser
 def test_an_open_page_follows_its_paper_when_a_title_edit_moves_it(server, project):
-    require(CHROMIUM.exists(), "Debian's chromium")
-    from playwright.sync_api import sync_playwright
-
-    from tests.conftest import CHROMIUM_ARGS
-
     url, _, _ = server
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        frames: list = []
-        page.on("websocket", lambda socket: socket.on(
-            "framereceived", lambda payload: frames.append(payload)))
-        page.goto(url + "papers/first-paper/")
-        for _ in range(150):  # (see test_browser_reloads_by_itself_after_an_edit)
-            if any("hello" in str(frame) for frame in frames):
-                break
-            page.wait_for_timeout(100)
-        assert any("hello" in str(frame) for frame in frames), "livereload did not connect"
+    with page_with_live_reload(url + "papers/first-paper/") as page:
         path = project / "content/papers/one.md"
         path.write_text(path.read_text("utf-8").replace("First Paper", "First Paper Moved"),
                         "utf-8")
         page.wait_for_url(url + "papers/first-paper-moved/", timeout=15000)
         assert page.locator("h1").first.inner_text().startswith("First Paper Moved")
-        browser.close()
