@@ -36,17 +36,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from bitext import __version__
-from bitext.content import Paper
-from bitext.errors import Problem
-from bitext.fingerprint import Fingerprints
-from bitext.model import Site
 
-if TYPE_CHECKING:  # importing render would load Jinja, which a no-change build never needs
+# (types only: a build that finds nothing changed reads the index and stops, without the
+# parsers, the model or Jinja; see bitext.inputs)
+if TYPE_CHECKING:
     import jinja2
 
+    from bitext.content import Paper
+    from bitext.errors import Problem
+    from bitext.fingerprint import Fingerprints
+    from bitext.model import Site
     from bitext.pipeline import Loaded
     from bitext.render import PageJob
     from bitext.search import RecordSums
+
+    Parsed = tuple[Paper | None, list[Problem]]
 
 CACHE_DIR = ".bitext-cache"
 INDEX_FILE = "index.pickle"
@@ -54,8 +58,6 @@ OUTPUTS_FILE = "index-outputs.pickle"
 """The index's `outputs`, `fingerprints`, `related`, `record_sums` and `extras` (see
 `DiskCache.complete_index`)."""
 SIGNATURE_BYTES = 32
-
-Parsed = tuple[Paper | None, list[Problem]]
 
 
 @dataclass
@@ -389,6 +391,11 @@ class DiskCache:
 
     def sign(self, payload: bytes) -> bytes:
         return hmac.new(self.key, payload, hashlib.sha256).digest()
+
+
+def disk_cache(root: Path) -> DiskCache:
+    """The cache of the project in `root`."""
+    return DiskCache(root / CACHE_DIR)
 
 
 def compiled_templates() -> jinja2.BytecodeCache | None:

@@ -181,7 +181,7 @@ def paragraph_count(text: str) -> int:
 def check_glossary(root: Path, config: Config) -> list[Problem]:
     """The glossary warnings of every paper file (the other checks come with the build's
     warnings)."""
-    from bitext.content import paper_files
+    from bitext.inputs import paper_files
 
     if not (config.glossary.terms or config.glossary.keep):
         return []

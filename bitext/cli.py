@@ -13,12 +13,13 @@ import gc
 import signal
 import sys
 import threading
+import time
 from pathlib import Path
 
 from bitext import __version__
-from bitext.cache import CACHE_DIR
+from bitext.cache import CACHE_DIR, MemoryCache, disk_cache
 from bitext.errors import InputError, counted, summary
-from bitext.pipeline import Options, build, disk_cache, render, source_date_epoch
+from bitext.inputs import Options, source_date_epoch, survey
 from bitext.progress import Progress
 from bitext.sources import FORMATS
 from bitext.write import StoppedAfterUpdate
@@ -161,16 +162,22 @@ def run_build(args: argparse.Namespace, root: Path) -> int:
 
         build_on_changes(options, disk_cache(root) if args.cache else None)
         return 0
+    cache = disk_cache(root) if args.cache else MemoryCache()
+    surveyed = survey(options, cache)
+    if surveyed.up_to_date:
+        print(f"no changes: {counted(len(surveyed.inputs.sources), 'paper')}, "
+              f"{counted(surveyed.files, 'file')} in {options.out} are up to date "
+              f"({time.perf_counter() - surveyed.started:.2f} s)")
+        return 0
+    # (imported only now: a build that finds nothing changed, the most common, does
+    # without the parsers, the model and Jinja; see bitext.inputs)
+    from bitext.pipeline import build
+
     progress = Progress()
     try:
-        result = build(options, disk_cache(root) if args.cache else None, progress)
+        result = build(options, cache, progress, surveyed=surveyed)
     finally:
         progress.done()
-    if result.config is None:
-        print(f"no changes: {counted(result.papers, 'paper')}, "
-              f"{counted(result.files, 'file')} in {options.out} are up to date "
-              f"({result.seconds:.2f} s)")
-        return 0
     for warning in result.warnings:
         print(warning.format(), file=sys.stderr)
     warn_local_base_url(result.config.base_url_set)
@@ -182,9 +189,11 @@ def run_build(args: argparse.Namespace, root: Path) -> int:
 
 
 def run_check(args: argparse.Namespace, root: Path) -> int:
+    from bitext.checks import check_glossary
+    from bitext.pipeline import render
+
     options = options_from(args, root)
     site, files, static, loaded = render(options)
-    from bitext.checks import check_glossary
 
     warnings = loaded.warnings + check_glossary(root, site.config)
     for warning in sorted(warnings, key=lambda p: (p.path, p.line or 0)):

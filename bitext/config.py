@@ -8,10 +8,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from bitext.errors import InputError, Problem
+from bitext.inputs import CONFIG_FILE
 from bitext.schema import Fields, is_web_address
 
-CONFIG_FILE = "site.yaml"
-TEMPLATES_DIR = "templates"
 LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 TAG_FORM = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 # Scripts written right to left, by primary language subtag (and the Arabic script subtag).

@@ -13,9 +13,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from bitext.config import Config
-from bitext.content import PAPERS_DIR, parse_paper_file, text_fingerprint
+from bitext.content import parse_paper_file, text_fingerprint
 from bitext.errors import InputError, Problem, display_path
 from bitext.importer import read_existing
+from bitext.inputs import PAPERS_DIR
 from bitext.markdown import MarkdownRenderer
 from bitext.paperfile import replace_file, with_field
 

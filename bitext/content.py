@@ -24,15 +24,15 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import hashlib
-import os
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
 
 from bitext.config import TAG_FORM, Config, Language
-from bitext.errors import InputError, Problem, outside_project
+from bitext.errors import InputError, Problem
+from bitext.hashing import file_digest
+from bitext.inputs import paper_files
 from bitext.markdown import MarkdownRenderer, Rendered
 from bitext.schema import (
     FORBIDDEN_HINT,
@@ -47,7 +47,6 @@ from bitext.schema import (
 # the functions that parse, so that a rebuild that parses nothing (most of them) does not
 # load them (40 ms of a 0.25 s build with nothing to do, at 10,000 papers).
 
-PAPERS_DIR = Path("content") / "papers"
 # A paper with long abstracts in two languages is about 6 KiB. The cap also bounds the
 # time a crafted file can take to render (2 s at worst here, see scripts/fuzz.py).
 MAX_FILE_BYTES = 128 * 1024
@@ -158,70 +157,6 @@ def text_fingerprint(title: str, abstract: str) -> str:
     return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()[:12]
 
 
-def paper_files(root: Path) -> tuple[list[tuple[str, str]], list[Problem]]:
-    """The paper files under content/papers/ in order, each as (the name messages use,
-    its path), and the problems of those that may not be read (links out of the project).
-    Paths stay strings: at 10,000 papers, Path objects cost a tenth of a preview rebuild."""
-    folder = root / PAPERS_DIR
-    if not folder.is_dir():
-        raise InputError([Problem(PAPERS_DIR.as_posix(), None, None, "missing folder",
-                                  hint="create it and add one .md file per paper")])
-    if problem := outside_project(folder, root, PAPERS_DIR.as_posix()):
-        raise InputError([problem])
-    files, problems = [], []
-    real_root = root.resolve()
-    prefix = str(root) + os.sep  # scandir's paths are the folder's path joined with names
-    for entry in sorted(walk_markdown(folder, real_root, {folder.resolve()}),
-                        key=lambda entry: entry.path):
-        source = entry.path.removeprefix(prefix).replace(os.sep, "/")
-        if entry.is_symlink() and (problem := outside_project(
-                Path(entry.path), root, PAPERS_DIR.as_posix())):
-            problems.append(problem)
-        elif not is_text(source):
-            problems.append(Problem(
-                os.fsencode(source).decode("utf-8", "backslashreplace"), None, None,
-                "the file name is not UTF-8 text", hint="rename the file"))
-        else:
-            files.append((source, entry.path))
-    return files, problems
-
-
-def is_text(name: str) -> bool:
-    """Whether a name from the file system is UTF-8 (else Python holds its other bytes as
-    lone surrogates, which no text can be made of: the build stopped in a traceback)."""
-    try:
-        name.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def walk_markdown(folder: Path, real_root: Path, walked: set[Path]) -> Iterator[os.DirEntry]:
-    """The .md files under `folder` and its subfolders (os.scandir: one system call per
-    folder instead of one per file, which counts at 10,000 papers). Links to folders in
-    the project are followed, each real folder once (`walked`: so a link to a parent
-    ends); a link to a folder elsewhere is yielded for the caller to refuse. Hidden files
-    and folders are not papers: editors' lock files (Emacs's `.#paper.md`, a link to
-    nowhere), macOS's `._paper.md`, `.git`."""
-    with os.scandir(folder) as entries:
-        for entry in entries:
-            if is_hidden(entry.name):
-                continue
-            if entry.is_dir():
-                target = Path(entry.path).resolve()
-                if entry.is_symlink() and not target.is_relative_to(real_root):
-                    yield entry
-                elif target not in walked:
-                    walked.add(target)
-                    yield from walk_markdown(Path(entry.path), real_root, walked)
-            elif entry.name.endswith(".md"):
-                yield entry
-
-
-def is_hidden(name: str) -> bool:
-    return name.startswith(".")
-
-
 def load_papers(root: Path, config: Config, markdown: MarkdownRenderer,
                 include_drafts: bool = False) -> list[Paper]:
     """Every paper under content/papers/, or InputError with the problems of all files.
@@ -268,11 +203,6 @@ def parse_paper_file(data: bytes, source: str, languages: tuple[Language, Langua
     blocks = read_blocks(body_lines, body_start + 1, source, languages, fields)
     paper = read_paper(fields, blocks, languages, markdown, digest or file_digest(source, data))
     return (paper if not fields.problems else None), fields.problems
-
-
-def file_digest(source: str, data: bytes) -> str:
-    """The hash of a paper file's name and bytes (SHA-256, as `fingerprint.bytes_digest`)."""
-    return hashlib.sha256(source.encode() + b"\0" + data).hexdigest()[:32]
 
 
 def decode(data: bytes, source: str) -> tuple[str | None, list[Problem]]:

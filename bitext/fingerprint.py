@@ -13,29 +13,15 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import hashlib
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from bitext.content import Paper
+from bitext.hashing import text_digest
 
 if TYPE_CHECKING:  # importing render would load Jinja, which a no-change build never needs
     from bitext.model import Site
     from bitext.render import PageJob
-
-
-def bytes_digest(data: bytes) -> str:
-    """128 bits of SHA-256, which processors with SHA instructions (AMD since 2017, Intel
-    since 2019 and in its small cores, ARMv8) compute at 1.7 GB/s on the benchmark
-    machine against 0.9 for BLAKE2b; a cold build of 10,000 papers hashes 256 MB of
-    pages. Older Intel cores lack them: there SHA-256 runs at about half BLAKE2b's
-    speed, and the same build spends about 0.3 s more instead of 0.15 s less."""
-    return hashlib.sha256(data).hexdigest()[:32]
-
-
-def text_digest(parts: Iterable[str]) -> str:
-    # Parts are hashes, names and repr()s, none of which holds a NUL: joining is unambiguous.
-    return bytes_digest("\0".join(parts).encode("utf-8", "surrogatepass"))
 
 
 def site_summary(site: Site) -> str:

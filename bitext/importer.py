@@ -21,14 +21,9 @@ from pathlib import Path
 from typing import BinaryIO
 
 from bitext.config import TAG_FORM, Config, Language, TagInfo
-from bitext.content import (
-    PAPERS_DIR,
-    parse_paper_file,
-    read_parts,
-    slug_from_title,
-    text_fingerprint,
-)
+from bitext.content import parse_paper_file, read_parts, slug_from_title, text_fingerprint
 from bitext.errors import InputError, Problem, display_path
+from bitext.inputs import PAPERS_DIR
 from bitext.markdown import MarkdownRenderer
 from bitext.paperfile import format_paper
 from bitext.schema import URL_NAME_MAX, url_name_problem

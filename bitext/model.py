@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from bitext.config import Config
 from bitext.content import Bilingual, Paper
 from bitext.errors import InputError, Problem
-from bitext.fingerprint import text_digest
+from bitext.hashing import text_digest
 
 RELATED_COUNT = 3
 

@@ -23,67 +23,42 @@ import threading
 import time
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bitext import __version__
-from bitext.cache import CACHE_DIR, DiskCache, Index, MemoryCache, Model, Parsed
-from bitext.config import CONFIG_FILE, TEMPLATES_DIR, Config, Language, load_config
-from bitext.content import (
-    PAPERS_DIR,
-    Bilingual,
-    Link,
-    Paper,
-    file_digest,
-    is_hidden,
-    paper_files,
-    parse_paper_file,
+from bitext.cache import DiskCache, Index, MemoryCache, Model
+from bitext.config import Config, Language, load_config
+from bitext.content import Bilingual, Link, Paper, parse_paper_file
+from bitext.errors import InputError, Problem
+from bitext.fingerprint import Fingerprints, fingerprints, site_summary
+from bitext.hashing import bytes_digest, file_digest, text_digest
+from bitext.inputs import (
+    Inputs,
+    Options,
+    Survey,
+    libraries_stamp,
+    read_inputs,
+    read_or_none,
+    source_path,
+    survey,
 )
-from bitext.errors import InputError, Problem, outside_project
-from bitext.fingerprint import Fingerprints, bytes_digest, fingerprints, site_summary, text_digest
 from bitext.markdown import MarkdownRenderer, Rendered
 from bitext.math import load_converter
 from bitext.model import Site, build_site, patch_site, swapped_papers
 from bitext.parallel import cores, map_chunks
 from bitext.progress import Progress
-from bitext.write import (
-    Changes,
-    StaticFile,
-    StoppedAfterUpdate,
-    check_output_folder,
-    collect_static,
-    files_in,
-    read_marker,
-)
+from bitext.write import Changes, StaticFile, StoppedAfterUpdate, files_in
 
 if TYPE_CHECKING:  # importing render would load Jinja, which a no-change build never needs
+    from bitext.cache import Parsed
     from bitext.render import PageJob
     from bitext.search import Indexing, RecordSums
 
 # Below these counts a second process costs more than it saves.
 PARALLEL_MIN = 300
 CHUNK = 100
-# A file modified this close before the last build may have changed again within the
-# clock's resolution without its time changing: read it again (as git does).
-RACY_NS = 2_000_000_000
 
 Cache = DiskCache | MemoryCache
-
-
-@dataclass(frozen=True)
-class Options:
-    root: Path
-    """The project folder (site.yaml, content/, templates/, static/)."""
-    out: Path
-    base_url: str | None = None
-    """Overrides site.yaml's base_url."""
-    drafts: bool = False
-    source_date_epoch: int | None = None
-    jobs: int | None = None
-    """Processes for parsing and rendering; None: one per core."""
-    search: bool = True
-    """Index the papers for search when they changed; False keeps the last index (the
-    preview indexes once, as indexing takes a second or two)."""
 
 
 @dataclass(frozen=True)
@@ -106,18 +81,9 @@ class Result:
         return self.files - self.written
 
 
-def source_date_epoch(environ: Mapping[str, str] = os.environ) -> int | None:
-    value = environ.get("SOURCE_DATE_EPOCH", "").strip()
-    return int(value) if value.isdigit() else None
-
-
-def disk_cache(root: Path) -> DiskCache:
-    return DiskCache(root / CACHE_DIR)
-
-
 def build(options: Options, cache: Cache | None = None, progress: Progress | None = None,
           changed: Collection[str] | None = None,
-          search_files: Bundles | None = None) -> Result:
+          search_files: Bundles | None = None, surveyed: Survey | None = None) -> Result:
     """Bring the output folder up to date with the project. On InputError (every problem
     of the stage that failed) or any other failure, nothing was written.
 
@@ -126,14 +92,17 @@ def build(options: Options, cache: Cache | None = None, progress: Progress | Non
     `search_files`: search bundles made elsewhere, to publish instead of the folder's (the
     preview and `build --watch` index in the background, see
     `bitext.watching.BackgroundSearch`); a bundle published before and not made again is
-    kept only when `Bundles.kept` names it."""
+    kept only when `Bundles.kept` names it.
+    `surveyed`: what `bitext.inputs.survey` found with the same cache, when the caller
+    looked before (the command line, which stops there when nothing changed)."""
     # A build makes millions of objects and few reference cycles; the cycle collector
     # would walk the whole site model again and again (a third of a preview rebuild at
     # 10,000 papers). It runs again, as usual, once the build is done.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return build_without_collector(options, cache, progress, changed, search_files)
+        return build_without_collector(options, cache, progress, changed, search_files,
+                                       surveyed)
     finally:
         if collecting:
             gc.enable()
@@ -141,30 +110,15 @@ def build(options: Options, cache: Cache | None = None, progress: Progress | Non
 
 def build_without_collector(options: Options, cache: Cache | None, progress: Progress | None,
                             changed: Collection[str] | None,
-                            search_files: Bundles | None) -> Result:
-    started = time.perf_counter()
-    problems = check_output_folder(options.out, options.root)
-    if problems:
-        raise InputError(problems)
+                            search_files: Bundles | None, surveyed: Survey | None) -> Result:
     cache = cache if cache is not None else MemoryCache()
     progress = progress or Progress(enabled=False)
-    index = cache.load_index(light=True)
-    # With nothing parsed to compare with, paper files are hashed as they are parsed, not
-    # before. (The preview's first build has no index, but may have the papers `build`
-    # parsed.)
-    inputs = read_inputs(options, index, changed,
-                         hash_papers=index is not None or cache.has_parsed())
-    out_key = str(options.out.resolve())
-    if not (index and index.out == out_key and read_marker(options.out) == index.token):
-        index = None  # the folder is not as the index says: compare with what is there
-    # Nothing changed: done, unless an earlier build with search off left the index
-    # behind, or the cache keeps a model in memory and has none yet (`build --watch`).
-    if (index and index.inputs == inputs.key and search_files is None
-            and not (options.search and index.search_behind)
-            and not cache.wants_model(inputs.settings)):
-        return Result(None, len(inputs.sources), index.files, 0, 0, 0,
+    surveyed = surveyed or survey(options, cache, changed, search_files is not None)
+    inputs, out_key, started = surveyed.inputs, surveyed.out_key, surveyed.started
+    if surveyed.up_to_date:
+        return Result(None, len(inputs.sources), surveyed.files, 0, 0, 0,
                       time.perf_counter() - started)
-    index = cache.complete_index(index) if index else None
+    index = cache.complete_index(surveyed.index) if surveyed.index else None
 
     # (the last model's while the settings, site.yaml's bytes among them, are the same:
     # reading site.yaml again took a preview edit 2 ms)
@@ -299,118 +253,6 @@ def render(options: Options) -> tuple[Site, dict[str, bytes], list[StaticFile], 
 
 
 @dataclass(frozen=True)
-class Inputs:
-    settings: str
-    """Changes when the templates, the config, the options or bitext change."""
-    templates: str
-    sources: dict[str, tuple[int, int, str]]
-    """Paper file → (size, mtime_ns, hash of path and bytes); NOT_SEEN until it is parsed
-    when `read_inputs` did not look at it."""
-    static: list[StaticFile]
-    static_digests: dict[str, str]
-    """Static file's output path → hash of its bytes."""
-    edited: tuple[str, ...] | None = None
-    """The paper files a watcher named as edited (the rest as the index knew them), or
-    None when every paper file was listed."""
-
-    @functools.cached_property
-    def key(self) -> str:
-        """Changes when any input changes."""
-        parts = [self.settings]
-        parts += [f"{path}:{digest}" for path, digest in self.static_digests.items()]
-        parts += [entry[2] for entry in self.sources.values()]  # (a hash of path and bytes)
-        return text_digest(parts)
-
-    def with_parsed(self, parsed: dict[str, tuple[int, int, str]]) -> Inputs:
-        """These inputs with the paper files as they were when parsed (themselves when
-        `read_inputs` had seen and hashed the same, as after an edit)."""
-        if all(self.sources[source] == entry for source, entry in parsed.items()):
-            return self
-        return dataclasses.replace(self, sources={**self.sources, **parsed})
-
-
-# A paper file listed but not looked at yet (see `read_inputs`): no size, time or hash.
-NOT_SEEN = (0, 0, "")
-
-
-def read_inputs(options: Options, index: Index | None, changed: Collection[str] | None = None,
-                hash_papers: bool = True) -> Inputs:
-    """Find and hash every input, reading only paper files that may have changed.
-
-    `hash_papers=False`: paper files are only listed, and looked at and hashed as
-    `load_papers` parses them (in a first build, that opens each file once, in the
-    workers: at 10,000 papers 0.2 s of reading and 30 ms of looking less before parsing
-    starts)."""
-    root = options.root
-    edited = edited_papers(root, index, changed)
-    if index and edited is not None:
-        files, unchanged = edited, index.sources  # (a dict copied below, in order)
-    else:
-        files, problems = paper_files(root)
-        if problems:
-            raise InputError(problems)
-        unchanged = {}
-    known = index.sources if index else {}
-    racy_after = (index.saved_ns if index else 0) - RACY_NS
-    sources = dict(unchanged)
-    for source, path in files:
-        if not hash_papers:
-            sources[source] = NOT_SEEN
-            continue
-        stat = os.stat(path)
-        before = known.get(source)
-        if (before is not None and before[:2] == (stat.st_size, stat.st_mtime_ns)
-                and stat.st_mtime_ns < racy_after):
-            sources[source] = before
-        else:
-            sources[source] = (stat.st_size, stat.st_mtime_ns,
-                               file_digest(source, Path(path).read_bytes()))
-    static = collect_static(root)
-    templates = templates_digest(root)
-    settings = text_digest([
-        __version__, libraries_stamp(),
-        repr((options.base_url, options.drafts, options.source_date_epoch)),
-        bytes_digest(read_or_empty(root / CONFIG_FILE)), templates])
-    static_digests = {item.output_path: bytes_digest(item.source.read_bytes())
-                      for item in static}
-    return Inputs(settings, templates, sources, static, static_digests,
-                  tuple(source for source, _ in files) if index and edited is not None else None)
-
-
-def source_path(root: Path, source: str) -> str:
-    """The path of a paper file from the name messages use (as `paper_files` gives it)."""
-    return str(root) + os.sep + source.replace("/", os.sep)
-
-
-def edited_papers(root: Path, index: Index | None, changed: Collection[str] | None
-                  ) -> list[tuple[str, str]] | None:
-    """The paper files among `changed` when each changed path under content/papers/ is a
-    paper file of the last build that is still there (an edit: the usual change in the
-    preview); else None, and the papers are listed again (a file came, went or was
-    renamed, a folder changed, or no watcher said what changed)."""
-    if changed is None or index is None:
-        return None
-    prefix, papers = str(root) + os.sep, str(root / PAPERS_DIR) + os.sep
-    edited = []
-    for path in changed:
-        if not path.startswith(prefix):
-            return None  # named some other way than the build names its files
-        if not path.startswith(papers):
-            continue  # templates, static files, site.yaml: looked at in every build
-        source = path.removeprefix(prefix).replace(os.sep, "/")
-        if any(is_hidden(part) for part in source.split("/")):
-            continue  # never a paper (see walk_markdown)
-        if source in index.sources:
-            if not os.path.isfile(path) or os.path.islink(path):
-                return None
-            edited.append((source, path))
-        elif source.endswith(".md") or os.path.isdir(path) or any(
-                known.startswith(source + "/") for known in index.sources):
-            return None
-    return edited
-
-
-@dataclass(frozen=True)
 class Loaded:
     """The papers a build publishes, as `load_papers` found them."""
 
@@ -533,39 +375,6 @@ def patch_loaded(last: Loaded, inputs: Inputs, parsed: dict[str, Parsed],
         kept.pop(key, None)
     return (Loaded(papers, last.positions, warned, tuple(places), last.awaiting), kept,
             dropped, [])
-
-
-# The libraries whose work is in the pages: a parsed paper holds markdown-it's and
-# latex2mathml's HTML and python-slugify's slug, a page Jinja's and MarkupSafe's output.
-OUTPUT_LIBRARIES = ("markdown_it", "mdit_py_plugins", "latex2mathml", "slugify", "yaml",
-                    "jinja2", "markupsafe", "pagefind")
-
-
-@functools.cache
-def libraries_stamp() -> str:
-    """Changes when another version of an output library (or of Python, or of bitext) is
-    installed, so that the cache of one version never stands in for another's output: each
-    library's first file, as found, and bitext's modules, with their sizes and times (an
-    install writes new files). Asked once a process: a running preview keeps the versions
-    it imported."""
-    import importlib.util
-    import sys
-
-    parts = [sys.version]
-    for name in OUTPUT_LIBRARIES:
-        spec = importlib.util.find_spec(name)
-        origin = spec.origin if spec and spec.origin else ""
-        try:
-            stat = os.stat(origin)
-            parts.append(f"{name}:{origin}:{stat.st_size}:{stat.st_mtime_ns}")
-        except OSError:
-            parts.append(f"{name}:{origin}")
-    # bitext's own modules too: an edited or upgraded bitext of the same version number
-    # (an editable install, a git pull) parses and renders differently.
-    for module in sorted(Path(__file__).parent.glob("*.py")):
-        stat = module.stat()
-        parts.append(f"{module.name}:{stat.st_size}:{stat.st_mtime_ns}")
-    return text_digest(parts)
 
 
 # Cached papers are pickles of these classes: a change to their fields between two
@@ -954,30 +763,4 @@ def jobs_for(options: Options, work: int) -> int:
         return 1
     return options.jobs if options.jobs is not None else cores()
 
-
-def templates_digest(root: Path) -> str:
-    """Changes whenever a template changes (every page may use any template)."""
-    parts, problems = [], []
-    folder = root / TEMPLATES_DIR
-    for path in [folder, *sorted(folder.rglob("*"))]:
-        if (path == folder or path.is_symlink()) and (
-                problem := outside_project(path, root, TEMPLATES_DIR)):
-            problems.append(problem)
-        elif path.is_file():
-            parts.append(path.relative_to(root).as_posix())
-            parts.append(bytes_digest(path.read_bytes()))
-    if problems:
-        raise InputError(problems)
-    return text_digest(parts)
-
-
-def read_or_empty(path: Path) -> bytes:
-    return read_or_none(path) or b""
-
-
-def read_or_none(path: Path) -> bytes | None:
-    try:
-        return path.read_bytes()
-    except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
-        return None
 

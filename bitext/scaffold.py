@@ -6,8 +6,9 @@ import datetime as dt
 from pathlib import Path
 
 from bitext.config import load_config
-from bitext.content import PAPERS_DIR, slug_from_title
+from bitext.content import slug_from_title
 from bitext.errors import InputError, Problem
+from bitext.inputs import PAPERS_DIR
 from bitext.paperfile import format_paper
 from bitext.schema import FORBIDDEN_HINT, forbidden_character, url_name_problem
 

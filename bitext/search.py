@@ -54,7 +54,7 @@ from bitext.config import Language
 from bitext.content import Paper
 from bitext.digest import script_of_language
 from bitext.errors import InputError, Problem
-from bitext.fingerprint import text_digest
+from bitext.hashing import text_digest
 from bitext.model import Site
 from bitext.progress import Progress
 from bitext.scratch import make_scratch, remove_scratch
@@ -170,7 +170,7 @@ class ShardLayout:
     tag_names: tuple[dict[str, str], ...]
     """Each tag's name by slug, in each language."""
     stamp: str
-    """The libraries' (Pagefind's among them), see `pipeline.libraries_stamp`."""
+    """The libraries' (Pagefind's among them), see `inputs.libraries_stamp`."""
     languages: tuple[Language, ...]
     sums: RecordSums
     shards: tuple[Shard, ...]
@@ -188,7 +188,7 @@ def shard_layout(site: Site, known: RecordSums | None = None,
     taken from `last`: at 100,000 papers, making every record sum and shard key took
     0.8-1.1 s of the interpreter, which the preview's background search spent after each
     edit, beside the next edit's rebuild."""
-    from bitext.pipeline import libraries_stamp
+    from bitext.inputs import libraries_stamp
 
     oldest = tuple(reversed(site.papers))
     languages = tuple(site.config.languages)

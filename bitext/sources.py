@@ -18,12 +18,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bitext.config import Language
 from bitext.errors import Problem
 from bitext.schema import is_web_address
 
 if TYPE_CHECKING:
     import xml.etree.ElementTree as ET
+
+    from bitext.config import Language
 
 FORMATS = ("digest", "hf", "arxiv")
 ARXIV_ID = re.compile(r"(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(v\d+)?")

@@ -37,8 +37,9 @@ from pathlib import Path
 from bitext.cache import CACHE_DIR
 from bitext.checks import Texts, read_texts, translation_warnings
 from bitext.config import Config, Glossary, Language, TranslationSettings
-from bitext.content import MACHINE, PAPERS_DIR, paper_files, text_fingerprint
+from bitext.content import MACHINE, text_fingerprint
 from bitext.errors import InputError, Problem, display_path
+from bitext.inputs import PAPERS_DIR, paper_files
 from bitext.paperfile import replace_file, scalar, with_field
 
 CACHE_FOLDER = "translations"

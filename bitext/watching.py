@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bitext.cache import DiskCache, Index, MemoryCache
-from bitext.config import CONFIG_FILE
 from bitext.errors import InputError, counted, summary
+from bitext.inputs import CONFIG_FILE
 from bitext.math import load_converter
 from bitext.pipeline import Bundles, Options, Result, build
 from bitext.progress import Progress

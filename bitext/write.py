@@ -14,7 +14,6 @@ import os
 import shutil
 import signal
 import threading
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -163,7 +162,7 @@ class Changes:
     def __init__(self, out: Path, suffix: str | None = None, in_place: bool | None = None,
                  whole: bool = True):
         self.out = out
-        self.suffix = suffix or f".bitext-tmp-{uuid.uuid4().hex[:8]}"
+        self.suffix = suffix or f".bitext-tmp-{os.urandom(4).hex()}"
         self.staged: list[tuple[str, str]] = []
         """(temporary, target) of each file written: paths as strings."""
         self.checked: dict[str, bool] = {}

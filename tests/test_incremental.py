@@ -9,6 +9,7 @@ import time
 
 import pytest
 
+import bitext.inputs
 import bitext.pipeline
 import bitext.render
 from bitext.cache import CACHE_DIR, INDEX_FILE, OUTPUTS_FILE, DiskCache, MemoryCache
@@ -184,7 +185,7 @@ def test_a_watched_preview_reads_what_the_watcher_names(site, tmp_path):
 ])
 def test_the_papers_are_listed_again_unless_the_watcher_names_only_edits(site, change,
                                                                          listed_again):
-    from bitext.pipeline import edited_papers, read_inputs
+    from bitext.inputs import edited_papers, read_inputs
 
     index = build_index(site)
     before = snapshot(site)
@@ -257,14 +258,17 @@ def test_nothing_changed_writes_nothing(site, tmp_path, key):
 def test_a_build_with_nothing_to_do_loads_no_parsing_or_rendering_library(site, tmp_path, key):
     """Most builds find nothing changed: they read the index and look at the files, and
     leave Jinja, Markdown, YAML and the workers' machinery unloaded (40 % of such a build's
-    time at 10,000 papers, when they were loaded)."""
+    time at 10,000 papers, when they were loaded), and bitext's own parsers, model and
+    pipeline (another 30 ms)."""
     out = tmp_path / "out"
     cached(site, out)
     script = ("import sys; from bitext.cli import main; "
               f"main(['--root', {str(site)!r}, 'build', '--out', {str(out)!r}]); "
               "print(sorted(name for name in sys.modules if name.split('.')[0] in "
               "('jinja2', 'markdown_it', 'yaml', 'slugify', 'latex2mathml', 'multiprocessing')"
-              " or name in ('bitext.render', 'bitext.digest', 'bitext.checks')))")
+              " or name in ('bitext.render', 'bitext.digest', 'bitext.checks', "
+              "'bitext.pipeline', 'bitext.content', 'bitext.config', 'bitext.model', "
+              "'bitext.markdown', 'bitext.fingerprint')))")
     finished = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                               check=True)
     report, loaded = finished.stdout.strip().splitlines()
@@ -307,8 +311,8 @@ def test_the_build_after_a_first_build_reads_no_paper_file(site, tmp_path, key, 
     out = tmp_path / "out"
     cached(site, out)
     hashed = []
-    monkeypatch.setattr(bitext.pipeline, "file_digest",
-                        lambda source, data: hashed.append(source))
+    for module in (bitext.inputs, bitext.pipeline):  # (looking, parsing)
+        monkeypatch.setattr(module, "file_digest", lambda source, data: hashed.append(source))
     assert cached(site, out).written == 0
     assert hashed == []
 
@@ -530,7 +534,7 @@ def test_papers_are_indexed_by_the_bytes_parsed(site, tmp_path):
     looked at and being parsed is indexed as parsed (it used to stop the build with a
     KeyError), and the next build's look at it sees the change."""
     from bitext.config import load_config
-    from bitext.content import file_digest
+    from bitext.hashing import file_digest
     from bitext.pipeline import load_papers, read_inputs
     from bitext.progress import Progress
 
@@ -607,7 +611,8 @@ def test_another_version_of_a_library_parses_and_renders_everything_again(site, 
                         lambda data, source, *rest: parsed.append(source) or original(
                             data, source, *rest))
     assert cached(site, out).config is None and parsed == []
-    monkeypatch.setattr(bitext.pipeline, "libraries_stamp", lambda: "markdown-it-py 9.9")
+    for module in (bitext.inputs, bitext.pipeline):  # (the settings, the parsed papers' key)
+        monkeypatch.setattr(module, "libraries_stamp", lambda: "markdown-it-py 9.9")
     assert cached(site, out).rendered == first.rendered and len(parsed) == 24
 
 
@@ -616,8 +621,8 @@ def test_the_libraries_stamp_changes_when_a_library_is_installed_again(tmp_path,
     library.mkdir()
     (library / "__init__.py").write_text("VERSION = 1\n", "utf-8")
     monkeypatch.syspath_prepend(str(tmp_path))
-    monkeypatch.setattr(bitext.pipeline, "OUTPUT_LIBRARIES", ("renderlib",))
-    stamp = bitext.pipeline.libraries_stamp.__wrapped__
+    monkeypatch.setattr(bitext.inputs, "OUTPUT_LIBRARIES", ("renderlib",))
+    stamp = bitext.inputs.libraries_stamp.__wrapped__
     before = stamp()
     assert stamp() == before
     (library / "__init__.py").write_text("VERSION = 22\n", "utf-8")  # (a new version)
