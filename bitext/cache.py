@@ -102,6 +102,9 @@ class Index:
     and static files under "". At 100,000 papers 205,000 of the 320,000 outputs are
     bundle files, and finding them among the outputs took each preview edit 0.15 s. None
     in an index loaded `light`."""
+    papers: int = 0
+    """How many papers the site shows (said by a build that finds nothing changed: paper
+    files held back, drafts and those awaiting translation, are not among them)."""
 
 
 @dataclass(frozen=True)

@@ -165,7 +165,7 @@ def run_build(args: argparse.Namespace, root: Path) -> int:
     cache = disk_cache(root) if args.cache else MemoryCache()
     surveyed = survey(options, cache)
     if surveyed.up_to_date:
-        print(f"no changes: {counted(len(surveyed.inputs.sources), 'paper')}, "
+        print(f"no changes: {counted(surveyed.papers, 'paper')}, "
               f"{counted(surveyed.files, 'file')} in {options.out} are up to date "
               f"({time.perf_counter() - surveyed.started:.2f} s)")
         return 0

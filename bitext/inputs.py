@@ -74,6 +74,11 @@ class Survey:
     """When the build started (`time.perf_counter()`)."""
 
     @property
+    def papers(self) -> int:
+        """How many papers the site shows, as the index counts them."""
+        return self.index.papers if self.index else 0
+
+    @property
     def files(self) -> int:
         """How many files the output folder holds, as the index counts them."""
         return self.index.files if self.index else 0

@@ -116,7 +116,7 @@ def build_without_collector(options: Options, cache: Cache | None, progress: Pro
     surveyed = surveyed or survey(options, cache, changed, search_files is not None)
     inputs, out_key, started = surveyed.inputs, surveyed.out_key, surveyed.started
     if surveyed.up_to_date:
-        return Result(None, len(inputs.sources), surveyed.files, 0, 0, 0,
+        return Result(None, surveyed.papers, surveyed.files, 0, 0, 0,
                       time.perf_counter() - started)
     index = cache.complete_index(surveyed.index) if surveyed.index else None
 
@@ -173,7 +173,7 @@ def build_without_collector(options: Options, cache: Cache | None, progress: Pro
     cache.save_index(Index(__version__, inputs.key, inputs.sources, outputs, out_key, token,
                            time.time_ns(), search.key, pages, made.related, search.behind,
                            token_sum, search.shard_keys, len(outputs), search.sums,
-                           extras_after(carried, dropped, bundle_files)))
+                           extras_after(carried, dropped, bundle_files), made.papers))
     if model is not None:
         cache.keep_model(model)
     if interrupted:  # (during the commit, which finished: all is kept as after a build)

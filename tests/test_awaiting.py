@@ -50,6 +50,15 @@ def test_held_back_by_default_and_listed_by_check(tmp_path, capsys):
         "ok: 1 paper, 12 pages and feeds, 4 static files; 1 awaiting translation, 0 warnings"]
 
 
+def test_a_build_with_nothing_to_do_counts_the_papers_the_site_shows(tmp_path, capsys):
+    """As the build before it did: the held-back paper's file is not one of them."""
+    project = make_project(tmp_path / "site", {"a.md": paper(), "mmlu.md": AWAITING})
+    built(project, tmp_path)
+    assert capsys.readouterr().out.startswith("built 1 paper: ")
+    built(project, tmp_path)
+    assert capsys.readouterr().out.startswith("no changes: 1 paper, ")
+
+
 def test_the_preview_shows_held_papers_with_their_badge(tmp_path):
     from bitext.pipeline import Options, build
 
