@@ -194,7 +194,6 @@ def run_check(args: argparse.Namespace, root: Path) -> int:
 
     options = options_from(args, root)
     site, files, static, loaded = render(options)
-
     warnings = loaded.warnings + check_glossary(root, site.config)
     for warning in sorted(warnings, key=lambda p: (p.path, p.line or 0)):
         print(warning.format(), file=sys.stderr)

@@ -4,8 +4,8 @@ A build's first step finds every input (site.yaml, the templates, the static fil
 paper files), hashes what may have changed and compares it with the last build's index
 (`survey`). Most builds stop there: nothing changed. So this module, and what it imports,
 stays clear of the site's machinery (the parsers, the model, Jinja): the command line
-imports `bitext.pipeline` only when there is something to build. At 10,000 papers that
-is 50 ms of the 0.17 s a build with nothing to do took, imports and all.
+imports `bitext.pipeline` only when there is something to build. At 10,000 papers a
+build with nothing to do took 0.17 s, and 20–30 ms less without those imports.
 """
 
 from __future__ import annotations
