@@ -276,6 +276,26 @@ def test_a_build_with_nothing_to_do_loads_no_parsing_or_rendering_library(site, 
     assert loaded == "[]"
 
 
+def test_the_command_line_looks_at_the_files_once_when_it_builds(site, tmp_path, key,
+                                                                 monkeypatch):
+    """It looks before importing the pipeline (see bitext.inputs), and the build it starts
+    takes what it found instead of looking again."""
+    from bitext.cli import main
+
+    out = tmp_path / "out"
+    cached(site, out)
+    edited = site / "content/papers/p03.md"
+    edited.write_text(edited.read_text("utf-8").replace("Abstract 3.", "Changed 3."), "utf-8")
+    touch_later(edited)
+    looked = []
+    read_inputs = bitext.inputs.read_inputs
+    monkeypatch.setattr(bitext.inputs, "read_inputs",
+                        lambda *args, **kwargs: looked.append(1) or read_inputs(*args, **kwargs))
+    assert main(["--root", str(site), "build", "--out", str(out)]) == 0
+    assert looked == [1]
+    assert "Changed 3." in (out / "papers/paper-3/index.html").read_text("utf-8")
+
+
 def test_a_rebuilder_with_nothing_to_do_makes_the_model_for_the_first_edit(site, tmp_path,
                                                                             key, monkeypatch):
     """`build --watch` usually starts with nothing changed since the last `build`: its first
