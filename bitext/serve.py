@@ -134,9 +134,10 @@ def make_app(state: PreviewState, bound_host: str):
         if needs_slash:
             start_response("301 Moved Permanently", [("Location", path_info + "/")])
             return [b""]
-        if target is None and moved_to is not None:
+        if (target is None and moved_to is not None
+                and resolve_request(folder, "/" + moved_to)[0] is not None):
             # (302, not 301: another edit may move the page back, and a browser keeps a
-            # 301 for good)
+            # 301 for good; and only to a page still there: its paper may be deleted)
             start_response("302 Found", [("Location", "/" + moved_to),
                                          ("Cache-Control", "no-store")])
             return [b""]

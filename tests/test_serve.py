@@ -472,10 +472,11 @@ def test_a_page_moved_by_a_title_edit_sends_its_old_address_to_the_new_one(
     assert answer(app, "/papers/no-such-paper/") == ("404 Not Found", None)
     assert not (preview.options.out / "papers/first-paper-again").exists()
 
-    # The paper deleted: its address is a 404, not a redirect to itself.
+    # The paper deleted: its addresses are 404s, not redirects to itself or to a 404.
     path.unlink()
     preview.rebuild()
     assert answer(app, "/papers/first-paper/") == ("404 Not Found", None)
+    assert answer(app, "/papers/first-paper-again/") == ("404 Not Found", None)
 
 
 def test_requests_during_rebuilds_get_a_whole_page_of_a_good_build(preview, project):
