@@ -518,8 +518,8 @@ def render_changes(site: Site, jobs: dict[str, PageJob], inputs: Inputs, options
                 index is not None))
         set_again.add(item.output_path)
     if described is not None:  # (the other files of the last build that are gone)
-        outputs = without(outputs, [path for path in extras.get("", ())
-                                    if path not in set_again])
+        outputs = without(outputs, {path for path in extras.get("", ())
+                                    if path not in set_again})
     return outputs, to_render, pages(), Carried(bundles, set_again, extras.get("", ()))
 
 
@@ -702,7 +702,7 @@ def finish_search(search: SearchUpdate, index: Index | None,
     return set_anew, dropped
 
 
-def without(outputs: dict[str, tuple[str, str]], gone: Collection[str]
+def without(outputs: dict[str, tuple[str, str]], gone: set[str]
             ) -> dict[str, tuple[str, str]]:
     """`outputs` without `gone` (a new dict when any is gone). The next build copies the
     outputs (`render_changes`), and CPython copies a dict that had an entry deleted one
