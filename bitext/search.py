@@ -55,6 +55,7 @@ from bitext.content import Paper
 from bitext.digest import script_of_language
 from bitext.errors import InputError, Problem
 from bitext.hashing import text_digest
+from bitext.inputs import libraries_stamp
 from bitext.model import Site
 from bitext.progress import Progress
 from bitext.scratch import make_scratch, remove_scratch
@@ -188,8 +189,6 @@ def shard_layout(site: Site, known: RecordSums | None = None,
     taken from `last`: at 100,000 papers, making every record sum and shard key took
     0.8-1.1 s of the interpreter, which the preview's background search spent after each
     edit, beside the next edit's rebuild."""
-    from bitext.inputs import libraries_stamp
-
     oldest = tuple(reversed(site.papers))
     languages = tuple(site.config.languages)
     tag_names = tuple({slug: tag.name.values[index] for slug, tag in site.tags.items()}
