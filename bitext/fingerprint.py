@@ -63,12 +63,13 @@ class Fingerprints:
 
 
 def fingerprints(previous: Fingerprints | None, shared: str, site: Site,
-                 jobs: dict[str, PageJob], candidates: Iterable[Paper] | None = None
-                 ) -> Fingerprints:
+                 jobs: dict[str, PageJob], candidates: Iterable[Paper] | None = None,
+                 site_wide: Iterable[str] = ()) -> Fingerprints:
     """Every page's fingerprint, describing again only what `previous` cannot vouch for.
     `candidates`: the only papers that may differ from those `previous` describes, when
     the caller knows (an edit in the preview: looking through 10,000 papers for it took
-    8 ms of its 60)."""
+    8 ms of its 60). `site_wide`: pages described again whatever changed, whose context
+    follows more of the site than its layout and the papers they show."""
     key = text_digest([shared, site.layout])
     if previous and previous.key == key and jobs.keys() == previous.by_path.keys():
         # (the same layout: the same papers by slug, so only digests can differ)
@@ -80,6 +81,7 @@ def fingerprints(previous: Fingerprints | None, shared: str, site: Site,
         if (changed.keys() <= known.keys() and "" not in changed.values()
                 and "" not in known.values()):
             again = {path for slug in changed for path in previous.pages_of.get(slug, ())}
+            again.update(path for path in site_wide if path in jobs)
             by_path = {**previous.by_path,
                        **{path: page_fingerprint(shared, jobs[path]) for path in again}}
             return Fingerprints(key, by_path, previous.pages_of, {**known, **changed},

@@ -70,6 +70,9 @@ class Site:
     the papers' order, dates and tags (see `bitext.fingerprint`)."""
     related: tuple[tuple[int, ...], ...]
     """For each paper, in order, the indices of its related papers (see `find_related`)."""
+    translated: int
+    """How many papers have their title and abstract in both languages: the search indexes
+    those in the secondary language too (see `bitext.search.bundle_folders`)."""
 
     def feed_items(self, papers: tuple[Paper, ...]) -> tuple[Paper, ...]:
         return papers[: self.config.feed_size]
@@ -95,6 +98,7 @@ def build_site(config: Config, papers: list[Paper], source_date_epoch: int | Non
         layout=layout,
         related=(known_related[1] if known_related and known_related[0] == layout
                  else find_related(tuple(paper.tags for paper in ordered))),
+        translated=sum(not paper.awaiting_translation for paper in ordered),
     )
 
 
@@ -146,8 +150,10 @@ def patch_site(site: Site, swaps: Sequence[tuple[Paper, Paper]]
         page = bisect.bisect_left(site.papers, listing_order(paper),
                                   key=listing_order) // site.config.per_page
         pages[page] = swap(pages[page])
+    translated = site.translated + sum(old.awaiting_translation - paper.awaiting_translation
+                                       for old, paper in swaps)
     return dataclasses.replace(site, papers=swap(site.papers), tags=tags, months=months,
-                               pages=tuple(pages)), changed
+                               pages=tuple(pages), translated=translated), changed
 
 
 def paginate(papers: tuple[Paper, ...], per_page: int) -> tuple[tuple[Paper, ...], ...]:

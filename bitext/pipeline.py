@@ -437,7 +437,7 @@ def site_and_pages(config: Config, loaded: Loaded, inputs: Inputs, options: Opti
             site, changed = patched
             pages_of = index.fingerprints.pages_of
             shown_on = {path for slug in changed for path in pages_of.get(slug, ())}
-            return site, patch_pages(last.pages, changed, shown_on), changed.values()
+            return site, patch_pages(last.pages, site, changed, shown_on), changed.values()
     site = build_site(config, loaded.papers, options.source_date_epoch,
                       index.related if index else None)
     return site, plan_pages(site), None
@@ -459,12 +459,13 @@ def render_changes(site: Site, jobs: dict[str, PageJob], inputs: Inputs, options
     saving the parsed papers takes 0.3 s, which were 0.3 s of a cold build's wall time
     when done before). `swapped`: the only papers that can differ from the last build's,
     when known (see `site_and_pages`)."""
-    from bitext.render import fixed_files
+    from bitext.render import SITE_WIDE_PAGES, fixed_files
 
     shared = text_digest([inputs.settings, site_summary(site)])
     previous = index.outputs if index else {}
     pages = functools.cache(functools.partial(
-        fingerprints, index.fingerprints if index else None, shared, site, jobs, swapped))
+        fingerprints, index.fingerprints if index else None, shared, site, jobs, swapped,
+        SITE_WIDE_PAGES))
     waiting = list(chores)
     if index:
         # (after an edit, of the pages described again: at 100,000 papers, looking at

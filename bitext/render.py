@@ -411,26 +411,40 @@ def plan_pages(site: Site) -> dict[str, PageJob]:
     dates = {paper.url: paper.date for paper in site.papers}
     add("sitemap.xml", "sitemap.xml", html_pages=[(url, dates.get(url)) for url in html_pages])
     if site.config.search:
-        folders = bundle_folders(site)
-        add("search.html", "search/index.html",
-            bundles=[f"{folder}/" for folder, _ in folders],
-            bundle_languages=[language.code for _, language in folders],
-            bundle_scripts=[query_scripts(language, site.config.languages[0])
-                            for _, language in folders])
+        add("search.html", SEARCH_PAGE, **search_page_context(site))
     add("robots.txt", "robots.txt")
     add("404.html", "404.html")
     return jobs
 
 
-def patch_pages(jobs: dict[str, PageJob], changed: dict[str, Paper], shown_on: Iterable[str]
-                ) -> dict[str, PageJob]:
+SEARCH_PAGE = "search/index.html"
+SITE_WIDE_PAGES = (SEARCH_PAGE,)
+"""Pages whose context follows more of the site than its layout and the papers they show:
+the search page lists a bundle for each shard of each language, and a translation added
+or taken back can add or drop one (the first translation of a site, or the 2,001st).
+Every build plans them and describes them again (see `bitext.fingerprint.fingerprints`)."""
+
+
+def search_page_context(site: Site) -> dict:
+    folders = bundle_folders(site)
+    return {"bundles": [f"{folder}/" for folder, _ in folders],
+            "bundle_languages": [language.code for _, language in folders],
+            "bundle_scripts": [query_scripts(language, site.config.languages[0])
+                               for _, language in folders]}
+
+
+def patch_pages(jobs: dict[str, PageJob], site: Site, changed: dict[str, Paper],
+                shown_on: Iterable[str]) -> dict[str, PageJob]:
     """`jobs` (planned for the last site) with the `changed` papers (by slug) in place of
-    their old versions on the pages `shown_on`, the pages that show them: the plan of a
-    site that `patch_site` made from the last one."""
+    their old versions on the pages `shown_on`, the pages that show them, and the site-wide
+    pages planned again: the plan of `site`, which `patch_site` made from the last one."""
     patched = dict(jobs)
     for path in shown_on:
         job = jobs[path]
         patched[path] = PageJob(path, job.template, swap_papers(job.context, changed))
+    if SEARCH_PAGE in jobs:
+        patched[SEARCH_PAGE] = PageJob(SEARCH_PAGE, jobs[SEARCH_PAGE].template,
+                                       search_page_context(site))
     return patched
 
 

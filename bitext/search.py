@@ -325,10 +325,12 @@ def shard_count(records: int) -> int:
 
 def bundle_folders(site: Site) -> list[tuple[str, Language]]:
     """The folders of the bundles `shards` makes, each with its language (for the search
-    page), without making the records."""
+    page), without making the records: every paper has a record in the primary language
+    (its title and abstract there are required), those translated in the other."""
     folders = []
-    for index, language in enumerate(site.config.languages):
-        count = sum(1 for paper in site.papers if is_indexed(paper, index))
+    for index, (language, count) in enumerate(zip(site.config.languages,
+                                                  (len(site.papers), site.translated),
+                                                  strict=True)):
         folders += [(bundle_folder(language, index == 0, number), language)
                     for number in range(shard_count(count))]
     return folders

@@ -9,7 +9,7 @@ import time
 import pytest
 
 import bitext.search
-from bitext.cache import CACHE_DIR, DiskCache
+from bitext.cache import CACHE_DIR, DiskCache, MemoryCache
 from bitext.errors import InputError
 from bitext.pipeline import Options, build, extra_files
 from tests.conftest import REPO, make_project, paper, snapshot
@@ -281,6 +281,28 @@ def test_fewer_papers_drop_the_shards_they_no_longer_fill(site, tmp_path, indexe
     assert search_form(out)[0] == ["pagefind/", "pagefind-2/", "pagefind-zh-hans/",
                                    "pagefind-zh-hans-2/"]
     assert snapshot(out) == clean(site, tmp_path)
+
+
+@pytest.mark.parametrize("preview", [False, True], ids=["build", "preview"])
+def test_a_translation_added_or_taken_back_lists_its_shard_on_the_search_page(
+        site, tmp_path, indexed, preview):
+    """The papers keep their places (no layout changes), but the count of papers with a
+    Chinese record crosses a shard's size: the search page lists the shards there are
+    (it kept the last build's list, asking for a bundle no longer there, or missing the
+    new one: the first translation of a site was never searched in its language)."""
+    config = site / "site.yaml"
+    config.write_text(config.read_text("utf-8") + "awaiting_translation: publish\n", "utf-8")
+    out, cache = tmp_path / "out", MemoryCache() if preview else DiskCache(site / CACHE_DIR)
+    build(Options(root=site, out=out), cache)
+    path = site / "content/papers/p03.md"
+    zh = [f"pagefind-zh-hans{suffix}/" for suffix in ("", "-2", "-3")]
+    for translated, listed in ((None, zh[:2]), ("论文3", zh)):
+        path.write_text(paper("Paper 3", translated, abstract="Abstract 3.",
+                              abstract_zh=translated and "摘要。", date="2025-03-13",
+                              tags=["llm"]), "utf-8")
+        build(Options(root=site, out=out), cache, changed=[str(path)] if preview else None)
+        assert search_form(out)[0] == ["pagefind/", "pagefind-2/", "pagefind-3/", *listed]
+        assert snapshot(out) == clean(site, tmp_path)
 
 
 def clean(project, tmp_path):
