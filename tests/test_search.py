@@ -379,7 +379,9 @@ def test_pagefind_has_its_first_pages_before_the_build_renders(site, tmp_path, i
     monkeypatch.setattr(bitext.search, "write_record_pages", slow_pages)
     monkeypatch.setattr(bitext.pipeline, "render_changes", rendering)
     build(Options(root=site, out=tmp_path / "out", jobs=1))
-    assert order[:2] == ["pages", "render"]
+    # (the next shard's pages are written beside, by a thread of their own: they may come
+    # before or after the rendering begins)
+    assert order[0] == "pages" and "render" in order
 
 
 def test_a_build_that_fails_as_it_renders_stops_indexing(site, tmp_path, indexed, monkeypatch):
