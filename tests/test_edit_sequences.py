@@ -16,12 +16,14 @@ More sequences than CI runs: BITEXT_EDIT_SEQUENCES=500 pytest tests/test_edit_se
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import os
 import re
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
 from hypothesis import HealthCheck, Phase, settings
@@ -32,7 +34,8 @@ import bitext.pipeline
 from bitext.cache import CACHE_DIR, DiskCache, MemoryCache
 from bitext.errors import InputError
 from bitext.pipeline import Options, build
-from bitext.watching import Rebuilder, Watch
+from bitext.search import BUNDLE
+from bitext.watching import BackgroundSearch, Rebuilder, Watch
 from tests.conftest import FIXTURES, SITE_YAML, make_project, paper, snapshot
 
 
@@ -61,6 +64,9 @@ tag_lists = st.lists(st.sampled_from(TAGS), max_size=3, unique=True)
 
 
 class EditSequences(RuleBasedStateMachine):
+    site_yaml = SITE
+    paths = ("command line", "preview, told", "preview, looking")
+
     def __init__(self):
         super().__init__()
         self.folder = Path(tempfile.mkdtemp(prefix="bitext-edits-"))
@@ -90,10 +96,10 @@ class EditSequences(RuleBasedStateMachine):
                                                            + dt.timedelta(days=17 * number),
                                                            TAGS[number % 3: number % 3 + 2])
         self.site = make_project(self.folder / "site", {
-            name: paper(**fields) for name, fields in self.papers.items()}, SITE)
+            name: paper(**fields) for name, fields in self.papers.items()}, self.site_yaml)
         self.clock = self.site.stat().st_mtime_ns - 3600 * 10**9
         self.rebuilders = {name: Rebuilder(self.options(name), MemoryCache())
-                           for name in ("preview, told", "preview, looking")}
+                           for name in self.paths if name.startswith("preview")}
         self.built = {name: {} for name in self.outputs()}
         self.check_builds(first=True)
 
@@ -263,8 +269,7 @@ class EditSequences(RuleBasedStateMachine):
     # --- the builds --------------------------------------------------------------------
 
     def outputs(self) -> dict[str, Path]:
-        return {name: self.folder / name.replace(" ", "-")
-                for name in ("command line", "preview, told", "preview, looking")}
+        return {name: self.folder / name.replace(" ", "-") for name in self.paths}
 
     def options(self, name: str) -> Options:
         return Options(root=self.site, out=self.outputs()[name], drafts=self.drafts,
@@ -304,11 +309,16 @@ class EditSequences(RuleBasedStateMachine):
             assert built == (expected is not None), f"{name}: built {built}, clean {not built}"
             if built:
                 self.built[name] = snapshot(out)
-                wrong = differences(self.built[name], expected)
+                wrong = differences(*self.compared(name, self.built[name], expected))
                 assert not wrong, f"{name} differs from a clean build in {wrong}"
             else:
                 assert snapshot(out) == self.built[name], f"{name} changed its folder on failing"
         self.changed = set()
+
+    def compared(self, name: str, built: dict[str, bytes], expected: dict[str, bytes]
+                 ) -> tuple[dict[str, bytes], dict[str, bytes]]:
+        """What of a path's folder must equal a clean build's."""
+        return built, expected
 
     @invariant()
     def every_build_equals_a_clean_one(self):
@@ -330,6 +340,63 @@ def differences(got: dict[str, bytes], expected: dict[str, bytes]) -> list[str]:
                   if got.get(path) != expected.get(path))[:8]
 
 
+class EditSequencesWithSearch(EditSequences):
+    """The same with search on, along the paths whose search differs: `build`, now and
+    then with `--no-search` (which keeps the last index: its folder must then equal a
+    clean build's but for the search bundles, and the next `build` catch up), and
+    `build --watch`, whose index follows the edits in the background and is published by
+    the rebuild it asks for."""
+
+    site_yaml = SITE.replace("search: false", "search: true")
+    paths = ("command line",)
+    without_search = False
+
+    @initialize(count=st.integers(min_value=1, max_value=8), drafts=st.booleans(),
+                workers=st.booleans(), seed=picks, watch=st.booleans(),
+                without_search=st.lists(st.booleans(), max_size=12))
+    def start(self, count, drafts, workers, seed, watch, without_search):
+        self.schedule = without_search
+        """For each build of `build` in turn, whether it is given --no-search."""
+        super().start(count, drafts, workers, seed)
+        if watch:  # (a session long enough for its index to follow edits in the background)
+            self.start_watching()
+
+    def options(self, name: str) -> Options:
+        return dataclasses.replace(super().options(name), search=not self.without_search)
+
+    def run(self, name: str, first: bool) -> bool:
+        self.without_search = self.watching is None and bool(self.schedule and self.schedule.pop(0))
+        self.searched = not self.without_search
+        built = super().run(name, first)
+        self.without_search = False
+        if built and self.watching is not None and self.watching.search is not None:
+            wait_until_indexed(self.watching.search)
+            self.watching.rebuild(set())  # (as when the index is ready: it publishes it)
+        return built
+
+    def compared(self, name: str, built: dict[str, bytes], expected: dict[str, bytes]
+                 ) -> tuple[dict[str, bytes], dict[str, bytes]]:
+        if self.searched:
+            return built, expected
+        return without_search(built), without_search(expected)
+
+
+def without_search(files: dict[str, bytes]) -> dict[str, bytes]:
+    """The files but the search bundles and the marker that sums up the folder."""
+    return {path: data for path, data in files.items()
+            if not path.startswith((BUNDLE, ".bitext-output"))}
+
+
+def wait_until_indexed(search: BackgroundSearch, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        with search.lock:
+            if not search.working and search.wanted is None:
+                return
+        time.sleep(0.02)
+    raise AssertionError("the background search index was not made")
+
+
 EditSequences.TestCase.settings = settings(
     max_examples=int(os.environ.get("BITEXT_EDIT_SEQUENCES", "20")),
     stateful_step_count=12, deadline=None,
@@ -340,3 +407,8 @@ EditSequences.TestCase.settings = settings(
         Phase.explicit, Phase.reuse, Phase.generate],
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 TestEditSequences = EditSequences.TestCase
+# (Pagefind takes about a second a build: few sequences in CI)
+EditSequencesWithSearch.TestCase.settings = settings(
+    EditSequences.TestCase.settings,
+    max_examples=int(os.environ.get("BITEXT_EDIT_SEQUENCES", "6")), stateful_step_count=8)
+TestEditSequencesWithSearch = EditSequencesWithSearch.TestCase
