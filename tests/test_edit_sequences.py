@@ -4,7 +4,8 @@ and then a `build --watch` session that starts from that cache and leaves it to 
 `build`, the preview's rebuilds told by the watcher which files changed, and rebuilds that
 look for themselves. After each change every output folder holds exactly what a clean
 serial build makes of the project; when the project has a problem, every build fails and
-each folder holds exactly what it held before.
+each folder holds exactly what it held before. `EditSequencesWithSearch` does the same with
+search on.
 
 The fixed edits of tests/test_incremental.py check each kind of change on its own; here
 they come in any order and mix (a paper broken, then another retitled, then the first
