@@ -337,9 +337,10 @@ def bundle_folders(site: Site) -> list[tuple[str, Language]]:
 
 
 def is_indexed(paper, index: int) -> bool:
-    """Whether the paper has a record in the language of this index (a paper awaiting its
-    translation is found in the primary language only)."""
-    return paper.title.values[index] is not None and paper.abstract.values[index] is not None
+    """Whether the paper has a record in the language of this index: every paper in the
+    primary language (its title and abstract there are required), one awaiting its
+    translation not in the other (`Site.translated` counts the papers that have both)."""
+    return index == 0 or not paper.awaiting_translation
 
 
 def records_of(tag_names: dict[str, str], index: int, papers: Sequence[Paper]) -> list[dict]:
