@@ -410,8 +410,8 @@ def plan_pages(site: Site) -> dict[str, PageJob]:
                         if path.endswith("index.html"))  # (the search page comes later)
     dates = {paper.url: paper.date for paper in site.papers}
     add("sitemap.xml", "sitemap.xml", html_pages=[(url, dates.get(url)) for url in html_pages])
-    if site.config.search:
-        add("search.html", SEARCH_PAGE, **search_page_context(site))
+    for path, job in site_wide_jobs(site).items():
+        add(job.template, path, **job.context)
     add("robots.txt", "robots.txt")
     add("404.html", "404.html")
     return jobs
@@ -422,15 +422,20 @@ SITE_WIDE_PAGES = (SEARCH_PAGE,)
 """Pages whose context follows more of the site than its layout and the papers they show:
 the search page lists a bundle for each shard of each language, and a translation added
 or taken back can add or drop one (the first translation of a site, or the 2,001st).
-Every build plans them and describes them again (see `bitext.fingerprint.fingerprints`)."""
+Every build plans them (`site_wide_jobs`) and describes them again (see
+`bitext.fingerprint.fingerprints`)."""
 
 
-def search_page_context(site: Site) -> dict:
+def site_wide_jobs(site: Site) -> dict[str, PageJob]:
+    """The jobs of `SITE_WIDE_PAGES` that the site has."""
+    if not site.config.search:
+        return {}
     folders = bundle_folders(site)
-    return {"bundles": [f"{folder}/" for folder, _ in folders],
-            "bundle_languages": [language.code for _, language in folders],
-            "bundle_scripts": [query_scripts(language, site.config.languages[0])
-                               for _, language in folders]}
+    return {SEARCH_PAGE: PageJob(SEARCH_PAGE, "search.html", {
+        "bundles": [f"{folder}/" for folder, _ in folders],
+        "bundle_languages": [language.code for _, language in folders],
+        "bundle_scripts": [query_scripts(language, site.config.languages[0])
+                           for _, language in folders]})}
 
 
 def patch_pages(jobs: dict[str, PageJob], site: Site, changed: dict[str, Paper],
@@ -442,9 +447,7 @@ def patch_pages(jobs: dict[str, PageJob], site: Site, changed: dict[str, Paper],
     for path in shown_on:
         job = jobs[path]
         patched[path] = PageJob(path, job.template, swap_papers(job.context, changed))
-    if SEARCH_PAGE in jobs:
-        patched[SEARCH_PAGE] = PageJob(SEARCH_PAGE, jobs[SEARCH_PAGE].template,
-                                       search_page_context(site))
+    patched.update(site_wide_jobs(site))
     return patched
 
 
