@@ -404,7 +404,7 @@ EditSequences.TestCase.settings = settings(
     # CI runs the same sequences each time, and reports a failing one as it came: shrinking
     # it to the fewest steps rebuilds the project thousands of times (minutes)
     derandomize="BITEXT_EDIT_SEQUENCES" not in os.environ,
-    phases=None if "BITEXT_EDIT_SEQUENCES" in os.environ else [
+    phases=tuple(Phase) if "BITEXT_EDIT_SEQUENCES" in os.environ else [
         Phase.explicit, Phase.reuse, Phase.generate],
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 TestEditSequences = EditSequences.TestCase
