@@ -45,19 +45,19 @@ def month_chart(months: tuple[Month, ...]) -> Chart:
         return Chart((), (), 0, HEIGHT + LABEL_SPACE, 0, None)
     by_key = {month.key: month for month in months}
     first, last = months[-1].first_day, months[0].first_day
-    most = max(len(month.papers) for month in months)
+    most = max(month.count for month in months)
     bars, years = [], []
     day, x = first, 0
     while day <= last:
         month = by_key.get(f"{day:%Y-%m}")
-        count = len(month.papers) if month else 0
+        count = month.count if month else 0
         height = HEIGHT * count / most
         bars.append(Bar(x, HEIGHT - height, height, day, count, month.url if month else None))
         if day.month == 1 or day == first:
             years.append((x, day.year))
         x += BAR_WIDTH + GAP
         day = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
-    busiest = max(months, key=lambda month: (len(month.papers), month.key)).first_day
+    busiest = max(months, key=lambda month: (month.count, month.key)).first_day
     # At least wide enough for a year's label under a single bar.
     return Chart(tuple(bars), tuple(years), max(x - GAP, MIN_WIDTH), HEIGHT + LABEL_SPACE, most,
                  busiest)

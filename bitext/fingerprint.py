@@ -26,8 +26,8 @@ if TYPE_CHECKING:  # importing render would load Jinja, which a no-change build 
 
 def site_summary(site: Site) -> str:
     parts = [str(len(site.papers)), site.updated.isoformat(), str(len(site.pages))]
-    parts += [f"{tag.slug}={len(tag.papers)}" for tag in site.tags.values()]
-    parts += [f"{month.key}={len(month.papers)}" for month in site.months]
+    parts += [f"{tag.slug}={tag.count}" for tag in site.tags.values()]
+    parts += [f"{month.key}={month.count}" for month in site.months]
     return text_digest(parts)
 
 

@@ -25,7 +25,9 @@ class Tag:
     slug: str
     name: Bilingual[str]
     papers: tuple[Paper, ...]
-    """Newest first."""
+    """Newest first (on a page of the tag's listing: that page's papers)."""
+    count: int
+    """How many papers the tag has (on any page of its listing)."""
 
     @property
     def url(self) -> str:
@@ -38,6 +40,9 @@ class Month:
     """YYYY-MM."""
     first_day: dt.date
     papers: tuple[Paper, ...]
+    """Newest first (on a page of the month's listing: that page's papers)."""
+    count: int
+    """How many papers the month has (on any page of its listing)."""
 
     @property
     def url(self) -> str:
@@ -198,7 +203,8 @@ def group_tags(config: Config, papers: tuple[Paper, ...]) -> dict[str, Tag]:
         info = config.tags.get(slug)
         names = tuple(info.names.get(lang.code, slug) if info else slug
                       for lang in config.languages)
-        tags[slug] = Tag(slug, Bilingual(config.languages, names), tuple(by_tag[slug]))
+        tags[slug] = Tag(slug, Bilingual(config.languages, names), tuple(by_tag[slug]),
+                         len(by_tag[slug]))
     return tags
 
 
@@ -207,7 +213,7 @@ def group_months(papers: tuple[Paper, ...]) -> tuple[Month, ...]:
     for paper in papers:
         by_month[paper.month].append(paper)
     return tuple(
-        Month(key, dt.date(int(key[:4]), int(key[5:]), 1), tuple(items))
+        Month(key, dt.date(int(key[:4]), int(key[5:]), 1), tuple(items), len(items))
         for key, items in sorted(by_month.items(), reverse=True)
     )
 

@@ -386,7 +386,7 @@ def plan_pages(site: Site) -> dict[str, PageJob]:
         for number, papers in enumerate(pages, start=1):
             add(template, page_path(listing.url, number),
                 **{name: dataclasses.replace(listing, papers=papers)},
-                paper_count=len(listing.papers), page_number=number, page_count=len(pages))
+                paper_count=listing.count, page_number=number, page_count=len(pages))
 
     for number, papers in enumerate(site.pages, start=1):
         add("index.html", page_path("", number), papers=papers, page_number=number,
@@ -396,7 +396,7 @@ def plan_pages(site: Site) -> dict[str, PageJob]:
         add("paper.html", paper.url + "index.html", paper=paper,
             neighbours=neighbours[paper.slug])
     add("tags.html", "tags/index.html",
-        sizes=tag_sizes({slug: len(tag.papers) for slug, tag in site.tags.items()}))
+        sizes=tag_sizes({slug: tag.count for slug, tag in site.tags.items()}))
     for tag in site.tags.values():
         add_list_pages("tag.html", "tag", tag)
         add("feed.xml", tag.url + "feed.xml", items=site.feed_items(tag.papers),
