@@ -6,14 +6,15 @@ the whole site (paper count, tags and months with their counts, the build date: 
 every page may show through `site`), and the page's own context. In the context a paper
 counts by the hash of its file (so editing a paper changes the pages that list it, its
 neighbours' pages and the pages of papers that show it as related), and everything else
-by its value.
+by its value. A page whose template read papers through `site` beyond its context (see
+`bitext.siteview`) covers every paper too.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import functools
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import TYPE_CHECKING
 
 from bitext.content import Paper
@@ -31,9 +32,15 @@ def site_summary(site: Site) -> str:
     return text_digest(parts)
 
 
-def page_fingerprint(shared: str, job: PageJob) -> str:
-    """`shared` covers what all pages share: templates, config, options, site summary."""
-    return text_digest(job_parts(shared, job))
+def page_fingerprint(shared: str, job: PageJob, every_paper: str = "") -> str:
+    """`shared` covers what all pages share: templates, config, options, site summary;
+    `every_paper`, for a page that reads papers through `site`, covers them all."""
+    return text_digest(job_parts(shared, job) + [every_paper])
+
+
+def every_paper_digest(site: Site) -> str:
+    """A digest of every paper of the site, in order."""
+    return text_digest([site.layout, *(paper.digest for paper in site.papers)])
 
 
 def job_parts(shared: str, job: PageJob) -> list[str]:
@@ -60,6 +67,9 @@ class Fingerprints:
     described: frozenset[str] | None = None
     """The pages described again when these were made from the last build's (the others
     kept its fingerprints); None when every page was."""
+    reading: frozenset[str] = frozenset()
+    """The pages that read papers through `site` when they were last rendered: their
+    fingerprints cover every paper (`every_paper_digest`)."""
 
 
 def fingerprints(previous: Fingerprints | None, shared: str, site: Site,
@@ -71,6 +81,9 @@ def fingerprints(previous: Fingerprints | None, shared: str, site: Site,
     8 ms of its 60). `site_wide`: pages described again whatever changed, whose context
     follows more of the site than its layout and the papers they show."""
     key = text_digest([shared, site.layout])
+    reading = (frozenset(path for path in previous.reading if path in jobs) if previous
+               else frozenset())
+    every_paper = functools.cache(functools.partial(every_paper_digest, site))
     if previous and previous.key == key and jobs.keys() == previous.by_path.keys():
         # (the same layout: the same papers by slug, so only digests can differ)
         known = previous.digest_of
@@ -82,19 +95,42 @@ def fingerprints(previous: Fingerprints | None, shared: str, site: Site,
                 and "" not in known.values()):
             again = {path for slug in changed for path in previous.pages_of.get(slug, ())}
             again.update(path for path in site_wide if path in jobs)
-            by_path = {**previous.by_path,
-                       **{path: page_fingerprint(shared, jobs[path]) for path in again}}
+            if changed:
+                again.update(reading)
+            by_path = {**previous.by_path, **{
+                path: page_fingerprint(shared, jobs[path],
+                                       every_paper() if path in reading else "")
+                for path in again}}
             return Fingerprints(key, by_path, previous.pages_of, {**known, **changed},
-                                frozenset(again))
+                                frozenset(again), reading)
     digests = {paper.slug: paper.digest for paper in site.papers}
     by_path, pages_of = {}, {}
     slug_of = {digest: slug for slug, digest in digests.items()}
     for path, job in jobs.items():
         parts = job_parts(shared, job)
-        by_path[path] = text_digest(parts)
         for slug in {slug_of[part] for part in parts if part in slug_of}:
             pages_of.setdefault(slug, []).append(path)
-    return Fingerprints(key, by_path, pages_of, digests)
+        parts.append(every_paper() if path in reading else "")
+        by_path[path] = text_digest(parts)
+    return Fingerprints(key, by_path, pages_of, digests, reading=reading)
+
+
+def with_reads(prints: Fingerprints, shared: str, site: Site, jobs: dict[str, PageJob],
+               rendered: Collection[str], reading: Collection[str]) -> Fingerprints:
+    """`prints` once the pages `rendered` are, of which those `reading` read papers through
+    `site`: a page that began or stopped reading them gets its fingerprint anew, as the
+    next build will make it."""
+    now = (prints.reading - set(rendered)) | set(reading)
+    flipped = now ^ prints.reading
+    if not flipped:
+        return prints
+    every_paper = every_paper_digest(site) if now else ""
+    by_path = {**prints.by_path, **{
+        path: page_fingerprint(shared, jobs[path], every_paper if path in now else "")
+        for path in flipped}}
+    described = None if prints.described is None else prints.described | flipped
+    return dataclasses.replace(prints, by_path=by_path, described=described,
+                               reading=frozenset(now))
 
 
 def describe(value: object, parts: list[str]) -> None:

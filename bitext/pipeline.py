@@ -30,7 +30,7 @@ from bitext.cache import DiskCache, Index, MemoryCache, Model
 from bitext.config import Config, Language, load_config
 from bitext.content import Bilingual, Link, Paper, parse_paper_file
 from bitext.errors import InputError, Problem
-from bitext.fingerprint import Fingerprints, fingerprints, site_summary
+from bitext.fingerprint import Fingerprints, fingerprints, site_summary, with_reads
 from bitext.hashing import bytes_digest, file_digest, text_digest
 from bitext.inputs import (
     Inputs,
@@ -480,6 +480,7 @@ def render_changes(site: Site, jobs: dict[str, PageJob], inputs: Inputs, options
     # so listings are rendered here, and each listing entry in one process only.
     to_render.sort(key=lambda path: not path.startswith("papers/"))
     digests: dict[str, str] = {}
+    reading: list[str] = []
     environment = cache.environment(options.root, inputs.templates)
     entries = cache.listing_entries(inputs.settings, site.papers)
     task = RenderTask(site, environment, entries, jobs, previous, index is not None, changes)
@@ -487,15 +488,17 @@ def render_changes(site: Site, jobs: dict[str, PageJob], inputs: Inputs, options
     # (closed before the caller discards, should this fail: the workers are stopped first)
     with contextlib.closing(map_chunks(task, to_render, jobs_for(options, len(to_render)),
                                        CHUNK)) as rendered:
-        for results, staged in rendered:
+        for results, staged, read in rendered:
             digests.update(results)
             changes.staged.extend(staged)
+            reading.extend(read)
             progress.advance(len(results))
             while waiting:
                 waiting.pop(0)()
     for chore in waiting:
         chore()
-    by_path, described = pages().by_path, pages().described
+    prints = with_reads(pages(), shared, site, jobs, to_render, reading)
+    by_path, described = prints.by_path, prints.described
     extras = (index.extras if index and index.extras is not None
               else extra_files(previous.keys() - by_path.keys()))
     bundles = {folder: files for folder, files in extras.items() if folder}
@@ -521,7 +524,7 @@ def render_changes(site: Site, jobs: dict[str, PageJob], inputs: Inputs, options
     if described is not None:  # (the other files of the last build that are gone)
         outputs = without(outputs, {path for path in extras.get("", ())
                                     if path not in set_again})
-    return outputs, to_render, pages(), Carried(bundles, set_again, extras.get("", ()))
+    return outputs, to_render, prints, Carried(bundles, set_again, extras.get("", ()))
 
 
 def extra_files(others: Iterable[str]) -> dict[str, tuple[str, ...]]:
@@ -729,18 +732,23 @@ class RenderTask:
         self.trusted = trusted
         self.changes = changes
 
-    def __call__(self, paths: Sequence[str]) -> tuple[dict[str, str], list[tuple[str, str]]]:
-        """Each page's hash of bytes, and the files staged."""
+    def __call__(self, paths: Sequence[str]
+                 ) -> tuple[dict[str, str], list[tuple[str, str]], list[str]]:
+        """Each page's hash of bytes, the files staged, and the pages that read papers
+        through `site` (see `bitext.siteview`)."""
         changes = self.changes.part()
+        results, reading = {}, []
         try:
-            results = {path: stage_if_changed(changes, path,
-                                              self.renderer.render(self.jobs[path]),
-                                              self.previous, self.trusted)
-                       for path in paths}
+            for path in paths:
+                data = self.renderer.render(self.jobs[path])
+                if self.renderer.reads_papers:
+                    reading.append(path)
+                results[path] = stage_if_changed(changes, path, data, self.previous,
+                                                 self.trusted)
         except BaseException:
             changes.discard()
             raise
-        return results, changes.staged
+        return results, changes.staged, reading
 
 
 def stage_if_changed(changes: Changes, path: str, data: bytes,

@@ -41,6 +41,7 @@ from bitext.math import inline_math
 from bitext.metadata import bibtex, scholarly_article
 from bitext.model import Month, Site, Tag, find_neighbours, page_path, paginate
 from bitext.search import bundle_folders, query_scripts
+from bitext.siteview import PAPERS, SETTINGS, Reads, SiteView
 from bitext.strings import long_date, long_month, strings_for
 
 ENTRY_TEMPLATE = "entry.html"
@@ -480,12 +481,14 @@ class Renderer:
                  entries: dict[tuple[str, str], str] | None = None):
         config = site.config
         self.env = env
+        self.reads = Reads()
+        """What the page being rendered read through `site` (see `bitext.siteview`)."""
         t, t2 = strings_for(config.primary.code), strings_for(config.secondary.code)
         # The same few labels and dates are on every page: each is formatted once.
         ui = functools.lru_cache(maxsize=None)(
             lambda key, **values: both_languages(t, t2, key, values, config.secondary))
         self.base = {
-            "site": site, "config": config, "t": t, "t2": t2,
+            "site": SiteView(site, self.reads), "config": config, "t": t, "t2": t2,
             "primary": config.primary, "secondary": config.secondary,
             "absolute": lambda path: config.base_url + path,
             "scholarly_article": lambda paper: scholarly_article(paper, config),
@@ -506,8 +509,14 @@ class Renderer:
         # preview passes the same dict to each rebuild while templates and settings stay
         # the same, so an edit re-renders only the entries of the papers it changed.
         self.entries = entries if entries is not None else {}
+        # Entries that read more of `site` than the settings, with what they read: kept
+        # for this build only, as they may change with any paper.
+        self.entries_of_this_build: dict[tuple[str, str], tuple[str, int]] = {}
 
     def render(self, job: PageJob) -> bytes:
+        """The page's bytes; `reads_papers` then tells whether it read papers through
+        `site`."""
+        self.reads.level = SETTINGS
         # Links are relative to the page (../../tags/x/), except on the 404 page, which is
         # served at any depth and so links from the base path (/repo/tags/x/).
         path = job.path
@@ -516,17 +525,37 @@ class Renderer:
             **self.base, "root": root, "page_url": path.removesuffix("index.html"),
             **job.context}).encode("utf-8")
 
+    @property
+    def reads_papers(self) -> bool:
+        """Whether the last page rendered read papers through `site`."""
+        return self.reads.level == PAPERS
+
     def listing_entry(self, paper: Paper) -> str:
         """The paper's entry in listings, safe HTML as a plain string with ROOT_MARK where
         its links start: entries are cached, and a str pickles three times faster than a
         Markup."""
         key = (paper.digest, paper.slug)
         html = self.entries.get(key)
-        if html is None:
+        if html is not None:
+            return html
+        html, read = self.entries_of_this_build.get(key) or self.render_entry(paper)
+        if read == SETTINGS:
+            self.entries[key] = html
+        else:
+            self.entries_of_this_build[key] = html, read
+            self.reads.note(read)  # (the page showing it read that too)
+        return html
+
+    def render_entry(self, paper: Paper) -> tuple[str, int]:
+        """The paper's entry, and the most it read through `site`."""
+        page_read = self.reads.level
+        self.reads.level = SETTINGS
+        try:
             html = render(self.env, ENTRY_TEMPLATE,
                           {**self.base, "root": ROOT_MARK, "paper": paper}).strip()
-            self.entries[key] = html
-        return html
+            return html, self.reads.level
+        finally:
+            self.reads.note(page_read)
 
 
 def render_site(site: Site, env: jinja2.Environment) -> dict[str, bytes]:

@@ -37,7 +37,7 @@ from bitext.errors import InputError
 from bitext.pipeline import Options, build
 from bitext.search import BUNDLE
 from bitext.watching import BackgroundSearch, Rebuilder, Watch
-from tests.conftest import FIXTURES, SITE_YAML, make_project, paper, snapshot
+from tests.conftest import FIXTURES, REPO, SITE_YAML, make_project, paper, snapshot
 
 
 def real_papers() -> list[tuple[str, str]]:
@@ -58,6 +58,22 @@ BROKEN = "---\ntitle: [an unclosed list\n---\n"
 SETTINGS = ["list_per_page: 1", "list_per_page: 3", "feed_size: 1", "feed_size: 3",
             "awaiting_translation: publish", "awaiting_translation: hold",
             "title: {en: Renamed, zh-Hans: 改名}", "title: {en: Test Digest, zh-Hans: 测试文摘}"]
+
+# Templates that show papers through `site`, beyond what their pages are given: where each
+# adds what. (In a site of a few papers most pages show most papers already, as neighbours
+# and related papers; these show text that most edits change.)
+SITE_READING = {
+    "base.html": ("{% if config.editor %}",
+                  "{% for p in site.papers %}{{ p.title.secondary }} "
+                  "{{ p.abstract.primary.text[:20] }}{% endfor %}"),
+    "entry.html": ("<article>", "<p>{{ site.papers|length }} {{ site.updated }} "
+                                "{{ site.papers[-1:]|map(attribute='slug')|join }}</p>"),
+    "paper.html": ("{% block main %}", "{% for tag in site.tags.values() %}"
+                                       "{{ tag.papers[-1].abstract.primary.text[:20] }}"
+                                       "{% endfor %}"),
+    "archive.html": ("</ul>", "{% for month in site.months %}"
+                              "{{ month.papers[-1].title.secondary }}{% endfor %}"),
+}
 
 picks = st.integers(min_value=0, max_value=10_000)
 dates = st.dates(dt.date(2024, 11, 1), dt.date(2025, 6, 30))
@@ -89,8 +105,9 @@ class EditSequences(RuleBasedStateMachine):
     # --- the project -------------------------------------------------------------------
 
     @initialize(count=st.integers(min_value=1, max_value=8), drafts=st.booleans(),
-                workers=st.booleans(), seed=picks)
-    def start(self, count, drafts, workers, seed):
+                workers=st.booleans(), seed=picks,
+                reading=st.lists(st.sampled_from(sorted(SITE_READING)), unique=True))
+    def start(self, count, drafts, workers, seed, reading):
         self.drafts, self.workers = drafts, workers
         for number in range(count):
             self.papers[f"p{number:02d}.md"] = self.fields(seed + number, dt.date(2025, 1, 1)
@@ -98,6 +115,8 @@ class EditSequences(RuleBasedStateMachine):
                                                            TAGS[number % 3: number % 3 + 2])
         self.site = make_project(self.folder / "site", {
             name: paper(**fields) for name, fields in self.papers.items()}, self.site_yaml)
+        for template in reading:
+            self.read_through_site(template, True)
         self.clock = self.site.stat().st_mtime_ns - 3600 * 10**9
         self.rebuilders = {name: Rebuilder(self.options(name), MemoryCache())
                            for name in self.paths if name.startswith("preview")}
@@ -241,6 +260,16 @@ class EditSequences(RuleBasedStateMachine):
         template.write_text(text, "utf-8")
         self.changed.add(template)
 
+    @rule(template=st.sampled_from(sorted(SITE_READING)), shown=st.booleans())
+    def read_through_site(self, template, shown):
+        """A template that shows papers beyond what its page is given (or no longer): its
+        pages must then follow every paper (see `bitext.siteview`)."""
+        path = self.site / "templates" / template
+        where, what = SITE_READING[template]
+        text = (REPO / "templates" / template).read_text("utf-8")
+        path.write_text(text.replace(where, what + where, 1) if shown else text, "utf-8")
+        self.changed.add(path)
+
     @rule(name=st.sampled_from(["css/site.css", "extra.txt"]), mark=picks,
           delete=st.booleans())
     def change_a_static_file(self, name, mark, delete):
@@ -353,12 +382,13 @@ class EditSequencesWithSearch(EditSequences):
     without_search = False
 
     @initialize(count=st.integers(min_value=1, max_value=8), drafts=st.booleans(),
-                workers=st.booleans(), seed=picks, watch=st.booleans(),
-                without_search=st.lists(st.booleans(), max_size=12))
-    def start(self, count, drafts, workers, seed, watch, without_search):
+                workers=st.booleans(), seed=picks,
+                reading=st.lists(st.sampled_from(sorted(SITE_READING)), unique=True),
+                watch=st.booleans(), without_search=st.lists(st.booleans(), max_size=12))
+    def start(self, count, drafts, workers, seed, reading, watch, without_search):
         self.schedule = without_search
         """For each build of `build` in turn, whether it is given --no-search."""
-        super().start(count, drafts, workers, seed)
+        super().start(count, drafts, workers, seed, reading)
         if watch:  # (a session long enough for its index to follow edits in the background)
             self.start_watching()
 

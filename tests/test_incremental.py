@@ -647,3 +647,88 @@ def test_the_libraries_stamp_changes_when_a_library_is_installed_again(tmp_path,
     assert stamp() == before
     (library / "__init__.py").write_text("VERSION = 22\n", "utf-8")  # (a new version)
     assert stamp() != before
+
+
+# Templates that show papers through `site`, beyond the page's own context: every page
+# whose render reads them must follow every paper (and listing entries that read more of
+# `site` than the settings must not be kept for the next build).
+SITE_READING_TEMPLATES = {
+    "footer shows the newest paper": (
+        "base.html", "{% if config.editor %}",
+        "<p>Latest: {{ site.papers[0].title.secondary }}</p>\n    {% if config.editor %}"),
+    "entry counts the papers": (
+        "entry.html", "<article>", "<article data-of=\"{{ site.papers|length }}\">"),
+    "entry shows the build date": (
+        "entry.html", "<article>", "<article data-built=\"{{ site.updated.isoformat() }}\">"),
+    "paper page shows each tag's oldest paper": (
+        "paper.html", "{% block main %}",
+        "{% block main %}{% for tag in site.tags.values() %}{{ tag.papers[-1].title.secondary }}"
+        "{% endfor %}"),
+    "archive shows each month's newest paper": (
+        "archive.html", "{{ month_ui(month.first_day) }}</a>",
+        "{{ month_ui(month.first_day) }} {{ month.papers[0].title.secondary }}</a>"),
+}
+
+SITE_EDITS = {  # (a translated title moves no paper; a title gives the paper's slug)
+    "translate the newest's title anew": lambda papers: papers.joinpath("p14.md").write_text(
+        paper("Paper 14", "论文十四", abstract="Abstract 14.", date="2025-05-15",
+              tags=["vision"]), "utf-8"),
+    "translate the title of a tag's oldest anew": lambda papers: papers.joinpath(
+        "p20.md").write_text(paper("Paper 20", "论文二十", abstract="Abstract 20.",
+                                   date="2025-01-12", tags=["vision"]), "utf-8"),
+    "retitle the newest": lambda papers: papers.joinpath("p14.md").write_text(
+        paper("Paper Fourteen", "论文14", abstract="Abstract 14.", date="2025-05-15",
+              tags=["vision"]), "utf-8"),
+    "add the newest": EDITS["add"],
+    "delete": EDITS["delete"],
+}
+
+
+def show_through_site(site, template):
+    name, old, new = SITE_READING_TEMPLATES[template]
+    path = site / "templates" / name
+    text = path.read_text("utf-8")
+    assert text.count(old) == 1, (name, old)
+    path.write_text(text.replace(old, new), "utf-8")
+
+
+@pytest.mark.parametrize("template", sorted(SITE_READING_TEMPLATES))
+@pytest.mark.parametrize("edit", sorted(SITE_EDITS))
+@pytest.mark.parametrize("path", ["command line", "preview"])
+def test_a_template_that_shows_papers_through_site_follows_every_edit(site, tmp_path, key,
+                                                                      template, edit, path):
+    show_through_site(site, template)
+    out = tmp_path / "out"
+    memory = MemoryCache()
+    rebuild = ((lambda changed: cached(site, out)) if path == "command line" else
+               (lambda changed: build(Options(root=site, out=out, jobs=1), memory,
+                                      changed=changed)))
+    rebuild(None)
+    before = snapshot(site)
+    SITE_EDITS[edit](site / "content/papers")
+    for file in (site / "content/papers").glob("*.md"):
+        touch_later(file)
+    rebuild(changed_paths(site, before))
+    assert snapshot(out) == clean_build(site, tmp_path)
+
+
+def test_the_default_templates_read_no_paper_through_site(site):
+    """So an edit re-renders only the pages that show the edited paper; with a footer that
+    shows the newest paper, every HTML page follows every paper."""
+    assert build_index(site).fingerprints.reading == frozenset()
+    show_through_site(site, "footer shows the newest paper")
+    index = build_index(site)
+    assert index.fingerprints.reading == {
+        path for path in index.outputs if path.endswith(".html")}
+
+
+def test_listing_entries_that_read_more_than_the_settings_are_not_kept(site, tmp_path, key):
+    """An entry is kept for later builds by its paper alone (see entry.html)."""
+    out = tmp_path / "out"
+    cached(site, out)
+    assert len(DiskCache(site / CACHE_DIR).listing_entries(
+        bitext.inputs.read_inputs(Options(root=site, out=out), None).settings, [])) == 24
+    show_through_site(site, "entry shows the build date")
+    cached(site, out)
+    assert DiskCache(site / CACHE_DIR).listing_entries(
+        bitext.inputs.read_inputs(Options(root=site, out=out), None).settings, []) == {}

@@ -1,0 +1,139 @@
+"""`site` as templates see it: the site model, noting how much of it a render reads.
+
+A rebuild renders a page again when its fingerprint changes (`bitext.fingerprint`), and
+the fingerprint covers the page's own context and a summary of the site, not every paper.
+A template may still show papers through `site` (the newest paper's title in a footer, a
+tag's papers on every paper page): the page it renders must then follow every paper. So
+each render notes the most it read through `site`:
+
+- `SETTINGS`: the config, and a tag's name and address by its slug (`site.tags[slug]`);
+  all of it comes from site.yaml, which every fingerprint and every kept listing entry
+  covers;
+- `SUMMARY`: what the site summary covers: the build date, which tags and months there
+  are, their counts;
+- `PAPERS`: any paper, through `site.papers`, `site.pages`, a tag's or a month's `papers`,
+  or anything else of the model (what is added to it later counts as papers too, until it
+  is known to be less).
+
+A page that read `PAPERS` is remembered by the index, and its fingerprint then covers every
+paper (see `bitext.fingerprint.with_reads`). A listing entry is kept for later builds by
+its paper alone, so one that read more than `SETTINGS` is kept for the build that made it
+only (see `bitext.render.Renderer.listing_entry`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+
+from bitext.model import Month, Site, Tag
+
+SETTINGS, SUMMARY, PAPERS = 0, 1, 2
+
+
+class Reads:
+    """The most a render has read through `site` so far: `SETTINGS`, `SUMMARY` or
+    `PAPERS`."""
+
+    __slots__ = ("level",)
+
+    def __init__(self) -> None:
+        self.level = SETTINGS
+
+    def note(self, level: int) -> None:
+        if level > self.level:
+            self.level = level
+
+
+class ModelView:
+    """A part of the site model as templates see it: what the view does not hold itself
+    (papers, and what the model gains later) is read from the model as papers."""
+
+    def __init__(self, model: object, reads: Reads):
+        self._model = model
+        self._reads = reads
+
+    def __getattr__(self, name: str):
+        if name.startswith("_"):  # (Python's own questions, `__html__` and the like)
+            raise AttributeError(name)
+        self._reads.note(PAPERS)
+        return getattr(self._model, name)
+
+
+class SiteView(ModelView):
+    """`site`: its config, tags and months as views; `papers`, `pages` and the rest are
+    papers."""
+
+    def __init__(self, site: Site, reads: Reads):
+        super().__init__(site, reads)
+        self.config = site.config
+        self.tags = TagsView({slug: TagView(tag, reads) for slug, tag in site.tags.items()},
+                             reads)
+        self._months = tuple(MonthView(month, reads) for month in site.months)
+        self._updated = site.updated
+
+    @property
+    def updated(self):
+        self._reads.note(SUMMARY)
+        return self._updated
+
+    @property
+    def months(self) -> tuple[MonthView, ...]:
+        self._reads.note(SUMMARY)
+        return self._months
+
+
+class TagsView(Mapping):
+    """`site.tags`: a tag by its slug reads the settings; which tags there are, the
+    summary."""
+
+    def __init__(self, tags: dict[str, TagView], reads: Reads):
+        self._tags = tags
+        self._reads = reads
+
+    def __getitem__(self, slug: str) -> TagView:
+        tag = self._tags.get(slug)
+        if tag is None:  # (that a tag is missing is the summary's to say)
+            self._reads.note(SUMMARY)
+            raise KeyError(slug)
+        return tag
+
+    def __iter__(self) -> Iterator[str]:
+        self._reads.note(SUMMARY)
+        return iter(self._tags)
+
+    def __len__(self) -> int:
+        self._reads.note(SUMMARY)
+        return len(self._tags)
+
+    def __contains__(self, slug: object) -> bool:
+        self._reads.note(SUMMARY)
+        return slug in self._tags
+
+
+class TagView(ModelView):
+    """A tag of `site.tags`: its slug, name and address come from the settings, its count
+    from the summary, its papers are papers."""
+
+    def __init__(self, tag: Tag, reads: Reads):
+        super().__init__(tag, reads)
+        self.slug = tag.slug
+        self.name = tag.name
+        self.url = tag.url
+        self._count = tag.count
+
+    @property
+    def count(self) -> int:
+        self._reads.note(SUMMARY)
+        return self._count
+
+
+class MonthView(ModelView):
+    """A month of `site.months`, which listing the months read the summary already: its
+    papers are papers."""
+
+    def __init__(self, month: Month, reads: Reads):
+        super().__init__(month, reads)
+        self.key = month.key
+        self.first_day = month.first_day
+        self.count = month.count
+        self.url = month.url
