@@ -48,9 +48,13 @@ class ModelView:
     """A part of the site model as templates see it: what the view does not hold itself
     (papers, and what the model gains later) is read from the model as papers."""
 
-    def __init__(self, model: object, reads: Reads):
+    def __init__(self, model: object, reads: Reads, held: tuple[str, ...] = ()):
+        """`held`: the model's attributes that the view holds, read without a note (they
+        tell no more than reaching the view did)."""
         self._model = model
         self._reads = reads
+        for name in held:
+            setattr(self, name, getattr(model, name))
 
     def __getattr__(self, name: str):
         if name.startswith("_"):  # (Python's own questions, `__html__` and the like)
@@ -64,8 +68,7 @@ class SiteView(ModelView):
     papers."""
 
     def __init__(self, site: Site, reads: Reads):
-        super().__init__(site, reads)
-        self.config = site.config
+        super().__init__(site, reads, ("config",))
         self.tags = TagsView({slug: TagView(tag, reads) for slug, tag in site.tags.items()},
                              reads)
         self._months = tuple(MonthView(month, reads) for month in site.months)
@@ -115,10 +118,7 @@ class TagView(ModelView):
     from the summary, its papers are papers."""
 
     def __init__(self, tag: Tag, reads: Reads):
-        super().__init__(tag, reads)
-        self.slug = tag.slug
-        self.name = tag.name
-        self.url = tag.url
+        super().__init__(tag, reads, ("slug", "name", "url"))
         self._count = tag.count
 
     @property
@@ -132,8 +132,4 @@ class MonthView(ModelView):
     papers are papers."""
 
     def __init__(self, month: Month, reads: Reads):
-        super().__init__(month, reads)
-        self.key = month.key
-        self.first_day = month.first_day
-        self.count = month.count
-        self.url = month.url
+        super().__init__(month, reads, ("key", "first_day", "count", "url"))

@@ -14,6 +14,7 @@ import bitext.pipeline
 import bitext.render
 from bitext.cache import CACHE_DIR, INDEX_FILE, OUTPUTS_FILE, DiskCache, MemoryCache
 from bitext.pipeline import Options, build
+from bitext.siteview import PAPERS, SETTINGS, SUMMARY, Reads, SiteView
 from tests.conftest import SITE_YAML, make_project, paper, snapshot
 
 # Tag and month pages of three papers: the 24 papers' tags and months fill several pages,
@@ -732,3 +733,26 @@ def test_listing_entries_that_read_more_than_the_settings_are_not_kept(site, tmp
     cached(site, out)
     assert DiskCache(site / CACHE_DIR).listing_entries(
         bitext.inputs.read_inputs(Options(root=site, out=out), None).settings, []) == {}
+
+
+@pytest.mark.parametrize(("read", "level"), [
+    (lambda site: site.config.title, SETTINGS),
+    (lambda site: (site.tags["rl"].name, site.tags["rl"].url, site.tags["rl"].slug), SETTINGS),
+    (lambda site: site.updated, SUMMARY),
+    (lambda site: "speech" in site.tags, SUMMARY),
+    (lambda site: site.tags.get("speech"), SUMMARY),  # (a missing tag: the summary's)
+    (lambda site: [tag.name for tag in site.tags.values()], SUMMARY),
+    (lambda site: site.tags["rl"].count, SUMMARY),
+    (lambda site: [(month.key, month.count, month.first_day) for month in site.months],
+     SUMMARY),
+    (lambda site: site.papers, PAPERS),
+    (lambda site: site.pages, PAPERS),
+    (lambda site: site.tags["rl"].papers, PAPERS),
+    (lambda site: site.months[0].papers, PAPERS),
+    (lambda site: site.translated, PAPERS),  # (and whatever else the model holds)
+])
+def test_templates_see_the_site_through_a_view_that_notes_what_they_read(site, read, level):
+    model = bitext.pipeline.render(Options(root=site, out=site / "out"))[0]
+    reads = Reads()
+    read(SiteView(model, reads))
+    assert reads.level == level
