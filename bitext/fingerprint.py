@@ -7,21 +7,22 @@ every page may show through `site`), and the page's own context. In the context 
 counts by the hash of its file (so editing a paper changes the pages that list it, its
 neighbours' pages and the pages of papers that show it as related), and everything else
 by its value. A page whose template read papers through `site` beyond its context (see
-`bitext.siteview`) covers every paper too.
+`bitext.siteview`) covers those papers too: the newest few, or all.
 """
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from bitext.content import Paper
 from bitext.hashing import text_digest
+from bitext.model import Site, listing_order
 
 if TYPE_CHECKING:  # importing render would load Jinja, which a no-change build never needs
-    from bitext.model import Site
     from bitext.render import PageJob
 
 
@@ -32,15 +33,16 @@ def site_summary(site: Site) -> str:
     return text_digest(parts)
 
 
-def page_fingerprint(shared: str, job: PageJob, every_paper: str = "") -> str:
+def page_fingerprint(shared: str, job: PageJob, papers_read: str = "") -> str:
     """`shared` covers what all pages share: templates, config, options, site summary;
-    `every_paper`, for a page that reads papers through `site`, covers them all."""
-    return text_digest(job_parts(shared, job) + [every_paper])
+    `papers_read`, for a page that reads papers through `site`, covers those
+    (`newest_digest`)."""
+    return text_digest(job_parts(shared, job) + [papers_read])
 
 
-def every_paper_digest(site: Site) -> str:
-    """A digest of every paper of the site, in order."""
-    return text_digest([site.layout, *(paper.digest for paper in site.papers)])
+def newest_digest(site: Site, count: int) -> str:
+    """A digest of the site's `count` newest papers (`bitext.siteview.EVERY`: all)."""
+    return text_digest(paper.digest for paper in site.papers[:count])
 
 
 def job_parts(shared: str, job: PageJob) -> list[str]:
@@ -67,9 +69,9 @@ class Fingerprints:
     described: frozenset[str] | None = None
     """The pages described again when these were made from the last build's (the others
     kept its fingerprints); None when every page was."""
-    reading: frozenset[str] = frozenset()
-    """The pages that read papers through `site` when they were last rendered: their
-    fingerprints cover every paper (`every_paper_digest`)."""
+    newest_read: dict[str, int] | None = None
+    """The pages that read papers through `site` when they were last rendered, with how
+    many of the newest they read: their fingerprints cover those (`newest_digest`)."""
 
 
 def fingerprints(previous: Fingerprints | None, shared: str, site: Site,
@@ -81,9 +83,9 @@ def fingerprints(previous: Fingerprints | None, shared: str, site: Site,
     8 ms of its 60). `site_wide`: pages described again whatever changed, whose context
     follows more of the site than its layout and the papers they show."""
     key = text_digest([shared, site.layout])
-    reading = (frozenset(path for path in previous.reading if path in jobs) if previous
-               else frozenset())
-    every_paper = functools.cache(functools.partial(every_paper_digest, site))
+    reading = {path: count for path, count in (previous.newest_read or {}).items()
+               if path in jobs} if previous else {}
+    papers_read = functools.cache(functools.partial(newest_digest, site))
     if previous and previous.key == key and jobs.keys() == previous.by_path.keys():
         # (the same layout: the same papers by slug, so only digests can differ)
         known = previous.digest_of
@@ -95,14 +97,19 @@ def fingerprints(previous: Fingerprints | None, shared: str, site: Site,
                 and "" not in known.values()):
             again = {path for slug in changed for path in previous.pages_of.get(slug, ())}
             again.update(path for path in site_wide if path in jobs)
-            if changed:
-                again.update(reading)
+            if changed and reading:
+                # (the same layout: each changed paper is where it was)
+                newest_changed = min(place_of(site, paper) for paper in
+                                     (site.papers if candidates is None else candidates)
+                                     if paper.slug in changed)
+                again.update(path for path, count in reading.items()
+                             if count > newest_changed)
             by_path = {**previous.by_path, **{
                 path: page_fingerprint(shared, jobs[path],
-                                       every_paper() if path in reading else "")
+                                       papers_read(reading[path]) if path in reading else "")
                 for path in again}}
             return Fingerprints(key, by_path, previous.pages_of, {**known, **changed},
-                                frozenset(again), reading)
+                                frozenset(again), reading or None)
     digests = {paper.slug: paper.digest for paper in site.papers}
     by_path, pages_of = {}, {}
     slug_of = {digest: slug for slug, digest in digests.items()}
@@ -110,27 +117,35 @@ def fingerprints(previous: Fingerprints | None, shared: str, site: Site,
         parts = job_parts(shared, job)
         for slug in {slug_of[part] for part in parts if part in slug_of}:
             pages_of.setdefault(slug, []).append(path)
-        parts.append(every_paper() if path in reading else "")
+        parts.append(papers_read(reading[path]) if path in reading else "")
         by_path[path] = text_digest(parts)
-    return Fingerprints(key, by_path, pages_of, digests, reading=reading)
+    return Fingerprints(key, by_path, pages_of, digests, newest_read=reading or None)
+
+
+def place_of(site: Site, paper: Paper) -> int:
+    """The paper's place in `site.papers`, found by their order."""
+    return bisect.bisect_left(site.papers, listing_order(paper), key=listing_order)
 
 
 def with_reads(prints: Fingerprints, shared: str, site: Site, jobs: dict[str, PageJob],
-               rendered: Collection[str], reading: Collection[str]) -> Fingerprints:
+               rendered: Collection[str], reading: Mapping[str, int]) -> Fingerprints:
     """`prints` once the pages `rendered` are, of which those `reading` read papers through
-    `site`: a page that began or stopped reading them gets its fingerprint anew, as the
-    next build will make it."""
-    now = (prints.reading - set(rendered)) | set(reading)
-    flipped = now ^ prints.reading
-    if not flipped:
+    `site` (with how many of the newest): a page that now reads other papers than its
+    fingerprint covers gets it anew, as the next build will make it."""
+    before = prints.newest_read or {}
+    rendered = set(rendered) if before else ()
+    now = {path: count for path, count in before.items() if path not in rendered}
+    now.update(reading)
+    moved = {path for path in before.keys() | now.keys() if before.get(path) != now.get(path)}
+    if not moved:
         return prints
-    every_paper = every_paper_digest(site) if now else ""
+    papers_read = functools.cache(functools.partial(newest_digest, site))
     by_path = {**prints.by_path, **{
-        path: page_fingerprint(shared, jobs[path], every_paper if path in now else "")
-        for path in flipped}}
-    described = None if prints.described is None else prints.described | flipped
+        path: page_fingerprint(shared, jobs[path], papers_read(now[path]) if path in now else "")
+        for path in moved}}
+    described = None if prints.described is None else prints.described | moved
     return dataclasses.replace(prints, by_path=by_path, described=described,
-                               reading=frozenset(now))
+                               newest_read=now or None)
 
 
 def describe(value: object, parts: list[str]) -> None:

@@ -480,7 +480,7 @@ def render_changes(site: Site, jobs: dict[str, PageJob], inputs: Inputs, options
     # so listings are rendered here, and each listing entry in one process only.
     to_render.sort(key=lambda path: not path.startswith("papers/"))
     digests: dict[str, str] = {}
-    reading: list[str] = []
+    reading: dict[str, int] = {}
     environment = cache.environment(options.root, inputs.templates)
     entries = cache.listing_entries(inputs.settings, site.papers)
     task = RenderTask(site, environment, entries, jobs, previous, index is not None, changes)
@@ -491,7 +491,7 @@ def render_changes(site: Site, jobs: dict[str, PageJob], inputs: Inputs, options
         for results, staged, read in rendered:
             digests.update(results)
             changes.staged.extend(staged)
-            reading.extend(read)
+            reading.update(read)
             progress.advance(len(results))
             while waiting:
                 waiting.pop(0)()
@@ -733,16 +733,16 @@ class RenderTask:
         self.changes = changes
 
     def __call__(self, paths: Sequence[str]
-                 ) -> tuple[dict[str, str], list[tuple[str, str]], list[str]]:
+                 ) -> tuple[dict[str, str], list[tuple[str, str]], dict[str, int]]:
         """Each page's hash of bytes, the files staged, and the pages that read papers
-        through `site` (see `bitext.siteview`)."""
+        through `site` with how many of the newest (see `bitext.siteview`)."""
         changes = self.changes.part()
-        results, reading = {}, []
+        results, reading = {}, {}
         try:
             for path in paths:
                 data = self.renderer.render(self.jobs[path])
-                if self.renderer.reads_papers:
-                    reading.append(path)
+                if self.renderer.newest_read:
+                    reading[path] = self.renderer.newest_read
                 results[path] = stage_if_changed(changes, path, data, self.previous,
                                                  self.trusted)
         except BaseException:

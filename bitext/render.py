@@ -41,7 +41,7 @@ from bitext.math import inline_math
 from bitext.metadata import bibtex, scholarly_article
 from bitext.model import Month, Site, Tag, find_neighbours, page_path, paginate
 from bitext.search import bundle_folders, query_scripts
-from bitext.siteview import PAPERS, SETTINGS, Reads, SiteView
+from bitext.siteview import SETTINGS, Reads, SiteView
 from bitext.strings import long_date, long_month, strings_for
 
 ENTRY_TEMPLATE = "entry.html"
@@ -509,14 +509,14 @@ class Renderer:
         # preview passes the same dict to each rebuild while templates and settings stay
         # the same, so an edit re-renders only the entries of the papers it changed.
         self.entries = entries if entries is not None else {}
-        # Entries that read more of `site` than the settings, with what they read: kept
-        # for this build only, as they may change with any paper.
-        self.entries_of_this_build: dict[tuple[str, str], tuple[str, int]] = {}
+        # Entries that read more of `site` than the settings, with what they read (level,
+        # newest papers): kept for this build only, as they may change with other papers.
+        self.entries_of_this_build: dict[tuple[str, str], tuple[str, int, int]] = {}
 
     def render(self, job: PageJob) -> bytes:
-        """The page's bytes; `reads_papers` then tells whether it read papers through
-        `site`."""
-        self.reads.level = SETTINGS
+        """The page's bytes; `newest_read` then tells how many of the site's newest papers
+        it read through `site`."""
+        self.reads.clear()
         # Links are relative to the page (../../tags/x/), except on the 404 page, which is
         # served at any depth and so links from the base path (/repo/tags/x/).
         path = job.path
@@ -526,9 +526,10 @@ class Renderer:
             **job.context}).encode("utf-8")
 
     @property
-    def reads_papers(self) -> bool:
-        """Whether the last page rendered read papers through `site`."""
-        return self.reads.level == PAPERS
+    def newest_read(self) -> int:
+        """How many of the site's newest papers the last page rendered read through `site`
+        (`bitext.siteview.EVERY`: any of them; 0: none)."""
+        return self.reads.newest
 
     def listing_entry(self, paper: Paper) -> str:
         """The paper's entry in listings, safe HTML as a plain string with ROOT_MARK where
@@ -538,24 +539,26 @@ class Renderer:
         html = self.entries.get(key)
         if html is not None:
             return html
-        html, read = self.entries_of_this_build.get(key) or self.render_entry(paper)
-        if read == SETTINGS:
+        html, level, newest = (self.entries_of_this_build.get(key)
+                               or self.render_entry(paper))
+        if level == SETTINGS:
             self.entries[key] = html
         else:
-            self.entries_of_this_build[key] = html, read
-            self.reads.note(read)  # (the page showing it read that too)
+            self.entries_of_this_build[key] = html, level, newest
+            self.reads.note(level, newest)  # (the page showing it read that too)
         return html
 
-    def render_entry(self, paper: Paper) -> tuple[str, int]:
-        """The paper's entry, and the most it read through `site`."""
-        page_read = self.reads.level
-        self.reads.level = SETTINGS
+    def render_entry(self, paper: Paper) -> tuple[str, int, int]:
+        """The paper's entry, the most it read through `site` and how many of the newest
+        papers."""
+        page_level, page_newest = self.reads.level, self.reads.newest
+        self.reads.clear()
         try:
             html = render(self.env, ENTRY_TEMPLATE,
                           {**self.base, "root": ROOT_MARK, "paper": paper}).strip()
-            return html, self.reads.level
+            return html, self.reads.level, self.reads.newest
         finally:
-            self.reads.note(page_read)
+            self.reads.note(page_level, page_newest)
 
 
 def render_site(site: Site, env: jinja2.Environment) -> dict[str, bytes]:

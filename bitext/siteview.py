@@ -11,37 +11,51 @@ each render notes the most it read through `site`:
   covers;
 - `SUMMARY`: what the site summary covers: the build date, which tags and months there
   are, their counts;
-- `PAPERS`: any paper, through `site.papers`, `site.pages`, a tag's or a month's `papers`,
-  or anything else of the model (what is added to it later counts as papers too, until it
-  is known to be less).
+- `PAPERS`: papers. `site.papers[:5]` (the newest five, in a sidebar) or `site.papers[0]`
+  read only the newest few; `site.pages`, a tag's or a month's `papers`, a loop over all
+  of `site.papers` or anything else of the model read them all (what the model gains
+  later counts as papers too, until it is known to be less).
 
-A page that read `PAPERS` is remembered by the index, and its fingerprint then covers every
-paper (see `bitext.fingerprint.with_reads`). A listing entry is kept for later builds by
-its paper alone, so one that read more than `SETTINGS` is kept for the build that made it
-only (see `bitext.render.Renderer.listing_entry`).
+The index remembers the pages that read papers, and how many of the newest they read: an
+edit renders such a page again when it changes one of those (see
+`bitext.fingerprint.with_reads`). A listing entry is kept for later builds by its paper
+alone, so one that read more than `SETTINGS` is kept for the build that made it only (see
+`bitext.render.Renderer.listing_entry`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+import sys
+from collections.abc import Iterator, Mapping, Sequence
 
+from bitext.content import Paper
 from bitext.model import Month, Site, Tag
 
 SETTINGS, SUMMARY, PAPERS = 0, 1, 2
+EVERY = sys.maxsize
+"""As a count of the newest papers read: all of them."""
 
 
 class Reads:
-    """The most a render has read through `site` so far: `SETTINGS`, `SUMMARY` or
-    `PAPERS`."""
+    """The most a render has read through `site` so far: `level`, `SETTINGS`, `SUMMARY`
+    or `PAPERS`, and when it read papers, how many of the site's newest (`newest`, `EVERY`
+    when it may have read any)."""
 
-    __slots__ = ("level",)
+    __slots__ = ("level", "newest")
 
     def __init__(self) -> None:
-        self.level = SETTINGS
+        self.clear()
 
-    def note(self, level: int) -> None:
+    def clear(self) -> None:
+        self.level = SETTINGS
+        self.newest = 0
+
+    def note(self, level: int, newest: int = EVERY) -> None:
+        """`newest`: with `PAPERS`, how many of the newest papers."""
         if level > self.level:
             self.level = level
+        if level == PAPERS and newest > self.newest:
+            self.newest = newest
 
 
 class ModelView:
@@ -69,6 +83,7 @@ class SiteView(ModelView):
 
     def __init__(self, site: Site, reads: Reads):
         super().__init__(site, reads, ("config",))
+        self.papers = PapersView(site.papers, reads)
         self.tags = TagsView({slug: TagView(tag, reads) for slug, tag in site.tags.items()},
                              reads)
         self._months = tuple(MonthView(month, reads) for month in site.months)
@@ -83,6 +98,35 @@ class SiteView(ModelView):
     def months(self) -> tuple[MonthView, ...]:
         self._reads.note(SUMMARY)
         return self._months
+
+
+class PapersView(Sequence):
+    """`site.papers`, newest first: how many there are is the summary's; a paper by its
+    place from the start (`[0]`, `[:5]`, `|first`, a loop as far as it goes) reads the
+    newest papers up to it, any other read (`[-1]`, `|last`, `|sort`) reads them all."""
+
+    def __init__(self, papers: tuple[Paper, ...], reads: Reads):
+        self._papers = papers
+        self._reads = reads
+
+    def __len__(self) -> int:
+        self._reads.note(SUMMARY)
+        return len(self._papers)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            start, stop, step = index.start or 0, index.stop, index.step or 1
+            counted = start >= 0 and step > 0 and stop is not None and stop >= 0
+            self._reads.note(PAPERS, stop if counted else EVERY)
+        else:
+            index = index.__index__()  # (as a tuple takes it: an int, or an error)
+            self._reads.note(PAPERS, index + 1 if index >= 0 else EVERY)
+        return self._papers[index]
+
+    def __iter__(self) -> Iterator[Paper]:
+        for count, paper in enumerate(self._papers, start=1):
+            self._reads.note(PAPERS, count)
+            yield paper
 
 
 class TagsView(Mapping):

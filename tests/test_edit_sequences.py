@@ -63,9 +63,11 @@ SETTINGS = ["list_per_page: 1", "list_per_page: 3", "feed_size: 1", "feed_size: 
 # adds what. (In a site of a few papers most pages show most papers already, as neighbours
 # and related papers; these show text that most edits change.)
 SITE_READING = {
-    "base.html": ("{% if config.editor %}",
-                  "{% for p in site.papers %}{{ p.title.secondary }} "
+    "base.html": ("{% if config.editor %}",  # (the newest two: an edit to another keeps it)
+                  "{% for p in site.papers[:2] %}{{ p.title.secondary }} "
                   "{{ p.abstract.primary.text[:20] }}{% endfor %}"),
+    "index.html": ("{{ entry_list(", "{% for p in site.papers %}"
+                                    "{{ p.abstract.primary.text[:20] }}{% endfor %}"),
     "entry.html": ("<article>", "<p>{{ site.papers|length }} {{ site.updated }} "
                                 "{{ site.papers[-1:]|map(attribute='slug')|join }}</p>"),
     "paper.html": ("{% block main %}", "{% for tag in site.tags.values() %}"

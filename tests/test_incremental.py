@@ -14,7 +14,7 @@ import bitext.pipeline
 import bitext.render
 from bitext.cache import CACHE_DIR, INDEX_FILE, OUTPUTS_FILE, DiskCache, MemoryCache
 from bitext.pipeline import Options, build
-from bitext.siteview import PAPERS, SETTINGS, SUMMARY, Reads, SiteView
+from bitext.siteview import EVERY, PAPERS, SETTINGS, SUMMARY, Reads, SiteView
 from tests.conftest import SITE_YAML, make_project, paper, snapshot
 
 # Tag and month pages of three papers: the 24 papers' tags and months fill several pages,
@@ -657,6 +657,10 @@ SITE_READING_TEMPLATES = {
     "footer shows the newest paper": (
         "base.html", "{% if config.editor %}",
         "<p>Latest: {{ site.papers[0].title.secondary }}</p>\n    {% if config.editor %}"),
+    "sidebar shows the three newest papers": (
+        "base.html", "{% if config.editor %}",
+        "<ul>{% for newest in site.papers[:3] %}<li>{{ newest.title.secondary }}</li>"
+        "{% endfor %}</ul>\n    {% if config.editor %}"),
     "entry counts the papers": (
         "entry.html", "<article>", "<article data-of=\"{{ site.papers|length }}\">"),
     "entry shows the build date": (
@@ -677,9 +681,9 @@ SITE_EDITS = {  # (a translated title moves no paper; a title gives the paper's 
     "translate the title of a tag's oldest anew": lambda papers: papers.joinpath(
         "p20.md").write_text(paper("Paper 20", "论文二十", abstract="Abstract 20.",
                                    date="2025-01-12", tags=["vision"]), "utf-8"),
-    "retitle the newest": lambda papers: papers.joinpath("p14.md").write_text(
-        paper("Paper Fourteen", "论文14", abstract="Abstract 14.", date="2025-05-15",
-              tags=["vision"]), "utf-8"),
+    "translate the third newest's title anew": lambda papers: papers.joinpath(
+        "p19.md").write_text(paper("Paper 19", "论文十九", abstract="Abstract 19.",
+                                   date="2025-05-11", tags=["nlp", "llm"]), "utf-8"),
     "add the newest": EDITS["add"],
     "delete": EDITS["delete"],
 }
@@ -716,11 +720,11 @@ def test_a_template_that_shows_papers_through_site_follows_every_edit(site, tmp_
 def test_the_default_templates_read_no_paper_through_site(site):
     """So an edit re-renders only the pages that show the edited paper; with a footer that
     shows the newest paper, every HTML page follows every paper."""
-    assert build_index(site).fingerprints.reading == frozenset()
+    assert build_index(site).fingerprints.newest_read is None
     show_through_site(site, "footer shows the newest paper")
     index = build_index(site)
-    assert index.fingerprints.reading == {
-        path for path in index.outputs if path.endswith(".html")}
+    assert index.fingerprints.newest_read == {
+        path: 1 for path in index.outputs if path.endswith(".html")}
 
 
 def test_listing_entries_that_read_more_than_the_settings_are_not_kept(site, tmp_path, key):
@@ -735,24 +739,35 @@ def test_listing_entries_that_read_more_than_the_settings_are_not_kept(site, tmp
         bitext.inputs.read_inputs(Options(root=site, out=out), None).settings, []) == {}
 
 
-@pytest.mark.parametrize(("read", "level"), [
-    (lambda site: site.config.title, SETTINGS),
-    (lambda site: (site.tags["rl"].name, site.tags["rl"].url, site.tags["rl"].slug), SETTINGS),
-    (lambda site: site.updated, SUMMARY),
-    (lambda site: "speech" in site.tags, SUMMARY),
-    (lambda site: site.tags.get("speech"), SUMMARY),  # (a missing tag: the summary's)
-    (lambda site: [tag.name for tag in site.tags.values()], SUMMARY),
-    (lambda site: site.tags["rl"].count, SUMMARY),
+@pytest.mark.parametrize(("read", "level", "newest"), [
+    (lambda site: site.config.title, SETTINGS, 0),
+    (lambda site: (site.tags["rl"].name, site.tags["rl"].url, site.tags["rl"].slug),
+     SETTINGS, 0),
+    (lambda site: site.updated, SUMMARY, 0),
+    (lambda site: "speech" in site.tags, SUMMARY, 0),
+    (lambda site: site.tags.get("speech"), SUMMARY, 0),  # (a missing tag: the summary's)
+    (lambda site: [tag.name for tag in site.tags.values()], SUMMARY, 0),
+    (lambda site: site.tags["rl"].count, SUMMARY, 0),
     (lambda site: [(month.key, month.count, month.first_day) for month in site.months],
-     SUMMARY),
-    (lambda site: site.papers, PAPERS),
-    (lambda site: site.pages, PAPERS),
-    (lambda site: site.tags["rl"].papers, PAPERS),
-    (lambda site: site.months[0].papers, PAPERS),
-    (lambda site: site.translated, PAPERS),  # (and whatever else the model holds)
+     SUMMARY, 0),
+    (lambda site: len(site.papers), SUMMARY, 0),
+    (lambda site: site.papers[0], PAPERS, 1),
+    (lambda site: site.papers[:3], PAPERS, 3),
+    (lambda site: next(iter(site.papers)), PAPERS, 1),  # (`|first`)
+    (lambda site: next(paper for paper in site.papers if "llm" in paper.tags), PAPERS, 3),
+    (lambda site: list(site.papers), PAPERS, 24),
+    (lambda site: site.papers[-1], PAPERS, EVERY),
+    (lambda site: site.papers[2:-1], PAPERS, EVERY),
+    (lambda site: site.pages, PAPERS, EVERY),
+    (lambda site: site.tags["rl"].papers, PAPERS, EVERY),
+    (lambda site: site.months[0].papers, PAPERS, EVERY),
+    (lambda site: site.translated, PAPERS, EVERY),  # (and whatever else the model holds)
 ])
-def test_templates_see_the_site_through_a_view_that_notes_what_they_read(site, read, level):
+def test_templates_see_the_site_through_a_view_that_notes_what_they_read(site, read, level,
+                                                                        newest):
+    """What a template reads through `site`: the settings, the summary (which every
+    fingerprint covers), or papers, and then how many of the newest."""
     model = bitext.pipeline.render(Options(root=site, out=site / "out"))[0]
     reads = Reads()
     read(SiteView(model, reads))
-    assert reads.level == level
+    assert (reads.level, reads.newest) == (level, newest)
