@@ -707,3 +707,63 @@ def test_search_indexes_in_memory_only_when_there_is_room(tmp_path, monkeypatch)
     assert bitext.search.scratch_parent(free) is None
     monkeypatch.setattr(bitext.search, "MEMORY", str(tmp_path / "missing"))
     assert bitext.search.scratch_parent(0) is None
+
+
+def readme_section(title: str) -> str:
+    text = (REPO / "README.md").read_text("utf-8")
+    return text.split(f"\n## {title}\n", 1)[1].split("\n## ", 1)[0]
+
+
+def named(text: str) -> set[str]:
+    """The names in backticks, leaving out what parentheses say of them and call
+    arguments: "`tag` (its `papers`)" and "`ui(key, …)`" name `tag` and `ui`."""
+    return {name.split("(")[0] for name in
+            re.findall(r"`([^`]+)`", re.sub(r" \([^)]*\)", "", text))}
+
+
+def test_the_readme_says_what_each_template_is_given(tmp_path):
+    """The template reference in the README, against the pages the sample site plans and
+    what the renderer gives every template."""
+    from bitext.model import build_site
+    from bitext.pipeline import render
+    from bitext.render import Renderer, make_environment, plan_pages
+
+    section = readme_section("Templates and styles")
+    documented = {}
+    for row in re.findall(r"^\| (`.*)$", section, re.MULTILINE):
+        templates, _, given = row.split(" | ")[:3]
+        for template in named(templates):
+            documented[template] = named(given) - {"nothing more"}
+    project = make_project(tmp_path / "site", {"a.md": paper(tags=["rl"])},
+                           SITE_YAML.replace("search: false", "search: true"))
+    site = render(Options(root=project, out=tmp_path / "out"))[0]
+    planned: dict[str, set[str]] = {"entry.html": {"paper"}}
+    for job in plan_pages(site).values():
+        planned.setdefault(job.template, set()).update(job.context)
+    assert documented == planned
+
+    environment = make_environment(project)
+    every = section.split("Every template has:", 1)[1].split("\n\n", 1)[0]
+    given_to_all = set(Renderer(build_site(site.config, list(site.papers), 0),
+                                environment).base)
+    ours = {name for name, value in environment.filters.items()
+            if getattr(value, "__module__", "").startswith("bitext")}
+    assert given_to_all | {"root", "page_url"} | set(environment.globals) - {
+        "range", "dict", "lipsum", "cycler", "joiner", "namespace"} | ours <= named(every)
+
+
+def test_the_readme_names_what_a_paper_has():
+    import dataclasses
+
+    from bitext.content import Paper
+
+    section = readme_section("Templates and styles")
+    described = section.split("A paper has ", 1)[1].split("\n\n", 1)[0]
+    attributes = {field.name for field in dataclasses.fields(Paper)} - {
+        "source", "digest", "warnings"}  # (the build's own)
+    attributes |= {name for name, value in vars(Paper).items()
+                   if isinstance(value, property) or name == "link"}
+    nested = {"None", "primary", "secondary", "html", "blocks", "text", "kind"}  # (of
+    # a title, an abstract, a link)
+    assert {name.split("(")[0] for name in re.findall(r"`([^`]+)`", described)} - nested \
+        == attributes
