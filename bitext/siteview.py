@@ -3,7 +3,7 @@
 A rebuild renders a page again when its fingerprint changes (`bitext.fingerprint`), and
 the fingerprint covers the page's own context and a summary of the site, not every paper.
 A template may still show papers through `site` (the newest paper's title in a footer, a
-tag's papers on every paper page): the page it renders must then follow every paper. So
+tag's papers on every paper page): the page it renders must then follow those papers. So
 each render notes the most it read through `site`:
 
 - `SETTINGS`: the config, and a tag's name and address by its slug (`site.tags[slug]`);
