@@ -588,8 +588,10 @@ def render(env: jinja2.Environment, name: str, context: dict) -> str:
                                   hint="restore it from the bitext repository")]) from None
     except jinja2.TemplateError as error:
         where, line = template_frame(sys.exc_info()[2], name)
-        raise InputError([Problem(f"{TEMPLATES_DIR}/{where}", line, None,
-                                  f"template error: {error}")]) from None
+        raise InputError([Problem(
+            f"{TEMPLATES_DIR}/{where}", line, None, f"template error: {error}",
+            hint=(UNDEFINED_HINT if isinstance(error, jinja2.UndefinedError) else None))]
+        ) from None
     except InputError:  # (from a template rendered inside this one: a listing's entry)
         raise
     except Exception as error:  # raised by what a template ran: `{{ 1 / 0 }}`, `x[99]`
@@ -597,6 +599,10 @@ def render(env: jinja2.Environment, name: str, context: dict) -> str:
         raise InputError([Problem(f"{TEMPLATES_DIR}/{where}", line, None,
                                   f"template error: {type(error).__name__}: {error}")]
                          ) from None
+
+
+UNDEFINED_HINT = ("README.md, Templates and styles, lists what each template is given and "
+                  "what `site` and a paper hold")
 
 
 def template_frame(traceback, fallback: str) -> tuple[str, int | None]:

@@ -416,6 +416,9 @@ def test_an_interrupt_while_the_update_is_put_in_place_finishes_it_and_says_so(
                      "(did you mean 'authors'?)"),
     ('ui("count")', "template error: ui('count') needs a value for count: "
                     "ui('count', count=…)"),
+    ("site.newest.title", "template error: 'bitext.siteview.SiteView object' has no "
+                          "attribute 'newest' — README.md, Templates and styles, lists what "
+                          "each template is given and what `site` and a paper hold"),
 ])
 def test_a_template_that_fails_as_it_runs_is_named_with_its_line(project, tmp_path, capsys,
                                                                   expression, message):
