@@ -770,3 +770,18 @@ def test_the_readme_names_what_a_paper_has():
     # a title, an abstract, a link)
     assert {name.split("(")[0] for name in re.findall(r"`([^`]+)`", described)} - nested \
         == attributes
+
+
+def test_the_readmes_sidebar_of_the_newest_papers_builds(tmp_path):
+    sidebar = re.search(r"```jinja\n(.*?)```", readme_section("Templates and styles"),
+                        re.DOTALL).group(1)
+    project = make_project(tmp_path / "site", {
+        f"p{day}.md": paper(f"Paper of day {day}", date=f"2025-05-{day:02d}")
+        for day in range(1, 8)})
+    base = project / "templates/base.html"
+    base.write_text(base.read_text("utf-8").replace("</footer>", sidebar + "</footer>"),
+                    "utf-8")
+    build(Options(root=project, out=tmp_path / "out"))
+    footer = (tmp_path / "out/tags/index.html").read_text("utf-8").split("<footer")[1]
+    assert re.findall(r'<a href="../(papers/[^"]+)">Paper of day (\d)</a>', footer) == [
+        (f"papers/paper-of-day-{day}/", str(day)) for day in range(7, 2, -1)]
