@@ -12,7 +12,6 @@ by its value. A page whose template read papers through `site` beyond its contex
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import functools
 from collections.abc import Collection, Iterable, Mapping
@@ -20,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from bitext.content import Paper
 from bitext.hashing import text_digest
-from bitext.model import Site, listing_order
+from bitext.model import Site, place_of
 
 if TYPE_CHECKING:  # importing render would load Jinja, which a no-change build never needs
     from bitext.render import PageJob
@@ -120,11 +119,6 @@ def fingerprints(previous: Fingerprints | None, shared: str, site: Site,
         parts.append(papers_read(reading[path]) if path in reading else "")
         by_path[path] = text_digest(parts)
     return Fingerprints(key, by_path, pages_of, digests, newest_read=reading or None)
-
-
-def place_of(site: Site, paper: Paper) -> int:
-    """The paper's place in `site.papers`, found by their order."""
-    return bisect.bisect_left(site.papers, listing_order(paper), key=listing_order)
 
 
 def with_reads(prints: Fingerprints, shared: str, site: Site, jobs: dict[str, PageJob],

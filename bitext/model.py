@@ -152,8 +152,7 @@ def patch_site(site: Site, swaps: Sequence[tuple[Paper, Paper]]
                    if month.key in touched_months else month for month in site.months)
     pages = list(site.pages)
     for paper in changed.values():
-        page = bisect.bisect_left(site.papers, listing_order(paper),
-                                  key=listing_order) // site.config.per_page
+        page = place_of(site, paper) // site.config.per_page
         pages[page] = swap(pages[page])
     translated = site.translated + sum(old.awaiting_translation - paper.awaiting_translation
                                        for old, paper in swaps)
@@ -175,6 +174,12 @@ def page_path(url: str, number: int) -> str:
 def listing_order(paper: Paper) -> tuple[int, str]:
     """Newest first; papers of the same day by slug."""
     return -paper.date.toordinal(), paper.slug
+
+
+def place_of(site: Site, paper: Paper) -> int:
+    """The place in `site.papers` of a paper with this slug and date, found by their
+    order."""
+    return bisect.bisect_left(site.papers, listing_order(paper), key=listing_order)
 
 
 def check_unique_slugs(papers: list[Paper]) -> None:
