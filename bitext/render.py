@@ -550,15 +550,15 @@ class Renderer:
 
     def render_entry(self, paper: Paper) -> tuple[str, int, int]:
         """The paper's entry, the most it read through `site` and how many of the newest
-        papers."""
-        page_level, page_newest = self.reads.level, self.reads.newest
+        papers (the page's reads are left as they were)."""
+        page_reads = self.reads.level, self.reads.newest
         self.reads.clear()
         try:
             html = render(self.env, ENTRY_TEMPLATE,
                           {**self.base, "root": ROOT_MARK, "paper": paper}).strip()
             return html, self.reads.level, self.reads.newest
         finally:
-            self.reads.note(page_level, page_newest)
+            self.reads.level, self.reads.newest = page_reads
 
 
 def render_site(site: Site, env: jinja2.Environment) -> dict[str, bytes]:

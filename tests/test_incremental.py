@@ -663,6 +663,9 @@ SITE_READING_TEMPLATES = {
         "{% endfor %}</ul>\n    {% if config.editor %}"),
     "entry counts the papers": (
         "entry.html", "<article>", "<article data-of=\"{{ site.papers|length }}\">"),
+    "entry shows the newest paper": (
+        "entry.html", "<article>", "<article data-newest=\"{{ site.papers[0].slug }} "
+                                   "{{ site.papers[0].title.secondary }}\">"),
     "entry shows the build date": (
         "entry.html", "<article>", "<article data-built=\"{{ site.updated.isoformat() }}\">"),
     "paper page shows each tag's oldest paper": (
