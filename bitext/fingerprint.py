@@ -165,6 +165,20 @@ def describe(value: object, parts: list[str]) -> None:
         parts.append(f"{kind.__name__}:{value!r}")
 
 
+def papers_held(value: object) -> int:
+    """How many papers `value` holds, looked for as `describe` does: in a page's context,
+    about how many listing entries the page shows (a listing page's papers; a paper page
+    counts its own and those it links to)."""
+    kind = type(value)
+    if kind is Paper:
+        return 1
+    if kind is tuple or kind is list:
+        return sum(map(papers_held, value))  # type: ignore[call-overload]
+    if kind is dict:
+        return sum(map(papers_held, value.values()))  # type: ignore[attr-defined]
+    return sum(papers_held(getattr(value, name)) for name in field_names(kind))
+
+
 @functools.cache
 def field_names(kind: type) -> tuple[str, ...]:
     """The fields of a dataclass (asked once per type: a build describes 200,000 values)."""

@@ -482,7 +482,8 @@ def render_changes(site: Site, jobs: dict[str, PageJob], inputs: Inputs, options
     digests: dict[str, str] = {}
     reading: dict[str, int] = {}
     environment = cache.environment(options.root, inputs.templates)
-    entries = cache.listing_entries(inputs.settings, site.papers)
+    entries = cache.listing_entries(inputs.settings, site.papers,
+                                    (jobs[path] for path in to_render))
     task = RenderTask(site, environment, entries, jobs, previous, index is not None, changes)
     progress.begin("rendering pages", len(to_render))
     # (closed before the caller discards, should this fail: the workers are stopped first)

@@ -31,6 +31,7 @@ from hypothesis import HealthCheck, Phase, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
+import bitext.cache
 import bitext.pipeline
 from bitext.cache import CACHE_DIR, DiskCache, MemoryCache
 from bitext.errors import InputError
@@ -90,7 +91,7 @@ class EditSequences(RuleBasedStateMachine):
         super().__init__()
         self.folder = Path(tempfile.mkdtemp(prefix="bitext-edits-"))
         self.saved = (os.environ.get("XDG_CACHE_HOME"), bitext.pipeline.PARALLEL_MIN,
-                      bitext.pipeline.CHUNK)
+                      bitext.pipeline.CHUNK, bitext.cache.lists_at_least)
         os.environ["XDG_CACHE_HOME"] = str(self.folder / "user-cache")
         bitext.pipeline.PARALLEL_MIN, bitext.pipeline.CHUNK = 2, 3  # workers at this size
         self.papers: dict[str, dict] = {}
@@ -108,9 +109,12 @@ class EditSequences(RuleBasedStateMachine):
 
     @initialize(count=st.integers(min_value=1, max_value=8), drafts=st.booleans(),
                 workers=st.booleans(), seed=picks,
-                reading=st.lists(st.sampled_from(sorted(SITE_READING)), unique=True))
-    def start(self, count, drafts, workers, seed, reading):
+                reading=st.lists(st.sampled_from(sorted(SITE_READING)), unique=True),
+                loads_entries=st.booleans())
+    def start(self, count, drafts, workers, seed, reading, loads_entries):
         self.drafts, self.workers = drafts, workers
+        self.loads_entries = not loads_entries
+        self.switch_entry_loading()
         for number in range(count):
             self.papers[f"p{number:02d}.md"] = self.fields(seed + number, dt.date(2025, 1, 1)
                                                            + dt.timedelta(days=17 * number),
@@ -282,6 +286,15 @@ class EditSequences(RuleBasedStateMachine):
             path.write_text(f"/* {mark} */\n", "utf-8")
         self.changed.add(path)
 
+    @rule()
+    def switch_entry_loading(self):
+        """`build` loads the listing entries that earlier builds kept when the pages it
+        renders list enough papers, or never: it then renders every entry it shows and
+        keeps none. (In a site of a few papers, every build would load them.)"""
+        self.loads_entries = not self.loads_entries
+        bitext.cache.lists_at_least = self.saved[3] if self.loads_entries else (
+            lambda pages, count: False)
+
     @precondition(lambda self: self.watching is None)
     @rule()
     def start_watching(self):
@@ -358,7 +371,8 @@ class EditSequences(RuleBasedStateMachine):
             self.check_builds()
 
     def teardown(self):
-        home, bitext.pipeline.PARALLEL_MIN, bitext.pipeline.CHUNK = self.saved
+        (home, bitext.pipeline.PARALLEL_MIN, bitext.pipeline.CHUNK,
+         bitext.cache.lists_at_least) = self.saved
         if home is None:
             os.environ.pop("XDG_CACHE_HOME", None)
         else:
@@ -386,11 +400,13 @@ class EditSequencesWithSearch(EditSequences):
     @initialize(count=st.integers(min_value=1, max_value=8), drafts=st.booleans(),
                 workers=st.booleans(), seed=picks,
                 reading=st.lists(st.sampled_from(sorted(SITE_READING)), unique=True),
-                watch=st.booleans(), without_search=st.lists(st.booleans(), max_size=12))
-    def start(self, count, drafts, workers, seed, reading, watch, without_search):
+                loads_entries=st.booleans(), watch=st.booleans(),
+                without_search=st.lists(st.booleans(), max_size=12))
+    def start(self, count, drafts, workers, seed, reading, loads_entries, watch,
+              without_search):
         self.schedule = without_search
         """For each build of `build` in turn, whether it is given --no-search."""
-        super().start(count, drafts, workers, seed, reading)
+        super().start(count, drafts, workers, seed, reading, loads_entries)
         if watch:  # (a session long enough for its index to follow edits in the background)
             self.start_watching()
 

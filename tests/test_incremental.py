@@ -12,7 +12,8 @@ import pytest
 import bitext.inputs
 import bitext.pipeline
 import bitext.render
-from bitext.cache import CACHE_DIR, INDEX_FILE, OUTPUTS_FILE, DiskCache, MemoryCache
+from bitext.cache import CACHE_DIR, INDEX_FILE, OUTPUTS_FILE, DiskCache, MemoryCache, lists_at_least
+from bitext.fingerprint import papers_held
 from bitext.pipeline import Options, build
 from bitext.siteview import EVERY, PAPERS, SETTINGS, SUMMARY, Reads, SiteView
 from tests.conftest import SITE_YAML, make_project, paper, snapshot
@@ -740,6 +741,31 @@ def test_listing_entries_that_read_more_than_the_settings_are_not_kept(site, tmp
     cached(site, out)
     assert DiskCache(site / CACHE_DIR).listing_entries(
         bitext.inputs.read_inputs(Options(root=site, out=out), None).settings, []) == {}
+
+
+def test_a_build_loads_the_kept_listing_entries_for_pages_that_list_enough_papers(
+        site, tmp_path, key):
+    """Rendering an entry takes as long as loading eight: `build` loads them when the pages
+    it renders list at least one paper in eight (24 papers here: 3), else renders them."""
+    out = tmp_path / "out"
+    cached(site, out)
+    settings = bitext.inputs.read_inputs(Options(root=site, out=out), None).settings
+    model, _, _, _ = bitext.pipeline.render(Options(root=site, out=out))
+    jobs = bitext.render.plan_pages(model)
+    home, tag = jobs["index.html"], jobs["tags/rl/index.html"]
+    assert papers_held(home.context) == 2  # (per_page)
+    assert papers_held(tag.context) == 3  # (list_per_page)
+    newest = jobs[model.papers[0].url + "index.html"]
+    neighbours = newest.context["neighbours"]
+    assert neighbours.newer is None and neighbours.older and neighbours.related
+    assert papers_held(newest.context) == 1 + 1 + len(neighbours.related)
+    assert lists_at_least([home, home], 4) and not lists_at_least([home, home], 5)
+    assert not lists_at_least([], 1) and lists_at_least([], 0)
+
+    kept = DiskCache(site / CACHE_DIR).listing_entries(settings, model.papers)
+    assert len(kept) == 24
+    assert DiskCache(site / CACHE_DIR).listing_entries(settings, model.papers, [tag]) == kept
+    assert DiskCache(site / CACHE_DIR).listing_entries(settings, model.papers, [home]) == {}
 
 
 @pytest.mark.parametrize(("read", "level", "newest"), [
