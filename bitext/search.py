@@ -13,9 +13,11 @@ first (`pagefind/`, `pagefind-2/` … when there are more): Pagefind holds a who
 memory, about 50 KB an English record and 100 KB a Chinese one, so one index of 10,000
 Chinese records took 1.1 GiB; a shard of 2,000 takes about 250 MiB. Each shard is keyed by
 its records, so a build re-indexes only the shards whose papers changed: new papers (the
-newest) change the last shard only. Readers pay for shards: each bundle has its own
-pagefind.js, wasm and metadata to load before the first query (at 10,000 papers, 10
-bundles, a first search downloaded 1.3-1.4 MiB where 2 bundles took 0.45 MiB).
+newest) change the last shard only. Readers pay little for shards: the search page loads
+Pagefind's script, worker and WebAssembly from a language's first bundle and merges the
+other shards into it (Pagefind's `mergeIndex`), each bringing its metadata and index (at
+10,000 papers, 10 bundles, a first search downloads 318 KiB in English and 711 KiB in
+Chinese: bench/search_reader.py).
 
 The bundles are ordinary output files: they are staged as each shard is done, written only
 when their bytes change and tracked like every page. Indexing runs in Pagefind's own

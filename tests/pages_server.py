@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import http.server
 import mimetypes
+import sys
 import threading
 from contextlib import contextmanager
 from pathlib import Path
@@ -54,10 +55,18 @@ def make_handler(folder: Path, prefix: str):
     return Handler
 
 
+class PagesServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        """A browser that went away mid-answer (a test closed its page while the search
+        worker still fetched) is no error of the server's; anything else is printed."""
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
+
 @contextmanager
 def serve_pages(folder: Path, prefix: str = "/"):
     """Serve `folder` at http://127.0.0.1:PORT{prefix}; yields that URL."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), make_handler(folder, prefix))
+    server = PagesServer(("127.0.0.1", 0), make_handler(folder, prefix))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

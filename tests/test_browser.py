@@ -3,6 +3,7 @@ under a sub-path as GitHub Pages serves it."""
 
 from pathlib import Path
 from unittest import mock
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -24,15 +25,20 @@ def site_url(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def sharded_site_url(tmp_path_factory):
+def sharded_site(tmp_path_factory):
     """The sample site with each paper's record in a shard of its own (a large site has
-    several bundles per language: the search page merges them all)."""
+    several bundles per language: the search page merges them all): its folder and URL."""
     out = tmp_path_factory.mktemp("sharded") / "site"
     with mock.patch.object(bitext.search, "SHARD_RECORDS", 1):
         build(Options(root=REPO, out=out, base_url="https://example.github.io/digest/"))
     assert (out / "pagefind-4/pagefind.js").is_file()
     with serve_pages(out, "/digest/") as url:
-        yield url
+        yield out, url
+
+
+@pytest.fixture(scope="module")
+def sharded_site_url(sharded_site):
+    return sharded_site[1]
 
 
 MATH_PAPER = """---
@@ -261,6 +267,27 @@ def test_an_english_query_asks_no_chinese_bundle(browser, request, site):
     assert any("/pagefind/" in url for url in requests)
     if site == "site_url":  # (in shards of one record, each English shard falls back too)
         assert page.locator(".search-result").count() == 1
+    page.close()
+
+
+def test_a_languages_shards_share_one_copy_of_pagefinds_code(browser, sharded_site):
+    """Each shard of a language is merged into the language's first bundle: the search page
+    downloads Pagefind's script, worker and WebAssembly once per language, and each shard's
+    metadata and index. (Loaded as bundles of their own, each shard brought all of them: at
+    10,000 papers, twice the bytes of a first search.)"""
+    folder, url = sharded_site
+    page, requests = open_page(browser, f"{url}search/?q=强化学习", 1280, 900)
+    page.locator(".search-result").first.wait_for(timeout=15000)
+    assert "absolute-zero" in page.locator(".search-result a").first.get_attribute("href")
+    files = [urlsplit(url).path.removeprefix("/digest/") for url in requests]
+    code = [path for path in files
+            if path.endswith(("/pagefind.js", "/pagefind-worker.js", ".pagefind"))]
+    # (script, worker, WebAssembly) from the first bundle of each language only
+    assert sorted(path.split("/")[0] for path in code) == \
+        ["pagefind"] * 3 + ["pagefind-zh-hans"] * 3, code
+    entries = {path.split("/")[0] for path in files if path.endswith("/pagefind-entry.json")}
+    shards = {path.name for path in folder.glob("pagefind*") if path.is_dir()}
+    assert len(shards) > 2 and entries == shards  # every shard of both languages asked
     page.close()
 
 
