@@ -1,0 +1,91 @@
+#!/usr/bin/env python3
+"""What a reader's first search costs on a built site: the bytes the search page
+downloads (gzipped where GitHub Pages gzips them), the requests it makes and the time
+until the first result shows, in headless Chromium (Debian's chromium, driven by
+Playwright, as the tests).
+
+    python bench/search_reader.py OUT [--query learning --query 强化学习] [--runs 3]
+
+OUT is a built site (`python build.py build --out OUT`), served here from 127.0.0.1
+under a sub-path as GitHub Pages serves a project site. Each run opens the search page
+in a new browser context (nothing cached) with `?q=QUERY` and waits for the first
+result.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import statistics
+import sys
+import time
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from tests.pages_server import serve_pages  # noqa: E402
+
+PREFIX = "/digest/"
+# What GitHub Pages sends gzipped (text, scripts, JSON, SVG); the rest, Pagefind's
+# index files among them (compressed already), as they are.
+GZIPPED = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt")
+
+
+def served_bytes(site: Path, url: str) -> int:
+    path = unquote(urlsplit(url).path)[len(PREFIX):]
+    file = site / path
+    if path == "" or path.endswith("/"):
+        file = file / "index.html"
+    if not file.is_file():
+        return 0
+    data = file.read_bytes()
+    return len(gzip.compress(data, 6)) if file.suffix in GZIPPED else len(data)
+
+
+def first_search(browser, url: str, site: Path) -> tuple[float, int, int, int]:
+    """Seconds to the first result, bytes and requests (those of the search bundles
+    among them), for one search in a fresh context."""
+    context = browser.new_context()
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    started = time.perf_counter()
+    page.goto(url)
+    page.locator(".search-result").first.wait_for(timeout=60000)
+    seconds = time.perf_counter() - started
+    context.close()
+    total = sum(served_bytes(site, each) for each in requested)
+    bundles = sum(1 for each in requested if "/pagefind" in each)
+    return seconds, total, len(requested), bundles
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("site", type=Path, help="a built site's folder")
+    parser.add_argument("--query", action="append", default=None,
+                        help="a query (repeatable; default: an English and a Chinese one)")
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args(argv)
+    queries = args.query or ["learning", "强化学习"]
+    from playwright.sync_api import sync_playwright
+
+    print("| query | first result | downloaded | requests (Pagefind's) |")
+    print("|---|---:|---:|---:|")
+    with serve_pages(args.site, PREFIX) as root, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        for query in queries:
+            runs = [first_search(browser, f"{root}search/?q={query}", args.site)
+                    for _ in range(args.runs)]
+            seconds = [run[0] for run in runs]
+            _, total, requests, bundles = runs[-1]
+            print(f"| {query} | {statistics.median(seconds):.2f} s "
+                  f"({min(seconds):.2f}–{max(seconds):.2f}) | {total / 1024:.0f} KiB "
+                  f"| {requests} ({bundles}) |")
+        browser.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
