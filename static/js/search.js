@@ -107,7 +107,10 @@ function resultItem(data) {
   return item;
 }
 
+let latest = 0; // the number of the last search begun: an earlier one's results are dropped
+
 async function search(query) {
+  const number = ++latest;
   list.replaceChildren();
   if (!query.trim()) {
     status.textContent = "";
@@ -129,6 +132,7 @@ async function search(query) {
     .map((result) => ({ result, language: asked[index].language })));
   best.sort((a, b) => b.result.score - a.result.score);
   const found = await Promise.all(best.map(({ result }) => result.data()));
+  if (number !== latest) return; // (a later search's results are, or will be, shown)
   const seen = new Set();
   const items = [];
   for (const [index, { language }] of best.entries()) {
