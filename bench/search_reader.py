@@ -2,7 +2,9 @@
 """What a reader's first search costs on a built site: the bytes the search page
 downloads (gzipped where GitHub Pages gzips them), the requests it makes and the time
 until the first result shows, in headless Chromium (Debian's chromium, driven by
-Playwright, as the tests).
+Playwright, as the tests). Two ways in: a search's address (`search/?q=…`, from the
+address bar or a link), timed from the page's request; and the query typed into the
+search page, with a second to type it, timed from Enter.
 
     python bench/search_reader.py OUT [--query learning --query 强化学习] [--runs 3]
 
@@ -44,11 +46,24 @@ def served_bytes(site: Path, url: str) -> int:
     return len(gzip.compress(data, 6)) if file.suffix in GZIPPED else len(data)
 
 
-def first_search(browser, url: str, site: Path) -> tuple[float, int, int, int]:
-    """Seconds to the first result, bytes and requests (those of the search bundles
-    among them), for one search in a fresh context."""
+def fresh_page(browser, network: tuple[float, float] | None):
+    """A page in a new context (nothing cached), on a network of (latency in seconds,
+    megabits a second) when given, which Chromium then emulates."""
     context = browser.new_context()
     page = context.new_page()
+    if network:
+        latency, megabits = network
+        context.new_cdp_session(page).send("Network.emulateNetworkConditions", {
+            "offline": False, "latency": latency * 1000,
+            "downloadThroughput": megabits * 1e6 / 8, "uploadThroughput": megabits * 1e6 / 8})
+    return context, page
+
+
+def first_search(browser, url: str, site: Path, network: tuple[float, float] | None = None
+                 ) -> tuple[float, int, int, int]:
+    """Seconds to the first result, bytes and requests (those of the search bundles
+    among them), for one search in a fresh context."""
+    context, page = fresh_page(browser, network)
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
     started = time.perf_counter()
@@ -61,30 +76,54 @@ def first_search(browser, url: str, site: Path) -> tuple[float, int, int, int]:
     return seconds, total, len(requested), bundles
 
 
+def typed_search(browser, url: str, query: str, network: tuple[float, float] | None = None,
+                 typing: float = 1.0) -> float:
+    """Seconds from Enter to the first result, the query typed into the search page
+    `typing` seconds before (in a fresh context)."""
+    context, page = fresh_page(browser, network)
+    page.goto(url)
+    page.locator("#search-query").fill(query)
+    page.wait_for_timeout(typing * 1000)
+    started = time.perf_counter()
+    page.keyboard.press("Enter")
+    page.locator(".search-result").first.wait_for(timeout=60000)
+    seconds = time.perf_counter() - started
+    context.close()
+    return seconds
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("site", type=Path, help="a built site's folder")
     parser.add_argument("--query", action="append", default=None,
                         help="a query (repeatable; default: an English and a Chinese one)")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--network", type=float, nargs=2, metavar=("LATENCY", "MBIT"),
+                        help="emulate a network: round-trip latency in seconds, megabits "
+                             "a second (default: none, the loopback)")
     args = parser.parse_args(argv)
     queries = args.query or ["learning", "强化学习"]
     from playwright.sync_api import sync_playwright
 
-    print("| query | first result | downloaded | requests (Pagefind's) |")
-    print("|---|---:|---:|---:|")
+    print("| query | first result, from the address | after typing, from Enter | downloaded "
+          "| requests (Pagefind's) |")
+    print("|---|---:|---:|---:|---:|")
     with serve_pages(args.site, PREFIX) as root, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         for query in queries:
-            runs = [first_search(browser, f"{root}search/?q={query}", args.site)
+            runs = [first_search(browser, f"{root}search/?q={query}", args.site, args.network)
                     for _ in range(args.runs)]
-            seconds = [run[0] for run in runs]
+            typed = [typed_search(browser, f"{root}search/", query, args.network)
+                     for _ in range(args.runs)]
             _, total, requests, bundles = runs[-1]
-            print(f"| {query} | {statistics.median(seconds):.2f} s "
-                  f"({min(seconds):.2f}–{max(seconds):.2f}) | {total / 1024:.0f} KiB "
-                  f"| {requests} ({bundles}) |")
+            print(f"| {query} | {spread([run[0] for run in runs])} | {spread(typed)} "
+                  f"| {total / 1024:.0f} KiB | {requests} ({bundles}) |")
         browser.close()
     return 0
+
+
+def spread(seconds: list[float]) -> str:
+    return f"{statistics.median(seconds):.2f} s ({min(seconds):.2f}–{max(seconds):.2f})"
 
 
 if __name__ == "__main__":
