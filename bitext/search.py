@@ -8,16 +8,18 @@ page queries the bundles and merges the results by score, so "强化学习" and
 "reinforcement learning" both find the Absolute Zero paper (a secondary language in
 another script only for queries in its script: see `query_scripts`).
 
-A language's records are indexed in shards of at most `SHARD_RECORDS` papers, oldest
-first (`pagefind/`, `pagefind-2/` … when there are more): Pagefind holds a whole index in
-memory, about 50 KB an English record and 100 KB a Chinese one, so one index of 10,000
-Chinese records took 1.1 GiB; a shard of 2,000 takes about 250 MiB. Each shard is keyed by
-its records, so a build re-indexes only the shards whose papers changed: new papers (the
-newest) change the last shard only. Readers pay little for shards: the search page loads
-Pagefind's script, worker and WebAssembly from a language's first bundle and merges the
-other shards into it (Pagefind's `mergeIndex`), each bringing its metadata and index (at
-10,000 papers, 10 bundles, a first search downloads 318 KiB in English and 711 KiB in
-Chinese: bench/search_reader.py).
+A language's records are indexed in shards of at most `SHARD_RECORDS` papers (half as
+many in Chinese and Japanese: `shard_records`), oldest first (`pagefind/`, `pagefind-2/` …
+when there are more): Pagefind holds a whole index in memory, about 50 KB an English
+record and 100 KB a Chinese one, so one index of 10,000 Chinese records took 1.1 GiB; a
+shard of 2,000 English records takes about 110 MiB, one of 1,000 Chinese records about
+150 MiB. Each shard is keyed by its records, so a build re-indexes only the shards whose
+papers changed: new papers (the newest) change the last shard only. Readers pay little
+for shards: the search page loads Pagefind's script, worker and WebAssembly from a
+language's first bundle and merges the other shards into it (Pagefind's `mergeIndex`),
+each bringing its metadata and index (at 10,000 papers, 5 English and 10 Chinese
+bundles, a first search downloads 318 KiB in English and 836 KiB in Chinese:
+bench/search_reader.py).
 
 The bundles are ordinary output files: they are staged as each shard is done, written only
 when their bytes change and tracked like every page. Indexing runs in Pagefind's own
@@ -28,8 +30,8 @@ the background after each edit, again only the shards the edit changed
 (`bitext.watching.BackgroundSearch`).
 
 Pagefind processes at a time are bounded by memory as well as by cores (see `Indexing`):
-two Chinese shards side by side held 490 MiB, beside the build's own 250 MiB at 10,000
-papers.
+two Chinese shards of 2,000 side by side held 490 MiB, beside the build's own 250 MiB at
+10,000 papers.
 """
 
 from __future__ import annotations
@@ -63,9 +65,11 @@ from bitext.progress import Progress
 from bitext.scratch import make_scratch, remove_scratch
 
 BUNDLE = "pagefind"
-# Papers in one Pagefind index (see the top): at most about 250 MiB of Pagefind's memory
-# for Chinese records, while the build renders beside it.
+# Papers in one Pagefind index (see the top): about 110 MiB of Pagefind's memory for
+# English records. Languages that Pagefind segments into words with a dictionary take
+# twice as much a record, and their shards hold half as many (see `shard_records`).
 SHARD_RECORDS = 2000
+SEGMENTED = ("zh", "ja")
 MOST_EDITED = 100
 """Papers changed since the last pass beyond which `shard_layout` makes every shard."""
 MIB = 1024 * 1024
@@ -74,11 +78,12 @@ MIB = 1024 * 1024
 # records. Chinese and Japanese text is segmented by a dictionary (the base) into words of
 # a character or two, each of which Pagefind indexes: 2,000 records of 500 characters took
 # 250 MiB, 2,000 English ones of 1,100 characters 112 MiB.
-PAGEFIND_MEMORY = {"zh": (60 * MIB, 187), "ja": (60 * MIB, 187), "": (20 * MIB, 43)}
+PAGEFIND_MEMORY = {**{code: (60 * MIB, 187) for code in SEGMENTED}, "": (20 * MIB, 43)}
 # Pagefind processes at a time hold at most about this much (more only when the build's
 # own process is larger: see `Indexing.use_cores`), so that a build of 10,000 papers stays
-# near 500 MiB in all; one process runs whatever its shard's size.
-PAGEFIND_BUDGET = 256 * MIB
+# near 500 MiB in all: two Chinese shards side by side (150 MiB each), or a Chinese and
+# an English one. One process runs whatever its shard's size.
+PAGEFIND_BUDGET = 320 * MIB
 
 
 def bundle_folder(language: Language, primary: bool, shard: int = 0) -> str:
@@ -213,8 +218,8 @@ def shard_layout(site: Site, known: RecordSums | None = None,
     for index, language in enumerate(languages):
         if edited is None:
             own = list(itertools.compress(oldest, indexed[index]))
-            chunks = [tuple(own[start: start + SHARD_RECORDS])
-                      for start in range(0, len(own), SHARD_RECORDS)]
+            size = shard_records(language)
+            chunks = [tuple(own[start: start + size]) for start in range(0, len(own), size)]
             kept: list[Shard | None] = [None] * len(chunks)
         else:
             chunks, kept = chunks_after_edits(last, index, oldest, edited)
@@ -262,7 +267,8 @@ def chunks_after_edits(last: ShardLayout, index: int, oldest: tuple[Paper, ...],
     indexed = last.indexed[index]
     for place in (place for place in edited if indexed[place]):
         # (its place among the language's records: the papers with one before it)
-        number, offset = divmod(indexed.count(1, 0, place), SHARD_RECORDS)
+        number, offset = divmod(indexed.count(1, 0, place),
+                                shard_records(last.languages[index]))
         chunk = list(chunks[number])
         chunk[offset] = oldest[place]
         chunks[number], kept[number] = tuple(chunk), None
@@ -319,10 +325,25 @@ def record_characters(record: dict) -> int:
     return len(record["content"]) + len(record["meta"]["title"])
 
 
-def shard_count(records: int) -> int:
+def shard_records(language: Language) -> int:
+    """The records in each shard of a language but its last. For a language that Pagefind
+    segments (`SEGMENTED`), whose records take twice the memory (`PAGEFIND_MEMORY`), half
+    as many: two such shards then fit the budget side by side. With Chinese shards of
+    2,000 papers, indexed one at a time, a cold build of 10,000 papers indexed its five
+    one after another at 1.3 cores each, and an edit to both abstracts of a paper indexed
+    the English shard and then the Chinese one (4.81 s; with shards of 1,000: 3.48 s).
+    Readers pay little for more shards (the search page loads Pagefind's code once per
+    language, see static/js/search.js): a first Chinese search at 10,000 papers, 0.1 s
+    and 120 KiB more."""
+    if pagefind_language(language.code) in SEGMENTED:
+        return max(1, SHARD_RECORDS // 2)
+    return SHARD_RECORDS
+
+
+def shard_count(records: int, language: Language) -> int:
     """How many shards a language's records fill: none when it has none (every paper
     awaits its translation), so no bundle is listed that no build makes."""
-    return -(-records // SHARD_RECORDS)
+    return -(-records // shard_records(language))
 
 
 def bundle_folders(site: Site) -> list[tuple[str, Language]]:
@@ -334,7 +355,7 @@ def bundle_folders(site: Site) -> list[tuple[str, Language]]:
                                                   (len(site.papers), site.translated),
                                                   strict=True)):
         folders += [(bundle_folder(language, index == 0, number), language)
-                    for number in range(shard_count(count))]
+                    for number in range(shard_count(count, language))]
     return folders
 
 

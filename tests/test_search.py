@@ -29,8 +29,11 @@ def site(tmp_path):
 
 @pytest.fixture
 def indexed(monkeypatch, tmp_path):
-    """Shards of 3 papers; records which shards Pagefind indexed."""
+    """Shards of 3 papers in both languages (the tests that use it count shards; Chinese
+    shards of half as many have tests of their own); records which shards Pagefind
+    indexed."""
     monkeypatch.setattr(bitext.search, "SHARD_RECORDS", 3)
+    monkeypatch.setattr(bitext.search, "SEGMENTED", ())
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
     folders: list[str] = []
     original = bitext.search.shard_files
@@ -67,6 +70,45 @@ def test_a_language_is_indexed_in_shards_that_the_search_page_lists(site, tmp_pa
     assert [[record["url"] for record in shard.records()] for shard in shards[:3]] == [
         ["papers/paper-0/", "papers/paper-1/", "papers/paper-2/"],
         ["papers/paper-3/", "papers/paper-4/", "papers/paper-5/"], ["papers/paper-6/"]]
+
+
+def test_chinese_shards_hold_half_as_many_papers(site, tmp_path, monkeypatch):
+    """Pagefind holds twice the memory for a Chinese record as for an English one: a
+    Chinese shard holds half as many papers, so that two fit the budget side by side (a
+    Chinese shard of 2,000 was indexed alone). An edit to a Chinese abstract indexes its
+    Chinese shard only, and the build equals a clean one."""
+    monkeypatch.setattr(bitext.search, "SHARD_RECORDS", 4)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    out = tmp_path / "out"
+    cache = DiskCache(site / CACHE_DIR)
+    build(Options(root=site, out=out), cache)
+    english, chinese = ["pagefind", "pagefind-2"], [
+        f"pagefind-zh-hans{suffix}" for suffix in ("", "-2", "-3", "-4")]
+    assert search_form(out) == ([f"{folder}/" for folder in english + chinese],
+                                ["en"] * 2 + ["zh-Hans"] * 4)
+    shards = bitext.search.shards(site_model(site))
+    assert [len(shard.records()) for shard in shards] == [4, 3, 2, 2, 2, 1]
+    indexed = []
+    original = bitext.search.shard_files
+    monkeypatch.setattr(bitext.search, "shard_files", lambda shard, *rest: (
+        indexed.append(shard.folder), original(shard, *rest))[1])
+    (site / "content/papers/p03.md").write_text(  # (the fourth paper, oldest first)
+        paper("Paper 3", "论文3", abstract="Abstract 3.", abstract_zh="改过的摘要。",
+              date="2025-03-13", tags=["llm"]), "utf-8")
+    build(Options(root=site, out=out), cache)
+    assert indexed == ["pagefind-zh-hans-2"]
+    assert snapshot(out) == clean(site, tmp_path)
+    # What the budget is for: two Chinese shards of 1,000 papers of the bench's length
+    # (500 characters) fit side by side, or a Chinese one and an English one of 2,000
+    # (1,100 characters); two Chinese shards of 2,000 would not.
+    def memory(language: str, papers: int, characters: int) -> int:
+        return bitext.search.Shard.of("f", language, list, "k", papers * characters,
+                                      papers).memory
+
+    budget = bitext.search.PAGEFIND_BUDGET
+    assert 2 * memory("zh", 1000, 500) <= budget
+    assert memory("zh", 1000, 500) + memory("en", 2000, 1100) <= budget
+    assert 2 * memory("zh", 2000, 500) > budget
 
 
 def test_the_search_page_lists_no_bundle_for_a_language_without_papers(tmp_path):
@@ -176,16 +218,22 @@ def test_an_edit_makes_the_records_of_the_edited_paper_only(site, tmp_path, inde
     assert snapshot(out) == clean(site, tmp_path)
 
 
+@pytest.mark.parametrize("segmented, edited_shards", [
+    ((), [(1, 0), (1, 1)]),  # shards of 3 in both languages
+    (bitext.search.SEGMENTED, [(1, 0), (4, 1)]),  # Chinese shards of 1
+])
 def test_shards_made_again_after_edits_only_where_they_changed_equal_all_made_anew(
-        site, tmp_path, indexed, monkeypatch):
+        site, tmp_path, indexed, monkeypatch, segmented, edited_shards):
     """The preview's background search makes only the record sums and shards that an
     edit touched (`shard_layout` with the last pass's layout). After each kind of change
     (an edit, a paper moved by its date, two at once, one that loses its translation, a
     tag renamed, a paper added, one removed), the shards and sums equal those made anew
     from nothing; after an edit, only the edited paper's records and its shards were
-    made."""
+    made: with shards of one size in both languages, and with Chinese shards of half
+    the size (`shard_records`)."""
     import dataclasses
 
+    monkeypatch.setattr(bitext.search, "SEGMENTED", segmented)
     from bitext.cache import MemoryCache
     from bitext.watching import Rebuilder
 
@@ -235,9 +283,9 @@ def test_shards_made_again_after_edits_only_where_they_changed_equal_all_made_an
                                    for shard in anew.shards], change
         assert dataclasses.replace(layout, shards=(), sums={}) == \
             dataclasses.replace(anew, shards=(), sums={}), change
-        if change == "an edit":  # (the second shard of each language: number 1)
+        if change == "an edit":  # (p04: the fifth paper, oldest first)
             assert made_again == ["content/papers/p04.md"]
-            assert shards_made_again == [(1, 0), (1, 1)], "an edit made every shard"
+            assert shards_made_again == edited_shards, "an edit made every shard"
         last = layout
 
 
