@@ -63,6 +63,11 @@ def test_a_language_is_indexed_in_shards_that_the_search_page_lists(site, tmp_pa
                "pagefind-zh-hans", "pagefind-zh-hans-2", "pagefind-zh-hans-3"]
     assert sorted(indexed) == folders
     assert {path.split("/")[0] for path in bundles(out)} == set(folders)
+    # What the search page loads from a bundle, and none of Pagefind's own interfaces
+    top = {path.split("/", 1)[1] for path in bundles(out) if path.count("/") == 1}
+    assert {"pagefind.js", "pagefind-worker.js", "pagefind-entry.json"} <= top
+    assert any(name.startswith("wasm.") for name in top)
+    assert not top & bitext.search.PAGEFIND_INTERFACES
     assert search_form(out) == ([f"{folder}/" for folder in folders],
                                 ["en"] * 3 + ["zh-Hans"] * 3)
     # Oldest first: the first shard holds the three oldest papers, the last the newest.
