@@ -52,6 +52,15 @@ def test_build_output_has_no_preview_script(sample_site):
             assert b"livereload" not in path.read_bytes(), path
 
 
+def test_every_page_title_is_plain_text(sample_site):
+    """A <title> shows its text as it is: markup in it (the 404 page's title held the span
+    that switches a label's language) appears in the browser's tab as written."""
+    for page in sample_site.rglob("*.html"):
+        html = page.read_text("utf-8")
+        title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+        assert "<" not in title and title.strip(), page
+
+
 def test_sample_site_has_the_output_layout(sample_site):
     for path in ["index.html", "tags/index.html", "archive/index.html",
                  "archive/2025-05/index.html", "feed.xml", "sitemap.xml", "robots.txt",
