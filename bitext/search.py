@@ -85,6 +85,12 @@ PAGEFIND_MEMORY = {**{code: (60 * MIB, 187) for code in SEGMENTED}, "": (20 * MI
 # an English one. One process runs whatever its shard's size.
 PAGEFIND_BUDGET = 320 * MIB
 
+# Pagefind's own search interfaces, which it writes into every bundle and the search page
+# (static/js/search.js) does not load: 418 KB a bundle, 63 MB of a site of 100,000 papers.
+PAGEFIND_INTERFACES = frozenset([
+    "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+    "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js"])
+
 
 def bundle_folder(language: Language, primary: bool, shard: int = 0) -> str:
     """`pagefind`, `pagefind-zh-hans`; a language's later shards `pagefind-2` … ."""
@@ -428,12 +434,6 @@ def shard_files(shard: Shard, scratch: Path,
     finally:  # (in memory, where it can: the next shard's room)
         shutil.rmtree(scratch, ignore_errors=True)
 
-
-# Pagefind's own search interfaces, which it writes into every bundle and the search page
-# (static/js/search.js) does not load: 418 KB a bundle, 63 MB of a site of 100,000 papers.
-PAGEFIND_INTERFACES = frozenset([
-    "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
-    "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js"])
 
 PROGRESS_EVERY = 0.1
 """Seconds between looks at the shards done, while a build waits for them."""
