@@ -9,9 +9,8 @@ the search page, with a second to type it, timed from Enter.
     python bench/search_reader.py OUT [--query learning --query 强化学习] [--runs 3]
 
 OUT is a built site (`python build.py build --out OUT`), served here from 127.0.0.1
-under a sub-path as GitHub Pages serves a project site. Each run opens the search page
-in a new browser context (nothing cached) with `?q=QUERY` and waits for the first
-result.
+under a sub-path as GitHub Pages serves a project site. Each run is a new browser context
+(nothing cached).
 """
 
 from __future__ import annotations
@@ -104,6 +103,23 @@ def typed_search(browser, url: str, query: str, network: tuple[float, float] | N
     return seconds
 
 
+def print_table(browser, site: Path, queries: list[str], runs: int,
+                network: tuple[float, float] | None) -> None:
+    """A row for each query: its times (median and range of `runs`), bytes and requests."""
+    print("| query | first result, from the address | after typing, from Enter | downloaded "
+          "| requests (Pagefind's) |")
+    print("|---|---:|---:|---:|---:|")
+    with serve_pages(site, PREFIX) as root:
+        for query in queries:
+            found = [first_search(browser, f"{root}search/?q={query}", site, network)
+                     for _ in range(runs)]
+            typed = [typed_search(browser, f"{root}search/", query, network)
+                     for _ in range(runs)]
+            _, total, requests, bundles = found[-1]
+            print(f"| {query} | {spread([run[0] for run in found])} | {spread(typed)} "
+                  f"| {total / 1024:.0f} KiB | {requests} ({bundles}) |")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("site", type=Path, help="a built site's folder")
@@ -114,22 +130,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="emulate a network: round-trip latency in seconds, megabits "
                              "a second (default: none, the loopback)")
     args = parser.parse_args(argv)
-    queries = args.query or ["learning", "强化学习"]
     from playwright.sync_api import sync_playwright
 
-    print("| query | first result, from the address | after typing, from Enter | downloaded "
-          "| requests (Pagefind's) |")
-    print("|---|---:|---:|---:|---:|")
-    with serve_pages(args.site, PREFIX) as root, sync_playwright() as playwright:
+    with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        for query in queries:
-            runs = [first_search(browser, f"{root}search/?q={query}", args.site, args.network)
-                    for _ in range(args.runs)]
-            typed = [typed_search(browser, f"{root}search/", query, args.network)
-                     for _ in range(args.runs)]
-            _, total, requests, bundles = runs[-1]
-            print(f"| {query} | {spread([run[0] for run in runs])} | {spread(typed)} "
-                  f"| {total / 1024:.0f} KiB | {requests} ({bundles}) |")
+        print_table(browser, args.site, args.query or ["learning", "强化学习"], args.runs,
+                    args.network)
         browser.close()
     return 0
 

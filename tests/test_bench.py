@@ -64,3 +64,24 @@ def test_search_designs_recall_shows_why_bitext_keeps_two_indexes(browser, capsy
     assert english > chinese > 0
     two, combined, as_english = rows["海报"]
     assert two == combined == 1 and as_english == 0
+
+
+@pytest.mark.browser
+def test_search_reader_times_a_first_search_and_counts_what_it_downloads(browser, capsys,
+                                                                          tmp_path):
+    """bench/search_reader.py on the sample site: each query finds its paper, from the
+    address and typed, and the row counts the bundles' requests and bytes."""
+    from bench.search_reader import print_table
+    from bitext.pipeline import Options, build
+    from tests.conftest import REPO
+
+    out = tmp_path / "site"
+    build(Options(root=REPO, out=out))
+    print_table(browser, out, ["reasoning", "强化学习"], 1, None)
+    rows = [line.split("|")[1:-1] for line in capsys.readouterr().out.splitlines()
+            if line.startswith(("| reasoning", "| 强化学习"))]
+    assert len(rows) == 2
+    for _, address, typed, downloaded, requests in rows:
+        assert 0 < float(address.split()[0]) < 30 and 0 < float(typed.split()[0]) < 30
+        assert int(downloaded.split()[0]) > 50  # (KiB: Pagefind's script and WebAssembly)
+        assert int(requests.split("(")[1].rstrip(") ")) >= 4  # (Pagefind's files)
