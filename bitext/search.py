@@ -270,11 +270,10 @@ def chunks_after_edits(last: ShardLayout, index: int, oldest: tuple[Paper, ...],
     places = [place for place, shard in enumerate(last.shards) if shard.language_index == index]
     chunks = [last.chunks[place] for place in places]
     kept: list[Shard | None] = [last.shards[place] for place in places]
-    indexed = last.indexed[index]
+    indexed, size = last.indexed[index], shard_records(last.languages[index])
     for place in (place for place in edited if indexed[place]):
         # (its place among the language's records: the papers with one before it)
-        number, offset = divmod(indexed.count(1, 0, place),
-                                shard_records(last.languages[index]))
+        number, offset = divmod(indexed.count(1, 0, place), size)
         chunk = list(chunks[number])
         chunk[offset] = oldest[place]
         chunks[number], kept[number] = tuple(chunk), None
