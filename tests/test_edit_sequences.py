@@ -113,8 +113,7 @@ class EditSequences(RuleBasedStateMachine):
                 loads_entries=st.booleans())
     def start(self, count, drafts, workers, seed, reading, loads_entries):
         self.drafts, self.workers = drafts, workers
-        self.loads_entries = not loads_entries
-        self.switch_entry_loading()
+        self.load_entries(loads_entries)
         for number in range(count):
             self.papers[f"p{number:02d}.md"] = self.fields(seed + number, dt.date(2025, 1, 1)
                                                            + dt.timedelta(days=17 * number),
@@ -288,12 +287,14 @@ class EditSequences(RuleBasedStateMachine):
 
     @rule()
     def switch_entry_loading(self):
+        self.load_entries(not self.loads_entries)
+
+    def load_entries(self, loads: bool) -> None:
         """`build` loads the listing entries that earlier builds kept when the pages it
         renders list enough papers, or never: it then renders every entry it shows and
         keeps none. (In a site of a few papers, every build would load them.)"""
-        self.loads_entries = not self.loads_entries
-        bitext.cache.lists_at_least = self.saved[3] if self.loads_entries else (
-            lambda pages, count: False)
+        self.loads_entries = loads
+        bitext.cache.lists_at_least = self.saved[3] if loads else (lambda pages, count: False)
 
     @precondition(lambda self: self.watching is None)
     @rule()
