@@ -309,6 +309,34 @@ def test_typing_loads_the_bundles_the_query_will_ask(browser, site_url):
     page.close()
 
 
+def test_a_pause_in_typing_loads_the_index_chunks_of_the_words(browser, site_url):
+    """Once typing pauses, Pagefind's index chunks for the words typed load before Enter
+    (at 10,000 papers on a network of 50 ms and 10 Mbit/s, an English search then showed
+    its results 0.49 s after Enter instead of 0.76 s), and the search uses them; not while
+    an input method composes (its pinyin is not the query)."""
+    page, requests = open_page(browser, site_url + "search/", 1280, 900)
+    with page.expect_request("**/pagefind/index/*.pf_index"):
+        page.locator("#search-query").fill("reasoning")
+    assert page.locator(".search-result").count() == 0  # (nothing searched before Enter)
+    chunks = [url for url in requests if url.endswith(".pf_index")]
+    page.keyboard.press("Enter")
+    page.locator(".search-result").first.wait_for(timeout=15000)
+    assert [url for url in requests if url.endswith(".pf_index")] == chunks
+    page.close()
+
+    page, requests = open_page(browser, site_url + "search/", 1280, 900)
+    page.locator("#search-query").focus()
+    session = page.context.new_cdp_session(page)
+    session.send("Input.imeSetComposition", {"text": "tuili", "selectionStart": 5,
+                                              "selectionEnd": 5})
+    page.wait_for_timeout(800)
+    assert page.locator("#search-query").input_value() == "tuili"
+    assert not any(url.endswith(".pf_index") for url in requests)
+    with page.expect_request("**/pagefind-zh-hans/index/*.pf_index"):
+        session.send("Input.insertText", {"text": "推理"})
+    page.close()
+
+
 def test_search_by_typing(browser, site_url):
     page, _ = open_page(browser, site_url + "search/", 390, 844)
     page.get_by_label("Search titles, abstracts, authors and tags").fill("mixture of experts")
