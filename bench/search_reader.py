@@ -29,19 +29,22 @@ from tests.pages_server import serve_pages  # noqa: E402
 
 PREFIX = "/digest/"
 # Times taken in the page (Playwright's waits look again at growing intervals, up to half a
-# second): when Enter went down and when the first result went in, in milliseconds from
-# the start of the page's navigation.
+# second): when Enter went down and when the search's answer went in (its first result,
+# or the status that says nothing matched), in milliseconds from the start of the page's
+# navigation.
 TIMER = """
 window.bitextTimes = {};
 document.addEventListener("keydown", (event) => {
   if (event.key === "Enter") window.bitextTimes.enter = performance.now();
 }, true);
 new MutationObserver(() => {
-  if (!window.bitextTimes.shown && document.querySelector(".search-result")) {
-    window.bitextTimes.shown = performance.now();
-  }
-}).observe(document, { childList: true, subtree: true });
+  const status = document.querySelector(".search-status")?.textContent;
+  const loading = document.querySelector(".search-form")?.dataset.loading;
+  const answered = document.querySelector(".search-result") || (status && status !== loading);
+  if (!window.bitextTimes.shown && answered) window.bitextTimes.shown = performance.now();
+}).observe(document, { childList: true, subtree: true, characterData: true });
 """
+ANSWERED = "window.bitextTimes.shown"
 # What GitHub Pages sends gzipped (text, scripts, JSON, SVG); the rest, Pagefind's
 # index files among them (compressed already), as they are.
 GZIPPED = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt")
@@ -73,31 +76,33 @@ def fresh_page(browser, network: tuple[float, float] | None):
 
 
 def first_search(browser, url: str, site: Path, network: tuple[float, float] | None = None
-                 ) -> tuple[float, int, int, int]:
-    """Seconds from the start of the navigation to the first result, bytes and requests
-    (those of the search bundles among them), for one search in a fresh context."""
+                 ) -> tuple[float, int, int, int, int]:
+    """Seconds from the start of the navigation to the search's answer, the results shown,
+    bytes and requests (those of the search bundles among them), for one search in a
+    fresh context."""
     context, page = fresh_page(browser, network)
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
     page.goto(url)
-    page.locator(".search-result").first.wait_for(timeout=60000)
+    page.wait_for_function(ANSWERED, timeout=60000)
     seconds = page.evaluate("bitextTimes.shown") / 1000
+    shown = page.locator(".search-result").count()
     context.close()
     total = sum(served_bytes(site, each) for each in requested)
     bundles = sum(1 for each in requested if "/pagefind" in each)
-    return seconds, total, len(requested), bundles
+    return seconds, shown, total, len(requested), bundles
 
 
 def typed_search(browser, url: str, query: str, network: tuple[float, float] | None = None,
                  typing: float = 1.0) -> float:
-    """Seconds from Enter to the first result, the query typed into the search page
+    """Seconds from Enter to the search's answer, the query typed into the search page
     `typing` seconds before (in a fresh context)."""
     context, page = fresh_page(browser, network)
     page.goto(url)
     page.locator("#search-query").fill(query)
     page.wait_for_timeout(typing * 1000)
     page.keyboard.press("Enter")
-    page.locator(".search-result").first.wait_for(timeout=60000)
+    page.wait_for_function(ANSWERED, timeout=60000)
     seconds = page.evaluate("bitextTimes.shown - bitextTimes.enter") / 1000
     context.close()
     return seconds
@@ -105,19 +110,20 @@ def typed_search(browser, url: str, query: str, network: tuple[float, float] | N
 
 def print_table(browser, site: Path, queries: list[str], runs: int,
                 network: tuple[float, float] | None) -> None:
-    """A row for each query: its times (median and range of `runs`), bytes and requests."""
-    print("| query | first result, from the address | after typing, from Enter | downloaded "
-          "| requests (Pagefind's) |")
-    print("|---|---:|---:|---:|---:|")
+    """A row for each query: its times (median and range of `runs`), the results shown
+    (a page shows at most 20 a language), bytes and requests."""
+    print("| query | answer, from the address | after typing, from Enter | results shown "
+          "| downloaded | requests (Pagefind's) |")
+    print("|---|---:|---:|---:|---:|---:|")
     with serve_pages(site, PREFIX) as root:
         for query in queries:
             found = [first_search(browser, f"{root}search/?q={query}", site, network)
                      for _ in range(runs)]
             typed = [typed_search(browser, f"{root}search/", query, network)
                      for _ in range(runs)]
-            _, total, requests, bundles = found[-1]
+            _, shown, total, requests, bundles = found[-1]
             print(f"| {query} | {spread([run[0] for run in found])} | {spread(typed)} "
-                  f"| {total / 1024:.0f} KiB | {requests} ({bundles}) |")
+                  f"| {shown} | {total / 1024:.0f} KiB | {requests} ({bundles}) |")
 
 
 def main(argv: list[str] | None = None) -> int:

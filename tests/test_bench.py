@@ -70,18 +70,21 @@ def test_search_designs_recall_shows_why_bitext_keeps_two_indexes(browser, capsy
 def test_search_reader_times_a_first_search_and_counts_what_it_downloads(browser, capsys,
                                                                           tmp_path):
     """bench/search_reader.py on the sample site: each query finds its paper, from the
-    address and typed, and the row counts the bundles' requests and bytes."""
+    address and typed, and the row counts the bundles' requests and bytes; a query that
+    finds nothing is timed to the status that says so."""
     from bench.search_reader import print_table
     from bitext.pipeline import Options, build
     from tests.conftest import REPO
 
     out = tmp_path / "site"
     build(Options(root=REPO, out=out))
-    print_table(browser, out, ["reasoning", "强化学习"], 1, None)
-    rows = [line.split("|")[1:-1] for line in capsys.readouterr().out.splitlines()
-            if line.startswith(("| reasoning", "| 强化学习"))]
-    assert len(rows) == 2
-    for _, address, typed, downloaded, requests in rows:
+    print_table(browser, out, ["reasoning", "强化学习", "zzyzx"], 1, None)
+    rows = {line.split("|")[1].strip(): line.split("|")[2:-1]
+            for line in capsys.readouterr().out.splitlines()
+            if line.startswith(("| reasoning", "| 强化学习", "| zzyzx"))}
+    assert int(rows["reasoning"][2]) >= 1 and int(rows["强化学习"][2]) >= 1
+    assert int(rows["zzyzx"][2]) == 0
+    for address, typed, _, downloaded, requests in rows.values():
         assert 0 < float(address.split()[0]) < 30 and 0 < float(typed.split()[0]) < 30
         assert int(downloaded.split()[0]) > 50  # (KiB: Pagefind's script and WebAssembly)
         assert int(requests.split("(")[1].rstrip(") ")) >= 4  # (Pagefind's files)
