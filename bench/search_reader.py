@@ -11,6 +11,13 @@ the search page, with a second to type it, timed from Enter.
 OUT is a built site (`python build.py build --out OUT`), served here from 127.0.0.1
 under a sub-path as GitHub Pages serves a project site. Each run is a new browser context
 (nothing cached).
+
+    python bench/search_reader.py OUT --api [--query learning] [--runs 3]
+
+times Pagefind's own API on the primary language's bundles instead, without bitext's
+search page, so that any Pagefind site compares: OUT may also be Hugo's output with
+Pagefind run over it (one bundle, `pagefind/`), beside bitext's shards (`pagefind/`,
+`pagefind-2/` … merged into the first, as the search page merges them).
 """
 
 from __future__ import annotations
@@ -108,6 +115,57 @@ def typed_search(browser, url: str, query: str, network: tuple[float, float] | N
     return seconds
 
 
+# Pagefind's API in a page of the site (whose `lang` picks the bundle's language): load
+# the first bundle and merge the others, search, and fetch the 20 best results' data.
+API_SEARCH = """async ([bundles, query]) => {
+  const options = { excerptLength: 24 };
+  const started = performance.now();
+  const pagefind = await import(bundles[0] + "pagefind.js");
+  await pagefind.options(options);
+  await Promise.all(bundles.slice(1).map((bundle) => pagefind.mergeIndex(bundle, options)));
+  const loaded = performance.now();
+  const found = await pagefind.search(query);
+  const searched = performance.now();
+  await Promise.all(found.results.slice(0, 20).map((result) => result.data()));
+  return [loaded - started, searched - loaded, performance.now() - searched,
+          found.results.length];
+}"""
+
+
+def primary_bundles(site: Path) -> list[str]:
+    """The primary language's bundle folders, in order: `pagefind/`, `pagefind-2/` …"""
+    numbered = [folder for folder in site.glob("pagefind-*")
+                if folder.name.removeprefix("pagefind-").isdigit()]
+    numbered.sort(key=lambda folder: int(folder.name.removeprefix("pagefind-")))
+    return [f"{folder.name}/" for folder in [site / "pagefind", *numbered]]
+
+
+def api_search(browser, root: str, bundles: list[str], query: str
+               ) -> tuple[float, float, float, int]:
+    """Seconds to load the bundles, to search, to fetch the best results' data, and the
+    number of results, in a fresh context on the loopback."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(root)
+    *times, results = page.evaluate(API_SEARCH, [[root + bundle for bundle in bundles], query])
+    context.close()
+    return *(milliseconds / 1000 for milliseconds in times), results
+
+
+def print_api_table(browser, site: Path, queries: list[str], runs: int) -> None:
+    """A row for each query: Pagefind's load, search and data times (median and range of
+    `runs`) on the primary language's bundles, and how many results it found."""
+    bundles = primary_bundles(site)
+    print(f"Pagefind's API on {len(bundles)} bundle(s) of {site}")
+    print("| query | load | search | 20 results' data | results |")
+    print("|---|---:|---:|---:|---:|")
+    with serve_pages(site, PREFIX) as root:
+        for query in queries:
+            timed = [api_search(browser, root, bundles, query) for _ in range(runs)]
+            columns = [spread([run[column] for run in timed]) for column in range(3)]
+            print(f"| {query} | {' | '.join(columns)} | {timed[-1][3]:,} |")
+
+
 def print_table(browser, site: Path, queries: list[str], runs: int,
                 network: tuple[float, float] | None) -> None:
     """A row for each query: its times (median and range of `runs`), the results shown
@@ -135,13 +193,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--network", type=float, nargs=2, metavar=("LATENCY", "MBIT"),
                         help="emulate a network: round-trip latency in seconds, megabits "
                              "a second (default: none, the loopback)")
+    parser.add_argument("--api", action="store_true",
+                        help="time Pagefind's API on the primary language's bundles instead "
+                             "of bitext's search page (any site with Pagefind bundles)")
     args = parser.parse_args(argv)
+    if args.api and args.network:
+        parser.error("--network emulates the search page's network; --api runs on the loopback")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        print_table(browser, args.site, args.query or ["learning", "强化学习"], args.runs,
-                    args.network)
+        if args.api:
+            print_api_table(browser, args.site, args.query or ["learning"], args.runs)
+        else:
+            print_table(browser, args.site, args.query or ["learning", "强化学习"], args.runs,
+                        args.network)
         browser.close()
     return 0
 

@@ -88,3 +88,31 @@ def test_search_reader_times_a_first_search_and_counts_what_it_downloads(browser
         assert 0 < float(address.split()[0]) < 30 and 0 < float(typed.split()[0]) < 30
         assert int(downloaded.split()[0]) > 50  # (KiB: Pagefind's script and WebAssembly)
         assert int(requests.split("(")[1].rstrip(") ")) >= 4  # (Pagefind's files)
+
+
+@pytest.mark.browser
+def test_search_reader_times_pagefinds_api_on_the_primary_bundles(browser, capsys, tmp_path):
+    """`bench/search_reader.py --api` on the sample site: Pagefind's own API finds the
+    paper, and the row has its three times."""
+    from bench.search_reader import print_api_table
+    from bitext.pipeline import Options, build
+    from tests.conftest import REPO
+
+    out = tmp_path / "site"
+    build(Options(root=REPO, out=out))
+    print_api_table(browser, out, ["reasoning", "zzyzx"], 1)
+    rows = {line.split("|")[1].strip(): line.split("|")[2:-1]
+            for line in capsys.readouterr().out.splitlines()
+            if line.startswith(("| reasoning", "| zzyzx"))}
+    assert int(rows["reasoning"][3]) >= 1 and int(rows["zzyzx"][3]) == 0
+    for load, search, data, _ in rows.values():
+        assert all(0 <= float(cell.split()[0]) < 30 for cell in (load, search, data))
+
+
+def test_search_reader_takes_the_primary_bundles_in_order(tmp_path):
+    from bench.search_reader import primary_bundles
+
+    for name in ("pagefind", "pagefind-10", "pagefind-2", "pagefind-zh-hans",
+                 "pagefind-zh-hans-2"):
+        (tmp_path / name).mkdir()
+    assert primary_bundles(tmp_path) == ["pagefind/", "pagefind-2/", "pagefind-10/"]
