@@ -97,6 +97,23 @@ def test_abstracts_side_by_side_on_a_wide_screen(browser, site_url):
     page.close()
 
 
+@pytest.mark.parametrize("path", [PAPER, ""])
+def test_a_phone_shows_the_pressed_reading_mode_whole(browser, site_url, path):
+    """On a phone the reading modes are a row that scrolls sideways; the pressed one
+    (paragraph by paragraph, the last) is scrolled into sight, not cut off at the edge."""
+    page, _ = open_page(browser, site_url + path, 390, 844)
+    row = page.locator(".reading-modes").bounding_box()
+    pressed = page.locator(".reading-modes [aria-pressed='true']")
+    assert pressed.get_attribute("data-mode") == "interleaved"
+    button = pressed.bounding_box()
+    assert row["x"] <= button["x"] and button["x"] + button["width"] <= row["x"] + row["width"]
+    assert page.evaluate("window.scrollY") == 0  # (only the row scrolled)
+    page.locator(".reading-modes [data-mode='both']").click()
+    button = page.locator(".reading-modes [data-mode='both']").bounding_box()
+    assert row["x"] <= button["x"] and button["x"] + button["width"] <= row["x"] + row["width"]
+    page.close()
+
+
 def test_a_phone_reads_paragraph_by_paragraph(browser, site_url):
     page, _ = open_page(browser, site_url + PAPER, 390, 844)
     assert page.get_attribute("html", "data-reading") == "interleaved"

@@ -161,6 +161,18 @@
     });
   }
 
+  // On a phone the modes are one row that scrolls sideways, and the phone's default,
+  // paragraph by paragraph, is the last: the pressed mode is scrolled into sight.
+  function revealPressed(controls) {
+    var pressed = controls.querySelector('[aria-pressed="true"]');
+    if (!pressed) return;
+    var row = controls.getBoundingClientRect();
+    var button = pressed.getBoundingClientRect();
+    var offset = button.right > row.right ? button.right - row.right
+      : button.left < row.left ? button.left - row.left : 0;
+    if (offset) controls.scrollBy({ left: offset });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     var controls = document.querySelector(".reading-modes");
     if (controls) {
@@ -171,6 +183,7 @@
         var mode = button.getAttribute("data-mode");
         store(mode);
         apply(mode);
+        revealPressed(controls);
       });
     }
     document.querySelectorAll(".abstracts").forEach(function (abstracts) {
@@ -182,5 +195,6 @@
     textButtons("data-download", !!(window.Blob && window.URL), download);
     keyboardNavigation();
     apply(root.getAttribute("data-reading"));
+    if (controls) revealPressed(controls);
   });
 })();
