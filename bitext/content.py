@@ -383,7 +383,7 @@ def read_paper(fields: Fields, blocks: dict[str, Block], languages: tuple[Langua
             "warning: the translation may be out of date",
             expected=f"the {codes[1]} text translated from this {codes[0]} text",
             found=f"the {codes[0]} title or abstract changed since it was translated",
-            hint=f"update the translation, then run `bitext confirm {fields.path}`"))
+            hint=stale_hint(fields.path, translator == MACHINE and not reviewed_by)))
     return Paper(
         source=fields.path, slug=slug,
         title=Bilingual(languages, titles),
@@ -393,6 +393,15 @@ def read_paper(fields: Fields, blocks: dict[str, Block], languages: tuple[Langua
         reviewed_by=reviewed_by, translation_stale=stale, digest=digest,
         warnings=tuple(warnings),
     )
+
+
+def stale_hint(path: str, unreviewed_machine: bool) -> str:
+    """What to do about a stale translation: a machine's that no one reviewed is simply
+    made again; a person's, or a reviewed one, is updated by hand."""
+    by_hand = f"update the translation, then run `bitext confirm {path}`"
+    if unreviewed_machine:
+        return f"translate it again with `bitext translate {path} --force`, or {by_hand}"
+    return by_hand
 
 
 def title_math_warnings(source: str, titles: tuple[str, str | None], codes: list[str],

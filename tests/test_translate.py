@@ -223,6 +223,26 @@ def test_confirm_marks_a_machine_translation_reviewed(project, model, capsys):
     assert ld["editor"] == {"@type": "Person", "name": "Li Hua"}
 
 
+def test_a_stale_machine_translation_is_made_again_as_the_warning_says(project, model,
+                                                                          capsys):
+    """After the English abstract changes, `check` says how to bring an unreviewed machine
+    translation up to date, and doing so clears the warning."""
+    path = project / "content/papers/two.md"
+    assert run(project, "translate", str(path)) == 0
+    path.write_text(path.read_text("utf-8").replace("Just one paragraph.", "One paragraph."),
+                    "utf-8")
+    capsys.readouterr()
+    assert run(project, "check") == 0
+    warning = capsys.readouterr().err.splitlines()[0]
+    assert warning.startswith("content/papers/two.md:") and "out of date" in warning
+    assert warning.endswith("— translate it again with `bitext translate "
+                            "content/papers/two.md --force`, or update the translation, then "
+                            "run `bitext confirm content/papers/two.md`")
+    assert run(project, "translate", str(path), "--force") == 0
+    assert run(project, "check") == 0
+    assert "warning" not in capsys.readouterr().err
+
+
 # -- translation checks in `check` -----------------------------------------------------
 
 
