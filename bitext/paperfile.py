@@ -85,8 +85,11 @@ def format_paper(titles: dict[str, str | None], abstracts: dict[str, str | None]
 
 def with_field(text: str, name: str, value: str | None) -> str:
     """A paper file's text with the top-level field `name` set to `value` (its line
-    replaced, or added before the closing '---'; removed when value is None), every other
-    line as it was. The front matter must be there (the caller read the file)."""
+    replaced; removed when value is None; else added where `format_paper` puts it, before
+    the first field that comes after it there), every other line as it was. So a file
+    that `import` wrote and `translate` or `confirm` changed is what `import --update`
+    writes: nothing to update. The front matter must be there (the caller read the
+    file)."""
     newline = "\r\n" if "\r\n" in text else "\n"
     lines = text.replace("\r\n", "\n").split("\n")
     closing = next(index for index in range(1, len(lines)) if lines[index].rstrip() == "---")
@@ -100,8 +103,26 @@ def with_field(text: str, name: str, value: str | None) -> str:
             break
     else:
         if line is not None:
-            lines.insert(closing, line)
+            lines.insert(place_for(name, lines[:closing]), line)
     return newline.join(lines)
+
+
+FIELD_ORDER = ("title", "date", "tags", "authors", "affiliation", "arxiv", "links", "slug",
+               "translator", "translation_model", "reviewed_by", "translated_from", "draft")
+"""The top-level fields in the order `format_paper` writes them."""
+TOP_LEVEL_FIELD = re.compile(r"([A-Za-z_][\w-]*)\s*:")
+
+
+def place_for(name: str, front: list[str]) -> int:
+    """Where a new top-level field goes among the lines of a front matter (its opening
+    '---' first): before the first field that `format_paper` writes after it, else at
+    the end."""
+    later = set(FIELD_ORDER[FIELD_ORDER.index(name) + 1:]) if name in FIELD_ORDER else set()
+    for index in range(1, len(front)):
+        field = TOP_LEVEL_FIELD.match(front[index])
+        if field and field[1] in later:
+            return index
+    return len(front)
 
 
 def replace_file(path: Path, text: str) -> None:

@@ -405,3 +405,24 @@ def test_a_value_written_without_the_dumper_is_what_the_dumper_writes(value):
 
     assert scalar(value) == yaml_block(value)
     assert flow_list([value]) == yaml_flow([value])
+
+
+def test_a_field_added_to_a_file_goes_where_format_paper_writes_it():
+    """`with_field` (translate, confirm) follows `FIELD_ORDER`, which is format_paper's."""
+    import datetime as dt
+
+    from bitext.paperfile import FIELD_ORDER, format_paper, with_field
+
+    every = {"tags": ["rl"], "authors": ["A. Author"], "affiliation": "Lab", "arxiv": "2505.09388",
+             "links": {"code": "https://example.org/"}, "slug": "s", "translator": "machine",
+             "translation_model": "m", "reviewed_by": "Li Hua", "translated_from": "0" * 12,
+             "draft": True}
+    whole = format_paper({"en": "T", "zh-Hans": "标题"}, {"en": "A.", "zh-Hans": "摘要。"},
+                         dt.date(2025, 5, 1), **every)
+    written = [line.split(":")[0] for line in whole.split("---")[1].splitlines()
+               if line and not line.startswith(" ")]
+    assert written == list(FIELD_ORDER)
+    for name in ("affiliation", "slug", "translator", "translation_model", "reviewed_by",
+                 "translated_from"):
+        without = with_field(whole, name, None)
+        assert without != whole and with_field(without, name, every[name]) == whole, name

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from bitext.cli import main
 from tests.chat_server import chat_answer, faithful, serve_model
-from tests.conftest import REPO, SITE_YAML, make_project, paper, snapshot
+from tests.conftest import FIXTURES, REPO, SITE_YAML, make_project, paper, snapshot
 
 KEY = "sk-test-Secret-4f9a1c"
 ABSTRACT = ("We bound the error by $O(n^2)$ with `torch.compile`; code at "
@@ -241,6 +241,26 @@ def test_a_stale_machine_translation_is_made_again_as_the_warning_says(project, 
     assert run(project, "translate", str(path), "--force") == 0
     assert run(project, "check") == 0
     assert "warning" not in capsys.readouterr().err
+
+
+def test_import_update_finds_nothing_new_in_what_translate_and_confirm_wrote(
+        tmp_path, model, monkeypatch, capsys):
+    """translate and confirm add their fields where import writes them, so importing the
+    same day again with --update leaves every file as it is."""
+    monkeypatch.setenv("BITEXT_TEST_KEY", KEY)
+    project = make_project(tmp_path / "site", {}, site_yaml(model.url))
+    day = FIXTURES / "hf-daily-papers/2024-06-13.json"
+    assert run(project, "import", str(day)) == 0
+    assert run(project, "translate", "--pending") == 0
+    papers = sorted((project / "content/papers").iterdir())
+    assert run(project, "confirm", "--reviewed-by", "Li Hua", str(papers[0])) == 0
+    assert run(project, "confirm", str(papers[1])) == 0
+    before = snapshot(project / "content/papers")
+    capsys.readouterr()
+    assert run(project, "import", "--update", str(day)) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        f"0 created, 0 updated, {len(papers)} skipped; 0 awaiting translation")
+    assert snapshot(project / "content/papers") == before
 
 
 # -- translation checks in `check` -----------------------------------------------------
