@@ -42,6 +42,10 @@ class Texts:
     lines: dict[str, int]
     """title, translated_title, abstract, translated_abstract → line."""
     paragraphs_differ: bool = False
+    stale: bool = False
+    """The translation was made from another primary text (see `translated_from`)."""
+    unreviewed_machine: bool = False
+    """A machine made the translation and no one has reviewed it."""
 
     @property
     def translated(self) -> bool:
@@ -50,7 +54,7 @@ class Texts:
 
 def read_texts(data: bytes, source: str, languages: tuple[Language, Language]) -> Texts | None:
     """The texts of a paper file, or None when it cannot be read (the build reports why)."""
-    from bitext.content import read_parts
+    from bitext.content import MACHINE, made_from_other_text, read_parts
 
     parts = read_parts(data, source, languages)
     if parts is None:
@@ -65,13 +69,19 @@ def read_texts(data: bytes, source: str, languages: tuple[Language, Language]) -
     if title[0] is None or codes[0] not in blocks:
         return None
     secondary = blocks.get(codes[1])
+    front = document.value
     return Texts(source, (title[0], title[1]),
                  (blocks[codes[0]].text, secondary.text if secondary else None),
                  {"title": fields.line("title", codes[0]),
                   "translated_title": fields.line("title", codes[1]),
                   "abstract": blocks[codes[0]].line,
                   "translated_abstract": secondary.line if secondary else 0},
-                 str(document.value.get("paragraphs_differ", "")).lower() == "true")
+                 str(front.get("paragraphs_differ", "")).lower() == "true",
+                 stale=(title[1] is not None and secondary is not None
+                        and made_from_other_text(front.get("translated_from"), title[0],
+                                                 blocks[codes[0]].text)),
+                 unreviewed_machine=(front.get("translator") == MACHINE
+                                     and not front.get("reviewed_by")))
 
 
 def read_texts_of(path: Path, source: str, languages: tuple[Language, Language]

@@ -102,18 +102,23 @@ def make_parser() -> argparse.ArgumentParser:
         "translate", help="fill missing translations through an OpenAI-compatible service",
         description="Asks the chat-completions service of site.yaml's translation: for the "
                     "missing secondary title and abstract of the named papers (or, with "
-                    "--pending, of every paper awaiting translation), with the key from the "
-                    "environment variable it names. A translation is written only when it "
-                    "passes the translation checks.")
+                    "--pending, of every paper awaiting translation; with --stale, makes "
+                    "again the unreviewed machine translations whose primary text changed), "
+                    "with the key from the environment variable it names. A translation is "
+                    "written only when it passes the translation checks.")
     translate_parser.add_argument("files", nargs="*", metavar="FILE", type=Path,
                                   help="paper files")
     translate_parser.add_argument("--pending", action="store_true",
                                   help="every paper awaiting its translation")
+    translate_parser.add_argument("--stale", action="store_true",
+                                  help="every machine translation that no one reviewed and "
+                                       "whose primary title or abstract changed since")
     translate_parser.add_argument("--dry-run", action="store_true",
                                   help="say what would be asked; send and write nothing")
     translate_parser.add_argument("--force", action="store_true",
-                                  help="translate again papers that have a translation, "
-                                       "a person's or a reviewed one too")
+                                  help="translate again the named papers that have a "
+                                       "translation, a person's or a reviewed one too (with "
+                                       "--stale: every stale translation)")
     translate_parser.set_defaults(handler=run_translate)
     return parser
 
@@ -267,13 +272,15 @@ def run_translate(args: argparse.Namespace, root: Path) -> int:
     from bitext.config import load_config
     from bitext.translate import translate
 
-    if not args.files and not args.pending:
+    if not args.files and not args.pending and not args.stale:
         print("bitext translate: name paper files, or --pending for every paper awaiting "
-              "its translation", file=sys.stderr)
+              "its translation, or --stale for every out-of-date machine translation",
+              file=sys.stderr)
         return 2
     config = load_config(root)
     failed = translate(root, config, [resolve(path) for path in args.files], args.pending,
-                       args.force, args.dry_run, report=lambda line: print(line, flush=True))
+                       args.force, args.dry_run, report=lambda line: print(line, flush=True),
+                       stale=args.stale)
     return 1 if failed else 0
 
 

@@ -157,6 +157,12 @@ def text_fingerprint(title: str, abstract: str) -> str:
     return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()[:12]
 
 
+def made_from_other_text(translated_from: object, title: str, abstract: str) -> bool:
+    """Whether a translation's `translated_from` names a primary text other than this one
+    (a file without the field is not tracked)."""
+    return bool(translated_from) and translated_from != text_fingerprint(title, abstract)
+
+
 def load_papers(root: Path, config: Config, markdown: MarkdownRenderer,
                 include_drafts: bool = False) -> list[Paper]:
     """Every paper under content/papers/, or InputError with the problems of all files.
@@ -375,8 +381,8 @@ def read_paper(fields: Fields, blocks: dict[str, Block], languages: tuple[Langua
             fields.path, titles, (blocks[codes[0]].text, blocks[codes[1]].text),
             {"translated_title": fields.line("title", codes[1]),
              "translated_abstract": blocks[codes[1]].line}, paragraphs_differ), languages)
-    stale = bool(translated and translated_from and translated_from != text_fingerprint(
-        titles[0], blocks[codes[0]].text))
+    stale = translated and made_from_other_text(translated_from, titles[0],
+                                                blocks[codes[0]].text)
     if stale:
         warnings.append(Problem(
             fields.path, fields.line("translated_from"), "translated_from",

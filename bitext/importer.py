@@ -21,7 +21,13 @@ from pathlib import Path
 from typing import BinaryIO
 
 from bitext.config import TAG_FORM, Config, Language, TagInfo
-from bitext.content import parse_paper_file, read_parts, slug_from_title, text_fingerprint
+from bitext.content import (
+    made_from_other_text,
+    parse_paper_file,
+    read_parts,
+    slug_from_title,
+    text_fingerprint,
+)
 from bitext.errors import InputError, Problem, display_path
 from bitext.inputs import PAPERS_DIR
 from bitext.markdown import MarkdownRenderer
@@ -80,6 +86,8 @@ class Planned:
     reason: str = ""
     awaiting: bool = False
     """The file has no translation yet."""
+    stale: bool = False
+    """The translation kept was made from another primary text than the one written."""
 
 
 def read_digests(names: list[str], stdin: BinaryIO) -> list[Digest]:
@@ -335,8 +343,11 @@ class Target:
             return Planned("create", self.root / PAPERS_DIR / f"{slug}.md", record.where,
                            text, fired, awaiting=awaiting)
         same = existing.path.read_bytes() == text.encode("utf-8")
+        stale = not awaiting and made_from_other_text(fields["translated_from"], titles[0],
+                                                      abstracts[0])
         return Planned("unchanged" if same else "update", existing.path, record.where, text,
-                       fired, reason="nothing new" if same else "", awaiting=awaiting)
+                       fired, reason="nothing new" if same else "", awaiting=awaiting,
+                       stale=stale)
 
 
 def front_fields(record: Record, existing: Existing | None, date: dt.date, tags: list[str]
@@ -447,12 +458,17 @@ def report_lines(planned: list[Planned], root: Path, dry_run: bool) -> list[str]
         elif item.action == "unchanged":
             detail = item.reason
         else:
-            detail = tags + ("; awaiting translation" if item.awaiting else "")
+            detail = tags + ("; awaiting translation" if item.awaiting else "") + (
+                "; translation out of date" if item.stale else "")
         lines.append(f"{verbs[item.action]} {path}  [{item.source}; {detail}]")
     counts = {action: sum(1 for item in planned if item.action == action) for action in ACTIONS}
     awaiting = [item for item in planned if item.awaiting]
     summary = (f"{counts['create']} created, {counts['update']} updated, "
                f"{counts['skip'] + counts['unchanged']} skipped; "
                f"{len(awaiting)} awaiting translation")
+    stale = sum(1 for item in planned if item.stale and item.action == "update")
+    if stale:
+        summary += (f"; {stale} translation{'s' * (stale > 1)} out of date (`bitext "
+                    "translate --stale` makes again those a machine made and no one reviewed)")
     lines.append(summary + (" (dry run: nothing written)" if dry_run else ""))
     return lines

@@ -13,6 +13,8 @@ chat-completions service (DeepSeek, Qwen, OpenAI, a local server), as site.yaml'
 - What the file gains says where the translation came from: `translator: machine`,
   `translation_model`, and `translated_from` (the fingerprint of the text translated).
   A person's text, or a reviewed one, is never replaced unless --force says so.
+- --stale makes again each machine translation that no one reviewed and whose primary
+  text changed since (`import --update` after arXiv revised an abstract, an edit).
 - Answers are cached in .bitext-cache/translations/ by the text, the model and the
   instructions, so translating again costs no request.
 """
@@ -59,7 +61,7 @@ class Job:
     source: str
     texts: Texts
     fill: tuple[bool, bool]
-    """Whether to write the title and the abstract (missing, or --force)."""
+    """Whether to write the title and the abstract (see `parts_to_fill`)."""
 
 
 @dataclass(frozen=True)
@@ -224,14 +226,16 @@ class Cache:
         temporary.replace(path)
 
 
-def plan_jobs(root: Path, config: Config, files: list[Path], pending: bool, force: bool
-              ) -> tuple[list[Job], list[str]]:
-    """The papers to translate, and a line for each named paper left alone."""
+def plan_jobs(root: Path, config: Config, files: list[Path], pending: bool, force: bool,
+              stale: bool = False) -> tuple[list[Job], list[str]]:
+    """The papers to translate, and a line for each paper left alone that was named, or
+    whose stale translation --stale does not make again."""
     codes = [language.code for language in config.languages]
     chosen: list[tuple[str, Path]] = []
     problems: list[Problem] = []
-    if pending:
+    if pending or stale:
         chosen = [(source, Path(path)) for source, path in paper_files(root)[0]]
+    named = set()
     for path in files:
         source = display_path(path, root)
         if not path.resolve().is_relative_to((root / PAPERS_DIR).resolve()) or not path.is_file():
@@ -239,6 +243,7 @@ def plan_jobs(root: Path, config: Config, files: list[Path], pending: bool, forc
                                     expected=f"a file in {PAPERS_DIR.as_posix()}/"))
         else:
             chosen.append((source, path))
+            named.add(source)
     jobs, skipped = [], []
     for source, path in dict(chosen).items():
         texts = read_texts(path.read_bytes(), source, config.languages)
@@ -247,15 +252,33 @@ def plan_jobs(root: Path, config: Config, files: list[Path], pending: bool, forc
                                     hint=f"`bitext check` says why ({codes[0]} title and "
                                          "abstract are needed)"))
             continue
-        fill = (force or texts.title[1] is None, force or texts.abstract[1] is None)
+        fill = parts_to_fill(texts, source in named, pending, force, stale)
         if any(fill):
             jobs.append(Job(path, source, texts, fill))
-        elif not pending:
+        elif stale and texts.stale:
+            skipped.append(f"left {source}  [its translation is out of date but a person's "
+                           f"or a reviewed one: update it, then run `bitext confirm "
+                           f"{source}`; --force translates it again]")
+        elif source in named:
             skipped.append(f"skipped {source}  [translated already; --force translates it "
                            "again]")
     if problems:
         raise InputError(problems)
     return jobs, skipped
+
+
+def parts_to_fill(texts: Texts, named: bool, pending: bool, force: bool, stale: bool
+                  ) -> tuple[bool, bool]:
+    """Whether to translate the paper's title and its abstract. A named paper, or one
+    awaiting its translation under --pending, gets what it lacks (everything with
+    --force). Under --stale, a translation made from an earlier primary text is made
+    again when a machine made it and no one reviewed it (any, with --force)."""
+    if stale and texts.stale and (force or texts.unreviewed_machine):
+        return True, True
+    missing = (texts.title[1] is None, texts.abstract[1] is None)
+    if named or (pending and any(missing)):
+        return force or missing[0], force or missing[1]
+    return False, False
 
 
 def translate_one(job: Job, client: Client, cache: Cache, body: dict,
@@ -357,15 +380,15 @@ def api_key(settings: TranslationSettings, environ: dict[str, str]) -> str | Non
 def translate(root: Path, config: Config, files: list[Path], pending: bool, force: bool,
               dry_run: bool, report: Callable[[str], None],
               environ: dict[str, str] | None = None,
-              sleep: Callable[[float], None] = time.sleep) -> int:
-    """Translate the papers; report a line per paper and a summary. Returns how many
-    papers failed."""
+              sleep: Callable[[float], None] = time.sleep, stale: bool = False) -> int:
+    """Translate the papers (see `plan_jobs`); report a line per paper and a summary.
+    Returns how many papers failed."""
     settings = config.translation
     if settings is None:
         raise InputError([Problem("site.yaml", None, "translation", "not set up",
                                   expected="translation: {base_url: …, model: …}",
                                   hint="see README.md, Translating")])
-    jobs, skipped = plan_jobs(root, config, files, pending, force)
+    jobs, skipped = plan_jobs(root, config, files, pending, force, stale)
     for line in skipped:
         report(line)
     system = instructions(config.languages, config.glossary, settings.system_prompt)

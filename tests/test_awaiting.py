@@ -140,8 +140,13 @@ def test_import_translate_publish_then_arxiv_revises_the_abstract(tmp_path, caps
     changed.write_text(json.dumps(revised), "utf-8")
     assert run(project, "import", "--update", str(changed)) == 0
     report = capsys.readouterr().out
-    assert "updated content/papers/are-we-done-with-mmlu.md" in report
-    assert "0 created, 1 updated, 20 skipped; 20 awaiting translation" in report
+    updated = next(line for line in report.splitlines() if line.startswith("updated "))
+    assert updated.startswith("updated content/papers/are-we-done-with-mmlu.md  [")
+    assert updated.endswith("; translation out of date]")
+    assert report.splitlines()[-1] == (
+        "0 created, 1 updated, 20 skipped; 20 awaiting translation; 1 translation out of "
+        "date (`bitext translate --stale` makes again those a machine made and no one "
+        "reviewed)")
     text = path.read_text("utf-8")
     assert "Maybe not (revised)." in text and "MMLU 做完了吗？" in text  # translation kept
     line = next(number for number, content in enumerate(text.splitlines(), start=1)

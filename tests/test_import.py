@@ -96,7 +96,9 @@ def test_update_rewrites_text_and_keeps_hand_added_fields(tmp_path, capsys):
     qwen = imported(project)["qwen3-technical-report"]
     assert qwen.title.secondary == "Qwen3 技术报告"
     assert qwen.authors == ("An Yang",) and qwen.arxiv == "2505.09388"
-    assert "0 created, 1 updated, 3 skipped; 0 awaiting translation" in capsys.readouterr().out
+    # the digest brings its own translation, made from the text it gives: not out of date
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "0 created, 1 updated, 3 skipped; 0 awaiting translation")
 
 
 def test_tag_rules_fire_and_are_reported(tmp_path, capsys):

@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bitext.cli import main
+from bitext.content import text_fingerprint
 from tests.chat_server import chat_answer, faithful, serve_model
 from tests.conftest import FIXTURES, REPO, SITE_YAML, make_project, paper, snapshot
 
@@ -156,6 +157,10 @@ def test_a_person_s_translation_is_kept_unless_forced(project, model, capsys):
         "skipped content/papers/three.md  [translated already; --force translates it again]")
     assert (project / "content/papers/three.md").read_bytes() == before
     assert model.requests == []
+    # --force with --pending forces the papers awaiting translation, not every paper
+    assert run(project, "translate", "--pending", "--force") == 0
+    assert len(model.requests) == 2
+    assert (project / "content/papers/three.md").read_bytes() == before
 
 
 def test_the_key_is_never_printed_even_when_the_server_echoes_it(project, model, capsys):
@@ -239,6 +244,67 @@ def test_a_stale_machine_translation_is_made_again_as_the_warning_says(project, 
                             "content/papers/two.md --force`, or update the translation, then "
                             "run `bitext confirm content/papers/two.md`")
     assert run(project, "translate", str(path), "--force") == 0
+    assert run(project, "check") == 0
+    assert "warning" not in capsys.readouterr().err
+
+
+def revise(path: Path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert text.count(old) == 1
+    path.write_text(text.replace(old, new), "utf-8")
+
+
+def test_stale_makes_again_the_machine_translations_no_one_reviewed(project, model, capsys):
+    """After their English texts change, --stale translates again what a machine made
+    and no one reviewed; it names a reviewed translation and a person's and leaves them,
+    unless --force; a paper awaiting its translation stays as it is."""
+    papers = project / "content/papers"
+    (papers / "three.md").write_text(awaiting("Third Paper", "Plain text. LLM."), "utf-8")
+    (papers / "four.md").write_text(paper(
+        "Done", "已译", "Text by hand.", "人工译文。", translator="Wang Fang",
+        translated_from=text_fingerprint("Done", "Text by hand.")), "utf-8")
+    assert run(project, "translate", *(str(papers / name) for name in
+                                       ("one.md", "two.md", "three.md"))) == 0
+    assert run(project, "confirm", "--reviewed-by", "Li Hua", str(papers / "two.md")) == 0
+    (papers / "five.md").write_text(awaiting("Fifth Paper", "Waits."), "utf-8")
+    revise(papers / "one.md", "A second paragraph", "The second paragraph")
+    revise(papers / "two.md", "Just one paragraph.", "One paragraph.")
+    revise(papers / "three.md", "Plain text.", "Plain text, revised.")
+    revise(papers / "four.md", "Text by hand.", "Text by hand, revised.")
+    before, asked = snapshot(papers), len(model.requests)
+    capsys.readouterr()
+
+    assert run(project, "translate", "--stale", "--dry-run") == 0
+    assert sorted(capsys.readouterr().out.splitlines()[:-1]) == [
+        "left content/papers/four.md  [its translation is out of date but a person's or a "
+        "reviewed one: update it, then run `bitext confirm content/papers/four.md`; --force "
+        "translates it again]",
+        "left content/papers/two.md  [its translation is out of date but a person's or a "
+        "reviewed one: update it, then run `bitext confirm content/papers/two.md`; --force "
+        "translates it again]",
+        "would translate content/papers/one.md",
+        "would translate content/papers/three.md"]
+    assert snapshot(papers) == before and len(model.requests) == asked
+
+    assert run(project, "translate", "--stale") == 0
+    out = capsys.readouterr().out.splitlines()
+    assert sorted(line for line in out if line.startswith("translated")) == [
+        "translated content/papers/one.md  [test-model; 1 request]",
+        "translated content/papers/three.md  [test-model; 1 request]"]
+    assert out[-1].startswith("2 translated (0 from the cache), 0 failed, 2 skipped; 2 requests")
+    after = snapshot(papers)
+    assert [name for name in sorted(after) if after[name] != before[name]] == [
+        "one.md", "three.md"]
+    assert run(project, "check") == 0
+    stale = [line.split(":")[0] for line in capsys.readouterr().err.splitlines()
+             if "out of date" in line]
+    assert stale == ["content/papers/four.md", "content/papers/two.md"]
+
+    assert run(project, "translate", "--stale", "--force") == 0
+    assert "reviewed_by" not in (papers / "two.md").read_text("utf-8")
+    assert "translator: machine\n" in (papers / "four.md").read_text("utf-8")
+    assert (papers / "five.md").read_bytes() == before["five.md"]
+    capsys.readouterr()
     assert run(project, "check") == 0
     assert "warning" not in capsys.readouterr().err
 
