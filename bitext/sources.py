@@ -83,6 +83,8 @@ def read_records(text: str, name: str, format_name: str | None,
                  languages: tuple[Language, Language]) -> tuple[list[Record], list[Problem]]:
     """The papers of one input, in the format given or detected."""
     format_name = format_name or detect_format(text)
+    if format_name in SOURCES_IN_ENGLISH and not is_english(languages[0]):
+        return [], [not_english_problem(name, format_name, languages[0])]
     if format_name == "hf":
         return read_daily_papers(text, name)
     if format_name == "arxiv":
@@ -94,6 +96,26 @@ def read_records(text: str, name: str, format_name: str | None,
     entries, problems = parse_digest(text, name, languages)
     return [Record(name, entry.line, entry.title, entry.abstract, entry.affiliation,
                    lines=dict(entry.lines or {})) for entry in entries], problems
+
+
+# The sources whose titles and abstracts are in English, by format.
+SOURCES_IN_ENGLISH = {"hf": "the Hugging Face daily papers", "arxiv": "arXiv"}
+
+
+def is_english(language: Language) -> bool:
+    return language.code.split("-")[0].lower() == "en"
+
+
+def not_english_problem(name: str, format_name: str, primary: Language) -> Problem:
+    """An English source cannot fill the primary language's texts, which translations are
+    made from, when that language is another (a site with zh-Hans first, say)."""
+    return Problem(name, None, None,
+                   f"{SOURCES_IN_ENGLISH[format_name]} give titles and abstracts in English, "
+                   "which is not the site's primary language",
+                   expected="en first under languages: in site.yaml",
+                   found=f"{primary.code} first",
+                   hint="the primary language is the one papers are translated from: put en "
+                        "first, or import a plain-text digest, which gives both languages")
 
 
 # -- plain text as Markdown ------------------------------------------------------------

@@ -271,6 +271,28 @@ def test_malformed_json_is_refused_with_its_line_and_nothing_is_written(tmp_path
     assert list((project / "content/papers").iterdir()) == []
 
 
+@pytest.mark.parametrize("source", [FIXTURES / "hf-daily-papers/2026-08-17.json",
+                                    ARXIV / "one-paper.xml"], ids=["daily papers", "arxiv"])
+def test_english_sources_are_refused_by_a_site_whose_primary_language_is_another(
+        tmp_path, capsys, source):
+    """Their English would be written as the primary (Chinese) text, for translation
+    into English."""
+    english, chinese = ("  - code: en\n    name: English\n",
+                        "  - code: zh-Hans\n    name: 简体中文\n")
+    assert SITE_YAML.count(english + chinese) == 1
+    project = make_project(tmp_path / "site", {}, SITE_YAML.replace(english + chinese,
+                                                                    chinese + english))
+    assert run(project, "import", str(source)) == 1
+    name = "the Hugging Face daily papers" if source.suffix == ".json" else "arXiv"
+    assert capsys.readouterr().err.splitlines() == [
+        f"{source}: {name} give titles and abstracts in English, which is not the site's "
+        "primary language (expected en first under languages: in site.yaml, found zh-Hans "
+        "first) — the primary language is the one papers are translated from: put en "
+        "first, or import a plain-text digest, which gives both languages",
+        "1 error in 1 file; nothing was written."]
+    assert list((project / "content/papers").iterdir()) == []
+
+
 # -- arXiv API -------------------------------------------------------------------------
 
 
