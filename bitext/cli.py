@@ -206,9 +206,14 @@ def run_check(args: argparse.Namespace, root: Path) -> int:
     published = site.config.publish_awaiting or options.drafts
     for source in loaded.awaiting:
         print(f"{source}: awaiting translation ({'published' if published else 'held back'})")
+    to_review = sorted((paper.source, paper.translation_model) for paper in loaded.papers
+                       if paper.machine_translated and not paper.reviewed_by)
+    for source, model in to_review:
+        print(f"{source}: machine translation{f' ({model})' if model else ''} to review")
     print(f"ok: {counted(len(site.papers), 'paper')}, {len(files):,} pages and feeds, "
           f"{counted(len(static), 'static file')}; {len(loaded.awaiting):,} awaiting "
-          f"translation, {counted(len(warnings), 'warning')}")
+          f"translation, {counted(len(to_review), 'machine translation')} to review, "
+          f"{counted(len(warnings), 'warning')}")
     return 0
 
 

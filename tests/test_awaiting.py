@@ -47,7 +47,8 @@ def test_held_back_by_default_and_listed_by_check(tmp_path, capsys):
     assert run(project, "check") == 0
     assert capsys.readouterr().out.splitlines() == [
         "content/papers/mmlu.md: awaiting translation (held back)",
-        "ok: 1 paper, 12 pages and feeds, 4 static files; 1 awaiting translation, 0 warnings"]
+        "ok: 1 paper, 12 pages and feeds, 4 static files; 1 awaiting translation, 0 machine "
+        "translations to review, 0 warnings"]
 
 
 def test_a_build_with_nothing_to_do_counts_the_papers_the_site_shows(tmp_path, capsys):

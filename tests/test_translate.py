@@ -215,9 +215,16 @@ def test_confirm_marks_a_machine_translation_reviewed(project, model, capsys):
     assert "机器翻译，未经人工审校。" in page
     assert "Machine translation (test-model), not reviewed" in page
     capsys.readouterr()
+    assert run(project, "check") == 0  # (two.md awaits its translation, held back)
+    assert capsys.readouterr().out.splitlines()[1:] == [
+        "content/papers/one.md: machine translation (test-model) to review",
+        "ok: 1 paper, 10 pages and feeds, 4 static files; 1 awaiting translation, 1 machine "
+        "translation to review, 0 warnings"]
     assert run(project, "confirm", "--reviewed-by", "Li Hua",
                str(project / "content/papers/one.md")) == 0
     assert "reviewed_by: Li Hua]" in capsys.readouterr().out
+    assert run(project, "check") == 0
+    assert "0 machine translations to review" in capsys.readouterr().out
     assert "reviewed_by: Li Hua\n" in (project / "content/papers/one.md").read_text()
     assert run(project, "build", "--out", str(project / "out")) == 0
     page = (project / "out/papers/fast-kernels-for-o-n-2-attention/index.html").read_text()
