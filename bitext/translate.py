@@ -22,6 +22,7 @@ chat-completions service (DeepSeek, Qwen, OpenAI, a local server), as site.yaml'
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
 import dataclasses
 import hashlib
 import json
@@ -47,6 +48,7 @@ from bitext.paperfile import replace_file, scalar, with_field
 CACHE_FOLDER = "translations"
 MAX_BACKOFF_SECONDS = 60.0
 ANSWER_FENCE = re.compile(r"^```(?:json)?\s*|\s*```$")
+THINKING_END = "</think>"
 
 
 class TranslationFailed(Exception):
@@ -105,16 +107,43 @@ def read_answer(body: bytes) -> tuple[str, str]:
     """The title and abstract of a chat-completions answer; TranslationFailed when the
     answer is not the JSON object asked for."""
     try:
-        content = json.loads(body)["choices"][0]["message"]["content"]
-        answer = json.loads(ANSWER_FENCE.sub("", content.strip()))
-        title, abstract = answer["title"], answer["abstract"]
-    except (ValueError, KeyError, IndexError, TypeError, AttributeError):
-        raise TranslationFailed("the answer is not the JSON object asked for "
+        choice = json.loads(body)["choices"][0]
+        content = choice["message"]["content"]
+    except (ValueError, KeyError, IndexError, TypeError):
+        raise TranslationFailed("the answer is not a chat completion "
                                 f"({body[:120].decode('utf-8', 'replace')!r})") from None
+    if choice.get("finish_reason") == "length":
+        raise TranslationFailed("the answer was cut off at the service's limit of tokens "
+                                "(finish_reason: length)")
+    if not isinstance(content, str):
+        raise TranslationFailed("the answer has no text")
+    try:
+        answer = answer_object(content)
+        title, abstract = answer["title"], answer["abstract"]
+    except (ValueError, KeyError, TypeError):
+        raise TranslationFailed("the answer is not the JSON object asked for "
+                                f"({content.strip()[:120]!r})") from None
     if not (isinstance(title, str) and title.strip() and isinstance(abstract, str)
             and abstract.strip()):
         raise TranslationFailed("the answer has no title or no abstract")
     return " ".join(title.split()), abstract.strip()
+
+
+def answer_object(content: str) -> dict:
+    """The JSON object of a model's answer: alone, in a ``` fence, or after what reasoning
+    models put first in `content` on some servers (Qwen3 or DeepSeek-R1 through Ollama or
+    vLLM: `<think>…</think>`, or only the closing tag, the opening one being in the
+    prompt), or after a sentence such as "Here is the translation:". ValueError if none."""
+    text = content.rpartition(THINKING_END)[2].strip()
+    with contextlib.suppress(ValueError):
+        return json.loads(ANSWER_FENCE.sub("", text))
+    decoder = json.JSONDecoder()
+    for start in (match.start() for match in re.finditer(r"\{", text)):
+        with contextlib.suppress(ValueError):
+            found, _ = decoder.raw_decode(text, start)
+            if isinstance(found, dict) and "title" in found:
+                return found
+    raise ValueError("no JSON object with a title")
 
 
 class Client:

@@ -114,6 +114,40 @@ def test_a_malformed_answer_fails_the_paper(project, model, capsys):
     assert snapshot(project / "content") == before
 
 
+@pytest.mark.parametrize("wrap", [
+    "<think>\nThe user wants {{title, abstract}} in Chinese. Keep $O(n^2)$.\n</think>\n\n{}",
+    "Keep the formula {{as is}}.\n</think>\n\n```json\n{}\n```",  # the opening tag in the prompt
+    "Here is the translation:\n```json\n{}\n```\nI kept every formula."],
+    ids=["think block", "closing tag only", "a sentence before"])
+def test_the_json_object_is_found_where_models_put_it(project, model, capsys, wrap):
+    """Reasoning models (Qwen3, DeepSeek-R1) through Ollama or vLLM answer with their
+    thinking first, and chat models with a sentence around the JSON."""
+    def wrapped(request):
+        user = json.loads(request["body"]["messages"][1]["content"])
+        answer = json.dumps(faithful(user["title"], user["abstract"]), ensure_ascii=False)
+        return chat_answer(wrap.format(answer))
+
+    model.answers = [(200, wrapped, 0, {})]
+    path = project / "content/papers/one.md"
+    assert run(project, "translate", str(path)) == 0
+    assert "translated content/papers/one.md" in capsys.readouterr().out
+    text = path.read_text("utf-8")
+    assert "  zh-Hans: 论文标题的中文译文$O(n^2)$\n" in text
+    assert "::: zh-Hans\n这是一段忠实的中文译文" in text and "think" not in text
+
+
+def test_an_answer_cut_off_at_the_token_limit_says_so(project, model, capsys):
+    cut = json.dumps({"choices": [{"index": 0, "finish_reason": "length", "message": {
+        "role": "assistant", "content": '{"title": "论文", "abstract": "这是一段'}}]})
+    model.answers = [(200, cut.encode(), 0, {})]
+    before = snapshot(project / "content")
+    assert run(project, "translate", str(project / "content/papers/two.md")) == 1
+    assert capsys.readouterr().out.splitlines()[0] == (
+        "failed content/papers/two.md: the answer was cut off at the service's limit of "
+        "tokens (finish_reason: length) (the file is as it was)")
+    assert snapshot(project / "content") == before
+
+
 def test_a_translation_that_drops_a_formula_is_refused(project, model, capsys):
     def dropping(request):
         user = json.loads(request["body"]["messages"][1]["content"])
