@@ -24,10 +24,15 @@ How a line's role is decided:
 Every problem in the file is reported (the parser goes on at the next line where an
 entry fits), with the line number and what was expected there; the shape of the lines
 explains the likeliest cause.
+
+A line of links only (web addresses, each perhaps after a label such as "Code:" or
+"论文链接：", and "arXiv: 2505.09388") is no part of the grammar: it belongs to the entry
+before it, or, in a file that starts with such a line, to the entry after it.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 import unicodedata
@@ -44,6 +49,15 @@ SENTENCE_BREAK = re.compile(r"[.!?](?:[\"'”’)\]]*)\s+\S|[。！？]\S")
 # A file whose gaps between lines are at most this often blank uses blank lines to part
 # entries (a file that is blank after every line uses them for nothing).
 SEPARATING_BLANKS_MAX = 0.5
+# One link of a line of links: a web address or an arXiv id, perhaps after a label ending
+# in a colon (a few words, no sentence: "We study it. Code: https://…" is an abstract),
+# then perhaps a separator before the next.
+LABEL_WORDS_MAX = 4
+LINK_ITEM = re.compile(
+    r"\s*(?:(?P<label>[^\s:：|.。!?！？,，;；][^:：|.。!?！？,，;；]{0,29}?)\s*[:：]\s*)?"
+    r"(?:(?P<url>https?://[^\s|<>\"]+)|(?P<arxiv>\d{4}\.\d{4,5}(?:v\d+)?))"
+    r"\s*[|·•,;，；、]?")
+URL_TRAILER = ".,;:!?)]}>。，；：！？）】」'"
 
 # Script of each language's writing, by primary subtag; the script names are the first
 # word of the Unicode character names (LATIN SMALL LETTER A, CJK UNIFIED IDEOGRAPH-4E00 …).
@@ -135,9 +149,23 @@ class Entry:
     lines: dict[str, int] | None = None
     """Line of each part in the digest: title, affiliation, translated_title, abstract,
     translated_abstract."""
+    links: tuple[Link, ...] = ()
+    """The entry's lines of links, each link as the line gave it."""
 
     def line_of(self, part: str) -> int:
         return (self.lines or {}).get(part, self.line)
+
+
+@dataclass(frozen=True)
+class Link:
+    """One link of a digest's line of links."""
+
+    line: int
+    label: str
+    """What the line says before it ("Code", "论文链接"), or ""."""
+    url: str | None
+    arxiv: str | None
+    """An arXiv id given as such ("arXiv: 2505.09388")."""
 
 
 @dataclass(frozen=True)
@@ -147,7 +175,9 @@ class Line:
     share: float
     """Share of its word units in the secondary language's script."""
     after_blank: bool = False
-    """Whether a blank line comes before it."""
+    """Whether a blank line comes before it (lines of links between are passed over)."""
+    links: tuple[Link, ...] = ()
+    """Its links, when the line holds nothing else."""
 
     def can_be(self, secondary: bool) -> bool:
         return self.share >= SECONDARY_MIN if secondary else self.share < PRIMARY_MAX
@@ -181,15 +211,39 @@ def fits(line: Line, role: Role) -> bool:
 
 
 def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
-    """The non-blank lines with their numbers and languages (BOM and CRLF already handled)."""
-    lines, blank = [], False
+    """The non-blank lines with their numbers and languages, or their links (BOM and CRLF
+    already handled)."""
+    lines, blank, text_before = [], False, False
     for number, raw in enumerate(text.split("\n"), start=1):
         stripped = raw.strip()
+        links = link_items(stripped, number) if stripped else ()
+        if links:
+            lines.append(Line(number, stripped, 0.0, links=links))
+            continue  # (passed over: the blank line before it is before the next line too)
         if stripped:
             lines.append(Line(number, stripped, script_share(stripped, secondary_script),
-                              after_blank=blank and bool(lines)))
+                              after_blank=blank and text_before))
+            text_before = True
         blank = not stripped
     return lines
+
+
+def link_items(text: str, number: int) -> tuple[Link, ...]:
+    """The links of a line that holds links only, else nothing. An arXiv id counts as a
+    link only after a label that says arXiv."""
+    links, at = [], 0
+    while at < len(text):
+        match = LINK_ITEM.match(text, at)
+        if match is None or match.end() == at:
+            return ()
+        label = (match["label"] or "").strip()
+        if len(label.split()) > LABEL_WORDS_MAX or (match["arxiv"]
+                                                   and "arxiv" not in label.lower()):
+            return ()
+        url = match["url"].rstrip(URL_TRAILER) if match["url"] else None
+        links.append(Link(number, label, url, match["arxiv"]))
+        at = match.end()
+    return tuple(links)
 
 
 def blanks_part_entries(lines: list[Line]) -> bool:
@@ -219,8 +273,36 @@ def parse_digest(text: str, source: str, languages: tuple[Language, Language]
                             hint="import reads digests whose two languages use different "
                                  "scripts")]
     lines = read_lines(text, script_of_language(secondary.code))
-    parser = _Parser(lines, source, {False: primary.name, True: secondary.name})
-    return parser.entries, forbidden_problems(text, source) + parser.problems
+    parser = _Parser([line for line in lines if not line.links], source,
+                     {False: primary.name, True: secondary.name})
+    entries, link_problems = with_links(parser.entries, lines, source)
+    return entries, forbidden_problems(text, source) + parser.problems + link_problems
+
+
+def with_links(entries: list[Entry], lines: list[Line], source: str
+               ) -> tuple[list[Entry], list[Problem]]:
+    """The entries with their lines of links: each line's links go to the entry before it,
+    or, when the file starts with a line of links, to the entry after it."""
+    link_lines = [line for line in lines if line.links]
+    if not link_lines:
+        return entries, []
+    lead = lines[0].links != ()
+    found: dict[int, list[Link]] = {}
+    problems = []
+    for line in link_lines:
+        owners = ([index for index, entry in enumerate(entries) if entry.line > line.number][:1]
+                  if lead else
+                  [index for index, entry in enumerate(entries) if entry.line < line.number][-1:])
+        if owners:
+            found.setdefault(owners[0], []).extend(line.links)
+        else:
+            problems.append(Problem(
+                source, line.number, None, "a line of links with no paper",
+                expected=f"a paper's entry {'after' if lead else 'before'} it",
+                found="none", hint="the links of a digest go with the entry before them, "
+                                   "or, in a file that starts with links, after them"))
+    return [dataclasses.replace(entry, links=tuple(found.get(index, ())))
+            for index, entry in enumerate(entries)], problems
 
 
 class _Parser:

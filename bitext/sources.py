@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from bitext.errors import Problem
 from bitext.schema import is_web_address
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     import xml.etree.ElementTree as ET
 
     from bitext.config import Language
+    from bitext.digest import Link
 
 FORMATS = ("digest", "hf", "arxiv")
 ARXIV_ID = re.compile(r"(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(v\d+)?")
@@ -94,8 +96,72 @@ def read_records(text: str, name: str, format_name: str | None,
     from bitext.digest import parse_digest
 
     entries, problems = parse_digest(text, name, languages)
-    return [Record(name, entry.line, entry.title, entry.abstract, entry.affiliation,
-                   lines=dict(entry.lines or {})) for entry in entries], problems
+    records = []
+    for entry in entries:
+        arxiv, links, link_problems = digest_links(entry.links, name)
+        problems += link_problems
+        records.append(Record(name, entry.line, entry.title, entry.abstract, entry.affiliation,
+                              arxiv=arxiv, links=links, lines=dict(entry.lines or {})))
+    return records, problems
+
+
+# -- a digest's links ------------------------------------------------------------------
+
+# Addresses of a paper's arXiv id: arXiv's abstract, PDF and HTML pages, and the Hugging
+# Face paper page.
+ARXIV_ADDRESS = re.compile(r"https?://(?:www\.)?(?:arxiv\.org/(?:abs|pdf|html)|"
+                           r"(?:huggingface|hf)\.co/papers)/(\d{4}\.\d{4,5})(?:v\d+)?"
+                           r"(?:\.pdf)?/?", re.IGNORECASE)
+# The kind of a link, from words of its label ("Project: " before an arXiv address: the
+# daily papers give such project pages), else from its address.
+LABEL_WORDS = {"code": ("code", "github", "代码", "源码"), "data": ("data", "数据"),
+               "project": ("project", "page", "website", "demo", "主页", "项目"),
+               "doi": ("doi",)}
+KIND_OF_HOST = {"github.com": "code", "gitlab.com": "code", "doi.org": "doi"}
+
+
+def digest_links(links: tuple[Link, ...], name: str
+                 ) -> tuple[str | None, dict[str, str], list[Problem]]:
+    """The arXiv id and the links (pdf, code, project, data, doi) of an entry's lines of
+    links, and a problem for each one that has no place (a second arXiv id, a second
+    link of a kind)."""
+    arxiv, found, problems = None, {}, []
+    for link in links:
+        kind, value = link_kind(link)
+        taken = arxiv if kind == "arxiv" else found.get(kind)
+        if taken is not None and taken != value:
+            problems.append(Problem(name, link.line, None, f"a second {kind} link for one paper",
+                                    expected=f"one, as the paper file keeps ({taken})",
+                                    found=value, hint="keep one link of each kind: pdf, "
+                                                      "code, project, data, doi, arXiv"))
+        elif kind == "arxiv":
+            arxiv = value
+        else:
+            found[kind] = value
+    if arxiv:
+        found = {"pdf": f"https://arxiv.org/pdf/{arxiv}", **found}  # as the daily papers
+    return arxiv, found, problems
+
+
+def link_kind(link: Link) -> tuple[str, str]:
+    """("arxiv", id) or (kind, address) of one link of a digest."""
+    if link.arxiv:
+        return "arxiv", ARXIV_ID.fullmatch(link.arxiv)[1]
+    label = link.label.lower()
+    for kind, words in LABEL_WORDS.items():
+        if any(word in label for word in words):
+            return kind, link.url
+    address = ARXIV_ADDRESS.fullmatch(link.url)
+    if address:
+        return "arxiv", address[1]
+    host = urlsplit(link.url).netloc.lower().removeprefix("www.")
+    if host in KIND_OF_HOST:
+        return KIND_OF_HOST[host], link.url
+    if host in ("huggingface.co", "hf.co") and "/datasets/" in link.url:
+        return "data", link.url
+    if "pdf" in label or link.url.lower().endswith(".pdf"):
+        return "pdf", link.url
+    return "project", link.url
 
 
 # The sources whose titles and abstracts are in English, by format.

@@ -75,6 +75,99 @@ def test_every_real_paper_imports_from_a_digest(blank_lines, affiliations):
     assert [(e.title, e.abstract, e.affiliation) for e in entries] == expected
 
 
+LINK_STYLES = {
+    # one line: arXiv id and labelled addresses
+    "one line": lambda paper: ["  ·  ".join(
+        [f"arXiv: {paper['id']}"] + [f"{label}: {paper[key]}" for label, key in
+                                     (("Code", "githubRepo"), ("Project", "projectPage"))
+                                     if paper.get(key)])],
+    # a line each, Chinese labels, the Hugging Face paper page for the id
+    "a line each": lambda paper: [f"https://huggingface.co/papers/{paper['id']}"] + [
+        f"{label}：{paper[key]}" for label, key in (("代码", "githubRepo"),
+                                                   ("项目主页", "projectPage"))
+        if paper.get(key)]}
+
+
+@pytest.mark.parametrize("place", ["after the title", "after the entry", "before the entry"])
+@pytest.mark.parametrize("style", sorted(LINK_STYLES))
+@pytest.mark.parametrize("blank_lines", [False, True], ids=["no-blank-lines", "blank-lines"])
+def test_lines_of_links_give_the_links_the_daily_papers_give(place, style, blank_lines):
+    """Every real paper as a digest entry with its links, which go to the paper they
+    belong to: the same arXiv id, PDF, code and project links as its daily-papers item."""
+    from bitext.sources import daily_paper, read_records
+
+    lines, expected = [], []
+    for index, (path, item) in enumerate(daily_items()):
+        title, abstract = REAL[index]
+        links = LINK_STYLES[style](item["paper"])
+        entry = [title, CHINESE_TITLES[index % len(CHINESE_TITLES)], abstract,
+                 CHINESE_ABSTRACTS[index % len(CHINESE_ABSTRACTS)]]
+        at = {"after the title": 1, "after the entry": 4, "before the entry": 0}[place]
+        lines += entry[:at] + links + entry[at:] + ([""] if blank_lines else [])
+        record = daily_paper(item, path.name, 1)[0]
+        expected.append((title, record.arxiv, record.links))
+    records, problems = read_records("\n".join(lines), "links.txt", "digest", LANGUAGES)
+    assert problems == []
+    assert [(r.titles[0], r.arxiv, r.links) for r in records] == expected
+
+
+@pytest.mark.parametrize("line, links", [
+    ("https://arxiv.org/abs/2505.09388v2", [("", "https://arxiv.org/abs/2505.09388v2")]),
+    ("论文链接：https://arxiv.org/abs/2505.09388 | 代码：https://github.com/QwenLM/Qwen3.",
+     [("论文链接", "https://arxiv.org/abs/2505.09388"),
+      ("代码", "https://github.com/QwenLM/Qwen3")]),
+    ("Project page: https://x.github.io/, Data: https://huggingface.co/datasets/x/y",
+     [("Project page", "https://x.github.io/"), ("Data", "https://huggingface.co/datasets/x/y")]),
+    ("arXiv:2505.09388", [("arXiv", "2505.09388")]),
+    ("2505.09388", []),  # an id alone could be anything
+    ("We study it. Code: https://github.com/x/y", []),  # a sentence: an abstract
+    ("Code at https://github.com/x/y", []),
+    ("The code and the data, with the models: https://github.com/x/y", []),
+    ("Qwen3: https://qwenlm.github.io/ is our site", [])])
+def test_a_line_of_links_holds_links_only(line, links):
+    from bitext.digest import link_items
+
+    assert [(link.label, link.url or link.arxiv) for link in link_items(line, 1)] == links
+
+
+def test_a_digest_paper_with_its_arxiv_link_is_found_again_in_the_daily_papers(tmp_path,
+                                                                              capsys):
+    """The editor's own title differs, the arXiv id is the same: one paper."""
+    project = make_project(tmp_path / "site", {})
+    digest = tmp_path / "digest-2024-06.txt"
+    digest.write_text("MMLU: Are We Done?\nhttps://arxiv.org/abs/2406.04127v3\nMMLU 做完了吗？\n"
+                      "Maybe not. We find errors in MMLU.\n也许没有。我们发现了 MMLU 中的错误。\n",
+                      "utf-8")
+    assert run(project, "import", str(digest)) == 0
+    assert run(project, "import", str(FIXTURES / "hf-daily-papers/2024-06-13.json")) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert "skipped content/papers/mmlu-are-we-done.md  [" in "\n".join(out)
+    assert out[-1].startswith("20 created, 0 updated, 1 skipped;")
+    text = paper_file(project, "mmlu-are-we-done")
+    assert "arxiv: '2406.04127'\nlinks:\n  pdf: https://arxiv.org/pdf/2406.04127\n" in text
+
+
+def test_a_line_of_links_without_its_paper_or_with_a_second_link_of_a_kind(tmp_path, capsys):
+    from bitext.sources import read_records
+
+    title, abstract = REAL[0]
+    entry = [title, CHINESE_TITLES[0], abstract, CHINESE_ABSTRACTS[0]]
+    text = "\n".join(entry + ["Code: https://github.com/a/one", "Code: https://github.com/a/two",
+                              "arXiv: 2505.09388", "https://arxiv.org/abs/2406.04127v2"])
+    assert [problem.format() for problem in read_records(text, "d.txt", None, LANGUAGES)[1]] == [
+        "d.txt:6: a second code link for one paper (expected one, as the paper file keeps "
+        "(https://github.com/a/one), found https://github.com/a/two) — keep one link of each "
+        "kind: pdf, code, project, data, doi, arXiv",
+        "d.txt:8: a second arxiv link for one paper (expected one, as the paper file keeps "
+        "(2505.09388), found 2406.04127) — keep one link of each kind: pdf, code, project, "
+        "data, doi, arXiv"]
+    text = "\n".join(["https://arxiv.org/abs/2505.09388", *entry, "https://github.com/a/b"])
+    assert [problem.format() for problem in read_records(text, "d.txt", None, LANGUAGES)[1]] == [
+        "d.txt:6: a line of links with no paper (expected a paper's entry after it, found "
+        "none) — the links of a digest go with the entry before them, or, in a file that "
+        "starts with links, after them"]
+
+
 def test_a_digest_of_every_real_paper_imports_whole(tmp_path, capsys):
     digest = tmp_path / "hf-papers-2025-06.txt"
     digest.write_text(real_digest(True, True)[0], "utf-8")
