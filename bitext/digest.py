@@ -57,6 +57,8 @@ LINK_ITEM = re.compile(
     r"\s*(?:(?P<label>[^\s:：|.。!?！？,，;；][^:：|.。!?！？,，;；]{0,29}?)\s*[:：]\s*)?"
     r"(?:(?P<url>https?://[^\s|<>\"]+)|(?P<arxiv>\d{4}\.\d{4,5}(?:v\d+)?))"
     r"\s*[|·•,;，；、]?")
+# The number of an entry before its title: "1. ", "2) ", "3、", "(4) ", "【5】".
+ENTRY_NUMBER = re.compile(r"(?:#?\d{1,4}(?:[.)、．]\s+|、)|[(（【\[]\d{1,4}[)）】\]]\s*)(?=\S)")
 URL_TRAILER = ".,;:!?)]}>。，；：！？）】」'"
 
 # Script of each language's writing, by primary subtag; the script names are the first
@@ -275,8 +277,22 @@ def parse_digest(text: str, source: str, languages: tuple[Language, Language]
     lines = read_lines(text, script_of_language(secondary.code))
     parser = _Parser([line for line in lines if not line.links], source,
                      {False: primary.name, True: secondary.name})
-    entries, link_problems = with_links(parser.entries, lines, source)
+    entries, link_problems = with_links(without_numbers(parser.entries), lines, source)
     return entries, forbidden_problems(text, source) + parser.problems + link_problems
+
+
+def without_numbers(entries: list[Entry]) -> list[Entry]:
+    """The entries with their titles' numbers taken off ("1. ", "2) ", "【3】"), when every
+    title of the digest has one (a title such as "3D Gaussian Splatting" or "1.58-bit
+    LLMs" has none), and likewise for the translated titles."""
+    if len(entries) < 2:
+        return entries
+    for index in (0, 1):
+        if all(ENTRY_NUMBER.match(entry.title[index]) for entry in entries):
+            entries = [dataclasses.replace(entry, title=tuple(
+                ENTRY_NUMBER.sub("", text) if part == index else text
+                for part, text in enumerate(entry.title))) for entry in entries]
+    return entries
 
 
 def with_links(entries: list[Entry], lines: list[Line], source: str

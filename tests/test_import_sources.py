@@ -168,6 +168,27 @@ def test_a_line_of_links_without_its_paper_or_with_a_second_link_of_a_kind(tmp_p
         "starts with links, after them"]
 
 
+@pytest.mark.parametrize("number", ["{}. ", "{}) ", "{}、", "【{}】"])
+def test_numbered_entries_give_titles_without_their_numbers(number):
+    text, expected = real_digest(False, True)
+    titles = {title for (title, _), _, _ in expected} | {
+        chinese for (_, chinese), _, _ in expected}
+    counter = iter(range(1, 10_000))
+    numbered = [number.format(next(counter)) + line if line in titles else line
+                for line in text.split("\n")]
+    entries, problems = parse_digest("\n".join(numbered), "numbered.txt", LANGUAGES)
+    assert problems == []
+    assert [(e.title, e.abstract, e.affiliation) for e in entries] == expected
+
+
+def test_a_title_that_starts_with_a_number_keeps_it_when_others_have_none():
+    lines = ["1. A First Title", "第一个标题", "An abstract.", "一段摘要。",
+             "Second Title", "第二个标题", "Another abstract.", "另一段摘要。"]
+    entries, problems = parse_digest("\n".join(lines), "d.txt", LANGUAGES)
+    assert problems == [] and [e.title[0] for e in entries] == ["1. A First Title",
+                                                                 "Second Title"]
+
+
 def test_a_digest_of_every_real_paper_imports_whole(tmp_path, capsys):
     digest = tmp_path / "hf-papers-2025-06.txt"
     digest.write_text(real_digest(True, True)[0], "utf-8")
