@@ -32,6 +32,7 @@ before it, or, in a file that starts with such a line, to the entry after it.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import re
@@ -303,14 +304,14 @@ def with_links(entries: list[Entry], lines: list[Line], source: str
     if not link_lines:
         return entries, []
     lead = lines[0].links != ()
+    starts = [entry.line for entry in entries]  # (in the order of the file)
     found: dict[int, list[Link]] = {}
     problems = []
     for line in link_lines:
-        owners = ([index for index, entry in enumerate(entries) if entry.line > line.number][:1]
-                  if lead else
-                  [index for index, entry in enumerate(entries) if entry.line < line.number][-1:])
-        if owners:
-            found.setdefault(owners[0], []).extend(line.links)
+        # the entry after the line, or the one before it
+        owner = bisect.bisect(starts, line.number) - (0 if lead else 1)
+        if 0 <= owner < len(entries):
+            found.setdefault(owner, []).extend(line.links)
         else:
             problems.append(Problem(
                 source, line.number, None, "a line of links with no paper",

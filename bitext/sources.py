@@ -130,7 +130,8 @@ def digest_links(links: tuple[Link, ...], name: str
         kind, value = link_kind(link)
         taken = arxiv if kind == "arxiv" else found.get(kind)
         if taken is not None and taken != value:
-            problems.append(Problem(name, link.line, None, f"a second {kind} link for one paper",
+            shown = "arXiv" if kind == "arxiv" else kind
+            problems.append(Problem(name, link.line, None, f"a second {shown} link for one paper",
                                     expected=f"one, as the paper file keeps ({taken})",
                                     found=value, hint="keep one link of each kind: pdf, "
                                                       "code, project, data, doi, arXiv"))

@@ -158,7 +158,7 @@ def test_a_line_of_links_without_its_paper_or_with_a_second_link_of_a_kind(tmp_p
         "d.txt:6: a second code link for one paper (expected one, as the paper file keeps "
         "(https://github.com/a/one), found https://github.com/a/two) — keep one link of each "
         "kind: pdf, code, project, data, doi, arXiv",
-        "d.txt:8: a second arxiv link for one paper (expected one, as the paper file keeps "
+        "d.txt:8: a second arXiv link for one paper (expected one, as the paper file keeps "
         "(2505.09388), found 2406.04127) — keep one link of each kind: pdf, code, project, "
         "data, doi, arXiv"]
     text = "\n".join(["https://arxiv.org/abs/2505.09388", *entry, "https://github.com/a/b"])
