@@ -62,6 +62,9 @@ class TranslationSettings:
     """Attempts after the first on 429, 5xx, timeouts and dropped connections."""
     retry_seconds: float = 2.0
     """The first back-off; each retry waits twice as long (or what Retry-After says)."""
+    temperature: float | None = 0.0
+    """Sent with each request; None sends none (reasoning models such as OpenAI's o-series
+    refuse any but their own)."""
 
 
 @dataclass(frozen=True)
@@ -194,7 +197,8 @@ def read_config(fields: Fields, base_url_override: str | None) -> Config:
 
 
 TRANSLATION_KEYS = ["base_url", "model", "api_key_env", "system_prompt", "concurrency",
-                    "requests_per_minute", "timeout_seconds", "retries", "retry_seconds"]
+                    "requests_per_minute", "timeout_seconds", "retries", "retry_seconds",
+                    "temperature"]
 ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
@@ -221,6 +225,13 @@ def read_translation(fields: Fields) -> TranslationSettings | None:
         retry = "2"
     per_minute = fields.integer("translation", "requests_per_minute", default=0, minimum=0,
                                 maximum=100_000)
+    temperature = fields.text("translation", "temperature", required=False) or "0"
+    if temperature != "none" and (not re.fullmatch(r"\d+(\.\d+)?", temperature)
+                                  or float(temperature) > 2):
+        fields.problem(("translation", "temperature"), "not a temperature",
+                       expected="a number from 0 to 2, or none", found=repr(temperature),
+                       hint="none sends no temperature, for models that take only their own")
+        temperature = "0"
     settings = dict(
         system_prompt=fields.text("translation", "system_prompt", required=False,
                                   multiline=True),
@@ -230,7 +241,8 @@ def read_translation(fields: Fields) -> TranslationSettings | None:
         timeout_seconds=fields.integer("translation", "timeout_seconds", default=120,
                                        minimum=1, maximum=3600),
         retries=fields.integer("translation", "retries", default=5, minimum=0, maximum=20),
-        retry_seconds=float(retry))
+        retry_seconds=float(retry),
+        temperature=None if temperature == "none" else float(temperature))
     if base_url is None or model is None:
         return None
     return TranslationSettings(base_url=base_url.rstrip("/"), model=model,

@@ -98,9 +98,14 @@ def instructions(languages: tuple[Language, Language], glossary: Glossary,
 def request_body(settings: TranslationSettings, system: str, texts: Texts) -> dict:
     user = json.dumps({"title": texts.title[0], "abstract": texts.abstract[0]},
                       ensure_ascii=False)
-    return {"model": settings.model, "temperature": 0,
+    body = {"model": settings.model, "temperature": settings.temperature,
             "messages": [{"role": "system", "content": system},
                          {"role": "user", "content": user}]}
+    if settings.temperature is None:
+        del body["temperature"]
+    elif settings.temperature == 0:
+        body["temperature"] = 0  # (as before the setting: the cache's keys stay)
+    return body
 
 
 def read_answer(body: bytes) -> tuple[str, str]:
@@ -159,7 +164,14 @@ class Client:
         self.url = settings.base_url + "/chat/completions"
 
     def redact(self, text: str) -> str:
-        return text.replace(self.key, "[key]") if self.key else text
+        """`text` without the key, nor a masked copy of it that ends as the key does (as
+        OpenAI's answer to a wrong key shows it: "sk-proj-****abcd")."""
+        if not self.key:
+            return text
+        text = text.replace(self.key, "[key]")
+        if len(self.key) >= 8:
+            text = re.sub(r"\S*" + re.escape(self.key[-4:]) + r"\b", "[key]", text)
+        return text
 
     def wait_turn(self) -> None:
         if not self.interval:
@@ -188,11 +200,13 @@ class Client:
                     return response.read(), attempt + 1
             except urllib.error.HTTPError as error:
                 passing = error.code == 429 or error.code >= 500
-                why = f"HTTP {error.code} {self.redact(error.reason or '')}".strip()
+                said = self.redact(service_message(error))
+                why = f"HTTP {error.code} {self.redact(error.reason or '')}".strip() + (
+                    f" ({said})" if said else "")
                 wait = retry_after(error.headers.get("Retry-After"))
                 if not passing:
                     raise TranslationFailed(f"the service answered {why}"
-                                            + hint_for(error.code)) from None
+                                            + hint_for(error.code, said)) from None
             except TimeoutError:
                 why, wait = f"no answer within {self.settings.timeout_seconds} s", None
             except (urllib.error.URLError, ConnectionError) as error:
@@ -217,11 +231,26 @@ def retry_after(value: str | None) -> float | None:
     return None
 
 
-def hint_for(code: int) -> str:
+def service_message(error: urllib.error.HTTPError) -> str:
+    """What the service says went wrong: the `error.message` of an OpenAI-style answer
+    ({"error": {"message": …}} or {"error": "…"}), else the start of its text."""
+    try:
+        text = error.read(4096).decode("utf-8", "replace")
+    except OSError:
+        return ""
+    with contextlib.suppress(ValueError, TypeError, AttributeError):
+        found = json.loads(text)["error"]
+        text = found["message"] if isinstance(found, dict) else found
+    return " ".join(str(text).split())[:200]
+
+
+def hint_for(code: int, said: str) -> str:
     if code in (401, 403):
         return ": check the key in the environment variable that site.yaml names"
     if code == 404:
         return ": check translation.base_url and translation.model in site.yaml"
+    if code == 400 and "temperature" in said:
+        return ": set `temperature: none` under translation: in site.yaml"
     return ""
 
 

@@ -202,9 +202,50 @@ def test_the_key_is_never_printed_even_when_the_server_echoes_it(project, model,
         {"error": f"bad key {request['authorization']}"}).encode(), 0, {})]
     assert run(project, "translate", "--pending") == 1
     out, err = capsys.readouterr()
-    assert "failed content/papers/one.md: the service answered HTTP 401 Unauthorized: check " \
-           "the key in the environment variable that site.yaml names" in out
+    assert "failed content/papers/one.md: the service answered HTTP 401 Unauthorized (bad " \
+           "key Bearer [key]): check the key in the environment variable that site.yaml " \
+           "names" in out
     no_key_anywhere(project, out, err)
+
+
+def test_a_masked_key_in_the_service_s_answer_is_not_printed_either(project, model, capsys):
+    masked = KEY[:8] + "*" * 12 + KEY[-4:]
+    model.answers = [(401, json.dumps({"error": {
+        "message": f"Incorrect API key provided: {masked}. You can find your API key at "
+                   "https://platform.openai.com/account/api-keys.",
+        "type": "invalid_request_error", "code": "invalid_api_key"}}).encode(), 0, {})]
+    assert run(project, "translate", str(project / "content/papers/one.md")) == 1
+    out, err = capsys.readouterr()
+    assert "(Incorrect API key provided: [key]. You can find your API key at" in out
+    assert KEY[-4:] not in out + err
+    no_key_anywhere(project, out, err)
+
+
+def test_a_model_that_takes_no_temperature_says_how_to_send_none(project, model, capsys):
+    """OpenAI's reasoning models refuse `temperature: 0` with a 400 that says so."""
+    def reasoning_model(request):
+        if "temperature" in request["body"]:
+            return json.dumps({"error": {
+                "message": "Unsupported value: 'temperature' does not support 0 with this "
+                           "model. Only the default (1) value is supported.",
+                "type": "invalid_request_error", "param": "temperature",
+                "code": "unsupported_value"}}).encode()
+        user = json.loads(request["body"]["messages"][1]["content"])
+        return chat_answer(json.dumps(faithful(user["title"], user["abstract"]),
+                                      ensure_ascii=False))
+
+    model.answers = [(400, reasoning_model, 0, {})]
+    path = project / "content/papers/one.md"
+    assert run(project, "translate", str(path)) == 1
+    assert capsys.readouterr().out.splitlines()[0] == (
+        "failed content/papers/one.md: the service answered HTTP 400 Bad Request (Unsupported "
+        "value: 'temperature' does not support 0 with this model. Only the default (1) value "
+        "is supported.): set `temperature: none` under translation: in site.yaml (the file "
+        "is as it was)")
+    (project / "site.yaml").write_text(site_yaml(model.url, temperature="none"), "utf-8")
+    model.answers = [(200, reasoning_model, 0, {})]
+    assert run(project, "translate", str(path)) == 0
+    assert "temperature" not in model.requests[-1]["body"]
 
 
 def test_no_key_in_the_environment_is_named(project, monkeypatch, capsys):
@@ -414,7 +455,8 @@ def test_an_untranslated_copy_is_flagged(tmp_path, capsys):
 
 def test_translation_settings_are_checked(tmp_path, capsys):
     project = make_project(tmp_path / "site", {"a.md": awaiting("A")}, SITE_YAML + (
-        "translation:\n  base_url: ftp://x\n  api_key_env: sk-live-123\n  concurrency: 0\n"))
+        "translation:\n  base_url: ftp://x\n  api_key_env: sk-live-123\n  concurrency: 0\n"
+        "  temperature: 3\n"))
     assert run(project, "translate", "--pending") == 1
     assert capsys.readouterr().err.splitlines() == [
         "site.yaml:19: translation.model: missing (expected text) — the model's name at that "
@@ -425,7 +467,10 @@ def test_translation_settings_are_checked(tmp_path, capsys):
         "environment variable, such as DEEPSEEK_API_KEY, or none, found 'sk-live-123') — "
         "never write the key itself in a file",
         "site.yaml:22: translation.concurrency: out of range (expected 1 to 64, found 0)",
-        "4 errors in 1 file; nothing was written."]
+        "site.yaml:23: translation.temperature: not a temperature (expected a number from 0 "
+        "to 2, or none, found '3') — none sends no temperature, for models that take only "
+        "their own",
+        "5 errors in 1 file; nothing was written."]
 
 
 def test_translate_without_settings_says_how_to_set_it_up(tmp_path, capsys):
