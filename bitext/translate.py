@@ -6,7 +6,8 @@ chat-completions service (DeepSeek, Qwen, OpenAI, a local server), as site.yaml'
   Authorization header only, and taken out of any text bitext prints.
 - Requests run a few at once (`concurrency`), spaced by `requests_per_minute`, and are
   tried again after 429, 5xx, timeouts and dropped connections, waiting twice as long each
-  time (or what Retry-After says).
+  time (or what Retry-After says). A refusal that every request would meet (a wrong key,
+  model or address, no credit) stops the run instead.
 - A paper's file is written only when its translation is whole and passes every
   translation check (bitext.checks), through a temporary file and a rename: a failure
   leaves the file as it was, and Ctrl-C leaves every file whole.
@@ -55,6 +56,11 @@ class TranslationFailed(Exception):
     """One paper could not be translated: the message says why (no key in it)."""
 
 
+class ServiceRefused(TranslationFailed):
+    """The service refused a request as it would refuse every other (a wrong key, model or
+    address, no credit left): the run stops rather than ask for each paper."""
+
+
 @dataclass(frozen=True)
 class Job:
     """One paper to translate."""
@@ -74,6 +80,8 @@ class Outcome:
     requests: int = 0
     cached: bool = False
     error: str | None = None
+    not_asked: bool = False
+    """Not sent: the service had refused every request (see ServiceRefused)."""
 
 
 def instructions(languages: tuple[Language, Language], glossary: Glossary,
@@ -162,6 +170,10 @@ class Client:
         self.next_start = 0.0
         self.lock = threading.Lock()
         self.url = settings.base_url + "/chat/completions"
+        self.refused = False
+        """A request met a ServiceRefused: the others are not sent."""
+        self.sent = 0
+        """Requests sent, those that failed too."""
 
     def redact(self, text: str) -> str:
         """`text` without the key, nor a masked copy of it that ends as the key does (as
@@ -192,6 +204,8 @@ class Client:
             headers["Authorization"] = f"Bearer {self.key}"
         for attempt in range(self.settings.retries + 1):
             self.wait_turn()
+            with self.lock:
+                self.sent += 1
             request = urllib.request.Request(self.url, data=data, headers=headers,
                                              method="POST")
             try:
@@ -199,14 +213,18 @@ class Client:
                                             ) as response:
                     return response.read(), attempt + 1
             except urllib.error.HTTPError as error:
-                passing = error.code == 429 or error.code >= 500
                 said = self.redact(service_message(error))
+                no_credit = error.code == 402 or (error.code == 429 and "quota" in said)
+                passing = (error.code == 429 or error.code >= 500) and not no_credit
                 why = f"HTTP {error.code} {self.redact(error.reason or '')}".strip() + (
                     f" ({said})" if said else "")
                 wait = retry_after(error.headers.get("Retry-After"))
                 if not passing:
-                    raise TranslationFailed(f"the service answered {why}"
-                                            + hint_for(error.code, said)) from None
+                    message = f"the service answered {why}" + hint_for(error.code, said)
+                    if refuses_all(error.code, said):
+                        self.refused = True
+                        raise ServiceRefused(message) from None
+                    raise TranslationFailed(message) from None
             except TimeoutError:
                 why, wait = f"no answer within {self.settings.timeout_seconds} s", None
             except (urllib.error.URLError, ConnectionError) as error:
@@ -244,11 +262,20 @@ def service_message(error: urllib.error.HTTPError) -> str:
     return " ".join(str(text).split())[:200]
 
 
+def refuses_all(code: int, said: str) -> bool:
+    """Whether the service would answer every request so: a wrong key, address or model,
+    no credit, a setting the model refuses (other 400s are about one paper's text)."""
+    return (code in (401, 402, 403, 404) or (code == 429 and "quota" in said)
+            or (code == 400 and "temperature" in said))
+
+
 def hint_for(code: int, said: str) -> str:
     if code in (401, 403):
         return ": check the key in the environment variable that site.yaml names"
     if code == 404:
         return ": check translation.base_url and translation.model in site.yaml"
+    if code == 402 or code == 429:
+        return ": check the account's credit or plan at the service"
     if code == 400 and "temperature" in said:
         return ": set `temperature: none` under translation: in site.yaml"
     return ""
@@ -346,6 +373,8 @@ def translate_one(job: Job, client: Client, cache: Cache, body: dict,
     try:
         found = cache.get(body)
         if found is None:
+            if client.refused:
+                return Outcome(job, not_asked=True)
             answer, requests = client.complete(body)
             found = read_answer(answer)
         title, abstract = found
@@ -461,14 +490,17 @@ def translate(root: Path, config: Config, files: list[Path], pending: bool, forc
         return 0
     client = Client(settings, api_key(settings, os.environ if environ is None else environ),
                     sleep)
-    started, translated, failed, requests, from_cache = time.monotonic(), 0, 0, 0, 0
+    started, translated, failed, from_cache = time.monotonic(), 0, 0, 0
     with concurrent.futures.ThreadPoolExecutor(settings.concurrency) as pool:
         futures = [pool.submit(translate_one, job, client, cache, bodies[job.source], config)
                    for job in jobs]
+        not_asked = 0
         try:
             for future in concurrent.futures.as_completed(futures):
                 outcome = future.result()
-                requests += outcome.requests
+                if outcome.not_asked:
+                    not_asked += 1
+                    continue
                 error = outcome.error or write_outcome(outcome, config)
                 if error:
                     failed += 1
@@ -485,6 +517,10 @@ def translate(root: Path, config: Config, files: list[Path], pending: bool, forc
             report(f"stopped: {translated} translated; the files not yet written are as "
                    "they were")
             raise
+    if not_asked:
+        report(f"stopped: the service refuses every request; {not_asked} papers not asked "
+               "(their files are as they were)")
     report(f"{translated} translated ({from_cache} from the cache), {failed} failed, "
-           f"{len(skipped)} skipped; {requests} requests in {time.monotonic() - started:.1f} s")
-    return failed
+           f"{len(skipped)} skipped; {client.sent} request{'s' * (client.sent != 1)} in "
+           f"{time.monotonic() - started:.1f} s")
+    return failed + not_asked

@@ -208,6 +208,30 @@ def test_the_key_is_never_printed_even_when_the_server_echoes_it(project, model,
     no_key_anywhere(project, out, err)
 
 
+def test_a_service_that_refuses_every_request_stops_the_run(project, model, capsys):
+    """A wrong key (or model, address, no credit) fails every paper alike: one request,
+    not one per paper."""
+    for number in range(3, 7):
+        (project / f"content/papers/p{number}.md").write_text(
+            awaiting(f"Paper {number}", "Plain text."), "utf-8")
+    (project / "site.yaml").write_text(site_yaml(model.url, concurrency=1), "utf-8")
+    model.answers = [(429, json.dumps({"error": {
+        "message": "You exceeded your current quota, please check your plan and billing "
+                   "details.", "type": "insufficient_quota"}}).encode(), 0, {})]
+    before = snapshot(project / "content")
+    assert run(project, "translate", "--pending") == 1
+    out = capsys.readouterr().out.splitlines()
+    assert len(model.requests) == 1  # not tried again, and no other paper asked
+    assert out[0].endswith(": the service answered HTTP 429 Too Many Requests (You exceeded "
+                           "your current quota, please check your plan and billing details.): "
+                           "check the account's credit or plan at the service (the file is "
+                           "as it was)")
+    assert out[1] == ("stopped: the service refuses every request; 5 papers not asked (their "
+                      "files are as they were)")
+    assert out[2].startswith("0 translated (0 from the cache), 1 failed, 0 skipped; 1 request in")
+    assert snapshot(project / "content") == before
+
+
 def test_a_masked_key_in_the_service_s_answer_is_not_printed_either(project, model, capsys):
     masked = KEY[:8] + "*" * 12 + KEY[-4:]
     model.answers = [(401, json.dumps({"error": {
