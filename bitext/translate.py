@@ -106,13 +106,13 @@ def instructions(languages: tuple[Language, Language], glossary: Glossary,
 def request_body(settings: TranslationSettings, system: str, texts: Texts) -> dict:
     user = json.dumps({"title": texts.title[0], "abstract": texts.abstract[0]},
                       ensure_ascii=False)
-    body = {"model": settings.model, "temperature": settings.temperature,
-            "messages": [{"role": "system", "content": system},
-                         {"role": "user", "content": user}]}
-    if settings.temperature is None:
-        del body["temperature"]
-    elif settings.temperature == 0:
-        body["temperature"] = 0  # (as before the setting: the cache's keys stay)
+    body = {"model": settings.model, "messages": [{"role": "system", "content": system},
+                                                  {"role": "user", "content": user}]}
+    if settings.temperature is not None:
+        # (a whole number as an int: 0 is sent as it was before the setting, and the
+        # cache's keys stay)
+        temperature = settings.temperature
+        body["temperature"] = int(temperature) if temperature.is_integer() else temperature
     return body
 
 
@@ -214,14 +214,14 @@ class Client:
                     return response.read(), attempt + 1
             except urllib.error.HTTPError as error:
                 said = self.redact(service_message(error))
-                no_credit = error.code == 402 or (error.code == 429 and "quota" in said)
-                passing = (error.code == 429 or error.code >= 500) and not no_credit
+                refused = refuses_all(error.code, said)
+                passing = (error.code == 429 or error.code >= 500) and not refused
                 why = f"HTTP {error.code} {self.redact(error.reason or '')}".strip() + (
                     f" ({said})" if said else "")
                 wait = retry_after(error.headers.get("Retry-After"))
                 if not passing:
                     message = f"the service answered {why}" + hint_for(error.code, said)
-                    if refuses_all(error.code, said):
+                    if refused:
                         self.refused = True
                         raise ServiceRefused(message) from None
                     raise TranslationFailed(message) from None
