@@ -7,7 +7,7 @@ chat-completions service (DeepSeek, Qwen, OpenAI, a local server), as site.yaml'
 - Requests run a few at once (`concurrency`), spaced by `requests_per_minute`, and are
   tried again after 429, 5xx, timeouts and dropped connections, waiting twice as long each
   time (or what Retry-After says). A refusal that every request would meet (a wrong key,
-  model or address, no credit) stops the run instead.
+  model or address, no credit, a server that cannot be reached) stops the run instead.
 - A paper's file is written only when its translation is whole and passes every
   translation check (bitext.checks), through a temporary file and a rename: a failure
   leaves the file as it was, and Ctrl-C leaves every file whole.
@@ -206,6 +206,7 @@ class Client:
             self.wait_turn()
             with self.lock:
                 self.sent += 1
+            unreachable = False
             request = urllib.request.Request(self.url, data=data, headers=headers,
                                              method="POST")
             try:
@@ -229,13 +230,18 @@ class Client:
                 why, wait = f"no answer within {self.settings.timeout_seconds} s", None
             except (urllib.error.URLError, ConnectionError) as error:
                 reason = getattr(error, "reason", error)
-                if isinstance(reason, TimeoutError):
-                    why = f"no answer within {self.settings.timeout_seconds} s"
-                else:
+                unreachable = not isinstance(reason, TimeoutError)
+                if unreachable:
                     why = f"cannot reach {self.settings.base_url} ({self.redact(str(reason))})"
+                else:
+                    why = f"no answer within {self.settings.timeout_seconds} s"
                 wait = None
             if attempt == self.settings.retries:
-                raise TranslationFailed(f"{why}, after {attempt + 1} attempts")
+                message = f"{why}, after {attempt + 1} attempts"
+                if unreachable:  # (a server down or a wrong address: so for every paper)
+                    self.refused = True
+                    raise ServiceRefused(message)
+                raise TranslationFailed(message)
             backoff = self.settings.retry_seconds * 2 ** attempt
             self.sleep(min(MAX_BACKOFF_SECONDS, wait if wait is not None else
                            backoff * (1 + random.random() / 4)))
@@ -518,8 +524,8 @@ def translate(root: Path, config: Config, files: list[Path], pending: bool, forc
                    "they were")
             raise
     if not_asked:
-        report(f"stopped: the service refuses every request; {not_asked} papers not asked "
-               "(their files are as they were)")
+        report(f"stopped: the service refuses every request; {not_asked} "
+               f"paper{'s' * (not_asked != 1)} not asked (their files are as they were)")
     report(f"{translated} translated ({from_cache} from the cache), {failed} failed, "
            f"{len(skipped)} skipped; {client.sent} request{'s' * (client.sent != 1)} in "
            f"{time.monotonic() - started:.1f} s")

@@ -7,6 +7,7 @@ import json
 import os
 import re
 import signal
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -230,6 +231,36 @@ def test_a_service_that_refuses_every_request_stops_the_run(project, model, caps
                       "files are as they were)")
     assert out[2].startswith("0 translated (0 from the cache), 1 failed, 0 skipped; 1 request in")
     assert snapshot(project / "content") == before
+
+
+def test_a_service_that_cannot_be_reached_stops_the_run(project, capsys):
+    """A server down or a wrong address: tried again as a dropped connection is, then no
+    other paper waits through the same attempts."""
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]  # (closed again: nothing listens there)
+    (project / "site.yaml").write_text(site_yaml(f"http://127.0.0.1:{port}/v1", retries=2,
+                                                 concurrency=1), "utf-8")
+    assert run(project, "translate", "--pending") == 1
+    out = capsys.readouterr().out.splitlines()
+    assert re.fullmatch(r"failed content/papers/(one|two)\.md: cannot reach "
+                        rf"http://127\.0\.0\.1:{port}/v1 \(.*refused\), after 3 attempts "
+                        r"\(the file is as it was\)", out[0])
+    assert out[1] == ("stopped: the service refuses every request; 1 paper not asked (their "
+                      "files are as they were)")
+    assert out[2].startswith("0 translated (0 from the cache), 1 failed, 0 skipped; 3 requests")
+
+
+def test_a_server_error_to_the_last_attempt_fails_that_paper_only(project, model, capsys):
+    model.answers = [(503, b'{"error": "overloaded"}', 0, {})] * 3 + [(200, None, 0, {})]
+    (project / "site.yaml").write_text(site_yaml(model.url, retries=2, concurrency=1),
+                                       "utf-8")
+    assert run(project, "translate", "--pending") == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].endswith(": HTTP 503 Service Unavailable (overloaded), after 3 attempts (the "
+                           "file is as it was)")
+    assert out[1].startswith("translated content/papers/")
+    assert out[2].startswith("1 translated (0 from the cache), 1 failed, 0 skipped; 4 requests")
 
 
 def test_a_masked_key_in_the_service_s_answer_is_not_printed_either(project, model, capsys):
