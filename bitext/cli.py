@@ -101,12 +101,13 @@ def make_parser() -> argparse.ArgumentParser:
 
     translate_parser = commands.add_parser(
         "translate", help="fill missing translations through an OpenAI-compatible service",
-        description="Asks the chat-completions service of site.yaml's translation: for the "
-                    "missing secondary title and abstract of the named papers (or, with "
-                    "--pending, of every paper awaiting translation; with --stale, makes "
-                    "again the unreviewed machine translations whose primary text changed), "
-                    "with the key from the environment variable it names. A translation is "
-                    "written only when it passes the translation checks.")
+        description="Asks the chat-completions service of site.yaml's translation for the "
+                    "missing secondary title and abstract of the named papers, or of every "
+                    "paper awaiting translation (--pending), and for a new translation of "
+                    "each machine translation that no one reviewed and whose primary text "
+                    "changed (--stale). The key comes from the environment variable that "
+                    "site.yaml names. A translation is written only when it passes the "
+                    "translation checks.")
     translate_parser.add_argument("files", nargs="*", metavar="FILE", type=Path,
                                   help="paper files")
     translate_parser.add_argument("--pending", action="store_true",
