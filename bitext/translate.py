@@ -10,7 +10,8 @@ chat-completions service (DeepSeek, Qwen, OpenAI, a local server), as site.yaml'
   model or address, no credit, a server that cannot be reached) stops the run instead.
 - A paper's file is written only when its translation is whole and passes every
   translation check (bitext.checks), through a temporary file and a rename: a failure
-  leaves the file as it was, and Ctrl-C leaves every file whole.
+  leaves the file as it was, and Ctrl-C leaves every file whole. An answer that fails a
+  check is asked for once more, saying what failed.
 - What the file gains says where the translation came from: `translator: machine`,
   `translation_model`, and `translated_from` (the fingerprint of the text translated).
   A person's text, or a reviewed one, is never replaced unless --force says so.
@@ -82,6 +83,8 @@ class Outcome:
     error: str | None = None
     not_asked: bool = False
     """Not sent: the service had refused every request (see ServiceRefused)."""
+    corrected: bool = False
+    """The first answer failed a check; the second, asked with what failed, is this."""
 
 
 def instructions(languages: tuple[Language, Language], glossary: Glossary,
@@ -374,33 +377,64 @@ def parts_to_fill(texts: Texts, named: bool, pending: bool, force: bool, stale: 
 
 def translate_one(job: Job, client: Client, cache: Cache, body: dict,
                   config: Config) -> Outcome:
-    """Ask for one paper's translation (or take it from the cache) and check it."""
-    requests = 0
+    """Ask for one paper's translation (or take it from the cache) and check it. A new
+    answer that fails a check is asked for once more, with what failed: a model at
+    temperature 0 would otherwise give the same answer to every run."""
+    requests, corrected = 0, False
     try:
         found = cache.get(body)
-        if found is None:
+        # (a cached answer passed the checks when it was kept; the glossary may have
+        # changed since)
+        problems = check_answer(job, found, config) if found else []
+        if found is None or problems:
             if client.refused:
                 return Outcome(job, not_asked=True)
             answer, requests = client.complete(body)
             found = read_answer(answer)
-        title, abstract = found
-        merged = dataclasses.replace(
-            job.texts,
-            title=(job.texts.title[0], title if job.fill[0] else job.texts.title[1]),
-            abstract=(job.texts.abstract[0],
-                      abstract if job.fill[1] else job.texts.abstract[1]))
-        problems = translation_warnings(merged, config.glossary, config.languages)
+            problems = check_answer(job, found, config)
         if problems:
-            first = problems[0]
-            raise TranslationFailed(first.message.removeprefix("warning: ")
-                                    + (f" {first.found}" if first.found else "")
-                                    + (f" (and {len(problems) - 1} more)"
-                                       if len(problems) > 1 else ""))
+            answer, more = client.complete(correction(body, found, problems))
+            requests, corrected = requests + more, True
+            found = read_answer(answer)
+            problems = check_answer(job, found, config)
+        if problems:
+            raise TranslationFailed(described(problems) + (" (asked twice)" if corrected
+                                                           else ""))
         if requests:
-            cache.put(body, title, abstract)
-        return Outcome(job, title, abstract, requests, cached=requests == 0)
+            cache.put(body, *found)
+        return Outcome(job, *found, requests, cached=requests == 0, corrected=corrected)
     except TranslationFailed as error:
         return Outcome(job, requests=requests, error=client.redact(str(error)))
+
+
+def check_answer(job: Job, answer: tuple[str, str], config: Config) -> list[Problem]:
+    """What the translation checks find in the paper with this answer's title and
+    abstract where the job fills them."""
+    title, abstract = answer
+    merged = dataclasses.replace(
+        job.texts,
+        title=(job.texts.title[0], title if job.fill[0] else job.texts.title[1]),
+        abstract=(job.texts.abstract[0], abstract if job.fill[1] else job.texts.abstract[1]))
+    return translation_warnings(merged, config.glossary, config.languages)
+
+
+def described(problems: list[Problem]) -> str:
+    first = problems[0]
+    return (first.message.removeprefix("warning: ") + (f" {first.found}" if first.found else "")
+            + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""))
+
+
+def correction(body: dict, answer: tuple[str, str], problems: list[Problem]) -> dict:
+    """The request again, with the answer and what the checks found in it."""
+    reasons = "; ".join(problem.message.removeprefix("warning: ")
+                        + (f" {problem.found}" if problem.found else "")
+                        for problem in problems[:5])
+    given = json.dumps({"title": answer[0], "abstract": answer[1]}, ensure_ascii=False)
+    return {**body, "messages": [
+        *body["messages"], {"role": "assistant", "content": given},
+        {"role": "user", "content": f"This translation cannot be used: {reasons}. Translate "
+                                    "the title and abstract again with this fixed, and "
+                                    "answer with the JSON object only."}]}
 
 
 def translated_text(data: str, outcome: Outcome, config: Config) -> str:
@@ -516,7 +550,9 @@ def translate(root: Path, config: Config, files: list[Path], pending: bool, forc
                 from_cache += outcome.cached
                 report(f"translated {outcome.job.source}  [{settings.model}; "
                        + ("from the cache]" if outcome.cached else
-                          f"{outcome.requests} request{'s' * (outcome.requests > 1)}]"))
+                          f"{outcome.requests} request{'s' * (outcome.requests > 1)}"
+                          + (", asked again with what the first answer lacked]"
+                             if outcome.corrected else "]")))
         except KeyboardInterrupt:
             for future in futures:
                 future.cancel()

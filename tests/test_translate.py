@@ -149,6 +149,32 @@ def test_an_answer_cut_off_at_the_token_limit_says_so(project, model, capsys):
     assert snapshot(project / "content") == before
 
 
+def test_a_cached_answer_that_the_glossary_now_refuses_is_asked_for_anew(
+        project, model, capsys):
+    path = project / "content/papers/one.md"
+    assert run(project, "translate", str(path)) == 0
+    (project / "site.yaml").write_text(site_yaml(model.url).replace(
+        "terms: {reinforcement learning: 强化学习}", "terms: {second paragraph: 第二段}"),
+        "utf-8")
+
+    def with_term_when_told(request):
+        user = json.loads(request["body"]["messages"][1]["content"])
+        answer = faithful(user["title"], user["abstract"])
+        if "第二段" in request["body"]["messages"][-1]["content"]:
+            answer["abstract"] += "第二段"
+        return chat_answer(json.dumps(answer, ensure_ascii=False))
+
+    model.answers = [(200, with_term_when_told, 0, {})]
+    asked = len(model.requests)
+    capsys.readouterr()
+    assert run(project, "translate", str(path), "--force") == 0
+    assert capsys.readouterr().out.splitlines()[0] == (
+        "translated content/papers/one.md  [test-model; 2 requests, asked again with what "
+        "the first answer lacked]")
+    assert len(model.requests) == asked + 2
+    assert "第二段" in path.read_text("utf-8")
+
+
 def test_a_translation_that_drops_a_formula_is_refused(project, model, capsys):
     def dropping(request):
         user = json.loads(request["body"]["messages"][1]["content"])
@@ -161,8 +187,39 @@ def test_a_translation_that_drops_a_formula_is_refused(project, model, capsys):
     assert run(project, "translate", str(project / "content/papers/one.md")) == 1
     assert capsys.readouterr().out.splitlines()[0] == (
         "failed content/papers/one.md: the zh-Hans text lacks a formula of the en text "
-        "'$O(n^2)$' (the file is as it was)")
+        "'$O(n^2)$' (asked twice) (the file is as it was)")
     assert snapshot(project / "content") == before
+    assert len(model.requests) == 2
+
+
+def test_an_answer_that_fails_a_check_is_asked_for_again_with_what_it_lacked(
+        project, model, capsys):
+    """At temperature 0 the same request gets the same answer: the second request says
+    what the first answer lacked, and its answer is checked as the first was."""
+    def dropping_once(request):
+        user = json.loads(request["body"]["messages"][1]["content"])
+        answer = faithful(user["title"], user["abstract"])
+        if len(request["body"]["messages"]) == 2:
+            answer["abstract"] = answer["abstract"].replace("$O(n^2)$", "n 的平方")
+        return chat_answer(json.dumps(answer, ensure_ascii=False))
+
+    model.answers = [(200, dropping_once, 0, {})]
+    path = project / "content/papers/one.md"
+    assert run(project, "translate", str(path)) == 0
+    assert capsys.readouterr().out.splitlines()[0] == (
+        "translated content/papers/one.md  [test-model; 2 requests, asked again with what "
+        "the first answer lacked]")
+    first, second = (request["body"]["messages"] for request in model.requests)
+    assert second[:2] == first
+    assert second[2]["role"] == "assistant" and "n 的平方" in second[2]["content"]
+    assert second[3] == {"role": "user", "content": (
+        "This translation cannot be used: the zh-Hans text lacks a formula of the en text "
+        "'$O(n^2)$'. Translate the title and abstract again with this fixed, and answer "
+        "with the JSON object only.")}
+    assert "$O(n^2)$" in path.read_text("utf-8").split("::: zh-Hans")[1]
+    # the answer is cached for the first request: translating it again asks nothing
+    assert run(project, "translate", str(path), "--force") == 0
+    assert "from the cache" in capsys.readouterr().out and len(model.requests) == 2
 
 
 def test_a_second_run_takes_the_cache_and_asks_nothing(project, model, capsys):
