@@ -418,17 +418,20 @@ def check_answer(job: Job, answer: tuple[str, str], config: Config) -> list[Prob
     return translation_warnings(merged, config.glossary, config.languages)
 
 
+def problem_text(problem: Problem) -> str:
+    """A translation check's finding, as a failure line and the model are told it."""
+    return problem.message.removeprefix("warning: ") + (
+        f" {problem.found}" if problem.found else "")
+
+
 def described(problems: list[Problem]) -> str:
-    first = problems[0]
-    return (first.message.removeprefix("warning: ") + (f" {first.found}" if first.found else "")
-            + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""))
+    return problem_text(problems[0]) + (
+        f" (and {len(problems) - 1} more)" if len(problems) > 1 else "")
 
 
 def correction(body: dict, answer: tuple[str, str], problems: list[Problem]) -> dict:
     """The request again, with the answer and what the checks found in it."""
-    reasons = "; ".join(problem.message.removeprefix("warning: ")
-                        + (f" {problem.found}" if problem.found else "")
-                        for problem in problems[:5])
+    reasons = "; ".join(problem_text(problem) for problem in problems[:5])
     given = json.dumps({"title": answer[0], "abstract": answer[1]}, ensure_ascii=False)
     return {**body, "messages": [
         *body["messages"], {"role": "assistant", "content": given},
