@@ -96,14 +96,18 @@ def test_a_429_is_tried_again(project, model, capsys):
     assert len(model.requests) == 2
 
 
+def fails_leaving_its_file(project: Path, capsys, name: str, reason: str) -> None:
+    """`translate` of the one paper fails for this reason, and no file changes."""
+    before = snapshot(project / "content")
+    assert run(project, "translate", str(project / "content/papers" / name)) == 1
+    assert capsys.readouterr().out.splitlines()[0] == (
+        f"failed content/papers/{name}: {reason} (the file is as it was)")
+    assert snapshot(project / "content") == before
+
+
 def test_a_timeout_fails_the_paper_and_leaves_its_file(project, model, capsys):
     model.answers = [(200, None, 3, {})]  # after the one-second timeout
-    before = snapshot(project / "content")
-    assert run(project, "translate", str(project / "content/papers/two.md")) == 1
-    assert capsys.readouterr().out.splitlines()[0] == (
-        "failed content/papers/two.md: no answer within 1 s, after 6 attempts (the file is "
-        "as it was)")
-    assert snapshot(project / "content") == before
+    fails_leaving_its_file(project, capsys, "two.md", "no answer within 1 s, after 6 attempts")
 
 
 def test_a_malformed_answer_fails_the_paper(project, model, capsys):
@@ -141,12 +145,8 @@ def test_an_answer_cut_off_at_the_token_limit_says_so(project, model, capsys):
     cut = json.dumps({"choices": [{"index": 0, "finish_reason": "length", "message": {
         "role": "assistant", "content": '{"title": "论文", "abstract": "这是一段'}}]})
     model.answers = [(200, cut.encode(), 0, {})]
-    before = snapshot(project / "content")
-    assert run(project, "translate", str(project / "content/papers/two.md")) == 1
-    assert capsys.readouterr().out.splitlines()[0] == (
-        "failed content/papers/two.md: the answer was cut off at the service's limit of "
-        "tokens (finish_reason: length) (the file is as it was)")
-    assert snapshot(project / "content") == before
+    fails_leaving_its_file(project, capsys, "two.md", "the answer was cut off at the "
+                           "service's limit of tokens (finish_reason: length)")
 
 
 def test_a_cached_answer_that_the_glossary_now_refuses_is_asked_for_anew(
@@ -183,12 +183,8 @@ def test_a_translation_that_drops_a_formula_is_refused(project, model, capsys):
         return chat_answer(json.dumps(answer, ensure_ascii=False))
 
     model.answers = [(200, dropping, 0, {})]
-    before = snapshot(project / "content")
-    assert run(project, "translate", str(project / "content/papers/one.md")) == 1
-    assert capsys.readouterr().out.splitlines()[0] == (
-        "failed content/papers/one.md: the zh-Hans text lacks a formula of the en text "
-        "'$O(n^2)$' (asked twice) (the file is as it was)")
-    assert snapshot(project / "content") == before
+    fails_leaving_its_file(project, capsys, "one.md", "the zh-Hans text lacks a formula of "
+                           "the en text '$O(n^2)$' (asked twice)")
     assert len(model.requests) == 2
 
 
