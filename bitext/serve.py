@@ -9,6 +9,10 @@ to HTML as it is served, and nothing of it is ever written to a build.
 When a rebuild fails, the last good build stays served and every page shows the errors in
 an overlay, the same lines as the terminal prints; the next good build removes it.
 
+Each page also says which build it shows, and asks, when livereload.js connects, whether
+that is still the newest (`build_check`): livereload announces a reload only to the pages
+connected at the time, not to one that was loading.
+
 A large site is served as soon as its pages are built: the preview reads the papers that
 `build` parsed (`MemoryCache.disk`), and makes its search index in the background.
 """
@@ -35,6 +39,7 @@ from bitext.scratch import make_scratch, remove_scratch
 from bitext.watching import BackgroundSearch, InputWatcher, Rebuilder
 
 LOCAL_NAMES = {"localhost", "127.0.0.1", "[::1]", "::1"}
+GENERATION_PATH = "/__bitext__/generation"
 PORT_TRIES = 10
 EMPTY_PAGE = b"<!doctype html><title>bitext preview</title><body></body>"
 
@@ -52,6 +57,9 @@ class PreviewState:
     """A paper page's old path ('papers/x/') → its path now, for the pages this preview
     saw move (see `redirects_after`): a page open on the old address follows its paper
     when the browser reloads."""
+    generation: int = 0
+    """Counts the builds, good or failed, each of which changes what the pages show (see
+    `build_check`)."""
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -81,6 +89,19 @@ def panel(element: str, name: str, role: str, style: str, heading: str,
     return (f'<{element} id="{name}" role="{role}" style="position:fixed;inset:auto 0 0 0;'
             f'overflow:auto;margin:0;{style}"><strong>{heading}</strong>'
             f'<ul style="margin:.5rem 0 0;padding-left:1.25rem">{items}</ul></{element}>'
+            ).encode()
+
+
+def build_check(generation: int) -> bytes:
+    """A preview page's check, when livereload.js connects, that it shows the newest
+    build: the reload of a build that ended while the page had no connection (it was
+    loading, after the reload of an earlier save) reached no one. Put in the <head>, the
+    listener is in place before livereload.js, which livereload adds after it, can
+    connect."""
+    return ('<script>document.addEventListener("LiveReloadConnect",function(){'
+            f'fetch("{GENERATION_PATH}",{{cache:"no-store"}})'
+            '.then(function(r){return r.text()})'
+            f'.then(function(g){{if(g!=="{generation}")location.reload()}})}})</script>'
             ).encode()
 
 
@@ -127,9 +148,13 @@ def make_app(state: PreviewState, bound_host: str):
         path_info = environ.get("PATH_INFO", "/")
         page = path_info.lstrip("/").removesuffix("index.html")
         with state.lock:
-            folder, errors = state.folder, list(state.errors)
+            folder, errors, generation = state.folder, list(state.errors), state.generation
             warned = state.warnings.get(page, [])
             moved_to = state.moved.get(page)
+        if path_info == GENERATION_PATH:
+            start_response("200 OK", [("Content-Type", "text/plain; charset=utf-8"),
+                                      ("Cache-Control", "no-store")])
+            return [str(generation).encode()]
         target, needs_slash = resolve_request(folder, path_info)
         if needs_slash:
             start_response("301 Moved Permanently", [("Location", path_info + "/")])
@@ -149,6 +174,8 @@ def make_app(state: PreviewState, bound_host: str):
             kind = CONTENT_TYPES.get(target.suffix, "application/octet-stream")
         else:  # no good build yet: a blank page to carry the error overlay
             body, kind = EMPTY_PAGE, CONTENT_TYPES[".html"]
+        if kind.startswith("text/html"):
+            body = body.replace(b"</head>", build_check(generation) + b"</head>", 1)
         if errors and kind.startswith("text/html"):
             body = body.replace(b"</body>", overlay(errors) + b"</body>", 1)
         elif warned and kind.startswith("text/html"):
@@ -201,6 +228,7 @@ class Preview(Rebuilder):
     def failed(self, lines: list[str]) -> None:
         with self.state.lock:
             self.state.errors = lines
+            self.state.generation += 1
 
     def succeeded(self, search_files: Bundles | None) -> None:
         model = self.cache.model
@@ -212,6 +240,7 @@ class Preview(Rebuilder):
             self.state.errors = []
             self.state.warnings = warnings
             self.state.moved = redirects_after(self.state.moved, dict(moves.values()))
+            self.state.generation += 1
         for source, (old, new) in moves.items():
             print(f"note: {source}: its page moved from /{old} to /{new}; links to a "
                   f"published address break when it moves (to keep it, set slug: "

@@ -2,6 +2,7 @@
 answers local requests for files inside its build folder."""
 
 import contextlib
+import json
 import os
 import signal
 import socket
@@ -395,6 +396,25 @@ def test_broken_input_keeps_the_last_good_build_and_shows_the_overlay(preview, p
     assert b"bitext-errors" not in call(app, "/papers/first-paper/")[1]
 
 
+def test_each_build_is_counted_and_each_page_says_which_it_shows(preview, project):
+    """So that a page that connects to livereload after a build can tell it is behind."""
+    app = make_app(preview.state, "127.0.0.1")
+    shown = int(call(app, "/__bitext__/generation")[1])
+    page = call(app, "/papers/first-paper/")[1].decode()
+    assert page.count(f'if(g!=="{shown}")location.reload()') == 1
+    assert page.index("LiveReloadConnect") < page.index("</head>")
+    assert b"LiveReloadConnect" not in (preview.options.out / "papers/first-paper/index.html"
+                                        ).read_bytes()
+    path = project / "content/papers/one.md"
+    good = path.read_text("utf-8")
+    path.write_text(good.replace("date: 2025-04-20", "date: [broken"), "utf-8")
+    preview.rebuild([str(path)])  # a failed build changes the pages too (the overlay)
+    path.write_text(good, "utf-8")
+    preview.rebuild([str(path)])
+    assert call(app, "/__bitext__/generation")[1] == str(shown + 2).encode()
+    assert f'if(g!=="{shown + 2}")' in call(app, "/papers/first-paper/")[1].decode()
+
+
 def test_a_paper_page_shows_its_translation_warnings_in_the_preview(preview, project):
     """An edit that drops a formula from the translation: the paper's page says so (and
     the published page never does)."""
@@ -745,6 +765,48 @@ def test_browser_reloads_by_itself_after_an_edit(server, project):
                         "utf-8")
         page.wait_for_function("document.body.innerText.includes('And again.')",
                                timeout=15000)
+
+
+@pytest.mark.browser
+def test_a_page_that_connects_after_a_rebuild_reloads_to_it(server, project):
+    """A reload announced while the page has no livereload connection (it was loading,
+    after the reload of an earlier save) reaches no one: the page learns of the newer
+    build when it connects. Here its livereload.js is held until the edit is built."""
+    require(CHROMIUM.exists(), "Debian's chromium")
+    from playwright.sync_api import sync_playwright
+
+    from tests.conftest import CHROMIUM_ARGS
+
+    url, _, _ = server
+    address = url + "papers/first-paper/"
+
+    def held_until_released(route):
+        if "released" in route.request.url:
+            route.continue_()
+            return
+        real = route.request.url + "&released=1"
+        route.fulfill(content_type="text/javascript", body=(
+            "(function wait() { if (!window.releaseLivereload) return setTimeout(wait, 50);"
+            f" var s = document.createElement('script'); s.src = {json.dumps(real)};"
+            " document.head.appendChild(s); })();"))
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            page.route("**/livereload.js*", held_until_released)
+            page.goto(address)
+            path = project / "content/papers/one.md"
+            path.write_text(path.read_text("utf-8").replace("An abstract.", "Built meanwhile."),
+                            "utf-8")
+            assert wait_for(lambda: "Built meanwhile." in fetch(address)[1])
+            page.wait_for_timeout(300)  # (the reload is announced as the build ends)
+            assert "Built meanwhile." not in page.inner_text("body")
+            page.evaluate("window.releaseLivereload = true")
+            page.wait_for_function("document.body.innerText.includes('Built meanwhile.')",
+                                   timeout=15000)
+        finally:
+            browser.close()
 
 
 @pytest.mark.browser
