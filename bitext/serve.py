@@ -95,14 +95,16 @@ def panel(element: str, name: str, role: str, style: str, heading: str,
 def build_check(generation: int) -> bytes:
     """A preview page's check, when livereload.js connects, that it shows the newest
     build: the reload of a build that ended while the page had no connection (it was
-    loading, after the reload of an earlier save) reached no one. Put in the <head>, the
-    listener is in place before livereload.js, which livereload adds after it, can
-    connect."""
-    return ('<script>document.addEventListener("LiveReloadConnect",function(){'
+    loading, after the reload of an earlier save) reached no one. Checked again a second
+    later: livereload counts the page among those it tells only once the page has sent
+    its `info`, a moment after it connected. Put in the <head>, the listener is in place
+    before livereload.js, which livereload adds after it, can connect."""
+    return ('<script>(function(){function check(){'
             f'fetch("{GENERATION_PATH}",{{cache:"no-store"}})'
             '.then(function(r){return r.text()})'
-            f'.then(function(g){{if(g!=="{generation}")location.reload()}})}})</script>'
-            ).encode()
+            f'.then(function(g){{if(g!=="{generation}")location.reload()}})}}'
+            'document.addEventListener("LiveReloadConnect",function(){'
+            'check();setTimeout(check,1000)})})()</script>').encode()
 
 
 def host_allowed(host_header: str, bound: str) -> bool:
