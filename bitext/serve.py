@@ -189,9 +189,13 @@ def make_app(state: PreviewState, bound_host: str):
 
 
 def free_port(host: str, wanted: int) -> int:
-    """`wanted` if it is free, else the next free one (said plainly by the caller)."""
+    """`wanted` if it is free, else the next free one (said plainly by the caller). Free
+    as the server's own socket sees it (SO_REUSEADDR, as tornado sets): connections of a
+    preview just stopped, in TIME_WAIT for a minute, leave the port free; a server
+    listening on it does not."""
     for port in range(wanted, wanted + PORT_TRIES):
         with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             try:
                 probe.bind((host, port))
                 return port

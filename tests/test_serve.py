@@ -711,6 +711,23 @@ def test_busy_port_moves_to_the_next_one(project, tmp_path):
         assert choose("127.0.0.1", port) != port
 
 
+def test_a_port_left_in_time_wait_by_the_last_preview_is_taken_again():
+    """Stopping the preview leaves its browser connections in TIME_WAIT for a minute (the
+    server closed them): starting it again takes the same port, as its server can."""
+    from bitext.serve import free_port as choose
+
+    with socket.socket() as server:
+        server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        server.bind(("127.0.0.1", 0))
+        server.listen()
+        port = server.getsockname()[1]
+        with socket.create_connection(("127.0.0.1", port)) as client:
+            accepted, _ = server.accept()
+            accepted.close()  # the server's side closes first: it keeps the TIME_WAIT
+            client.recv(1)
+    assert choose("127.0.0.1", port) == port
+
+
 @contextlib.contextmanager
 def page_with_live_reload(address: str):
     """A Chromium page open at `address` of the preview, once livereload.js has shaken
