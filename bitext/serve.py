@@ -22,6 +22,7 @@ from __future__ import annotations
 import dataclasses
 import errno
 import html
+import os
 import socket
 import sys
 import threading
@@ -195,7 +196,8 @@ def free_port(host: str, wanted: int) -> int:
     listening on it does not."""
     for port in range(wanted, wanted + PORT_TRIES):
         with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
-            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            if os.name != "nt":  # (as tornado: on Windows it would let two servers share a port)
+                probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             try:
                 probe.bind((host, port))
                 return port
