@@ -218,20 +218,13 @@ def read_translation(fields: Fields) -> TranslationSettings | None:
                                 "DEEPSEEK_API_KEY, or none", found=repr(key_env),
                        hint="never write the key itself in a file")
         key_env = None
-    retry = fields.text("translation", "retry_seconds", required=False) or "2"
-    if not re.fullmatch(r"\d+(\.\d+)?", retry) or not 0 <= float(retry) <= 600:
-        fields.problem(("translation", "retry_seconds"), "not a number of seconds",
-                       expected="0 to 600", found=repr(retry))
-        retry = "2"
     per_minute = fields.integer("translation", "requests_per_minute", default=0, minimum=0,
                                 maximum=100_000)
-    temperature = fields.text("translation", "temperature", required=False) or "0"
-    if temperature != "none" and (not re.fullmatch(r"\d+(\.\d+)?", temperature)
-                                  or float(temperature) > 2):
-        fields.problem(("translation", "temperature"), "not a temperature",
-                       expected="a number from 0 to 2, or none", found=repr(temperature),
-                       hint="none sends no temperature, for models that take only their own")
-        temperature = "0"
+    no_temperature = fields.raw("translation", "temperature") == "none"
+    temperature = None if no_temperature else fields.number(
+        "translation", "temperature", default=0.0, maximum=2, message="not a temperature",
+        expected="a number from 0 to 2, or none",
+        hint="none sends no temperature, for models that take only their own")
     settings = dict(
         system_prompt=fields.text("translation", "system_prompt", required=False,
                                   multiline=True),
@@ -241,8 +234,9 @@ def read_translation(fields: Fields) -> TranslationSettings | None:
         timeout_seconds=fields.integer("translation", "timeout_seconds", default=120,
                                        minimum=1, maximum=3600),
         retries=fields.integer("translation", "retries", default=5, minimum=0, maximum=20),
-        retry_seconds=float(retry),
-        temperature=None if temperature == "none" else float(temperature))
+        retry_seconds=fields.number("translation", "retry_seconds", default=2.0, maximum=600,
+                                    message="not a number of seconds", expected="0 to 600"),
+        temperature=temperature)
     if base_url is None or model is None:
         return None
     return TranslationSettings(base_url=base_url.rstrip("/"), model=model,

@@ -25,6 +25,7 @@ DATE_FORM = re.compile(r"\d{4}-\d{2}-\d{2}")
 # can give the date to write. Day-first and month-first forms are not guessed.
 LOOSE_DATE_FORM = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})([T ][0-9:.+-]*Z?)?")
 INTEGER_FORM = re.compile(r"[+-]?\d+")
+NUMBER_FORM = re.compile(r"\d+(\.\d+)?")
 BOOLEANS = {"true": True, "false": False}
 
 # Characters that must never reach a page or a feed. C0/C1 controls break XML 1.0;
@@ -224,6 +225,17 @@ class Fields:
                          found=str(number))
             return default
         return number
+
+    def number(self, *field: str, default: float, maximum: float, message: str,
+               expected: str, hint: str | None = None) -> float:
+        """A number from 0 to `maximum` (`default` when the field is absent or wrong)."""
+        value = self.text(*field, required=False)
+        if value is None:
+            return default
+        if not NUMBER_FORM.fullmatch(value) or float(value) > maximum:
+            self.problem(field, message, expected=expected, found=repr(value), hint=hint)
+            return default
+        return float(value)
 
     def boolean(self, *field: str, default: bool) -> bool:
         value = self.text(*field, required=False)
