@@ -209,7 +209,7 @@ def run_check(args: argparse.Namespace, root: Path) -> int:
     for source in loaded.awaiting:
         print(f"{source}: awaiting translation ({'published' if published else 'held back'})")
     to_review = sorted((paper.source, paper.translation_model) for paper in loaded.papers
-                       if paper.machine_translated and not paper.reviewed_by)
+                       if paper.awaiting_review)
     for source, model in to_review:
         print(f"{source}: machine translation{f' ({model})' if model else ''} to review")
     print(f"ok: {counted(len(site.papers), 'paper')}, {len(files):,} pages and feeds, "

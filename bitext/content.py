@@ -145,6 +145,11 @@ class Paper:
         return self.translator == MACHINE
 
     @property
+    def awaiting_review(self) -> bool:
+        """A machine made the translation and no one has reviewed it yet."""
+        return self.machine_translated and not self.reviewed_by
+
+    @property
     def awaiting_translation(self) -> bool:
         """The secondary title or abstract is still missing."""
         return self.title.secondary is None or self.abstract.secondary is None
