@@ -125,9 +125,13 @@ class Config:
         return urlsplit(self.base_url).path or "/"
 
 
+def primary_subtag(code: str) -> str:
+    """The language of a BCP 47 code, without its script or region: zh-Hans → zh."""
+    return code.split("-")[0].lower()
+
+
 def language_direction(code: str) -> str:
-    primary = code.split("-")[0]
-    return "rtl" if primary in RTL_LANGUAGES or code in RTL_LANGUAGES else "ltr"
+    return "rtl" if primary_subtag(code) in RTL_LANGUAGES or code in RTL_LANGUAGES else "ltr"
 
 
 def normalise_base_url(url: str) -> str:

@@ -39,7 +39,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from bitext.config import Language
+from bitext.config import Language, primary_subtag
 from bitext.errors import Problem
 from bitext.schema import FORBIDDEN_HINT, forbidden_character
 
@@ -84,7 +84,7 @@ CHARACTER_SCRIPTS = {"CJK", "HIRAGANA", "KATAKANA", "THAI"}
 
 
 def script_of_language(code: str) -> frozenset[str]:
-    return frozenset(SCRIPTS.get(code.split("-")[0].lower(), {"LATIN"}))
+    return frozenset(SCRIPTS.get(primary_subtag(code), {"LATIN"}))
 
 
 @functools.cache  # (a digest's lines hold few distinct characters: 8 x quicker)

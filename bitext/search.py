@@ -54,7 +54,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from bitext.config import Language
+from bitext.config import Language, primary_subtag
 from bitext.content import Paper
 from bitext.digest import script_of_language
 from bitext.errors import InputError, Problem
@@ -406,7 +406,7 @@ def query_scripts(language: Language, primary: Language) -> str:
 
 def pagefind_language(code: str) -> str:
     """Pagefind's language: the primary subtag (zh-Hans → zh), which picks its analyser."""
-    return code.split("-")[0].lower()
+    return primary_subtag(code)
 
 
 def search_files(to_index: list[Shard]) -> dict[str, bytes]:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from bitext.config import primary_subtag
 from bitext.errors import Problem
 from bitext.schema import is_web_address
 
@@ -170,7 +171,7 @@ SOURCES_IN_ENGLISH = {"hf": "the Hugging Face daily papers", "arxiv": "arXiv"}
 
 
 def is_english(language: Language) -> bool:
-    return language.code.split("-")[0].lower() == "en"
+    return primary_subtag(language.code) == "en"
 
 
 def not_english_problem(name: str, format_name: str, primary: Language) -> Problem:

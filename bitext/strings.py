@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from bitext.config import primary_subtag
+
 STRINGS: dict[str, dict[str, str]] = {
     "en": {
         "reading_mode": "Reading mode", "mode_both": "Side by side",
@@ -108,12 +110,12 @@ MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "Au
 
 
 def strings_for(code: str) -> dict[str, str]:
-    return STRINGS.get(code.split("-")[0].lower(), STRINGS["en"])
+    return STRINGS.get(primary_subtag(code), STRINGS["en"])
 
 
 def long_date(date: dt.date, code: str) -> str:
     """A date as a reader of that language writes it; ISO form where we know no better."""
-    language = code.split("-")[0].lower()
+    language = primary_subtag(code)
     if language == "en":
         return f"{MONTHS_EN[date.month - 1]} {date.day}, {date.year}"
     if language in ("zh", "ja"):
@@ -122,7 +124,7 @@ def long_date(date: dt.date, code: str) -> str:
 
 
 def long_month(date: dt.date, code: str) -> str:
-    language = code.split("-")[0].lower()
+    language = primary_subtag(code)
     if language == "en":
         return f"{MONTHS_EN[date.month - 1]} {date.year}"
     if language in ("zh", "ja"):
