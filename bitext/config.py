@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from bitext.errors import InputError, Problem
 from bitext.inputs import CONFIG_FILE
 from bitext.schema import Fields, is_web_address
+from bitext.strings import primary_subtag
 
 LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 TAG_FORM = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
@@ -123,11 +124,6 @@ class Config:
     def base_path(self) -> str:
         """The URL path of the site root: '/' or '/repo/'."""
         return urlsplit(self.base_url).path or "/"
-
-
-def primary_subtag(code: str) -> str:
-    """The language of a BCP 47 code, without its script or region: zh-Hans → zh."""
-    return code.split("-")[0].lower()
 
 
 def language_direction(code: str) -> str:

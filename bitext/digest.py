@@ -39,9 +39,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from bitext.config import Language, primary_subtag
+from bitext.config import Language
 from bitext.errors import Problem
 from bitext.schema import FORBIDDEN_HINT, forbidden_character
+from bitext.strings import primary_subtag
 
 SECONDARY_MIN = 0.15
 PRIMARY_MAX = 0.5

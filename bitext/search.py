@@ -54,7 +54,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from bitext.config import Language, primary_subtag
+from bitext.config import Language
 from bitext.content import Paper
 from bitext.digest import script_of_language
 from bitext.errors import InputError, Problem
@@ -63,6 +63,7 @@ from bitext.inputs import libraries_stamp
 from bitext.model import Site
 from bitext.progress import Progress
 from bitext.scratch import make_scratch, remove_scratch
+from bitext.strings import primary_subtag
 
 BUNDLE = "pagefind"
 # Papers in one Pagefind index (see the top): about 110 MiB of Pagefind's memory for

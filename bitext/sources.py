@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from bitext.config import primary_subtag
 from bitext.errors import Problem
 from bitext.schema import is_web_address
+from bitext.strings import primary_subtag
 
 if TYPE_CHECKING:
     import xml.etree.ElementTree as ET

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bitext.config import primary_subtag
-
 STRINGS: dict[str, dict[str, str]] = {
     "en": {
         "reading_mode": "Reading mode", "mode_both": "Side by side",
@@ -107,6 +105,12 @@ STRINGS: dict[str, dict[str, str]] = {
 
 MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August",
              "September", "October", "November", "December"]
+
+
+def primary_subtag(code: str) -> str:
+    """The language of a BCP 47 code, without its script or region: zh-Hans → zh. (Here,
+    where a build with nothing to do can use it without loading `bitext.config`.)"""
+    return code.split("-")[0].lower()
 
 
 def strings_for(code: str) -> dict[str, str]:
