@@ -28,12 +28,18 @@ explains the likeliest cause.
 A line of links only (web addresses, each perhaps after a label such as "Code:" or
 "论文链接：", and "arXiv: 2505.09388") is no part of the grammar: it belongs to the entry
 before it, or, in a file that starts with such a line, to the entry after it.
+
+A line that holds only a date ("2025-05-14", "## 2025/05/14", "2025年5月14日（周三）",
+"May 14, 2025") is no part of the grammar either: the entries after it, up to the next
+such line, are of that day, as under a heading. A month alone ("2025-05", "2025年5月")
+gives its first day.
 """
 
 from __future__ import annotations
 
 import bisect
 import dataclasses
+import datetime as dt
 import functools
 import re
 import unicodedata
@@ -62,6 +68,23 @@ LINK_ITEM = re.compile(
 # The number of an entry before its title: "1. ", "2) ", "3、", "(4) ", "【5】".
 ENTRY_NUMBER = re.compile(r"(?:#?\d{1,4}(?:[.)、．]\s+|、)|[(（【\[]\d{1,4}[)）】\]]\s*)(?=\S)")
 URL_TRAILER = ".,;:!?)]}>。，；：！？）】」'"
+# A line of a date: the date, perhaps as a heading ("## ", "**…**", "【…】"), after a label
+# ("Date:", "日期："), with its weekday ("(Wed)", "（周三）", "Wednesday,").
+DATE_DECORATION = "#*=~_>`【】[]|-–— \t"
+DATE_LABEL = re.compile(r"(?:date|日期)\s*[:：]\s*", re.IGNORECASE)
+WEEKDAY = (r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs?(?:day)?)?|fri(?:day)?"
+           r"|sat(?:urday)?|sun(?:day)?)\.?|(?:周|星期|礼拜)[一二三四五六日天]")
+WEEKDAY_AROUND = re.compile(rf"^(?:{WEEKDAY})\s*[,，]?\s*|\s*[,，]?\s*[(（]?(?:{WEEKDAY})[)）]?$",
+                            re.IGNORECASE)
+MONTHS = {name: number for number, name in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+MONTH_NAME = (r"(?P<name>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
+              r"|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+DATE_FORMS = [re.compile(form, re.IGNORECASE) for form in (
+    r"(?P<year>\d{4})[-/.](?P<month>\d{1,2})(?:[-/.](?P<day>\d{1,2}))?",
+    r"(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月(?:\s*(?P<day>\d{1,2})\s*[日号])?",
+    rf"{MONTH_NAME}\s+(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?(?P<year>\d{{4}})",
+    rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH_NAME},?\s+(?P<year>\d{{4}})")]
 
 # Script of each language's writing, by primary subtag; the script names are the first
 # word of the Unicode character names (LATIN SMALL LETTER A, CJK UNIFIED IDEOGRAPH-4E00 …).
@@ -155,6 +178,8 @@ class Entry:
     translated_abstract."""
     links: tuple[Link, ...] = ()
     """The entry's lines of links, each link as the line gave it."""
+    date: dt.date | None = None
+    """The day of the last line of a date before the entry, if any."""
 
     def line_of(self, part: str) -> int:
         return (self.lines or {}).get(part, self.line)
@@ -182,6 +207,14 @@ class Line:
     """Whether a blank line comes before it (lines of links between are passed over)."""
     links: tuple[Link, ...] = ()
     """Its links, when the line holds nothing else."""
+    day: dt.date | str | None = None
+    """Its date, when the line holds nothing else (a str: the text of a date that names no
+    day, such as 2025-02-30)."""
+
+    @property
+    def in_grammar(self) -> bool:
+        """Whether the line is a part of an entry (not a line of links or of a date)."""
+        return not self.links and self.day is None
 
     def can_be(self, secondary: bool) -> bool:
         return self.share >= SECONDARY_MIN if secondary else self.share < PRIMARY_MAX
@@ -221,8 +254,9 @@ def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
     for number, raw in enumerate(text.split("\n"), start=1):
         stripped = raw.strip()
         links = link_items(stripped, number) if stripped else ()
-        if links:
-            lines.append(Line(number, stripped, 0.0, links=links))
+        day = day_of_line(stripped) if stripped else None
+        if links or day is not None:
+            lines.append(Line(number, stripped, 0.0, links=links, day=day))
             continue  # (passed over: the blank line before it is before the next line too)
         if stripped:
             lines.append(Line(number, stripped, script_share(stripped, secondary_script),
@@ -248,6 +282,23 @@ def link_items(text: str, number: int) -> tuple[Link, ...]:
         links.append(Link(number, label, url, match["arxiv"]))
         at = match.end()
     return tuple(links)
+
+
+def day_of_line(text: str) -> dt.date | str | None:
+    """The day of a line that holds a date only (the first of the month for a month), the
+    line's text when its date names no day (2025-02-30), else None."""
+    core = DATE_LABEL.sub("", text.strip(DATE_DECORATION), count=1)
+    core = WEEKDAY_AROUND.sub("", core.strip(DATE_DECORATION + ":："))
+    for form in DATE_FORMS:
+        match = form.fullmatch(core.strip())
+        if match:
+            month = (MONTHS[match["name"][:3].lower()] if "name" in form.groupindex
+                     else int(match["month"]))
+            try:
+                return dt.date(int(match["year"]), month, int(match["day"] or 1))
+            except ValueError:
+                return text
+    return None
 
 
 def blanks_part_entries(lines: list[Line]) -> bool:
@@ -277,10 +328,31 @@ def parse_digest(text: str, source: str, languages: tuple[Language, Language]
                             hint="import reads digests whose two languages use different "
                                  "scripts")]
     lines = read_lines(text, script_of_language(secondary.code))
-    parser = _Parser([line for line in lines if not line.links], source,
+    parser = _Parser([line for line in lines if line.in_grammar], source,
                      {False: primary.name, True: secondary.name})
     entries, link_problems = with_links(without_numbers(parser.entries), lines, source)
-    return entries, forbidden_problems(text, source) + parser.problems + link_problems
+    entries, date_problems = with_dates(entries, lines, source)
+    problems = parser.problems + link_problems + date_problems
+    return entries, forbidden_problems(text, source) + sorted(
+        problems, key=lambda problem: problem.line or 0)
+
+
+def with_dates(entries: list[Entry], lines: list[Line], source: str
+               ) -> tuple[list[Entry], list[Problem]]:
+    """The entries with the day of the last line of a date before each, and a problem for
+    each such line whose date names no day."""
+    dated = [line for line in lines if line.day is not None]
+    problems = [Problem(source, line.number, None, "not a day of the calendar",
+                        expected="a date such as 2025-05-14", found=line.day,
+                        hint="a line that holds only a date gives the day of the entries "
+                             "after it")
+                for line in dated if isinstance(line.day, str)]
+    if not dated:
+        return entries, problems
+    numbers = [line.number for line in dated]
+    days = [line.day if isinstance(line.day, dt.date) else None for line in dated]
+    return [dataclasses.replace(entry, date=days[at - 1]) if (at := bisect.bisect(
+        numbers, entry.line)) else entry for entry in entries], problems
 
 
 def without_numbers(entries: list[Entry]) -> list[Entry]:
@@ -304,7 +376,7 @@ def with_links(entries: list[Entry], lines: list[Line], source: str
     link_lines = [line for line in lines if line.links]
     if not link_lines:
         return entries, []
-    lead = lines[0].links != ()
+    lead = next(line for line in lines if line.day is None).links != ()
     starts = [entry.line for entry in entries]  # (in the order of the file)
     found: dict[int, list[Link]] = {}
     problems = []

@@ -181,6 +181,75 @@ def test_numbered_entries_give_titles_without_their_numbers(number):
     assert [(e.title, e.abstract, e.affiliation) for e in entries] == expected
 
 
+# Lines of a date as editors head a day's papers, each drawn for a day in turn.
+DATE_STYLES = ["{:%Y-%m-%d}", "## {:%Y/%m/%d}", "**{:%Y.%m.%d}**",
+               "{d.year}年{d.month}月{d.day}日（周三）", "{:%B %d, %Y}", "Date: {:%d %b %Y}",
+               "【{:%Y-%m-%d}】", "{:%A, %B %d, %Y}",
+               "日期：{:%Y-%m-%d}"]
+
+
+@pytest.mark.parametrize("blank_lines", [False, True], ids=["no-blank-lines", "blank-lines"])
+def test_lines_of_a_date_give_the_day_of_the_papers_after_them(blank_lines):
+    """Every real paper under a line of the day the daily papers listed it on (each of the
+    30 days in another style), with its links: each paper gets its own day."""
+    from bitext.sources import read_records
+
+    lines, expected, day_before = [], [], None
+    for index, (path, item) in enumerate(daily_items()):
+        day = dt.date.fromisoformat(path.stem)
+        if day != day_before:
+            style = DATE_STYLES[len({e[1] for e in expected}) % len(DATE_STYLES)]
+            lines += [style.format(day, d=day), *([""] if blank_lines else [])]
+            day_before = day
+        title, abstract = REAL[index]
+        lines += [title, CHINESE_TITLES[index % len(CHINESE_TITLES)], abstract,
+                  CHINESE_ABSTRACTS[index % len(CHINESE_ABSTRACTS)],
+                  f"https://arxiv.org/abs/{item['paper']['id']}", *([""] if blank_lines else [])]
+        expected.append((title, day, item["paper"]["id"]))
+    records, problems = read_records("\n".join(lines), "days.txt", "digest", LANGUAGES)
+    assert problems == []
+    assert [(r.titles[0], r.date, r.arxiv) for r in records] == expected
+    assert len({day for _, day, _ in expected}) == 30
+
+
+@pytest.mark.parametrize("line, day", [
+    ("2025-05-14", "2025-05-14"), ("  ## 2025-5-4 ", "2025-05-04"),
+    ("2025年5月14日 星期三", "2025-05-14"),
+    ("Wed, 14 May 2025", "2025-05-14"), ("Sept. 3, 2025 (Wed)", "2025-09-03"),
+    ("2025-05", "2025-05-01"), ("# May 2025", "2025-05-01"), ("2025年5月", "2025-05-01"),
+    ("2025-02-30", "2025-02-30"),  # the form of a date that names no day: an error
+    ("2505.09388", None), ("2025-05-14 Daily Papers", None), ("Marching 2025", None),
+    ("1. 2025-05-14", None), ("May the Force Be with You 2025", None)])
+def test_a_line_of_a_date_holds_a_date_only(line, day):
+    from bitext.digest import day_of_line
+
+    found = day_of_line(line)
+    assert (None if found is None else str(found)) == day
+
+
+def test_a_digest_day_gives_way_to_the_date_option_and_papers_before_it_take_the_file_name(
+        tmp_path, capsys):
+    entries = [[title, CHINESE_TITLES[0], abstract, CHINESE_ABSTRACTS[0]]
+               for title, abstract in REAL[:3]]
+    digest = tmp_path / "hf-papers-2025-05.txt"
+    digest.write_text("\n".join(entries[0] + ["2025-05-14"] + entries[1] + ["2025-02-30"]
+                                 + entries[2]), "utf-8")
+    project = make_project(tmp_path / "site", {})
+    assert run(project, "import", str(digest)) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"{digest}:10: not a day of the calendar (expected a date such as 2025-05-14, found "
+        "2025-02-30) — a line that holds only a date gives the day of the entries after it",
+        "1 error in 1 file; nothing was written."]
+    digest.write_text(digest.read_text("utf-8").replace("2025-02-30", "2025-05-21"), "utf-8")
+    assert run(project, "import", str(digest)) == 0
+    days = {p.title.primary: str(p.date) for p in imported(project).values()}
+    assert days == {REAL[0][0]: "2025-05-01", REAL[1][0]: "2025-05-14", REAL[2][0]: "2025-05-21"}
+    for path in (project / "content/papers").iterdir():
+        path.unlink()
+    assert run(project, "import", str(digest), "--date", "2025-06-02") == 0
+    assert {str(p.date) for p in imported(project).values()} == {"2025-06-02"}
+
+
 def test_a_title_that_starts_with_a_number_keeps_it_when_others_have_none():
     lines = ["1. A First Title", "第一个标题", "An abstract.", "一段摘要。",
              "Second Title", "第二个标题", "Another abstract.", "另一段摘要。"]
