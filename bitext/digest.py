@@ -20,6 +20,10 @@ How a line's role is decided:
    keeps entries between them) and the **shape** of the lines (titles and affiliations
    are names, abstracts are sentences) is taken. Shape never refuses an entry: titles
    end with "?" or "!", hold ";" or two sentences, and abstracts may end with a URL.
+4. An abstract is one line, unless the file reads whole only with **abstracts of several
+   lines** (and then with fewer problems than without): paragraphs a line each, or text
+   hard-wrapped as arXiv wraps it (a line that does not end a sentence goes on in the
+   next; a blank line ends a paragraph).
 
 Every problem in the file is reported (the parser goes on at the next line where an
 entry fits), with the line number and what was expected there; the shape of the lines
@@ -71,6 +75,8 @@ URL_TRAILER = ".,;:!?)]}>。，；：！？）】」'"
 # A line of a date: the date, perhaps as a heading ("## ", "**…**", "【…】"), after a label
 # ("Date:", "日期："), with its weekday ("(Wed)", "（周三）", "Wednesday,").
 DATE_DECORATION = "#*=~_>`【】[]|-–— \t"
+DATE_LINE_MAX = 60
+YEAR = re.compile(r"\d{4}")
 DATE_LABEL = re.compile(r"(?:date|日期)\s*[:：]\s*", re.IGNORECASE)
 WEEKDAY = (r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs?(?:day)?)?|fri(?:day)?"
            r"|sat(?:urday)?|sun(?:day)?)\.?|(?:周|星期|礼拜)[一二三四五六日天]")
@@ -240,11 +246,57 @@ TRANSLATED_ABSTRACT = Role("translated abstract", "translated_abstract", True, T
 # The two shapes of an entry, the shorter first (preferred when all else is equal).
 READINGS = ((TITLE, TRANSLATED_TITLE, ABSTRACT, TRANSLATED_ABSTRACT),
             (TITLE, AFFILIATION, TRANSLATED_TITLE, ABSTRACT, TRANSLATED_ABSTRACT))
+HEADS = ((TITLE, TRANSLATED_TITLE), (TITLE, AFFILIATION, TRANSLATED_TITLE))
+# Longer than any title (of the 561 real ones the longest has 155 characters, and the
+# shortest abstract 485): a reading that makes a title of such a line is wrong.
+TITLE_LENGTH_MAX = 300
+# The most lines an abstract of several lines may take (of the 561 real abstracts in the
+# test fixtures, as arXiv wraps them, the longest takes 26).
+ABSTRACT_LINES_MAX = 60
+# Characters written without spaces between them: a wrapped line of them is joined to
+# the next without one (Han, kana, and full-width punctuation).
+ENDS_WITH_ADDRESS = re.compile(r"https?://\S+$")
+WORD_HYPHEN_END = re.compile(r"\w-$")
+WORD_START = re.compile(r"\w")
+WIDE_CHARACTER = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 
 def fits(line: Line, role: Role) -> bool:
     """Whether the line's language allows the role."""
     return role.secondary is None or line.can_be(role.secondary)
+
+
+def goes_on(previous: Line, line: Line) -> bool:
+    """Whether `line` has the shape of a line that carries on the abstract `previous` is a
+    line of: any line after a wrapped one; after one that ends a sentence, a sentence (a
+    paragraph, or one that ends with an address). A title there more likely starts the
+    next entry, but a wrapped line that starts after a sentence's end may be either."""
+    return (not SENTENCE_END.search(previous.text) or is_prose(line.text)
+            or bool(ENDS_WITH_ADDRESS.search(line.text)))
+
+
+def abstract_text(lines: list[Line]) -> str:
+    """The Markdown of an abstract written over `lines`: a paragraph each when every line
+    but the last ends a sentence, else lines of a paragraph wrapped (joined), paragraphs
+    parted by blank lines."""
+    wrapped = any(not SENTENCE_END.search(line.text) for line in lines[:-1])
+    paragraphs = [lines[0].text]
+    for line in lines[1:]:
+        if line.after_blank or not wrapped:
+            paragraphs.append(line.text)
+        else:
+            paragraphs[-1] = unwrapped(paragraphs[-1], line.text)
+    return "\n\n".join(paragraphs)
+
+
+def unwrapped(text: str, next_line: str) -> str:
+    """A line and the next as one text: after a word's own hyphen ("end-of-" and
+    "thinking", as arXiv wraps) or between two Chinese characters with nothing between
+    them (as pandoc's east_asian_line_breaks), else with a space."""
+    if (WORD_HYPHEN_END.search(text) and WORD_START.match(next_line)
+            or WIDE_CHARACTER.match(text[-1]) and WIDE_CHARACTER.match(next_line[0])):
+        return text + next_line
+    return f"{text} {next_line}"
 
 
 def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
@@ -287,6 +339,8 @@ def link_items(text: str, number: int) -> tuple[Link, ...]:
 def day_of_line(text: str) -> dt.date | str | None:
     """The day of a line that holds a date only (the first of the month for a month), the
     line's text when its date names no day (2025-02-30), else None."""
+    if len(text) > DATE_LINE_MAX or not YEAR.search(text):
+        return None  # (most lines: quickly)
     core = DATE_LABEL.sub("", text.strip(DATE_DECORATION), count=1)
     core = WEEKDAY_AROUND.sub("", core.strip(DATE_DECORATION + ":："))
     for form in DATE_FORMS:
@@ -328,8 +382,8 @@ def parse_digest(text: str, source: str, languages: tuple[Language, Language]
                             hint="import reads digests whose two languages use different "
                                  "scripts")]
     lines = read_lines(text, script_of_language(secondary.code))
-    parser = _Parser([line for line in lines if line.in_grammar], source,
-                     {False: primary.name, True: secondary.name})
+    parser = best_parser(lines, source, {False: primary.name, True: secondary.name})
+    lines = [line for line in lines if line.number not in parser.wrapped_links]
     entries, link_problems = with_links(without_numbers(parser.entries), lines, source)
     entries, date_problems = with_dates(entries, lines, source)
     problems = parser.problems + link_problems + date_problems
@@ -395,14 +449,41 @@ def with_links(entries: list[Entry], lines: list[Line], source: str
             for index, entry in enumerate(entries)], problems
 
 
+def best_parser(lines: list[Line], source: str, names: dict[bool, str]) -> _Parser:
+    """The entries of the file's `lines` (all of them, links and dates too) with abstracts
+    of one line, unless abstracts of several lines read the file whole, or with fewer
+    problems where half its entries or more do not read with abstracts of one line. (A
+    file of one-line abstracts that lacks a line here and there may read with fewer
+    problems too, but wrongly: a title taken into the abstract before it, and that
+    abstract then read as the next title, longer than any title.)"""
+    one_line = _Parser(lines, source, names)
+    if not one_line.problems:
+        return one_line
+    several = _Parser(lines, source, names, several_lines=True)
+    if any(len(entry.title[0]) > TITLE_LENGTH_MAX for entry in several.entries):
+        return one_line  # (an abstract read as a title: the lines are one-line entries')
+    if not several.problems or (len(several.problems) < len(one_line.problems)
+                                and len(one_line.problems) >= len(one_line.entries)):
+        return several
+    return one_line
+
+
 class _Parser:
     """Splits the lines into entries (see the module's docstring): the split that fits the
     languages with the least cost, found by dynamic programming from each starting point;
     where no split reaches the end, the problem is reported and parsing goes on."""
 
-    def __init__(self, lines: list[Line], source: str, names: dict[bool, str]):
+    def __init__(self, all_lines: list[Line], source: str, names: dict[bool, str],
+                 several_lines: bool = False):
+        lines = [line for line in all_lines if line.in_grammar]
         self.lines, self.source, self.names = lines, source, names
+        self.several_lines = several_lines
         self.blanks_part = blanks_part_entries(lines)
+        # A wrapped abstract's addresses may fall on a line of their own ("… is available
+        # at: https://…"): the lines of links, by number.
+        self.link_lines = {line.number: line for line in all_lines if line.links}
+        self.wrapped_links: set[int] = set()
+        """The numbers of the lines of links that turned out to be a part of an abstract."""
         self.entries: list[Entry] = []
         self.problems: list[Problem] = []
         start = 0
@@ -424,24 +505,74 @@ class _Parser:
             line = self.lines[at + offset]
             if not fits(line, role):
                 return None
-            cost += is_prose(line.text) != role.prose
             if offset and line.after_blank and self.blanks_part:
                 cost += 2  # an entry across the blank lines that part entries
+            first = not offset or reading[offset - 1] != role
+            alone = first and (offset + 1 == len(reading) or reading[offset + 1] != role)
+            if alone:
+                cost += is_prose(line.text) != role.prose
+                continue
+            # a line of an abstract of several lines: (a wrapped line has no shape)
+            if not first:
+                cost += not goes_on(self.lines[at + offset - 1], line)
+            cost += line.can_be(not role.secondary)  # (a line that may be a translated title)
         return cost
+
+    def readings(self, at: int, longest: bool = False) -> list[tuple[Role, ...]]:
+        """The shapes an entry at `at` can take: READINGS, or with abstracts of several
+        lines, as many as the languages and shapes of the lines allow (`longest`: the
+        longest abstract only, with a translated abstract of one line, to explain a
+        failure)."""
+        if not self.several_lines:
+            return list(READINGS)
+        found = []
+        for head in HEADS:
+            start = at + len(head)
+            abstract_lines = self.abstract_lengths(start, ABSTRACT)
+            if longest:
+                found.append(head + (ABSTRACT,) * max(abstract_lines, default=1)
+                             + (TRANSLATED_ABSTRACT,))
+                continue
+            for lines in abstract_lines:
+                found += [head + (ABSTRACT,) * lines + (TRANSLATED_ABSTRACT,) * translated
+                          for translated in self.abstract_lengths(start + lines,
+                                                                  TRANSLATED_ABSTRACT)]
+        return found
+
+    def abstract_lengths(self, at: int, role: Role) -> list[int]:
+        """How many lines from `at` an abstract in `role` can take: lines in its language,
+        the last of which ends it as an abstract ends (an abstract that ends with a
+        sentence and then a title is the abstract, then the next entry's title)."""
+        end = at
+        while (end < len(self.lines) and end - at < ABSTRACT_LINES_MAX
+               and fits(self.lines[end], role)):
+            end += 1
+        return [length for length in range(1, end - at + 1)
+                if length == 1 or self.ends_abstract(self.lines[at + length - 2],
+                                                     self.lines[at + length - 1])]
+
+    def ends_abstract(self, previous: Line, last: Line) -> bool:
+        """Whether `last` can end an abstract after `previous`: it goes on from it, or
+        wraps to a line of links (see `with_wrapped_links`)."""
+        return goes_on(previous, last) or (last.number + 1 in self.link_lines
+                                            and not SENTENCE_END.search(last.text))
 
     def best_split(self, start: int) -> tuple[int, list[tuple[int, tuple[Role, ...]]]]:
         """The furthest line that entries from `start` can reach, and the entries of the
         cheapest way to get there (ties: fewer affiliations)."""
         best: dict[int, tuple[int, int, tuple[Role, ...] | None]] = {start: (0, start, None)}
+        reached = start
         for at in range(start, len(self.lines)):
+            if at > reached:
+                break  # (no entry reaches further: a file that breaks often stays linear)
             if at not in best:
                 continue
-            for reading in READINGS:
+            for reading in self.readings(at):
                 cost = self.cost(at, reading)
                 end = at + len(reading)
                 if cost is not None and (end not in best or best[at][0] + cost < best[end][0]):
                     best[end] = (best[at][0] + cost, at, reading)
-        reached = max(best)
+                    reached = max(reached, end)
         path = []
         at = reached
         while at != start:
@@ -451,19 +582,44 @@ class _Parser:
         return reached, path[::-1]
 
     def make_entry(self, at: int, reading: tuple[Role, ...]) -> Entry:
-        parts = {role.key: self.lines[at + offset] for offset, role in enumerate(reading)}
+        parts: dict[str, list[Line]] = {}
+        for offset, role in enumerate(reading):
+            parts.setdefault(role.key, []).append(self.lines[at + offset])
+        if self.several_lines:
+            parts["abstract"] = self.with_wrapped_links(parts["abstract"], to_the_end=True)
+            parts["translated_abstract"] = self.with_wrapped_links(
+                parts["translated_abstract"], to_the_end=False)
         affiliation = parts.get("affiliation")
-        return Entry(parts["title"].number,
-                     (parts["title"].text, parts["translated_title"].text),
-                     (parts["abstract"].text, parts["translated_abstract"].text),
-                     affiliation.text if affiliation else None,
-                     {key: line.number for key, line in parts.items()})
+        return Entry(parts["title"][0].number,
+                     (parts["title"][0].text, parts["translated_title"][0].text),
+                     (abstract_text(parts["abstract"]),
+                      abstract_text(parts["translated_abstract"])),
+                     affiliation[0].text if affiliation else None,
+                     {key: lines[0].number for key, lines in parts.items()})
+
+    def with_wrapped_links(self, lines: list[Line], to_the_end: bool) -> list[Line]:
+        """The lines of an abstract of several lines with the lines of links that its
+        wrapped lines go on in: a line of links right after a line that does not end a
+        sentence, between the abstract's lines, and after its last line when `to_the_end`
+        (not after the translated abstract, which an entry's links often follow). After a
+        sentence's end, a line of links is the entry's links."""
+        if len(lines) < 2:
+            return lines
+        found = []
+        for index, line in enumerate(lines):
+            found.append(line)
+            links = self.link_lines.get(line.number + 1)
+            if (links and not SENTENCE_END.search(line.text)
+                    and (to_the_end or index + 1 < len(lines))):
+                found.append(links)
+                self.wrapped_links.add(links.number)
+        return found
 
     def explain(self, at: int) -> Problem:
         """Why no entry starts at `at`: the first line that breaks the likeliest reading
         (the one whose lines so far have the shapes of their roles, then the longest)."""
         attempts = []
-        for reading in READINGS:
+        for reading in self.readings(at, longest=True):
             misfits = 0
             for offset, role in enumerate(reading):
                 index = at + offset
@@ -493,8 +649,17 @@ class _Parser:
                        expected=expected, found=found, hint=hint)
 
     def next_start(self, failed: int) -> int:
-        """The first line after `failed` where an entry fits (the next entry's title)."""
+        """The first line after `failed` where an entry fits (the next entry's title); with
+        abstracts of several lines, where two entries fit one after the other, or one to
+        the end (one entry alone would fit at many a line of a wrapped abstract)."""
         for at in range(failed + 1, len(self.lines)):
-            if any(self.cost(at, reading) is not None for reading in READINGS):
+            ends = self.entry_ends(at)
+            if ends and (not self.several_lines or any(
+                    end == len(self.lines) or self.entry_ends(end) for end in ends)):
                 return at
         return len(self.lines)
+
+    def entry_ends(self, at: int) -> set[int]:
+        """Where the entries that fit at `at` end."""
+        return {at + len(reading) for reading in self.readings(at)
+                if self.cost(at, reading) is not None}

@@ -268,6 +268,31 @@ def test_well_formed_entries_import_back_to_the_same_fields(entries, blanks):
     assert [(e.title, e.abstract, e.affiliation) for e in parsed] == strip
 
 
+paragraphs = st.lists(abstract, min_size=1, max_size=3).map("\n\n".join)
+cjk_paragraphs = st.lists(cjk_abstract, min_size=1, max_size=3).map("\n\n".join)
+entry_of_paragraphs = st.builds(lambda t, ct, a, ca, af: Entry(0, (t, ct), (a, ca), af),
+                                title, cjk_title, paragraphs, cjk_paragraphs, affiliation)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(entry_of_paragraphs, min_size=1, max_size=6),
+       st.lists(st.booleans(), min_size=6, max_size=6))
+def test_entries_with_a_paragraph_a_line_import_back_to_the_same_fields(entries, blanks):
+    """Abstracts of one to three paragraphs, each paragraph a line of its own."""
+    parsed, problems = parse_digest(write_digest_of_lines(entries, blanks), "p.txt", LANGUAGES)
+    assert problems == []
+    strip = [(e.title, e.abstract, e.affiliation) for e in entries]
+    assert [(e.title, e.abstract, e.affiliation) for e in parsed] == strip
+
+
+def write_digest_of_lines(entries: list[Entry], blank_lines: list[bool]) -> str:
+    """write_digest, with each paragraph of an abstract on a line of its own."""
+    lines = write_digest([Entry(0, e.title, tuple(text.replace("\n\n", "\x00")
+                                                   for text in e.abstract), e.affiliation)
+                          for e in entries], blank_lines)
+    return lines.replace("\x00", "\n")
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="aiksKİıſ ABC-_é强化学习", max_size=30),
        st.sampled_from(["ks", "AI", "Kiss", "a-b", "é", "强化学习", "sI", "ki ss"]))

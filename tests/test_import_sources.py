@@ -5,6 +5,7 @@ answers, papers awaiting their translation, and translations that went stale."""
 import datetime as dt
 import io
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from hypothesis import strategies as st
 from bitext.cli import main
 from bitext.config import Language
 from bitext.content import slug_from_title
-from bitext.digest import parse_digest
+from bitext.digest import HAN_RUN, parse_digest
 from bitext.sources import normalise_abstract, normalise_title
 from tests.conftest import FIXTURES, SITE_YAML, make_project, snapshot
 from tests.test_import import imported
@@ -179,6 +180,129 @@ def test_numbered_entries_give_titles_without_their_numbers(number):
     entries, problems = parse_digest("\n".join(numbered), "numbered.txt", LANGUAGES)
     assert problems == []
     assert [(e.title, e.abstract, e.affiliation) for e in entries] == expected
+
+
+def digest_written(expected: list[tuple], blank_lines: bool, english_lines, chinese_lines
+                   ) -> str:
+    """A digest of real_digest's entries whose abstracts are written as the two functions
+    write them (each takes the index of the paper and its abstract, gives lines)."""
+    lines = []
+    for index, ((title, chinese_title), (english, chinese), affiliation) in enumerate(expected):
+        lines += [title, *([affiliation] if affiliation else []), chinese_title,
+                  *english_lines(index, english), *chinese_lines(index, chinese),
+                  *([""] if blank_lines else [])]
+    return "\n".join(lines) + "\n"
+
+
+def wrapped_chinese(index: int, text: str) -> list[str]:
+    """Lines of at least 15 characters, each broken between two Han characters (in a
+    sentence: a text whose every line ends a sentence is read as paragraphs)."""
+    lines, start = [], 0
+    for at in range(15, len(text)):
+        if at - start >= 15 and all(HAN_RUN.match(char) for char in text[at - 1:at + 1]):
+            lines.append(text[start:at])
+            start = at
+    return lines + [text[start:]]
+
+
+@pytest.mark.parametrize("blank_lines", [False, True], ids=["no-blank-lines", "blank-lines"])
+@pytest.mark.parametrize("affiliations", [False, True], ids=["no-affiliations", "affiliations"])
+def test_abstracts_written_over_lines_as_the_daily_papers_give_them_import_whole(
+        blank_lines, affiliations):
+    """Every real abstract in the lines the daily papers give it in: arXiv's lines of 80
+    columns (455 of the 561 wrapped, up to 26 lines, some lines indented, addresses on a
+    line of their own) or a paragraph a line (4 of 2026's), and the Chinese abstracts
+    wrapped between two Han characters."""
+    _, expected = real_digest(blank_lines, affiliations)
+    summaries = [item["paper"]["summary"].strip() for _, item in daily_items()]
+    text = digest_written(expected, blank_lines,
+                          lambda index, _: summaries[index].split("\n"), wrapped_chinese)
+    entries, problems = parse_digest(text, "wrapped.txt", LANGUAGES)
+    assert problems == []
+    assert [(e.title, e.abstract[1], e.affiliation) for e in entries] == [
+        (title, abstracts[1], affiliation) for title, abstracts, affiliation in expected]
+    # Each English abstract holds the words of its lines, but for a line of links that
+    # follows a sentence's end, which is the paper's links (as a digest's lines of links).
+    without_links = []
+    for entry, summary in zip(entries, summaries, strict=True):
+        for link in entry.links:
+            assert summary.count(f"{link.label}: {link.url}") == 1
+            summary = summary.replace(f"{link.label}: {link.url}", "")
+        without_links.append(" ".join(summary.split()))
+    assert [" ".join(entry.abstract[0].split()) for entry in entries] == without_links
+    assert sum(bool(entry.links) for entry in entries) == 3
+    paragraphs = [entry.abstract[0].split("\n\n") for entry in entries]
+    assert [len(parts) for parts in paragraphs if len(parts) > 1] == [2, 3, 3, 2]
+    for parts in paragraphs:
+        assert "\n" not in "".join(parts)
+    assert sum("\n" in summary for summary in summaries) == 455
+
+
+@pytest.mark.parametrize("blank_lines", [False, True], ids=["no-blank-lines", "blank-lines"])
+def test_a_wrapped_digest_that_lacks_a_translated_abstract_is_refused(blank_lines):
+    """Two entries of the wrapped digest lose their Chinese abstract: a problem is found
+    for each, in the entry that lacks it or in the next one (the lines of a title can
+    carry on a wrapped abstract: the entry after is where no reading fits any more)."""
+    _, expected = real_digest(blank_lines, True)
+    summaries = [item["paper"]["summary"].strip() for _, item in daily_items()]
+    lacking = [4, 300]
+    text = digest_written(
+        expected, blank_lines, lambda index, _: summaries[index].split("\n"),
+        lambda index, text: [] if index in lacking else wrapped_chinese(index, text))
+    entries, problems = parse_digest(text, "lacking.txt", LANGUAGES)
+    lines = text.split("\n")
+    starts = [lines.index(expected[index][0][0]) + 1 for index in range(len(expected))]
+    assert len(problems) == 2
+    for index, problem in zip(lacking, problems, strict=True):
+        assert starts[index] < problem.line < starts[index + 2]
+    assert len(entries) == 559
+
+
+def two_paragraphs(text: str) -> list[str]:
+    """Two lines of the sentences of a text, when it has three or more, else one."""
+    sentences = re.split(r"(?<=\.) (?=[A-Z])|(?<=。)(?=.)", text)
+    if len(sentences) < 3:
+        return [text]
+    space = "" if text.endswith("。") else " "
+    return [space.join(sentences[:2]), space.join(sentences[2:])]
+
+
+@pytest.mark.parametrize("blank_lines", [False, True], ids=["no-blank-lines", "blank-lines"])
+def test_abstracts_of_a_paragraph_a_line_import_as_paragraphs(blank_lines):
+    """Every real abstract of three sentences or more written as two paragraphs, a line
+    each (and the Chinese ones, twice as long, too): the abstracts keep their paragraphs."""
+    _, expected = real_digest(blank_lines, True)
+    expected = [(title, (english, chinese + chinese), affiliation)
+                for title, (english, chinese), affiliation in expected]
+    text = digest_written(expected, blank_lines, lambda _, text: two_paragraphs(text),
+                          lambda _, text: two_paragraphs(text))
+    entries, problems = parse_digest(text, "paragraphs.txt", LANGUAGES)
+    assert problems == []
+    assert [(e.title, e.abstract, e.affiliation) for e in entries] == [
+        (title, tuple("\n\n".join(two_paragraphs(text)) for text in abstracts), affiliation)
+        for title, abstracts, affiliation in expected]
+    assert sum("\n\n" in entry.abstract[0] for entry in entries) > 500
+
+
+def test_an_abstract_of_several_lines_in_a_paper_file(tmp_path, capsys):
+    """A digest whose abstracts take several lines imports to paper files whose abstracts
+    render as the paragraphs they were."""
+    project = make_project(tmp_path / "site", {})
+    (title, _), (other_title, _) = REAL[:2]
+    digest = tmp_path / "d.txt"
+    digest.write_text("\n".join([
+        title, "第一个标题", "The first paragraph, hard-", "wrapped.", "", "The second one, over",
+        "two lines.", "第一段，换", "行了。", "", "第二段。",
+        "", other_title, "第二个标题", "One paragraph.", "A second one.", "一。"]), "utf-8")
+    assert run(project, "import", str(digest)) == 0
+    papers = {p.title.primary: p for p in imported(project).values()}
+    assert papers[title].abstract.primary.blocks == (
+        "<p>The first paragraph, hard-wrapped.</p>\n", "<p>The second one, over two lines.</p>\n")
+    assert papers[title].abstract.secondary.blocks == (
+        "<p>第一段，换行了。</p>\n", "<p>第二段。</p>\n")
+    assert papers[other_title].abstract.primary.blocks == (
+        "<p>One paragraph.</p>\n", "<p>A second one.</p>\n")
+    assert papers[other_title].abstract.secondary.text == "一。"
 
 
 # Lines of a date as editors head a day's papers, each drawn for a day in turn.
