@@ -45,6 +45,7 @@ import bisect
 import dataclasses
 import datetime as dt
 import functools
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -213,6 +214,8 @@ class Line:
     """Whether a blank line comes before it (lines of links between are passed over)."""
     links: tuple[Link, ...] = ()
     """Its links, when the line holds nothing else."""
+    indent: int = 0
+    """The white space before its text (arXiv starts a paragraph with a line indented)."""
     day: dt.date | str | None = None
     """Its date, when the line holds nothing else (a str: the text of a date that names no
     day, such as 2025-02-30)."""
@@ -278,11 +281,12 @@ def goes_on(previous: Line, line: Line) -> bool:
 def abstract_text(lines: list[Line]) -> str:
     """The Markdown of an abstract written over `lines`: a paragraph each when every line
     but the last ends a sentence, else lines of a paragraph wrapped (joined), paragraphs
-    parted by blank lines."""
+    parted by blank lines or started by a line more indented than the one before (as
+    arXiv starts them)."""
     wrapped = any(not SENTENCE_END.search(line.text) for line in lines[:-1])
     paragraphs = [lines[0].text]
-    for line in lines[1:]:
-        if line.after_blank or not wrapped:
+    for previous, line in itertools.pairwise(lines):
+        if line.after_blank or not wrapped or line.indent > previous.indent:
             paragraphs.append(line.text)
         else:
             paragraphs[-1] = unwrapped(paragraphs[-1], line.text)
@@ -307,12 +311,13 @@ def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
         stripped = raw.strip()
         links = link_items(stripped, number) if stripped else ()
         day = day_of_line(stripped) if stripped else None
+        indent = len(raw) - len(raw.lstrip())
         if links or day is not None:
-            lines.append(Line(number, stripped, 0.0, links=links, day=day))
+            lines.append(Line(number, stripped, 0.0, links=links, indent=indent, day=day))
             continue  # (passed over: the blank line before it is before the next line too)
         if stripped:
             lines.append(Line(number, stripped, script_share(stripped, secondary_script),
-                              after_blank=blank and text_before))
+                              after_blank=blank and text_before, indent=indent))
             text_before = True
         blank = not stripped
     return lines

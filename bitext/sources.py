@@ -34,7 +34,9 @@ ARXIV_ID = re.compile(r"(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(v\d+)?")
 ATOM = "{http://www.w3.org/2005/Atom}"
 ARXIV = "{http://arxiv.org/schemas/atom}"
 DATE_IN_NAME = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
-PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+# A blank line, or a line that starts indented: arXiv marks a new paragraph so (all 19
+# indented lines of the 561 real abstracts follow a sentence's end, or an address).
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n|\n(?=[ \t]+\S)")
 WRAPPED_AFTER_HYPHEN = re.compile(r"(?<=\w)-[ \t]*\n[ \t]*(?=\w)")
 MATH_SPAN = re.compile(r"\$\$.+?\$\$|\$[^$\n]+?\$", re.S)
 # Characters of plain text that Markdown would read as markup: backticks (arXiv's
@@ -197,8 +199,9 @@ def normalise_title(title: str) -> str:
 
 def normalise_abstract(text: str) -> str:
     """Lines of a paragraph joined (arXiv hard-wraps at 80 columns, also after a word's
-    own hyphen: "end-of-\\nthinking" is "end-of-thinking"), paragraphs kept, and made
-    Markdown that shows the text as it is (see `plain_markdown`)."""
+    own hyphen: "end-of-\\nthinking" is "end-of-thinking"), paragraphs kept (after a
+    blank line or at an indented line), and made Markdown that shows the text as it is
+    (see `plain_markdown`)."""
     text = WRAPPED_AFTER_HYPHEN.sub("-", text.strip())
     paragraphs = [" ".join(part.split()) for part in PARAGRAPH_BREAK.split(text)]
     return "\n\n".join(plain_markdown(part) for part in paragraphs if part)

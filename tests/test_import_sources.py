@@ -210,9 +210,9 @@ def wrapped_chinese(index: int, text: str) -> list[str]:
 def test_abstracts_written_over_lines_as_the_daily_papers_give_them_import_whole(
         blank_lines, affiliations):
     """Every real abstract in the lines the daily papers give it in: arXiv's lines of 80
-    columns (455 of the 561 wrapped, up to 26 lines, some lines indented, addresses on a
-    line of their own) or a paragraph a line (4 of 2026's), and the Chinese abstracts
-    wrapped between two Han characters."""
+    columns (455 of the 561 wrapped, up to 26 lines, a paragraph started indented,
+    addresses on a line of their own) or a paragraph a line (4 of 2026's), and the
+    Chinese abstracts wrapped between two Han characters."""
     _, expected = real_digest(blank_lines, affiliations)
     summaries = [item["paper"]["summary"].strip() for _, item in daily_items()]
     text = digest_written(expected, blank_lines,
@@ -231,10 +231,14 @@ def test_abstracts_written_over_lines_as_the_daily_papers_give_them_import_whole
         without_links.append(" ".join(summary.split()))
     assert [" ".join(entry.abstract[0].split()) for entry in entries] == without_links
     assert sum(bool(entry.links) for entry in entries) == 3
-    paragraphs = [entry.abstract[0].split("\n\n") for entry in entries]
-    assert [len(parts) for parts in paragraphs if len(parts) > 1] == [2, 3, 3, 2]
-    for parts in paragraphs:
-        assert "\n" not in "".join(parts)
+    # and its paragraphs, as the import of the daily papers finds them (arXiv starts one
+    # with an indented line; 2026's abstracts give a paragraph a line)
+    paragraphs = [entry.abstract[0].count("\n\n") + 1 for entry in entries if not entry.links]
+    assert paragraphs == [normalise_abstract(summary).count("\n\n") + 1
+                          for entry, summary in zip(entries, summaries, strict=True)
+                          if not entry.links]
+    assert sum(count > 1 for count in paragraphs) == 14
+    assert all("\n" not in entry.abstract[0].replace("\n\n", "") for entry in entries)
     assert sum("\n" in summary for summary in summaries) == 455
 
 
@@ -535,10 +539,11 @@ def test_every_sample_day_imports_and_a_second_import_creates_nothing(tmp_path, 
 def test_abstracts_keep_paragraphs_and_show_as_plain_text():
     text = normalise_abstract("  First line\nwraps here, state-of-\nthe-art -\nor not.\n\n"
                               "A second ``quoted''\nparagraph with "
-                              "$x_1 * y$, 85\\% and V*Bench_v2 _words_.\n")
+                              "$x_1 * y$, 85\\% and V*Bench_v2 _words_.\n  A third,\n"
+                              "indented as arXiv starts a paragraph.\n")
     assert text == ("First line wraps here, state-of-the-art - or not.\n\nA second "
                     "\\`\\`quoted'' paragraph with $x_1 * y$, 85\\% and V\\*Bench_v2 "
-                    "\\_words\\_.")
+                    "\\_words\\_.\n\nA third, indented as arXiv starts a paragraph.")
 
 
 def test_standard_input_and_the_format_option(tmp_path, monkeypatch, capsys):
