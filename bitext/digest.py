@@ -37,6 +37,14 @@ A line that holds only a date ("2025-05-14", "## 2025/05/14", "2025年5月14日�
 "May 14, 2025") is no part of the grammar either: the entries after it, up to the next
 such line, are of that day, as under a heading. A month alone ("2025-05", "2025年5月")
 gives its first day.
+
+Lines may start with a **label** ("Title:", "摘要：", "**Abstract:**", "【机构】"). A line of
+authors ("Authors: …", "作者：…") belongs to its entry as a line of links does. Where every
+line carries a label (or carries on the labelled line before it), the labels say what
+each line is, in any order: an entry starts at a title after the previous entry's two
+titles or two abstracts, and of two titles or abstracts the one more in the secondary
+language's script is the translation. Elsewhere the labels are taken off and the grammar
+reads the lines.
 """
 
 from __future__ import annotations
@@ -76,6 +84,25 @@ URL_TRAILER = ".,;:!?)]}>。，；：！？）】」'"
 # A line of a date: the date, perhaps as a heading ("## ", "**…**", "【…】"), after a label
 # ("Date:", "日期："), with its weekday ("(Wed)", "（周三）", "Wednesday,").
 DATE_DECORATION = "#*=~_>`【】[]|-–— \t"
+# The labels of a digest's lines, by the field they name: "Title:", "**摘要：**",
+# "- Affiliation:", "【作者】".
+FIELD_OF_LABEL = {label: field for field, labels in {
+    "title": ("title", "paper title", "original title", "english title", "translated title",
+              "chinese title", "标题", "题目", "论文标题", "论文题目", "英文标题", "中文标题",
+              "原标题", "标题翻译", "译名"),
+    "abstract": ("abstract", "summary", "english abstract", "translated abstract",
+                 "chinese abstract", "摘要", "英文摘要", "中文摘要", "原文摘要", "摘要翻译",
+                 "中文翻译", "译文"),
+    "affiliation": ("affiliation", "affiliations", "institution", "organization",
+                    "organisation", "机构", "单位", "作者单位", "团队"),
+    "authors": ("author", "authors", "作者"),
+}.items() for label in labels}
+FIELD_LABEL = re.compile(
+    r"(?:[-*•>]\s+)?(?:(?P<bold>\*\*|__)\s*)?(?:[【\[](?P=bold)?)?(?P<label>"
+    + "|".join(sorted(map(re.escape, FIELD_OF_LABEL), key=len, reverse=True)).replace(
+        "\\ ", r"\s+")
+    + r")\s*(?:(?:\*\*|__)\s*)?[:：】\]](?:\s*(?:\*\*|__))?\s*", re.IGNORECASE)
+AUTHOR_SEPARATOR = re.compile(r"\s*[,;，；、]\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 DATE_LINE_MAX = 60
 YEAR = re.compile(r"\d{4}")
 DATE_LABEL = re.compile(r"(?:date|日期)\s*[:：]\s*", re.IGNORECASE)
@@ -185,6 +212,8 @@ class Entry:
     translated_abstract."""
     links: tuple[Link, ...] = ()
     """The entry's lines of links, each link as the line gave it."""
+    authors: tuple[str, ...] = ()
+    """From the entry's line of authors."""
     date: dt.date | None = None
     """The day of the last line of a date before the entry, if any."""
 
@@ -219,11 +248,16 @@ class Line:
     day: dt.date | str | None = None
     """Its date, when the line holds nothing else (a str: the text of a date that names no
     day, such as 2025-02-30)."""
+    label: str | None = None
+    """The field its label names (title, abstract, affiliation or authors); its `text` is
+    what follows the label."""
 
     @property
     def in_grammar(self) -> bool:
-        """Whether the line is a part of an entry (not a line of links or of a date)."""
-        return not self.links and self.day is None
+        """Whether the line is a part of an entry in the grammar: not a line of links, of a
+        date or of authors, nor a label alone."""
+        return (not self.links and self.day is None and self.label != "authors"
+                and bool(self.text))
 
     def can_be(self, secondary: bool) -> bool:
         return self.share >= SECONDARY_MIN if secondary else self.share < PRIMARY_MAX
@@ -316,8 +350,9 @@ def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
             lines.append(Line(number, stripped, 0.0, links=links, indent=indent, day=day))
             continue  # (passed over: the blank line before it is before the next line too)
         if stripped:
+            label, stripped = field_label(stripped)
             lines.append(Line(number, stripped, script_share(stripped, secondary_script),
-                              after_blank=blank and text_before, indent=indent))
+                              after_blank=blank and text_before, indent=indent, label=label))
             text_before = True
         blank = not stripped
     return lines
@@ -339,6 +374,15 @@ def link_items(text: str, number: int) -> tuple[Link, ...]:
         links.append(Link(number, label, url, match["arxiv"]))
         at = match.end()
     return tuple(links)
+
+
+def field_label(text: str) -> tuple[str | None, str]:
+    """The field a line's label names, and the text after the label; (None, text) for a
+    line without one."""
+    match = FIELD_LABEL.match(text)
+    if match is None:
+        return None, text
+    return FIELD_OF_LABEL[" ".join(match["label"].lower().split())], text[match.end():].strip()
 
 
 def day_of_line(text: str) -> dt.date | str | None:
@@ -387,11 +431,17 @@ def parse_digest(text: str, source: str, languages: tuple[Language, Language]
                             hint="import reads digests whose two languages use different "
                                  "scripts")]
     lines = read_lines(text, script_of_language(secondary.code))
-    parser = best_parser(lines, source, {False: primary.name, True: secondary.name})
-    lines = [line for line in lines if line.number not in parser.wrapped_links]
-    entries, link_problems = with_links(without_numbers(parser.entries), lines, source)
+    names = {False: primary.name, True: secondary.name}
+    if is_labelled(lines):
+        entries, problems, wrapped_links = read_labelled(lines, source, names)
+    else:
+        parser = best_parser(lines, source, names)
+        entries, problems, wrapped_links = parser.entries, parser.problems, parser.wrapped_links
+    lines = [line for line in lines if line.number not in wrapped_links]
+    entries, link_problems = with_links(without_numbers(entries), lines, source)
+    entries, author_problems = with_authors(entries, lines, source)
     entries, date_problems = with_dates(entries, lines, source)
-    problems = parser.problems + link_problems + date_problems
+    problems += link_problems + author_problems + date_problems
     return entries, forbidden_problems(text, source) + sorted(
         problems, key=lambda problem: problem.line or 0)
 
@@ -436,13 +486,11 @@ def with_links(entries: list[Entry], lines: list[Line], source: str
     if not link_lines:
         return entries, []
     lead = next(line for line in lines if line.day is None).links != ()
-    starts = [entry.line for entry in entries]  # (in the order of the file)
     found: dict[int, list[Link]] = {}
     problems = []
     for line in link_lines:
-        # the entry after the line, or the one before it
-        owner = bisect.bisect(starts, line.number) - (0 if lead else 1)
-        if 0 <= owner < len(entries):
+        owner = entry_at(entries, line, lead)
+        if owner is not None:
             found.setdefault(owner, []).extend(line.links)
         else:
             problems.append(Problem(
@@ -452,6 +500,179 @@ def with_links(entries: list[Entry], lines: list[Line], source: str
                                    "or, in a file that starts with links, after them"))
     return [dataclasses.replace(entry, links=tuple(found.get(index, ())))
             for index, entry in enumerate(entries)], problems
+
+
+def entry_at(entries: list[Entry], line: Line, lead: bool) -> int | None:
+    """The index of the entry that a line outside the grammar (links, authors) belongs to:
+    the one it follows, or, when `lead` (the file starts with such a line), the one after
+    it; None when there is none."""
+    starts = [entry.line for entry in entries]  # (in the order of the file)
+    owner = bisect.bisect(starts, line.number) - (0 if lead else 1)
+    return owner if 0 <= owner < len(entries) else None
+
+
+def with_authors(entries: list[Entry], lines: list[Line], source: str
+                 ) -> tuple[list[Entry], list[Problem]]:
+    """The entries with the authors of their line of authors ("Authors: A, B and C"),
+    which goes with its entry as a line of links does."""
+    author_lines = [line for line in lines if line.label == "authors"]
+    if not author_lines:
+        return entries, []
+    lead = next(line for line in lines if line.day is None and not line.links).label == (
+        "authors")
+    found: dict[int, Line] = {}
+    problems = []
+    for line in author_lines:
+        owner = entry_at(entries, line, lead)
+        if owner is None or owner in found or not line.text:
+            problems.append(Problem(
+                source, line.number, None, "a line of authors with no paper of its own",
+                expected="the authors of the entry before it, once",
+                found=("no authors" if not line.text else "another line of authors"
+                       if owner is not None else "no entry"),
+                hint="give each paper one line of authors (\"Authors: A, B and C\"), after "
+                     "its title"))
+            continue
+        found[owner] = line
+    return [dataclasses.replace(entry, authors=author_names(found[index].text))
+            if index in found else entry for index, entry in enumerate(entries)], problems
+
+
+def author_names(text: str) -> tuple[str, ...]:
+    """"A, B and C", "A; B", "张三、李四" as names."""
+    return tuple(name for name in (part.strip() for part in AUTHOR_SEPARATOR.split(text))
+                 if name)
+
+
+# -- digests whose every line is labelled --------------------------------------------------
+
+
+def is_labelled(lines: list[Line]) -> bool:
+    """Whether the lines of the entries (not of links or dates) are all labelled, or carry
+    on an abstract, or the text of a label alone on its line; and the labels name titles
+    and abstracts."""
+    kinds, current = set(), None
+    for line in lines:
+        if line.links or line.day is not None:
+            continue
+        if line.label is not None:
+            kinds.add(line.label)
+            current = line
+        elif current is None or current.label == "authors" or not (
+                current.label == "abstract" or not current.text):
+            return False
+    return {"title", "abstract"} <= kinds
+
+
+@dataclass
+class LabelledField:
+    kind: str
+    """title, abstract or affiliation."""
+    label_line: int
+    lines: list[Line]
+
+
+def read_labelled(lines: list[Line], source: str, names: dict[bool, str]
+                  ) -> tuple[list[Entry], list[Problem], set[int]]:
+    """The entries of a digest whose every line is labelled (see `is_labelled`), grouped
+    by `starts_entry`; the problems; the lines of links that an abstract wraps to (see
+    `_Parser.with_wrapped_links`)."""
+    groups: list[dict[str, list[LabelledField]]] = []
+    current = None
+    wrapped_links = set()
+    for line in lines:
+        if (line.links and current and current.kind == "abstract" and current.lines
+                and current.lines[-1].number + 1 == line.number
+                and not SENTENCE_END.search(current.lines[-1].text)):
+            current.lines.append(line)
+            wrapped_links.add(line.number)
+            continue
+        if line.links or line.day is not None or line.label == "authors":
+            continue  # (authors go as lines of links do: see with_authors)
+        if line.label is None and current is not None:
+            current.lines.append(line)
+            continue
+        current = LabelledField(line.label, line.number, [line] if line.text else [])
+        if not groups or line.label == "title" and starts_entry(groups[-1], line):
+            groups.append({})
+        groups[-1].setdefault(line.label, []).append(current)
+    entries, problems = [], []
+    for group in groups:
+        entry, problem = labelled_entry(group, source, names)
+        entries += [entry] if entry else []
+        problems += [problem] if problem else []
+    return entries, problems, wrapped_links
+
+
+def starts_entry(group: dict[str, list[LabelledField]], title: Line) -> bool:
+    """Whether a title starts a new entry after `group`: after two titles, or after two
+    abstracts and a title that cannot be the translation of this one, or this one of it
+    (a translated title may come after the abstracts)."""
+    titles = group.get("title", [])
+    if len(titles) > 1:
+        return True
+    if len(group.get("abstract", ())) < 2:
+        return False
+    return not any(could_pair(title, field.lines[0]) for field in titles if field.lines)
+
+
+def could_pair(one: Line, other: Line) -> bool:
+    """Whether one line can be in the primary language and the other in the secondary."""
+    return (one.can_be(False) and other.can_be(True)) or (other.can_be(False)
+                                                          and one.can_be(True))
+
+
+def labelled_entry(group: dict[str, list[LabelledField]], source: str,
+                   names: dict[bool, str]) -> tuple[Entry | None, Problem | None]:
+    """The entry of one group of labelled fields, or the problem that keeps it from being
+    one: a title and an abstract in each language, an affiliation perhaps."""
+    first = min(field.label_line for fields in group.values() for field in fields)
+    parts: dict[str, Line | list[Line]] = {}
+    for kind, roles in (("title", (TITLE, TRANSLATED_TITLE)),
+                        ("abstract", (ABSTRACT, TRANSLATED_ABSTRACT))):
+        fields = group.get(kind, [])
+        for field in fields:
+            if not field.lines:
+                return None, Problem(source, field.label_line, None, f"the {kind} label alone",
+                                     expected=f"the {kind} after the label, or on the lines "
+                                              "after it", found="nothing",
+                                     hint="write the text after the label")
+        if len(fields) != 2:
+            at = fields[2].label_line if len(fields) > 2 else max(
+                [field.label_line for field in fields] or [first])
+            return None, Problem(
+                source, at, None, f"{'a third' if len(fields) > 2 else 'expected the'} "
+                                  f"{kind}{' in one entry' if len(fields) > 2 else 's'}",
+                expected=f"a {kind} in {names[False]} and one in {names[True]}",
+                found=f"{len(fields)}", hint="each entry of a labelled digest has a title "
+                                             "and an abstract in each language")
+        # the one more in the secondary language's script is the translation
+        ordered = sorted(fields, key=lambda field: sum(line.share for line in field.lines)
+                         / len(field.lines))
+        for role, field in zip(roles, ordered, strict=True):
+            if not all(fits(line, role) for line in field.lines):
+                wrong = next(line for line in field.lines if not fits(line, role))
+                return None, Problem(source, wrong.number, None, f"expected the {role.name}",
+                                     expected=f"a line in {names[bool(role.secondary)]}",
+                                     found=f"a line in {names[not role.secondary]} "
+                                           f"{wrong.text[:50]!r}",
+                                     hint=f"is the {role.name} missing, or a label wrong?")
+            parts[role.key] = field.lines
+    affiliations = group.get("affiliation", [])
+    if len(affiliations) > 1:
+        return None, Problem(source, affiliations[1].label_line, None,
+                             "a second affiliation in one entry", expected="one",
+                             found="two", hint="write an entry's affiliations on one line")
+    affiliation = " ".join(line.text for line in affiliations[0].lines) if affiliations else None
+    return Entry(first,
+                 tuple(" ".join(line.text for line in parts[key])
+                       for key in ("title", "translated_title")),
+                 tuple(abstract_text(parts[key]) for key in ("abstract", "translated_abstract")),
+                 affiliation or None,
+                 {key: lines[0].number for key, lines in parts.items()}), None
+
+
+# -- digests read by the grammar -------------------------------------------------------------
 
 
 def best_parser(lines: list[Line], source: str, names: dict[bool, str]) -> _Parser:

@@ -104,7 +104,7 @@ def read_records(text: str, name: str, format_name: str | None,
         arxiv, links, link_problems = digest_links(entry.links, name)
         problems += link_problems
         records.append(Record(name, entry.line, entry.title, entry.abstract, entry.affiliation,
-                              arxiv=arxiv, date=entry.date, links=links,
+                              authors=entry.authors, arxiv=arxiv, date=entry.date, links=links,
                               lines=dict(entry.lines or {})))
     return records, problems
 

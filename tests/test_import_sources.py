@@ -194,6 +194,14 @@ def digest_written(expected: list[tuple], blank_lines: bool, english_lines, chin
     return "\n".join(lines) + "\n"
 
 
+def words_but_links(entry, text: str) -> str:
+    """The words of a text but for the entry's links ("Project page: https://…")."""
+    for link in entry.links:
+        assert text.count(f"{link.label}: {link.url}") == 1
+        text = text.replace(f"{link.label}: {link.url}", "")
+    return " ".join(text.split())
+
+
 def wrapped_chinese(index: int, text: str) -> list[str]:
     """Lines of at least 15 characters, each broken between two Han characters (in a
     sentence: a text whose every line ends a sentence is read as paragraphs)."""
@@ -223,13 +231,9 @@ def test_abstracts_written_over_lines_as_the_daily_papers_give_them_import_whole
         (title, abstracts[1], affiliation) for title, abstracts, affiliation in expected]
     # Each English abstract holds the words of its lines, but for a line of links that
     # follows a sentence's end, which is the paper's links (as a digest's lines of links).
-    without_links = []
-    for entry, summary in zip(entries, summaries, strict=True):
-        for link in entry.links:
-            assert summary.count(f"{link.label}: {link.url}") == 1
-            summary = summary.replace(f"{link.label}: {link.url}", "")
-        without_links.append(" ".join(summary.split()))
-    assert [" ".join(entry.abstract[0].split()) for entry in entries] == without_links
+    assert [" ".join(entry.abstract[0].split()) for entry in entries] == [
+        words_but_links(entry, summary) for entry, summary in zip(entries, summaries,
+                                                                  strict=True)]
     assert sum(bool(entry.links) for entry in entries) == 3
     # and its paragraphs, as the import of the daily papers finds them (arXiv starts one
     # with an indented line; 2026's abstracts give a paragraph a line)
@@ -260,6 +264,94 @@ def test_a_wrapped_digest_that_lacks_a_translated_abstract_is_refused(blank_line
     for index, problem in zip(lacking, problems, strict=True):
         assert starts[index] < problem.line < starts[index + 2]
     assert len(entries) == 559
+
+
+# Labelled entries in three styles, each with its own order of the fields.
+LABEL_STYLES = [
+    lambda e: [f"Title: {e['title']}", f"标题：{e['chinese_title']}",
+               f"Authors: {', '.join(e['authors'][:-1])} and {e['authors'][-1]}"
+               if len(e["authors"]) > 1 else f"Authors: {e['authors'][0]}",
+               f"Abstract: {e['abstract'][0]}", *e["abstract"][1:],
+               f"摘要：{e['chinese_abstract']}"],
+    lambda e: [f"**Title:** {e['title']}", f"**Authors:** {'; '.join(e['authors'])}",
+               *([f"**Affiliation:** {e['affiliation']}"] if e["affiliation"] else []),
+               "**Abstract:**", *e["abstract"], f"**中文标题：** {e['chinese_title']}",
+               f"**中文摘要：** {e['chinese_abstract']}"],
+    lambda e: [f"【标题】{e['title']}", f"【摘要】{e['abstract'][0]}", *e["abstract"][1:],
+               *([f"【机构】{e['affiliation']}"] if e["affiliation"] else []),
+               f"【中文摘要】{e['chinese_abstract']}", f"【中文标题】{e['chinese_title']}",
+               f"【作者】{'、'.join(e['authors'])}"]]
+
+
+@pytest.mark.parametrize("blank_lines", [False, True], ids=["no-blank-lines", "blank-lines"])
+def test_labelled_entries_of_every_real_paper_import_whole_in_any_order(blank_lines):
+    """Every real paper as a labelled entry, in three styles of labels and orders of the
+    fields, with its real authors and its abstract in arXiv's lines: the labels say what
+    each line is."""
+    from bitext.sources import daily_paper
+
+    _, expected = real_digest(blank_lines, True)
+    lines = []
+    for index, ((_, item), ((title, chinese_title), (_, chinese), affiliation)) in (
+            enumerate(zip(daily_items(), expected, strict=True))):
+        fields = {"title": title, "chinese_title": chinese_title, "chinese_abstract": chinese,
+                  "abstract": item["paper"]["summary"].strip().split("\n"),
+                  "authors": [author["name"] for author in item["paper"]["authors"]],
+                  "affiliation": affiliation}
+        lines += LABEL_STYLES[index % 3](fields) + ([""] if blank_lines else [])
+    entries, problems = parse_digest("\n".join(lines), "labelled.txt", LANGUAGES)
+    assert problems == []
+    assert [(e.title, e.abstract[1], e.authors) for e in entries] == [
+        ((title, chinese_title), chinese, daily_paper(item, path.name, 1)[0].authors)
+        for (path, item), ((title, chinese_title), (_, chinese), _) in zip(
+            daily_items(), expected, strict=True)]
+    # the affiliation where the style gives one, and the English abstract's words
+    assert [e.affiliation for e in entries] == [
+        affiliation if index % 3 else None for index, (_, _, affiliation) in enumerate(expected)]
+    assert [" ".join(e.abstract[0].split()) for e in entries] == [
+        words_but_links(entry, item["paper"]["summary"])
+        for entry, (_, item) in zip(entries, daily_items(), strict=True)]
+
+
+def test_labels_on_some_lines_are_taken_off_and_the_grammar_reads_the_rest():
+    """Labels on the abstracts only (the titles have none), and a line of authors after
+    each title: the lines read as without them, and each paper has its authors."""
+    from bitext.sources import daily_paper
+
+    text, expected = real_digest(True, True)
+    abstracts = {english for _, (english, _), _ in expected}
+    authors = {title: [author["name"] for author in item["paper"]["authors"]]
+               for (title, _), (_, item) in zip(REAL, daily_items(), strict=True)}
+    labelled = []
+    for line in text.split("\n"):
+        labelled.append(f"Abstract: {line}" if line in abstracts else line)
+        if line in authors:
+            labelled.append(f"作者：{', '.join(authors[line])}")
+    entries, problems = parse_digest("\n".join(labelled), "some.txt", LANGUAGES)
+    assert problems == []
+    assert [(e.title, e.abstract, e.affiliation) for e in entries] == expected
+    assert [e.authors for e in entries] == [daily_paper(item, path.name, 1)[0].authors
+                                            for path, item in daily_items()]
+
+
+@pytest.mark.parametrize("lines, message", [
+    (["Title: A Title", "Abstract: An abstract.", "摘要：一段摘要。"],
+     "d.txt:1: expected the titles (expected a title in English and one in 简体中文, found 1) "
+     "— each entry of a labelled digest has a title and an abstract in each language"),
+    (["Title: A Title", "标题：标题", "Abstract: An abstract.", "Abstract: Another one."],
+     "d.txt:4: expected the translated abstract (expected a line in 简体中文, found a line in "
+     "English 'Another one.') — is the translated abstract missing, or a label wrong?"),
+    (["Title: A Title", "标题：标题", "Abstract:", "摘要：一段摘要。"],
+     "d.txt:3: the abstract label alone (expected the abstract after the label, or on the lines "
+     "after it, found nothing) — write the text after the label"),
+    (["Title: A Title", "Authors: A, B", "Authors: C", "标题：标题", "Abstract: An abstract.",
+      "摘要：一段摘要。"],
+     "d.txt:3: a line of authors with no paper of its own (expected the authors of the entry "
+     "before it, once, found another line of authors) — give each paper one line of authors "
+     "(\"Authors: A, B and C\"), after its title")])
+def test_a_labelled_entry_that_lacks_a_field_names_its_line(lines, message):
+    assert [problem.format() for problem in parse_digest("\n".join(lines), "d.txt",
+                                                         LANGUAGES)[1]] == [message]
 
 
 def two_paragraphs(text: str) -> list[str]:
