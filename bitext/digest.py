@@ -45,6 +45,9 @@ each line is, in any order: an entry starts at a title after the previous entry'
 titles or two abstracts, and of two titles or abstracts the one more in the secondary
 language's script is the translation. Elsewhere the labels are taken off and the grammar
 reads the lines.
+
+Markdown headings ("## …") are the titles, or head parts of the file and are left out,
+whichever reads with fewer problems; a line in bold as a whole loses its marks.
 """
 
 from __future__ import annotations
@@ -103,6 +106,8 @@ FIELD_LABEL = re.compile(
         "\\ ", r"\s+")
     + r")\s*(?:(?:\*\*|__)\s*)?[:：】\]](?:\s*(?:\*\*|__))?\s*", re.IGNORECASE)
 AUTHOR_SEPARATOR = re.compile(r"\s*[,;，；、]\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
+HEADING = re.compile(r"#{1,6}\s+")
+BOLD_LINE = re.compile(r"(\*\*|__)(?P<text>[^*_].*?)\1")
 DATE_LINE_MAX = 60
 YEAR = re.compile(r"\d{4}")
 DATE_LABEL = re.compile(r"(?:date|日期)\s*[:：]\s*", re.IGNORECASE)
@@ -251,6 +256,8 @@ class Line:
     label: str | None = None
     """The field its label names (title, abstract, affiliation or authors); its `text` is
     what follows the label."""
+    heading: bool = False
+    """A Markdown heading ("## …"); its `text` is what follows the marks."""
 
     @property
     def in_grammar(self) -> bool:
@@ -350,9 +357,12 @@ def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
             lines.append(Line(number, stripped, 0.0, links=links, indent=indent, day=day))
             continue  # (passed over: the blank line before it is before the next line too)
         if stripped:
-            label, stripped = field_label(stripped)
+            heading = HEADING.match(stripped)
+            stripped = stripped[heading.end():] if heading else stripped
+            label, stripped = field_label(unbold(stripped))
             lines.append(Line(number, stripped, script_share(stripped, secondary_script),
-                              after_blank=blank and text_before, indent=indent, label=label))
+                              after_blank=blank and text_before, indent=indent, label=label,
+                              heading=bool(heading)))
             text_before = True
         blank = not stripped
     return lines
@@ -374,6 +384,12 @@ def link_items(text: str, number: int) -> tuple[Link, ...]:
         links.append(Link(number, label, url, match["arxiv"]))
         at = match.end()
     return tuple(links)
+
+
+def unbold(text: str) -> str:
+    """The text of a line that is bold as a whole ("**Qwen3 Technical Report**")."""
+    match = BOLD_LINE.fullmatch(text)
+    return match["text"].strip() if match else text
 
 
 def field_label(text: str) -> tuple[str | None, str]:
@@ -432,11 +448,14 @@ def parse_digest(text: str, source: str, languages: tuple[Language, Language]
                                  "scripts")]
     lines = read_lines(text, script_of_language(secondary.code))
     names = {False: primary.name, True: secondary.name}
-    if is_labelled(lines):
-        entries, problems, wrapped_links = read_labelled(lines, source, names)
-    else:
-        parser = best_parser(lines, source, names)
-        entries, problems, wrapped_links = parser.entries, parser.problems, parser.wrapped_links
+    entries, problems, wrapped_links = read_entries(lines, source, names)
+    if any(line.heading for line in lines):
+        # Markdown headings are the titles ("## Qwen3 Technical Report"), or head parts of
+        # the file ("# Daily papers"): whichever reads with fewer problems.
+        under_headings = [line for line in lines if not line.heading]
+        found = read_entries(under_headings, source, names)
+        if len(found[1]) <= len(problems):
+            lines, (entries, problems, wrapped_links) = under_headings, found
     lines = [line for line in lines if line.number not in wrapped_links]
     entries, link_problems = with_links(without_numbers(entries), lines, source)
     entries, author_problems = with_authors(entries, lines, source)
@@ -444,6 +463,16 @@ def parse_digest(text: str, source: str, languages: tuple[Language, Language]
     problems += link_problems + author_problems + date_problems
     return entries, forbidden_problems(text, source) + sorted(
         problems, key=lambda problem: problem.line or 0)
+
+
+def read_entries(lines: list[Line], source: str, names: dict[bool, str]
+                 ) -> tuple[list[Entry], list[Problem], set[int]]:
+    """The entries of the lines, by their labels or by the grammar; the problems; the
+    lines of links that belong to an abstract's text."""
+    if is_labelled(lines):
+        return read_labelled(lines, source, names)
+    parser = best_parser(lines, source, names)
+    return parser.entries, parser.problems, parser.wrapped_links
 
 
 def with_dates(entries: list[Entry], lines: list[Line], source: str

@@ -354,6 +354,42 @@ def test_a_labelled_entry_that_lacks_a_field_names_its_line(lines, message):
                                                          LANGUAGES)[1]] == [message]
 
 
+@pytest.mark.parametrize("style", ["## {}", "**{}**", "### **{}**"])
+def test_titles_written_as_markdown_headings_or_in_bold_lose_their_marks(style):
+    text, expected = real_digest(True, True)
+    titles = {title for (title, _), _, _ in expected}
+    marked = [style.format(line) if line in titles else line for line in text.split("\n")]
+    entries, problems = parse_digest("\n".join(marked), "marked.txt", LANGUAGES)
+    assert problems == []
+    assert [(e.title, e.abstract, e.affiliation) for e in entries] == expected
+
+
+def test_markdown_headings_that_are_not_titles_head_parts_of_the_file():
+    """A heading over the file and one over each day's papers, as a digest kept in
+    Markdown has them: a heading that is a date gives the papers under it their day (the
+    days alternate between "## 2024-06-03" and "## Papers of 2024-06-04", which is a
+    heading only: its papers keep the day before)."""
+    lines = ["# Hugging Face daily papers, in English and Chinese", ""]
+    expected, day_before, dated, day = [], None, 0, None
+    for (path, _), ((title, chinese_title), (english, chinese), affiliation) in zip(
+            daily_items(), real_digest(True, True)[1], strict=True):
+        if path.stem != day_before:
+            day_before = path.stem
+            dated += 1
+            if dated % 2:
+                lines += [f"## {path.stem}", ""]
+                day = dt.date.fromisoformat(path.stem)
+            else:
+                lines += [f"## Papers of {path.stem}", ""]
+        lines += [title, *([affiliation] if affiliation else []), chinese_title, english,
+                  chinese, ""]
+        expected.append((title, day))
+    entries, problems = parse_digest("\n".join(lines), "headed.txt", LANGUAGES)
+    assert problems == []
+    assert [(e.title[0], e.date) for e in entries] == expected
+    assert len({day for _, day in expected}) == 15
+
+
 def two_paragraphs(text: str) -> list[str]:
     """Two lines of the sentences of a text, when it has three or more, else one."""
     sentences = re.split(r"(?<=\.) (?=[A-Z])|(?<=。)(?=.)", text)
