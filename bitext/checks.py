@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bitext.config import Config, Glossary, Language
-from bitext.digest import PRIMARY_MAX, script_of_language, script_share
 from bitext.errors import Problem
 from bitext.math import INLINE_MATH
+from bitext.scripts import PRIMARY_MAX, script_of_language, script_share
 
 # (bitext.content runs `carried_over_warnings` when it parses a paper, so this module
 # reads paper files with content's functions imported where they are used)

@@ -55,147 +55,24 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import datetime as dt
-import functools
 import itertools
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from bitext.config import Language
+from bitext.digestlines import Line, Link, read_lines
 from bitext.errors import Problem
 from bitext.schema import FORBIDDEN_HINT, forbidden_character
-from bitext.strings import primary_subtag
+from bitext.scripts import script_of_language
 
-SECONDARY_MIN = 0.15
-PRIMARY_MAX = 0.5
 SENTENCE_END = re.compile(r"[.!?。！？…](?:[\"'”’)）」』】\]]*)$")
 SENTENCE_BREAK = re.compile(r"[.!?](?:[\"'”’)\]]*)\s+\S|[。！？]\S")
 # A file whose gaps between lines are at most this often blank uses blank lines to part
 # entries (a file that is blank after every line uses them for nothing).
 SEPARATING_BLANKS_MAX = 0.5
-# One link of a line of links: a web address or an arXiv id, perhaps after a label ending
-# in a colon (a few words, no sentence: "We study it. Code: https://…" is an abstract),
-# then perhaps a separator before the next.
-LABEL_WORDS_MAX = 4
-LINK_ITEM = re.compile(
-    r"\s*(?:(?P<label>[^\s:：|.。!?！？,，;；][^:：|.。!?！？,，;；]{0,29}?)\s*[:：]\s*)?"
-    r"(?:(?P<url>https?://[^\s|<>\"]+)|(?P<arxiv>\d{4}\.\d{4,5}(?:v\d+)?))"
-    r"\s*[|·•,;，；、]?")
 # The number of an entry before its title: "1. ", "2) ", "3、", "(4) ", "【5】".
 ENTRY_NUMBER = re.compile(r"(?:#?\d{1,4}(?:[.)、．]\s+|、)|[(（【\[]\d{1,4}[)）】\]]\s*)(?=\S)")
-URL_TRAILER = ".,;:!?)]}>。，；：！？）】」'"
-# A line of a date: the date, perhaps as a heading ("## ", "**…**", "【…】"), after a label
-# ("Date:", "日期："), with its weekday ("(Wed)", "（周三）", "Wednesday,").
-DATE_DECORATION = "#*=~_>`【】[]|-–— \t"
-# The labels of a digest's lines, by the field they name: "Title:", "**摘要：**",
-# "- Affiliation:", "【作者】".
-FIELD_OF_LABEL = {label: field for field, labels in {
-    "title": ("title", "paper title", "original title", "english title", "translated title",
-              "chinese title", "标题", "题目", "论文标题", "论文题目", "英文标题", "中文标题",
-              "原标题", "标题翻译", "译名"),
-    "abstract": ("abstract", "summary", "english abstract", "translated abstract",
-                 "chinese abstract", "摘要", "英文摘要", "中文摘要", "原文摘要", "摘要翻译",
-                 "中文翻译", "译文"),
-    "affiliation": ("affiliation", "affiliations", "institution", "organization",
-                    "organisation", "机构", "单位", "作者单位", "团队"),
-    "authors": ("author", "authors", "作者"),
-}.items() for label in labels}
-FIELD_LABEL = re.compile(
-    r"(?:[-*•>]\s+)?(?:(?P<bold>\*\*|__)\s*)?(?:[【\[](?P=bold)?)?(?P<label>"
-    + "|".join(sorted(map(re.escape, FIELD_OF_LABEL), key=len, reverse=True)).replace(
-        "\\ ", r"\s+")
-    + r")\s*(?:(?:\*\*|__)\s*)?[:：】\]](?:\s*(?:\*\*|__))?\s*", re.IGNORECASE)
 AUTHOR_SEPARATOR = re.compile(r"\s*[,;，；、]\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
-HEADING = re.compile(r"#{1,6}\s+")
-BOLD_LINE = re.compile(r"(\*\*|__)(?P<text>[^*_].*?)\1")
-DATE_LINE_MAX = 60
-YEAR = re.compile(r"\d{4}")
-DATE_LABEL = re.compile(r"(?:date|日期)\s*[:：]\s*", re.IGNORECASE)
-WEEKDAY = (r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs?(?:day)?)?|fri(?:day)?"
-           r"|sat(?:urday)?|sun(?:day)?)\.?|(?:周|星期|礼拜)[一二三四五六日天]")
-WEEKDAY_AROUND = re.compile(rf"^(?:{WEEKDAY})\s*[,，]?\s*|\s*[,，]?\s*[(（]?(?:{WEEKDAY})[)）]?$",
-                            re.IGNORECASE)
-MONTHS = {name: number for number, name in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
-MONTH_NAME = (r"(?P<name>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
-              r"|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-DATE_FORMS = [re.compile(form, re.IGNORECASE) for form in (
-    r"(?P<year>\d{4})[-/.](?P<month>\d{1,2})(?:[-/.](?P<day>\d{1,2}))?",
-    r"(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月(?:\s*(?P<day>\d{1,2})\s*[日号])?",
-    rf"{MONTH_NAME}\s+(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?(?P<year>\d{{4}})",
-    rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH_NAME},?\s+(?P<year>\d{{4}})")]
-
-# Script of each language's writing, by primary subtag; the script names are the first
-# word of the Unicode character names (LATIN SMALL LETTER A, CJK UNIFIED IDEOGRAPH-4E00 …).
-SCRIPTS = {
-    "zh": {"CJK", "HIRAGANA", "KATAKANA"}, "ja": {"CJK", "HIRAGANA", "KATAKANA"},
-    "ko": {"HANGUL"}, "ar": {"ARABIC"}, "fa": {"ARABIC"}, "ur": {"ARABIC"},
-    "ps": {"ARABIC"}, "he": {"HEBREW"}, "yi": {"HEBREW"}, "ru": {"CYRILLIC"},
-    "uk": {"CYRILLIC"}, "bg": {"CYRILLIC"}, "sr": {"CYRILLIC"}, "el": {"GREEK"},
-    "th": {"THAI"}, "hi": {"DEVANAGARI"},
-}
-# A run of letters, between spaces, digits and punctuation.
-LETTER_RUN = re.compile(r"[^\W\d_]+")
-# CJK unified ideographs (Unicode names "CJK UNIFIED IDEOGRAPH-…", extension A included)
-# and compatibility ideographs ("CJK COMPATIBILITY IDEOGRAPH-…").
-HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-ASCII_WORD = re.compile(r"[A-Za-z]+")
-# A letter that is neither ASCII nor Han: the line takes the letter-by-letter count.
-OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-# Scripts whose every character is a unit of meaning (no spaces between words).
-CHARACTER_SCRIPTS = {"CJK", "HIRAGANA", "KATAKANA", "THAI"}
-
-
-def script_of_language(code: str) -> frozenset[str]:
-    return frozenset(SCRIPTS.get(primary_subtag(code), {"LATIN"}))
-
-
-@functools.cache  # (a digest's lines hold few distinct characters: 8 x quicker)
-def character_script(char: str) -> str | None:
-    if not char.isalpha():
-        return None
-    name = unicodedata.name(char, "")
-    return name.split(" ", 1)[0] if name else None
-
-
-def script_share(line: str, script: frozenset[str]) -> float:
-    """The share of the line's word units that are written in `script`."""
-    latin_inside = "LATIN" in script
-    han_inside = "CJK" in script
-    if not OTHER_LETTER.search(line):
-        # Only ASCII words and Han characters, as in most English and Chinese text:
-        # counted by two searches (a translated abstract's share took 60 us letter by
-        # letter, in every paper of a build).
-        words, hans = len(ASCII_WORD.findall(line)), sum(map(len, HAN_RUN.findall(line)))
-        inside = words * latin_inside + hans * han_inside
-        return inside / (words + hans) if words + hans else 0.0
-    inside = outside = 0
-    for match in LETTER_RUN.finditer(line):
-        run = match.group()
-        if run.isascii():  # one Latin word: most words of most digests (4 x quicker)
-            inside += latin_inside
-            outside += not latin_inside
-            continue
-        # Han characters are a unit each, and the letters after one start a new unit,
-        # as after a space: counted at once (a Chinese abstract is 300-500 of them).
-        hans = sum(map(len, HAN_RUN.findall(run)))
-        inside += hans * han_inside
-        outside += hans * (not han_inside)
-        for piece in HAN_RUN.split(run) if hans else (run,):
-            previous = None
-            for char in piece:
-                current = character_script(char)
-                if current is not None and (current in CHARACTER_SCRIPTS
-                                            or current != previous):
-                    if current in script:
-                        inside += 1
-                    else:
-                        outside += 1
-                previous = current
-    total = inside + outside
-    return inside / total if total else 0.0
-
-
 def is_prose(line: str) -> bool:
     """An abstract ends like a sentence or holds two; a title or an affiliation usually
     does neither (only a hint: see the module's docstring)."""
@@ -224,50 +101,6 @@ class Entry:
 
     def line_of(self, part: str) -> int:
         return (self.lines or {}).get(part, self.line)
-
-
-@dataclass(frozen=True)
-class Link:
-    """One link of a digest's line of links."""
-
-    line: int
-    label: str
-    """What the line says before it ("Code", "论文链接"), or ""."""
-    url: str | None
-    arxiv: str | None
-    """An arXiv id given as such ("arXiv: 2505.09388")."""
-
-
-@dataclass(frozen=True)
-class Line:
-    number: int
-    text: str
-    share: float
-    """Share of its word units in the secondary language's script."""
-    after_blank: bool = False
-    """Whether a blank line comes before it (lines of links between are passed over)."""
-    links: tuple[Link, ...] = ()
-    """Its links, when the line holds nothing else."""
-    indent: int = 0
-    """The white space before its text (arXiv starts a paragraph with a line indented)."""
-    day: dt.date | str | None = None
-    """Its date, when the line holds nothing else (a str: the text of a date that names no
-    day, such as 2025-02-30)."""
-    label: str | None = None
-    """The field its label names (title, abstract, affiliation or authors); its `text` is
-    what follows the label."""
-    heading: bool = False
-    """A Markdown heading ("## …"); its `text` is what follows the marks."""
-
-    @property
-    def in_grammar(self) -> bool:
-        """Whether the line is a part of an entry in the grammar: not a line of links, of a
-        date or of authors, nor a label alone."""
-        return (not self.links and self.day is None and self.label != "authors"
-                and bool(self.text))
-
-    def can_be(self, secondary: bool) -> bool:
-        return self.share >= SECONDARY_MIN if secondary else self.share < PRIMARY_MAX
 
 
 @dataclass(frozen=True)
@@ -342,82 +175,6 @@ def unwrapped(text: str, next_line: str) -> str:
             or WIDE_CHARACTER.match(text[-1]) and WIDE_CHARACTER.match(next_line[0])):
         return text + next_line
     return f"{text} {next_line}"
-
-
-def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
-    """The non-blank lines with their numbers and languages, or their links (BOM and CRLF
-    already handled)."""
-    lines, blank, text_before = [], False, False
-    for number, raw in enumerate(text.split("\n"), start=1):
-        stripped = raw.strip()
-        links = link_items(stripped, number) if stripped else ()
-        day = day_of_line(stripped) if stripped else None
-        indent = len(raw) - len(raw.lstrip())
-        if links or day is not None:
-            lines.append(Line(number, stripped, 0.0, links=links, indent=indent, day=day))
-            continue  # (passed over: the blank line before it is before the next line too)
-        if stripped:
-            heading = HEADING.match(stripped)
-            stripped = stripped[heading.end():] if heading else stripped
-            label, stripped = field_label(unbold(stripped))
-            lines.append(Line(number, stripped, script_share(stripped, secondary_script),
-                              after_blank=blank and text_before, indent=indent, label=label,
-                              heading=bool(heading)))
-            text_before = True
-        blank = not stripped
-    return lines
-
-
-def link_items(text: str, number: int) -> tuple[Link, ...]:
-    """The links of a line that holds links only, else nothing. An arXiv id counts as a
-    link only after a label that says arXiv."""
-    links, at = [], 0
-    while at < len(text):
-        match = LINK_ITEM.match(text, at)
-        if match is None or match.end() == at:
-            return ()
-        label = (match["label"] or "").strip()
-        if len(label.split()) > LABEL_WORDS_MAX or (match["arxiv"]
-                                                   and "arxiv" not in label.lower()):
-            return ()
-        url = match["url"].rstrip(URL_TRAILER) if match["url"] else None
-        links.append(Link(number, label, url, match["arxiv"]))
-        at = match.end()
-    return tuple(links)
-
-
-def unbold(text: str) -> str:
-    """The text of a line that is bold as a whole ("**Qwen3 Technical Report**")."""
-    match = BOLD_LINE.fullmatch(text)
-    return match["text"].strip() if match else text
-
-
-def field_label(text: str) -> tuple[str | None, str]:
-    """The field a line's label names, and the text after the label; (None, text) for a
-    line without one."""
-    match = FIELD_LABEL.match(text)
-    if match is None:
-        return None, text
-    return FIELD_OF_LABEL[" ".join(match["label"].lower().split())], text[match.end():].strip()
-
-
-def day_of_line(text: str) -> dt.date | str | None:
-    """The day of a line that holds a date only (the first of the month for a month), the
-    line's text when its date names no day (2025-02-30), else None."""
-    if len(text) > DATE_LINE_MAX or not YEAR.search(text):
-        return None  # (most lines: quickly)
-    core = DATE_LABEL.sub("", text.strip(DATE_DECORATION), count=1)
-    core = WEEKDAY_AROUND.sub("", core.strip(DATE_DECORATION + ":："))
-    for form in DATE_FORMS:
-        match = form.fullmatch(core.strip())
-        if match:
-            month = (MONTHS[match["name"][:3].lower()] if "name" in form.groupindex
-                     else int(match["month"]))
-            try:
-                return dt.date(int(match["year"]), month, int(match["day"] or 1))
-            except ValueError:
-                return text
-    return None
 
 
 def blanks_part_entries(lines: list[Line]) -> bool:

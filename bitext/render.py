@@ -34,12 +34,12 @@ from markupsafe import Markup, escape
 from bitext.chart import month_chart, tag_sizes
 from bitext.config import Config, Language, language_direction
 from bitext.content import Paper
-from bitext.digest import character_script, script_of_language
 from bitext.errors import InputError, Problem
 from bitext.inputs import TEMPLATES_DIR
 from bitext.math import inline_math
 from bitext.metadata import bibtex, scholarly_article
 from bitext.model import Month, Site, Tag, find_neighbours, page_path, paginate
+from bitext.scripts import character_script, script_of_language
 from bitext.search import bundle_folders, query_scripts
 from bitext.siteview import SETTINGS, Reads, SiteView
 from bitext.strings import long_date, long_month, strings_for

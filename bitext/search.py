@@ -56,13 +56,13 @@ from typing import Any
 
 from bitext.config import Language
 from bitext.content import Paper
-from bitext.digest import script_of_language
 from bitext.errors import InputError, Problem
 from bitext.hashing import text_digest
 from bitext.inputs import libraries_stamp
 from bitext.model import Site
 from bitext.progress import Progress
 from bitext.scratch import make_scratch, remove_scratch
+from bitext.scripts import script_of_language
 from bitext.strings import primary_subtag
 
 BUNDLE = "pagefind"

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     import xml.etree.ElementTree as ET
 
     from bitext.config import Language
-    from bitext.digest import Link
+    from bitext.digestlines import Link
 
 FORMATS = ("digest", "hf", "arxiv")
 ARXIV_ID = re.compile(r"(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(v\d+)?")

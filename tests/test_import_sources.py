@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 from bitext.cli import main
 from bitext.config import Language
 from bitext.content import slug_from_title
-from bitext.digest import HAN_RUN, parse_digest
+from bitext.digest import parse_digest
+from bitext.scripts import HAN_RUN
 from bitext.sources import normalise_abstract, normalise_title
 from tests.conftest import FIXTURES, SITE_YAML, make_project, snapshot
 from tests.test_import import imported
@@ -126,7 +127,7 @@ def test_lines_of_links_give_the_links_the_daily_papers_give(place, style, blank
     ("The code and the data, with the models: https://github.com/x/y", []),
     ("Qwen3: https://qwenlm.github.io/ is our site", [])])
 def test_a_line_of_links_holds_links_only(line, links):
-    from bitext.digest import link_items
+    from bitext.digestlines import link_items
 
     assert [(link.label, link.url or link.arxiv) for link in link_items(line, 1)] == links
 
@@ -477,7 +478,7 @@ def test_lines_of_a_date_give_the_day_of_the_papers_after_them(blank_lines):
     ("2505.09388", None), ("2025-05-14 Daily Papers", None), ("Marching 2025", None),
     ("1. 2025-05-14", None), ("May the Force Be with You 2025", None)])
 def test_a_line_of_a_date_holds_a_date_only(line, day):
-    from bitext.digest import day_of_line
+    from bitext.digestlines import day_of_line
 
     found = day_of_line(line)
     assert (None if found is None else str(found)) == day

@@ -268,7 +268,7 @@ def test_a_build_with_nothing_to_do_loads_no_parsing_or_rendering_library(site, 
               f"main(['--root', {str(site)!r}, 'build', '--out', {str(out)!r}]); "
               "print(sorted(name for name in sys.modules if name.split('.')[0] in "
               "('jinja2', 'markdown_it', 'yaml', 'slugify', 'latex2mathml', 'multiprocessing')"
-              " or name in ('bitext.render', 'bitext.digest', 'bitext.checks', "
+              " or name in ('bitext.render', 'bitext.digest', 'bitext.scripts', 'bitext.checks', "
               "'bitext.pipeline', 'bitext.content', 'bitext.config', 'bitext.model', "
               "'bitext.markdown', 'bitext.fingerprint')))")
     finished = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,

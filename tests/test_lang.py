@@ -14,9 +14,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bitext.digest import character_script
 from bitext.pipeline import Options, build
 from bitext.render import MARKED_SCRIPTS, RUN_GROUP, marked_runs
+from bitext.scripts import character_script
 from tests.conftest import REPO, SITE_YAML, make_project, paper
 
 SCRIPTS = {"CJK": re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"),

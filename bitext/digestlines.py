@@ -1,0 +1,182 @@
+"""The lines of a plain-text digest, each read for what it is before the entries are:
+its language (the share of it in the secondary language's script), or a line of links,
+of a date, of a label, a Markdown heading. `bitext.digest` then makes the entries of them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from bitext.scripts import PRIMARY_MAX, SECONDARY_MIN, script_share
+
+# One link of a line of links: a web address or an arXiv id, perhaps after a label ending
+# in a colon (a few words, no sentence: "We study it. Code: https://…" is an abstract),
+# then perhaps a separator before the next.
+LABEL_WORDS_MAX = 4
+LINK_ITEM = re.compile(
+    r"\s*(?:(?P<label>[^\s:：|.。!?！？,，;；][^:：|.。!?！？,，;；]{0,29}?)\s*[:：]\s*)?"
+    r"(?:(?P<url>https?://[^\s|<>\"]+)|(?P<arxiv>\d{4}\.\d{4,5}(?:v\d+)?))"
+    r"\s*[|·•,;，；、]?")
+URL_TRAILER = ".,;:!?)]}>。，；：！？）】」'"
+# Markdown: the marks of a heading ("## "), a line in bold as a whole ("**…**").
+HEADING = re.compile(r"#{1,6}\s+")
+BOLD_LINE = re.compile(r"(\*\*|__)(?P<text>[^*_].*?)\1")
+# The labels of a digest's lines, by the field they name: "Title:", "**摘要：**",
+# "- Affiliation:", "【作者】".
+FIELD_OF_LABEL = {label: field for field, labels in {
+    "title": ("title", "paper title", "original title", "english title", "translated title",
+              "chinese title", "标题", "题目", "论文标题", "论文题目", "英文标题", "中文标题",
+              "原标题", "标题翻译", "译名"),
+    "abstract": ("abstract", "summary", "english abstract", "translated abstract",
+                 "chinese abstract", "摘要", "英文摘要", "中文摘要", "原文摘要", "摘要翻译",
+                 "中文翻译", "译文"),
+    "affiliation": ("affiliation", "affiliations", "institution", "organization",
+                    "organisation", "机构", "单位", "作者单位", "团队"),
+    "authors": ("author", "authors", "作者"),
+}.items() for label in labels}
+FIELD_LABEL = re.compile(
+    r"(?:[-*•>]\s+)?(?:(?P<bold>\*\*|__)\s*)?(?:[【\[](?P=bold)?)?(?P<label>"
+    + "|".join(sorted(map(re.escape, FIELD_OF_LABEL), key=len, reverse=True)).replace(
+        "\\ ", r"\s+")
+    + r")\s*(?:(?:\*\*|__)\s*)?[:：】\]](?:\s*(?:\*\*|__))?\s*", re.IGNORECASE)
+# A line of a date: the date, perhaps as a heading ("## ", "**…**", "【…】"), after a label
+# ("Date:", "日期："), with its weekday ("(Wed)", "（周三）", "Wednesday,").
+DATE_DECORATION = "#*=~_>`【】[]|-–— \t"
+DATE_LINE_MAX = 60
+YEAR = re.compile(r"\d{4}")
+DATE_LABEL = re.compile(r"(?:date|日期)\s*[:：]\s*", re.IGNORECASE)
+WEEKDAY = (r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs?(?:day)?)?|fri(?:day)?"
+           r"|sat(?:urday)?|sun(?:day)?)\.?|(?:周|星期|礼拜)[一二三四五六日天]")
+WEEKDAY_AROUND = re.compile(rf"^(?:{WEEKDAY})\s*[,，]?\s*|\s*[,，]?\s*[(（]?(?:{WEEKDAY})[)）]?$",
+                            re.IGNORECASE)
+MONTHS = {name: number for number, name in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+MONTH_NAME = (r"(?P<name>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
+              r"|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+DATE_FORMS = [re.compile(form, re.IGNORECASE) for form in (
+    r"(?P<year>\d{4})[-/.](?P<month>\d{1,2})(?:[-/.](?P<day>\d{1,2}))?",
+    r"(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月(?:\s*(?P<day>\d{1,2})\s*[日号])?",
+    rf"{MONTH_NAME}\s+(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?(?P<year>\d{{4}})",
+    rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH_NAME},?\s+(?P<year>\d{{4}})")]
+
+
+@dataclass(frozen=True)
+class Link:
+    """One link of a digest's line of links."""
+
+    line: int
+    label: str
+    """What the line says before it ("Code", "论文链接"), or ""."""
+    url: str | None
+    arxiv: str | None
+    """An arXiv id given as such ("arXiv: 2505.09388")."""
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int
+    text: str
+    share: float
+    """Share of its word units in the secondary language's script."""
+    after_blank: bool = False
+    """Whether a blank line comes before it (lines of links between are passed over)."""
+    links: tuple[Link, ...] = ()
+    """Its links, when the line holds nothing else."""
+    indent: int = 0
+    """The white space before its text (arXiv starts a paragraph with a line indented)."""
+    day: dt.date | str | None = None
+    """Its date, when the line holds nothing else (a str: the text of a date that names no
+    day, such as 2025-02-30)."""
+    label: str | None = None
+    """The field its label names (title, abstract, affiliation or authors); its `text` is
+    what follows the label."""
+    heading: bool = False
+    """A Markdown heading ("## …"); its `text` is what follows the marks."""
+
+    @property
+    def in_grammar(self) -> bool:
+        """Whether the line is a part of an entry in the grammar: not a line of links, of a
+        date or of authors, nor a label alone."""
+        return (not self.links and self.day is None and self.label != "authors"
+                and bool(self.text))
+
+    def can_be(self, secondary: bool) -> bool:
+        return self.share >= SECONDARY_MIN if secondary else self.share < PRIMARY_MAX
+
+
+def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
+    """The non-blank lines with their numbers and languages, or their links (BOM and CRLF
+    already handled)."""
+    lines, blank, text_before = [], False, False
+    for number, raw in enumerate(text.split("\n"), start=1):
+        stripped = raw.strip()
+        links = link_items(stripped, number) if stripped else ()
+        day = day_of_line(stripped) if stripped else None
+        indent = len(raw) - len(raw.lstrip())
+        if links or day is not None:
+            lines.append(Line(number, stripped, 0.0, links=links, indent=indent, day=day))
+            continue  # (passed over: the blank line before it is before the next line too)
+        if stripped:
+            heading = HEADING.match(stripped)
+            stripped = stripped[heading.end():] if heading else stripped
+            label, stripped = field_label(unbold(stripped))
+            lines.append(Line(number, stripped, script_share(stripped, secondary_script),
+                              after_blank=blank and text_before, indent=indent, label=label,
+                              heading=bool(heading)))
+            text_before = True
+        blank = not stripped
+    return lines
+
+
+def link_items(text: str, number: int) -> tuple[Link, ...]:
+    """The links of a line that holds links only, else nothing. An arXiv id counts as a
+    link only after a label that says arXiv."""
+    links, at = [], 0
+    while at < len(text):
+        match = LINK_ITEM.match(text, at)
+        if match is None or match.end() == at:
+            return ()
+        label = (match["label"] or "").strip()
+        if len(label.split()) > LABEL_WORDS_MAX or (match["arxiv"]
+                                                   and "arxiv" not in label.lower()):
+            return ()
+        url = match["url"].rstrip(URL_TRAILER) if match["url"] else None
+        links.append(Link(number, label, url, match["arxiv"]))
+        at = match.end()
+    return tuple(links)
+
+
+def unbold(text: str) -> str:
+    """The text of a line that is bold as a whole ("**Qwen3 Technical Report**")."""
+    match = BOLD_LINE.fullmatch(text)
+    return match["text"].strip() if match else text
+
+
+def field_label(text: str) -> tuple[str | None, str]:
+    """The field a line's label names, and the text after the label; (None, text) for a
+    line without one."""
+    match = FIELD_LABEL.match(text)
+    if match is None:
+        return None, text
+    return FIELD_OF_LABEL[" ".join(match["label"].lower().split())], text[match.end():].strip()
+
+
+def day_of_line(text: str) -> dt.date | str | None:
+    """The day of a line that holds a date only (the first of the month for a month), the
+    line's text when its date names no day (2025-02-30), else None."""
+    if len(text) > DATE_LINE_MAX or not YEAR.search(text):
+        return None  # (most lines: quickly)
+    core = DATE_LABEL.sub("", text.strip(DATE_DECORATION), count=1)
+    core = WEEKDAY_AROUND.sub("", core.strip(DATE_DECORATION + ":："))
+    for form in DATE_FORMS:
+        match = form.fullmatch(core.strip())
+        if match:
+            month = (MONTHS[match["name"][:3].lower()] if "name" in form.groupindex
+                     else int(match["month"]))
+            try:
+                return dt.date(int(match["year"]), month, int(match["day"] or 1))
+            except ValueError:
+                return text
+    return None
