@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from bitext.cli import main
 from bitext.config import Language
 from bitext.content import slug_from_title
-from bitext.digest import parse_digest
+from bitext.digest import ENTRY_NUMBER, parse_digest
 from bitext.scripts import HAN_RUN
 from bitext.sources import normalise_abstract, normalise_title
 from tests.conftest import FIXTURES, SITE_YAML, make_project, snapshot
@@ -574,7 +574,10 @@ han = st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
 titles = st.tuples(st.lists(word, min_size=1, max_size=8).map(" ".join),
                    st.sampled_from(["", ": ", "; ", "? ", "! ", ". "]),
                    st.lists(word, min_size=0, max_size=5).map(" ".join),
-                   st.sampled_from(ENDINGS)).map("".join).filter(lambda t: slug_from_title(t))
+                   st.sampled_from(ENDINGS)).map("".join).filter(
+    # (a title that starts as a number, "0. ?", loses it when every title does: tested
+    # with the numbered entries)
+    lambda t: slug_from_title(t) and not ENTRY_NUMBER.match(t))
 chinese_titles = st.tuples(han, st.sampled_from(["", "？", "；", " GPT-4o "]), han,
                            st.sampled_from(CHINESE_ENDINGS)).map("".join)
 abstracts = st.tuples(st.lists(word, min_size=3, max_size=30).map(" ".join),
