@@ -85,9 +85,9 @@ class Entry:
 
     line: int
     """Line of the title in the digest."""
-    title: tuple[str, str]
-    """Primary and secondary title."""
-    abstract: tuple[str, str]
+    title: tuple[str, str | None]
+    """Primary and secondary title (None: the entry awaits its translation)."""
+    abstract: tuple[str, str | None]
     affiliation: str | None
     lines: dict[str, int] | None = None
     """Line of each part in the digest: title, affiliation, translated_title, abstract,
@@ -124,6 +124,15 @@ TRANSLATED_ABSTRACT = Role("translated abstract", "translated_abstract", True, T
 READINGS = ((TITLE, TRANSLATED_TITLE, ABSTRACT, TRANSLATED_ABSTRACT),
             (TITLE, AFFILIATION, TRANSLATED_TITLE, ABSTRACT, TRANSLATED_ABSTRACT))
 HEADS = ((TITLE, TRANSLATED_TITLE), (TITLE, AFFILIATION, TRANSLATED_TITLE))
+# An entry awaiting its translation: the primary title and abstract only, and perhaps an
+# affiliation in the primary language (one in the secondary language's script would be
+# as likely a translated title whose translated abstract is missing).
+PRIMARY_AFFILIATION = Role("affiliation", "affiliation", False, False)
+UNTRANSLATED_READINGS = ((TITLE, ABSTRACT), (TITLE, PRIMARY_AFFILIATION, ABSTRACT))
+UNTRANSLATED_HEADS = ((TITLE,), (TITLE, PRIMARY_AFFILIATION))
+# What reading an entry as awaiting its translation costs: read so only where no
+# translated reading fits.
+UNTRANSLATED_COST = 3
 # Longer than any title (of the 561 real ones the longest has 155 characters, and the
 # shortest abstract 485): a reading that makes a title of such a line is wrong.
 TITLE_LENGTH_MAX = 300
@@ -132,6 +141,12 @@ TITLE_LENGTH_MAX = 300
 ABSTRACT_LINES_MAX = 60
 # Characters written without spaces between them: a wrapped line of them is joined to
 # the next without one (Han, kana, and full-width punctuation).
+# A wrapped line is at least this share of the width of the line after it (arXiv's
+# lines, but for a paragraph's last, are 76-79 characters wide; an affiliation is a name).
+WRAPPED_SHARE = 0.6
+# Two words in lower case: a line that starts so is a wrapped line of an abstract rather
+# than a title (of the 561 real titles, none starts so).
+MID_SENTENCE = re.compile(r"[a-z]+[ ,;]+[a-z]+\b")
 ENDS_WITH_ADDRESS = re.compile(r"https?://\S+$")
 WORD_HYPHEN_END = re.compile(r"\w-$")
 WORD_START = re.compile(r"\w")
@@ -150,6 +165,21 @@ def goes_on(previous: Line, line: Line) -> bool:
     next entry, but a wrapped line that starts after a sentence's end may be either."""
     return (not SENTENCE_END.search(previous.text) or is_prose(line.text)
             or bool(ENDS_WITH_ADDRESS.search(line.text)))
+
+
+def is_name(text: str) -> bool:
+    """Whether a line has the shape of a title or an affiliation beyond not being a
+    sentence: no address in it, no colon at its end, not two words in lower case at its
+    start (as a wrapped line of an abstract has)."""
+    return not ("://" in text or text.endswith((":", "：")) or MID_SENTENCE.match(text))
+
+
+def fills_its_width(first: Line, second: Line) -> bool:
+    """Whether the first line of an abstract of several lines has the shape of one: a
+    paragraph (it ends a sentence), or a line wrapped about as wide as the next (not a
+    short name such as an affiliation before the abstract)."""
+    return bool(SENTENCE_END.search(first.text)) or len(first.text) >= WRAPPED_SHARE * len(
+        second.text)
 
 
 def abstract_text(lines: list[Line]) -> str:
@@ -257,9 +287,10 @@ def without_numbers(entries: list[Entry]) -> list[Entry]:
     if len(entries) < 2:
         return entries
     for index in (0, 1):
-        if all(ENTRY_NUMBER.match(entry.title[index]) for entry in entries):
+        titles = [entry.title[index] for entry in entries if entry.title[index] is not None]
+        if titles and all(ENTRY_NUMBER.match(title) for title in titles):
             entries = [dataclasses.replace(entry, title=tuple(
-                ENTRY_NUMBER.sub("", text) if part == index else text
+                ENTRY_NUMBER.sub("", text) if part == index and text else text
                 for part, text in enumerate(entry.title))) for entry in entries]
     return entries
 
@@ -411,33 +442,29 @@ def could_pair(one: Line, other: Line) -> bool:
 def labelled_entry(group: dict[str, list[LabelledField]], source: str,
                    names: dict[bool, str]) -> tuple[Entry | None, Problem | None]:
     """The entry of one group of labelled fields, or the problem that keeps it from being
-    one: a title and an abstract in each language, an affiliation perhaps."""
+    one: a title and an abstract in each language, or in the primary language only (a
+    paper awaiting its translation), an affiliation perhaps."""
     first = min(field.label_line for fields in group.values() for field in fields)
-    parts: dict[str, Line | list[Line]] = {}
-    for kind, roles in (("title", (TITLE, TRANSLATED_TITLE)),
-                        ("abstract", (ABSTRACT, TRANSLATED_ABSTRACT))):
-        fields = group.get(kind, [])
-        for field in fields:
-            if not field.lines:
-                return None, Problem(source, field.label_line, None, f"the {kind} label alone",
-                                     expected=f"the {kind} after the label, or on the lines "
-                                              "after it", found="nothing",
-                                     hint="write the text after the label")
-        if len(fields) != 2:
-            at = fields[2].label_line if len(fields) > 2 else max(
-                [field.label_line for field in fields] or [first])
-            return None, Problem(
-                source, at, None, f"{'a third' if len(fields) > 2 else 'expected the'} "
-                                  f"{kind}{' in one entry' if len(fields) > 2 else 's'}",
-                expected=f"a {kind} in {names[False]} and one in {names[True]}",
-                found=f"{len(fields)}", hint="each entry of a labelled digest has a title "
-                                             "and an abstract in each language")
-        # the one more in the secondary language's script is the translation
+    alone = next((field for fields in group.values() for field in fields if not field.lines),
+                 None)
+    if alone:
+        return None, Problem(source, alone.label_line, None, f"the {alone.kind} label alone",
+                             expected=f"the {alone.kind} after the label, or on the lines "
+                                      "after it", found="nothing",
+                             hint="write the text after the label")
+    titles, abstracts = group.get("title", []), group.get("abstract", [])
+    awaiting = len(titles) == len(abstracts) == 1
+    parts: dict[str, list[Line]] = {}
+    for kind, fields, roles in (("title", titles, (TITLE, TRANSLATED_TITLE)),
+                                ("abstract", abstracts, (ABSTRACT, TRANSLATED_ABSTRACT))):
+        if len(fields) not in (1, 2) or len(fields) == 1 and not awaiting:
+            return None, labelled_count_problem(kind, fields, first, source, names)
+        # of two, the one more in the secondary language's script is the translation
         ordered = sorted(fields, key=lambda field: sum(line.share for line in field.lines)
                          / len(field.lines))
-        for role, field in zip(roles, ordered, strict=True):
-            if not all(fits(line, role) for line in field.lines):
-                wrong = next(line for line in field.lines if not fits(line, role))
+        for role, field in zip(roles, ordered, strict=False):
+            wrong = next((line for line in field.lines if not fits(line, role)), None)
+            if wrong:
                 return None, Problem(source, wrong.number, None, f"expected the {role.name}",
                                      expected=f"a line in {names[bool(role.secondary)]}",
                                      found=f"a line in {names[not role.secondary]} "
@@ -451,11 +478,29 @@ def labelled_entry(group: dict[str, list[LabelledField]], source: str,
                              found="two", hint="write an entry's affiliations on one line")
     affiliation = " ".join(line.text for line in affiliations[0].lines) if affiliations else None
     return Entry(first,
-                 tuple(" ".join(line.text for line in parts[key])
+                 tuple(" ".join(line.text for line in parts[key]) if key in parts else None
                        for key in ("title", "translated_title")),
-                 tuple(abstract_text(parts[key]) for key in ("abstract", "translated_abstract")),
+                 tuple(abstract_text(parts[key]) if key in parts else None
+                       for key in ("abstract", "translated_abstract")),
                  affiliation or None,
                  {key: lines[0].number for key, lines in parts.items()}), None
+
+
+def labelled_count_problem(kind: str, fields: list[LabelledField], first: int, source: str,
+                           names: dict[bool, str]) -> Problem:
+    """The problem of an entry with no field of a kind, or three, or a translated title
+    without a translated abstract (or the other way round)."""
+    if len(fields) > 2:
+        return Problem(source, fields[2].label_line, None, f"a third {kind} in one entry",
+                       expected=f"a {kind} in {names[False]} and one in {names[True]}",
+                       found="3", hint="is a label wrong, or the next entry's title missing?")
+    at = max([field.label_line for field in fields] or [first])
+    return Problem(source, at, None, f"expected the {kind}s",
+                   expected=f"a {kind} in {names[False]} and one in {names[True]}, or in "
+                            f"{names[False]} only for a paper awaiting its translation",
+                   found=f"{len(fields)}", hint="each entry of a labelled digest has its "
+                                                "title and abstract in both languages, or "
+                                                "in the first one only")
 
 
 # -- digests read by the grammar -------------------------------------------------------------
@@ -463,19 +508,27 @@ def labelled_entry(group: dict[str, list[LabelledField]], source: str,
 
 def best_parser(lines: list[Line], source: str, names: dict[bool, str]) -> _Parser:
     """The entries of the file's `lines` (all of them, links and dates too) with abstracts
-    of one line, unless abstracts of several lines read the file whole, or with fewer
-    problems where half its entries or more do not read with abstracts of one line. (A
-    file of one-line abstracts that lacks a line here and there may read with fewer
-    problems too, but wrongly: a title taken into the abstract before it, and that
-    abstract then read as the next title, longer than any title.)"""
+    of one line and translated, unless the file reads whole only with entries awaiting
+    their translation or abstracts of several lines (or both); else with abstracts of
+    several lines when they read it with fewer problems and half its entries or more do
+    not read with abstracts of one line. (A file of one-line abstracts that lacks a line
+    here and there may read with fewer problems too, but wrongly: a title taken into the
+    abstract before it, and that abstract then read as the next title, longer than any
+    title.)"""
     one_line = _Parser(lines, source, names)
     if not one_line.problems:
         return one_line
-    several = _Parser(lines, source, names, several_lines=True)
-    if any(len(entry.title[0]) > TITLE_LENGTH_MAX for entry in several.entries):
-        return one_line  # (an abstract read as a title: the lines are one-line entries')
-    if not several.problems or (len(several.problems) < len(one_line.problems)
-                                and len(one_line.problems) >= len(one_line.entries)):
+    several = None
+    for several_lines, untranslated in ((False, True), (True, False), (True, True)):
+        parser = _Parser(lines, source, names, several_lines, untranslated)
+        if any(len(entry.title[0]) > TITLE_LENGTH_MAX for entry in parser.entries):
+            continue  # (an abstract read as a title: a wrong reading)
+        if not parser.problems:
+            return parser
+        if several_lines and not untranslated:
+            several = parser
+    if several and (len(several.problems) < len(one_line.problems)
+                    and len(one_line.problems) >= len(one_line.entries)):
         return several
     return one_line
 
@@ -486,10 +539,13 @@ class _Parser:
     where no split reaches the end, the problem is reported and parsing goes on."""
 
     def __init__(self, all_lines: list[Line], source: str, names: dict[bool, str],
-                 several_lines: bool = False):
+                 several_lines: bool = False, untranslated: bool = False):
         lines = [line for line in all_lines if line.in_grammar]
         self.lines, self.source, self.names = lines, source, names
         self.several_lines = several_lines
+        self.untranslated = untranslated
+        """Whether an entry may lack its translation (title and abstract in the primary
+        language only: a paper awaiting its translation)."""
         self.blanks_part = blanks_part_entries(lines)
         # A wrapped abstract's addresses may fall on a line of their own ("… is available
         # at: https://…"): the lines of links, by number.
@@ -512,7 +568,7 @@ class _Parser:
         badly their shapes and blank lines fit it."""
         if at + len(reading) > len(self.lines):
             return None
-        cost = 0
+        cost = 0 if TRANSLATED_TITLE in reading else UNTRANSLATED_COST
         for offset, role in enumerate(reading):
             line = self.lines[at + offset]
             if not fits(line, role):
@@ -523,12 +579,23 @@ class _Parser:
             alone = first and (offset + 1 == len(reading) or reading[offset + 1] != role)
             if alone:
                 cost += is_prose(line.text) != role.prose
+                cost += not role.prose and not is_name(line.text)
                 continue
             # a line of an abstract of several lines: (a wrapped line has no shape)
-            if not first:
-                cost += not goes_on(self.lines[at + offset - 1], line)
+            if first:
+                cost += not fills_its_width(line, self.lines[at + offset + 1])
+            else:
+                cost += not self.carries_on(self.lines[at + offset - 1], line)
+            if offset + 1 == len(reading) or reading[offset + 1] != role:
+                cost += not self.ends_as_abstracts_end(line)
             cost += line.can_be(not role.secondary)  # (a line that may be a translated title)
         return cost
+
+    def ends_as_abstracts_end(self, line: Line) -> bool:
+        """Whether the last line of an abstract of several lines ends as abstracts do: with
+        a sentence or an address, or wrapped to a line of links."""
+        return bool(SENTENCE_END.search(line.text) or ENDS_WITH_ADDRESS.search(line.text)
+                    or line.number + 1 in self.link_lines)
 
     def readings(self, at: int, longest: bool = False) -> list[tuple[Role, ...]]:
         """The shapes an entry at `at` can take: READINGS, or with abstracts of several
@@ -536,19 +603,20 @@ class _Parser:
         longest abstract only, with a translated abstract of one line, to explain a
         failure)."""
         if not self.several_lines:
-            return list(READINGS)
+            return list(READINGS + UNTRANSLATED_READINGS if self.untranslated else READINGS)
         found = []
-        for head in HEADS:
+        for head in HEADS + (UNTRANSLATED_HEADS if self.untranslated else ()):
             start = at + len(head)
             abstract_lines = self.abstract_lengths(start, ABSTRACT)
+            translated = TRANSLATED_TITLE in head
             if longest:
                 found.append(head + (ABSTRACT,) * max(abstract_lines, default=1)
-                             + (TRANSLATED_ABSTRACT,))
+                             + (TRANSLATED_ABSTRACT,) * translated)
                 continue
             for lines in abstract_lines:
-                found += [head + (ABSTRACT,) * lines + (TRANSLATED_ABSTRACT,) * translated
-                          for translated in self.abstract_lengths(start + lines,
-                                                                  TRANSLATED_ABSTRACT)]
+                found += [head + (ABSTRACT,) * lines + (TRANSLATED_ABSTRACT,) * translations
+                          for translations in (self.abstract_lengths(
+                              start + lines, TRANSLATED_ABSTRACT) if translated else [0])]
         return found
 
     def abstract_lengths(self, at: int, role: Role) -> list[int]:
@@ -560,14 +628,14 @@ class _Parser:
                and fits(self.lines[end], role)):
             end += 1
         return [length for length in range(1, end - at + 1)
-                if length == 1 or self.ends_abstract(self.lines[at + length - 2],
-                                                     self.lines[at + length - 1])]
+                if length == 1 or self.carries_on(self.lines[at + length - 2],
+                                                  self.lines[at + length - 1])]
 
-    def ends_abstract(self, previous: Line, last: Line) -> bool:
-        """Whether `last` can end an abstract after `previous`: it goes on from it, or
-        wraps to a line of links (see `with_wrapped_links`)."""
-        return goes_on(previous, last) or (last.number + 1 in self.link_lines
-                                            and not SENTENCE_END.search(last.text))
+    def carries_on(self, previous: Line, line: Line) -> bool:
+        """Whether `line` has the shape of one that carries on the abstract of `previous`:
+        it goes on from it, or wraps to a line of links (see `with_wrapped_links`)."""
+        return goes_on(previous, line) or (line.number + 1 in self.link_lines
+                                            and not SENTENCE_END.search(line.text))
 
     def best_split(self, start: int) -> tuple[int, list[tuple[int, tuple[Role, ...]]]]:
         """The furthest line that entries from `start` can reach, and the entries of the
@@ -599,13 +667,16 @@ class _Parser:
             parts.setdefault(role.key, []).append(self.lines[at + offset])
         if self.several_lines:
             parts["abstract"] = self.with_wrapped_links(parts["abstract"], to_the_end=True)
-            parts["translated_abstract"] = self.with_wrapped_links(
-                parts["translated_abstract"], to_the_end=False)
+            if "translated_abstract" in parts:
+                parts["translated_abstract"] = self.with_wrapped_links(
+                    parts["translated_abstract"], to_the_end=False)
         affiliation = parts.get("affiliation")
+        translated = "translated_title" in parts
         return Entry(parts["title"][0].number,
-                     (parts["title"][0].text, parts["translated_title"][0].text),
+                     (parts["title"][0].text,
+                      parts["translated_title"][0].text if translated else None),
                      (abstract_text(parts["abstract"]),
-                      abstract_text(parts["translated_abstract"])),
+                      abstract_text(parts["translated_abstract"]) if translated else None),
                      affiliation[0].text if affiliation else None,
                      {key: lines[0].number for key, lines in parts.items()})
 

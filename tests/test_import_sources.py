@@ -337,8 +337,10 @@ def test_labels_on_some_lines_are_taken_off_and_the_grammar_reads_the_rest():
 
 @pytest.mark.parametrize("lines, message", [
     (["Title: A Title", "Abstract: An abstract.", "摘要：一段摘要。"],
-     "d.txt:1: expected the titles (expected a title in English and one in 简体中文, found 1) "
-     "— each entry of a labelled digest has a title and an abstract in each language"),
+     "d.txt:1: expected the titles (expected a title in English and one in 简体中文, or in "
+     "English only for a paper awaiting its translation, found 1) — each entry of a "
+     "labelled digest has its title and abstract in both languages, or in the first one "
+     "only"),
     (["Title: A Title", "标题：标题", "Abstract: An abstract.", "Abstract: Another one."],
      "d.txt:4: expected the translated abstract (expected a line in 简体中文, found a line in "
      "English 'Another one.') — is the translated abstract missing, or a label wrong?"),
@@ -389,6 +391,57 @@ def test_markdown_headings_that_are_not_titles_head_parts_of_the_file():
     assert problems == []
     assert [(e.title[0], e.date) for e in entries] == expected
     assert len({day for _, day in expected}) == 15
+
+
+@pytest.mark.parametrize("blank_lines", [False, True], ids=["no-blank-lines", "blank-lines"])
+@pytest.mark.parametrize("several_lines", [False, True], ids=["one-line", "wrapped"])
+def test_entries_awaiting_their_translation_import_so(blank_lines, several_lines):
+    """Every third real paper without its Chinese title and abstract (every sixth with an
+    English affiliation), its abstract in one line or in arXiv's lines: those import
+    awaiting their translation, the others whole."""
+    lines, expected = [], []
+    for index, ((title, abstract), (_, item)) in enumerate(zip(REAL, daily_items(),
+                                                                strict=True)):
+        english = item["paper"]["summary"].strip().split("\n") if several_lines else [abstract]
+        awaiting = index % 3 == 0
+        affiliation = "Google DeepMind" if index % 6 == 0 else None
+        chinese = (CHINESE_TITLES[index % len(CHINESE_TITLES)],
+                   CHINESE_ABSTRACTS[index % len(CHINESE_ABSTRACTS)])
+        lines += [title, *([affiliation] if affiliation else []),
+                  *([] if awaiting else [chinese[0]]), *english,
+                  *([] if awaiting else [chinese[1]]), *([""] if blank_lines else [])]
+        expected.append((title, None if awaiting else chinese[0], affiliation,
+                         None if awaiting else chinese[1]))
+    entries, problems = parse_digest("\n".join(lines), "awaiting.txt", LANGUAGES)
+    assert problems == []
+    assert [(e.title[0], e.title[1], e.affiliation, e.abstract[1]) for e in entries] == expected
+    assert [" ".join(e.abstract[0].split()) for e in entries] == [
+        words_but_links(entry, item["paper"]["summary"] if several_lines else abstract)
+        for entry, (_, abstract), (_, item) in zip(entries, REAL, daily_items(), strict=True)]
+
+
+def test_a_digest_entry_awaiting_its_translation_is_written_so(tmp_path, capsys):
+    project = make_project(tmp_path / "site", {})
+    (title, abstract), (other, other_abstract) = REAL[:2]
+    digest = tmp_path / "d.txt"
+    digest.write_text("\n".join([title, abstract, "", other, "另一个标题", other_abstract,
+                                 "另一段摘要。"]), "utf-8")
+    assert run(project, "import", str(digest)) == 0
+    assert capsys.readouterr().out.splitlines()[-1].startswith(
+        "2 created, 0 updated, 0 skipped; 1 awaiting translation")
+    papers = {paper.title.primary: paper for paper in imported(project).values()}
+    assert papers[title].awaiting_translation and not papers[other].awaiting_translation
+
+
+def test_a_translated_title_without_its_translated_abstract_is_no_entry_awaiting_one():
+    """Title, Chinese title, abstract, then the next entry: not a paper awaiting its
+    translation with the Chinese title as its affiliation, but a line missing."""
+    (title, abstract), (other, other_abstract) = REAL[:2]
+    entries, problems = parse_digest("\n".join([
+        title, "一个标题", abstract, other, "另一个标题", other_abstract, "另一段摘要。"]),
+        "d.txt", LANGUAGES)
+    assert [problem.format()[:60] for problem in problems] == [
+        "d.txt:4: expected the translated abstract (expected a line i"]
 
 
 def two_paragraphs(text: str) -> list[str]:
