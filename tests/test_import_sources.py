@@ -357,6 +357,17 @@ def test_a_labelled_entry_that_lacks_a_field_names_its_line(lines, message):
                                                          LANGUAGES)[1]] == [message]
 
 
+def test_a_labelled_entry_in_the_primary_language_only_awaits_its_translation():
+    text = "\n".join(["Title: A Title", "Abstract:", "An abstract,", "wrapped.", "",
+                      "Title: Another Title", "标题：另一个标题", "Abstract: Another abstract.",
+                      "摘要：另一段摘要。"])
+    entries, problems = parse_digest(text, "d.txt", LANGUAGES)
+    assert problems == []
+    assert [(e.title, e.abstract) for e in entries] == [
+        (("A Title", None), ("An abstract, wrapped.", None)),
+        (("Another Title", "另一个标题"), ("Another abstract.", "另一段摘要。"))]
+
+
 @pytest.mark.parametrize("style", ["## {}", "**{}**", "### **{}**"])
 def test_titles_written_as_markdown_headings_or_in_bold_lose_their_marks(style):
     text, expected = real_digest(True, True)
