@@ -422,15 +422,16 @@ def read_labelled(lines: list[Line], source: str, names: dict[bool, str]
 
 
 def starts_entry(group: dict[str, list[LabelledField]], title: Line) -> bool:
-    """Whether a title starts a new entry after `group`: after two titles, or after two
-    abstracts and a title that cannot be the translation of this one, or this one of it
-    (a translated title may come after the abstracts)."""
+    """Whether a title starts a new entry after `group`: after two titles, or after an
+    abstract and a title that cannot be the translation of this one, or this one of it
+    (a translated title may come after the abstracts; an entry awaiting its translation
+    has one title and one abstract)."""
     titles = group.get("title", [])
     if len(titles) > 1:
         return True
-    if len(group.get("abstract", ())) < 2:
+    if not group.get("abstract"):
         return False
-    return not any(could_pair(title, field.lines[0]) for field in titles if field.lines)
+    return not any(could_pair(field.lines[0], title) for field in titles if field.lines)
 
 
 def could_pair(one: Line, other: Line) -> bool:
