@@ -21,9 +21,16 @@ How a line's role is decided:
    are names, abstracts are sentences) is taken. Shape never refuses an entry: titles
    end with "?" or "!", hold ";" or two sentences, and abstracts may end with a URL.
 4. An abstract is one line, unless the file reads whole only with **abstracts of several
-   lines** (and then with fewer problems than without): paragraphs a line each, or text
-   hard-wrapped as arXiv wraps it (a line that does not end a sentence goes on in the
-   next; a blank line ends a paragraph).
+   lines** (or, where most entries do not read otherwise, with fewer problems): a
+   paragraph a line, or text hard-wrapped as arXiv wraps it (a line that does not end a
+   sentence goes on in the next; a blank line or an indented line starts a paragraph).
+   The shape of the lines then also says where an abstract ends: its first line is a
+   sentence or about as wide as the next, its last ends a sentence or an address, and a
+   title after it holds no address, no colon at its end, no lower-case words at its
+   start.
+5. Every entry has its translation, unless the file reads whole only with some entries
+   of a title and an abstract in the primary language alone: papers **awaiting their
+   translation**.
 
 Every problem in the file is reported (the parser goes on at the next line where an
 entry fits), with the line number and what was expected there; the shape of the lines
@@ -41,10 +48,10 @@ gives its first day.
 Lines may start with a **label** ("Title:", "摘要：", "**Abstract:**", "【机构】"). A line of
 authors ("Authors: …", "作者：…") belongs to its entry as a line of links does. Where every
 line carries a label (or carries on the labelled line before it), the labels say what
-each line is, in any order: an entry starts at a title after the previous entry's two
-titles or two abstracts, and of two titles or abstracts the one more in the secondary
-language's script is the translation. Elsewhere the labels are taken off and the grammar
-reads the lines.
+each line is, in any order (see `starts_entry`), and of two titles or abstracts the one
+more in the secondary language's script is the translation; a title and an abstract in
+the primary language alone await their translation. Elsewhere the labels are taken off
+and the grammar reads the lines.
 
 Markdown headings ("## …") are the titles, or head parts of the file and are left out,
 whichever reads with fewer problems; a line in bold as a whole loses its marks.
@@ -73,6 +80,8 @@ SEPARATING_BLANKS_MAX = 0.5
 # The number of an entry before its title: "1. ", "2) ", "3、", "(4) ", "【5】".
 ENTRY_NUMBER = re.compile(r"(?:#?\d{1,4}(?:[.)、．]\s+|、)|[(（【\[]\d{1,4}[)）】\]]\s*)(?=\S)")
 AUTHOR_SEPARATOR = re.compile(r"\s*[,;，；、]\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
+
+
 def is_prose(line: str) -> bool:
     """An abstract ends like a sentence or holds two; a title or an affiliation usually
     does neither (only a hint: see the module's docstring)."""
@@ -84,7 +93,8 @@ class Entry:
     """One paper of a digest, as the lines gave it."""
 
     line: int
-    """Line of the title in the digest."""
+    """The entry's first line in the digest: its title's (in a labelled digest, the first
+    field's)."""
     title: tuple[str, str | None]
     """Primary and secondary title (None: the entry awaits its translation)."""
     abstract: tuple[str, str | None]
@@ -139,8 +149,6 @@ TITLE_LENGTH_MAX = 300
 # The most lines an abstract of several lines may take (of the 561 real abstracts in the
 # test fixtures, as arXiv wraps them, the longest takes 26).
 ABSTRACT_LINES_MAX = 60
-# Characters written without spaces between them: a wrapped line of them is joined to
-# the next without one (Han, kana, and full-width punctuation).
 # A wrapped line is at least this share of the width of the line after it (arXiv's
 # lines, but for a paragraph's last, are 76-79 characters wide; an affiliation is a name).
 WRAPPED_SHARE = 0.6
@@ -150,6 +158,8 @@ MID_SENTENCE = re.compile(r"[a-z]+[ ,;]+[a-z]+\b")
 ENDS_WITH_ADDRESS = re.compile(r"https?://\S+$")
 WORD_HYPHEN_END = re.compile(r"\w-$")
 WORD_START = re.compile(r"\w")
+# Characters written without spaces between them: a wrapped line of them is joined to
+# the next without one (Han, kana, and full-width punctuation).
 WIDE_CHARACTER = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 
