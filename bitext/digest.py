@@ -79,6 +79,13 @@ SENTENCE_BREAK = re.compile(r"[.!?](?:[\"'”’)\]]*)\s+\S|[。！？]\S")
 SEPARATING_BLANKS_MAX = 0.5
 # The number of an entry before its title: "1. ", "2) ", "3、", "(4) ", "【5】".
 ENTRY_NUMBER = re.compile(r"(?:#?\d{1,4}(?:[.)、．]\s+|、)|[(（【\[]\d{1,4}[)）】\]]\s*)(?=\S)")
+# A title with its arXiv id: "[2505.09388] Qwen3 …", "arXiv:2505.09388 Qwen3 …",
+# "Qwen3 … (arXiv:2505.09388)", "Qwen3 … [2505.09388v2]".
+TITLE_ARXIV_ID = re.compile(
+    r"(?:\[(?:arxiv:\s*)?(?P<before>\d{4}\.\d{4,5})(?:v\d+)?\]\s*"
+    r"|arxiv:\s*(?P<plain>\d{4}\.\d{4,5})(?:v\d+)?\s+)?"
+    r"(?P<title>.+?)"
+    r"(?:\s*[(（\[](?:arxiv:\s*)?(?P<after>\d{4}\.\d{4,5})(?:v\d+)?[)）\]])?", re.IGNORECASE)
 AUTHOR_SEPARATOR = re.compile(r"\s*[,;，；、]\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 
 
@@ -254,7 +261,8 @@ def parse_digest(text: str, source: str, languages: tuple[Language, Language]
         if len(found[1]) <= len(problems):
             lines, (entries, problems, wrapped_links) = under_headings, found
     lines = [line for line in lines if line.number not in wrapped_links]
-    entries, link_problems = with_links(without_numbers(entries), lines, source)
+    entries, link_problems = with_links(with_title_ids(without_numbers(entries)), lines,
+                                        source)
     entries, author_problems = with_authors(entries, lines, source)
     entries, date_problems = with_dates(entries, lines, source)
     problems += link_problems + author_problems + date_problems
@@ -303,6 +311,23 @@ def without_numbers(entries: list[Entry]) -> list[Entry]:
                 ENTRY_NUMBER.sub("", text) if part == index and text else text
                 for part, text in enumerate(entry.title))) for entry in entries]
     return entries
+
+
+def with_title_ids(entries: list[Entry]) -> list[Entry]:
+    """The entries whose title gives the paper's arXiv id ("[2505.09388] Qwen3 …",
+    "Qwen3 … (arXiv:2505.09388)", as arXiv's listings and many digests write it) with the
+    id taken off the title and given as a link."""
+    found = []
+    for entry in entries:
+        match = TITLE_ARXIV_ID.fullmatch(entry.title[0])
+        arxiv = match and (match["before"] or match["plain"] or match["after"])
+        if not arxiv:
+            found.append(entry)
+            continue
+        found.append(dataclasses.replace(
+            entry, title=(match["title"], entry.title[1]),
+            links=(*entry.links, Link(entry.line_of("title"), "arXiv", None, arxiv))))
+    return found
 
 
 def with_links(entries: list[Entry], lines: list[Line], source: str

@@ -79,9 +79,13 @@ class Record:
 
 
 def detect_format(text: str) -> str:
-    """digest, hf or arxiv, from the first character that is not white space."""
-    start = text.lstrip("\ufeff \t\r\n")[:1]
-    return {"[": "hf", "{": "hf", "<": "arxiv"}.get(start, "digest")
+    """digest, hf or arxiv, from the first characters that are not white space: a JSON
+    object or array of objects, XML, else text (a digest whose first title starts with
+    its arXiv id, "[2505.09388] Qwen3 …", is no JSON)."""
+    start = text.lstrip("\ufeff \t\r\n")
+    if start.startswith("{") or start.startswith("[") and start[1:].lstrip()[:1] in ("{", "]"):
+        return "hf"
+    return "arxiv" if start.startswith("<") else "digest"
 
 
 def read_records(text: str, name: str, format_name: str | None,

@@ -455,6 +455,26 @@ def test_a_translated_title_without_its_translated_abstract_is_no_entry_awaiting
         "d.txt:4: expected the translated abstract (expected a line i"]
 
 
+@pytest.mark.parametrize("style", ["[{id}] {title}", "{title} (arXiv:{id})",
+                                   "arXiv:{id}v2 {title}", "{title} [{id}]"])
+def test_a_title_with_its_arxiv_id_gives_the_id(style):
+    """Every real title with its arXiv id as arXiv's listings and digests write it: the id
+    is the paper's, the title is without it, and a file that starts with "[2406…]" is
+    read as a digest, not as JSON."""
+    from bitext.sources import read_records
+
+    text, expected = real_digest(True, True)
+    ids = {normalise_title(item["paper"]["title"]): item["paper"]["id"]
+           for _, item in daily_items()}
+    lines = [style.format(id=ids[line], title=line) if line in ids else line
+             for line in text.split("\n")]
+    records, problems = read_records("\n".join(lines), "ids.txt", None, LANGUAGES)
+    assert problems == []
+    assert [(r.titles[0], r.arxiv, r.links["pdf"]) for r in records] == [
+        (title, ids[title], f"https://arxiv.org/pdf/{ids[title]}")
+        for (title, _), _, _ in expected]
+
+
 def two_paragraphs(text: str) -> list[str]:
     """Two lines of the sentences of a text, when it has three or more, else one."""
     sentences = re.split(r"(?<=\.) (?=[A-Z])|(?<=。)(?=.)", text)
