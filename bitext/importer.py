@@ -88,6 +88,9 @@ class Planned:
     """The file has no translation yet."""
     stale: bool = False
     """The translation kept was made from another primary text than the one written."""
+    date: dt.date | None = None
+    """The paper's date in the file written (the report shows it: a digest's lines of a
+    date, its file name or --date give it)."""
 
 
 def read_digests(names: list[str], stdin: BinaryIO) -> list[Digest]:
@@ -341,13 +344,13 @@ class Target:
         awaiting = None in titles or None in abstracts
         if existing is None:
             return Planned("create", self.root / PAPERS_DIR / f"{slug}.md", record.where,
-                           text, fired, awaiting=awaiting)
+                           text, fired, awaiting=awaiting, date=fields["date"])
         same = existing.path.read_bytes() == text.encode("utf-8")
         stale = not awaiting and made_from_other_text(fields["translated_from"], titles[0],
                                                       abstracts[0])
         return Planned("unchanged" if same else "update", existing.path, record.where, text,
                        fired, reason="nothing new" if same else "", awaiting=awaiting,
-                       stale=stale)
+                       stale=stale, date=fields["date"])
 
 
 def front_fields(record: Record, existing: Existing | None, date: dt.date, tags: list[str]
@@ -458,8 +461,9 @@ def report_lines(planned: list[Planned], root: Path, dry_run: bool) -> list[str]
         elif item.action == "unchanged":
             detail = item.reason
         else:
-            detail = tags + ("; awaiting translation" if item.awaiting else "") + (
-                "; translation out of date" if item.stale else "")
+            notes = [str(item.date), tags] + ["awaiting translation"] * item.awaiting + [
+                "translation out of date"] * item.stale
+            detail = "; ".join(notes)
         lines.append(f"{verbs[item.action]} {path}  [{item.source}; {detail}]")
     counts = {action: sum(1 for item in planned if item.action == action) for action in ACTIONS}
     awaiting = [item for item in planned if item.awaiting]

@@ -583,6 +583,8 @@ def test_a_digest_day_gives_way_to_the_date_option_and_papers_before_it_take_the
         "1 error in 1 file; nothing was written."]
     digest.write_text(digest.read_text("utf-8").replace("2025-02-30", "2025-05-21"), "utf-8")
     assert run(project, "import", str(digest)) == 0
+    assert [line.split("; ")[1] for line in capsys.readouterr().out.splitlines()[:-1]] == [
+        "2025-05-01", "2025-05-14", "2025-05-21"]  # (the report shows each paper's date)
     days = {p.title.primary: str(p.date) for p in imported(project).values()}
     assert days == {REAL[0][0]: "2025-05-01", REAL[1][0]: "2025-05-14", REAL[2][0]: "2025-05-21"}
     for path in (project / "content/papers").iterdir():
