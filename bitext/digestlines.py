@@ -36,6 +36,9 @@ FIELD_OF_LABEL = {label: field for field, labels in {
                     "organisation", "机构", "单位", "作者单位", "团队"),
     "authors": ("author", "authors", "作者"),
 }.items() for label in labels}
+# (only a line with one of these early on can start with a label)
+LABEL_END = re.compile(r"[:：】\]]")
+LABEL_LENGTH_MAX = 40
 FIELD_LABEL = re.compile(
     r"(?:[-*•>]\s+)?(?:(?P<bold>\*\*|__)\s*)?(?:[【\[](?P=bold)?)?(?P<label>"
     + "|".join(sorted(map(re.escape, FIELD_OF_LABEL), key=len, reverse=True)).replace(
@@ -112,21 +115,22 @@ def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
     lines, blank, text_before = [], False, False
     for number, raw in enumerate(text.split("\n"), start=1):
         stripped = raw.strip()
-        links = link_items(stripped, number) if stripped else ()
-        day = day_of_line(stripped) if stripped else None
+        if not stripped:
+            blank = True
+            continue
+        links = link_items(stripped, number)
+        day = day_of_line(stripped)
         indent = len(raw) - len(raw.lstrip())
         if links or day is not None:
             lines.append(Line(number, stripped, 0.0, links=links, indent=indent, day=day))
             continue  # (passed over: the blank line before it is before the next line too)
-        if stripped:
-            heading = HEADING.match(stripped)
-            stripped = stripped[heading.end():] if heading else stripped
-            label, stripped = field_label(unbold(stripped))
-            lines.append(Line(number, stripped, script_share(stripped, secondary_script),
-                              after_blank=blank and text_before, indent=indent, label=label,
-                              heading=bool(heading)))
-            text_before = True
-        blank = not stripped
+        heading = HEADING.match(stripped)
+        label, text_of_line = field_label(unbold(stripped[heading.end():] if heading
+                                                 else stripped))
+        lines.append(Line(number, text_of_line, script_share(text_of_line, secondary_script),
+                          after_blank=blank and text_before, indent=indent, label=label,
+                          heading=bool(heading)))
+        text_before, blank = True, False
     return lines
 
 
@@ -150,14 +154,14 @@ def link_items(text: str, number: int) -> tuple[Link, ...]:
 
 def unbold(text: str) -> str:
     """The text of a line that is bold as a whole ("**Qwen3 Technical Report**")."""
-    match = BOLD_LINE.fullmatch(text)
+    match = BOLD_LINE.fullmatch(text) if text[:1] in "*_" else None
     return match["text"].strip() if match else text
 
 
 def field_label(text: str) -> tuple[str | None, str]:
     """The field a line's label names, and the text after the label; (None, text) for a
     line without one."""
-    match = FIELD_LABEL.match(text)
+    match = FIELD_LABEL.match(text) if LABEL_END.search(text, 0, LABEL_LENGTH_MAX) else None
     if match is None:
         return None, text
     return FIELD_OF_LABEL[" ".join(match["label"].lower().split())], text[match.end():].strip()
