@@ -596,7 +596,8 @@ class _Parser:
             self.entries += [self.make_entry(at, reading) for at, reading in path]
             if reached == len(lines):
                 break
-            self.problems.append(self.explain(reached))
+            taken_in = self.title_taken_in(path[-1]) if path and self.several_lines else None
+            self.problems.append(taken_in or self.explain(reached))
             start = self.next_start(reached)
 
     def cost(self, at: int, reading: tuple[Role, ...]) -> int | None:
@@ -669,7 +670,11 @@ class _Parser:
 
     def carries_on(self, previous: Line, line: Line) -> bool:
         """Whether `line` has the shape of one that carries on the abstract of `previous`:
-        it goes on from it, or wraps to a line of links (see `with_wrapped_links`)."""
+        it goes on from it (or from the line of links that `previous` wraps to), or wraps
+        to a line of links itself (see `with_wrapped_links`)."""
+        wrapped_to = self.link_lines.get(previous.number + 1)
+        if wrapped_to and not SENTENCE_END.search(previous.text):
+            previous = wrapped_to
         return goes_on(previous, line) or (line.number + 1 in self.link_lines
                                             and not SENTENCE_END.search(line.text))
 
@@ -733,6 +738,19 @@ class _Parser:
                 found.append(links)
                 self.wrapped_links.add(links.number)
         return found
+
+    def title_taken_in(self, entry: tuple[int, tuple[Role, ...]]) -> Problem | None:
+        """The likelier problem, where no entry fits after an entry whose abstract of
+        several lines took in a line that does not carry it on (a title after a sentence's
+        end): that abstract's translation missing before that line, the next entry's
+        title, rather than a problem where the lines taken in left the next entry."""
+        at, reading = entry
+        for offset in range(1, len(reading)):
+            line, previous = self.lines[at + offset], self.lines[at + offset - 1]
+            if reading[offset] is ABSTRACT is reading[offset - 1] and not self.carries_on(
+                    previous, line):
+                return self.problem(TRANSLATED_ABSTRACT, line)
+        return None
 
     def explain(self, at: int) -> Problem:
         """Why no entry starts at `at`: the first line that breaks the likeliest reading

@@ -249,9 +249,10 @@ def test_abstracts_written_over_lines_as_the_daily_papers_give_them_import_whole
 
 @pytest.mark.parametrize("blank_lines", [False, True], ids=["no-blank-lines", "blank-lines"])
 def test_a_wrapped_digest_that_lacks_a_translated_abstract_is_refused(blank_lines):
-    """Two entries of the wrapped digest lose their Chinese abstract: a problem is found
-    for each, in the entry that lacks it or in the next one (the lines of a title can
-    carry on a wrapped abstract: the entry after is where no reading fits any more)."""
+    """Two entries of the wrapped digest lose their Chinese abstract: each is named at the
+    next entry's title, where the translated abstract was expected, as in a digest of
+    one-line abstracts (the next title could carry on the wrapped abstract, and no
+    reading fits a few lines further on)."""
     _, expected = real_digest(blank_lines, True)
     summaries = [item["paper"]["summary"].strip() for _, item in daily_items()]
     lacking = [4, 300]
@@ -261,9 +262,8 @@ def test_a_wrapped_digest_that_lacks_a_translated_abstract_is_refused(blank_line
     entries, problems = parse_digest(text, "lacking.txt", LANGUAGES)
     lines = text.split("\n")
     starts = [lines.index(expected[index][0][0]) + 1 for index in range(len(expected))]
-    assert len(problems) == 2
-    for index, problem in zip(lacking, problems, strict=True):
-        assert starts[index] < problem.line < starts[index + 2]
+    assert [(problem.line, problem.message) for problem in problems] == [
+        (starts[index + 1], "expected the translated abstract") for index in lacking]
     assert len(entries) == 559
 
 
