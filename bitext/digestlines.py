@@ -48,6 +48,9 @@ FIELD_LABEL = re.compile(
 # ("Date:", "日期："), with its weekday ("(Wed)", "（周三）", "Wednesday,").
 DATE_DECORATION = "#*=~_>`【】[]|-–— \t"
 DATE_LINE_MAX = 60
+# A day among a heading's words: "## 2025-05-14 Daily Papers", "### 2025年5月14日 论文速递".
+HEADING_DAY = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)"
+                         r"|(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
 YEAR = re.compile(r"\d{4}")
 DATE_LABEL = re.compile(r"(?:date|日期)\s*[:：]\s*", re.IGNORECASE)
 WEEKDAY = (r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs?(?:day)?)?|fri(?:day)?"
@@ -168,10 +171,18 @@ def field_label(text: str) -> tuple[str | None, str]:
 
 
 def day_of_line(text: str) -> dt.date | str | None:
-    """The day of a line that holds a date only (the first of the month for a month), the
-    line's text when its date names no day (2025-02-30), else None."""
+    """The day of a line that holds a date only (the first of the month for a month), or
+    of a Markdown heading that holds one day among its words ("## 2025-05-14 Daily
+    Papers"); the line's text when its date names no day (2025-02-30); else None."""
     if len(text) > DATE_LINE_MAX or not YEAR.search(text):
         return None  # (most lines: quickly)
+    days = HEADING_DAY.findall(text) if HEADING.match(text) else []
+    if len(days) == 1:
+        year, month, day = (int(part) for part in filter(None, days[0]))
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            return text
     core = DATE_LABEL.sub("", text.strip(DATE_DECORATION), count=1)
     core = WEEKDAY_AROUND.sub("", core.strip(DATE_DECORATION + ":："))
     for form in DATE_FORMS:

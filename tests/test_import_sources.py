@@ -380,9 +380,9 @@ def test_titles_written_as_markdown_headings_or_in_bold_lose_their_marks(style):
 
 def test_markdown_headings_that_are_not_titles_head_parts_of_the_file():
     """A heading over the file and one over each day's papers, as a digest kept in
-    Markdown has them: a heading that is a date gives the papers under it their day (the
-    days alternate between "## 2024-06-03" and "## Papers of 2024-06-04", which is a
-    heading only: its papers keep the day before)."""
+    Markdown has them: a heading that holds a day gives the papers under it that day (the
+    days take turns: "## 2024-06-03", "## Papers of 2024-06-04", and "## The next day",
+    a heading only, whose papers keep the day before)."""
     lines = ["# Hugging Face daily papers, in English and Chinese", ""]
     expected, day_before, dated, day = [], None, 0, None
     for (path, _), ((title, chinese_title), (english, chinese), affiliation) in zip(
@@ -390,18 +390,17 @@ def test_markdown_headings_that_are_not_titles_head_parts_of_the_file():
         if path.stem != day_before:
             day_before = path.stem
             dated += 1
-            if dated % 2:
-                lines += [f"## {path.stem}", ""]
+            heading = ["## {}", "## Papers of {}", "## The next day"][dated % 3]
+            lines += [heading.format(path.stem), ""]
+            if "{}" in heading:
                 day = dt.date.fromisoformat(path.stem)
-            else:
-                lines += [f"## Papers of {path.stem}", ""]
         lines += [title, *([affiliation] if affiliation else []), chinese_title, english,
                   chinese, ""]
         expected.append((title, day))
     entries, problems = parse_digest("\n".join(lines), "headed.txt", LANGUAGES)
     assert problems == []
     assert [(e.title[0], e.date) for e in entries] == expected
-    assert len({day for _, day in expected}) == 15
+    assert len({day for _, day in expected}) == 20
 
 
 @pytest.mark.parametrize("blank_lines", [False, True], ids=["no-blank-lines", "blank-lines"])
@@ -554,6 +553,10 @@ def test_lines_of_a_date_give_the_day_of_the_papers_after_them(blank_lines):
 
 
 @pytest.mark.parametrize("line, day", [
+    ("## 2025-05-14 Daily Papers", "2025-05-14"), ("### 2025年5月14日 论文速递", "2025-05-14"),
+    ("# Daily papers, 2025/05/14 (12)", "2025-05-14"),
+    ("## 2025-05-14 to 2025-05-20", None),  # (two days: which one?)
+    ("Papers of 2025-05-14", None),  # (words and a day, but no heading: a title perhaps)
     ("2025-05-14", "2025-05-14"), ("  ## 2025-5-4 ", "2025-05-04"),
     ("2025年5月14日 星期三", "2025-05-14"),
     ("Wed, 14 May 2025", "2025-05-14"), ("Sept. 3, 2025 (Wed)", "2025-09-03"),
