@@ -55,7 +55,8 @@ the primary language alone await their translation. Elsewhere the labels are tak
 and the grammar reads the lines.
 
 Markdown headings ("## …") are the titles, or head parts of the file and are left out,
-whichever reads with fewer problems; a line in bold as a whole loses its marks.
+whichever reads with fewer problems; a line in bold as a whole loses its marks; a line
+without a letter or a digit ("---", "* * *") parts entries as a blank line does.
 """
 
 from __future__ import annotations

@@ -20,6 +20,9 @@ LINK_ITEM = re.compile(
     r"(?:(?P<url>https?://[^\s|<>\"]+)|(?P<arxiv>\d{4}\.\d{4,5}(?:v\d+)?))"
     r"\s*[|·•,;，；、]?")
 URL_TRAILER = ".,;:!?)]}>。，；：！？）】」'"
+# A letter or a digit: a line without one ("---", "* * *", "~~~") is a rule between
+# entries, which parts them as a blank line does.
+WORD_CHARACTER = re.compile(r"[^\W_]")
 # Markdown: the marks of a heading ("## "), a line in bold as a whole ("**…**").
 HEADING = re.compile(r"#{1,6}\s+")
 BOLD_LINE = re.compile(r"(\*\*|__)(?P<text>[^*_].*?)\1")
@@ -118,8 +121,8 @@ def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
     lines, blank, text_before = [], False, False
     for number, raw in enumerate(text.split("\n"), start=1):
         stripped = raw.strip()
-        if not stripped:
-            blank = True
+        if not WORD_CHARACTER.search(stripped):
+            blank = True  # (a rule between entries, "---" or "* * *", parts them as one)
             continue
         links = link_items(stripped, number)
         day = day_of_line(stripped)

@@ -378,6 +378,15 @@ def test_titles_written_as_markdown_headings_or_in_bold_lose_their_marks(style):
     assert [(e.title, e.abstract, e.affiliation) for e in entries] == expected
 
 
+@pytest.mark.parametrize("rule", ["---", "* * *", "———", "~~~~~~", "·"])
+def test_rules_between_entries_part_them_as_blank_lines(rule):
+    text, expected = real_digest(True, True)
+    entries, problems = parse_digest(text.replace("\n\n", f"\n{rule}\n"), "rules.txt",
+                                     LANGUAGES)
+    assert problems == []
+    assert [(e.title, e.abstract, e.affiliation) for e in entries] == expected
+
+
 def test_markdown_headings_that_are_not_titles_head_parts_of_the_file():
     """A heading over the file and one over each day's papers, as a digest kept in
     Markdown has them: a heading that holds a day gives the papers under it that day (the
