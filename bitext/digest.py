@@ -310,7 +310,7 @@ def without_numbers(entries: list[Entry]) -> list[Entry]:
         titles = [entry.title[index] for entry in entries if entry.title[index] is not None]
         if titles and all(ENTRY_NUMBER.match(title) for title in titles):
             entries = [dataclasses.replace(entry, title=tuple(
-                ENTRY_NUMBER.sub("", text) if part == index and text else text
+                text[ENTRY_NUMBER.match(text).end():] if part == index and text else text
                 for part, text in enumerate(entry.title))) for entry in entries]
     return entries
 
