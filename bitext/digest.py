@@ -79,8 +79,10 @@ SENTENCE_BREAK = re.compile(r"[.!?](?:[\"'”’)\]]*)\s+\S|[。！？]\S")
 # A file whose gaps between lines are at most this often blank uses blank lines to part
 # entries (a file that is blank after every line uses them for nothing).
 SEPARATING_BLANKS_MAX = 0.5
-# The number of an entry before its title: "1. ", "2) ", "3、", "(4) ", "【5】".
-ENTRY_NUMBER = re.compile(r"(?:#?\d{1,4}(?:[.)、．]\s+|、)|[(（【\[]\d{1,4}[)）】\]]\s*)(?=\S)")
+# The number or bullet of an entry before its title: "1. ", "2) ", "3、", "(4) ", "【5】",
+# "- ", "• ".
+ENTRY_NUMBER = re.compile(r"(?:#?\d{1,4}(?:[.)、．]\s+|、)|[(（【\[]\d{1,4}[)）】\]]\s*"
+                          r"|[-*•+·]\s+)(?=\S)")
 # A title with its arXiv id: "[2505.09388] Qwen3 …", "arXiv:2505.09388 Qwen3 …",
 # "Qwen3 … (arXiv:2505.09388)", "Qwen3 … [2505.09388v2]".
 TITLE_ARXIV_ID = re.compile(
@@ -301,9 +303,9 @@ def with_dates(entries: list[Entry], lines: list[Line], source: str
 
 
 def without_numbers(entries: list[Entry]) -> list[Entry]:
-    """The entries with their titles' numbers taken off ("1. ", "2) ", "【3】"), when every
-    title of the digest has one (a title such as "3D Gaussian Splatting" or "1.58-bit
-    LLMs" has none), and likewise for the translated titles."""
+    """The entries with their titles' numbers or bullets taken off ("1. ", "2) ", "【3】",
+    "- "), when every title of the digest has one (a title such as "3D Gaussian
+    Splatting" or "1.58-bit LLMs" has none), and likewise for the translated titles."""
     if len(entries) < 2:
         return entries
     for index in (0, 1):

@@ -23,6 +23,7 @@ URL_TRAILER = ".,;:!?)]}>。，；：！？）】」'"
 # A letter or a digit: a line without one ("---", "* * *", "~~~") is a rule between
 # entries, which parts them as a blank line does.
 WORD_CHARACTER = re.compile(r"[^\W_]")
+BULLET = re.compile(r"[-*•+·]\s+(?=\S)")
 # Markdown: the marks of a heading ("## "), a line in bold as a whole ("**…**").
 HEADING = re.compile(r"#{1,6}\s+")
 BOLD_LINE = re.compile(r"(\*\*|__)(?P<text>[^*_].*?)\1")
@@ -119,11 +120,15 @@ def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
     """The non-blank lines with their numbers and languages, or their links (BOM and CRLF
     already handled)."""
     lines, blank, text_before = [], False, False
-    for number, raw in enumerate(text.split("\n"), start=1):
+    raw_lines = text.split("\n")
+    bulleted = is_bulleted_list(raw_lines)
+    for number, raw in enumerate(raw_lines, start=1):
         stripped = raw.strip()
         if not WORD_CHARACTER.search(stripped):
             blank = True  # (a rule between entries, "---" or "* * *", parts them as one)
             continue
+        bullet = BULLET.match(stripped) if bulleted else None
+        stripped = stripped[bullet.end():] if bullet else stripped
         links = link_items(stripped, number)
         day = day_of_line(stripped)
         indent = len(raw) - len(raw.lstrip())
@@ -138,6 +143,14 @@ def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
                           heading=bool(heading)))
         text_before, blank = True, False
     return lines
+
+
+def is_bulleted_list(raw_lines: list[str]) -> bool:
+    """Whether the digest is written as a list: two thirds of its lines or more start with
+    a bullet ("- ", "* ", "• "), which then is no part of any line's text. (Where only the
+    titles have one, `bitext.digest` takes it off them as it takes numbers off.)"""
+    texts = [line.strip() for line in raw_lines if WORD_CHARACTER.search(line)]
+    return bool(texts) and 3 * sum(1 for text in texts if BULLET.match(text)) >= 2 * len(texts)
 
 
 def link_items(text: str, number: int) -> tuple[Link, ...]:

@@ -605,6 +605,28 @@ def test_a_digest_day_gives_way_to_the_date_option_and_papers_before_it_take_the
     assert {str(p.date) for p in imported(project).values()} == {"2025-06-02"}
 
 
+def test_a_numbered_title_loses_its_leading_number_only():
+    lines = ["1. Scaling (3) Laws, 2. Edition", "第一个标题", "An abstract.", "一段摘要。",
+             "2. Second Title", "第二个标题", "Another abstract.", "另一段摘要。"]
+    entries, problems = parse_digest("\n".join(lines), "d.txt", LANGUAGES)
+    assert problems == [] and [e.title[0] for e in entries] == [
+        "Scaling (3) Laws, 2. Edition", "Second Title"]
+
+
+@pytest.mark.parametrize("bullet", ["- ", "* ", "• "])
+@pytest.mark.parametrize("every_line", [False, True], ids=["titles", "every-line"])
+def test_a_digest_written_as_a_list_loses_its_bullets(bullet, every_line):
+    """Bullets before every title (the other lines indented under them, or not), or
+    before every line: the texts are without them."""
+    text, expected = real_digest(True, True)
+    titles = {title for (title, _), _, _ in expected}
+    marked = [f"{bullet}{line}" if line and (every_line or line in titles) else
+              f"  {line}" if line else line for line in text.split("\n")]
+    entries, problems = parse_digest("\n".join(marked), "list.txt", LANGUAGES)
+    assert problems == []
+    assert [(e.title, e.abstract, e.affiliation) for e in entries] == expected
+
+
 def test_a_title_that_starts_with_a_number_keeps_it_when_others_have_none():
     lines = ["1. A First Title", "第一个标题", "An abstract.", "一段摘要。",
              "Second Title", "第二个标题", "Another abstract.", "另一段摘要。"]
