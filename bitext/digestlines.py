@@ -195,10 +195,7 @@ def day_of_line(text: str) -> dt.date | str | None:
     days = HEADING_DAY.findall(text) if HEADING.match(text) else []
     if len(days) == 1:
         year, month, day = (int(part) for part in filter(None, days[0]))
-        try:
-            return dt.date(year, month, day)
-        except ValueError:
-            return text
+        return calendar_day(year, month, day, text)
     core = DATE_LABEL.sub("", text.strip(DATE_DECORATION), count=1)
     core = WEEKDAY_AROUND.sub("", core.strip(DATE_DECORATION + ":："))
     for form in DATE_FORMS:
@@ -206,8 +203,13 @@ def day_of_line(text: str) -> dt.date | str | None:
         if match:
             month = (MONTHS[match["name"][:3].lower()] if "name" in form.groupindex
                      else int(match["month"]))
-            try:
-                return dt.date(int(match["year"]), month, int(match["day"] or 1))
-            except ValueError:
-                return text
+            return calendar_day(int(match["year"]), month, int(match["day"] or 1), text)
     return None
+
+
+def calendar_day(year: int, month: int, day: int, text: str) -> dt.date | str:
+    """The day, or the line's `text` when its date names none (2025-02-30)."""
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return text
