@@ -69,7 +69,7 @@ import re
 from dataclasses import dataclass
 
 from bitext.config import Language
-from bitext.digestlines import Line, Link, read_lines
+from bitext.digestlines import BULLET_MARK, Line, Link, read_lines
 from bitext.errors import Problem
 from bitext.schema import FORBIDDEN_HINT, forbidden_character
 from bitext.scripts import script_of_language
@@ -82,7 +82,7 @@ SEPARATING_BLANKS_MAX = 0.5
 # The number or bullet of an entry before its title: "1. ", "2) ", "3、", "(4) ", "【5】",
 # "- ", "• ".
 ENTRY_NUMBER = re.compile(r"(?:#?\d{1,4}(?:[.)、．]\s+|、)|[(（【\[]\d{1,4}[)）】\]]\s*"
-                          r"|[-*•+·]\s+)(?=\S)")
+                          rf"|{BULLET_MARK})(?=\S)")
 # A title with its arXiv id: "[2505.09388] Qwen3 …", "arXiv:2505.09388 Qwen3 …",
 # "Qwen3 … (arXiv:2505.09388)", "Qwen3 … [2505.09388v2]".
 TITLE_ARXIV_ID = re.compile(

@@ -23,7 +23,9 @@ URL_TRAILER = ".,;:!?)]}>。，；：！？）】」'"
 # A letter or a digit: a line without one ("---", "* * *", "~~~") is a rule between
 # entries, which parts them as a blank line does.
 WORD_CHARACTER = re.compile(r"[^\W_]")
-BULLET = re.compile(r"[-*•+·]\s+(?=\S)")
+# The bullet of a list item before a line ("- ", "* ", "• ").
+BULLET_MARK = r"[-*•+·]\s+"
+BULLET = re.compile(BULLET_MARK + r"(?=\S)")
 # Markdown: the marks of a heading ("## "), a line in bold as a whole ("**…**").
 HEADING = re.compile(r"#{1,6}\s+")
 BOLD_LINE = re.compile(r"(\*\*|__)(?P<text>[^*_].*?)\1")
