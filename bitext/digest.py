@@ -342,10 +342,11 @@ def with_links(entries: list[Entry], lines: list[Line], source: str
     if not link_lines:
         return entries, []
     lead = next(line for line in lines if line.day is None).links != ()
+    starts = [entry.line for entry in entries]
     found: dict[int, list[Link]] = {}
     problems = []
     for line in link_lines:
-        owner = entry_at(entries, line, lead)
+        owner = entry_at(starts, line, lead)
         if owner is not None:
             found.setdefault(owner, []).extend(line.links)
         else:
@@ -358,13 +359,13 @@ def with_links(entries: list[Entry], lines: list[Line], source: str
             for index, entry in enumerate(entries)], problems
 
 
-def entry_at(entries: list[Entry], line: Line, lead: bool) -> int | None:
-    """The index of the entry that a line outside the grammar (links, authors) belongs to:
-    the one it follows, or, when `lead` (the file starts with such a line), the one after
-    it; None when there is none."""
-    starts = [entry.line for entry in entries]  # (in the order of the file)
+def entry_at(starts: list[int], line: Line, lead: bool) -> int | None:
+    """The index of the entry that a line outside the grammar (links, authors) belongs to,
+    given the first lines of the entries (`starts`, in the order of the file): the one it
+    follows, or, when `lead` (the file starts with such a line), the one after it; None
+    when there is none."""
     owner = bisect.bisect(starts, line.number) - (0 if lead else 1)
-    return owner if 0 <= owner < len(entries) else None
+    return owner if 0 <= owner < len(starts) else None
 
 
 def with_authors(entries: list[Entry], lines: list[Line], source: str
@@ -376,10 +377,11 @@ def with_authors(entries: list[Entry], lines: list[Line], source: str
         return entries, []
     lead = next(line for line in lines if line.day is None and not line.links).label == (
         "authors")
+    starts = [entry.line for entry in entries]
     found: dict[int, Line] = {}
     problems = []
     for line in author_lines:
-        owner = entry_at(entries, line, lead)
+        owner = entry_at(starts, line, lead)
         if owner is None or owner in found or not line.text:
             problems.append(Problem(
                 source, line.number, None, "a line of authors with no paper of its own",
