@@ -47,12 +47,14 @@ gives its first day. So does a Markdown heading that holds one day among its wor
 ("## 2025-05-14 Daily Papers").
 
 Lines may start with a **label** ("Title:", "摘要：", "**Abstract:**", "【机构】"). A line of
-authors ("Authors: …", "作者：…") belongs to its entry as a line of links does. Where every
-line carries a label (or carries on the labelled line before it), the labels say what
-each line is, in any order (see `starts_entry`), and of two titles or abstracts the one
-more in the secondary language's script is the translation; a title and an abstract in
-the primary language alone await their translation. Elsewhere the labels are taken off
-and the grammar reads the lines.
+authors ("Authors: …", "作者：…"), of tags ("Tags: …", "标签：…"), of keywords ("Keywords:
+…", "关键词：…") or an editor's note ("点评：…", "TL;DR: …") belongs to its entry as a line of
+links does (see `with_attached`); such a label alone on its line takes the line after it.
+Where every line carries a label (or carries on the labelled line before it), the labels
+say what each line is, in any order (see `starts_entry`), and of two titles or abstracts
+the one more in the secondary language's script is the translation; a title and an
+abstract in the primary language alone await their translation. Elsewhere the labels are
+taken off and the grammar reads the lines.
 
 Markdown headings ("## …") are the titles, or head parts of the file and are left out,
 whichever reads with fewer problems; a line in bold as a whole loses its marks; a line
@@ -66,10 +68,11 @@ import dataclasses
 import datetime as dt
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bitext.config import Language
-from bitext.digestlines import BULLET_MARK, Line, Link, read_lines
+from bitext.digestlines import ATTACHED_FIELDS, BULLET_MARK, Line, Link, read_lines
 from bitext.errors import Problem
 from bitext.schema import FORBIDDEN_HINT, forbidden_character
 from bitext.scripts import script_of_language
@@ -91,6 +94,8 @@ TITLE_ARXIV_ID = re.compile(
     r"(?P<title>.+?)"
     r"(?:\s*[(（\[](?:arxiv:\s*)?(?P<after>\d{4}\.\d{4,5})(?:v\d+)?[)）\]])?", re.IGNORECASE)
 AUTHOR_SEPARATOR = re.compile(r"\s*[,;，；、]\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
+# (a tag may hold "and": "Vision and Language"; "#LLM #RL" is two)
+TAG_SEPARATOR = re.compile(r"\s*[,;，；、|#]\s*")
 
 
 def is_prose(line: str) -> bool:
@@ -117,6 +122,13 @@ class Entry:
     """The entry's lines of links, each link as the line gave it."""
     authors: tuple[str, ...] = ()
     """From the entry's line of authors."""
+    tags: tuple[str, ...] = ()
+    """From the entry's line of tags, as written ("LLM", "强化学习")."""
+    keywords: tuple[str, ...] = ()
+    """From the entry's line of keywords (or categories): words for the tag rules."""
+    left_out: tuple[int, ...] = ()
+    """The entry's lines of an editor's notes ("点评：…", "TL;DR: …"), which a paper file
+    has no field for: the import report names them."""
     date: dt.date | None = None
     """The day of the last line of a date before the entry, if any."""
 
@@ -267,9 +279,9 @@ def parse_digest(text: str, source: str, languages: tuple[Language, Language]
     lines = [line for line in lines if line.number not in wrapped_links]
     entries, link_problems = with_links(with_title_ids(without_numbers(entries)), lines,
                                         source)
-    entries, author_problems = with_authors(entries, lines, source)
+    entries, attached_problems = with_attached(entries, lines, source)
     entries, date_problems = with_dates(entries, lines, source)
-    problems += link_problems + author_problems + date_problems
+    problems += link_problems + attached_problems + date_problems
     return entries, forbidden_problems(text, source) + sorted(
         problems, key=lambda problem: problem.line or 0)
 
@@ -368,38 +380,77 @@ def entry_at(starts: list[int], line: Line, lead: bool) -> int | None:
     return owner if 0 <= owner < len(starts) else None
 
 
-def with_authors(entries: list[Entry], lines: list[Line], source: str
-                 ) -> tuple[list[Entry], list[Problem]]:
-    """The entries with the authors of their line of authors ("Authors: A, B and C"),
-    which goes with its entry as a line of links does."""
-    author_lines = [line for line in lines if line.label == "authors"]
-    if not author_lines:
+def with_attached(entries: list[Entry], lines: list[Line], source: str
+                  ) -> tuple[list[Entry], list[Problem]]:
+    """The entries with their lines of authors, tags, keywords and notes (see
+    `ATTACHED_FIELDS`), which go with their entry as a line of links does: one line of
+    authors, of tags and of keywords each at the most, any number of notes."""
+    attached = [line for line in lines if line.label in ATTACHED_FIELDS]
+    if not attached:
         return entries, []
-    lead = next(line for line in lines if line.day is None and not line.links).label == (
-        "authors")
+    lead = next(line for line in lines if line.day is None and not line.links
+                ).label in ATTACHED_FIELDS
     starts = [entry.line for entry in entries]
-    found: dict[int, Line] = {}
+    found: dict[tuple[int, str], Line] = {}
+    notes: dict[int, list[int]] = {}
     problems = []
-    for line in author_lines:
+    for line in attached:
         owner = entry_at(starts, line, lead)
-        if owner is None or owner in found or not line.text:
-            problems.append(Problem(
-                source, line.number, None, "a line of authors with no paper of its own",
-                expected="the authors of the entry before it, once",
-                found=("no authors" if not line.text else "another line of authors"
-                       if owner is not None else "no entry"),
-                hint="give each paper one line of authors (\"Authors: A, B and C\"), after "
-                     "its title"))
-            continue
-        found[owner] = line
-    return [dataclasses.replace(entry, authors=author_names(found[index].text))
-            if index in found else entry for index, entry in enumerate(entries)], problems
+        if owner is not None and line.label == "note":
+            notes.setdefault(owner, []).append(line.number)
+        elif owner is None or (owner, line.label) in found or not line.text:
+            problems.append(attached_problem(line, owner, lead, source))
+        else:
+            found[owner, line.label] = line
+    return [attached_to(entry, {kind: found[index, kind] for kind in ATTACHED_FIELDS
+                                if (index, kind) in found}, notes.get(index, ()))
+            for index, entry in enumerate(entries)], problems
+
+
+# How messages name the lines of `ATTACHED_FIELDS`, with an example of each.
+ATTACHED_EXAMPLES = {"authors": ("authors", '"Authors: A, B and C"'),
+                     "tags": ("tags", '"Tags: LLM, reasoning"'),
+                     "keywords": ("keywords", '"Keywords: diffusion, video"'),
+                     "note": ("notes", '"点评：…"')}
+
+
+def attached_problem(line: Line, owner: int | None, lead: bool, source: str) -> Problem:
+    """The problem of a line of authors, tags, keywords or notes with no entry of its own:
+    one before any entry (after the last, when they `lead`), a second line of authors,
+    tags or keywords for an entry, or such a label with nothing after it."""
+    kind, example = ATTACHED_EXAMPLES[line.label or ""]
+    return Problem(source, line.number, None, f"a line of {kind} with no paper of its own",
+                   expected=f"the {kind} of the entry {'after' if lead else 'before'} it"
+                            + ", once" * (line.label != "note"),
+                   found=("no " + kind if not line.text else f"another line of {kind}"
+                          if owner is not None else "no entry"),
+                   hint=f"write a paper's notes ({example}) after its title"
+                   if line.label == "note" else
+                   f"give each paper one line of {kind} ({example}), after its title")
+
+
+def attached_to(entry: Entry, lines: dict[str, Line], notes: Sequence[int]) -> Entry:
+    """`entry` with what its lines of authors, tags and keywords give, and its notes."""
+    if not lines and not notes:
+        return entry
+    given = {kind: (author_names if kind == "authors" else tag_words)(line.text)
+             for kind, line in lines.items()}
+    numbers = {**(entry.lines or {}), **{kind: line.number for kind, line in lines.items()}}
+    return dataclasses.replace(entry, authors=given.get("authors", entry.authors),
+                               tags=given.get("tags", ()), keywords=given.get("keywords", ()),
+                               left_out=tuple(notes), lines=numbers)
 
 
 def author_names(text: str) -> tuple[str, ...]:
     """"A, B and C", "A; B", "张三、李四" as names."""
     return tuple(name for name in (part.strip() for part in AUTHOR_SEPARATOR.split(text))
                  if name)
+
+
+def tag_words(text: str) -> tuple[str, ...]:
+    """"LLM, reasoning", "大模型、推理", "#LLM #RL" as words."""
+    return tuple(word for word in (part.strip() for part in TAG_SEPARATOR.split(text))
+                 if word)
 
 
 # -- digests whose every line is labelled --------------------------------------------------
@@ -416,7 +467,7 @@ def is_labelled(lines: list[Line]) -> bool:
         if line.label is not None:
             kinds.add(line.label)
             current = line
-        elif current is None or current.label == "authors" or not (
+        elif current is None or current.label in ATTACHED_FIELDS or not (
                 current.label == "abstract" or not current.text):
             return False
     return {"title", "abstract"} <= kinds
@@ -445,8 +496,8 @@ def read_labelled(lines: list[Line], source: str, names: dict[bool, str]
             current.lines.append(line)
             wrapped_links.add(line.number)
             continue
-        if line.links or line.day is not None or line.label == "authors":
-            continue  # (authors go as lines of links do: see with_authors)
+        if line.links or line.day is not None or line.label in ATTACHED_FIELDS:
+            continue  # (they go as lines of links do: see with_attached)
         if line.label is None and current is not None:
             current.lines.append(line)
             continue

@@ -5,6 +5,7 @@ of a date, of a label, a Markdown heading. `bitext.digest` then makes the entrie
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -41,7 +42,18 @@ FIELD_OF_LABEL = {label: field for field, labels in {
     "affiliation": ("affiliation", "affiliations", "institution", "organization",
                     "organisation", "机构", "单位", "作者单位", "团队"),
     "authors": ("author", "authors", "作者"),
+    "tags": ("tags", "tag", "标签"),
+    # (words for the tag rules to match, as arXiv's categories are: see `bitext.sources`)
+    "keywords": ("keywords", "keyword", "key words", "categories", "subjects", "关键词",
+                 "关键字"),
+    # An editor's own words on a paper, which a paper file has no field for.
+    "note": ("note", "notes", "comment", "comments", "editor's note", "remarks", "tl;dr",
+             "tldr", "highlights", "takeaways", "点评", "短评", "评论", "评语", "推荐理由",
+             "一句话总结", "一句话点评", "亮点", "备注", "编者按"),
 }.items() for label in labels}
+# The fields of lines that go with an entry as its lines of links do, outside the grammar
+# of its title and abstract lines.
+ATTACHED_FIELDS = frozenset({"authors", "tags", "keywords", "note"})
 # (only a line with one of these early on can start with a label)
 LABEL_END = re.compile(r"[:：】\]]")
 LABEL_LENGTH_MAX = 40
@@ -102,16 +114,16 @@ class Line:
     """Its date, when the line holds nothing else (a str: the text of a date that names no
     day, such as 2025-02-30)."""
     label: str | None = None
-    """The field its label names (title, abstract, affiliation or authors); its `text` is
-    what follows the label."""
+    """The field its label names (title, abstract, affiliation, or one of
+    `ATTACHED_FIELDS`); its `text` is what follows the label."""
     heading: bool = False
     """A Markdown heading ("## …"); its `text` is what follows the marks."""
 
     @property
     def in_grammar(self) -> bool:
         """Whether the line is a part of an entry in the grammar: not a line of links, of a
-        date or of authors, nor a label alone."""
-        return (not self.links and self.day is None and self.label != "authors"
+        date, of authors (or another of `ATTACHED_FIELDS`), nor a label alone."""
+        return (not self.links and self.day is None and self.label not in ATTACHED_FIELDS
                 and bool(self.text))
 
     def can_be(self, secondary: bool) -> bool:
@@ -144,7 +156,23 @@ def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
                           after_blank=blank and text_before, indent=indent, label=label,
                           heading=bool(heading)))
         text_before, blank = True, False
-    return lines
+    return with_label_texts(lines)
+
+
+def with_label_texts(lines: list[Line]) -> list[Line]:
+    """The lines with the text of a label alone on its line ("Authors:", "标签：") that is
+    one of `ATTACHED_FIELDS` taken from the line right after it, when that line has no
+    label of its own."""
+    found: list[Line] = []
+    for line in lines:
+        before = found[-1] if found else None
+        if (before and before.label in ATTACHED_FIELDS and not before.text
+                and line.number == before.number + 1 and line.label is None
+                and not line.links and line.day is None and not line.heading):
+            found[-1] = dataclasses.replace(before, text=line.text)
+            continue
+        found.append(line)
+    return found
 
 
 def is_bulleted_list(raw_lines: list[str]) -> bool:

@@ -16,6 +16,7 @@ import datetime as dt
 import os
 import re
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -83,6 +84,10 @@ class Planned:
     text: str
     fired: list[tuple[str, str]] = field(default_factory=list)
     """(tag, rule) for each tag rule that matched."""
+    named: list[tuple[str, str]] = field(default_factory=list)
+    """(tag, name as written) for each tag the input names (a digest's line of tags)."""
+    left_out: tuple[int, ...] = ()
+    """Lines of the input with the paper's text that its file does not keep."""
     reason: str = ""
     awaiting: bool = False
     """The file has no translation yet."""
@@ -120,7 +125,7 @@ def compile_rules(tags: dict[str, TagInfo]) -> list[TagRule]:
     rules = []
     for tag in tags.values():
         for rule in tag.match:
-            if len(rule) > 2 and rule.startswith("/") and rule.endswith("/"):
+            if is_pattern(rule):
                 rules.append(TagRule(tag.slug, rule, re.compile(rule[1:-1])))
                 continue
             start = r"(?<![^\W_])" if rule[:1].isalnum() else ""
@@ -128,6 +133,11 @@ def compile_rules(tags: dict[str, TagInfo]) -> list[TagRule]:
             rules.append(TagRule(tag.slug, rule, pattern, rule.lower() if rule.isascii()
                                  else None))
     return rules
+
+
+def is_pattern(rule: str) -> bool:
+    """Whether a tag rule is a /regex/ rather than a keyword."""
+    return len(rule) > 2 and rule.startswith("/") and rule.endswith("/")
 
 
 def fire_rules(rules: list[TagRule], record: Record) -> list[tuple[str, str]]:
@@ -205,6 +215,7 @@ def plan_import(root: Path, config: Config, digests: list[Digest], date: dt.date
     target = Target(root, config, compile_rules(config.tags), extra_tags, update,
                     existing_papers(root, config.languages))
     markdown = MarkdownRenderer()
+    tag_names = known_tag_names(config)
     planned: list[Planned] = []
     seen: dict[str, Record] = {}  # by 'slug:…' and 'arxiv:…', as in `existing_papers`
     for digest in digests:
@@ -229,7 +240,9 @@ def plan_import(root: Path, config: Config, digests: list[Digest], date: dt.date
                 slug = slug_with_id(record)  # another paper's title starts alike
             seen.update({f"slug:{slug}": record, **({f"arxiv:{record.arxiv}": record}
                                                      if record.arxiv else {})})
-            item = target.plan(record, slug, date_for(record, date, today))
+            named, naming_problems = named_tags(record, config, tag_names)
+            problems += naming_problems
+            item = target.plan(record, slug, date_for(record, date, today), named)
             checked = item.action in ("create", "update") and not refused & set(
                 record.lines.values())
             paper_problems = parse_paper_file(item.text.encode("utf-8"), record.where,
@@ -279,6 +292,51 @@ def problem_at_input(record: Record, problem: Problem, languages: tuple[Language
                    problem.found, problem.hint)
 
 
+def named_tags(record: Record, config: Config, known: dict[str, str]
+               ) -> tuple[list[tuple[str, str]], list[Problem]]:
+    """(tag, name as written) for each tag a record names, and a problem for each name
+    that gives no tag. A name is a tag's slug, one of its names or keywords in site.yaml
+    (any case), else, written in ASCII, the tag it makes a URL name of ("Diffusion
+    Models": diffusion-models); another name in another script would be a tag shown by
+    its transliteration ("大模型": da-mo-xing), and is refused. `known`: the config's
+    `known_tag_names`."""
+    if not record.tags:
+        return [], []
+    named, problems = [], []
+    for name in record.tags:
+        tag = known.get(tag_name_key(name))
+        if tag is None and name.isascii():
+            tag = slug_from_title(name)
+            tag = tag if tag and TAG_FORM.fullmatch(tag) and not url_name_problem(tag) else None
+        if tag is None:
+            problems.append(Problem(
+                record.source, record.lines.get("tags", record.line), "tags",
+                "a tag that site.yaml does not name",
+                expected="a tag's slug, name or keyword in site.yaml, or a name in ASCII",
+                found=repr(name), hint=f"add the tag to site.yaml's tags, with its names: "
+                                       f"my-tag: {{name: {{{config.languages[0].code}: …, "
+                                       f"{config.languages[1].code}: {name}}}}}"))
+        elif tag not in (known_tag for known_tag, _ in named):
+            named.append((tag, name))
+    return named, problems
+
+
+def known_tag_names(config: Config) -> dict[str, str]:
+    """Each way site.yaml names a tag (slug, names, keywords that are no /regex/), as
+    `tag_name_key` folds it, with its tag."""
+    known: dict[str, str] = {}
+    for tag in config.tags.values():
+        keywords = [rule for rule in tag.match if not is_pattern(rule)]
+        for name in (tag.slug, *tag.names.values(), *keywords):
+            known.setdefault(tag_name_key(name), tag.slug)
+    return known
+
+
+def tag_name_key(name: str) -> str:
+    """A tag's name as names are compared: any case, hyphens as spaces, spaces folded."""
+    return " ".join(name.casefold().replace("-", " ").split())
+
+
 def tag_problems(extra_tags: list[str]) -> list[Problem]:
     """What is wrong with the tags given by --tag."""
     problems = []
@@ -323,9 +381,10 @@ class Target:
         existing = self.known.get(f"slug:{slug}")
         return existing is not None and not same_paper(record.arxiv, existing.arxiv)
 
-    def plan(self, record: Record, slug: str, date: dt.date) -> Planned:
+    def plan(self, record: Record, slug: str, date: dt.date,
+             named: Sequence[tuple[str, str]] = ()) -> Planned:
         """The file for one record: created, updated (--update) or skipped (there
-        already)."""
+        already). `named`: (tag, name as written) of the tags the record names."""
         fired = fire_rules(self.rules, record)
         existing = self.find(record, slug)
         codes = [language.code for language in self.config.languages]
@@ -334,7 +393,7 @@ class Target:
                            reason="already there",
                            awaiting=None in existing_translation(existing, codes[1]))
         fields = front_fields(record, existing, date, sorted(
-            {tag for tag, _ in fired} | set(self.extra_tags)))
+            {tag for tag, _ in [*fired, *named]} | set(self.extra_tags)))
         if existing is None and slug != slug_from_title(record.titles[0]):
             fields["slug"] = slug  # told apart from another paper's (see `slug_with_id`)
         titles, abstracts, fields["translated_from"] = texts_for(record, existing, codes)
@@ -344,13 +403,15 @@ class Target:
         awaiting = None in titles or None in abstracts
         if existing is None:
             return Planned("create", self.root / PAPERS_DIR / f"{slug}.md", record.where,
-                           text, fired, awaiting=awaiting, date=fields["date"])
+                           text, fired, list(named), awaiting=awaiting, date=fields["date"],
+                           left_out=record.left_out)
         same = existing.path.read_bytes() == text.encode("utf-8")
         stale = not awaiting and made_from_other_text(fields["translated_from"], titles[0],
                                                       abstracts[0])
         return Planned("unchanged" if same else "update", existing.path, record.where, text,
-                       fired, reason="nothing new" if same else "", awaiting=awaiting,
-                       stale=stale, date=fields["date"])
+                       fired, list(named), reason="nothing new" if same else "",
+                       awaiting=awaiting, stale=stale, date=fields["date"],
+                       left_out=record.left_out)
 
 
 def front_fields(record: Record, existing: Existing | None, date: dt.date, tags: list[str]
@@ -455,14 +516,18 @@ def report_lines(planned: list[Planned], root: Path, dry_run: bool) -> list[str]
     lines = []
     for item in planned:
         path = display_path(item.path, root)
-        tags = ", ".join(f"{tag} ← {rule!r}" for tag, rule in item.fired) or "no tag rule fired"
+        named = [f"{tag} ← tags: {name!r}" for tag, name in item.named]
+        fired = [f"{tag} ← {rule!r}" for tag, rule in item.fired
+                 if tag not in {tag for tag, _ in item.named}]
+        tags = ", ".join(named + fired) or "no tag rule fired"
         if item.action == "skip":
             detail = item.reason + " (--update refreshes it)"
         elif item.action == "unchanged":
             detail = item.reason
         else:
             notes = [str(item.date), tags] + ["awaiting translation"] * item.awaiting + [
-                "translation out of date"] * item.stale
+                "translation out of date"] * item.stale + [
+                f"left out: {left_out_lines(item.left_out)}"] * bool(item.left_out)
             detail = "; ".join(notes)
         lines.append(f"{verbs[item.action]} {path}  [{item.source}; {detail}]")
     counts = {action: sum(1 for item in planned if item.action == action) for action in ACTIONS}
@@ -474,5 +539,13 @@ def report_lines(planned: list[Planned], root: Path, dry_run: bool) -> list[str]
     if stale:
         summary += (f"; {stale} translation{'s' * (stale > 1)} out of date (`bitext "
                     "translate --stale` makes again those a machine made and no one reviewed)")
+    left_out = sum(len(item.left_out) for item in planned if item.action in ("create", "update"))
+    if left_out:
+        summary += (f"; {left_out} line{'s' * (left_out > 1)} of notes left out (a paper file "
+                    "has no field for an editor's notes)")
     lines.append(summary + (" (dry run: nothing written)" if dry_run else ""))
     return lines
+
+
+def left_out_lines(numbers: tuple[int, ...]) -> str:
+    return f"line{'s' * (len(numbers) > 1)} {', '.join(map(str, numbers))} (notes)"

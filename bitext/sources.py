@@ -69,7 +69,11 @@ class Record:
     """The date the source lists the paper on."""
     links: dict[str, str] = field(default_factory=dict)
     extra_terms: tuple[str, ...] = ()
-    """More text for the tag rules to match (arXiv's categories)."""
+    """More text for the tag rules to match (arXiv's categories, a digest's keywords)."""
+    tags: tuple[str, ...] = ()
+    """Tags the source gives by name, as written (a digest's line of tags)."""
+    left_out: tuple[int, ...] = ()
+    """Lines of the source with the paper's text that no field keeps (a digest's notes)."""
     lines: dict[str, int] = field(default_factory=dict)
     """Line of each part (title, abstract …) where the source has one line per part."""
 
@@ -109,7 +113,8 @@ def read_records(text: str, name: str, format_name: str | None,
         problems += link_problems
         records.append(Record(name, entry.line, entry.title, entry.abstract, entry.affiliation,
                               authors=entry.authors, arxiv=arxiv, date=entry.date, links=links,
-                              lines=dict(entry.lines or {})))
+                              extra_terms=entry.keywords, tags=entry.tags,
+                              left_out=entry.left_out, lines=dict(entry.lines or {})))
     return records, problems
 
 

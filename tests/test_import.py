@@ -115,6 +115,52 @@ def test_tag_rules_fire_and_are_reported(tmp_path, capsys):
     assert papers["qwen3-technical-report"].tags == ("hf-daily", "moe")
 
 
+def test_a_digests_tags_keywords_and_notes(tmp_path, capsys):
+    """A line of tags names tags by slug, name (in either language) or keyword of
+    site.yaml, or by a name in ASCII that makes a new tag; a line of keywords is read by
+    the tag rules; a note is left out, and the report says where."""
+    project = make_project(tmp_path / "site", {})
+    site_yaml = (project / "site.yaml").read_text("utf-8")
+    (project / "site.yaml").write_text(site_yaml + "    match: [policy gradient]\n"
+                                       "  posters:\n    match: [posters]\n", "utf-8")
+    digest = tmp_path / "week.txt"
+    digest.write_text("\n".join([
+        "Absolute Zero: Reinforced Self-play Reasoning with Zero Data",
+        "绝对零：零数据的强化自博弈推理",
+        "Tags: Reinforcement Learning, Diffusion Models, #LLM",
+        "We propose a new paradigm.", "我们提出了一种新范式。", "点评：值得一读。", "",
+        "Paper2Poster: Towards Multimodal Poster Automation",
+        "Paper2Poster：面向科学论文的海报生成",
+        "标签：强化学习", "Keywords: policy gradient, posters",
+        "Academic poster generation is hard.", "学术海报生成很难。", ""]), "utf-8")
+    assert run_import(project, str(digest)) == 0
+    out = capsys.readouterr().out
+    papers = imported(project)
+    assert papers["absolute-zero-reinforced-self-play-reasoning-with-zero-data"].tags == (
+        "diffusion-models", "llm", "rl")
+    assert papers["paper2poster-towards-multimodal-poster-automation"].tags == ("posters", "rl")
+    assert "rl ← tags: 'Reinforcement Learning', diffusion-models ← tags: 'Diffusion Models'" in out
+    assert "left out: line 6 (notes)]" in out
+    assert "1 line of notes left out (a paper file has no field for an editor's notes)" in out
+    # the keywords are read by the rules ("posters" is in no title or abstract); rl's rule
+    # fired too, but the line of tags named rl first
+    assert "rl ← tags: '强化学习', posters ← 'posters'" in out
+    assert "policy gradient" not in out
+
+
+def test_a_tag_named_in_another_script_must_be_in_site_yaml(tmp_path, capsys):
+    project = make_project(tmp_path / "site", {})
+    digest = tmp_path / "week.txt"
+    digest.write_text("\n".join(["A Title", "一个标题", "标签：大模型、强化学习", "An abstract.",
+                                  "一段摘要。", ""]), "utf-8")
+    assert run_import(project, str(digest)) == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        f"{digest}:3: tags: a tag that site.yaml does not name (expected a tag's slug, name or "
+        "keyword in site.yaml, or a name in ASCII, found '大模型') — add the tag to site.yaml's "
+        "tags, with its names: my-tag: {name: {en: …, zh-Hans: 大模型}}")
+    assert imported(project) == {}
+
+
 def test_date_comes_from_the_file_name(tmp_path):
     project = make_project(tmp_path / "site", {})
     digest = tmp_path / "digest-2024-11.txt"

@@ -335,6 +335,61 @@ def test_labels_on_some_lines_are_taken_off_and_the_grammar_reads_the_rest():
                                             for path, item in daily_items()]
 
 
+# An editor's notes on a paper, after its translated abstract, as digests write them.
+NOTE_STYLES = [lambda paper: f"TL;DR: {paper['ai_summary']}",
+               lambda paper: "点评：方法简单，效果扎实，值得一读。",
+               lambda paper: "**推荐理由：** 开源了代码和数据。"]
+
+
+@pytest.mark.parametrize("blank_lines", [False, True], ids=["no-blank-lines", "blank-lines"])
+@pytest.mark.parametrize("affiliations", [False, True], ids=["no-affiliations", "affiliations"])
+def test_lines_of_keywords_tags_and_notes_go_with_their_entry_and_leave_its_text_alone(
+        blank_lines, affiliations):
+    """Every real paper with, after its title, a line of its real keywords (the daily
+    papers' `ai_keywords`, which 238 of the 561 have) or of tags, and after its translated
+    abstract a note of the editor's (its real `ai_summary` as a TL;DR, or a comment): the
+    entries read as without them (before, a line of keywords was joined to the abstract,
+    and a note became a paragraph of the translation), each with its keywords or tags,
+    and the lines of the notes named to be left out."""
+    text, expected = real_digest(blank_lines, affiliations)
+    titles = {title for (title, _), _, _ in expected}
+    translations = {chinese for _, (_, chinese), _ in expected}
+    items = iter(item["paper"] for _, item in daily_items())
+    lines, notes, paper = [], [], None
+    for line in text.split("\n"):
+        lines.append(line)
+        if line in titles:
+            paper = next(items)
+            lines.append(f"Keywords: {', '.join(paper['ai_keywords'])}"
+                         if paper.get("ai_keywords") else "标签：强化学习、LLM")
+        elif line in translations:
+            style = NOTE_STYLES[len(notes) % 3 if paper.get("ai_summary") else 1]
+            lines.append(style(paper))
+            notes.append(len(lines))
+    entries, problems = parse_digest("\n".join(lines), "noted.txt", LANGUAGES)
+    assert problems == []
+    assert [(e.title, e.abstract, e.affiliation) for e in entries] == expected
+    papers = [item["paper"] for _, item in daily_items()]
+    assert [(e.keywords, e.tags) for e in entries] == [
+        (tuple(paper["ai_keywords"]), ()) if paper.get("ai_keywords")
+        else ((), ("强化学习", "LLM")) for paper in papers]
+    assert [e.left_out for e in entries] == [(number,) for number in notes]
+    assert sum(bool(e.keywords) for e in entries) == 238
+
+
+def test_a_label_alone_on_its_line_takes_the_line_after_it():
+    """"Authors:" alone, the names on the next line (as a form or a copied page lays them
+    out), likewise tags; an abstract's label alone keeps its lines after it."""
+    text = "\n".join(["Qwen3 Technical Report", "Authors:", "An Yang, Anfeng Li and Baosong Yang",
+                      "阿里", "Qwen3 技术报告", "标签：", "大语言模型、推理",
+                      "In this work, we present Qwen3.", "在本工作中，我们推出了 Qwen3。"])
+    entries, problems = parse_digest(text, "d.txt", LANGUAGES)
+    assert problems == []
+    assert [(e.title, e.affiliation, e.authors, e.tags) for e in entries] == [
+        (("Qwen3 Technical Report", "Qwen3 技术报告"), "阿里",
+         ("An Yang", "Anfeng Li", "Baosong Yang"), ("大语言模型", "推理"))]
+
+
 @pytest.mark.parametrize("lines, message", [
     (["Title: A Title", "Abstract: An abstract.", "摘要：一段摘要。"],
      "d.txt:1: expected the titles (expected a title in English and one in 简体中文, or in "
@@ -351,7 +406,17 @@ def test_labels_on_some_lines_are_taken_off_and_the_grammar_reads_the_rest():
       "摘要：一段摘要。"],
      "d.txt:3: a line of authors with no paper of its own (expected the authors of the entry "
      "before it, once, found another line of authors) — give each paper one line of authors "
-     "(\"Authors: A, B and C\"), after its title")])
+     "(\"Authors: A, B and C\"), after its title"),
+    (["Title: A Title", "标题：标题", "Tags: LLM", "Abstract: An abstract.", "Tags: RL",
+      "摘要：一段摘要。"],
+     "d.txt:5: a line of tags with no paper of its own (expected the tags of the entry before "
+     "it, once, found another line of tags) — give each paper one line of tags (\"Tags: LLM, "
+     "reasoning\"), after its title"),
+    # (a file that starts with a line of authors has them before each title: a note
+    # after the last entry is then of no entry)
+    (["Authors: A", "A Title", "标题", "An abstract.", "一段摘要。", "点评：好。"],
+     "d.txt:6: a line of notes with no paper of its own (expected the notes of the entry after "
+     "it, found no entry) — write a paper's notes (\"点评：…\") after its title")])
 def test_a_labelled_entry_that_lacks_a_field_names_its_line(lines, message):
     assert [problem.format() for problem in parse_digest("\n".join(lines), "d.txt",
                                                          LANGUAGES)[1]] == [message]
