@@ -44,7 +44,8 @@ A line that holds only a date ("2025-05-14", "## 2025/05/14", "2025年5月14日�
 "May 14, 2025") is no part of the grammar either: the entries after it, up to the next
 such line, are of that day, as under a heading. A month alone ("2025-05", "2025年5月")
 gives its first day. So does a Markdown heading that holds one day among its words
-("## 2025-05-14 Daily Papers").
+("## 2025-05-14 Daily Papers"), or a line of a few words and one day that is no sentence
+("HF Daily Papers 2025-05-14").
 
 Lines may start with a **label** ("Title:", "摘要：", "**Abstract:**", "【机构】"). A line of
 authors ("Authors: …", "作者：…"), of tags ("Tags: …", "标签：…"), of keywords ("Keywords:

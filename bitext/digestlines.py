@@ -70,6 +70,13 @@ DATE_LINE_MAX = 60
 HEADING_DAY = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)"
                          r"|(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
 YEAR = re.compile(r"\d{4}")
+# A line of a few words and one day, not a sentence: a day's caption ("HF Daily Papers
+# 2025-05-14", "2025年5月14日 每日论文"), which no real title is (none of the 561 of the
+# test fixtures holds a day). A numbered line is an entry's title.
+DAY_CAPTION_WORDS_MAX = 5
+WORD_OF_LETTERS = re.compile(r"[^\W\d_]+")
+CAPTION_END = (".", "!", "?", "。", "！", "？")
+NUMBERED = re.compile(r"\d{1,4}[.)、]")
 DATE_LABEL = re.compile(r"(?:date|日期)\s*[:：]\s*", re.IGNORECASE)
 WEEKDAY = (r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs?(?:day)?)?|fri(?:day)?"
            r"|sat(?:urday)?|sun(?:day)?)\.?|(?:周|星期|礼拜)[一二三四五六日天]")
@@ -218,11 +225,12 @@ def field_label(text: str) -> tuple[str | None, str]:
 
 def day_of_line(text: str) -> dt.date | str | None:
     """The day of a line that holds a date only (the first of the month for a month), or
-    of a Markdown heading that holds one day among its words ("## 2025-05-14 Daily
-    Papers"); the line's text when its date names no day (2025-02-30); else None."""
+    of a Markdown heading or a day's caption that holds one day among its words ("##
+    2025-05-14 Daily Papers", "HF Daily Papers 2025-05-14"); the line's text when its
+    date names no day (2025-02-30); else None."""
     if len(text) > DATE_LINE_MAX or not YEAR.search(text):
         return None  # (most lines: quickly)
-    days = HEADING_DAY.findall(text) if HEADING.match(text) else []
+    days = HEADING_DAY.findall(text) if HEADING.match(text) or is_day_caption(text) else []
     if len(days) == 1:
         year, month, day = (int(part) for part in filter(None, days[0]))
         return calendar_day(year, month, day, text)
@@ -235,6 +243,14 @@ def day_of_line(text: str) -> dt.date | str | None:
                      else int(match["month"]))
             return calendar_day(int(match["year"]), month, int(match["day"] or 1), text)
     return None
+
+
+def is_day_caption(text: str) -> bool:
+    """Whether a line (of a date's length) has the shape of a day's caption: a few words,
+    not a sentence, not numbered (see `DAY_CAPTION_WORDS_MAX`)."""
+    return (not text.rstrip().endswith(CAPTION_END) and not NUMBERED.match(text)
+            and len(WORD_OF_LETTERS.findall(HEADING_DAY.sub(" ", text)))
+            <= DAY_CAPTION_WORDS_MAX)
 
 
 def calendar_day(year: int, month: int, day: int, text: str) -> dt.date | str:

@@ -599,7 +599,8 @@ def test_an_abstract_of_several_lines_in_a_paper_file(tmp_path, capsys):
 DATE_STYLES = ["{:%Y-%m-%d}", "## {:%Y/%m/%d}", "**{:%Y.%m.%d}**",
                "{d.year}年{d.month}月{d.day}日（周三）", "{:%B %d, %Y}", "Date: {:%d %b %Y}",
                "【{:%Y-%m-%d}】", "{:%A, %B %d, %Y}",
-               "日期：{:%Y-%m-%d}"]
+               "日期：{:%Y-%m-%d}", "HF Daily Papers {:%Y-%m-%d}",
+               "{d.year}年{d.month}月{d.day}日 每日论文精选"]
 
 
 @pytest.mark.parametrize("blank_lines", [False, True], ids=["no-blank-lines", "blank-lines"])
@@ -630,13 +631,16 @@ def test_lines_of_a_date_give_the_day_of_the_papers_after_them(blank_lines):
     ("## 2025-05-14 Daily Papers", "2025-05-14"), ("### 2025年5月14日 论文速递", "2025-05-14"),
     ("# Daily papers, 2025/05/14 (12)", "2025-05-14"),
     ("## 2025-05-14 to 2025-05-20", None),  # (two days: which one?)
-    ("Papers of 2025-05-14", None),  # (words and a day, but no heading: a title perhaps)
+    # a few words and a day, no sentence: a day's caption (no real title holds a day)
+    ("Papers of 2025-05-14", "2025-05-14"), ("HF 每日论文 2025年5月14日", "2025-05-14"),
+    ("We released it on 2025-05-14.", None),  # (a sentence: the end of an abstract)
+    ("A Study of What Happened on 2025-05-14 in Markets", None),  # (words: a title)
     ("2025-05-14", "2025-05-14"), ("  ## 2025-5-4 ", "2025-05-04"),
     ("2025年5月14日 星期三", "2025-05-14"),
     ("Wed, 14 May 2025", "2025-05-14"), ("Sept. 3, 2025 (Wed)", "2025-09-03"),
     ("2025-05", "2025-05-01"), ("# May 2025", "2025-05-01"), ("2025年5月", "2025-05-01"),
     ("2025-02-30", "2025-02-30"),  # the form of a date that names no day: an error
-    ("2505.09388", None), ("2025-05-14 Daily Papers", None), ("Marching 2025", None),
+    ("2505.09388", None), ("2025-05-14 Daily Papers", "2025-05-14"), ("Marching 2025", None),
     ("1. 2025-05-14", None), ("May the Force Be with You 2025", None)])
 def test_a_line_of_a_date_holds_a_date_only(line, day):
     from bitext.digestlines import day_of_line
