@@ -31,6 +31,8 @@ How a line's role is decided:
 5. Every entry has its translation, unless the file reads whole only with some entries
    of a title and an abstract in the primary language alone: papers **awaiting their
    translation**.
+6. Each pair has the primary language's line first, unless the file (of two entries or
+   more) reads whole only with the translation's title or abstract first (see `Order`).
 
 Every problem in the file is reported (the parser goes on at the next line where an
 entry fits), with the line number and what was expected there; the shape of the lines
@@ -154,15 +156,38 @@ AFFILIATION = Role("affiliation", "affiliation", None, False)
 TRANSLATED_TITLE = Role("translated title", "translated_title", True, False)
 ABSTRACT = Role("abstract", "abstract", False, True)
 TRANSLATED_ABSTRACT = Role("translated abstract", "translated_abstract", True, True)
-# The two shapes of an entry, the shorter first (preferred when all else is equal).
-READINGS = ((TITLE, TRANSLATED_TITLE, ABSTRACT, TRANSLATED_ABSTRACT),
-            (TITLE, AFFILIATION, TRANSLATED_TITLE, ABSTRACT, TRANSLATED_ABSTRACT))
-HEADS = ((TITLE, TRANSLATED_TITLE), (TITLE, AFFILIATION, TRANSLATED_TITLE))
+
+
+@dataclass(frozen=True)
+class Order:
+    """Which line of each pair comes first in a digest's entries: the primary language's,
+    or (swapped) the translation's, as a digest kept for readers of the secondary language
+    may have it ("Qwen3 技术报告" / "Qwen3 Technical Report" / 摘要 / abstract)."""
+
+    titles_swapped: bool = False
+    abstracts_swapped: bool = False
+
+    @property
+    def heads(self) -> tuple[tuple[Role, ...], ...]:
+        """The two shapes of an entry's titles, the shorter first (preferred when all else
+        is equal)."""
+        first, second = ((TRANSLATED_TITLE, TITLE) if self.titles_swapped
+                         else (TITLE, TRANSLATED_TITLE))
+        return (first, second), (first, AFFILIATION, second)
+
+    @property
+    def abstracts(self) -> tuple[Role, Role]:
+        return ((TRANSLATED_ABSTRACT, ABSTRACT) if self.abstracts_swapped
+                else (ABSTRACT, TRANSLATED_ABSTRACT))
+
+
+PRIMARY_FIRST = Order()
+# The other orders, tried on a file that the primary-first order does not read whole.
+SWAPPED_ORDERS = (Order(True, True), Order(False, True), Order(True, False))
 # An entry awaiting its translation: the primary title and abstract only, and perhaps an
 # affiliation in the primary language (one in the secondary language's script would be
 # as likely a translated title whose translated abstract is missing).
 PRIMARY_AFFILIATION = Role("affiliation", "affiliation", False, False)
-UNTRANSLATED_READINGS = ((TITLE, ABSTRACT), (TITLE, PRIMARY_AFFILIATION, ABSTRACT))
 UNTRANSLATED_HEADS = ((TITLE,), (TITLE, PRIMARY_AFFILIATION))
 # What reading an entry as awaiting its translation costs: read so only where no
 # translated reading fits.
@@ -624,7 +649,30 @@ def best_parser(lines: list[Line], source: str, names: dict[bool, str]) -> _Pars
     if several and (len(several.problems) < len(one_line.problems)
                     and len(one_line.problems) >= len(one_line.entries)):
         return several
-    return one_line
+    return swapped_parser(lines, source, names) or one_line
+
+
+def swapped_parser(lines: list[Line], source: str, names: dict[bool, str]) -> _Parser | None:
+    """The entries of a file that reads whole with the translation's title or abstract
+    first (`SWAPPED_ORDERS`), with abstracts of one line or of several, in two entries or
+    more; None if it does not. (One entry alone may read so by mistake: "Title / 阿里 /
+    标题 / Abstract", its translated abstract missing, reads whole as title, translated
+    title, translated abstract, abstract. Only orders whose first title the file's first
+    line can be are tried.)"""
+    first = next((line for line in lines if line.in_grammar), None)
+    if first is None:
+        return None
+    for order in SWAPPED_ORDERS:
+        if not fits(first, order.heads[0][0]):
+            continue
+        for several_lines in (False, True):
+            parser = _Parser(lines, source, names, several_lines, order=order,
+                             whole_only=True)
+            if (not parser.problems and len(parser.entries) > 1
+                    and all(len(entry.title[0]) <= TITLE_LENGTH_MAX
+                            for entry in parser.entries)):
+                return parser
+    return None
 
 
 class _Parser:
@@ -633,10 +681,12 @@ class _Parser:
     where no split reaches the end, the problem is reported and parsing goes on."""
 
     def __init__(self, all_lines: list[Line], source: str, names: dict[bool, str],
-                 several_lines: bool = False, untranslated: bool = False):
+                 several_lines: bool = False, untranslated: bool = False,
+                 order: Order = PRIMARY_FIRST, whole_only: bool = False):
         lines = [line for line in all_lines if line.in_grammar]
         self.lines, self.source, self.names = lines, source, names
         self.several_lines = several_lines
+        self.order = order
         self.untranslated = untranslated
         """Whether an entry may lack its translation (title and abstract in the primary
         language only: a paper awaiting its translation)."""
@@ -653,6 +703,10 @@ class _Parser:
             reached, path = self.best_split(start)
             self.entries += [self.make_entry(at, reading) for at, reading in path]
             if reached == len(lines):
+                break
+            if whole_only:  # (a reading of the whole file was asked for: this is none)
+                self.problems.append(Problem(source, lines[reached].number, None,
+                                             "no reading of the whole file"))
                 break
             taken_in = self.title_taken_in(path[-1]) if path and self.several_lines else None
             self.problems.append(taken_in or self.explain(reached))
@@ -693,25 +747,27 @@ class _Parser:
                     or line.number + 1 in self.link_lines)
 
     def readings(self, at: int, longest: bool = False) -> list[tuple[Role, ...]]:
-        """The shapes an entry at `at` can take: READINGS, or with abstracts of several
-        lines, as many as the languages and shapes of the lines allow (`longest`: the
-        longest abstract only, with a translated abstract of one line, to explain a
-        failure)."""
-        if not self.several_lines:
-            return list(READINGS + UNTRANSLATED_READINGS if self.untranslated else READINGS)
+        """The shapes an entry at `at` can take: its titles (`Order.heads`), then its
+        abstracts, of one line each, or with abstracts of several lines, as many as the
+        languages and shapes of the lines allow (`longest`: the first abstract as long as
+        it can be, the second of one line, to explain a failure)."""
+        heads = self.order.heads + (UNTRANSLATED_HEADS if self.untranslated else ())
         found = []
-        for head in HEADS + (UNTRANSLATED_HEADS if self.untranslated else ()):
-            start = at + len(head)
-            abstract_lines = self.abstract_lengths(start, ABSTRACT)
-            translated = TRANSLATED_TITLE in head
-            if longest:
-                found.append(head + (ABSTRACT,) * max(abstract_lines, default=1)
-                             + (TRANSLATED_ABSTRACT,) * translated)
+        for head in heads:
+            first, second = (self.order.abstracts if TRANSLATED_TITLE in head
+                             else (ABSTRACT, None))
+            after = (second,) if second else ()
+            if not self.several_lines:
+                found.append(head + (first,) + after)
                 continue
-            for lines in abstract_lines:
-                found += [head + (ABSTRACT,) * lines + (TRANSLATED_ABSTRACT,) * translations
-                          for translations in (self.abstract_lengths(
-                              start + lines, TRANSLATED_ABSTRACT) if translated else [0])]
+            start = at + len(head)
+            first_lines = self.abstract_lengths(start, first)
+            if longest:
+                found.append(head + (first,) * max(first_lines, default=1) + after)
+                continue
+            for lines in first_lines:
+                found += [head + (first,) * lines + (second,) * count for count in (
+                    self.abstract_lengths(start + lines, second) if second else [0])]
         return found
 
     def abstract_lengths(self, at: int, role: Role) -> list[int]:
@@ -771,7 +827,7 @@ class _Parser:
                     parts["translated_abstract"], to_the_end=False)
         affiliation = parts.get("affiliation")
         translated = "translated_title" in parts
-        return Entry(parts["title"][0].number,
+        return Entry(min(lines[0].number for lines in parts.values()),
                      (parts["title"][0].text,
                       parts["translated_title"][0].text if translated else None),
                      (abstract_text(parts["abstract"]),

@@ -77,6 +77,31 @@ def test_every_real_paper_imports_from_a_digest(blank_lines, affiliations):
     assert [(e.title, e.abstract, e.affiliation) for e in entries] == expected
 
 
+@pytest.mark.parametrize("titles_swapped, abstracts_swapped",
+                         [(True, True), (True, False), (False, True)],
+                         ids=["chinese-first", "chinese-title-first", "chinese-abstract-first"])
+@pytest.mark.parametrize("blank_lines", [False, True], ids=["no-blank-lines", "blank-lines"])
+def test_a_digest_with_the_translations_first_imports_whole(titles_swapped, abstracts_swapped,
+                                                            blank_lines):
+    """Every real paper with its Chinese title or abstract (or both) before the English,
+    as a digest for Chinese readers may write them, an affiliation between the titles:
+    each paper reads as in English-first order. Before, each such file failed at line 1,
+    or, where only the abstracts came Chinese first, with abstracts taken for titles."""
+    _, expected = real_digest(blank_lines, True)
+    lines, starts = [], []
+    for (title, chinese_title), (abstract, chinese), affiliation in expected:
+        titles = [chinese_title, title] if titles_swapped else [title, chinese_title]
+        starts.append(len(lines) + 1)
+        lines += [titles[0], *([affiliation] if affiliation else []), titles[1],
+                  *([chinese, abstract] if abstracts_swapped else [abstract, chinese]),
+                  *([""] if blank_lines else [])]
+    entries, problems = parse_digest("\n".join(lines), "swapped.txt", LANGUAGES)
+    assert problems == []
+    assert [(e.title, e.abstract, e.affiliation) for e in entries] == expected
+    # each entry starts at its first line, whichever language that is in
+    assert [e.line for e in entries] == starts
+
+
 LINK_STYLES = {
     # one line: arXiv id and labelled addresses
     "one line": lambda paper: ["  ·  ".join(
@@ -245,6 +270,25 @@ def test_abstracts_written_over_lines_as_the_daily_papers_give_them_import_whole
     assert sum(count > 1 for count in paragraphs) == 14
     assert all("\n" not in entry.abstract[0].replace("\n\n", "") for entry in entries)
     assert sum("\n" in summary for summary in summaries) == 455
+
+
+def test_a_wrapped_digest_with_the_translations_first_imports_whole():
+    """The Chinese title and abstract first, the abstracts in the lines the daily papers
+    give them in and the Chinese ones wrapped: each paper reads as in English-first
+    order."""
+    _, expected = real_digest(True, True)
+    summaries = [item["paper"]["summary"].strip() for _, item in daily_items()]
+    lines = []
+    for index, ((title, chinese_title), (_, chinese), affiliation) in enumerate(expected):
+        lines += [chinese_title, *([affiliation] if affiliation else []), title,
+                  *wrapped_chinese(index, chinese), *summaries[index].split("\n"), ""]
+    entries, problems = parse_digest("\n".join(lines), "wrapped.txt", LANGUAGES)
+    assert problems == []
+    assert [(e.title, e.abstract[1], e.affiliation) for e in entries] == [
+        (titles, abstracts[1], affiliation) for titles, abstracts, affiliation in expected]
+    assert [" ".join(entry.abstract[0].split()) for entry in entries] == [
+        words_but_links(entry, summary) for entry, summary in zip(entries, summaries,
+                                                                  strict=True)]
 
 
 @pytest.mark.parametrize("blank_lines", [False, True], ids=["no-blank-lines", "blank-lines"])
