@@ -88,6 +88,8 @@ class Planned:
     """(tag, name as written) for each tag the input names (a digest's line of tags)."""
     left_out: tuple[int, ...] = ()
     """Lines of the input with the paper's text that its file does not keep."""
+    columns_left_out: tuple[str, ...] = ()
+    """The columns of its table that no field keeps."""
     reason: str = ""
     awaiting: bool = False
     """The file has no translation yet."""
@@ -404,14 +406,15 @@ class Target:
         if existing is None:
             return Planned("create", self.root / PAPERS_DIR / f"{slug}.md", record.where,
                            text, fired, list(named), awaiting=awaiting, date=fields["date"],
-                           left_out=record.left_out)
+                           left_out=record.left_out,
+                           columns_left_out=record.left_out_columns)
         same = existing.path.read_bytes() == text.encode("utf-8")
         stale = not awaiting and made_from_other_text(fields["translated_from"], titles[0],
                                                       abstracts[0])
         return Planned("unchanged" if same else "update", existing.path, record.where, text,
                        fired, list(named), reason="nothing new" if same else "",
                        awaiting=awaiting, stale=stale, date=fields["date"],
-                       left_out=record.left_out)
+                       left_out=record.left_out, columns_left_out=record.left_out_columns)
 
 
 def front_fields(record: Record, existing: Existing | None, date: dt.date, tags: list[str]
@@ -543,6 +546,10 @@ def report_lines(planned: list[Planned], root: Path, dry_run: bool) -> list[str]
     if left_out:
         summary += (f"; {left_out} line{'s' * (left_out > 1)} of notes left out (a paper file "
                     "has no field for an editor's notes)")
+    tables = dict.fromkeys((item.source.rpartition(":")[0], item.columns_left_out)
+                           for item in planned if item.columns_left_out)
+    lines += [f"{name}: columns left out (no field of a paper file holds them): "
+              f"{', '.join(columns)}" for name, columns in tables]
     lines.append(summary + (" (dry run: nothing written)" if dry_run else ""))
     return lines
 

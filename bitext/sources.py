@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from bitext.config import Language
     from bitext.digestlines import Link
 
-FORMATS = ("digest", "hf", "arxiv")
+FORMATS = ("digest", "csv", "hf", "arxiv")
 ARXIV_ID = re.compile(r"(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(v\d+)?")
 ATOM = "{http://www.w3.org/2005/Atom}"
 ARXIV = "{http://arxiv.org/schemas/atom}"
@@ -74,6 +74,8 @@ class Record:
     """Tags the source gives by name, as written (a digest's line of tags)."""
     left_out: tuple[int, ...] = ()
     """Lines of the source with the paper's text that no field keeps (a digest's notes)."""
+    left_out_columns: tuple[str, ...] = ()
+    """The columns of a table that no field keeps."""
     lines: dict[str, int] = field(default_factory=dict)
     """Line of each part (title, abstract …) where the source has one line per part."""
 
@@ -82,10 +84,15 @@ class Record:
         return f"{self.source}:{self.line}"
 
 
-def detect_format(text: str) -> str:
-    """digest, hf or arxiv, from the first characters that are not white space: a JSON
-    object or array of objects, XML, else text (a digest whose first title starts with
-    its arXiv id, "[2505.09388] Qwen3 …", is no JSON)."""
+def detect_format(text: str, name: str, languages: tuple[Language, Language]) -> str:
+    """digest, csv, hf or arxiv: a table by its name (.csv, .tsv) or its header row (see
+    `bitext.table.looks_like_table`); else from the first characters that are not white
+    space: a JSON object or array of objects, XML, else text (a digest whose first title
+    starts with its arXiv id, "[2505.09388] Qwen3 …", is no JSON)."""
+    from bitext.table import looks_like_table
+
+    if name.lower().endswith((".csv", ".tsv")) or looks_like_table(text, languages):
+        return "csv"
     start = text.lstrip("\ufeff \t\r\n")
     if start.startswith("{") or start.startswith("[") and start[1:].lstrip()[:1] in ("{", "]"):
         return "hf"
@@ -95,13 +102,15 @@ def detect_format(text: str) -> str:
 def read_records(text: str, name: str, format_name: str | None,
                  languages: tuple[Language, Language]) -> tuple[list[Record], list[Problem]]:
     """The papers of one input, in the format given or detected."""
-    format_name = format_name or detect_format(text)
+    format_name = format_name or detect_format(text, name, languages)
     if format_name in SOURCES_IN_ENGLISH and not is_english(languages[0]):
         return [], [not_english_problem(name, format_name, languages[0])]
     if format_name == "hf":
         return read_daily_papers(text, name)
     if format_name == "arxiv":
         return read_arxiv_feed(text, name)
+    if format_name == "csv":
+        return read_table_records(text, name, languages)
     # (imported here: its tables take 9 ms to build, which every command would pay, as the
     # command line imports this module for FORMATS)
     from bitext.digest import parse_digest
@@ -115,6 +124,23 @@ def read_records(text: str, name: str, format_name: str | None,
                               authors=entry.authors, arxiv=arxiv, date=entry.date, links=links,
                               extra_terms=entry.keywords, tags=entry.tags,
                               left_out=entry.left_out, lines=dict(entry.lines or {})))
+    return records, problems
+
+
+def read_table_records(text: str, name: str, languages: tuple[Language, Language]
+                       ) -> tuple[list[Record], list[Problem]]:
+    """The papers of a table (CSV or TSV: see `bitext.table`)."""
+    from bitext.table import read_table
+
+    rows, problems, left_out = read_table(text, name, languages)
+    records = []
+    for row in rows:
+        arxiv, links, link_problems = digest_links(row.links, name)
+        problems += link_problems
+        records.append(Record(name, row.line, row.title, row.abstract, row.affiliation,
+                              authors=row.authors, arxiv=arxiv, date=row.date, links=links,
+                              extra_terms=row.keywords, tags=row.tags,
+                              left_out=(row.line,) * row.notes, left_out_columns=left_out))
     return records, problems
 
 

@@ -1,0 +1,331 @@
+"""Read a digest kept as a table: CSV or TSV, as a spreadsheet (Excel, Google Sheets,
+LibreOffice, Numbers) exports it, a paper a row, under a row that names the columns.
+
+    title,中文标题,abstract,中文摘要,arxiv,date,tags
+    Qwen3 Technical Report,Qwen3 技术报告,"In this work, …","在本工作中，…",2505.09388,…
+
+A column is named as a digest labels its lines (`bitext.digestlines.FIELD_OF_LABEL`:
+title, 标题, abstract, 摘要, authors, affiliation, tags, keywords, notes …), perhaps with
+its language ("title_en", "Title (zh-Hans)", "中文标题", "English abstract", "translated
+title"); of two title (or abstract) columns that name none, the one more in the secondary
+language's script is the translation. Columns of links (arxiv, pdf, code, project, data,
+doi, url) are read as a digest's lines of links, a date column as a digest's line of a
+date. Other columns are left out, and the import report names them.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass
+
+from bitext.config import Language
+from bitext.digest import abstract_text, author_names, tag_words
+from bitext.digestlines import FIELD_OF_LABEL, Line, Link, day_of_line, link_items
+from bitext.errors import Problem
+from bitext.scripts import PRIMARY_MAX, SECONDARY_MIN, script_of_language, script_share
+from bitext.strings import primary_subtag
+
+# The separators a spreadsheet exports with: comma, tab, and the semicolon of the locales
+# whose decimal mark is a comma.
+DELIMITERS = ",\t;"
+# Words in a column's name that give its language, besides the codes and names of the
+# languages in site.yaml.
+LANGUAGE_WORDS = {"en": ("english", "英文", "英语"), "zh": ("chinese", "中文", "汉语", "cn"),
+                  "ja": ("japanese", "日文", "日语", "日本語"), "ko": ("korean", "韩文", "한국어")}
+# Words in a column's name that say it holds the translation, or the original.
+TRANSLATION_WORDS = ("translated", "translation", "翻译", "译文", "译名")
+ORIGINAL_WORDS = ("original", "原文", "原")
+LINK_COLUMNS = {"arxiv", "arxiv id", "arxiv url", "arxiv link", "paper id", "url", "link",
+                "links", "paper url", "paper link", "pdf", "code", "github", "repo",
+                "repository", "project", "project page", "homepage", "website", "data",
+                "dataset", "doi", "论文链接", "链接", "代码", "项目主页", "主页", "数据集"}
+DATE_COLUMNS = {"date", "day", "published", "日期", "发布日期"}
+# The fields of a row, as `Column.field` names them.
+TEXT_FIELDS = ("title", "abstract")
+ARXIV_ID = re.compile(r"\d{4}\.\d{4,5}(?:v\d+)?")
+
+
+@dataclass(frozen=True)
+class Column:
+    index: int
+    name: str
+    """As the header row gives it."""
+    field: str | None
+    """title, abstract, affiliation, authors, tags, keywords, note, links or date; None
+    for a column bitext has no field for."""
+    language: int | None = None
+    """Of a title or abstract column: 0 for the primary language, 1 for the secondary,
+    None where its name does not say."""
+
+
+@dataclass(frozen=True)
+class Row:
+    """One paper of the table, as its cells give it."""
+
+    line: int
+    title: tuple[str, str | None]
+    abstract: tuple[str, str | None]
+    affiliation: str | None
+    authors: tuple[str, ...]
+    tags: tuple[str, ...]
+    keywords: tuple[str, ...]
+    links: tuple[Link, ...]
+    date: dt.date | None
+    notes: bool
+    """Whether the row has a note of the editor's, which a paper file has no field for."""
+
+
+def looks_like_table(text: str, languages: tuple[Language, Language]) -> bool:
+    """Whether the first line of `text` names columns of a title and an abstract, as a
+    table's header row does (a digest's first line is a title, or a labelled field)."""
+    _, fields = header_delimiter(text.removeprefix("\ufeff"), languages)
+    return set(TEXT_FIELDS) <= fields
+
+
+def header_delimiter(text: str, languages: tuple[Language, Language]
+                     ) -> tuple[str, set[str | None]]:
+    """The separator of a table's cells: of those in its first line, the one that parts
+    the line into the most columns bitext reads (a column's name may hold another); and
+    the fields the columns so parted name."""
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    found = []
+    for mark in DELIMITERS:
+        if mark in first:
+            names = next(csv.reader([first], delimiter=mark))
+            fields = [column_of(index, name, languages).field for index, name in
+                      enumerate(names)]
+            found.append((sum(field is not None for field in fields), mark, set(fields)))
+    if not found:
+        return ",", set()
+    _, mark, fields = max(found, key=lambda item: item[0])
+    return mark, fields
+
+
+def column_of(index: int, name: str, languages: tuple[Language, Language]) -> Column:
+    """What a header cell names: its field, and its language where it says one."""
+    words = " ".join(re.sub(r"[_\-()（）\[\]【】<>《》:：*]", " ", name.casefold()).split())
+    rest, language = words, None
+    for which, markers in enumerate(language_markers(languages)):
+        for marker in markers:
+            found = (re.search(rf"\b{re.escape(marker)}\b", rest) if marker.isascii()
+                     else marker if marker in rest else None)
+            if found:
+                rest = " ".join(re.sub(rf"\b{re.escape(marker)}\b" if marker.isascii()
+                                       else re.escape(marker), " ", rest, count=1).split())
+                language = which
+                break
+    field = FIELD_OF_LABEL.get(words) or FIELD_OF_LABEL.get(rest)
+    if field is None:
+        field = "links" if rest in LINK_COLUMNS else "date" if rest in DATE_COLUMNS else None
+    if field not in TEXT_FIELDS:
+        language = None
+    return Column(index, name.strip(), field, language)
+
+
+def language_markers(languages: tuple[Language, Language]) -> tuple[list[str], list[str]]:
+    """The words that name each language in a column's name (longest first: "zh hans"
+    before "zh")."""
+    markers = []
+    for which, language in enumerate(languages):
+        subtag = primary_subtag(language.code)
+        words = {language.code.casefold().replace("-", " "), subtag, language.name.casefold(),
+                 *LANGUAGE_WORDS.get(subtag, ()),
+                 *(TRANSLATION_WORDS if which else ORIGINAL_WORDS)}
+        markers.append(sorted(words, key=len, reverse=True))
+    return markers[0], markers[1]
+
+
+def read_table(text: str, source: str, languages: tuple[Language, Language]
+               ) -> tuple[list[Row], list[Problem], tuple[str, ...]]:
+    """The rows of a table's text, every problem found, and the names of the columns left
+    out."""
+    text = text.removeprefix("\ufeff")
+    delimiter, _ = header_delimiter(text, languages)
+    # (strict: a quote left open, or text after a closing quote, is an error rather than
+    # the rest of the file taken into one cell)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    rows, problems, columns, end = [], [], None, 0
+    try:
+        for cells in reader:
+            start, end = end + 1, reader.line_num
+            if not any(cell.strip() for cell in cells):
+                continue
+            if columns is None:
+                columns, problems = table_columns(cells, start, source, languages)
+                if problems:
+                    return [], problems, ()
+                continue
+            row, row_problems = read_row(cells, columns, start, source, languages)
+            problems += row_problems
+            rows += [row] if row else []
+    except csv.Error as error:
+        problems.append(Problem(source, end + 1, None, "not a row of a table",
+                                expected="cells parted by the header row's separator, a cell "
+                                         "in quotes closed before the next",
+                                found=str(error), hint="is a quote left open in this row? "
+                                                       "export the table again as CSV"))
+    if columns is None:
+        return [], [Problem(source, 1, None, "an empty table", expected="a header row and "
+                            "a row for each paper", found="nothing")], ()
+    left_out = tuple(column.name for column in columns if column.field is None)
+    return rows, problems, left_out
+
+
+def table_columns(names: list[str], line: int, source: str,
+                  languages: tuple[Language, Language]) -> tuple[list[Column], list[Problem]]:
+    """The columns the header row names, with the language of each title and abstract
+    column told (see `with_languages`); a problem where the row does not name a title and
+    an abstract column, a column twice, or more than two of a text."""
+    columns = [column_of(index, name, languages) for index, name in enumerate(names)]
+    found = {field: [column for column in columns if column.field == field]
+             for field in ("title", "abstract", "affiliation", "authors", "tags", "keywords",
+                           "date")}
+    problems = []
+    for field, these in found.items():
+        most = 2 if field in TEXT_FIELDS else 1
+        if len(these) > most or field in TEXT_FIELDS and not these:
+            problems.append(Problem(
+                source, line, None, f"the header row names {len(these)} {field} columns",
+                expected=(f"{a(field)} {field} column in {languages[0].name}, and one in "
+                          f"{languages[1].name} where the papers have their translation"
+                          if field in TEXT_FIELDS else f"at most one {field} column"),
+                found=", ".join(repr(column.name) for column in these) or "none",
+                hint=f"name the columns such as title, {languages[1].code} title, abstract, "
+                     f"{languages[1].code} abstract"))
+    return columns, problems
+
+
+def read_row(cells: list[str], columns: list[Column], line: int, source: str,
+             languages: tuple[Language, Language]) -> tuple[Row | None, list[Problem]]:
+    """One paper of the table, or the problems of its row."""
+    def cell(column: Column) -> str:
+        return cells[column.index].strip() if column.index < len(cells) else ""
+
+    def value(field: str) -> str:
+        return next((cell(column) for column in columns if column.field == field), "")
+
+    secondary = script_of_language(languages[1].code)
+    texts, problems = {}, []
+    for field in TEXT_FIELDS:
+        filled = [(column, cell(column)) for column in columns
+                  if column.field == field and cell(column)]
+        texts[field] = pair_of(filled, secondary)
+        problems += text_problems(field, texts[field], line, source, languages)
+    if not problems and (texts["title"][1] is None) != (texts["abstract"][1] is None):
+        missing = "title" if texts["title"][1] is None else "abstract"
+        problems.append(Problem(source, line, None, f"the translated {missing} is missing",
+                                expected=f"{a(missing)} {missing} in {languages[1].name} "
+                                         f"(or neither translation, for a paper awaiting it)",
+                                found="nothing", hint=f"fill its translated {missing}"))
+    date, date_problem = cell_date(value("date"), line, source)
+    links, link_problems = [], []
+    for column in columns:
+        if column.field == "links" and cell(column):
+            found = cell_links(column, cell(column), line)
+            links += found
+            if not found:
+                link_problems.append(Problem(
+                    source, line, column.name, "not a link", expected="web addresses, or an "
+                    "arXiv id in an arxiv column", found=repr(cell(column)[:60]),
+                    hint="a links column holds addresses only"))
+    problems += [date_problem] * bool(date_problem) + link_problems
+    if problems:
+        return None, problems
+    (title, translated_title), (abstract, translated) = texts["title"], texts["abstract"]
+    return Row(line, (title_text(title), title_text(translated_title)),
+               (cell_text(abstract), cell_text(translated)),
+               " ".join(value("affiliation").split()) or None, author_names(value("authors")),
+               tag_words(value("tags")), tag_words(value("keywords")), tuple(links), date,
+               any(cell(column) for column in columns if column.field == "note")), []
+
+
+def text_problems(field: str, pair: tuple[str | None, str | None], line: int, source: str,
+                  languages: tuple[Language, Language]) -> list[Problem]:
+    """What is wrong with a row's title (or abstract) and its translation: the primary
+    text missing, or a text not in its language (by the thresholds a digest's lines are
+    held to: `bitext.scripts`)."""
+    primary, translated = pair
+    secondary = script_of_language(languages[1].code)
+    if primary is None:
+        return [Problem(source, line, field, f"the {field} cell is empty",
+                        expected=f"the {field} in {languages[0].name}",
+                        found="nothing" if translated is None
+                        else f"{a(field)} {field} in {languages[1].name} only",
+                        hint=f"fill the {field} column of this row")]
+    problems = []
+    for which, text in enumerate(pair):
+        share = script_share(text, secondary) if text else None
+        if share is not None and (share >= PRIMARY_MAX if which == 0 else share < SECONDARY_MIN):
+            problems.append(Problem(
+                source, line, field, f"{a(field)} {field} in the wrong language",
+                expected=f"one {field} in {languages[0].name} and one in {languages[1].name}",
+                found=f"{text[:50]!r}", hint="is a cell in the wrong column?"))
+    return problems
+
+
+def cell_date(text: str, line: int, source: str) -> tuple[dt.date | None, Problem | None]:
+    """The day of a date cell (in any form a digest's line of a date may take)."""
+    if not text:
+        return None, None
+    day = day_of_line(text)
+    if isinstance(day, dt.date):
+        return day, None
+    return None, Problem(source, line, "date", "not a day of the calendar",
+                         expected="a date such as 2025-05-14", found=repr(text),
+                         hint="write the date as YYYY-MM-DD")
+
+
+def pair_of(filled: list[tuple[Column, str]], secondary: frozenset[str]
+            ) -> tuple[str | None, str | None]:
+    """The primary and the secondary text of a row's title (or abstract) cells: as their
+    columns' names say, else the one more in the secondary language's script is the
+    translation (a single cell: by its script alone)."""
+    ordered = sorted(filled, key=lambda item: (
+        item[0].language if item[0].language is not None else 0.5 + script_share(item[1],
+                                                                                 secondary)))
+    if len(ordered) == 1:
+        column, text = ordered[0]
+        second = column.language == 1 or column.language is None and script_share(
+            text, secondary) >= 0.5
+        return (None, text) if second else (text, None)
+    return (ordered[0][1], ordered[1][1]) if ordered else (None, None)
+
+
+def a(noun: str) -> str:
+    """The indefinite article of a field's name: a title, an abstract."""
+    return "an" if noun[:1] in "aeiou" else "a"
+
+
+def title_text(text: str | None) -> str | None:
+    return " ".join(text.split()) if text is not None else None
+
+
+def cell_text(text: str | None) -> str | None:
+    """A cell of an abstract as Markdown: its lines read as a digest's abstract of several
+    lines (a paragraph a line, or wrapped lines joined; a blank line parts paragraphs)."""
+    if text is None:
+        return None
+    lines, blank = [], False
+    for number, raw in enumerate(text.split("\n"), start=1):
+        if not raw.strip():
+            blank = True
+            continue
+        lines.append(Line(number, raw.strip(), 0.0, after_blank=blank,
+                          indent=len(raw) - len(raw.lstrip())))
+        blank = False
+    return abstract_text(lines)
+
+
+def cell_links(column: Column, text: str, line: int) -> tuple[Link, ...]:
+    """The links of a cell of a links column, each labelled with the column's name where
+    the cell gives no label (a bare arXiv id in an arxiv column too)."""
+    if not text:
+        return ()
+    if ARXIV_ID.fullmatch(text):
+        return (Link(line, "arXiv", None, text),) if "arxiv" in column.name.casefold() or (
+            "id" in column.name.casefold()) else ()
+    return tuple(Link(link.line, link.label or column.name, link.url, link.arxiv)
+                 for link in link_items(text, line))

@@ -1,0 +1,161 @@
+"""`import` of a digest kept as a table (CSV or TSV, as spreadsheets export it), on every
+real paper of the 30 sample days."""
+
+import csv
+import io
+import re
+
+import pytest
+
+from bitext.sources import normalise_abstract, normalise_title, read_records
+from tests.conftest import make_project
+from tests.test_import import imported, run_import
+from tests.test_import_sources import CHINESE_ABSTRACTS, CHINESE_TITLES, LANGUAGES, daily_items
+
+# Header rows as spreadsheets name their columns: the language said by words, codes or
+# suffixes, or not at all (then told by the cells' script).
+HEADERS = {
+    "chinese words": ["Title", "中文标题", "Abstract", "中文摘要"],
+    "codes": ["Title (en)", "Title (zh-Hans)", "Abstract (en)", "Abstract (zh-Hans)"],
+    "suffixes": ["title_en", "title_zh", "abstract_en", "abstract_zh"],
+    "translated": ["Original title", "Translated title", "Abstract", "Translated abstract"],
+    "unmarked, Chinese first": ["标题", "Title", "摘要", "Abstract"],
+}
+
+
+def real_rows() -> list[dict]:
+    """Every real paper as a row: its title and abstract as the daily papers give them
+    (arXiv's lines, paragraphs started indented), Chinese texts as editors write them,
+    its authors, arXiv id, day, a note and a column bitext has no field for."""
+    rows = []
+    for index, (path, item) in enumerate(daily_items()):
+        paper = item["paper"]
+        rows.append({"title": paper["title"], "chinese_title": CHINESE_TITLES[index % 9],
+                     "abstract": paper["summary"], "chinese": CHINESE_ABSTRACTS[index % 5],
+                     "authors": "; ".join(author["name"] for author in paper["authors"]),
+                     "arxiv": paper["id"], "date": path.stem,
+                     "note": "值得一读。" if index % 4 == 0 else "",
+                     "upvotes": str(paper.get("upvotes", 0))})
+    return rows
+
+
+def table_text(rows: list[dict], header: list[str], delimiter: str = ",") -> str:
+    """The rows as a spreadsheet exports them: a header row, CRLF line ends, cells with a
+    separator, a quote or a line break in quotes."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, delimiter=delimiter)
+    chinese_first = header[0] == "标题"
+    writer.writerow(header + ["Authors", "arXiv", "Date", "点评", "Upvotes"])
+    for row in rows:
+        texts = ([row["chinese_title"], row["title"], row["chinese"], row["abstract"]]
+                 if chinese_first else
+                 [row["title"], row["chinese_title"], row["abstract"], row["chinese"]])
+        writer.writerow(texts + [row["authors"], row["arxiv"], row["date"], row["note"],
+                                 row["upvotes"]])
+    return "\ufeff" + out.getvalue()
+
+
+@pytest.mark.parametrize("delimiter", [",", "\t", ";"], ids=["csv", "tsv", "semicolons"])
+@pytest.mark.parametrize("style", HEADERS)
+def test_every_real_paper_imports_from_a_table(style, delimiter):
+    rows = real_rows()
+    text = table_text(rows, HEADERS[style], delimiter)
+    records, problems = read_records(text, "papers.txt", None, LANGUAGES)
+    assert problems == []
+    assert [(r.titles, r.abstracts[1], r.date.isoformat(), r.arxiv) for r in records] == [
+        ((normalise_title(row["title"]), row["chinese_title"]), row["chinese"], row["date"],
+         row["arxiv"]) for row in rows]
+    # each abstract holds its words, in the paragraphs the daily papers' import finds, but
+    # for one: its two indented lines "  Code: https://…" and "  Filtered data:" stay one
+    # paragraph (a cell's lines read as a digest's: a paragraph starts at a line more
+    # indented than the one before)
+    assert [" ".join(r.abstracts[0].split()) for r in records] == [
+        " ".join(row["abstract"].split()) for row in rows]
+    differ = [(row["title"][:12], r.abstracts[0].count("\n\n"),
+               normalise_abstract(row["abstract"]).count("\n\n"))
+              for r, row in zip(records, rows, strict=True)
+              if r.abstracts[0].count("\n\n") != normalise_abstract(row["abstract"]).count(
+                  "\n\n")]
+    assert differ == [("CoLoR-Filter", 2, 3)]
+    assert sum(r.abstracts[0].count("\n\n") > 0 for r in records) == 15
+    assert [list(r.authors) for r in records] == [row["authors"].split("; ") for row in rows]
+    assert [r.left_out for r in records] == [(r.line,) if row["note"] else ()
+                                             for r, row in zip(records, rows, strict=True)]
+    assert {r.left_out_columns for r in records} == {("Upvotes",)}
+    # each row's line, as an editor counts them: the first of its record (an abstract's
+    # line breaks, in quotes, count)
+    lines = re.split(r"\r\n|\r|\n", text)
+    assert [lines[r.line - 1].lstrip('\ufeff"').replace('""', '"').startswith(
+        (row["chinese_title"] if style.endswith("Chinese first") else row["title"])[:20])
+        for r, row in zip(records, rows, strict=True)] == [True] * len(rows)
+
+
+def test_a_table_without_translations_imports_papers_awaiting_them(tmp_path, capsys):
+    """A table of the title and abstract columns only: each paper awaits its translation;
+    the file is told a table by its header row, whatever its name."""
+    rows = real_rows()[:20]
+    out = io.StringIO(newline="")
+    writer = csv.writer(out)
+    writer.writerow(["Title", "Abstract", "arXiv", "Tags", "Rating"])
+    for row in rows:
+        writer.writerow([row["title"], row["abstract"], row["arxiv"], "LLM, Diffusion Models",
+                         "5"])
+    papers_file = tmp_path / "week.txt"
+    papers_file.write_text(out.getvalue(), "utf-8")
+    project = make_project(tmp_path / "site", {})
+    assert run_import(project, str(papers_file)) == 0
+    assert capsys.readouterr().out.splitlines()[-2:] == [
+        f"{papers_file}: columns left out (no field of a paper file holds them): Rating",
+        "20 created, 0 updated, 0 skipped; 20 awaiting translation"]
+    papers = imported(project)
+    assert len(papers) == 20
+    assert all(paper.awaiting_translation for paper in papers.values())
+    assert {paper.tags for paper in papers.values()} == {("diffusion-models", "llm")}
+    assert sorted(paper.arxiv for paper in papers.values()) == sorted(
+        row["arxiv"] for row in rows)
+
+
+@pytest.mark.parametrize("lines, message", [
+    (["Title,Authors", "A Title,A"],
+     "t.csv:1: the header row names 0 abstract columns (expected an abstract column in "
+     "English, and one in 简体中文 where the papers have their translation, found none) — "
+     "name the columns such as title, zh-Hans title, abstract, zh-Hans abstract"),
+    (["Title,中文标题,Abstract,中文摘要", ",标题,An abstract.,一段摘要。"],
+     "t.csv:2: title: the title cell is empty (expected the title in English, found a title "
+     "in 简体中文 only) — fill the title column of this row"),
+    (["Title,中文标题,Abstract,中文摘要", "A Title,标题,An abstract.,"],
+     "t.csv:2: the translated abstract is missing (expected an abstract in 简体中文 (or neither "
+     "translation, for a paper awaiting it), found nothing) — fill its translated abstract"),
+    (["Title,中文标题,Abstract,中文摘要", "A Title,Another title,An abstract.,一段摘要。"],
+     "t.csv:2: title: a title in the wrong language (expected one title in English and one in "
+     "简体中文, found 'Another title') — is a cell in the wrong column?"),
+    (["Title,中文标题,Abstract,中文摘要,Date", "A Title,标题,An abstract.,一段摘要。,2025-02-30"],
+     "t.csv:2: date: not a day of the calendar (expected a date such as 2025-05-14, found "
+     "'2025-02-30') — write the date as YYYY-MM-DD"),
+    (["Title,中文标题,Abstract,中文摘要,Code", "A Title,标题,An abstract.,一段摘要。,soon"],
+     "t.csv:2: Code: not a link (expected web addresses, or an arXiv id in an arxiv column, "
+     "found 'soon') — a links column holds addresses only"),
+    (["Title,中文标题,Abstract,中文摘要", 'A Title,标题,"An abstract.,一段摘要。',
+      "Another,标题,Text.,文字。"],
+     "t.csv:2: not a row of a table (expected cells parted by the header row's separator, a "
+     "cell in quotes closed before the next, found unexpected end of data) — is a quote left "
+     "open in this row? export the table again as CSV")])
+def test_a_table_with_a_problem_names_its_line_and_nothing_is_written(tmp_path, capsys,
+                                                                       lines, message):
+    table = tmp_path / "t.csv"
+    table.write_text("\n".join(lines) + "\n", "utf-8")
+    project = make_project(tmp_path / "site", {})
+    assert run_import(project, str(table)) == 1
+    assert capsys.readouterr().err.splitlines()[0] == message.replace("t.csv", str(table))
+    assert imported(project) == {}
+
+
+def test_a_plain_digest_is_not_taken_for_a_table():
+    """A digest's first line (a title, perhaps with commas, or a labelled field) names no
+    columns of a title and an abstract."""
+    from bitext.table import looks_like_table
+
+    for first in ["Scaling, Fast and Slow: A Study", "Title: Qwen3, a report",
+                  "Qwen3 Technical Report", "Title:\tQwen3"]:
+        assert not looks_like_table(first + "\nQwen3 技术报告\n", LANGUAGES)
+    assert looks_like_table("title\tabstract\nA\tB\n", LANGUAGES)
