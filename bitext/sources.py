@@ -109,13 +109,16 @@ def read_records(text: str, name: str, format_name: str | None,
         return read_daily_papers(text, name)
     if format_name == "arxiv":
         return read_arxiv_feed(text, name)
+    # (imported here: their tables take 9 ms to build, which every command would pay, as
+    # the command line imports this module for FORMATS)
     if format_name == "csv":
-        return read_table_records(text, name, languages)
-    # (imported here: its tables take 9 ms to build, which every command would pay, as the
-    # command line imports this module for FORMATS)
-    from bitext.digest import parse_digest
+        from bitext.table import read_table
 
-    entries, problems = parse_digest(text, name, languages)
+        entries, problems, columns_left_out = read_table(text, name, languages)
+    else:
+        from bitext.digest import parse_digest
+
+        (entries, problems), columns_left_out = parse_digest(text, name, languages), ()
     records = []
     for entry in entries:
         arxiv, links, link_problems = digest_links(entry.links, name)
@@ -123,24 +126,8 @@ def read_records(text: str, name: str, format_name: str | None,
         records.append(Record(name, entry.line, entry.title, entry.abstract, entry.affiliation,
                               authors=entry.authors, arxiv=arxiv, date=entry.date, links=links,
                               extra_terms=entry.keywords, tags=entry.tags,
-                              left_out=entry.left_out, lines=dict(entry.lines or {})))
-    return records, problems
-
-
-def read_table_records(text: str, name: str, languages: tuple[Language, Language]
-                       ) -> tuple[list[Record], list[Problem]]:
-    """The papers of a table (CSV or TSV: see `bitext.table`)."""
-    from bitext.table import read_table
-
-    rows, problems, left_out = read_table(text, name, languages)
-    records = []
-    for row in rows:
-        arxiv, links, link_problems = digest_links(row.links, name)
-        problems += link_problems
-        records.append(Record(name, row.line, row.title, row.abstract, row.affiliation,
-                              authors=row.authors, arxiv=arxiv, date=row.date, links=links,
-                              extra_terms=row.keywords, tags=row.tags,
-                              left_out=(row.line,) * row.notes, left_out_columns=left_out))
+                              left_out=entry.left_out, left_out_columns=columns_left_out,
+                              lines=dict(entry.lines or {})))
     return records, problems
 
 

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from bitext.config import Language
-from bitext.digest import abstract_text, author_names, tag_words
+from bitext.digest import Entry, abstract_text, author_names, tag_words
 from bitext.digestlines import FIELD_OF_LABEL, Line, Link, day_of_line, link_items
 from bitext.errors import Problem
 from bitext.scripts import PRIMARY_MAX, SECONDARY_MIN, script_of_language, script_share
@@ -59,23 +59,6 @@ class Column:
     language: int | None = None
     """Of a title or abstract column: 0 for the primary language, 1 for the secondary,
     None where its name does not say."""
-
-
-@dataclass(frozen=True)
-class Row:
-    """One paper of the table, as its cells give it."""
-
-    line: int
-    title: tuple[str, str | None]
-    abstract: tuple[str, str | None]
-    affiliation: str | None
-    authors: tuple[str, ...]
-    tags: tuple[str, ...]
-    keywords: tuple[str, ...]
-    links: tuple[Link, ...]
-    date: dt.date | None
-    notes: bool
-    """Whether the row has a note of the editor's, which a paper file has no field for."""
 
 
 def looks_like_table(text: str, languages: tuple[Language, Language]) -> bool:
@@ -139,9 +122,9 @@ def language_markers(languages: tuple[Language, Language]) -> tuple[list[str], l
 
 
 def read_table(text: str, source: str, languages: tuple[Language, Language]
-               ) -> tuple[list[Row], list[Problem], tuple[str, ...]]:
-    """The rows of a table's text, every problem found, and the names of the columns left
-    out."""
+               ) -> tuple[list[Entry], list[Problem], tuple[str, ...]]:
+    """The papers of a table's text (as a digest's entries), every problem found, and the
+    names of the columns left out."""
     text = text.removeprefix("\ufeff")
     delimiter, _ = header_delimiter(text, languages)
     # (strict: a quote left open, or text after a closing quote, is an error rather than
@@ -199,8 +182,8 @@ def table_columns(names: list[str], line: int, source: str,
 
 
 def read_row(cells: list[str], columns: list[Column], line: int, source: str,
-             languages: tuple[Language, Language]) -> tuple[Row | None, list[Problem]]:
-    """One paper of the table, or the problems of its row."""
+             languages: tuple[Language, Language]) -> tuple[Entry | None, list[Problem]]:
+    """One paper of the table (as a digest's entry), or the problems of its row."""
     def cell(column: Column) -> str:
         return cells[column.index].strip() if column.index < len(cells) else ""
 
@@ -235,11 +218,13 @@ def read_row(cells: list[str], columns: list[Column], line: int, source: str,
     if problems:
         return None, problems
     (title, translated_title), (abstract, translated) = texts["title"], texts["abstract"]
-    return Row(line, (title_text(title), title_text(translated_title)),
-               (cell_text(abstract), cell_text(translated)),
-               " ".join(value("affiliation").split()) or None, author_names(value("authors")),
-               tag_words(value("tags")), tag_words(value("keywords")), tuple(links), date,
-               any(cell(column) for column in columns if column.field == "note")), []
+    notes = any(cell(column) for column in columns if column.field == "note")
+    return Entry(line, (title_text(title), title_text(translated_title)),
+                 (cell_text(abstract), cell_text(translated)),
+                 " ".join(value("affiliation").split()) or None, links=tuple(links),
+                 authors=author_names(value("authors")), tags=tag_words(value("tags")),
+                 keywords=tag_words(value("keywords")), left_out=(line,) * notes,
+                 date=date), []
 
 
 def text_problems(field: str, pair: tuple[str | None, str | None], line: int, source: str,
