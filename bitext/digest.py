@@ -33,6 +33,8 @@ How a line's role is decided:
    translation**.
 6. Each pair has the primary language's line first, unless the file (of two entries or
    more) reads whole only with the translation's title or abstract first (see `Order`).
+   A title and its translation may share a line ("Title | 标题", "Title（标题）"), where
+   the file reads with fewer problems so (see `title_pair`).
 
 Every problem in the file is reported (the parser goes on at the next line where an
 entry fits), with the line number and what was expected there; the shape of the lines
@@ -75,10 +77,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bitext.config import Language
-from bitext.digestlines import ATTACHED_FIELDS, BULLET_MARK, Line, Link, read_lines
+from bitext.digestlines import ATTACHED_FIELDS, BULLET_MARK, Line, Link, read_lines, unbold
 from bitext.errors import Problem
 from bitext.schema import FORBIDDEN_HINT, forbidden_character
-from bitext.scripts import script_of_language
+from bitext.scripts import PRIMARY_MAX, SECONDARY_MIN, script_of_language, script_share
 
 SENTENCE_END = re.compile(r"[.!?。！？…](?:[\"'”’)）」』】\]]*)$")
 SENTENCE_BREAK = re.compile(r"[.!?](?:[\"'”’)\]]*)\s+\S|[。！？]\S")
@@ -96,6 +98,10 @@ TITLE_ARXIV_ID = re.compile(
     r"|arxiv:\s*(?P<plain>\d{4}\.\d{4,5})(?:v\d+)?\s+)?"
     r"(?P<title>.+?)"
     r"(?:\s*[(（\[](?:arxiv:\s*)?(?P<after>\d{4}\.\d{4,5})(?:v\d+)?[)）\]])?", re.IGNORECASE)
+# A title and its translation on one line: "Qwen3 Technical Report | Qwen3 技术报告", "… / …",
+# "Qwen3 Technical Report（Qwen3 技术报告）".
+TITLE_PAIR_SEPARATOR = re.compile(r"\s*[|｜／]\s*|\s+/\s+")
+TRAILING_TRANSLATION = re.compile(r"\s*[(（](?P<inner>[^()（）]+)[)）]\s*$")
 AUTHOR_SEPARATOR = re.compile(r"\s*[,;，；、]\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 # (a tag may hold "and": "Vision and Language"; "#LLM #RL" is two)
 TAG_SEPARATOR = re.compile(r"\s*[,;，；、|#]\s*")
@@ -302,6 +308,12 @@ def parse_digest(text: str, source: str, languages: tuple[Language, Language]
         found = read_entries(under_headings, source, names)
         if len(found[1]) <= len(problems):
             lines, (entries, problems, wrapped_links) = under_headings, found
+    if problems and (paired := with_title_pairs(lines, script_of_language(secondary.code))):
+        # A title and its translation on one line ("Title | 标题", "Title（标题）"): read so
+        # where that reads with fewer problems.
+        found = read_entries(paired, source, names)
+        if len(found[1]) < len(problems):
+            lines, (entries, problems, wrapped_links) = paired, found
     lines = [line for line in lines if line.number not in wrapped_links]
     entries, link_problems = with_links(with_title_ids(without_numbers(entries)), lines,
                                         source)
@@ -310,6 +322,38 @@ def parse_digest(text: str, source: str, languages: tuple[Language, Language]
     problems += link_problems + attached_problems + date_problems
     return entries, forbidden_problems(text, source) + sorted(
         problems, key=lambda problem: problem.line or 0)
+
+
+def with_title_pairs(lines: list[Line], secondary: frozenset[str]) -> list[Line] | None:
+    """The lines with each line that holds a title and its translation (see
+    `title_pair`) made two, the title's and the translation's; None where none does."""
+    found, split = [], False
+    for line in lines:
+        pair = title_pair(line.text, secondary) if line.in_grammar and not line.label else None
+        if pair is None:
+            found.append(line)
+            continue
+        split = True
+        found += [dataclasses.replace(line, text=pair[0], share=script_share(pair[0], secondary)),
+                  dataclasses.replace(line, text=pair[1], share=script_share(pair[1], secondary),
+                                      after_blank=False, heading=False)]
+    return found if split else None
+
+
+def title_pair(text: str, secondary: frozenset[str]) -> tuple[str, str] | None:
+    """A title in the primary language and its translation, parted by a bar or a slash,
+    or the translation in brackets at the end; None for a line that is not so. (Titles end
+    with "?" as sentences do: shape is no test here.)"""
+    parts = [(text[:match.start()], text[match.end():])
+             for match in TITLE_PAIR_SEPARATOR.finditer(text)]
+    if match := TRAILING_TRANSLATION.search(text):
+        parts.append((text[:match.start()], match["inner"]))
+    for first, second in parts:
+        first, second = unbold(first.strip()), unbold(second.strip())
+        if (first and second and script_share(first, secondary) < PRIMARY_MAX
+                and script_share(second, secondary) >= SECONDARY_MIN):
+            return first, second
+    return None
 
 
 def read_entries(lines: list[Line], source: str, names: dict[bool, str]
