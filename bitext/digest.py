@@ -155,10 +155,13 @@ class Role:
     """The language the line must be in; None: either."""
     prose: bool
     """Its usual shape: sentences (abstracts) or a name."""
+    labelled: bool = False
+    """Only a line with its label can take the role."""
 
 
 TITLE = Role("title", "title", False, False)
 AFFILIATION = Role("affiliation", "affiliation", None, False)
+LABELLED_AFFILIATION = Role("affiliation", "affiliation", None, False, labelled=True)
 TRANSLATED_TITLE = Role("translated title", "translated_title", True, False)
 ABSTRACT = Role("abstract", "abstract", False, True)
 TRANSLATED_ABSTRACT = Role("translated abstract", "translated_abstract", True, True)
@@ -175,11 +178,13 @@ class Order:
 
     @property
     def heads(self) -> tuple[tuple[Role, ...], ...]:
-        """The two shapes of an entry's titles, the shorter first (preferred when all else
-        is equal)."""
+        """The shapes of an entry's titles, the shorter first (preferred when all else is
+        equal): with an affiliation between them, or after them where its label says so
+        ("Title | 标题" / "机构：阿里")."""
         first, second = ((TRANSLATED_TITLE, TITLE) if self.titles_swapped
                          else (TITLE, TRANSLATED_TITLE))
-        return (first, second), (first, AFFILIATION, second)
+        return (first, second), (first, AFFILIATION, second), (first, second,
+                                                              LABELLED_AFFILIATION)
 
     @property
     def abstracts(self) -> tuple[Role, Role]:
@@ -219,8 +224,12 @@ WIDE_CHARACTER = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\uf
 
 
 def fits(line: Line, role: Role) -> bool:
-    """Whether the line's language allows the role."""
-    return role.secondary is None or line.can_be(role.secondary)
+    """Whether the line's language allows the role, and its label, where it has one, names
+    it (a line labelled "机构：" is an affiliation, whatever its language)."""
+    if line.label is None:
+        return not role.labelled and (role.secondary is None or line.can_be(role.secondary))
+    return (line.label == role.key.removeprefix("translated_")
+            and (role.secondary is None or line.can_be(role.secondary)))
 
 
 def goes_on(previous: Line, line: Line) -> bool:
@@ -393,9 +402,10 @@ def without_numbers(entries: list[Entry]) -> list[Entry]:
     for index in (0, 1):
         titles = [entry.title[index] for entry in entries if entry.title[index] is not None]
         if titles and all(ENTRY_NUMBER.match(title) for title in titles):
+            # (a title in bold after its number, "1. **Title**", loses its marks too)
             entries = [dataclasses.replace(entry, title=tuple(
-                text[ENTRY_NUMBER.match(text).end():] if part == index and text else text
-                for part, text in enumerate(entry.title))) for entry in entries]
+                unbold(text[ENTRY_NUMBER.match(text).end():]) if part == index and text
+                else text for part, text in enumerate(entry.title))) for entry in entries]
     return entries
 
 
@@ -731,6 +741,10 @@ class _Parser:
         self.lines, self.source, self.names = lines, source, names
         self.several_lines = several_lines
         self.order = order
+        # (an affiliation after the titles is there only by its label: where no line has
+        # one, that shape is not tried, which took 8 % of parsing a digest)
+        labelled = any(line.label == "affiliation" for line in lines)
+        self.heads = order.heads if labelled else order.heads[:2]
         self.untranslated = untranslated
         """Whether an entry may lack its translation (title and abstract in the primary
         language only: a paper awaiting its translation)."""
@@ -795,7 +809,7 @@ class _Parser:
         abstracts, of one line each, or with abstracts of several lines, as many as the
         languages and shapes of the lines allow (`longest`: the first abstract as long as
         it can be, the second of one line, to explain a failure)."""
-        heads = self.order.heads + (UNTRANSLATED_HEADS if self.untranslated else ())
+        heads = self.heads + (UNTRANSLATED_HEADS if self.untranslated else ())
         found = []
         for head in heads:
             first, second = (self.order.abstracts if TRANSLATED_TITLE in head

@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from bitext.scripts import PRIMARY_MAX, SECONDARY_MIN, script_share
@@ -29,6 +30,9 @@ BULLET_MARK = r"[-*•+·]\s+"
 BULLET = re.compile(BULLET_MARK + r"(?=\S)")
 # Markdown: the marks of a heading ("## "), a line in bold as a whole ("**…**").
 HEADING = re.compile(r"#{1,6}\s+")
+# What joins the symbols of one emoji or follows them: a variation selector, the zero-width
+# joiner, the keycap mark, space (see `without_pictographs`).
+PICTOGRAPH_JOINERS = "\ufe0e\ufe0f\u200d\u20e3 \t"
 BOLD_LINE = re.compile(r"(\*\*|__)(?P<text>[^*_].*?)\1")
 # The labels of a digest's lines, by the field they name: "Title:", "**摘要：**",
 # "- Affiliation:", "【作者】".
@@ -157,8 +161,8 @@ def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
             lines.append(Line(number, stripped, 0.0, links=links, indent=indent, day=day))
             continue  # (passed over: the blank line before it is before the next line too)
         heading = HEADING.match(stripped)
-        label, text_of_line = field_label(unbold(stripped[heading.end():] if heading
-                                                 else stripped))
+        label, text_of_line = field_label(unbold(without_pictographs(
+            stripped[heading.end():] if heading else stripped)))
         lines.append(Line(number, text_of_line, script_share(text_of_line, secondary_script),
                           after_blank=blank and text_before, indent=indent, label=label,
                           heading=bool(heading)))
@@ -206,6 +210,17 @@ def link_items(text: str, number: int) -> tuple[Link, ...]:
         links.append(Link(number, label, url, match["arxiv"]))
         at = match.end()
     return tuple(links)
+
+
+def without_pictographs(text: str) -> str:
+    """A line's text without the symbols that mark what it is ("📄 Title", "🇨🇳 摘要…",
+    "▶ Title"): emoji and other symbols, their variation selectors and joiners, before its
+    first letter, digit or mark."""
+    at = 0
+    while at < len(text) and (unicodedata.category(text[at]) == "So"
+                              or text[at] in PICTOGRAPH_JOINERS):
+        at += 1
+    return text[at:] if at else text
 
 
 def unbold(text: str) -> str:

@@ -118,6 +118,41 @@ def test_a_title_and_its_translation_on_one_line_import_whole(style, blank_lines
     assert [(e.title, e.abstract, e.affiliation) for e in entries] == expected
 
 
+def test_a_title_pair_then_a_labelled_affiliation_imports_whole():
+    """"Title | 标题" and then "机构：…" (an affiliation after the titles, which its label
+    alone allows), as a Markdown list with the entry's lines under its title: before, the
+    affiliation was read as the translated title and the translated title as the
+    affiliation, with no error."""
+    _, expected = real_digest(True, True)
+    lines = []
+    for (title, chinese_title), (abstract, chinese), affiliation in expected:
+        lines += [f"- **{title}** | {chinese_title}",
+                  *([f"  - 机构：{affiliation}"] if affiliation else []),
+                  f"  - {abstract}", f"  - {chinese}", ""]
+    entries, problems = parse_digest("\n".join(lines), "list.txt", LANGUAGES)
+    assert problems == []
+    assert [(e.title, e.abstract, e.affiliation) for e in entries] == expected
+
+
+@pytest.mark.parametrize("marks", [("{n}. **{}**", "{}", "{}", "{}"),
+                                   ("📄 {}", "🇨🇳 {}", "📝 {}", "🇨🇳 {}"),
+                                   ("▶️ **{}**", "{}", "{}", "{}")],
+                         ids=["numbered-bold", "emoji", "emoji-bold"])
+def test_titles_and_abstracts_marked_with_numbers_bold_or_emoji_lose_the_marks(marks):
+    """Every real paper with its lines marked as chat and social-media digests mark them:
+    each paper reads without the marks (before, a title kept its bold after its number,
+    and every line its emoji)."""
+    _, expected = real_digest(True, True)
+    lines = []
+    for n, ((title, chinese_title), (abstract, chinese), affiliation) in enumerate(expected):
+        lines += [marks[0].format(title, n=n + 1), *([affiliation] if affiliation else []),
+                  marks[1].format(chinese_title), marks[2].format(abstract),
+                  marks[3].format(chinese), ""]
+    entries, problems = parse_digest("\n".join(lines), "marked.txt", LANGUAGES)
+    assert problems == []
+    assert [(e.title, e.abstract, e.affiliation) for e in entries] == expected
+
+
 LINK_STYLES = {
     # one line: arXiv id and labelled addresses
     "one line": lambda paper: ["  ·  ".join(
