@@ -37,9 +37,9 @@ BOLD_LINE = re.compile(r"(\*\*|__)(?P<text>[^*_].*?)\1")
 # The labels of a digest's lines, by the field they name: "Title:", "**摘要：**",
 # "- Affiliation:", "【作者】".
 FIELD_OF_LABEL = {label: field for field, labels in {
-    "title": ("title", "paper title", "original title", "english title", "translated title",
-              "chinese title", "标题", "题目", "论文标题", "论文题目", "英文标题", "中文标题",
-              "原标题", "标题翻译", "译名"),
+    "title": ("title", "paper", "paper title", "original title", "english title",
+              "translated title", "chinese title", "论文", "标题", "题目", "论文标题",
+              "论文题目", "英文标题", "中文标题", "原标题", "标题翻译", "译名"),
     "abstract": ("abstract", "summary", "english abstract", "translated abstract",
                  "chinese abstract", "摘要", "英文摘要", "中文摘要", "原文摘要", "摘要翻译",
                  "中文翻译", "译文"),

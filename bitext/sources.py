@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from bitext.config import Language
     from bitext.digestlines import Link
 
-FORMATS = ("digest", "csv", "hf", "arxiv")
+FORMATS = ("digest", "table", "hf", "arxiv")
 ARXIV_ID = re.compile(r"(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(v\d+)?")
 ATOM = "{http://www.w3.org/2005/Atom}"
 ARXIV = "{http://arxiv.org/schemas/atom}"
@@ -85,14 +85,14 @@ class Record:
 
 
 def detect_format(text: str, name: str, languages: tuple[Language, Language]) -> str:
-    """digest, csv, hf or arxiv: a table by its name (.csv, .tsv) or its header row (see
+    """digest, table, hf or arxiv: a table by its name (.csv, .tsv) or its header row (see
     `bitext.table.looks_like_table`); else from the first characters that are not white
     space: a JSON object or array of objects, XML, else text (a digest whose first title
     starts with its arXiv id, "[2505.09388] Qwen3 …", is no JSON)."""
     from bitext.table import looks_like_table
 
     if name.lower().endswith((".csv", ".tsv")) or looks_like_table(text, languages):
-        return "csv"
+        return "table"
     start = text.lstrip("\ufeff \t\r\n")
     if start.startswith("{") or start.startswith("[") and start[1:].lstrip()[:1] in ("{", "]"):
         return "hf"
@@ -111,7 +111,7 @@ def read_records(text: str, name: str, format_name: str | None,
         return read_arxiv_feed(text, name)
     # (imported here: their tables take 9 ms to build, which every command would pay, as
     # the command line imports this module for FORMATS)
-    if format_name == "csv":
+    if format_name == "table":
         from bitext.table import read_table
 
         entries, problems, columns_left_out = read_table(text, name, languages)

@@ -16,6 +16,7 @@ date. Other columns are left out, and the import report names them.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import re
@@ -23,7 +24,15 @@ from dataclasses import dataclass
 
 from bitext.config import Language
 from bitext.digest import Entry, abstract_text, author_names, tag_words
-from bitext.digestlines import FIELD_OF_LABEL, Line, Link, day_of_line, link_items
+from bitext.digestlines import (
+    FIELD_OF_LABEL,
+    Line,
+    Link,
+    day_of_line,
+    link_items,
+    unbold,
+    without_pictographs,
+)
 from bitext.errors import Problem
 from bitext.scripts import PRIMARY_MAX, SECONDARY_MIN, script_of_language, script_share
 from bitext.strings import primary_subtag
@@ -46,6 +55,10 @@ DATE_COLUMNS = {"date", "day", "published", "日期", "发布日期"}
 # The fields of a row, as `Column.field` names them.
 TEXT_FIELDS = ("title", "abstract")
 ARXIV_ID = re.compile(r"\d{4}\.\d{4,5}(?:v\d+)?")
+# A Markdown table's header row and the row of dashes under it.
+MARKDOWN_TABLE = re.compile(r"^[ \t]*\|.*\|[ \t]*\n[ \t]*\|?[ \t]*:?-{3,}", re.MULTILINE)
+# A link written in Markdown, "[arXiv](https://arxiv.org/abs/2505.09388)".
+MARKDOWN_LINK = re.compile(r"\[(?P<text>[^\]]*)\]\((?P<url>https?://[^)\s]+)\)")
 
 
 @dataclass(frozen=True)
@@ -63,8 +76,13 @@ class Column:
 
 def looks_like_table(text: str, languages: tuple[Language, Language]) -> bool:
     """Whether the first line of `text` names columns of a title and an abstract, as a
-    table's header row does (a digest's first line is a title, or a labelled field)."""
-    _, fields = header_delimiter(text.removeprefix("\ufeff"), languages)
+    table's header row does (a digest's first line is a title, or a labelled field), or
+    the first Markdown table's header row does."""
+    if is_markdown_table(text):
+        header = next(cells for kind, _, cells in markdown_rows(text) if kind == "header")
+        fields = {column_of(index, name, languages).field for index, name in enumerate(header)}
+    else:
+        _, fields = header_delimiter(text.removeprefix("\ufeff"), languages)
     return set(TEXT_FIELDS) <= fields
 
 
@@ -126,41 +144,92 @@ def read_table(text: str, source: str, languages: tuple[Language, Language]
     """The papers of a table's text (as a digest's entries), every problem found, and the
     names of the columns left out."""
     text = text.removeprefix("\ufeff")
-    delimiter, _ = header_delimiter(text, languages)
-    # (strict: a quote left open, or text after a closing quote, is an error rather than
-    # the rest of the file taken into one cell)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    rows, problems, columns, end = [], [], None, 0
-    try:
-        for cells in reader:
-            start, end = end + 1, reader.line_num
-            if not any(cell.strip() for cell in cells):
-                continue
-            if columns is None:
-                columns, problems = table_columns(cells, start, source, languages)
-                if problems:
-                    return [], problems, ()
-                continue
-            row, row_problems = read_row(cells, columns, start, source, languages)
+    if is_markdown_table(text):
+        items, problems = markdown_rows(text), []
+    else:
+        items, problems = csv_rows(text, header_delimiter(text, languages)[0], source)
+    entries, columns, left_out, day = [], None, {}, None
+    for kind, line, value in items:
+        if kind == "day":
+            day = value
+        elif kind == "header" or columns is None:
+            columns, header_problems = table_columns(value, line, source, languages)
+            if header_problems:
+                return [], problems + header_problems, ()
+            left_out.update(dict.fromkeys(column.name for column in columns
+                                          if column.field is None))
+        else:
+            entry, row_problems = read_row(value, columns, line, source, languages)
             problems += row_problems
-            rows += [row] if row else []
-    except csv.Error as error:
-        problems.append(Problem(source, end + 1, None, "not a row of a table",
-                                expected="cells parted by the header row's separator, a cell "
-                                         "in quotes closed before the next",
-                                found=str(error), hint="is a quote left open in this row? "
-                                                       "export the table again as CSV"))
+            if entry:
+                entries.append(entry if entry.date or not day else
+                               dataclasses.replace(entry, date=day))
     if columns is None:
         return [], [Problem(source, 1, None, "an empty table", expected="a header row and "
                             "a row for each paper", found="nothing")], ()
-    left_out = tuple(column.name for column in columns if column.field is None)
-    return rows, problems, left_out
+    return entries, problems, tuple(left_out)
+
+
+TableItem = tuple[str, int, object]
+"""What a table's text holds, in order: ("header", line, cells), ("row", line, cells), or
+("day", line, date) for a Markdown heading or line of a date above a table."""
+
+
+def csv_rows(text: str, delimiter: str, source: str) -> tuple[list[TableItem], list[Problem]]:
+    """The rows of a CSV or TSV text, the first that is not blank its header, each with
+    the first line of its record; and a problem where a row cannot be read."""
+    # (strict: a quote left open, or text after a closing quote, is an error rather than
+    # the rest of the file taken into one cell)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    items: list[TableItem] = []
+    end = 0
+    try:
+        for cells in reader:
+            start, end = end + 1, reader.line_num
+            if any(cell.strip() for cell in cells):
+                items.append(("row" if items else "header", start, cells))
+    except csv.Error as error:
+        return items, [Problem(source, end + 1, None, "not a row of a table",
+                               expected="cells parted by the header row's separator, a cell "
+                                        "in quotes closed before the next",
+                               found=str(error), hint="is a quote left open in this row? "
+                                                      "export the table again as CSV")]
+    return items, []
+
+
+def is_markdown_table(text: str) -> bool:
+    """Whether the text holds a Markdown (GitHub) table: a row of cells between bars, then
+    the row of dashes under a table's header."""
+    return bool(MARKDOWN_TABLE.search(text))
+
+
+def markdown_rows(text: str) -> list[TableItem]:
+    """The rows of the Markdown tables in a text (each with its header), as Markdown reads
+    them (a bar in a cell is written "\\|"), and the day of each heading or paragraph
+    that gives one (a table under "## 2025-05-14" is of that day)."""
+    from markdown_it import MarkdownIt
+
+    items: list[TableItem] = []
+    tokens = MarkdownIt("commonmark").enable("table").parse(text)
+    for index, token in enumerate(tokens):
+        if token.type == "tr_open":
+            header = tokens[index - 1].type == "thead_open"
+            items.append(("header" if header else "row", token.map[0] + 1, []))
+        elif token.type in ("th_open", "td_open"):
+            items[-1][2].append(tokens[index + 1].content)
+        elif token.type in ("heading_open", "paragraph_open"):
+            content = tokens[index + 1].content
+            day = day_of_line(f"{token.markup} {content}" if token.type == "heading_open"
+                              else content)
+            if isinstance(day, dt.date):
+                items.append(("day", token.map[0] + 1, day))
+    return items
 
 
 def table_columns(names: list[str], line: int, source: str,
                   languages: tuple[Language, Language]) -> tuple[list[Column], list[Problem]]:
     """The columns the header row names, with the language of each title and abstract
-    column told (see `with_languages`); a problem where the row does not name a title and
+    column told (see `column_of`); a problem where the row does not name a title and
     an abstract column, a column twice, or more than two of a text."""
     columns = [column_of(index, name, languages) for index, name in enumerate(names)]
     found = {field: [column for column in columns if column.field == field]
@@ -191,10 +260,13 @@ def read_row(cells: list[str], columns: list[Column], line: int, source: str,
         return next((cell(column) for column in columns if column.field == field), "")
 
     secondary = script_of_language(languages[1].code)
-    texts, problems = {}, []
+    texts, problems, links = {}, [], []
     for field in TEXT_FIELDS:
         filled = [(column, cell(column)) for column in columns
                   if column.field == field and cell(column)]
+        if field == "title":  # ("[Title](https://arxiv.org/abs/…)": the title, and a link)
+            filled, title_links = titles_and_links(filled, line)
+            links += title_links
         texts[field] = pair_of(filled, secondary)
         problems += text_problems(field, texts[field], line, source, languages)
     if not problems and (texts["title"][1] is None) != (texts["abstract"][1] is None):
@@ -204,7 +276,7 @@ def read_row(cells: list[str], columns: list[Column], line: int, source: str,
                                          f"(or neither translation, for a paper awaiting it)",
                                 found="nothing", hint=f"fill its translated {missing}"))
     date, date_problem = cell_date(value("date"), line, source)
-    links, link_problems = [], []
+    link_problems = []
     for column in columns:
         if column.field == "links" and cell(column):
             found = cell_links(column, cell(column), line)
@@ -284,6 +356,20 @@ def a(noun: str) -> str:
     return "an" if noun[:1] in "aeiou" else "a"
 
 
+def titles_and_links(filled: list[tuple[Column, str]], line: int
+                     ) -> tuple[list[tuple[Column, str]], list[Link]]:
+    """Title cells as text, without the marks of a Markdown link, bold or emoji
+    ("**[Qwen3 Technical Report](https://arxiv.org/abs/2505.09388)**"), and the links."""
+    found, links = [], []
+    for column, text in filled:
+        text = unbold(without_pictographs(text))
+        if match := MARKDOWN_LINK.fullmatch(text):
+            text = unbold(match["text"])
+            links.append(Link(line, "", match["url"], None))
+        found.append((column, text))
+    return found, links
+
+
 def title_text(text: str | None) -> str | None:
     return " ".join(text.split()) if text is not None else None
 
@@ -312,5 +398,10 @@ def cell_links(column: Column, text: str, line: int) -> tuple[Link, ...]:
     if ARXIV_ID.fullmatch(text):
         return (Link(line, "arXiv", None, text),) if "arxiv" in column.name.casefold() or (
             "id" in column.name.casefold()) else ()
+    if MARKDOWN_LINK.search(text):  # ("[PDF](https://…) [Code](https://github.com/…)")
+        rest = MARKDOWN_LINK.sub("", text).strip(" \t|,;·•/")
+        return () if rest else tuple(
+            Link(line, match["text"] or column.name, match["url"], None)
+            for match in MARKDOWN_LINK.finditer(text))
     return tuple(Link(link.line, link.label or column.name, link.url, link.arxiv)
                  for link in link_items(text, line))

@@ -35,6 +35,7 @@ def real_rows() -> list[dict]:
                      "authors": "; ".join(author["name"] for author in paper["authors"]),
                      "arxiv": paper["id"], "date": path.stem,
                      "note": "值得一读。" if index % 4 == 0 else "",
+                     "code": paper.get("githubRepo") or "",
                      "upvotes": str(paper.get("upvotes", 0))})
     return rows
 
@@ -88,6 +89,44 @@ def test_every_real_paper_imports_from_a_table(style, delimiter):
     assert [lines[r.line - 1].lstrip('\ufeff"').replace('""', '"').startswith(
         (row["chinese_title"] if style.endswith("Chinese first") else row["title"])[:20])
         for r, row in zip(records, rows, strict=True)] == [True] * len(rows)
+
+
+def markdown_tables(rows: list[dict]) -> str:
+    """The rows as a Markdown digest keeps them: a table a day under the day's heading,
+    each title a link to its arXiv page, a links column of Markdown links, bars in the
+    text escaped."""
+    def cell(text: str) -> str:
+        return " ".join(text.split()).replace("|", "\\|")
+
+    lines, day = ["# Daily papers", ""], None
+    for row in rows:
+        if row["date"] != day:
+            day = row["date"]
+            lines += ["", f"## {day}", "", "| Paper | 中文标题 | Abstract | 摘要 | Links |",
+                      "|---|---|:--|:--|---|"]
+        links = f"[PDF](https://arxiv.org/pdf/{row['arxiv']})" + (
+            f" [Code]({row['code']})" if row["code"] else "")
+        lines.append(f"| [{cell(row['title'])}](https://arxiv.org/abs/{row['arxiv']}) | "
+                     f"{cell(row['chinese_title'])} | {cell(row['abstract'])} | "
+                     f"{cell(row['chinese'])} | {links} |")
+    return "\n".join(lines) + "\n"
+
+
+def test_every_real_paper_imports_from_markdown_tables_a_day_each():
+    """Every real paper in a Markdown table under its day's heading: each has its title
+    (the text of its link), its arXiv id (from the link), its day (from the heading), its
+    code link, and its abstract's words."""
+    rows = real_rows()
+    records, problems = read_records(markdown_tables(rows), "papers.md", None, LANGUAGES)
+    assert problems == []
+    assert [(r.titles, r.abstracts[1], r.date.isoformat(), r.arxiv, r.links.get("code"))
+            for r in records] == [
+        ((normalise_title(row["title"]), row["chinese_title"]), row["chinese"], row["date"],
+         row["arxiv"], row["code"] or None) for row in rows]
+    assert [r.abstracts[0] for r in records] == [" ".join(row["abstract"].split())
+                                                 for row in rows]
+    assert sum(bool(row["code"]) for row in rows) > 100
+    assert sum("|" in row["abstract"] for row in rows) > 0
 
 
 def test_a_table_without_translations_imports_papers_awaiting_them(tmp_path, capsys):
