@@ -1,8 +1,14 @@
-"""Read a digest kept as a table: CSV or TSV, as a spreadsheet (Excel, Google Sheets,
-LibreOffice, Numbers) exports it, a paper a row, under a row that names the columns.
+"""Read a digest kept as a table, a paper a row under a row that names the columns: CSV
+or TSV, as a spreadsheet (Excel, Google Sheets, LibreOffice, Numbers) exports it, or
+Markdown (GitHub) tables, perhaps a table a day under the day's heading.
 
     title,中文标题,abstract,中文摘要,arxiv,date,tags
     Qwen3 Technical Report,Qwen3 技术报告,"In this work, …","在本工作中，…",2505.09388,…
+
+    ## 2025-05-14
+    | Paper | 中文标题 | Abstract | 摘要 | Links |
+    |---|---|---|---|---|
+    | [Qwen3 Technical Report](https://arxiv.org/abs/2505.09388) | Qwen3 技术报告 | … | … | … |
 
 A column is named as a digest labels its lines (`bitext.digestlines.FIELD_OF_LABEL`:
 title, 标题, abstract, 摘要, authors, affiliation, tags, keywords, notes …), perhaps with
@@ -52,7 +58,7 @@ LINK_COLUMNS = {"arxiv", "arxiv id", "arxiv url", "arxiv link", "paper id", "url
                 "repository", "project", "project page", "homepage", "website", "data",
                 "dataset", "doi", "论文链接", "链接", "代码", "项目主页", "主页", "数据集"}
 DATE_COLUMNS = {"date", "day", "published", "日期", "发布日期"}
-# The fields of a row, as `Column.field` names them.
+# The fields of a row in both languages, as `Column.field` names them.
 TEXT_FIELDS = ("title", "abstract")
 ARXIV_ID = re.compile(r"\d{4}\.\d{4,5}(?:v\d+)?")
 # A Markdown table's header row and the row of dashes under it.
