@@ -102,6 +102,10 @@ TITLE_ARXIV_ID = re.compile(
 # "Qwen3 Technical Report（Qwen3 技术报告）".
 TITLE_PAIR_SEPARATOR = re.compile(r"\s*[|｜／]\s*|\s+/\s+")
 TRAILING_TRANSLATION = re.compile(r"\s*[(（](?P<inner>[^()（）]+)[)）]\s*$")
+# The end of a list of authors cut short: "et al.", "…", "等" ("and others"): not a name
+# (it would be the paper's last author in its citation meta tags and JSON-LD).
+MORE_AUTHORS = re.compile(r"(?:[,;，；、]?\s*(?:et\s+al\b\.?|\.\.\.|…)|等人?)\s*$",
+                          re.IGNORECASE)
 AUTHOR_SEPARATOR = re.compile(r"\s*[,;，；、]\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 # (a tag may hold "and": "Vision and Language"; "#LLM #RL" is two)
 TAG_SEPARATOR = re.compile(r"\s*[,;，；、|#]\s*")
@@ -522,9 +526,9 @@ def attached_to(entry: Entry, lines: dict[str, Line], notes: Sequence[int]) -> E
 
 
 def author_names(text: str) -> tuple[str, ...]:
-    """"A, B and C", "A; B", "张三、李四" as names."""
-    return tuple(name for name in (part.strip() for part in AUTHOR_SEPARATOR.split(text))
-                 if name)
+    """"A, B and C", "A; B", "张三、李四" as names ("A, B, et al." as A and B)."""
+    names = AUTHOR_SEPARATOR.split(MORE_AUTHORS.sub("", text))
+    return tuple(name for name in (part.strip() for part in names) if name)
 
 
 def tag_words(text: str) -> tuple[str, ...]:

@@ -472,6 +472,21 @@ def test_lines_of_keywords_tags_and_notes_go_with_their_entry_and_leave_its_text
     assert sum(bool(e.keywords) for e in entries) == 238
 
 
+@pytest.mark.parametrize("cut", [", et al.", " et al", ", …", "..."])
+def test_a_list_of_authors_cut_short_gives_the_names_it_has(cut):
+    """Every real list of three authors or more, cut to its first three as digests often
+    cut it: the three names, and no author "et al." (which the citation meta tags and
+    the JSON-LD would name)."""
+    from bitext.digest import author_names
+
+    lists = [[author["name"] for author in item["paper"]["authors"]]
+             for _, item in daily_items() if len(item["paper"]["authors"]) > 3]
+    assert [author_names(", ".join(names[:3]) + cut) for names in lists] == [
+        tuple(names[:3]) for names in lists]
+    assert author_names("张三、李四等") == ("张三", "李四")
+    assert len(lists) > 400
+
+
 def test_a_label_alone_on_its_line_takes_the_line_after_it():
     """"Authors:" alone, the names on the next line (as a form or a copied page lays them
     out), likewise tags; an abstract's label alone keeps its lines after it."""
