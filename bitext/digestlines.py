@@ -22,6 +22,10 @@ LINK_ITEM = re.compile(
     r"(?:(?P<url>https?://[^\s|<>\"]+)|(?P<arxiv>\d{4}\.\d{4,5}(?:v\d+)?))"
     r"\s*[|·•,;，；、]?")
 URL_TRAILER = ".,;:!?)]}>。，；：！？）】」'"
+# The line that starts an entry of arXiv's listings (arxiv.org/list/…): its number, its id,
+# perhaps whence it is cross-listed, and the formats it comes in.
+ARXIV_LISTING = re.compile(r"\[\d+\]\s*arXiv:(?P<arxiv>\d{4}\.\d{4,5}(?:v\d+)?)"
+                           r"(?:\s*\([\w -]+ from [^)]*\))?(?:\s*\[[\w ,.-]*\])?")
 # A letter or a digit: a line without one ("---", "* * *", "~~~") is a rule between
 # entries, which parts them as a blank line does.
 WORD_CHARACTER = re.compile(r"[^\W_]")
@@ -172,17 +176,27 @@ def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
 
 def with_label_texts(lines: list[Line]) -> list[Line]:
     """The lines with the text of a label alone on its line ("Authors:", "标签：") that is
-    one of `ATTACHED_FIELDS` taken from the line right after it, when that line has no
-    label of its own."""
+    one of `ATTACHED_FIELDS` taken from the line right after it, and a labelled title,
+    affiliation or one of `ATTACHED_FIELDS` carried on by the lines after it that are
+    more indented (as arXiv's listings wrap a long title or list of authors), when those
+    lines have no label of their own. (An abstract's lines are its own: see
+    `bitext.digest.abstract_text`.)"""
     found: list[Line] = []
+    last = 0  # (the number of the last line taken into found[-1])
     for line in lines:
         before = found[-1] if found else None
-        if (before and before.label in ATTACHED_FIELDS and not before.text
-                and line.number == before.number + 1 and line.label is None
-                and not line.links and line.day is None and not line.heading):
-            found[-1] = dataclasses.replace(before, text=line.text)
-            continue
+        if (before and before.label not in (None, "abstract") and line.number == last + 1
+                and line.label is None and not line.links and line.day is None
+                and not line.heading):
+            if before.label in ATTACHED_FIELDS and not before.text:
+                found[-1], last = dataclasses.replace(before, text=line.text), line.number
+                continue
+            if before.text and line.indent > before.indent:
+                found[-1] = dataclasses.replace(before, text=f"{before.text} {line.text}")
+                last = line.number
+                continue
         found.append(line)
+        last = line.number
     return found
 
 
@@ -196,7 +210,10 @@ def is_bulleted_list(raw_lines: list[str]) -> bool:
 
 def link_items(text: str, number: int) -> tuple[Link, ...]:
     """The links of a line that holds links only, else nothing. An arXiv id counts as a
-    link only after a label that says arXiv."""
+    link only after a label that says arXiv. (A line of arXiv's listings, "[3]
+    arXiv:2505.09388 [pdf, html, other]", is its paper's id.)"""
+    if listed := ARXIV_LISTING.fullmatch(text):
+        return (Link(number, "arXiv", None, listed["arxiv"]),)
     links, at = [], 0
     while at < len(text):
         match = LINK_ITEM.match(text, at)

@@ -544,8 +544,8 @@ def report_lines(planned: list[Planned], root: Path, dry_run: bool) -> list[str]
                     "translate --stale` makes again those a machine made and no one reviewed)")
     left_out = sum(len(item.left_out) for item in planned if item.action in ("create", "update"))
     if left_out:
-        summary += (f"; {left_out} line{'s' * (left_out > 1)} of notes left out (a paper file "
-                    "has no field for an editor's notes)")
+        summary += (f"; {left_out} line{'s' * (left_out > 1)} of notes or comments left out "
+                    "(no field of a paper file holds them)")
     tables = dict.fromkeys((item.source.rpartition(":")[0], item.columns_left_out)
                            for item in planned if item.columns_left_out)
     lines += [f"{name}: columns left out (no field of a paper file holds them): "

@@ -141,7 +141,7 @@ def test_a_digests_tags_keywords_and_notes(tmp_path, capsys):
     assert papers["paper2poster-towards-multimodal-poster-automation"].tags == ("posters", "rl")
     assert "rl ← tags: 'Reinforcement Learning', diffusion-models ← tags: 'Diffusion Models'" in out
     assert "left out: line 6 (notes)]" in out
-    assert "1 line of notes left out (a paper file has no field for an editor's notes)" in out
+    assert "1 line of notes or comments left out (no field of a paper file holds them)" in out
     # the keywords are read by the rules ("posters" is in no title or abstract); rl's rule
     # fired too, but the line of tags named rl first
     assert "rl ← tags: '强化学习', posters ← 'posters'" in out

@@ -7,6 +7,7 @@ import io
 import json
 import re
 import sys
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -498,6 +499,42 @@ def test_a_label_alone_on_its_line_takes_the_line_after_it():
     assert [(e.title, e.affiliation, e.authors, e.tags) for e in entries] == [
         (("Qwen3 Technical Report", "Qwen3 技术报告"), "阿里",
          ("An Yang", "Anfeng Li", "Baosong Yang"), ("大语言模型", "推理"))]
+
+
+def test_entries_copied_from_arxivs_listings_import_awaiting_their_translation():
+    """Every real paper as arXiv's listing pages show it (arxiv.org/list/…/new, copied):
+    "[n] arXiv:ID [pdf, html, other]", then labelled fields, the title and the authors
+    wrapped to indented lines as the daily papers give the titles, comments for some and
+    the subjects. Each paper imports with its id, whole title and authors, the subjects
+    for the tag rules and the comments left out, awaiting its translation. Before, the
+    first line and the wrapped lines stopped the labelled reading, and every entry failed."""
+    from bitext.sources import read_records
+
+    lines, expected = [], []
+    for index, (_, item) in enumerate(daily_items()):
+        paper = item["paper"]
+        names = [author["name"] for author in paper["authors"]]
+        authors = ", ".join(names)
+        wrapped = textwrap.wrap(authors, 70, break_on_hyphens=False)  # (at a space)
+        lines += [f"[{index + 1}] arXiv:{paper['id']} [pdf, html, other]",
+                  f"Title: {paper['title']}", f"Authors: {wrapped[0]}",
+                  *[f"  {part}" for part in wrapped[1:]],
+                  *([f"Comments: {index % 40 + 8} pages, accepted at ICML 2025"]
+                    if index % 3 == 0 else []),
+                  "Subjects: Computation and Language (cs.CL); Machine Learning (cs.LG)",
+                  f"Abstract: {' '.join(paper['summary'].split())}", ""]
+        expected.append((normalise_title(paper["title"]), paper["id"]))
+    records, problems = read_records("\n".join(lines), "new.txt", "digest", LANGUAGES)
+    assert problems == []
+    assert [(r.titles[0], r.arxiv) for r in records] == expected
+    assert all(r.titles[1] is None and r.abstracts[1] is None for r in records)
+    assert sum("\n" in item["paper"]["title"] for _, item in daily_items()) > 100
+    assert [", ".join(r.authors) for r in records] == [
+        ", ".join(author["name"] for author in item["paper"]["authors"])
+        for _, item in daily_items()]
+    assert [bool(r.left_out) for r in records] == [index % 3 == 0 for index in range(561)]
+    assert {r.extra_terms for r in records} == {("Computation and Language (cs.CL)",
+                                                 "Machine Learning (cs.LG)")}
 
 
 @pytest.mark.parametrize("lines, message", [
