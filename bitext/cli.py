@@ -63,12 +63,12 @@ def make_parser() -> argparse.ArgumentParser:
     new_parser.set_defaults(handler=run_new)
 
     import_parser = commands.add_parser(
-        "import", help="turn digests, Hugging Face daily papers or arXiv answers into paper "
-                       "files",
+        "import", help="turn digests, tables, Hugging Face daily papers or arXiv answers "
+                       "into paper files",
         description="Reads plain-text digests (per entry: title, optional affiliation, "
                     "translated title, abstract, translated abstract, one per line, and "
-                    "optional lines of links), tables (CSV or TSV with a header row: title, "
-                    "abstract, their translations and more), the JSON "
+                    "optional lines of links), tables (CSV, TSV or Markdown, with a header "
+                    "row: title, abstract, their translations and more), the JSON "
                     "of https://huggingface.co/api/daily_papers?date=YYYY-MM-DD and the Atom "
                     "of http://export.arxiv.org/api/query?id_list=…; the format is told from "
                     "the content. Papers without a translation await it.")
