@@ -179,8 +179,9 @@ def with_label_texts(lines: list[Line]) -> list[Line]:
     one of `ATTACHED_FIELDS` taken from the line right after it, and a labelled title,
     affiliation or one of `ATTACHED_FIELDS` carried on by the lines after it that are
     more indented (as arXiv's listings wrap a long title or list of authors), when those
-    lines have no label of their own. (An abstract's lines are its own: see
-    `bitext.digest.abstract_text`.)"""
+    lines have no label of their own and may be in its language (an indented line in the
+    other language, "Title: Qwen3 Technical Report" / "  Qwen3 技术报告", is the next field).
+    (An abstract's lines are its own: see `bitext.digest.abstract_text`.)"""
     found: list[Line] = []
     last = 0  # (the number of the last line taken into found[-1])
     for line in lines:
@@ -191,13 +192,18 @@ def with_label_texts(lines: list[Line]) -> list[Line]:
             if before.label in ATTACHED_FIELDS and not before.text:
                 found[-1], last = dataclasses.replace(before, text=line.text), line.number
                 continue
-            if before.text and line.indent > before.indent:
+            if before.text and line.indent > before.indent and speaks_as(line, before):
                 found[-1] = dataclasses.replace(before, text=f"{before.text} {line.text}")
                 last = line.number
                 continue
         found.append(line)
         last = line.number
     return found
+
+
+def speaks_as(line: Line, other: Line) -> bool:
+    """Whether two lines may be in one language."""
+    return line.can_be(False) and other.can_be(False) or line.can_be(True) and other.can_be(True)
 
 
 def is_bulleted_list(raw_lines: list[str]) -> bool:
