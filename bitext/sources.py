@@ -85,18 +85,20 @@ class Record:
 
 
 def detect_format(text: str, name: str, languages: tuple[Language, Language]) -> str:
-    """digest, table, hf or arxiv: a table by its name (.csv, .tsv) or its header row (see
-    `bitext.table.looks_like_table`); else from the first characters that are not white
-    space: a JSON object or array of objects, XML, else text (a digest whose first title
-    starts with its arXiv id, "[2505.09388] Qwen3 …", is no JSON)."""
+    """hf, arxiv, table or digest: from the first characters that are not white space, a
+    JSON object or array of objects, or XML (a digest whose first title starts with its
+    arXiv id, "[2505.09388] Qwen3 …", is no JSON); else a table by its name (.csv, .tsv)
+    or its header row (see `bitext.table.looks_like_table`); else a digest."""
+    start = text.lstrip("\ufeff \t\r\n")
+    if start.startswith("{") or start.startswith("[") and start[1:].lstrip()[:1] in ("{", "]"):
+        return "hf"
+    if start.startswith("<"):
+        return "arxiv"
     from bitext.table import looks_like_table
 
     if name.lower().endswith((".csv", ".tsv")) or looks_like_table(text, languages):
         return "table"
-    start = text.lstrip("\ufeff \t\r\n")
-    if start.startswith("{") or start.startswith("[") and start[1:].lstrip()[:1] in ("{", "]"):
-        return "hf"
-    return "arxiv" if start.startswith("<") else "digest"
+    return "digest"
 
 
 def read_records(text: str, name: str, format_name: str | None,
