@@ -84,6 +84,14 @@ def make_parser() -> argparse.ArgumentParser:
                                help="a tag for every paper (repeat for more)")
     import_parser.add_argument("--dry-run", action="store_true",
                                help="show what would be written; write nothing")
+    import_parser.add_argument("--translator", metavar="NAME",
+                               help="who translated the papers whose translation the input "
+                                    "gives (a person; 'machine' for a model)")
+    import_parser.add_argument("--translation-model", metavar="MODEL",
+                               help="the model that translated them (the translator is then "
+                                    "'machine'), such as deepseek-chat")
+    import_parser.add_argument("--reviewed-by", metavar="NAME",
+                               help="who reviewed their translations")
     import_parser.add_argument("--update", action="store_true",
                                help="refresh papers that exist already with what the input "
                                     "gives (a translation and fields added by hand are kept)")
@@ -252,12 +260,22 @@ def run_new(args: argparse.Namespace, root: Path) -> int:
 
 def run_import(args: argparse.Namespace, root: Path) -> int:
     from bitext.config import load_config
+    from bitext.content import MACHINE
     from bitext.importer import plan_import, read_digests, report_lines, write_planned
 
+    if args.translation_model and args.translator not in (None, MACHINE):
+        print(f"bitext import: --translation-model names the model that translated, whose "
+              f"translator is 'machine', not {args.translator!r}: give --reviewed-by "
+              f"{args.translator!r} for the person who reviewed its translations",
+              file=sys.stderr)
+        return 2
     config = load_config(root)
     digests = read_digests(args.files, sys.stdin.buffer)
     planned = plan_import(root, config, digests, args.date, args.tags, args.update,
-                          today=dt.date.today(), format_name=args.format_name)
+                          today=dt.date.today(), format_name=args.format_name,
+                          provenance={"translator": args.translator,
+                                      "translation_model": args.translation_model,
+                                      "reviewed_by": args.reviewed_by})
     if not args.dry_run:
         write_planned(planned)
     for line in report_lines(planned, root, args.dry_run):

@@ -77,7 +77,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bitext.config import Language
-from bitext.digestlines import ATTACHED_FIELDS, BULLET_MARK, Line, Link, read_lines, unbold
+from bitext.digestlines import (
+    ATTACHED_FIELDS,
+    BULLET_MARK,
+    PROVENANCE_FIELDS,
+    Line,
+    Link,
+    read_lines,
+    unbold,
+)
 from bitext.errors import Problem
 from bitext.schema import FORBIDDEN_HINT, forbidden_character
 from bitext.scripts import PRIMARY_MAX, SECONDARY_MIN, script_of_language, script_share
@@ -142,6 +150,9 @@ class Entry:
     left_out: tuple[int, ...] = ()
     """The entry's lines of an editor's notes ("点评：…", "TL;DR: …"), which a paper file
     has no field for: the import report names them."""
+    provenance: tuple[tuple[str, str], ...] = ()
+    """(field, value) for what its lines say of its translation: translator,
+    translation_model, reviewed_by."""
     date: dt.date | None = None
     """The day of the last line of a date before the entry, if any."""
 
@@ -495,7 +506,11 @@ def with_attached(entries: list[Entry], lines: list[Line], source: str
 ATTACHED_EXAMPLES = {"authors": ("authors", '"Authors: A, B and C"'),
                      "tags": ("tags", '"Tags: LLM, reasoning"'),
                      "keywords": ("keywords", '"Keywords: diffusion, video"'),
-                     "note": ("notes", '"点评：…"')}
+                     "note": ("notes", '"点评：…"'),
+                     "translator": ("translator", '"Translator: Wang Fang"'),
+                     "translation_model": ("translation model",
+                                           '"Translation model: deepseek-chat"'),
+                     "reviewed_by": ("reviewer", '"Reviewed by: Li Lei"')}
 
 
 def attached_problem(line: Line, owner: int | None, lead: bool, source: str) -> Problem:
@@ -518,11 +533,14 @@ def attached_to(entry: Entry, lines: dict[str, Line], notes: Sequence[int]) -> E
     if not lines and not notes:
         return entry
     given = {kind: (author_names if kind == "authors" else tag_words)(line.text)
-             for kind, line in lines.items()}
+             for kind, line in lines.items() if kind not in PROVENANCE_FIELDS}
     numbers = {**(entry.lines or {}), **{kind: line.number for kind, line in lines.items()}}
     return dataclasses.replace(entry, authors=given.get("authors", entry.authors),
                                tags=given.get("tags", ()), keywords=given.get("keywords", ()),
-                               left_out=tuple(notes), lines=numbers)
+                               left_out=tuple(notes), lines=numbers,
+                               provenance=tuple((kind, " ".join(line.text.split()))
+                                                for kind, line in lines.items()
+                                                if kind in PROVENANCE_FIELDS))
 
 
 def author_names(text: str) -> tuple[str, ...]:

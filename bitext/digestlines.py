@@ -54,14 +54,21 @@ FIELD_OF_LABEL = {label: field for field, labels in {
     # (words for the tag rules to match, as arXiv's categories are: see `bitext.sources`)
     "keywords": ("keywords", "keyword", "key words", "categories", "subjects", "关键词",
                  "关键字"),
+    # Who translated the paper, or which model, and who reviewed the translation (the
+    # fields of a paper file that say so).
+    "translator": ("translator", "translated by", "译者", "翻译者"),
+    "translation_model": ("translation model", "翻译模型", "机翻模型"),
+    "reviewed_by": ("reviewed by", "reviewer", "审校", "校对", "审校者"),
     # An editor's own words on a paper, which a paper file has no field for.
     "note": ("note", "notes", "comment", "comments", "editor's note", "remarks", "tl;dr",
              "tldr", "highlights", "takeaways", "点评", "短评", "评论", "评语", "推荐理由",
              "一句话总结", "一句话点评", "亮点", "备注", "编者按"),
 }.items() for label in labels}
+# The fields that say who or what translated a paper, and who reviewed the translation.
+PROVENANCE_FIELDS = ("translator", "translation_model", "reviewed_by")
 # The fields of lines that go with an entry as its lines of links do, outside the grammar
 # of its title and abstract lines.
-ATTACHED_FIELDS = frozenset({"authors", "tags", "keywords", "note"})
+ATTACHED_FIELDS = frozenset({"authors", "tags", "keywords", "note", *PROVENANCE_FIELDS})
 # (only a line with one of these early on can start with a label)
 LABEL_END = re.compile(r"[:：】\]]")
 LABEL_LENGTH_MAX = 40

@@ -23,6 +23,7 @@ from typing import BinaryIO
 
 from bitext.config import TAG_FORM, Config, Language, TagInfo
 from bitext.content import (
+    MACHINE,
     made_from_other_text,
     parse_paper_file,
     read_parts,
@@ -211,11 +212,15 @@ def read_existing(path: Path, languages: tuple[Language, Language],
 
 def plan_import(root: Path, config: Config, digests: list[Digest], date: dt.date | None,
                 extra_tags: list[str], update: bool, today: dt.date,
-                format_name: str | None = None) -> list[Planned]:
-    """What the import would write; InputError with every problem of every input."""
+                format_name: str | None = None, provenance: dict[str, str] | None = None
+                ) -> list[Planned]:
+    """What the import would write; InputError with every problem of every input.
+    `provenance`: translator, translation_model, reviewed_by of the translations the
+    inputs give (see `Target.provenance_of`)."""
     problems = tag_problems(extra_tags)
     target = Target(root, config, compile_rules(config.tags), extra_tags, update,
-                    existing_papers(root, config.languages))
+                    existing_papers(root, config.languages),
+                    {name: value for name, value in (provenance or {}).items() if value})
     markdown = MarkdownRenderer()
     tag_names = known_tag_names(config)
     planned: list[Planned] = []
@@ -366,6 +371,9 @@ class Target:
     """--update: refresh papers already there, keeping what the input does not give."""
     known: dict[str, Existing]
     """See `existing_papers`."""
+    provenance: dict[str, str] = field(default_factory=dict)
+    """Given by --translator, --translation-model, --reviewed-by: of every paper whose
+    translation the input gives (unless the paper's own lines say otherwise)."""
 
     def find(self, record: Record, slug: str) -> Existing | None:
         """The paper file of the same paper: the same arXiv id, else the same slug or
@@ -377,6 +385,24 @@ class Target:
             if existing and same_paper(record.arxiv, existing.arxiv):
                 return existing
         return None
+
+    def provenance_of(self, record: Record) -> dict[str, str]:
+        """Who or what translated a record's paper and who reviewed it (translator,
+        translation_model, reviewed_by), when the record gives the translation: as its
+        own lines say, else as the command line does (a paper's own translator or model
+        replaces both of the command line's: "译者：王芳" is no model's). A model named
+        alone makes the translator `machine`."""
+        if record.titles[1] is None or record.abstracts[1] is None:
+            return {}
+        own = dict(record.provenance)
+        given = dict(self.provenance)
+        if "translator" in own or "translation_model" in own:
+            given.pop("translator", None)
+            given.pop("translation_model", None)
+        given.update(own)
+        if given.get("translation_model") and not given.get("translator"):
+            given["translator"] = MACHINE
+        return given
 
     def slug_taken(self, slug: str, record: Record) -> bool:
         """Whether a paper file of another paper has this slug."""
@@ -396,6 +422,7 @@ class Target:
                            awaiting=None in existing_translation(existing, codes[1]))
         fields = front_fields(record, existing, date, sorted(
             {tag for tag, _ in [*fired, *named]} | set(self.extra_tags)))
+        fields.update(self.provenance_of(record))
         if existing is None and slug != slug_from_title(record.titles[0]):
             fields["slug"] = slug  # told apart from another paper's (see `slug_with_id`)
         titles, abstracts, fields["translated_from"] = texts_for(record, existing, codes)

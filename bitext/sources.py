@@ -76,6 +76,9 @@ class Record:
     """Lines of the source with the paper's text that no field keeps (a digest's notes)."""
     left_out_columns: tuple[str, ...] = ()
     """The columns of a table that no field keeps."""
+    provenance: tuple[tuple[str, str], ...] = ()
+    """(field, value): who or what translated the paper and who reviewed it, as the source
+    says (translator, translation_model, reviewed_by)."""
     lines: dict[str, int] = field(default_factory=dict)
     """Line of each part (title, abstract …) where the source has one line per part."""
 
@@ -129,6 +132,7 @@ def read_records(text: str, name: str, format_name: str | None,
                               authors=entry.authors, arxiv=arxiv, date=entry.date, links=links,
                               extra_terms=entry.keywords, tags=entry.tags,
                               left_out=entry.left_out, left_out_columns=columns_left_out,
+                              provenance=entry.provenance,
                               lines=dict(entry.lines or {})))
     return records, problems
 

@@ -32,6 +32,7 @@ from bitext.config import Language
 from bitext.digest import Entry, abstract_text, author_names, tag_words
 from bitext.digestlines import (
     FIELD_OF_LABEL,
+    PROVENANCE_FIELDS,
     Line,
     Link,
     day_of_line,
@@ -73,8 +74,8 @@ class Column:
     name: str
     """As the header row gives it."""
     field: str | None
-    """title, abstract, affiliation, authors, tags, keywords, note, links or date; None
-    for a column bitext has no field for."""
+    """title, abstract, affiliation, authors, tags, keywords, note, links, date, or one of
+    `PROVENANCE_FIELDS`; None for a column bitext has no field for."""
     language: int | None = None
     """Of a title or abstract column: 0 for the primary language, 1 for the secondary,
     None where its name does not say."""
@@ -240,7 +241,7 @@ def table_columns(names: list[str], line: int, source: str,
     columns = [column_of(index, name, languages) for index, name in enumerate(names)]
     found = {field: [column for column in columns if column.field == field]
              for field in ("title", "abstract", "affiliation", "authors", "tags", "keywords",
-                           "date")}
+                           "date", *PROVENANCE_FIELDS)}
     problems = []
     for field, these in found.items():
         most = 2 if field in TEXT_FIELDS else 1
@@ -302,7 +303,8 @@ def read_row(cells: list[str], columns: list[Column], line: int, source: str,
                  " ".join(value("affiliation").split()) or None, links=tuple(links),
                  authors=author_names(value("authors")), tags=tag_words(value("tags")),
                  keywords=tag_words(value("keywords")), left_out=(line,) * notes,
-                 date=date), []
+                 date=date, provenance=tuple((field, " ".join(value(field).split()))
+                                             for field in PROVENANCE_FIELDS if value(field))), []
 
 
 def text_problems(field: str, pair: tuple[str | None, str | None], line: int, source: str,

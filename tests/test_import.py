@@ -161,6 +161,53 @@ def test_a_tag_named_in_another_script_must_be_in_site_yaml(tmp_path, capsys):
     assert imported(project) == {}
 
 
+def test_who_translated_the_papers_of_an_import(tmp_path, capsys):
+    """--translation-model makes each translation the input gives a machine's, awaiting
+    review; a digest's own lines (or a table's columns) say otherwise for their paper; a
+    paper awaiting its translation gets none of it."""
+    project = make_project(tmp_path / "site", {})
+    digest = tmp_path / "week.txt"
+    sample = SAMPLE_DIGEST.read_text("utf-8").splitlines()
+    untranslated = ["", "An Untranslated Paper", "An abstract still to be translated."]
+    digest.write_text("\n".join(sample[:5] + ["译者：王芳", "审校：李雷"] + sample[5:9]
+                                + ["Translation model: qwen-max"] + sample[9:]
+                                + untranslated), "utf-8")
+    assert run_import(project, str(digest), "--translation-model", "deepseek-chat") == 0
+    papers = {p.title.primary.split(":")[0]: p for p in imported(project).values()}
+    provenance = {title: (p.translator, p.translation_model, p.reviewed_by)
+                  for title, p in papers.items()}
+    assert provenance == {"Qwen3 Technical Report": ("王芳", None, "李雷"),
+                          "Mutarjim": ("machine", "qwen-max", None),
+                          "Absolute Zero": ("machine", "deepseek-chat", None),
+                          "Paper2Poster": ("machine", "deepseek-chat", None),
+                          "An Untranslated Paper": (None, None, None)}
+    assert papers["Absolute Zero"].awaiting_review
+    assert not papers["Qwen3 Technical Report"].awaiting_review
+
+
+def test_a_tables_columns_say_who_translated_each_paper(tmp_path):
+    project = make_project(tmp_path / "site", {})
+    table = tmp_path / "week.csv"
+    table.write_text("Title,中文标题,Abstract,中文摘要,Translator,Translation model,Reviewed by\n"
+                     "A Title,一个标题,An abstract.,一段摘要。,Wang Fang,,\n"
+                     "Another Title,另一个标题,Another abstract.,另一段摘要。,,gpt-4o,Li Lei\n",
+                     "utf-8")
+    assert run_import(project, str(table), "--translator", "Zhang San") == 0
+    assert {p.title.primary: (p.translator, p.translation_model, p.reviewed_by)
+            for p in imported(project).values()} == {
+        "A Title": ("Wang Fang", None, None),
+        # (the row names a model: its translator is the machine, not --translator's person)
+        "Another Title": ("machine", "gpt-4o", "Li Lei")}
+
+
+def test_a_model_and_a_person_as_translator_is_a_usage_error(tmp_path, capsys):
+    project = make_project(tmp_path / "site", {})
+    assert run_import(project, str(SAMPLE_DIGEST), "--translator", "Wang Fang",
+                      "--translation-model", "deepseek-chat") == 2
+    assert "--reviewed-by 'Wang Fang'" in capsys.readouterr().err
+    assert imported(project) == {}
+
+
 def test_date_comes_from_the_file_name(tmp_path):
     project = make_project(tmp_path / "site", {})
     digest = tmp_path / "digest-2024-11.txt"
