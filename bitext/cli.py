@@ -67,8 +67,9 @@ def make_parser() -> argparse.ArgumentParser:
                        "into paper files",
         description="Reads plain-text digests (per entry: title, optional affiliation, "
                     "translated title, abstract, translated abstract, one per line, and "
-                    "optional lines of links), tables (CSV, TSV or Markdown, with a header "
-                    "row: title, abstract, their translations and more), the JSON "
+                    "optional lines of links), tables (CSV, TSV, Markdown or JSON records, "
+                    "with columns named title, abstract, their translations and more), the "
+                    "JSON "
                     "of https://huggingface.co/api/daily_papers?date=YYYY-MM-DD and the Atom "
                     "of http://export.arxiv.org/api/query?id_list=…; the format is told from "
                     "the content. Papers without a translation await it.")

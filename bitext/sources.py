@@ -89,15 +89,18 @@ class Record:
 
 def detect_format(text: str, name: str, languages: tuple[Language, Language]) -> str:
     """hf, arxiv, table or digest: from the first characters that are not white space, a
-    JSON object or array of objects, or XML (a digest whose first title starts with its
-    arXiv id, "[2505.09388] Qwen3 …", is no JSON); else a table by its name (.csv, .tsv)
-    or its header row (see `bitext.table.looks_like_table`); else a digest."""
+    JSON object or array of objects (the daily papers, unless its first object's keys
+    name a title and an abstract as a table's columns: JSON or JSON Lines records), or
+    XML (a digest whose first title starts with its arXiv id, "[2505.09388] Qwen3 …", is
+    no JSON); else a table by its name (.csv, .tsv) or its header row (see
+    `bitext.table.looks_like_table`); else a digest."""
+    from bitext.table import json_records, looks_like_table
+
     start = text.lstrip("\ufeff \t\r\n")
     if start.startswith("{") or start.startswith("[") and start[1:].lstrip()[:1] in ("{", "]"):
-        return "hf"
+        return "table" if json_records(start, languages) else "hf"
     if start.startswith("<"):
         return "arxiv"
-    from bitext.table import looks_like_table
 
     if name.lower().endswith((".csv", ".tsv")) or looks_like_table(text, languages):
         return "table"

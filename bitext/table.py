@@ -1,6 +1,7 @@
 """Read a digest kept as a table, a paper a row under a row that names the columns: CSV
-or TSV, as a spreadsheet (Excel, Google Sheets, LibreOffice, Numbers) exports it, or
-Markdown (GitHub) tables, perhaps a table a day under the day's heading.
+or TSV, as a spreadsheet (Excel, Google Sheets, LibreOffice, Numbers) exports it,
+Markdown (GitHub) tables, perhaps a table a day under the day's heading, or JSON records
+(an array of objects, or JSON Lines) whose keys name the columns.
 
     title,中文标题,abstract,中文摘要,arxiv,date,tags
     Qwen3 Technical Report,Qwen3 技术报告,"In this work, …","在本工作中，…",2505.09388,…
@@ -25,6 +26,7 @@ import csv
 import dataclasses
 import datetime as dt
 import io
+import json
 import re
 from dataclasses import dataclass
 
@@ -79,6 +81,26 @@ class Column:
     language: int | None = None
     """Of a title or abstract column: 0 for the primary language, 1 for the secondary,
     None where its name does not say."""
+
+
+def json_records(text: str, languages: tuple[Language, Language]) -> bool:
+    """Whether a JSON text (an array of objects, or JSON Lines) holds papers as records
+    whose keys name a table's columns, a title and an abstract ("title", "title_zh",
+    "abstract", "摘要" …): not the daily papers, whose items hold a "paper" or an "id" with
+    its "summary"."""
+    start = text.lstrip("\ufeff \t\r\n")
+    try:
+        first, _ = json.JSONDecoder().raw_decode(start, 1 if start.startswith("[") else 0)
+    except json.JSONDecodeError:
+        at = start.find("{")
+        try:
+            first = json.JSONDecoder().raw_decode(start, at)[0] if at >= 0 else None
+        except json.JSONDecodeError:
+            return False
+    if not isinstance(first, dict) or "paper" in first or "id" in first and "summary" in first:
+        return False
+    fields = {column_of(index, name, languages).field for index, name in enumerate(first)}
+    return set(TEXT_FIELDS) <= fields
 
 
 def looks_like_table(text: str, languages: tuple[Language, Language]) -> bool:
@@ -151,7 +173,9 @@ def read_table(text: str, source: str, languages: tuple[Language, Language]
     """The papers of a table's text (as a digest's entries), every problem found, and the
     names of the columns left out."""
     text = text.removeprefix("\ufeff")
-    if is_markdown_table(text):
+    if text.lstrip()[:1] in ("[", "{"):
+        items, problems = json_rows(text, source)
+    elif is_markdown_table(text):
         items, problems = markdown_rows(text), []
     else:
         items, problems = csv_rows(text, header_delimiter(text, languages)[0], source)
@@ -171,9 +195,10 @@ def read_table(text: str, source: str, languages: tuple[Language, Language]
             if entry:
                 entries.append(entry if entry.date or not day else
                                dataclasses.replace(entry, date=day))
-    if columns is None:
-        return [], [Problem(source, 1, None, "an empty table", expected="a header row and "
-                            "a row for each paper", found="nothing")], ()
+    if columns is None:  # (no row could be read, or there is none)
+        return [], problems or [Problem(source, 1, None, "an empty table", expected="a "
+                                        "header row and a row for each paper",
+                                        found="nothing")], ()
     return entries, problems, tuple(left_out)
 
 
@@ -202,6 +227,46 @@ def csv_rows(text: str, delimiter: str, source: str) -> tuple[list[TableItem], l
                                found=str(error), hint="is a quote left open in this row? "
                                                       "export the table again as CSV")]
     return items, []
+
+
+def json_rows(text: str, source: str) -> tuple[list[TableItem], list[Problem]]:
+    """The records of a JSON array of objects, or of JSON Lines (an object a line), as a
+    table's rows under a header of their keys (in the order they first come); a list (of
+    authors, of tags) a cell of its items. A problem where the text is not such JSON."""
+    from bitext.sources import json_items
+
+    try:
+        records = json_items(text)
+    except json.JSONDecodeError as error:
+        if error.msg != "Extra data":
+            return [], [json_problem(source, error.lineno, error.msg)]
+        records = []  # (JSON Lines: a value a line)
+        for number, line in enumerate(text.splitlines(), start=1):
+            try:
+                records += [(number, json.loads(line))] if line.strip() else []
+            except json.JSONDecodeError as line_error:
+                return [], [json_problem(source, number, line_error.msg)]
+    if isinstance(records, str) or not all(isinstance(item, dict) for _, item in records):
+        return [], [json_problem(source, 1, "not a list of objects")]
+    keys = list(dict.fromkeys(key for _, item in records for key in item))
+    return [("header", 1, keys)] + [
+        ("row", line, [cell_of(item.get(key)) for key in keys]) for line, item in records], []
+
+
+def json_problem(source: str, line: int, found: str) -> Problem:
+    return Problem(source, line, None, "not JSON records of papers",
+                   expected="an array of objects, or an object a line (JSON Lines), whose "
+                            "keys name a title and an abstract", found=found,
+                   hint="is a comma or a quote missing on this line?")
+
+
+def cell_of(value: object) -> str:
+    """A JSON value as a table's cell: a list as its items, a string as it is."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "; ".join(cell_of(item) for item in value)
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
 def is_markdown_table(text: str) -> bool:

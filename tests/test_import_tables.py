@@ -3,6 +3,7 @@ real paper of the 30 sample days."""
 
 import csv
 import io
+import json
 import re
 
 import pytest
@@ -127,6 +128,45 @@ def test_every_real_paper_imports_from_markdown_tables_a_day_each():
                                                  for row in rows]
     assert sum(bool(row["code"]) for row in rows) > 100
     assert sum("|" in row["abstract"] for row in rows) > 0
+
+
+@pytest.mark.parametrize("shape", ["array", "lines"], ids=["json-array", "json-lines"])
+def test_every_real_paper_imports_from_json_records(shape):
+    """Every real paper as a record of the JSON (or JSON Lines) a translation script
+    writes: keys named as a table's columns, the authors a list; the daily papers' JSON
+    stays theirs."""
+    rows = real_rows()
+    records = [{"title": row["title"], "title_zh": row["chinese_title"],
+                "abstract": row["abstract"], "abstract_zh": row["chinese"],
+                "authors": row["authors"].split("; "), "arxiv_id": row["arxiv"],
+                "date": row["date"], "upvotes": int(row["upvotes"])} for row in rows]
+    text = (json.dumps(records, ensure_ascii=False, indent=2) if shape == "array" else
+            "\n".join(json.dumps(record, ensure_ascii=False) for record in records))
+    found, problems = read_records(text, "translated.json", None, LANGUAGES)
+    assert problems == []
+    assert [(r.titles, r.abstracts[1], r.date.isoformat(), r.arxiv, list(r.authors))
+            for r in found] == [
+        ((normalise_title(row["title"]), row["chinese_title"]), row["chinese"], row["date"],
+         row["arxiv"], row["authors"].split("; ")) for row in rows]
+    assert {r.left_out_columns for r in found} == {("upvotes",)}
+    # each record's line: where its object starts
+    lines = text.split("\n")
+    assert all(lines[r.line - 1].strip() in ("{", json.dumps(record, ensure_ascii=False))
+               for r, record in zip(found, records, strict=True))
+
+
+def test_a_json_line_that_is_not_json_names_its_line(tmp_path, capsys):
+    lines = [json.dumps({"title": "A Title", "abstract": "An abstract."}),
+             '{"title": "Another Title", "abstract": "Another abstract."',
+             json.dumps({"title": "A Third", "abstract": "A third abstract."})]
+    records = tmp_path / "papers.jsonl"
+    records.write_text("\n".join(lines) + "\n", "utf-8")
+    project = make_project(tmp_path / "site", {})
+    assert run_import(project, str(records)) == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        f"{records}:2: not JSON records of papers (expected an array of objects, or an object "
+        "a line (JSON Lines), whose keys name a title and an abstract, found Expecting ',' "
+        "delimiter) — is a comma or a quote missing on this line?")
 
 
 def test_a_table_without_translations_imports_papers_awaiting_them(tmp_path, capsys):
