@@ -66,6 +66,10 @@ class TranslationSettings:
     temperature: float | None = 0.0
     """Sent with each request; None sends none (reasoning models such as OpenAI's o-series
     refuse any but their own)."""
+    json_mode: bool = False
+    """Ask for the answer as a JSON object (`response_format: {type: json_object}`), which
+    OpenAI, DeepSeek's chat models, vLLM and Ollama's OpenAI API honour; other services
+    and reasoning models may refuse it."""
 
 
 @dataclass(frozen=True)
@@ -198,7 +202,7 @@ def read_config(fields: Fields, base_url_override: str | None) -> Config:
 
 TRANSLATION_KEYS = ["base_url", "model", "api_key_env", "system_prompt", "concurrency",
                     "requests_per_minute", "timeout_seconds", "retries", "retry_seconds",
-                    "temperature"]
+                    "temperature", "json_mode"]
 ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
@@ -236,7 +240,8 @@ def read_translation(fields: Fields) -> TranslationSettings | None:
         retries=fields.integer("translation", "retries", default=5, minimum=0, maximum=20),
         retry_seconds=fields.number("translation", "retry_seconds", default=2.0, maximum=600,
                                     message="not a number of seconds", expected="0 to 600"),
-        temperature=temperature)
+        temperature=temperature,
+        json_mode=fields.boolean("translation", "json_mode", default=False))
     if base_url is None or model is None:
         return None
     return TranslationSettings(base_url=base_url.rstrip("/"), model=model,

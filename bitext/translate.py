@@ -116,6 +116,8 @@ def request_body(settings: TranslationSettings, system: str, texts: Texts) -> di
         # cache's keys stay)
         temperature = settings.temperature
         body["temperature"] = int(temperature) if temperature.is_integer() else temperature
+    if settings.json_mode:
+        body["response_format"] = {"type": "json_object"}
     return body
 
 
@@ -275,7 +277,14 @@ def refuses_all(code: int, said: str) -> bool:
     """Whether the service would answer every request so: a wrong key, address or model,
     no credit, a setting the model refuses (other 400s are about one paper's text)."""
     return (code in (401, 402, 403, 404) or (code == 429 and "quota" in said)
-            or (code == 400 and "temperature" in said))
+            or (code == 400 and ("temperature" in said or refuses_json_mode(said))))
+
+
+def refuses_json_mode(said: str) -> bool:
+    """Whether a 400's message refuses `response_format` (DeepSeek's reasoner: "…does not
+    support Json Output.")."""
+    return any(words in said.lower() for words in ("response_format", "json output",
+                                                   "json_object"))
 
 
 def hint_for(code: int, said: str) -> str:
@@ -287,6 +296,8 @@ def hint_for(code: int, said: str) -> str:
         return ": check the account's credit or plan at the service"
     if code == 400 and "temperature" in said:
         return ": set `temperature: none` under translation: in site.yaml"
+    if code == 400 and refuses_json_mode(said):
+        return ": this model takes no response_format: leave json_mode out of site.yaml"
     return ""
 
 

@@ -356,6 +356,40 @@ def test_a_model_that_takes_no_temperature_says_how_to_send_none(project, model,
     assert "temperature" not in model.requests[-1]["body"]
 
 
+def test_json_mode_asks_for_a_json_object_and_a_model_that_refuses_it_says_so(
+        project, model, capsys):
+    """`json_mode: true` sends `response_format: {type: json_object}` (OpenAI's and
+    DeepSeek's JSON output); a model that takes none answers 400, which stops the run
+    with how to leave it out (the message is the one deepseek-reasoner gave, as quoted
+    in gomate-community/TrustRAG#140)."""
+    def strict_model(request):
+        user = json.loads(request["body"]["messages"][1]["content"])
+        return chat_answer(json.dumps(faithful(user["title"], user["abstract"]),
+                                      ensure_ascii=False))
+
+    def reasoner(request):
+        return json.dumps({"error": {
+            "message": "deepseek-reasoner does not support Json Output.",
+            "type": "invalid_request_error", "param": None,
+            "code": "invalid_request_error"}}).encode()
+
+    (project / "site.yaml").write_text(site_yaml(model.url, json_mode="true"), "utf-8")
+    model.answers = [(200, strict_model, 0, {})]
+    assert run(project, "translate", "--pending") == 0
+    assert [request["body"]["response_format"] for request in model.requests] == [
+        {"type": "json_object"}] * 2
+    capsys.readouterr()
+    path = project / "content/papers/one.md"
+    path.write_text(awaiting("A Third Paper"), "utf-8")
+    model.answers = [(400, reasoner, 0, {})]
+    assert run(project, "translate", str(path)) == 1
+    assert capsys.readouterr().out.splitlines()[0] == (
+        "failed content/papers/one.md: the service answered HTTP 400 Bad Request "
+        "(deepseek-reasoner does not support Json Output.): this model takes no "
+        "response_format: leave json_mode out of site.yaml (the file is as it was)")
+    assert len(model.requests) == 3  # (no retry: every request would meet it)
+
+
 def test_no_key_in_the_environment_is_named(project, monkeypatch, capsys):
     monkeypatch.delenv("BITEXT_TEST_KEY")
     assert run(project, "translate", "--pending") == 1
