@@ -282,7 +282,8 @@ def markdown_rows(text: str) -> list[TableItem]:
     from markdown_it import MarkdownIt
 
     items: list[TableItem] = []
-    tokens = MarkdownIt("commonmark").enable("table").parse(text)
+    # (read for the cells' source text only: nothing here is rendered, and raw HTML is off)
+    tokens = MarkdownIt("commonmark", {"html": False}).enable("table").parse(text)
     for index, token in enumerate(tokens):
         if token.type == "tr_open":
             header = tokens[index - 1].type == "thead_open"
