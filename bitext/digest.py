@@ -289,8 +289,9 @@ def abstract_text(lines: list[Line]) -> str:
 def unwrapped(text: str, next_line: str) -> str:
     """A line and the next as one text: after a word's own hyphen ("end-of-" and
     "thinking", as arXiv wraps) or between two Chinese characters with nothing between
-    them (as pandoc's east_asian_line_breaks), else with a space."""
-    if (WORD_HYPHEN_END.search(text) and WORD_START.match(next_line)
+    them (as pandoc's east_asian_line_breaks), else with a space. (`text` is the paragraph
+    so far: only its end is looked at, which searching the whole took quadratic time.)"""
+    if (WORD_HYPHEN_END.search(text[-2:]) and WORD_START.match(next_line)
             or WIDE_CHARACTER.match(text[-1]) and WIDE_CHARACTER.match(next_line[0])):
         return text + next_line
     return f"{text} {next_line}"
