@@ -65,7 +65,7 @@ DATE_COLUMNS = {"date", "day", "published", "日期", "发布日期"}
 TEXT_FIELDS = ("title", "abstract")
 ARXIV_ID = re.compile(r"\d{4}\.\d{4,5}(?:v\d+)?")
 # A Markdown table's header row and the row of dashes under it.
-MARKDOWN_TABLE = re.compile(r"^[ \t]*\|.*\|[ \t]*\n[ \t]*\|?[ \t]*:?-{3,}", re.MULTILINE)
+MARKDOWN_TABLE = re.compile(r"^[ \t]*\|.*\|[ \t]*\n[ \t]*\|?[ \t]*:?-{3,}.*", re.MULTILINE)
 # A link written in Markdown, "[arXiv](https://arxiv.org/abs/2505.09388)".
 MARKDOWN_LINK = re.compile(r"\[(?P<text>[^\]]*)\]\((?P<url>https?://[^)\s]+)\)")
 
@@ -107,8 +107,10 @@ def looks_like_table(text: str, languages: tuple[Language, Language]) -> bool:
     """Whether the first line of `text` names columns of a title and an abstract, as a
     table's header row does (a digest's first line is a title, or a labelled field), or
     the first Markdown table's header row does."""
-    if is_markdown_table(text):
-        header = next(cells for kind, _, cells in markdown_rows(text) if kind == "header")
+    if table := MARKDOWN_TABLE.search(text):
+        # (the first table's header row and dashes alone: the whole text is read later)
+        header = next(cells for kind, _, cells in markdown_rows(table.group())
+                      if kind == "header")
         fields = {column_of(index, name, languages).field for index, name in enumerate(header)}
     else:
         _, fields = header_delimiter(text.removeprefix("\ufeff"), languages)
@@ -282,8 +284,10 @@ def markdown_rows(text: str) -> list[TableItem]:
     from markdown_it import MarkdownIt
 
     items: list[TableItem] = []
-    # (read for the cells' source text only: nothing here is rendered, and raw HTML is off)
-    tokens = MarkdownIt("commonmark", {"html": False}).enable("table").parse(text)
+    # (read for the cells' source text only: nothing here is rendered, raw HTML is off,
+    # and the text of the cells is not parsed further, which took most of the time)
+    reader = MarkdownIt("commonmark", {"html": False}).enable("table").disable("inline")
+    tokens = reader.parse(text)
     for index, token in enumerate(tokens):
         if token.type == "tr_open":
             header = tokens[index - 1].type == "thead_open"
