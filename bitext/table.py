@@ -109,8 +109,9 @@ def looks_like_table(text: str, languages: tuple[Language, Language]) -> bool:
     the first Markdown table's header row does."""
     if table := MARKDOWN_TABLE.search(text):
         # (the first table's header row and dashes alone: the whole text is read later)
-        header = next(cells for kind, _, cells in markdown_rows(table.group())
-                      if kind == "header")
+        # (a row of bars over dashes that Markdown reads as no table has no header)
+        header = next((cells for kind, _, cells in markdown_rows(table.group())
+                       if kind == "header"), [])
         fields = {column_of(index, name, languages).field for index, name in enumerate(header)}
     else:
         _, fields = header_delimiter(text.removeprefix("\ufeff"), languages)

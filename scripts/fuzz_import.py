@@ -1,0 +1,80 @@
+#!/usr/bin/env python3
+"""Fuzz `import` for a minute or so (kept out of the normal test run).
+
+    python scripts/fuzz_import.py [--examples 50000]
+
+Feeds the import texts built from the pieces that digests, tables and JSON records are
+made of (labels, emoji, bars, brackets, quotes, dates, links, both languages) in every
+format and under every name it tells a format by, with and without provenance options,
+and fails on anything but papers planned or a list of problems that each name the input
+(never an exception). Prints how many inputs it tried.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from bitext.config import load_config  # noqa: E402
+from bitext.errors import InputError  # noqa: E402
+from bitext.importer import Digest, plan_import, report_lines  # noqa: E402
+from tests.conftest import make_project  # noqa: E402
+
+PIECES = [
+    "Title: ", "标题：", "Authors:", "作者：", "Tags: ", "标签：", "Keywords: ", "点评：",
+    "TL;DR: ", "译者：", "Translation model: ", "审校：", "机构：", "Abstract: ", "摘要：",
+    "📄 ", "🇨🇳", "▶️", "**", "## ", "# ", "- ", "  ", "1. ",
+    "[1] arXiv:2505.09388 [pdf, html, other]",
+    "Qwen3 Technical Report", "Qwen3 技术报告", " | ", " / ", "（", "）", "(", ")", "\n", "\n\n",
+    "\t", ",", ";", '"', '""', "In this work, we present Qwen3.", "在本工作中，我们推出了 Qwen3。",
+    "et al.", "等", "2025-05-14", "HF Daily Papers 2025-05-30", "https://arxiv.org/abs/2505.09388",
+    "[PDF](https://arxiv.org/pdf/2505.09388)", "|---|---|", "| title | abstract |",
+    "title,中文标题,abstract,中文摘要", '{"title": "A", "abstract": "B"}', "[", "]", "{", "}",
+    "\\", "…", "#"]
+PROVENANCE = [{}, {"translation_model": "deepseek-chat"},
+              {"translator": "Wang Fang", "reviewed_by": "Li Lei"}]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--examples", type=int, default=50_000)
+    args = parser.parse_args()
+    root = make_project(Path(tempfile.mkdtemp()) / "site", {})
+    config = load_config(root)
+    tried = 0
+    text = st.lists(st.sampled_from(PIECES), min_size=1, max_size=60).map("".join)
+
+    @settings(max_examples=args.examples, deadline=None,
+              suppress_health_check=list(HealthCheck))
+    @given(text, st.sampled_from([None, "digest", "table"]),
+           st.sampled_from(["week.txt", "week.csv", "week.md", "week.json"]),
+           st.sampled_from(PROVENANCE))
+    def imports(digest: str, format_name: str | None, name: str, provenance: dict) -> None:
+        nonlocal tried
+        tried += 1
+        try:
+            planned = plan_import(root, config, [Digest(name, digest)], None, [], False,
+                                  dt.date(2025, 1, 1), format_name, provenance)
+            report_lines(planned, root, dry_run=True)
+        except InputError as error:
+            for problem in error.problems:
+                assert problem.path == name, problem
+                problem.format()
+
+    started = time.perf_counter()
+    imports()
+    print(f"{tried} inputs in {time.perf_counter() - started:.0f} s: no exception")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
