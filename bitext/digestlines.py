@@ -34,6 +34,11 @@ BULLET_MARK = r"[-*•+·]\s+"
 BULLET = re.compile(BULLET_MARK + r"(?=\S)")
 # Markdown: the marks of a heading ("## "), a line in bold as a whole ("**…**").
 HEADING = re.compile(r"#{1,6}\s+")
+# A full stop at a line's end, or between two sentences in it; the longest line of a list
+# that goes on from a labelled line (see `carries_on_field`).
+PROSE_END = re.compile(r"[.。](?:[\"'”’)）」』】\]]*)$")
+PROSE_BREAK = re.compile(r"[.!?](?:[\"'”’)\]]*)\s+[A-Z]|[。！？]\S")
+LIST_LINE_MAX = 200
 # What joins the symbols of one emoji or follows them: a variation selector, the zero-width
 # joiner, the keycap mark, space (see `without_pictographs`).
 PICTOGRAPH_JOINERS = "\ufe0e\ufe0f\u200d\u20e3 \t"
@@ -186,8 +191,9 @@ def with_label_texts(lines: list[Line]) -> list[Line]:
     one of `ATTACHED_FIELDS` taken from the line right after it, and a labelled title,
     affiliation or one of `ATTACHED_FIELDS` carried on by the lines after it that are
     more indented (as arXiv's listings wrap a long title or list of authors), when those
-    lines have no label of their own and may be in its language (an indented line in the
-    other language, "Title: Qwen3 Technical Report" / "  Qwen3 技术报告", is the next field).
+    lines have no label of their own, may be in its language and are no prose (an indented
+    line in the other language, "Title: Qwen3 Technical Report" / "  Qwen3 技术报告", or an
+    abstract indented under its title, is the next field).
     (An abstract's lines are its own: see `bitext.digest.abstract_text`.)"""
     found: list[Line] = []
     last = 0  # (the number of the last line taken into found[-1])
@@ -199,13 +205,25 @@ def with_label_texts(lines: list[Line]) -> list[Line]:
             if before.label in ATTACHED_FIELDS and not before.text:
                 found[-1], last = dataclasses.replace(before, text=line.text), line.number
                 continue
-            if before.text and line.indent > before.indent and speaks_as(line, before):
+            if (before.text and line.indent > before.indent and speaks_as(line, before)
+                    and carries_on_field(before.label, line.text)):
                 found[-1] = dataclasses.replace(before, text=f"{before.text} {line.text}")
                 last = line.number
                 continue
         found.append(line)
         last = line.number
     return found
+
+
+def carries_on_field(label: str, text: str) -> bool:
+    """Whether a line has the shape of the rest of a labelled field's text rather than of
+    an abstract indented under it: a title or an affiliation goes on in no prose (a line
+    that ends with a full stop or holds one between sentences; a title may end with "?"
+    or "!"); a list (of authors, say, whose initials look like sentence ends, "Joshua M.
+    Susskind") in no line as long as a one-line abstract."""
+    if label in ATTACHED_FIELDS:
+        return len(text) <= LIST_LINE_MAX
+    return not (PROSE_END.search(text) or PROSE_BREAK.search(text))
 
 
 def speaks_as(line: Line, other: Line) -> bool:

@@ -537,6 +537,21 @@ def test_entries_copied_from_arxivs_listings_import_awaiting_their_translation()
                                                  "Machine Learning (cs.LG)")}
 
 
+def test_an_abstract_indented_under_a_labelled_title_is_no_part_of_it():
+    """Every real paper as "Title: …" (wrapped to an indented line as the daily papers
+    give the titles) and its abstract on one indented line under it: the title takes its
+    own wrapped line only, and each paper awaits its translation. (An indented line goes
+    on a labelled title only where it is no prose.)"""
+    lines = []
+    for _, item in daily_items():
+        paper = item["paper"]
+        lines += [f"Title: {paper['title']}", f"  {' '.join(paper['summary'].split())}", ""]
+    entries, problems = parse_digest("\n".join(lines), "indented.txt", LANGUAGES)
+    assert problems == []
+    assert [(e.title, e.abstract) for e in entries] == [
+        ((title, None), (abstract, None)) for title, abstract in REAL]
+
+
 @pytest.mark.parametrize("lines, message", [
     (["Title: A Title", "Abstract: An abstract.", "摘要：一段摘要。"],
      "d.txt:1: expected the titles (expected a title in English and one in 简体中文, or in "
