@@ -81,8 +81,10 @@ from bitext.digestlines import (
     ATTACHED_FIELDS,
     BULLET_MARK,
     PROVENANCE_FIELDS,
+    SENTENCE_END,
     Line,
     Link,
+    is_prose,
     read_lines,
     unbold,
 )
@@ -90,8 +92,6 @@ from bitext.errors import Problem
 from bitext.schema import FORBIDDEN_HINT, forbidden_character
 from bitext.scripts import PRIMARY_MAX, SECONDARY_MIN, script_of_language, script_share
 
-SENTENCE_END = re.compile(r"[.!?。！？…](?:[\"'”’)）」』】\]]*)$")
-SENTENCE_BREAK = re.compile(r"[.!?](?:[\"'”’)\]]*)\s+\S|[。！？]\S")
 # A file whose gaps between lines are at most this often blank uses blank lines to part
 # entries (a file that is blank after every line uses them for nothing).
 SEPARATING_BLANKS_MAX = 0.5
@@ -117,12 +117,6 @@ MORE_AUTHORS = re.compile(r"(?:[,;，；、]?\s*(?:et\s+al\b\.?|\.\.\.|…)|等�
 AUTHOR_SEPARATOR = re.compile(r"\s*[,;，；、]\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 # (a tag may hold "and": "Vision and Language"; "#LLM #RL" is two)
 TAG_SEPARATOR = re.compile(r"\s*[,;，；、|#]\s*")
-
-
-def is_prose(line: str) -> bool:
-    """An abstract ends like a sentence or holds two; a title or an affiliation usually
-    does neither (only a hint: see the module's docstring)."""
-    return bool(SENTENCE_END.search(line) or SENTENCE_BREAK.search(line))
 
 
 @dataclass(frozen=True)

@@ -34,10 +34,11 @@ BULLET_MARK = r"[-*•+·]\s+"
 BULLET = re.compile(BULLET_MARK + r"(?=\S)")
 # Markdown: the marks of a heading ("## "), a line in bold as a whole ("**…**").
 HEADING = re.compile(r"#{1,6}\s+")
-# A full stop at a line's end, or between two sentences in it; the longest line of a list
-# that goes on from a labelled line (see `carries_on_field`).
-PROSE_END = re.compile(r"[.。](?:[\"'”’)）」』】\]]*)$")
-PROSE_BREAK = re.compile(r"[.!?](?:[\"'”’)\]]*)\s+[A-Z]|[。！？]\S")
+# The end of a sentence at a line's end, and between two sentences in a line (see
+# `is_prose`).
+SENTENCE_END = re.compile(r"[.!?。！？…](?:[\"'”’)）」』】\]]*)$")
+SENTENCE_BREAK = re.compile(r"[.!?](?:[\"'”’)\]]*)\s+\S|[。！？]\S")
+# The longest line of a list that goes on from a labelled line (see `carries_on_field`).
 LIST_LINE_MAX = 200
 # What joins the symbols of one emoji or follows them: a variation selector, the zero-width
 # joiner, the keycap mark, space (see `without_pictographs`).
@@ -95,7 +96,6 @@ YEAR = re.compile(r"\d{4}")
 # test fixtures holds a day). A numbered line is an entry's title.
 DAY_CAPTION_WORDS_MAX = 5
 WORD_OF_LETTERS = re.compile(r"[^\W\d_]+")
-CAPTION_END = (".", "!", "?", "。", "！", "？")
 NUMBERED = re.compile(r"\d{1,4}[.)、]")
 DATE_LABEL = re.compile(r"(?:date|日期)\s*[:：]\s*", re.IGNORECASE)
 WEEKDAY = (r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs?(?:day)?)?|fri(?:day)?"
@@ -215,15 +215,21 @@ def with_label_texts(lines: list[Line]) -> list[Line]:
     return found
 
 
+def is_prose(text: str) -> bool:
+    """An abstract ends like a sentence or holds two; a title or an affiliation usually
+    does neither (only a hint: see `bitext.digest`'s docstring)."""
+    return bool(SENTENCE_END.search(text) or SENTENCE_BREAK.search(text))
+
+
 def carries_on_field(label: str, text: str) -> bool:
     """Whether a line has the shape of the rest of a labelled field's text rather than of
-    an abstract indented under it: a title or an affiliation goes on in no prose (a line
-    that ends with a full stop or holds one between sentences; a title may end with "?"
-    or "!"); a list (of authors, say, whose initials look like sentence ends, "Joshua M.
-    Susskind") in no line as long as a one-line abstract."""
+    an abstract indented under it: a title or an affiliation goes on in no prose (but a
+    title may end with "?" or "!"); a list (of authors, say, whose initials look like
+    sentence ends, "Joshua M. Susskind") in no line as long as a one-line abstract."""
     if label in ATTACHED_FIELDS:
         return len(text) <= LIST_LINE_MAX
-    return not (PROSE_END.search(text) or PROSE_BREAK.search(text))
+    end = SENTENCE_END.search(text)
+    return not (end and end.group()[0] in ".。…" or SENTENCE_BREAK.search(text))
 
 
 def speaks_as(line: Line, other: Line) -> bool:
@@ -311,7 +317,7 @@ def day_of_line(text: str) -> dt.date | str | None:
 def is_day_caption(text: str) -> bool:
     """Whether a line (of a date's length) has the shape of a day's caption: a few words,
     not a sentence, not numbered (see `DAY_CAPTION_WORDS_MAX`)."""
-    return (not text.rstrip().endswith(CAPTION_END) and not NUMBERED.match(text)
+    return (not SENTENCE_END.search(text.rstrip()) and not NUMBERED.match(text)
             and len(WORD_OF_LETTERS.findall(HEADING_DAY.sub(" ", text)))
             <= DAY_CAPTION_WORDS_MAX)
 
