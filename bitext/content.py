@@ -61,7 +61,15 @@ MACHINE = "machine"
 """`translator: machine`: the translation was made by a model (`translation_model`)."""
 FINGERPRINT_FORM = re.compile(r"[0-9a-f]{12}")
 ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff]")
-BLOCK_OPEN = re.compile(r":::[ \t]*(\S+)[ \t]*")
+BLOCK_OPEN = re.compile(r":::[ \t]*(\S+)(?:[ \t]+(\S+))?[ \t]*")
+NOTE = "note"
+"""`::: note <code>`: the editor's note on the paper, in that language."""
+
+
+def note_key(code: str) -> str:
+    """The key of a note's block among a file's blocks (which are keyed by language code:
+    no code holds a space)."""
+    return f"{NOTE} {code}"
 BLOCK_CLOSE = re.compile(r":::[ \t]*")
 
 T = TypeVar("T")
@@ -123,6 +131,10 @@ class Paper:
     translation_stale: bool = False
     """The primary text changed since the translation was made from it (the file's
     `translated_from` is another text's fingerprint); `bitext confirm` clears it."""
+    note: Bilingual[Rendered | None] | None = None
+    """The editor's note on the paper (`::: note <code>` blocks: why it is worth reading),
+    in either language or both; None when the file has none. Not a translation: each
+    language's note is the editor's own text."""
     digest: str = field(default="", compare=False)
     """A hash of the file's path and bytes: pages that show this paper change with it."""
     warnings: tuple[Problem, ...] = field(default=(), compare=False)
@@ -291,7 +303,8 @@ def read_parts(data: bytes, source: str, languages: tuple[Language, Language]
 
 def read_blocks(lines: list[str], first_line: int, source: str,
                 languages: tuple[Language, Language], fields: Fields) -> dict[str, Block]:
-    """The `::: code` … `:::` blocks of the body, by language code."""
+    """The `::: code` … `:::` blocks of the body, by language code, and the editor's notes
+    (`::: note code`) by `note_key`."""
     codes = [language.code for language in languages]
     blocks: dict[str, Block] = {}
     current: tuple[str, int, list[str]] | None = None
@@ -304,15 +317,16 @@ def read_blocks(lines: list[str], first_line: int, source: str,
         if current is None:
             opening = BLOCK_OPEN.fullmatch(line.rstrip())
             if opening:
-                code = opening.group(1)
-                if code not in codes:
-                    report(number, "unknown language block", expected=" or ".join(
-                        f"'::: {c}'" for c in codes), found=repr(line.strip()))
-                elif code in blocks:
-                    report(number, f"second '::: {code}' block",
-                           expected="one block per language",
-                           hint=f"the first is on line {blocks[code].line}")
-                current = (code, number, [])
+                key, problem = block_key(opening.group(1), opening.group(2), codes)
+                if problem:
+                    report(number, problem[0], expected=problem[1], found=repr(line.strip()),
+                           hint=problem[2])
+                elif key in blocks:
+                    report(number, f"second '::: {key}' block",
+                           expected="one note per language" if key.startswith(NOTE)
+                           else "one block per language",
+                           hint=f"the first is on line {blocks[key].line}")
+                current = (key, number, [])
             elif line.strip():
                 report(number, "text outside a language block", found=repr(line.strip()[:40]),
                        expected=f"'::: {codes[0]}' or '::: {codes[1]}'",
@@ -339,9 +353,31 @@ def read_blocks(lines: list[str], first_line: int, source: str,
         report(block.line, f"abstract in {primary} is empty", expected="text",
                found="an empty block")
     # A missing or empty block of the secondary language: the paper awaits its translation.
-    if codes[1] in blocks and not blocks[codes[1]].text.strip():
-        del blocks[codes[1]]
+    # An empty note is no note.
+    for key in (codes[1], note_key(codes[0]), note_key(codes[1])):
+        if key in blocks and not blocks[key].text.strip():
+            del blocks[key]
     return blocks
+
+
+def block_key(name: str, language: str | None, codes: list[str]
+              ) -> tuple[str, tuple[str, str, str | None] | None]:
+    """The key of a block that opens with `::: name [language]`, and what is wrong with
+    that line (message, expected, hint), if anything."""
+    blocks = " or ".join(f"'::: {code}'" for code in codes)
+    notes = " or ".join(f"'::: {NOTE} {code}'" for code in codes)
+    if name == NOTE:
+        if language is None:
+            return name, ("the language of a note missing", notes,
+                          "an editor's note is in one of the site's languages")
+        if language not in codes:
+            return note_key(language), ("unknown language of a note", notes, None)
+        return note_key(language), None
+    if name not in codes or language is not None:
+        meant_note = language is not None or name.casefold().startswith(NOTE)
+        return name, ("unknown language block", blocks,
+                      f"an editor's note opens with {notes}" if meant_note else None)
+    return name, None
 
 
 def read_paper(fields: Fields, blocks: dict[str, Block], languages: tuple[Language, Language],
@@ -368,16 +404,10 @@ def read_paper(fields: Fields, blocks: dict[str, Block], languages: tuple[Langua
     if fields.problems or not titles or date is None or slug is None:
         return None
     warnings = title_math_warnings(fields.path, titles, codes, fields)
-    abstracts: list[Rendered | None] = []
-    for code in codes:
-        if code not in blocks:
-            abstracts.append(None)
-            continue
-        rendered, messages = markdown.render(normalise(blocks[code].text))
-        abstracts.append(rendered)
-        warnings += [Problem(fields.path, blocks[code].line, None, f"warning: {message}",
-                             hint="check the LaTeX, or escape the dollar sign as \\$")
-                     for message in messages]
+    abstracts = [rendered_block(blocks.get(code), markdown, fields.path, warnings)
+                 for code in codes]
+    notes = [rendered_block(blocks.get(note_key(code)), markdown, fields.path, warnings)
+             for code in codes]
     translated = titles[1] is not None and abstracts[1] is not None
     if translated:
         from bitext.checks import Texts, carried_over_warnings
@@ -401,9 +431,22 @@ def read_paper(fields: Fields, blocks: dict[str, Block], languages: tuple[Langua
         abstract=Bilingual(languages, tuple(abstracts)),
         date=date, tags=tags, authors=authors, affiliation=affiliation, arxiv=arxiv,
         links=links, translator=translator, draft=draft, translation_model=translation_model,
-        reviewed_by=reviewed_by, translation_stale=stale, digest=digest,
+        reviewed_by=reviewed_by, translation_stale=stale,
+        note=Bilingual(languages, tuple(notes)) if any(notes) else None, digest=digest,
         warnings=tuple(warnings),
     )
+
+
+def rendered_block(block: Block | None, markdown: MarkdownRenderer, source: str,
+                   warnings: list[Problem]) -> Rendered | None:
+    """A block's Markdown rendered (None for no block), its warnings added to `warnings`."""
+    if block is None:
+        return None
+    rendered, messages = markdown.render(normalise(block.text))
+    warnings += [Problem(source, block.line, None, f"warning: {message}",
+                         hint="check the LaTeX, or escape the dollar sign as \\$")
+                 for message in messages]
+    return rendered
 
 
 def stale_hint(path: str, unreviewed_machine: bool) -> str:

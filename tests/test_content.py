@@ -157,6 +157,51 @@ def test_unknown_language_block():
                in line for line in errors(text))
 
 
+def test_an_editors_note_is_read_in_its_language():
+    text = paper() + "\n::: note zh-Hans\n值得一读：**思考**与$x^2$。\n\n第二段。\n:::\n"
+    result, problems = parse(text)
+    assert problems == []
+    assert result.note.primary is None
+    html = result.note.secondary.html
+    assert html.startswith("<p>值得一读：<strong>思考</strong>与<span class=\"math inline\">")
+    assert html.endswith("</span>。</p>\n<p>第二段。</p>\n")
+    assert result.note.secondary.text == "值得一读：思考与x^2。 第二段。"
+    assert [language.code for language, _ in result.note] == ["en", "zh-Hans"]
+
+
+def test_notes_in_both_languages_and_an_empty_note():
+    both = paper() + "\n::: note en\nWorth reading.\n:::\n\n::: note zh-Hans\n值得一读。\n:::\n"
+    result, problems = parse(both)
+    assert problems == [] and result.note.primary.text == "Worth reading."
+    assert result.note.secondary.text == "值得一读。"
+    empty, problems = parse(paper() + "\n::: note en\n\n:::\n")
+    assert problems == [] and empty.note is None
+    assert parse(paper())[0].note is None
+
+
+@pytest.mark.parametrize("opening, expected", [
+    ("::: note", "content/papers/x.md:16: the language of a note missing (expected '::: note "
+                 "en' or '::: note zh-Hans', found '::: note') — an editor's note is in one "
+                 "of the site's languages"),
+    ("::: note fr", "content/papers/x.md:16: unknown language of a note (expected '::: note "
+                    "en' or '::: note zh-Hans', found '::: note fr')"),
+    ("::: en note", "content/papers/x.md:16: unknown language block (expected '::: en' or "
+                    "'::: zh-Hans', found '::: en note') — an editor's note opens with '::: "
+                    "note en' or '::: note zh-Hans'"),
+    ("::: Notes", "content/papers/x.md:16: unknown language block (expected '::: en' or "
+                  "'::: zh-Hans', found '::: Notes') — an editor's note opens with '::: "
+                  "note en' or '::: note zh-Hans'"),
+])
+def test_a_note_needs_one_of_the_site_languages(opening, expected):
+    assert errors(paper() + f"\n{opening}\nWorth reading.\n:::\n") == [expected]
+
+
+def test_a_second_note_in_one_language_is_refused():
+    text = paper() + "\n::: note en\nOne.\n:::\n::: note en\nTwo.\n:::\n"
+    assert errors(text) == ["content/papers/x.md:19: second '::: note en' block (expected one "
+                            "note per language) — the first is on line 16"]
+
+
 @pytest.mark.parametrize("character, name", [("\x00", "U+0000"), ("\u202e", "U+202E"),
                                              ("\x1b", "U+001B"), ("\ufffe", "U+FFFE")])
 def test_forbidden_characters_are_reported_with_their_line(character, name):

@@ -106,6 +106,10 @@ def test_site_feed_carries_both_titles_and_abstracts(sample_out):
     assert "思考预算机制" in qwen.description and "thinking budget mechanism" in qwen.description
     assert {tag.term for tag in qwen.tags} == {"llm", "mixture-of-experts", "multilingual",
                                                "reasoning"}
+    # The editor's note, after the abstracts, headed in its own language.
+    note = qwen.description.split("思考预算机制")[1]
+    assert "<p><strong>编者按</strong></p><p>一个模型兼有" in note
+    assert '<a href="https://arxiv.org/abs/2412.15115">Qwen2.5 技术报告</a>' in note
 
 
 def test_tag_feed_lists_only_its_papers(sample_out):
@@ -126,7 +130,7 @@ def test_hostile_text_stays_text_in_feeds(tmp_path):
     hostile = 'Evil ]]></title><script>alert(1)</script> & "quotes"'
     project = make_project(tmp_path / "p", {"evil.md": paper(
         hostile, "邪恶 </description>", "<script>alert(2)</script> ]]> &amp;", "<b>粗</b>",
-        slug="evil")})
+        slug="evil") + "\n::: note en\n<img src=x onerror=alert(3)> ]]>\n:::\n"})
     build(Options(root=project, out=tmp_path / "o"))
     data = (tmp_path / "o/feed.xml").read_bytes()
     parsed = feedparser.parse(data)
@@ -134,6 +138,7 @@ def test_hostile_text_stays_text_in_feeds(tmp_path):
     entry = parsed.entries[0]
     assert entry.title == hostile + " · 邪恶 </description>"
     assert "<script>" not in entry.description  # raw HTML in Markdown arrives as text
+    assert "&lt;img src=x onerror=alert(3)&gt; ]]&gt;" in entry.description  # the note's too
     assert "&lt;script&gt;alert(2)&lt;/script&gt;" in entry.description
     check_feed(tmp_path / "o/feed.xml", tmp_path / "o")
 
