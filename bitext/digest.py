@@ -73,7 +73,7 @@ import dataclasses
 import datetime as dt
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from bitext.config import Language
@@ -81,6 +81,7 @@ from bitext.digestlines import (
     ATTACHED_FIELDS,
     BULLET_MARK,
     PROVENANCE_FIELDS,
+    REPEATED_FIELDS,
     SENTENCE_END,
     Line,
     Link,
@@ -141,9 +142,12 @@ class Entry:
     """From the entry's line of tags, as written ("LLM", "强化学习")."""
     keywords: tuple[str, ...] = ()
     """From the entry's line of keywords (or categories): words for the tag rules."""
+    note: tuple[str | None, str | None] = (None, None)
+    """The editor's note in each language, from the entry's lines of notes ("点评：…",
+    "TL;DR: …"), several in one language as its paragraphs."""
     left_out: tuple[int, ...] = ()
-    """The entry's lines of an editor's notes ("点评：…", "TL;DR: …"), which a paper file
-    has no field for: the import report names them."""
+    """The entry's lines of the authors' comments ("Comments: 12 pages"), which a paper
+    file has no field for: the import report names them."""
     provenance: tuple[tuple[str, str], ...] = ()
     """(field, value) for what its lines say of its translation: translator,
     translation_model, reviewed_by."""
@@ -472,9 +476,10 @@ def entry_at(starts: list[int], line: Line, lead: bool) -> int | None:
 
 def with_attached(entries: list[Entry], lines: list[Line], source: str
                   ) -> tuple[list[Entry], list[Problem]]:
-    """The entries with their lines of authors, tags, keywords and notes (see
+    """The entries with their lines of authors, tags, keywords, notes and comments (see
     `ATTACHED_FIELDS`), which go with their entry as a line of links does: one line of
-    authors, of tags and of keywords each at the most, any number of notes."""
+    authors, of tags and of keywords each at the most, any number of notes and
+    comments."""
     attached = [line for line in lines if line.label in ATTACHED_FIELDS]
     if not attached:
         return entries, []
@@ -482,18 +487,18 @@ def with_attached(entries: list[Entry], lines: list[Line], source: str
                 ).label in ATTACHED_FIELDS
     starts = [entry.line for entry in entries]
     found: dict[tuple[int, str], Line] = {}
-    notes: dict[int, list[int]] = {}
+    repeated: dict[int, list[Line]] = {}
     problems = []
     for line in attached:
         owner = entry_at(starts, line, lead)
-        if owner is not None and line.label == "note":
-            notes.setdefault(owner, []).append(line.number)
+        if owner is not None and line.label in REPEATED_FIELDS:
+            repeated.setdefault(owner, []).append(line)
         elif owner is None or (owner, line.label) in found or not line.text:
             problems.append(attached_problem(line, owner, lead, source))
         else:
             found[owner, line.label] = line
     return [attached_to(entry, {kind: found[index, kind] for kind in ATTACHED_FIELDS
-                                if (index, kind) in found}, notes.get(index, ()))
+                                if (index, kind) in found}, repeated.get(index, ()))
             for index, entry in enumerate(entries)], problems
 
 
@@ -502,6 +507,7 @@ ATTACHED_EXAMPLES = {"authors": ("authors", '"Authors: A, B and C"'),
                      "tags": ("tags", '"Tags: LLM, reasoning"'),
                      "keywords": ("keywords", '"Keywords: diffusion, video"'),
                      "note": ("notes", '"点评：…"'),
+                     "comments": ("comments", '"Comments: 12 pages"'),
                      "translator": ("translator", '"Translator: Wang Fang"'),
                      "translation_model": ("translation model",
                                            '"Translation model: deepseek-chat"'),
@@ -509,33 +515,48 @@ ATTACHED_EXAMPLES = {"authors": ("authors", '"Authors: A, B and C"'),
 
 
 def attached_problem(line: Line, owner: int | None, lead: bool, source: str) -> Problem:
-    """The problem of a line of authors, tags, keywords or notes with no entry of its own:
-    one before any entry (after the last, when they `lead`), a second line of authors,
-    tags or keywords for an entry, or such a label with nothing after it."""
+    """The problem of a line of authors, tags, keywords, notes or comments with no entry
+    of its own: one before any entry (after the last, when they `lead`), a second line of
+    authors, tags or keywords for an entry, or such a label with nothing after it."""
     kind, example = ATTACHED_EXAMPLES[line.label or ""]
     return Problem(source, line.number, None, f"a line of {kind} with no paper of its own",
                    expected=f"the {kind} of the entry {'after' if lead else 'before'} it"
-                            + ", once" * (line.label != "note"),
+                            + ", once" * (line.label not in REPEATED_FIELDS),
                    found=("no " + kind if not line.text else f"another line of {kind}"
                           if owner is not None else "no entry"),
-                   hint=f"write a paper's notes ({example}) after its title"
-                   if line.label == "note" else
+                   hint=f"write a paper's {kind} ({example}) after its title"
+                   if line.label in REPEATED_FIELDS else
                    f"give each paper one line of {kind} ({example}), after its title")
 
 
-def attached_to(entry: Entry, lines: dict[str, Line], notes: Sequence[int]) -> Entry:
-    """`entry` with what its lines of authors, tags and keywords give, and its notes."""
-    if not lines and not notes:
+def attached_to(entry: Entry, lines: dict[str, Line], repeated: Sequence[Line]) -> Entry:
+    """`entry` with what its lines of authors, tags and keywords give, its note and its
+    lines of comments."""
+    if not lines and not repeated:
         return entry
     given = {kind: (author_names if kind == "authors" else tag_words)(line.text)
              for kind, line in lines.items() if kind not in PROVENANCE_FIELDS}
     numbers = {**(entry.lines or {}), **{kind: line.number for kind, line in lines.items()}}
     return dataclasses.replace(entry, authors=given.get("authors", entry.authors),
                                tags=given.get("tags", ()), keywords=given.get("keywords", ()),
-                               left_out=tuple(notes), lines=numbers,
+                               note=note_of((line.text, line.share) for line in repeated
+                                            if line.label == "note"),
+                               left_out=tuple(line.number for line in repeated
+                                              if line.label == "comments"), lines=numbers,
                                provenance=tuple((kind, " ".join(line.text.split()))
                                                 for kind, line in lines.items()
                                                 if kind in PROVENANCE_FIELDS))
+
+
+def note_of(parts: Iterable[tuple[str, float]]) -> tuple[str | None, str | None]:
+    """The editor's note in each language from an entry's notes, each text with its share
+    in the secondary language's script (`Line.share`): a text is in that language when
+    most of it is ("点评：Qwen3 的思考预算"), and several in one language are its
+    paragraphs."""
+    texts = [(text, share >= PRIMARY_MAX) for text, share in parts if text]
+    return tuple("\n\n".join(text for text, in_secondary in texts
+                              if in_secondary == secondary) or None
+                 for secondary in (False, True))  # type: ignore[return-value]
 
 
 def author_names(text: str) -> tuple[str, ...]:

@@ -65,16 +65,22 @@ FIELD_OF_LABEL = {label: field for field, labels in {
     "translator": ("translator", "translated by", "译者", "翻译者"),
     "translation_model": ("translation model", "翻译模型", "机翻模型"),
     "reviewed_by": ("reviewed by", "reviewer", "审校", "校对", "审校者"),
-    # An editor's own words on a paper, which a paper file has no field for.
-    "note": ("note", "notes", "comment", "comments", "editor's note", "remarks", "tl;dr",
-             "tldr", "highlights", "takeaways", "点评", "短评", "评论", "评语", "推荐理由",
-             "一句话总结", "一句话点评", "亮点", "备注", "编者按"),
+    # An editor's own words on a paper: its note (`::: note <language>` in its file).
+    "note": ("note", "notes", "editor's note", "remarks", "tl;dr", "tldr", "highlights",
+             "takeaways", "点评", "短评", "评论", "评语", "推荐理由", "一句话总结", "一句话点评",
+             "亮点", "备注", "编者按"),
+    # The authors' comments, as arXiv lists them ("Comments: 12 pages, accepted at ICML"):
+    # no editor's words, and no field of a paper file holds them.
+    "comments": ("comment", "comments"),
 }.items() for label in labels}
 # The fields that say who or what translated a paper, and who reviewed the translation.
 PROVENANCE_FIELDS = ("translator", "translation_model", "reviewed_by")
 # The fields of lines that go with an entry as its lines of links do, outside the grammar
 # of its title and abstract lines.
-ATTACHED_FIELDS = frozenset({"authors", "tags", "keywords", "note", *PROVENANCE_FIELDS})
+ATTACHED_FIELDS = frozenset({"authors", "tags", "keywords", "note", "comments",
+                             *PROVENANCE_FIELDS})
+# Of those, the lines an entry may have any number of.
+REPEATED_FIELDS = frozenset({"note", "comments"})
 # (only a line with one of these early on can start with a label)
 LABEL_END = re.compile(r"[:：】\]]")
 LABEL_LENGTH_MAX = 40

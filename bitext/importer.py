@@ -25,6 +25,7 @@ from bitext.config import TAG_FORM, Config, Language, TagInfo
 from bitext.content import (
     MACHINE,
     made_from_other_text,
+    note_key,
     parse_paper_file,
     read_parts,
     slug_from_title,
@@ -87,8 +88,11 @@ class Planned:
     """(tag, rule) for each tag rule that matched."""
     named: list[tuple[str, str]] = field(default_factory=list)
     """(tag, name as written) for each tag the input names (a digest's line of tags)."""
+    noted: bool = False
+    """The input gives the paper an editor's note."""
     left_out: tuple[int, ...] = ()
-    """Lines of the input with the paper's text that its file does not keep."""
+    """Lines of the input with the paper's text that its file does not keep (the authors'
+    comments)."""
     columns_left_out: tuple[str, ...] = ()
     """The columns of its table that no field keeps."""
     reason: str = ""
@@ -170,6 +174,8 @@ class Existing:
     """Its front matter as text values ({} when it cannot be read)."""
     abstracts: dict[str, str]
     """The Markdown of each language's block that has text."""
+    notes: dict[str, str] = field(default_factory=dict)
+    """The Markdown of the editor's note in each language that has one."""
 
     @property
     def arxiv(self) -> str | None:
@@ -206,8 +212,11 @@ def read_existing(path: Path, languages: tuple[Language, Language],
     if parts is None:
         return Existing(path, {}, {})
     fields, blocks = parts
+    codes = [language.code for language in languages]
     return Existing(path, fields.document.value,
-                    {code: block.text for code, block in blocks.items()})
+                    {code: blocks[code].text for code in codes if code in blocks},
+                    {code: blocks[note_key(code)].text for code in codes
+                     if note_key(code) in blocks})
 
 
 def plan_import(root: Path, config: Config, digests: list[Digest], date: dt.date | None,
@@ -428,12 +437,13 @@ class Target:
         titles, abstracts, fields["translated_from"] = texts_for(record, existing, codes)
         text = format_paper(titles=dict(zip(codes, titles, strict=True)),
                             abstracts=dict(zip(codes, abstracts, strict=True)),
+                            notes=notes_for(record, existing, codes),
                             **{name: value for name, value in fields.items() if value})
         awaiting = None in titles or None in abstracts
         if existing is None:
             return Planned("create", self.root / PAPERS_DIR / f"{slug}.md", record.where,
                            text, fired, list(named), awaiting=awaiting, date=fields["date"],
-                           left_out=record.left_out,
+                           noted=any(record.note), left_out=record.left_out,
                            columns_left_out=record.left_out_columns)
         same = existing.path.read_bytes() == text.encode("utf-8")
         stale = not awaiting and made_from_other_text(fields["translated_from"], titles[0],
@@ -441,7 +451,8 @@ class Target:
         return Planned("unchanged" if same else "update", existing.path, record.where, text,
                        fired, list(named), reason="nothing new" if same else "",
                        awaiting=awaiting, stale=stale, date=fields["date"],
-                       left_out=record.left_out, columns_left_out=record.left_out_columns)
+                       noted=any(record.note), left_out=record.left_out,
+                       columns_left_out=record.left_out_columns)
 
 
 def front_fields(record: Record, existing: Existing | None, date: dt.date, tags: list[str]
@@ -473,6 +484,15 @@ def texts_for(record: Record, existing: Existing | None, codes: list[str]
         if titles[1] is not None and abstracts[1] is not None:
             return titles, abstracts, translated_from(existing, codes)
     return titles, abstracts, text_fingerprint(titles[0], abstracts[0])
+
+
+def notes_for(record: Record, existing: Existing | None, codes: list[str]
+              ) -> dict[str, str]:
+    """The editor's note in each language: the record's, else the file's (--update keeps
+    a note the input does not give anew)."""
+    kept = existing.notes if existing else {}
+    notes = {code: note or kept.get(code) for code, note in zip(codes, record.note, strict=True)}
+    return {code: note for code, note in notes.items() if note}
 
 
 def existing_translation(existing: Existing, code: str) -> tuple[str | None, str | None]:
@@ -555,7 +575,8 @@ def report_lines(planned: list[Planned], root: Path, dry_run: bool) -> list[str]
         elif item.action == "unchanged":
             detail = item.reason
         else:
-            notes = [str(item.date), tags] + ["awaiting translation"] * item.awaiting + [
+            notes = [str(item.date), tags] + ["editor's note"] * item.noted + [
+                "awaiting translation"] * item.awaiting + [
                 "translation out of date"] * item.stale + [
                 f"left out: {left_out_lines(item.left_out)}"] * bool(item.left_out)
             detail = "; ".join(notes)
@@ -571,8 +592,8 @@ def report_lines(planned: list[Planned], root: Path, dry_run: bool) -> list[str]
                     "translate --stale` makes again those a machine made and no one reviewed)")
     left_out = sum(len(item.left_out) for item in planned if item.action in ("create", "update"))
     if left_out:
-        summary += (f"; {left_out} line{'s' * (left_out > 1)} of notes or comments left out "
-                    "(no field of a paper file holds them)")
+        summary += (f"; {left_out} line{'s' * (left_out > 1)} of the authors' comments left "
+                    "out (no field of a paper file holds them)")
     tables = dict.fromkeys((item.source.rpartition(":")[0], item.columns_left_out)
                            for item in planned if item.columns_left_out)
     lines += [f"{name}: columns left out (no field of a paper file holds them): "
@@ -582,4 +603,4 @@ def report_lines(planned: list[Planned], root: Path, dry_run: bool) -> list[str]
 
 
 def left_out_lines(numbers: tuple[int, ...]) -> str:
-    return f"line{'s' * (len(numbers) > 1)} {', '.join(map(str, numbers))} (notes)"
+    return f"line{'s' * (len(numbers) > 1)} {', '.join(map(str, numbers))} (comments)"

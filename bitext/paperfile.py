@@ -13,6 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from bitext.content import note_key
+
 WIDE = 1 << 30  # never fold long lines: one field, one line
 # Text that PyYAML writes as it is, in a block (a field's value) and in a flow list
 # ([a, b]): ASCII words that start with a letter, single spaces, no indicator such as
@@ -47,10 +49,11 @@ def format_paper(titles: dict[str, str | None], abstracts: dict[str, str | None]
                  arxiv: str | None = None, links: dict[str, str] | None = None,
                  slug: str | None = None, translator: str | None = None,
                  translation_model: str | None = None, reviewed_by: str | None = None,
-                 translated_from: str | None = None, draft: bool = False) -> str:
-    """The text of a paper file; `titles` and `abstracts` are keyed by language code. A
-    text that is None (a translation still to come) is written as an empty title and an
-    empty block, where the editor will write it."""
+                 translated_from: str | None = None, draft: bool = False,
+                 notes: dict[str, str] | None = None) -> str:
+    """The text of a paper file; `titles`, `abstracts` and the editor's `notes` are keyed
+    by language code. A text that is None (a translation still to come) is written as an
+    empty title and an empty block, where the editor will write it."""
     lines = ["---", "title:"]
     lines += [f"  {code}: {scalar(text)}" if text is not None else f"  {code}:"
               for code, text in titles.items()]
@@ -80,6 +83,8 @@ def format_paper(titles: dict[str, str | None], abstracts: dict[str, str | None]
     lines.append("---")
     for code, text in abstracts.items():
         lines += [f"::: {code}", *([text.strip("\n")] if text else []), ":::", ""]
+    for code, note in (notes or {}).items():
+        lines += [f"::: {note_key(code)}", note.strip("\n"), ":::", ""]
     return "\n".join(lines)
 
 

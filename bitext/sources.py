@@ -72,8 +72,11 @@ class Record:
     """More text for the tag rules to match (arXiv's categories, a digest's keywords)."""
     tags: tuple[str, ...] = ()
     """Tags the source gives by name, as written (a digest's line of tags)."""
+    note: tuple[str | None, str | None] = (None, None)
+    """The editor's note in each language, as Markdown (a digest's notes)."""
     left_out: tuple[int, ...] = ()
-    """Lines of the source with the paper's text that no field keeps (a digest's notes)."""
+    """Lines of the source with the paper's text that no field keeps (a digest's lines of
+    the authors' comments)."""
     left_out_columns: tuple[str, ...] = ()
     """The columns of a table that no field keeps."""
     provenance: tuple[tuple[str, str], ...] = ()
@@ -134,7 +137,8 @@ def read_records(text: str, name: str, format_name: str | None,
         records.append(Record(name, entry.line, entry.title, entry.abstract, entry.affiliation,
                               authors=entry.authors, arxiv=arxiv, date=entry.date, links=links,
                               extra_terms=entry.keywords, tags=entry.tags,
-                              left_out=entry.left_out, left_out_columns=columns_left_out,
+                              note=entry.note, left_out=entry.left_out,
+                              left_out_columns=columns_left_out,
                               provenance=entry.provenance,
                               lines=dict(entry.lines or {})))
     return records, problems

@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass
 
 from bitext.config import Language
-from bitext.digest import Entry, abstract_text, author_names, tag_words
+from bitext.digest import Entry, abstract_text, author_names, note_of, tag_words
 from bitext.digestlines import (
     FIELD_OF_LABEL,
     PROVENANCE_FIELDS,
@@ -61,6 +61,9 @@ LINK_COLUMNS = {"arxiv", "arxiv id", "arxiv url", "arxiv link", "paper id", "url
                 "repository", "project", "project page", "homepage", "website", "data",
                 "dataset", "doi", "论文链接", "链接", "代码", "项目主页", "主页", "数据集"}
 DATE_COLUMNS = {"date", "day", "published", "日期", "发布日期"}
+# A column of none of bitext's fields, or of the authors' comments (as arXiv gives them):
+# left out, and named in the import's report.
+UNREAD_FIELDS = (None, "comments")
 # The fields of a row in both languages, as `Column.field` names them.
 TEXT_FIELDS = ("title", "abstract")
 ARXIV_ID = re.compile(r"\d{4}\.\d{4,5}(?:v\d+)?")
@@ -76,8 +79,8 @@ class Column:
     name: str
     """As the header row gives it."""
     field: str | None
-    """title, abstract, affiliation, authors, tags, keywords, note, links, date, or one of
-    `PROVENANCE_FIELDS`; None for a column bitext has no field for."""
+    """title, abstract, affiliation, authors, tags, keywords, note, comments, links, date,
+    or one of `PROVENANCE_FIELDS`; None for a column bitext has no field for."""
     language: int | None = None
     """Of a title or abstract column: 0 for the primary language, 1 for the secondary,
     None where its name does not say."""
@@ -191,7 +194,7 @@ def read_table(text: str, source: str, languages: tuple[Language, Language]
             if header_problems:
                 return [], problems + header_problems, ()
             left_out.update(dict.fromkeys(column.name for column in columns
-                                          if column.field is None))
+                                          if column.field in UNREAD_FIELDS))
         else:
             entry, row_problems = read_row(value, columns, line, source, languages)
             problems += row_problems
@@ -368,12 +371,14 @@ def read_row(cells: list[str], columns: list[Column], line: int, source: str,
     if problems:
         return None, problems
     (title, translated_title), (abstract, translated) = texts["title"], texts["abstract"]
-    notes = any(cell(column) for column in columns if column.field == "note")
+    notes = [cell_text(cell(column)) for column in columns
+             if column.field == "note" and cell(column)]
     return Entry(line, (title_text(title), title_text(translated_title)),
                  (cell_text(abstract), cell_text(translated)),
                  " ".join(value("affiliation").split()) or None, links=tuple(links),
                  authors=author_names(value("authors")), tags=tag_words(value("tags")),
-                 keywords=tag_words(value("keywords")), left_out=(line,) * notes,
+                 keywords=tag_words(value("keywords")),
+                 note=note_of((text, script_share(text, secondary)) for text in notes),
                  date=date, provenance=tuple((field, " ".join(value(field).split()))
                                              for field in PROVENANCE_FIELDS if value(field))), []
 

@@ -31,7 +31,8 @@ from tests.conftest import make_project  # noqa: E402
 
 PIECES = [
     "Title: ", "标题：", "Authors:", "作者：", "Tags: ", "标签：", "Keywords: ", "点评：",
-    "TL;DR: ", "译者：", "Translation model: ", "审校：", "机构：", "Abstract: ", "摘要：",
+    "TL;DR: ", "Comments: ", "译者：", "Translation model: ", "审校：", "机构：", "Abstract: ",
+    "摘要：",
     "📄 ", "🇨🇳", "▶️", "**", "## ", "# ", "- ", "  ", "1. ",
     "[1] arXiv:2505.09388 [pdf, html, other]",
     "Qwen3 Technical Report", "Qwen3 技术报告", " | ", " / ", "（", "）", "(", ")", "\n", "\n\n",

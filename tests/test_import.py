@@ -101,6 +101,28 @@ def test_update_rewrites_text_and_keeps_hand_added_fields(tmp_path, capsys):
         "0 created, 1 updated, 3 skipped; 0 awaiting translation")
 
 
+def test_update_keeps_an_editors_note_the_input_does_not_give(tmp_path, capsys):
+    """An editor's note written by hand stays through `import --update`; a note the input
+    gives for that language replaces it, and the other language's stays."""
+    project = make_project(tmp_path / "site", {})
+    run_import(project, str(SAMPLE_DIGEST))
+    path = project / "content/papers/qwen3-technical-report.md"
+    path.write_text(path.read_text("utf-8") + "\n::: note en\nRead §3 first.\n:::\n\n"
+                    "::: note zh-Hans\n先读第三节。\n:::\n", "utf-8")
+    path.write_text(path.read_text("utf-8").replace("Qwen3 技术报告", "旧标题"), "utf-8")
+    assert run_import(project, str(SAMPLE_DIGEST), "--update") == 0
+    qwen = imported(project)["qwen3-technical-report"]
+    assert qwen.title.secondary == "Qwen3 技术报告"
+    assert (qwen.note.primary.text, qwen.note.secondary.text) == ("Read §3 first.", "先读第三节。")
+    lines = SAMPLE_DIGEST.read_text("utf-8").splitlines()
+    digest = tmp_path / "noted.txt"
+    digest.write_text("\n".join(lines[:5] + ["点评：新的点评。"]), "utf-8")
+    assert run_import(project, str(digest), "--update") == 0
+    qwen = imported(project)["qwen3-technical-report"]
+    assert (qwen.note.primary.text, qwen.note.secondary.text) == ("Read §3 first.", "新的点评。")
+    assert "editor's note" in capsys.readouterr().out
+
+
 def test_tag_rules_fire_and_are_reported(tmp_path, capsys):
     project = make_project(tmp_path / "site", {})
     site_yaml = (project / "site.yaml").read_text("utf-8")
@@ -115,10 +137,11 @@ def test_tag_rules_fire_and_are_reported(tmp_path, capsys):
     assert papers["qwen3-technical-report"].tags == ("hf-daily", "moe")
 
 
-def test_a_digests_tags_keywords_and_notes(tmp_path, capsys):
+def test_a_digests_tags_keywords_notes_and_comments(tmp_path, capsys):
     """A line of tags names tags by slug, name (in either language) or keyword of
     site.yaml, or by a name in ASCII that makes a new tag; a line of keywords is read by
-    the tag rules; a note is left out, and the report says where."""
+    the tag rules; a note becomes the paper's editor's note in its language; the authors'
+    comments are left out, and the report says where."""
     project = make_project(tmp_path / "site", {})
     site_yaml = (project / "site.yaml").read_text("utf-8")
     (project / "site.yaml").write_text(site_yaml + "    match: [policy gradient]\n"
@@ -128,7 +151,8 @@ def test_a_digests_tags_keywords_and_notes(tmp_path, capsys):
         "Absolute Zero: Reinforced Self-play Reasoning with Zero Data",
         "绝对零：零数据的强化自博弈推理",
         "Tags: Reinforcement Learning, Diffusion Models, #LLM",
-        "We propose a new paradigm.", "我们提出了一种新范式。", "点评：值得一读。", "",
+        "We propose a new paradigm.", "我们提出了一种新范式。", "点评：值得一读。",
+        "Comments: 12 pages, 4 figures", "TL;DR: A model that *teaches itself*.", "",
         "Paper2Poster: Towards Multimodal Poster Automation",
         "Paper2Poster：面向科学论文的海报生成",
         "标签：强化学习", "Keywords: policy gradient, posters",
@@ -140,8 +164,13 @@ def test_a_digests_tags_keywords_and_notes(tmp_path, capsys):
         "diffusion-models", "llm", "rl")
     assert papers["paper2poster-towards-multimodal-poster-automation"].tags == ("posters", "rl")
     assert "rl ← tags: 'Reinforcement Learning', diffusion-models ← tags: 'Diffusion Models'" in out
-    assert "left out: line 6 (notes)]" in out
-    assert "1 line of notes or comments left out (no field of a paper file holds them)" in out
+    absolute_zero = papers["absolute-zero-reinforced-self-play-reasoning-with-zero-data"]
+    assert absolute_zero.note.primary.html == "<p>A model that <em>teaches itself</em>.</p>\n"
+    assert absolute_zero.note.secondary.text == "值得一读。"
+    assert papers["paper2poster-towards-multimodal-poster-automation"].note is None
+    assert "editor's note; left out: line 7 (comments)]" in out
+    assert ("1 line of the authors' comments left out (no field of a paper file holds them)"
+            in out)
     # the keywords are read by the rules ("posters" is in no title or abstract); rl's rule
     # fired too, but the line of tags named rl first
     assert "rl ← tags: '强化学习', posters ← 'posters'" in out

@@ -431,10 +431,14 @@ def test_labels_on_some_lines_are_taken_off_and_the_grammar_reads_the_rest():
                                             for path, item in daily_items()]
 
 
-# An editor's notes on a paper, after its translated abstract, as digests write them.
-NOTE_STYLES = [lambda paper: f"TL;DR: {paper['ai_summary']}",
-               lambda paper: "点评：方法简单，效果扎实，值得一读。",
-               lambda paper: "**推荐理由：** 开源了代码和数据。"]
+# An editor's notes on a paper, after its translated abstract, as digests write them, and
+# the note each gives (primary, secondary).
+NOTE_STYLES = [(lambda paper: f"TL;DR: {paper['ai_summary']}",
+                lambda paper: (paper["ai_summary"], None)),
+               (lambda paper: "点评：方法简单，效果扎实，值得一读。",
+                lambda paper: (None, "方法简单，效果扎实，值得一读。")),
+               (lambda paper: "**推荐理由：** 开源了代码和数据。",
+                lambda paper: (None, "开源了代码和数据。"))]
 
 
 @pytest.mark.parametrize("blank_lines", [False, True], ids=["no-blank-lines", "blank-lines"])
@@ -446,7 +450,7 @@ def test_lines_of_keywords_tags_and_notes_go_with_their_entry_and_leave_its_text
     abstract a note of the editor's (its real `ai_summary` as a TL;DR, or a comment): the
     entries read as without them (before, a line of keywords was joined to the abstract,
     and a note became a paragraph of the translation), each with its keywords or tags,
-    and the lines of the notes named to be left out."""
+    and its note in the note's language."""
     text, expected = real_digest(blank_lines, affiliations)
     titles = {title for (title, _), _, _ in expected}
     translations = {chinese for _, (_, chinese), _ in expected}
@@ -459,9 +463,9 @@ def test_lines_of_keywords_tags_and_notes_go_with_their_entry_and_leave_its_text
             lines.append(f"Keywords: {', '.join(paper['ai_keywords'])}"
                          if paper.get("ai_keywords") else "标签：强化学习、LLM")
         elif line in translations:
-            style = NOTE_STYLES[len(notes) % 3 if paper.get("ai_summary") else 1]
-            lines.append(style(paper))
-            notes.append(len(lines))
+            line_of, note_of = NOTE_STYLES[len(notes) % 3 if paper.get("ai_summary") else 1]
+            lines.append(line_of(paper))
+            notes.append(note_of(paper))
     entries, problems = parse_digest("\n".join(lines), "noted.txt", LANGUAGES)
     assert problems == []
     assert [(e.title, e.abstract, e.affiliation) for e in entries] == expected
@@ -469,7 +473,9 @@ def test_lines_of_keywords_tags_and_notes_go_with_their_entry_and_leave_its_text
     assert [(e.keywords, e.tags) for e in entries] == [
         (tuple(paper["ai_keywords"]), ()) if paper.get("ai_keywords")
         else ((), ("强化学习", "LLM")) for paper in papers]
-    assert [e.left_out for e in entries] == [(number,) for number in notes]
+    assert [e.note for e in entries] == notes
+    assert all(e.left_out == () for e in entries)
+    assert sum(bool(note[0]) for note in notes) > 50  # (real summaries, in English)
     assert sum(bool(e.keywords) for e in entries) == 238
 
 

@@ -27,7 +27,8 @@ HEADERS = {
 def real_rows() -> list[dict]:
     """Every real paper as a row: its title and abstract as the daily papers give them
     (arXiv's lines, paragraphs started indented), Chinese texts as editors write them,
-    its authors, arXiv id, day, a note and a column bitext has no field for."""
+    its authors, arXiv id, day, a note of the editor's (in Chinese, or its real
+    `ai_summary` in English) and a column bitext has no field for."""
     rows = []
     for index, (path, item) in enumerate(daily_items()):
         paper = item["paper"]
@@ -35,7 +36,8 @@ def real_rows() -> list[dict]:
                      "abstract": paper["summary"], "chinese": CHINESE_ABSTRACTS[index % 5],
                      "authors": "; ".join(author["name"] for author in paper["authors"]),
                      "arxiv": paper["id"], "date": path.stem,
-                     "note": "值得一读。" if index % 4 == 0 else "",
+                     "note": "值得一读。" if index % 4 == 0 else
+                     paper.get("ai_summary", "") if index % 4 == 1 else "",
                      "code": paper.get("githubRepo") or "",
                      "upvotes": str(paper.get("upvotes", 0))})
     return rows
@@ -81,8 +83,11 @@ def test_every_real_paper_imports_from_a_table(style, delimiter):
     assert differ == [("CoLoR-Filter", 2, 3)]
     assert sum(r.abstracts[0].count("\n\n") > 0 for r in records) == 15
     assert [list(r.authors) for r in records] == [row["authors"].split("; ") for row in rows]
-    assert [r.left_out for r in records] == [(r.line,) if row["note"] else ()
-                                             for r, row in zip(records, rows, strict=True)]
+    assert [r.note for r in records] == [
+        (None, "值得一读。") if index % 4 == 0 else (row["note"] or None, None)
+        for index, row in enumerate(rows)]
+    assert sum(bool(r.note[0]) for r in records) == 60  # (a quarter of those with an ai_summary)
+    assert all(r.left_out == () for r in records)
     assert {r.left_out_columns for r in records} == {("Upvotes",)}
     # each row's line, as an editor counts them: the first of its record (an abstract's
     # line breaks, in quotes, count)
@@ -133,13 +138,14 @@ def test_every_real_paper_imports_from_markdown_tables_a_day_each():
 @pytest.mark.parametrize("shape", ["array", "lines"], ids=["json-array", "json-lines"])
 def test_every_real_paper_imports_from_json_records(shape):
     """Every real paper as a record of the JSON (or JSON Lines) a translation script
-    writes: keys named as a table's columns, the authors a list; the daily papers' JSON
-    stays theirs."""
+    writes: keys named as a table's columns, the authors a list, a TL;DR the editor's
+    note and arXiv's comments left out; the daily papers' JSON stays theirs."""
     rows = real_rows()
     records = [{"title": row["title"], "title_zh": row["chinese_title"],
                 "abstract": row["abstract"], "abstract_zh": row["chinese"],
                 "authors": row["authors"].split("; "), "arxiv_id": row["arxiv"],
-                "date": row["date"], "upvotes": int(row["upvotes"])} for row in rows]
+                "date": row["date"], "upvotes": int(row["upvotes"]), "tldr": row["note"],
+                "comments": "12 pages, 5 figures"} for row in rows]
     text = (json.dumps(records, ensure_ascii=False, indent=2) if shape == "array" else
             "\n".join(json.dumps(record, ensure_ascii=False) for record in records))
     found, problems = read_records(text, "translated.json", None, LANGUAGES)
@@ -148,7 +154,10 @@ def test_every_real_paper_imports_from_json_records(shape):
             for r in found] == [
         ((normalise_title(row["title"]), row["chinese_title"]), row["chinese"], row["date"],
          row["arxiv"], row["authors"].split("; ")) for row in rows]
-    assert {r.left_out_columns for r in found} == {("upvotes",)}
+    assert {r.left_out_columns for r in found} == {("upvotes", "comments")}
+    assert [r.note for r in found] == [
+        (None, "值得一读。") if index % 4 == 0 else (row["note"] or None, None)
+        for index, row in enumerate(rows)]
     # each record's line: where its object starts
     lines = text.split("\n")
     assert all(lines[r.line - 1].strip() in ("{", json.dumps(record, ensure_ascii=False))

@@ -88,6 +88,21 @@ def test_pending_papers_are_translated_with_their_provenance(project, model, cap
     assert "warning" not in capsys.readouterr().err
 
 
+def test_an_editors_note_is_neither_sent_nor_changed(project, model, capsys):
+    """A note is the editor's own words, in its language: translate sends the primary title
+    and abstract only, and writes the translation beside the notes, which stay as they
+    were."""
+    path = project / "content/papers/one.md"
+    notes = "\n::: note zh-Hans\n编者：先读第三节。\n:::\n\n::: note en\nRead §3 first.\n:::\n"
+    path.write_text(path.read_text("utf-8") + notes, "utf-8")
+    assert run(project, "translate", str(path)) == 0
+    text = path.read_text("utf-8")
+    assert text.endswith(notes) and "::: zh-Hans\n这是一段忠实的中文译文" in text
+    asked = json.dumps(model.requests[0]["body"], ensure_ascii=False)
+    assert "先读第三节" not in asked and "Read §3 first" not in asked
+    assert run(project, "check") == 0
+
+
 def test_a_429_is_tried_again(project, model, capsys):
     model.answers = [(429, b'{"error": "slow down"}', 0, {"Retry-After": "0"}),
                      (200, None, 0, {})]
