@@ -71,7 +71,8 @@ def make_parser() -> argparse.ArgumentParser:
                     "with columns named title, abstract, their translations and more), the "
                     "JSON "
                     "of https://huggingface.co/api/daily_papers?date=YYYY-MM-DD and the Atom "
-                    "of http://export.arxiv.org/api/query?id_list=…; the format is told from "
+                    "of http://export.arxiv.org/api/query?id_list=… and arXiv's daily e-mail; "
+                    "the format is told from "
                     "the content. Papers without a translation await it.")
     import_parser.add_argument("files", nargs="+", metavar="FILE",
                                help="input files ('-' reads standard input)")

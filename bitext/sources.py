@@ -1,12 +1,14 @@
-"""What `import` reads: plain-text digests, the Hugging Face daily-papers JSON and arXiv
-API responses, each turned into `Record`s, one per paper, with the line it starts on.
+"""What `import` reads: plain-text digests, the Hugging Face daily-papers JSON, arXiv API
+responses and arXiv's e-mail digests, each turned into `Record`s, one per paper, with the
+line it starts on.
 
 The JSON is what `https://huggingface.co/api/daily_papers?date=YYYY-MM-DD` returns: a
 list of items, each with its `paper` (its fields changed over the years: 2024's items
 have no `submittedOnDailyAt`, 2026's have an `organization`). An object of one paper, as
 `/api/papers/ID` returns, is read too. The XML is the Atom feed of
 `http://export.arxiv.org/api/query?id_list=…` (namespaces `http://www.w3.org/2005/Atom`
-and `http://arxiv.org/schemas/atom`), as arXiv's API manual documents it.
+and `http://arxiv.org/schemas/atom`), as arXiv's API manual documents it; the e-mail is
+described at `read_arxiv_email`.
 """
 
 from __future__ import annotations
@@ -102,7 +104,7 @@ def detect_format(text: str, name: str, languages: tuple[Language, Language]) ->
     start = text.lstrip("\ufeff \t\r\n")
     if start.startswith("{") or start.startswith("[") and start[1:].lstrip()[:1] in ("{", "]"):
         return "table" if json_records(start, languages) else "hf"
-    if start.startswith("<"):
+    if start.startswith("<") or is_arxiv_email(text):
         return "arxiv"
 
     if name.lower().endswith((".csv", ".tsv")) or looks_like_table(text, languages):
@@ -119,7 +121,9 @@ def read_records(text: str, name: str, format_name: str | None,
     if format_name == "hf":
         return read_daily_papers(text, name)
     if format_name == "arxiv":
-        return read_arxiv_feed(text, name)
+        if text.lstrip("\ufeff \t\r\n").startswith("<"):
+            return read_arxiv_feed(text, name)
+        return read_arxiv_email(text, name)
     # (imported here: their tables take 9 ms to build, which every command would pay, as
     # the command line imports this module for FORMATS)
     if format_name == "table":
@@ -439,15 +443,139 @@ def arxiv_entry(entry: ET.Element, name: str, line: int) -> tuple[Record | None,
     authors = tuple(normalise_title(author_name)
                     for author in entry.findall(f"{ATOM}author")
                     if (author_name := element_text(author, f"{ATOM}name")))
-    links = {"pdf": f"https://arxiv.org/pdf/{arxiv[1]}"}
-    code = GITHUB_URL.search(element_text(entry, f"{ARXIV}comment") or "")
+    categories = tuple(category.get("term", "") for category in entry.findall(f"{ATOM}category"))
+    return arxiv_record(name, line, arxiv[1], title, summary, authors,
+                        element_text(entry, f"{ARXIV}comment"), element_text(entry, f"{ARXIV}doi"),
+                        categories, timestamp_date(element_text(entry, f"{ATOM}published"))), None
+
+
+def arxiv_record(name: str, line: int, arxiv: str, title: str, summary: str,
+                 authors: tuple[str, ...], comment: str | None, doi: str | None,
+                 categories: tuple[str, ...], date: dt.date | None) -> Record:
+    """A paper as arXiv gives it (its API or its e-mail): awaiting its translation, its PDF
+    link, a GitHub address in its comment as its code, its DOI as a link, its categories
+    for the tag rules."""
+    links = {"pdf": f"https://arxiv.org/pdf/{arxiv}"}
+    code = GITHUB_URL.search(comment or "")
     if code:
         links["code"] = code.group()
-    doi = element_text(entry, f"{ARXIV}doi")
     if doi:
         links["doi"] = f"https://doi.org/{doi.split()[0]}"
-    categories = tuple(category.get("term", "") for category in entry.findall(f"{ATOM}category"))
     return Record(name, line, (normalise_title(title), None), (normalise_abstract(summary), None),
-                  authors=authors, arxiv=arxiv[1],
-                  date=timestamp_date(element_text(entry, f"{ATOM}published")),
-                  links=links, extra_terms=tuple(term for term in categories if term)), None
+                  authors=authors, arxiv=arxiv, date=date, links=links,
+                  extra_terms=tuple(term for term in categories if term))
+
+
+# -- arXiv's e-mail digests ------------------------------------------------------------
+
+# A paper of arXiv's daily e-mail (its subscription lists) opens with a line of two
+# backslashes and the line of its id; its fields follow, then the abstract between two
+# such lines, the second with the paper's address:
+#
+#     \\
+#     arXiv:2505.09388 (*cross-listing*)
+#     Date: Wed, 14 May 2025 17:59:02 GMT   (5067kb,D)
+#
+#     Title: Qwen3 Technical Report
+#     Authors: An Yang, Anfeng Li, Baosong Yang, Beichen Zhang, Binyuan Hui, Bo Zheng,
+#       Bowen Yu
+#     Categories: cs.CL
+#     Comments: 35 pages, 5 figures
+#     \\
+#       In this work, we present Qwen3, the latest version of the Qwen model family.
+#     Qwen3 comprises a series of large language models …
+#     \\ ( https://arxiv.org/abs/2505.09388 ,  5067kb)
+#
+# A field's long value goes on in lines indented by two spaces; an abstract's paragraph
+# starts indented. A replaced paper ("replaced with revised version …") comes without its
+# abstract: it is left out, as its first version was in an earlier e-mail.
+MAIL_SEPARATOR = "\\\\"
+MAIL_ID = re.compile(r"arXiv:(\S+)(?:\s+\(.*\))?")
+MAIL_FIELD = re.compile(r"([A-Za-z][A-Za-z-]*):\s*(.*)")
+MAIL_PAPER = re.compile(r"^\\\\[ \t]*\n[ \t]*arXiv:\d", re.MULTILINE)
+
+
+def is_arxiv_email(text: str) -> bool:
+    """Whether a text holds papers of arXiv's e-mail digests."""
+    return MAIL_PAPER.search(text.replace("\r\n", "\n")) is not None
+
+
+def read_arxiv_email(text: str, name: str) -> tuple[list[Record], list[Problem]]:
+    """The papers of arXiv's e-mail digest (or a part copied from it): each new or cross-
+    listed paper with its abstract, awaiting its translation; replaced papers left out."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    results, replaced, at = [], 0, 0
+    while at < len(lines) - 1:
+        identifier = MAIL_ID.fullmatch(lines[at + 1].strip())
+        if lines[at].strip() != MAIL_SEPARATOR or identifier is None:
+            at += 1
+            continue
+        fields_end = next_separator(lines, at + 2)
+        abstract_end = fields_end
+        if fields_end < len(lines) and lines[fields_end].strip() == MAIL_SEPARATOR:
+            abstract_end = next_separator(lines, fields_end + 1)
+            abstract = "\n".join(lines[fields_end + 1:abstract_end])
+            results.append(mail_paper(identifier, mail_fields(lines[at + 2:fields_end]),
+                                      abstract, name, at + 2))
+        else:
+            replaced += 1
+        at = abstract_end
+    if not results:
+        return [], [Problem(name, None, None, "no new paper in the arXiv e-mail",
+                            expected="papers with their abstracts between '\\\\' lines",
+                            found=f"{replaced} replaced paper{'s' * (replaced > 1)}, which "
+                                  "come without an abstract" if replaced else "no paper",
+                            hint="import an e-mail's new submissions, or the papers' ids "
+                                 "from the arXiv API")]
+    return sorted_out(results)
+
+
+def next_separator(lines: list[str], start: int) -> int:
+    """The index of the first line from `start` that opens with two backslashes (the
+    end of a paper's fields or abstract), or the end."""
+    return next((index for index in range(start, len(lines))
+                 if lines[index].startswith(MAIL_SEPARATOR)), len(lines))
+
+
+def mail_fields(lines: list[str]) -> dict[str, str]:
+    """A paper's fields in an arXiv e-mail, by their names in lowercase ("title",
+    "authors", "categories" …), each value's lines joined."""
+    fields: dict[str, str] = {}
+    last = None
+    for line in lines:
+        field_line = MAIL_FIELD.fullmatch(line) if not line[:1].isspace() else None
+        if field_line:
+            last = field_line[1].lower()
+            fields[last] = field_line[2].strip()
+        elif last and line.strip():
+            fields[last] = f"{fields[last]} {line.strip()}"
+    return fields
+
+
+def mail_paper(identifier: re.Match, fields: dict[str, str], abstract: str, name: str,
+               line: int) -> tuple[Record | None, Problem | None]:
+    """The record of one paper of an arXiv e-mail, or what is wrong with it."""
+    from bitext.digest import author_names
+
+    arxiv = ARXIV_ID.fullmatch(identifier[1])
+    if arxiv is None:
+        return None, Problem(name, line, None, "not an arXiv id",
+                             expected="arXiv:2505.09388", found=repr(identifier.group()[:60]))
+    for label, value in (("Title", fields.get("title")), ("abstract", abstract.strip())):
+        if not value:
+            return None, Problem(name, line, label, "missing",
+                                 expected=f"the paper's {label.lower()}", found="nothing")
+    return arxiv_record(name, line, arxiv[1], fields["title"], abstract,
+                        author_names(fields.get("authors", "")), fields.get("comments"),
+                        fields.get("doi"), tuple(fields.get("categories", "").split()),
+                        mail_date(fields.get("date", ""))), None
+
+
+def mail_date(value: str) -> dt.date | None:
+    """The day of a Date field ("Wed, 14 May 2025 17:59:02 GMT   (5067kb,D)")."""
+    import email.utils
+
+    try:
+        return email.utils.parsedate_to_datetime(value.split("(")[0].strip()).date()
+    except (TypeError, ValueError, IndexError):
+        return None

@@ -40,7 +40,9 @@ PIECES = [
     "et al.", "等", "2025-05-14", "HF Daily Papers 2025-05-30", "https://arxiv.org/abs/2505.09388",
     "[PDF](https://arxiv.org/pdf/2505.09388)", "|---|---|", "| title | abstract |",
     "title,中文标题,abstract,中文摘要", '{"title": "A", "abstract": "B"}', "[", "]", "{", "}",
-    "\\", "…", "#"]
+    "\\", "…", "#", "\\\\\n", "\\\\\narXiv:2505.09388\n", "arXiv:2505.09388 (*cross-listing*)",
+    "Date: Wed, 14 May 2025 17:59:02 GMT   (5067kb,D)", "Categories: cs.CL",
+    "\\\\ ( https://arxiv.org/abs/2505.09388 ,  5067kb)", "replaced with revised version "]
 PROVENANCE = [{}, {"translation_model": "deepseek-chat"},
               {"translator": "Wang Fang", "reviewed_by": "Li Lei"}]
 

@@ -543,6 +543,89 @@ def test_entries_copied_from_arxivs_listings_import_awaiting_their_translation()
                                                  "Machine Learning (cs.LG)")}
 
 
+def arxiv_email(items: list[dict], every_replaced: int = 7) -> str:
+    """The papers as arXiv's daily e-mail lists them: its head, then for each paper its id
+    (every fifth a cross-listing), its date and size, its fields wrapped at 80 columns with
+    two spaces before each further line (a GitHub address, a journal and a DOI for some),
+    its abstract as arXiv's text with the first line indented; every seventh paper (by
+    default) is a replaced one, which the e-mail lists without its abstract."""
+    import email.utils
+
+    lines = ["Submissions to:", "Computation and Language", "received from  Mon  2 Jun 24 "
+             "18:00:00 GMT  to  Tue  3 Jun 24 18:00:00 GMT", "-" * 78]
+    for index, paper in enumerate(items):
+        published = dt.datetime.fromisoformat(paper["publishedAt"].replace("Z", "+00:00"))
+        names = [author["name"] for author in paper["authors"]]
+        authors = (", ".join(names[:-1]) + " and " + names[-1] if index % 2 and len(names) > 1
+                   else ", ".join(names))
+        fields = [f"Title: {' '.join(paper['title'].split())}", f"Authors: {authors}",
+                  "Categories: cs.CL cs.LG"]
+        if paper.get("githubRepo"):
+            fields.append(f"Comments: 12 pages; code at {paper['githubRepo']}")
+        if index % 6 == 0:
+            fields += ["Journal-ref: Proceedings of the 42nd International Conference on "
+                       "Machine Learning, PMLR 267, 2025", f"DOI: 10.48550/example.{index}"]
+        lines += ["\\\\", f"arXiv:{paper['id']}" + " (*cross-listing*)" * (index % 5 == 4)]
+        replaced = index % every_replaced == every_replaced - 1
+        if replaced:
+            lines += [f"replaced with revised version {email.utils.format_datetime(published)}"
+                      "   (1234kb)", ""]
+        else:
+            lines += [f"Date: {email.utils.format_datetime(published)}   (1234kb,D)", ""]
+        for field in fields:
+            wrapped = textwrap.wrap(field, 80, break_on_hyphens=False, break_long_words=False)
+            lines += [wrapped[0], *[f"  {part}" for part in wrapped[1:]]]
+        if not replaced:  # (the daily papers give 455 of the 561 abstracts wrapped so)
+            summary = paper["summary"].strip()
+            lines += ["\\\\", "  " + (summary if "\n" in summary else "\n".join(textwrap.wrap(
+                summary, 80, break_on_hyphens=False, break_long_words=False)))]
+        lines += [f"\\\\ ( https://arxiv.org/abs/{paper['id']} ,  1234kb)", "-" * 78]
+    return "\n".join(lines + ["%%%---%%%---%%%---%%%---%%%---%%%---%%%---%%%---%%%---%%%", ""])
+
+
+def test_every_real_paper_imports_from_arxivs_email():
+    """Every real paper in arXiv's daily e-mail, as arXiv writes it: each new paper awaiting
+    its translation, with its id, whole title, authors, day, abstract (in the daily
+    papers' import's paragraphs), categories for the tag rules, code and DOI links; the
+    replaced ones, which come without their abstracts, left out. Before, each entry failed
+    with a problem a line."""
+    from bitext.sources import detect_format, read_records
+
+    items = [item["paper"] for _, item in daily_items()]
+    text = arxiv_email(items)
+    assert detect_format(text, "mail.txt", LANGUAGES) == "arxiv"
+    records, problems = read_records(text, "mail.txt", None, LANGUAGES)
+    assert problems == []
+    new = [paper for index, paper in enumerate(items) if index % 7 != 6]
+    assert [(r.arxiv, r.titles, r.abstracts) for r in records] == [
+        (paper["id"], (normalise_title(paper["title"]), None),
+         (normalise_abstract(paper["summary"]), None)) for paper in new]
+    assert [list(r.authors) for r in records] == [
+        [author["name"] for author in paper["authors"]] for paper in new]
+    assert [r.date.isoformat() for r in records] == [paper["publishedAt"][:10] for paper in new]
+    assert [r.links.get("code") for r in records] == [
+        paper["githubRepo"].rstrip("/") if paper.get("githubRepo") else None for paper in new]
+    assert sum("doi" in r.links for r in records) == len(range(0, len(items), 6)) - sum(
+        1 for index in range(0, len(items), 6) if index % 7 == 6)
+    assert {r.extra_terms for r in records} == {("cs.CL", "cs.LG")}
+    lines = text.split("\n")
+    assert all(lines[r.line - 1] == f"arXiv:{r.arxiv}" or lines[r.line - 1].startswith(
+        f"arXiv:{r.arxiv} (") for r in records)
+    assert len(records) == 481 and sum("\n  " in f"\n{line}" for line in lines) > 500
+
+
+def test_an_arxiv_email_of_replacements_only_says_so():
+    from bitext.sources import read_records
+
+    items = [item["paper"] for _, item in daily_items()][:2]
+    records, problems = read_records(arxiv_email(items, every_replaced=1), "mail.txt", None,
+                                     LANGUAGES)
+    assert records == [] and [problem.format() for problem in problems] == [
+        "mail.txt: no new paper in the arXiv e-mail (expected papers with their abstracts "
+        "between '\\\\' lines, found 2 replaced papers, which come without an abstract) "
+        "— import an e-mail's new submissions, or the papers' ids from the arXiv API"]
+
+
 def test_an_abstract_indented_under_a_labelled_title_is_no_part_of_it():
     """Every real paper as "Title: …" (wrapped to an indented line as the daily papers
     give the titles) and its abstract on one indented line under it: the title takes its
