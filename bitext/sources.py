@@ -416,6 +416,40 @@ def read_arxiv_feed(text: str, name: str) -> tuple[list[Record], list[Problem]]:
                        for index, entry in enumerate(feed.findall(f"{ATOM}entry"))])
 
 
+# TeX's special characters where no backslash escapes them, and where they wait, as
+# characters of Unicode's private use area, while the rest of the text is read as TeX.
+TEX_SPECIAL = re.compile(r"(?<!\\)[&%#^_~]")
+KEPT_ASIDE = 0xF0000
+KEPT = re.compile(f"[{chr(KEPT_ASIDE)}-{chr(KEPT_ASIDE + 0x7F)}]")
+
+
+def tex_text(text: str) -> str:
+    """arXiv's metadata is TeX: its accents and escapes ("Sol\\`a", "Sa\\v{s}a", "{\\L}ukasz",
+    "85\\%") as the letters they stand for, by pylatexenc, outside `$…$` (math, which the
+    page renders) and only in text with a backslash (a title's "un^2CLIP", "L_2" or "$60"
+    is no TeX to read)."""
+    if "\\" not in text:
+        return text
+    from pylatexenc.latex2text import LatexNodes2Text
+
+    converter = LatexNodes2Text(math_mode="verbatim", strict_latex_spaces=True)
+    pieces, at = [], 0
+    for match in [*MATH_SPAN.finditer(text), None]:
+        plain = text[at:match.start() if match else len(text)]
+        if "\\" in plain:
+            # TeX's special characters unescaped are the characters themselves in arXiv's
+            # text ("A & B", "50%"): kept aside from the converter, which reads them as
+            # TeX (an alignment, a comment) and drops them
+            kept = TEX_SPECIAL.sub(lambda special: chr(KEPT_ASIDE + ord(special[0])), plain)
+            plain = KEPT.sub(lambda mark: chr(ord(mark[0]) - KEPT_ASIDE),
+                             converter.latex_to_text(kept))
+        pieces.append(plain)
+        if match:
+            pieces.append(match.group())
+            at = match.end()
+    return "".join(pieces)
+
+
 def element_text(entry: ET.Element, tag: str) -> str | None:
     found = entry.find(tag)
     text = (found.text or "").strip() if found is not None else ""
@@ -452,10 +486,11 @@ def arxiv_entry(entry: ET.Element, name: str, line: int) -> tuple[Record | None,
 def arxiv_record(name: str, line: int, arxiv: str, title: str, summary: str,
                  authors: tuple[str, ...], comment: str | None, doi: str | None,
                  categories: tuple[str, ...], date: dt.date | None) -> Record:
-    """A paper as arXiv gives it (its API or its e-mail): awaiting its translation, its PDF
-    link, a GitHub address in its comment as its code, its DOI as a link, its categories
-    for the tag rules."""
+    """A paper as arXiv gives it (its API or its e-mail): awaiting its translation, the TeX
+    of its title and authors' names as text, its PDF link, a GitHub address in its comment
+    as its code, its DOI as a link, its categories for the tag rules."""
     links = {"pdf": f"https://arxiv.org/pdf/{arxiv}"}
+    title, authors = tex_text(title), tuple(tex_text(author) for author in authors)
     code = GITHUB_URL.search(comment or "")
     if code:
         links["code"] = code.group()

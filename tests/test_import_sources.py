@@ -614,6 +614,59 @@ def test_every_real_paper_imports_from_arxivs_email():
     assert len(records) == 481 and sum("\n  " in f"\n{line}" for line in lines) > 500
 
 
+# Two papers as arXiv's e-mails listed them (copied from public repositories' parsers
+# of those e-mails, abstracts cut): arXiv's metadata writes accents in TeX.
+TEX_EMAIL = r"""------------------------------------------------------------------------------
+\\
+arXiv:2309.02553
+Date: Tue, 5 Sep 2023 19:40:45 GMT   (1295kb,D)
+
+Title: Automating Behavioral Testing in Machine Translation
+Authors: Javier Ferrando, Matthias Sperber, Hendra Setiawan, Dominic Telaar,
+  Sa\v{s}a Hasan
+Categories: cs.CL cs.AI
+\\
+  Behavioral testing in NLP allows fine-grained evaluation of systems by
+examining their linguistic capabilities through the analysis of input-output
+behavior.
+\\ ( https://arxiv.org/abs/2309.02553 ,  1295kb)
+------------------------------------------------------------------------------
+\\
+arXiv:2306.07429
+Date: Mon, 12 Jun 2023 21:15:25 GMT   (15219kb,D)
+
+Title: Explaining CLIP through Co-Creative Drawings and Interaction
+Authors: Varvara Guljajeva and Mar Canet Sol\`a and Isaac Joseph Clarke
+Categories: cs.AI cs.CV cs.CY
+ACM-class: I.2.0; I.2.m
+\\
+ This paper analyses a visual archive of drawings produced by an interactive
+robotic art installation.
+\\ ( https://arxiv.org/abs/2306.07429 ,  15219kb)
+------------------------------------------------------------------------------
+"""
+
+
+def test_arxivs_tex_accents_become_letters_outside_math():
+    """Names and titles as arXiv's metadata writes them: "Sa\\v{s}a" is Saša on the page and
+    in the citation tags; math stays for the math renderer, and a title's characters that
+    TeX would read as markup (un^2CLIP, "A & B", 50%) stay as they are."""
+    from bitext.sources import read_records, tex_text
+
+    records, problems = read_records(TEX_EMAIL, "mail.txt", None, LANGUAGES)
+    assert problems == []
+    assert [r.authors[-1] for r in records] == ["Saša Hasan", "Isaac Joseph Clarke"]
+    assert records[1].authors == ("Varvara Guljajeva", "Mar Canet Solà", "Isaac Joseph Clarke")
+    assert [r.date.isoformat() for r in records] == ["2023-09-05", "2023-06-12"]
+    assert tex_text(r"Dark Matter in Draco and Bo\"otes I") == "Dark Matter in Draco and Boötes I"
+    assert tex_text(r"The homology of $\overline M_{g,n}$ by G\"odel, {\L}ukasz") == (
+        r"The homology of $\overline M_{g,n}$ by Gödel, Łukasz")
+    assert tex_text(r"85\% of SDXL\_NCP: un^2CLIP & L_2, 50% on \emph{\#1}") == (
+        "85% of SDXL_NCP: un^2CLIP & L_2, 50% on #1")
+    titles = [item["paper"]["title"] for _, item in daily_items()]
+    assert [tex_text(title) for title in titles] == titles  # (the daily papers' hold no TeX)
+
+
 def test_an_arxiv_email_of_replacements_only_says_so():
     from bitext.sources import read_records
 
