@@ -790,6 +790,8 @@ class _Parser:
         # A wrapped abstract's addresses may fall on a line of their own ("… is available
         # at: https://…"): the lines of links, by number.
         self.link_lines = {line.number: line for line in all_lines if line.links}
+        # An abstract does not go on past a note: the line after one is another part.
+        self.note_lines = [line.number for line in all_lines if line.label == "note"]
         self.wrapped_links: set[int] = set()
         """The numbers of the lines of links that turned out to be a part of an abstract."""
         self.entries: list[Entry] = []
@@ -880,8 +882,12 @@ class _Parser:
 
     def carries_on(self, previous: Line, line: Line) -> bool:
         """Whether `line` has the shape of one that carries on the abstract of `previous`:
-        it goes on from it (or from the line of links that `previous` wraps to), or wraps
-        to a line of links itself (see `with_wrapped_links`)."""
+        no note comes between them, and it goes on from it (or from the line of links that
+        `previous` wraps to), or wraps to a line of links itself (see
+        `with_wrapped_links`)."""
+        if self.note_lines and bisect.bisect(self.note_lines, previous.number) != bisect.bisect(
+                self.note_lines, line.number):
+            return False
         wrapped_to = self.link_lines.get(previous.number + 1)
         if wrapped_to and not SENTENCE_END.search(previous.text):
             previous = wrapped_to
@@ -986,7 +992,10 @@ class _Parser:
                            expected=expected, found="the end of the file",
                            hint="is the last entry missing a line?")
         found = f"a line in {self.names[not role.secondary]} {line.text[:50]!r}"
-        if is_prose(line.text) and not role.prose:
+        if self.follows_a_note(line):
+            hint = ("a note's further paragraphs go right under it, with no blank line "
+                    "between, in its language")
+        elif is_prose(line.text) and not role.prose:
             hint = f"it reads as an abstract: is the {role.name} missing above it?"
         elif role.prose and not is_prose(line.text):
             hint = f"it reads as a title: is the {role.name} missing above it?"
@@ -994,6 +1003,12 @@ class _Parser:
             hint = f"is the {role.name} missing, or a line in the wrong language?"
         return Problem(self.source, line.number, None, f"expected the {role.name}",
                        expected=expected, found=found, hint=hint)
+
+    def follows_a_note(self, line: Line) -> bool:
+        """Whether a note is the last line before `line` that has a part in an entry."""
+        note = max((number for number in self.note_lines if number < line.number), default=0)
+        return note > max((other.number for other in self.lines if other.number < line.number),
+                          default=0)
 
     def next_start(self, failed: int) -> int:
         """The first line after `failed` where an entry fits (the next entry's title); with

@@ -199,7 +199,11 @@ def with_label_texts(lines: list[Line]) -> list[Line]:
     more indented (as arXiv's listings wrap a long title or list of authors), when those
     lines have no label of their own, may be in its language and are no prose (an indented
     line in the other language, "Title: Qwen3 Technical Report" / "  Qwen3 技术报告", or an
-    abstract indented under its title, is the next field).
+    abstract indented under its title, is the next field). A note ("点评：…") goes on in
+    the lines right under it that have no label, may be in its language and end with a
+    full stop, each a paragraph (the next entry's title, in a file without blank lines,
+    may hold a sentence, "Can LLMs Learn by Teaching? A Preliminary Study", but no title
+    of the 561 real ones ends so).
     (An abstract's lines are its own: see `bitext.digest.abstract_text`.)"""
     found: list[Line] = []
     last = 0  # (the number of the last line taken into found[-1])
@@ -209,11 +213,17 @@ def with_label_texts(lines: list[Line]) -> list[Line]:
                 and line.label is None and not line.links and line.day is None
                 and not line.heading):
             if before.label in ATTACHED_FIELDS and not before.text:
-                found[-1], last = dataclasses.replace(before, text=line.text), line.number
+                found[-1] = dataclasses.replace(before, text=line.text, share=line.share)
+                last = line.number
                 continue
             if (before.text and line.indent > before.indent and speaks_as(line, before)
                     and carries_on_field(before.label, line.text)):
                 found[-1] = dataclasses.replace(before, text=f"{before.text} {line.text}")
+                last = line.number
+                continue
+            if (before.label == "note" and before.text and speaks_as(line, before)
+                    and ends_with_full_stop(line.text)):
+                found.append(dataclasses.replace(line, label="note"))  # (its next paragraph)
                 last = line.number
                 continue
         found.append(line)
@@ -227,6 +237,13 @@ def is_prose(text: str) -> bool:
     return bool(SENTENCE_END.search(text) or SENTENCE_BREAK.search(text))
 
 
+def ends_with_full_stop(text: str) -> bool:
+    """Whether a line ends with a full stop ("." "。" "…", perhaps then a closing quote or
+    bracket), as a sentence does and no title does (one may end with "?" or "!")."""
+    end = SENTENCE_END.search(text)
+    return bool(end and end.group()[0] in ".。…")
+
+
 def carries_on_field(label: str, text: str) -> bool:
     """Whether a line has the shape of the rest of a labelled field's text rather than of
     an abstract indented under it: a title or an affiliation goes on in no prose (but a
@@ -234,8 +251,7 @@ def carries_on_field(label: str, text: str) -> bool:
     sentence ends, "Joshua M. Susskind") in no line as long as a one-line abstract."""
     if label in ATTACHED_FIELDS:
         return len(text) <= LIST_LINE_MAX
-    end = SENTENCE_END.search(text)
-    return not (end and end.group()[0] in ".。…" or SENTENCE_BREAK.search(text))
+    return not (ends_with_full_stop(text) or SENTENCE_BREAK.search(text))
 
 
 def speaks_as(line: Line, other: Line) -> bool:

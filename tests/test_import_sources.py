@@ -438,7 +438,9 @@ NOTE_STYLES = [(lambda paper: f"TL;DR: {paper['ai_summary']}",
                (lambda paper: "点评：方法简单，效果扎实，值得一读。",
                 lambda paper: (None, "方法简单，效果扎实，值得一读。")),
                (lambda paper: "**推荐理由：** 开源了代码和数据。",
-                lambda paper: (None, "开源了代码和数据。"))]
+                lambda paper: (None, "开源了代码和数据。")),
+               (lambda paper: "编者按：\n方法简单，效果扎实。\n代码和数据都已开源。",
+                lambda paper: (None, "方法简单，效果扎实。\n\n代码和数据都已开源。"))]
 
 
 @pytest.mark.parametrize("blank_lines", [False, True], ids=["no-blank-lines", "blank-lines"])
@@ -447,10 +449,11 @@ def test_lines_of_keywords_tags_and_notes_go_with_their_entry_and_leave_its_text
         blank_lines, affiliations):
     """Every real paper with, after its title, a line of its real keywords (the daily
     papers' `ai_keywords`, which 238 of the 561 have) or of tags, and after its translated
-    abstract a note of the editor's (its real `ai_summary` as a TL;DR, or a comment): the
-    entries read as without them (before, a line of keywords was joined to the abstract,
-    and a note became a paragraph of the translation), each with its keywords or tags,
-    and its note in the note's language."""
+    abstract a note of the editor's (its real `ai_summary` as a TL;DR, or a comment, some of
+    two paragraphs under a label alone on its line): the entries read as without them
+    (before, a line of keywords was joined to the abstract, and a note became a paragraph
+    of the translation), each with its keywords or tags, and its note in the note's
+    language."""
     text, expected = real_digest(blank_lines, affiliations)
     titles = {title for (title, _), _, _ in expected}
     translations = {chinese for _, (_, chinese), _ in expected}
@@ -463,7 +466,7 @@ def test_lines_of_keywords_tags_and_notes_go_with_their_entry_and_leave_its_text
             lines.append(f"Keywords: {', '.join(paper['ai_keywords'])}"
                          if paper.get("ai_keywords") else "标签：强化学习、LLM")
         elif line in translations:
-            line_of, note_of = NOTE_STYLES[len(notes) % 3 if paper.get("ai_summary") else 1]
+            line_of, note_of = NOTE_STYLES[len(notes) % 4 if paper.get("ai_summary") else 1]
             lines.append(line_of(paper))
             notes.append(note_of(paper))
     entries, problems = parse_digest("\n".join(lines), "noted.txt", LANGUAGES)
@@ -477,6 +480,21 @@ def test_lines_of_keywords_tags_and_notes_go_with_their_entry_and_leave_its_text
     assert all(e.left_out == () for e in entries)
     assert sum(bool(note[0]) for note in notes) > 50  # (real summaries, in English)
     assert sum(bool(e.keywords) for e in entries) == 238
+
+
+def test_a_note_after_a_blank_line_is_no_paragraph_of_the_abstract():
+    """A note's further paragraph after a blank line could be the translation's: it is
+    neither, and the problem says where a note's paragraphs go. Before, it became a
+    paragraph of the translated abstract, and no problem was found."""
+    text = "\n".join(["Qwen3 Technical Report", "Qwen3 技术报告", "In this work, we present Qwen3.",
+                      "在本工作中，我们推出了 Qwen3。", "点评：第一段。", "", "第二段，也是点评。"])
+    entries, problems = parse_digest(text, "d.txt", LANGUAGES)
+    assert [problem.format() for problem in problems] == [
+        "d.txt:7: expected the title (expected a line in English, found a line in 简体中文 "
+        "'第二段，也是点评。') — a note's further paragraphs go right under it, with no blank "
+        "line between, in its language"]
+    assert [(e.abstract[1], e.note) for e in entries] == [
+        ("在本工作中，我们推出了 Qwen3。", (None, "第一段。"))]
 
 
 @pytest.mark.parametrize("cut", [", et al.", " et al", ", …", "..."])
