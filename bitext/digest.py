@@ -447,7 +447,9 @@ def with_links(entries: list[Entry], lines: list[Line], source: str
     link_lines = [line for line in lines if line.links]
     if not link_lines:
         return entries, []
-    lead = next(line for line in lines if line.day is None).links != ()
+    # (a line of a date may hold an address too: then no line but those may be first)
+    first = next((line for line in lines if line.day is None), None)
+    lead = first is not None and first.links != ()
     starts = [entry.line for entry in entries]
     found: dict[int, list[Link]] = {}
     problems = []

@@ -482,6 +482,15 @@ def test_lines_of_keywords_tags_and_notes_go_with_their_entry_and_leave_its_text
     assert sum(bool(e.keywords) for e in entries) == 238
 
 
+def test_a_file_of_a_line_with_an_address_and_a_date_is_a_problem_not_a_crash():
+    """Found by scripts/fuzz_import.py: a line that holds a paper's address and a date, and
+    no other line, raised StopIteration where the links are given their entries."""
+    entries, problems = parse_digest("https://arxiv.org/abs/2505.09388标题：2025-05-14",
+                                     "w.txt", LANGUAGES)
+    assert entries == [] and [problem.message for problem in problems] == [
+        "a line of links with no paper"]
+
+
 def test_a_note_after_a_blank_line_is_no_paragraph_of_the_abstract():
     """A note's further paragraph after a blank line could be the translation's: it is
     neither, and the problem says where a note's paragraphs go. Before, it became a
