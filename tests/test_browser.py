@@ -74,6 +74,38 @@ def math_site_url(tmp_path_factory):
         yield url
 
 
+@pytest.fixture(scope="module")
+def notes_site_url(tmp_path_factory):
+    """Two papers with an editor's note: one in both languages, one in Chinese only."""
+    from tests.conftest import make_project, paper
+
+    project = make_project(tmp_path_factory.mktemp("notes") / "site", {
+        "both.md": paper("Both Notes", slug="both", notes={
+            "en": "Read section 3 first.", "zh-Hans": "先读第三节。"}),
+        "one.md": paper("One Note", slug="one", date="2025-05-02",
+                        notes={"zh-Hans": "值得一读。"})})
+    out = project.parent / "out"
+    build(Options(root=project, out=out))
+    with serve_pages(out, "/digest/") as url:
+        yield url
+
+
+@pytest.mark.parametrize("query, heading, both_shown, one_shown", [
+    ("en", "Editor’s note", ["Read section 3 first."], ["值得一读。"]),
+    ("zh-Hans", "编者按", ["先读第三节。"], ["值得一读。"]),
+    ("both", "Editor’s note", ["Read section 3 first.", "先读第三节。"], ["值得一读。"]),
+])
+def test_reading_one_language_shows_its_note_or_the_only_one(browser, notes_site_url, query,
+                                                             heading, both_shown, one_shown):
+    for slug, shown in (("both", both_shown), ("one", one_shown)):
+        page, _ = open_page(browser, f"{notes_site_url}papers/{slug}/?read={query}", 1280, 900)
+        notes = page.locator(".editor-note .note-text")
+        assert [notes.nth(index).inner_text() for index in range(notes.count())
+                if notes.nth(index).is_visible()] == shown
+        assert page.locator("#note-heading").inner_text() == heading
+        page.close()
+
+
 def open_page(browser, url, width, height, scheme="light"):
     page = browser.new_page(viewport={"width": width, "height": height}, color_scheme=scheme)
     requests = []
