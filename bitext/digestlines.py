@@ -84,11 +84,22 @@ REPEATED_FIELDS = frozenset({"note", "comments"})
 # (only a line with one of these early on can start with a label)
 LABEL_END = re.compile(r"[:：】\]]")
 LABEL_LENGTH_MAX = 40
+# A label, perhaps after a bullet, in bold or italics ("**点评**：", "*TL;DR:*"), before
+# its colon or bracket.
+EMPHASIS = r"\*\*|__|\*|_"
 FIELD_LABEL = re.compile(
-    r"(?:[-*•>]\s+)?(?:(?P<bold>\*\*|__)\s*)?(?:[【\[](?P=bold)?)?(?P<label>"
+    rf"(?:[-*•>]\s+)?(?:(?P<bold>{EMPHASIS})\s*)?(?:[【\[](?P=bold)?)?(?P<label>"
     + "|".join(sorted(map(re.escape, FIELD_OF_LABEL), key=len, reverse=True)).replace(
         "\\ ", r"\s+")
-    + r")\s*(?:(?:\*\*|__)\s*)?[:：】\]](?:\s*(?:\*\*|__))?\s*", re.IGNORECASE)
+    + rf")\s*(?:(?:{EMPHASIS})\s*)?[:：】\]](?:\s*(?:{EMPHASIS}))?\s*", re.IGNORECASE)
+# A note's label may end with a dash too ("TL;DR - …", "点评——…"); a title's first words
+# would, were any label allowed one ("Tags — A Study of …").
+NOTE_DASH_LABEL = re.compile(
+    rf"(?:[-*•>]\s+)?(?:(?P<bold>{EMPHASIS})\s*)?(?P<label>"
+    + "|".join(sorted((re.escape(label) for label, field in FIELD_OF_LABEL.items()
+                       if field == "note"), key=len, reverse=True)).replace("\\ ", r"\s+")
+    + rf")(?:\s*(?:{EMPHASIS}))?(?:\s+[-–—]+\s+|\s*——\s*)", re.IGNORECASE)
+DASH = re.compile(r"[-–—]")
 # A line of a date: the date, perhaps as a heading ("## ", "**…**", "【…】"), after a label
 # ("Date:", "日期："), with its weekday ("(Wed)", "（周三）", "Wednesday,").
 DATE_DECORATION = "#*=~_>`【】[]|-–— \t"
@@ -309,6 +320,8 @@ def field_label(text: str) -> tuple[str | None, str]:
     """The field a line's label names, and the text after the label; (None, text) for a
     line without one."""
     match = FIELD_LABEL.match(text) if LABEL_END.search(text, 0, LABEL_LENGTH_MAX) else None
+    if match is None and DASH.search(text, 0, LABEL_LENGTH_MAX):
+        match = NOTE_DASH_LABEL.match(text)
     if match is None:
         return None, text
     return FIELD_OF_LABEL[" ".join(match["label"].lower().split())], text[match.end():].strip()

@@ -491,6 +491,28 @@ def test_a_file_of_a_line_with_an_address_and_a_date_is_a_problem_not_a_crash():
         "a line of links with no paper"]
 
 
+@pytest.mark.parametrize("line", [
+    "*点评*：值得一读。", "_点评_: 值得一读。", "> **点评**：值得一读。", "点评——值得一读。",
+    "点评 — 值得一读。", "TL;DR - 值得一读。", "**TL;DR** — 值得一读。"])
+def test_a_note_labelled_in_italics_or_with_a_dash(line):
+    """Labels in italics, and a note's label before a dash: before, "*点评*：…" became a
+    paragraph of the translation, and "TL;DR - …" the next entry's title (its title the
+    affiliation), with no problem found. No real title or abstract reads as labelled."""
+    from bitext.digestlines import field_label
+
+    text = "\n".join([
+        "## Qwen3 Technical Report", "Qwen3 技术报告", "In this work, we present Qwen3.",
+        "在本工作中，我们推出了 Qwen3。", line, "", "## Second Paper Title", "第二篇论文",
+        "An abstract here.", "一段摘要。"])
+    entries, problems = parse_digest(text, "d.txt", LANGUAGES)
+    assert problems == []
+    assert [(e.title[0], e.abstract[1], e.note) for e in entries] == [
+        ("Qwen3 Technical Report", "在本工作中，我们推出了 Qwen3。", (None, "值得一读。")),
+        ("Second Paper Title", "一段摘要。", (None, None))]
+    assert not any(field_label(text)[0] for text, _ in REAL)
+    assert not any(field_label(text)[0] for _, text in REAL)
+
+
 def test_a_note_after_a_blank_line_is_no_paragraph_of_the_abstract():
     """A note's further paragraph after a blank line could be the translation's: it is
     neither, and the problem says where a note's paragraphs go. Before, it became a
