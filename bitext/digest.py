@@ -238,7 +238,11 @@ WIDE_CHARACTER = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\uf
 
 def fits(line: Line, role: Role) -> bool:
     """Whether the line's language allows the role, and its label, where it has one, names
-    it (a line labelled "机构：" is an affiliation, whatever its language)."""
+    it (a line labelled "机构：" is an affiliation, whatever its language); a Markdown
+    heading is a title (an unknown line above "## Title" made that title an affiliation,
+    and itself the title, with no problem found)."""
+    if line.heading and role.key not in ("title", "translated_title"):
+        return False
     if line.label is None:
         return not role.labelled and (role.secondary is None or line.can_be(role.secondary))
     return (line.label == role.key.removeprefix("translated_")
@@ -326,10 +330,11 @@ def parse_digest(text: str, source: str, languages: tuple[Language, Language]
     entries, problems, wrapped_links = read_entries(lines, source, names)
     if any(line.heading for line in lines):
         # Markdown headings are the titles ("## Qwen3 Technical Report"), or head parts of
-        # the file ("# Daily papers"): whichever reads with fewer problems.
+        # the file ("# Daily papers"): whichever reads with fewer problems (as many: the
+        # reading with more entries, whose problem is nearer its cause).
         under_headings = [line for line in lines if not line.heading]
         found = read_entries(under_headings, source, names)
-        if len(found[1]) <= len(problems):
+        if (len(found[1]), -len(found[0])) <= (len(problems), -len(entries)):
             lines, (entries, problems, wrapped_links) = under_headings, found
     if problems and (paired := with_title_pairs(lines, script_of_language(secondary.code))):
         # A title and its translation on one line ("Title | 标题", "Title（标题）"): read so
@@ -994,7 +999,12 @@ class _Parser:
                            expected=expected, found="the end of the file",
                            hint="is the last entry missing a line?")
         found = f"a line in {self.names[not role.secondary]} {line.text[:50]!r}"
-        if self.follows_a_note(line):
+        before = max((other for other in self.lines if other.number < line.number),
+                     key=lambda other: other.number, default=None)
+        if line.heading and before is not None:
+            hint = (f"a heading is a paper's title: is line {before.number} "
+                    f"({before.text[:40]!r}) a line of no entry?")
+        elif self.follows_a_note(line):
             hint = ("a note's further paragraphs go right under it, with no blank line "
                     "between, in its language")
         elif is_prose(line.text) and not role.prose:

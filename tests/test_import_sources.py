@@ -513,6 +513,21 @@ def test_a_note_labelled_in_italics_or_with_a_dash(line):
     assert not any(field_label(text)[0] for _, text in REAL)
 
 
+def test_a_heading_is_a_title_and_a_line_of_no_entry_above_it_is_named():
+    """A line of no entry between entries whose titles are headings: before, it became the
+    next entry's title and that title its affiliation, with no problem found."""
+    text = "\n".join([
+        "## Qwen3 Technical Report", "Qwen3 技术报告", "In this work, we present Qwen3.",
+        "在本工作中，我们推出了 Qwen3。", "Worth reading, see the demo", "",
+        "## Second Paper Title", "第二篇论文", "An abstract here.", "一段摘要。"])
+    entries, problems = parse_digest(text, "d.txt", LANGUAGES)
+    assert [problem.format() for problem in problems] == [
+        "d.txt:7: expected the translated title (expected a line in 简体中文, found a line in "
+        "English 'Second Paper Title') — a heading is a paper's title: is line 5 ('Worth "
+        "reading, see the demo') a line of no entry?"]
+    assert not any(entry.affiliation for entry in entries)
+
+
 def test_a_note_after_a_blank_line_is_no_paragraph_of_the_abstract():
     """A note's further paragraph after a blank line could be the translation's: it is
     neither, and the problem says where a note's paragraphs go. Before, it became a
