@@ -62,17 +62,17 @@ MACHINE = "machine"
 FINGERPRINT_FORM = re.compile(r"[0-9a-f]{12}")
 ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff]")
 BLOCK_OPEN = re.compile(r":::[ \t]*(\S+)(?:[ \t]+(\S+))?[ \t]*")
+BLOCK_CLOSE = re.compile(r":::[ \t]*")
 NOTE = "note"
 """`::: note <code>`: the editor's note on the paper, in that language."""
+
+T = TypeVar("T")
 
 
 def note_key(code: str) -> str:
     """The key of a note's block among a file's blocks (which are keyed by language code:
     no code holds a space)."""
     return f"{NOTE} {code}"
-BLOCK_CLOSE = re.compile(r":::[ \t]*")
-
-T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -323,7 +323,7 @@ def read_blocks(lines: list[str], first_line: int, source: str,
                            hint=problem[2])
                 elif key in blocks:
                     report(number, f"second '::: {key}' block",
-                           expected="one note per language" if key.startswith(NOTE)
+                           expected="one note per language" if key.startswith(f"{NOTE} ")
                            else "one block per language",
                            hint=f"the first is on line {blocks[key].line}")
                 current = (key, number, [])

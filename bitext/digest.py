@@ -999,8 +999,7 @@ class _Parser:
                            expected=expected, found="the end of the file",
                            hint="is the last entry missing a line?")
         found = f"a line in {self.names[not role.secondary]} {line.text[:50]!r}"
-        before = max((other for other in self.lines if other.number < line.number),
-                     key=lambda other: other.number, default=None)
+        before = self.line_before(line)
         if line.heading and before is not None:
             hint = (f"a heading is a paper's title: is line {before.number} "
                     f"({before.text[:40]!r}) a line of no entry?")
@@ -1016,11 +1015,17 @@ class _Parser:
         return Problem(self.source, line.number, None, f"expected the {role.name}",
                        expected=expected, found=found, hint=hint)
 
+    def line_before(self, line: Line) -> Line | None:
+        """The line of the grammar before `line`."""
+        at = bisect.bisect_left(self.lines, line.number, key=lambda other: other.number)
+        return self.lines[at - 1] if at else None
+
     def follows_a_note(self, line: Line) -> bool:
         """Whether a note is the last line before `line` that has a part in an entry."""
-        note = max((number for number in self.note_lines if number < line.number), default=0)
-        return note > max((other.number for other in self.lines if other.number < line.number),
-                          default=0)
+        notes_before = bisect.bisect_left(self.note_lines, line.number)
+        before = self.line_before(line)
+        return bool(notes_before) and self.note_lines[notes_before - 1] > (
+            before.number if before else 0)
 
     def next_start(self, failed: int) -> int:
         """The first line after `failed` where an entry fits (the next entry's title); with
