@@ -97,7 +97,8 @@ def detect_format(text: str, name: str, languages: tuple[Language, Language]) ->
     JSON object or array of objects (the daily papers, unless its first object's keys
     name a title and an abstract as a table's columns: JSON or JSON Lines records), or
     XML (a digest whose first title starts with its arXiv id, "[2505.09388] Qwen3 …", is
-    no JSON); else a table by its name (.csv, .tsv) or its header row (see
+    no JSON); arXiv's e-mail by its lines of a paper's start (see `is_arxiv_email`); else
+    a table by its name (.csv, .tsv) or its header row (see
     `bitext.table.looks_like_table`); else a digest."""
     from bitext.table import json_records, looks_like_table
 
