@@ -374,15 +374,17 @@ def is_indexed(paper, index: int) -> bool:
 
 def records_of(tag_names: dict[str, str], index: int, papers: Sequence[Paper]) -> list[dict]:
     """The papers' records in the language of this index (`tag_names`: each tag's name in
-    it, by slug): what the search finds and shows."""
+    it, by slug), the editor's note in that language too: what the search finds and
+    shows."""
     found = []
     for paper in papers:
         title, abstract = paper.title.values[index], paper.abstract.values[index]
+        note = paper.note.values[index] if paper.note else None
         tags = [tag_names[slug] for slug in paper.tags]
         # (not the title: the record page's heading holds it, and indexed twice it came
         # back twice in excerpts, "… with Zero Data. Absolute Zero: … with Zero Data")
         text = "\n".join([abstract.text, ", ".join(paper.authors),
-                          paper.affiliation or "", " ".join(tags)])
+                          paper.affiliation or "", " ".join(tags), note.text if note else ""])
         found.append({
             "url": paper.url, "content": text,
             "meta": {"title": title, "other_title": paper.title.values[1 - index] or "",

@@ -132,6 +132,25 @@ def test_the_search_page_lists_no_bundle_for_a_language_without_papers(tmp_path)
     assert not (out / "pagefind-zh-hans").exists()
 
 
+def test_a_note_is_found_in_its_languages_index(tmp_path):
+    """The editor's note in each language goes into that language's records: a search for
+    its words finds the paper."""
+    from tests.conftest import indexed_text
+
+    project = make_project(tmp_path / "site", {"p.md": paper(
+        "Paper", "论文", notes={"en": "Zymurgy is worth it.", "zh-Hans": "酿造学值得一读。"})})
+    config = project / "site.yaml"
+    config.write_text(config.read_text("utf-8").replace("search: false", "search: true"),
+                      "utf-8")
+    out = tmp_path / "out"
+    build(Options(root=project, out=out))
+    files = bundles(out)
+    english, chinese = indexed_text(files, "pagefind"), indexed_text(files, "pagefind-zh-hans")
+    assert "Zymurgy is worth it." in english and "酿造学" not in english
+    # (Pagefind's Chinese segmentation parts the words with zero-width spaces)
+    assert "酿造学值得一读" in re.sub("[ \u200b]", "", chinese) and "Zymurgy" not in chinese
+
+
 def site_model(project):
     from bitext.pipeline import render
 
