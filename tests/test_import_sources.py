@@ -528,6 +528,34 @@ def test_a_heading_is_a_title_and_a_line_of_no_entry_above_it_is_named():
     assert not any(entry.affiliation for entry in entries)
 
 
+def test_a_numbered_digest_of_labelled_lines_with_emoji():
+    """A digest as Chinese newsletters lay one out: numbered bold titles, then each part
+    on an indented line with an emoji and a label ("📝 论文摘要：", "🔗 论文链接：",
+    "💡 点评："). Before, "论文摘要：" stayed at the start of the English abstract."""
+    text = "\n".join([
+        "1. **Qwen3 Technical Report**", "   Qwen3 技术报告",
+        "   📝 论文摘要：In this work, we present Qwen3, the latest version of the Qwen model "
+        "family.", "   📝 中文摘要：在本工作中，我们推出了 Qwen3。",
+        "   🔗 论文链接：https://arxiv.org/abs/2505.09388", "   💡 点评：值得一读。", "",
+        "2. **Absolute Zero: Reinforced Self-play Reasoning with Zero Data**",
+        "   绝对零：零数据的强化自博弈推理",
+        "   📝 论文简介：Reinforcement learning with verifiable rewards (RLVR) has shown promise.",
+        "   📝 中文摘要：基于可验证奖励的强化学习展现出前景。",
+        "   🔗 论文链接：https://arxiv.org/abs/2505.03335", "   💡 点评：自己出题自己做。"])
+    entries, problems = parse_digest(text, "d.txt", LANGUAGES)
+    assert problems == []
+    assert [(e.title, e.abstract, e.note, [link.url for link in e.links]) for e in entries] == [
+        (("Qwen3 Technical Report", "Qwen3 技术报告"),
+         ("In this work, we present Qwen3, the latest version of the Qwen model family.",
+          "在本工作中，我们推出了 Qwen3。"), (None, "值得一读。"),
+         ["https://arxiv.org/abs/2505.09388"]),
+        (("Absolute Zero: Reinforced Self-play Reasoning with Zero Data",
+          "绝对零：零数据的强化自博弈推理"),
+         ("Reinforcement learning with verifiable rewards (RLVR) has shown promise.",
+          "基于可验证奖励的强化学习展现出前景。"), (None, "自己出题自己做。"),
+         ["https://arxiv.org/abs/2505.03335"])]
+
+
 def test_a_note_after_a_blank_line_is_no_paragraph_of_the_abstract():
     """A note's further paragraph after a blank line could be the translation's: it is
     neither, and the problem says where a note's paragraphs go. Before, it became a
