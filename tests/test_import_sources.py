@@ -556,6 +556,33 @@ def test_a_numbered_digest_of_labelled_lines_with_emoji():
          ["https://arxiv.org/abs/2505.03335"])]
 
 
+@pytest.mark.parametrize("labels", [
+    ("**标题**", "**摘要**", "**翻译**"), ("标题", "原文", "译文"),
+    ("中文标题", "英文原文", "中文翻译"), ("题目", "Abstract", "翻译")])
+def test_a_digest_of_bold_labels_under_numbered_headings(labels):
+    """Titles as numbered headings, then labelled lines, as blog posts lay a digest out:
+    before, "翻译：", "原文：" and "英文原文：" stayed at the start of their abstracts."""
+    title, abstract, translation = labels
+    text = "\n".join([
+        "### 1. Qwen3 Technical Report", f"{title}：Qwen3 技术报告",
+        "**作者**：An Yang, Anfeng Li", "**机构**：阿里",
+        f"{abstract}：In this work, we present Qwen3.",
+        f"{translation}：在本工作中，我们推出了 Qwen3。",
+        "**链接**：https://arxiv.org/abs/2505.09388", "",
+        "### 2. Absolute Zero: Reinforced Self-play Reasoning with Zero Data",
+        f"{title}：绝对零：零数据的强化自博弈推理",
+        f"{abstract}：Reinforcement learning with verifiable rewards (RLVR) has shown promise.",
+        f"{translation}：基于可验证奖励的强化学习展现出前景。"])
+    entries, problems = parse_digest(text, "d.txt", LANGUAGES)
+    assert problems == []
+    assert [(e.title[1], e.abstract, e.affiliation) for e in entries] == [
+        ("Qwen3 技术报告",
+         ("In this work, we present Qwen3.", "在本工作中，我们推出了 Qwen3。"), "阿里"),
+        ("绝对零：零数据的强化自博弈推理",
+         ("Reinforcement learning with verifiable rewards (RLVR) has shown promise.",
+          "基于可验证奖励的强化学习展现出前景。"), None)]
+
+
 def test_a_note_after_a_blank_line_is_no_paragraph_of_the_abstract():
     """A note's further paragraph after a blank line could be the translation's: it is
     neither, and the problem says where a note's paragraphs go. Before, it became a
