@@ -86,14 +86,30 @@ REPEATED_FIELDS = frozenset({"note", "comments"})
 # (only a line with one of these early on can start with a label)
 LABEL_END = re.compile(r"[:：】\]]")
 LABEL_LENGTH_MAX = 40
-# A label, perhaps after a bullet, in bold or italics ("**点评**：", "*TL;DR:*"), before
-# its colon or bracket.
+# Words that give a text's language ("english", "中文"), besides the codes and names of
+# the languages in site.yaml (a table's column names them), and that say it holds the
+# translation, or the original.
+LANGUAGE_WORDS = {"en": ("english", "英文", "英语"), "zh": ("chinese", "中文", "汉语", "cn"),
+                  "ja": ("japanese", "日文", "日语", "日本語"), "ko": ("korean", "韩文", "한국어")}
+TRANSLATION_WORDS = ("translated", "translation", "翻译", "译文", "译名")
+ORIGINAL_WORDS = ("original", "原文", "原")
+# A label's language in brackets after it ("摘要（英文）：", "Abstract (EN):",
+# "中文摘要（机翻）：").
+QUALIFIER_WORDS = sorted({*LANGUAGE_WORDS, *(word for words in LANGUAGE_WORDS.values()
+                                            for word in words),
+                          *TRANSLATION_WORDS, *ORIGINAL_WORDS, "zh-hans", "zh-cn", "中", "英",
+                          "机翻", "机器翻译", "machine translation"}, key=len, reverse=True)
+QUALIFIER = (r"(?:\s*[（(\[](?:" + "|".join(map(re.escape, QUALIFIER_WORDS)).replace("\\ ", r"\s+")
+             + r")[）)\]])?")
+# A label, perhaps after a bullet, in bold or italics ("**点评**：", "*TL;DR:*"), with its
+# language perhaps, before its colon or bracket.
 EMPHASIS = r"\*\*|__|\*|_"
 FIELD_LABEL = re.compile(
     rf"(?:[-*•>]\s+)?(?:(?P<bold>{EMPHASIS})\s*)?(?:[【\[](?P=bold)?)?(?P<label>"
     + "|".join(sorted(map(re.escape, FIELD_OF_LABEL), key=len, reverse=True)).replace(
         "\\ ", r"\s+")
-    + rf")\s*(?:(?:{EMPHASIS})\s*)?[:：】\]](?:\s*(?:{EMPHASIS}))?\s*", re.IGNORECASE)
+    + rf"){QUALIFIER}\s*(?:(?:{EMPHASIS})\s*)?[:：】\]](?:\s*(?:{EMPHASIS}))?\s*",
+    re.IGNORECASE)
 # A note's label may end with a dash too ("TL;DR - …", "点评——…"); a title's first words
 # would, were any label allowed one ("Tags — A Study of …").
 NOTE_DASH_LABEL = re.compile(

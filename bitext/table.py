@@ -34,7 +34,10 @@ from bitext.config import Language
 from bitext.digest import Entry, abstract_text, author_names, note_of, tag_words
 from bitext.digestlines import (
     FIELD_OF_LABEL,
+    LANGUAGE_WORDS,
+    ORIGINAL_WORDS,
     PROVENANCE_FIELDS,
+    TRANSLATION_WORDS,
     Line,
     Link,
     day_of_line,
@@ -49,13 +52,6 @@ from bitext.strings import primary_subtag
 # The separators a spreadsheet exports with: comma, tab, and the semicolon of the locales
 # whose decimal mark is a comma.
 DELIMITERS = ",\t;"
-# Words in a column's name that give its language, besides the codes and names of the
-# languages in site.yaml.
-LANGUAGE_WORDS = {"en": ("english", "英文", "英语"), "zh": ("chinese", "中文", "汉语", "cn"),
-                  "ja": ("japanese", "日文", "日语", "日本語"), "ko": ("korean", "韩文", "한국어")}
-# Words in a column's name that say it holds the translation, or the original.
-TRANSLATION_WORDS = ("translated", "translation", "翻译", "译文", "译名")
-ORIGINAL_WORDS = ("original", "原文", "原")
 LINK_COLUMNS = {"arxiv", "arxiv id", "arxiv url", "arxiv link", "paper id", "url", "link",
                 "links", "paper url", "paper link", "pdf", "code", "github", "repo",
                 "repository", "project", "project page", "homepage", "website", "data",

@@ -558,10 +558,13 @@ def test_a_numbered_digest_of_labelled_lines_with_emoji():
 
 @pytest.mark.parametrize("labels", [
     ("**标题**", "**摘要**", "**翻译**"), ("标题", "原文", "译文"),
-    ("中文标题", "英文原文", "中文翻译"), ("题目", "Abstract", "翻译")])
+    ("中文标题", "英文原文", "中文翻译"), ("题目", "Abstract", "翻译"),
+    ("标题（中文）", "摘要（英文）", "摘要（中文）"),
+    ("Title [zh]", "Abstract (EN)", "中文摘要（机翻）")])
 def test_a_digest_of_bold_labels_under_numbered_headings(labels):
     """Titles as numbered headings, then labelled lines, as blog posts lay a digest out:
-    before, "翻译：", "原文：" and "英文原文：" stayed at the start of their abstracts."""
+    before, "翻译：", "原文：", "英文原文：" and labels with their language in brackets
+    ("摘要（英文）：") stayed at the start of their abstracts."""
     title, abstract, translation = labels
     text = "\n".join([
         "### 1. Qwen3 Technical Report", f"{title}：Qwen3 技术报告",
