@@ -107,6 +107,8 @@ TITLE_ARXIV_ID = re.compile(
     r"|arxiv:\s*(?P<plain>\d{4}\.\d{4,5})(?:v\d+)?\s+)?"
     r"(?P<title>.+?)"
     r"(?:\s*[(（\[](?:arxiv:\s*)?(?P<after>\d{4}\.\d{4,5})(?:v\d+)?[)）\]])?", re.IGNORECASE)
+# A title written as a Markdown link to its paper: "[Qwen3 Technical Report](https://…)".
+TITLE_LINK = re.compile(r"\[(?P<text>[^\[\]]+)\]\((?P<url>https?://[^()\s]+)\)")
 # A title and its translation on one line: "Qwen3 Technical Report | Qwen3 技术报告", "… / …",
 # "Qwen3 Technical Report（Qwen3 技术报告）".
 TITLE_PAIR_SEPARATOR = re.compile(r"\s*[|｜／]\s*|\s+/\s+")
@@ -429,11 +431,13 @@ def without_numbers(entries: list[Entry]) -> list[Entry]:
 
 
 def with_title_ids(entries: list[Entry]) -> list[Entry]:
-    """The entries whose title gives the paper's arXiv id ("[2505.09388] Qwen3 …",
-    "Qwen3 … (arXiv:2505.09388)", as arXiv's listings and many digests write it) with the
-    id taken off the title and given as a link."""
+    """The entries whose title is a Markdown link ("[Qwen3 Technical Report](https://…)",
+    as Markdown digests write it) with the link's text as the title and its address as a
+    link, and whose title gives the paper's arXiv id ("[2505.09388] Qwen3 …", "Qwen3 …
+    (arXiv:2505.09388)", as arXiv's listings and many digests write it) with the id
+    taken off the title and given as a link."""
     found = []
-    for entry in entries:
+    for entry in map(with_title_links, entries):
         match = TITLE_ARXIV_ID.fullmatch(entry.title[0])
         arxiv = match and (match["before"] or match["plain"] or match["after"])
         if not arxiv:
@@ -445,10 +449,26 @@ def with_title_ids(entries: list[Entry]) -> list[Entry]:
     return found
 
 
+def with_title_links(entry: Entry) -> Entry:
+    """`entry` with its titles that are Markdown links as their text, and their addresses
+    as its links."""
+    titles, links = list(entry.title), list(entry.links)
+    for index, (title, part) in enumerate(zip(entry.title, ("title", "translated_title"),
+                                              strict=True)):
+        link = TITLE_LINK.fullmatch(title) if title and title.startswith("[") else None
+        if link:
+            titles[index] = link["text"].strip()
+            links.append(Link(entry.line_of(part), "", link["url"], None))
+    if titles == list(entry.title):
+        return entry
+    return dataclasses.replace(entry, title=(titles[0], titles[1]), links=tuple(links))
+
+
 def with_links(entries: list[Entry], lines: list[Line], source: str
                ) -> tuple[list[Entry], list[Problem]]:
-    """The entries with their lines of links: each line's links go to the entry before it,
-    or, when the file starts with a line of links, to the entry after it."""
+    """The entries with their lines of links (after the links their titles gave): each
+    line's links go to the entry before it, or, when the file starts with a line of links,
+    to the entry after it."""
     link_lines = [line for line in lines if line.links]
     if not link_lines:
         return entries, []
@@ -468,7 +488,7 @@ def with_links(entries: list[Entry], lines: list[Line], source: str
                 expected=f"a paper's entry {'after' if lead else 'before'} it",
                 found="none", hint="the links of a digest go with the entry before them, "
                                    "or, in a file that starts with links, after them"))
-    return [dataclasses.replace(entry, links=tuple(found.get(index, ())))
+    return [dataclasses.replace(entry, links=(*entry.links, *found.get(index, ())))
             for index, entry in enumerate(entries)], problems
 
 

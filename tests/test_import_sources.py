@@ -78,6 +78,48 @@ def test_every_real_paper_imports_from_a_digest(blank_lines, affiliations):
     assert [(e.title, e.abstract, e.affiliation) for e in entries] == expected
 
 
+@pytest.mark.parametrize("style", ["## [{title}]({url})", "{number}. **[{title}]({url})**",
+                                   "[{title}]({url})"])
+def test_titles_written_as_markdown_links_give_their_papers(style):
+    """Every real paper in a Markdown digest whose titles link to the paper (its Hugging
+    Face page or its arXiv page, as digest scripts write them), a line of code after
+    some: each title is the link's text, and the paper's id comes from its address.
+    Before, the title kept the brackets and the address, and the id was lost."""
+    from bitext.sources import read_records
+
+    items = [item["paper"] for _, item in daily_items()]
+    _, expected = real_digest(True, False)
+    lines = []
+    for index, ((title, chinese_title), (abstract, chinese), _) in enumerate(expected):
+        paper = items[index]
+        url = (f"https://huggingface.co/papers/{paper['id']}" if index % 2
+               else f"https://arxiv.org/abs/{paper['id']}")
+        lines += [style.format(title=title, url=url, number=index + 1), chinese_title,
+                  abstract, chinese]
+        if paper.get("githubRepo") and index % 3 == 0:
+            lines.append(f"Code: {paper['githubRepo']}")
+        lines.append("")
+    records, problems = read_records("\n".join(lines), "links.md", "digest", LANGUAGES)
+    assert problems == []
+    assert [(r.titles, r.abstracts, r.arxiv) for r in records] == [
+        (titles, abstracts, paper["id"])
+        for (titles, abstracts, _), paper in zip(expected, items, strict=True)]
+    assert sum("code" in r.links for r in records) > 30
+
+
+def test_a_title_with_its_arxiv_id_keeps_it_beside_a_line_of_links():
+    """"[2505.09388] Qwen3 …" and a line of code: before, the line of links took the place
+    of the id that the title gave, and the paper had none."""
+    from bitext.sources import read_records
+
+    text = "\n".join(["[2505.09388] Qwen3 Technical Report", "Qwen3 技术报告",
+                      "In this work, we present Qwen3.", "在本工作中，我们推出了 Qwen3。",
+                      "Code: https://github.com/QwenLM/Qwen3"])
+    records, problems = read_records(text, "d.txt", "digest", LANGUAGES)
+    assert problems == [] and [(r.arxiv, r.links.get("code")) for r in records] == [
+        ("2505.09388", "https://github.com/QwenLM/Qwen3")]
+
+
 @pytest.mark.parametrize("titles_swapped, abstracts_swapped",
                          [(True, True), (True, False), (False, True)],
                          ids=["chinese-first", "chinese-title-first", "chinese-abstract-first"])
