@@ -333,10 +333,11 @@ def parse_digest(text: str, source: str, languages: tuple[Language, Language]
     if any(line.heading for line in lines):
         # Markdown headings are the titles ("## Qwen3 Technical Report"), or head parts of
         # the file ("# Daily papers"): whichever reads with fewer problems (as many: the
-        # reading with more entries, whose problem is nearer its cause).
+        # reading with more entries, whose problem is nearer its cause; else the headings
+        # as titles, which a problem then names as such).
         under_headings = [line for line in lines if not line.heading]
         found = read_entries(under_headings, source, names)
-        if (len(found[1]), -len(found[0])) <= (len(problems), -len(entries)):
+        if (len(found[1]), -len(found[0])) < (len(problems), -len(entries)):
             lines, (entries, problems, wrapped_links) = under_headings, found
     if problems and (paired := with_title_pairs(lines, script_of_language(secondary.code))):
         # A title and its translation on one line ("Title | 标题", "Title（标题）"): read so
@@ -1018,7 +1019,8 @@ class _Parser:
             return Problem(self.source, number, None, f"expected the {role.name}",
                            expected=expected, found="the end of the file",
                            hint="is the last entry missing a line?")
-        found = f"a line in {self.names[not role.secondary]} {line.text[:50]!r}"
+        found = (f"a line labelled {line.label} {line.text[:50]!r}" if line.label
+                 else f"a line in {self.names[not role.secondary]} {line.text[:50]!r}")
         before = self.line_before(line)
         if line.heading and before is not None:
             hint = (f"a heading is a paper's title: is line {before.number} "

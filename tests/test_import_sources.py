@@ -628,6 +628,21 @@ def test_a_digest_of_bold_labels_under_numbered_headings(labels):
           "基于可验证奖励的强化学习展现出前景。"), None)]
 
 
+def test_a_labelled_line_in_the_wrong_place_is_named_by_its_label():
+    """A digest with the translated abstracts but no translated titles, its titles
+    headings: the problem is the missing translated title, under the heading, and names
+    the line found by its label. Before, the headings were left out, and the problem
+    called the English abstract a line in Chinese where a title was expected."""
+    text = "\n".join(["## [Qwen3 Technical Report](https://arxiv.org/abs/2505.09388)",
+                      "**Abstract:** In this work, we present Qwen3.",
+                      "**摘要：** 在本工作中，我们推出了 Qwen3。"])
+    _, problems = parse_digest(text, "d.md", LANGUAGES)
+    assert [problem.format() for problem in problems] == [
+        "d.md:2: expected the translated title (expected a line in 简体中文, found a line "
+        "labelled abstract 'In this work, we present Qwen3.') — it reads as an abstract: "
+        "is the translated title missing above it?"]
+
+
 def test_a_note_after_a_blank_line_is_no_paragraph_of_the_abstract():
     """A note's further paragraph after a blank line could be the translation's: it is
     neither, and the problem says where a note's paragraphs go. Before, it became a
