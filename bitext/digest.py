@@ -110,8 +110,8 @@ TITLE_ARXIV_ID = re.compile(
 # A title written as a Markdown link to its paper: "[Qwen3 Technical Report](https://…)".
 TITLE_LINK = re.compile(r"\[(?P<text>[^\[\]]+)\]\((?P<url>https?://[^()\s]+)\)")
 # A title and its translation on one line: "Qwen3 Technical Report | Qwen3 技术报告", "… / …",
-# "Qwen3 Technical Report（Qwen3 技术报告）".
-TITLE_PAIR_SEPARATOR = re.compile(r"\s*[|｜／]\s*|\s+/\s+")
+# "… — …", "Qwen3 Technical Report（Qwen3 技术报告）".
+TITLE_PAIR_SEPARATOR = re.compile(r"\s*[|｜／]\s*|\s+/\s+|\s+[-–—]{1,2}\s+|\s*——\s*")
 TRAILING_TRANSLATION = re.compile(r"\s*[(（](?P<inner>[^()（）]+)[)）]\s*$")
 # The end of a list of authors cut short: "et al.", "…", "等" ("and others"): not a name
 # (it would be the paper's last author in its citation meta tags and JSON-LD).
@@ -372,19 +372,24 @@ def with_title_pairs(lines: list[Line], secondary: frozenset[str]) -> list[Line]
 
 
 def title_pair(text: str, secondary: frozenset[str]) -> tuple[str, str] | None:
-    """A title in the primary language and its translation, parted by a bar or a slash,
-    or the translation in brackets at the end; None for a line that is not so. (Titles end
-    with "?" as sentences do: shape is no test here.)"""
+    """A title in the primary language and its translation, parted by a bar, a slash or a
+    dash, or the translation in brackets at the end; None for a line that is not so. Of
+    several such partings, the one whose second part is most in the secondary language's
+    script ("CRAG -- Comprehensive RAG Benchmark — CRAG 综合基准" parts at its second
+    dash). (Titles end with "?" as sentences do: shape is no test here.)"""
     parts = [(text[:match.start()], text[match.end():])
              for match in TITLE_PAIR_SEPARATOR.finditer(text)]
     if match := TRAILING_TRANSLATION.search(text):
         parts.append((text[:match.start()], match["inner"]))
+    pairs = []
     for first, second in parts:
         first, second = unbold(first.strip()), unbold(second.strip())
-        if (first and second and script_share(first, secondary) < PRIMARY_MAX
-                and script_share(second, secondary) >= SECONDARY_MIN):
-            return first, second
-    return None
+        if not (first and second):
+            continue
+        shares = script_share(first, secondary), script_share(second, secondary)
+        if shares[0] < PRIMARY_MAX and shares[1] >= SECONDARY_MIN:
+            pairs.append((shares[1], -shares[0], first, second))
+    return max(pairs)[2:] if pairs else None
 
 
 def read_entries(lines: list[Line], source: str, names: dict[bool, str]

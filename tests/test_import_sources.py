@@ -145,12 +145,14 @@ def test_a_digest_with_the_translations_first_imports_whole(titles_swapped, abst
     assert [e.line for e in entries] == starts
 
 
-@pytest.mark.parametrize("style", ["{} | {}", "{} / {}", "{}（{}）", "**{}** ｜ {}"])
+@pytest.mark.parametrize("style", ["{} | {}", "{} / {}", "{}（{}）", "**{}** ｜ {}", "{} — {}",
+                                   "{} - {}", "{}——{}"])
 @pytest.mark.parametrize("blank_lines", [False, True], ids=["no-blank-lines", "blank-lines"])
 def test_a_title_and_its_translation_on_one_line_import_whole(style, blank_lines):
-    """Every real title with its Chinese title on its line, after a bar or a slash, or in
-    brackets: each paper reads as with the titles on lines of their own. Before, each
-    such line was read as a Chinese line, and the import failed at every entry."""
+    """Every real title with its Chinese title on its line, after a bar, a slash or a dash
+    (one real title holds " -- "), or in brackets: each paper reads as with the titles on
+    lines of their own. Before, each such line was read as a Chinese line, and the import
+    failed at every entry."""
     _, expected = real_digest(blank_lines, False)
     lines = []
     for (title, chinese_title), (abstract, chinese), _ in expected:
