@@ -404,8 +404,9 @@ def read_entries(lines: list[Line], source: str, names: dict[bool, str]
 
 def with_dates(entries: list[Entry], lines: list[Line], source: str
                ) -> tuple[list[Entry], list[Problem]]:
-    """The entries with the day of the last line of a date before each, and a problem for
-    each such line whose date names no day."""
+    """The entries with the day of a line of a date among their own lines ("Published:
+    2025-05-14" between a title and its abstract), else of the last line of a date before
+    each; and a problem for each such line whose date names no day."""
     dated = [line for line in lines if line.day is not None]
     problems = [Problem(source, line.number, None, "not a day of the calendar",
                         expected="a date such as 2025-05-14", found=line.day,
@@ -414,10 +415,21 @@ def with_dates(entries: list[Entry], lines: list[Line], source: str
                 for line in dated if isinstance(line.day, str)]
     if not dated:
         return entries, problems
-    numbers = [line.number for line in dated]
-    days = [line.day if isinstance(line.day, dt.date) else None for line in dated]
-    return [dataclasses.replace(entry, date=days[at - 1]) if (at := bisect.bisect(
-        numbers, entry.line)) else entry for entry in entries], problems
+    starts = [entry.line for entry in entries]
+    own: dict[int, dt.date | None] = {}
+    before = []
+    for line in dated:
+        at = bisect.bisect(starts, line.number) - 1
+        if at >= 0 and line.number < max((entries[at].lines or {}).values(), default=0):
+            own[at] = line.day if isinstance(line.day, dt.date) else None
+        else:
+            before.append(line)
+    numbers = [line.number for line in before]
+    days = [line.day if isinstance(line.day, dt.date) else None for line in before]
+    return [dataclasses.replace(entry, date=own[index]) if index in own
+            else dataclasses.replace(entry, date=days[at - 1])
+            if (at := bisect.bisect(numbers, entry.line)) else entry
+            for index, entry in enumerate(entries)], problems
 
 
 def without_numbers(entries: list[Entry]) -> list[Entry]:

@@ -645,6 +645,23 @@ def test_a_labelled_line_in_the_wrong_place_is_named_by_its_label():
         "is the translated title missing above it?"]
 
 
+@pytest.mark.parametrize("line", ["Published: 2025-05-14", "发布日期：2025-05-14", "2025-05-14"])
+def test_a_date_among_an_entrys_lines_is_its_own(line):
+    """A line of a date between an entry's title and its abstract dates that entry; the
+    entries after it keep the day of the line of a date above them. Before, it dated the
+    entries after it, and not its own."""
+    text = "\n".join([
+        "2025-05-01", "Qwen3 Technical Report", "Qwen3 技术报告", line,
+        "In this work, we present Qwen3.", "在本工作中，我们推出了 Qwen3。", "",
+        "Absolute Zero: Reinforced Self-play Reasoning with Zero Data",
+        "绝对零：零数据的强化自博弈推理",
+        "Reinforcement learning with verifiable rewards (RLVR) has shown promise.",
+        "基于可验证奖励的强化学习展现出前景。"])
+    entries, problems = parse_digest(text, "d.txt", LANGUAGES)
+    assert problems == []
+    assert [entry.date for entry in entries] == [dt.date(2025, 5, 14), dt.date(2025, 5, 1)]
+
+
 def test_a_note_after_a_blank_line_is_no_paragraph_of_the_abstract():
     """A note's further paragraph after a blank line could be the translation's: it is
     neither, and the problem says where a note's paragraphs go. Before, it became a
