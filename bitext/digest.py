@@ -80,6 +80,7 @@ from bitext.config import Language
 from bitext.digestlines import (
     ATTACHED_FIELDS,
     BULLET_MARK,
+    LEFT_OUT_FIELDS,
     PROVENANCE_FIELDS,
     REPEATED_FIELDS,
     SENTENCE_END,
@@ -148,8 +149,8 @@ class Entry:
     """The editor's note in each language, from the entry's lines of notes ("点评：…",
     "TL;DR: …"), several in one language as its paragraphs."""
     left_out: tuple[int, ...] = ()
-    """The entry's lines of the authors' comments ("Comments: 12 pages"), which a paper
-    file has no field for: the import report names them."""
+    """The entry's lines of the authors' comments ("Comments: 12 pages") and of counts
+    ("👍 128"), which a paper file has no field for: the import report names them."""
     provenance: tuple[tuple[str, str], ...] = ()
     """(field, value) for what its lines say of its translation: translator,
     translation_model, reviewed_by."""
@@ -553,6 +554,7 @@ ATTACHED_EXAMPLES = {"authors": ("authors", '"Authors: A, B and C"'),
                      "keywords": ("keywords", '"Keywords: diffusion, video"'),
                      "note": ("notes", '"点评：…"'),
                      "comments": ("comments", '"Comments: 12 pages"'),
+                     "other": ("counts or details", '"Upvotes: 128"'),
                      "translator": ("translator", '"Translator: Wang Fang"'),
                      "translation_model": ("translation model",
                                            '"Translation model: deepseek-chat"'),
@@ -587,7 +589,8 @@ def attached_to(entry: Entry, lines: dict[str, Line], repeated: Sequence[Line]) 
                                note=note_of((line.text, line.share) for line in repeated
                                             if line.label == "note"),
                                left_out=tuple(line.number for line in repeated
-                                              if line.label == "comments"), lines=numbers,
+                                              if line.label in LEFT_OUT_FIELDS),
+                               lines=numbers,
                                provenance=tuple((kind, " ".join(line.text.split()))
                                                 for kind, line in lines.items()
                                                 if kind in PROVENANCE_FIELDS))

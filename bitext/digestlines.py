@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from bitext.scripts import PRIMARY_MAX, SECONDARY_MIN, script_share
+from bitext.scripts import LETTER_RUN, PRIMARY_MAX, SECONDARY_MIN, script_share
 
 # One link of a line of links: a web address or an arXiv id, perhaps after a label ending
 # in a colon (a few words, no sentence: "We study it. Code: https://…" is an abstract),
@@ -74,15 +74,31 @@ FIELD_OF_LABEL = {label: field for field, labels in {
     # The authors' comments, as arXiv lists them ("Comments: 12 pages, accepted at ICML"):
     # no editor's words, and no field of a paper file holds them.
     "comments": ("comment", "comments"),
+    # Counts and details that no field of a paper file holds either ("Upvotes: 128").
+    "other": ("upvotes", "upvote", "votes", "likes", "stars", "github stars", "score",
+              "rating", "submitted by", "submitter", "venue", "conference", "journal",
+              "pages", "热度", "点赞", "点赞数", "星标", "评分", "提交者", "会议", "期刊",
+              "页数", "收录"),
 }.items() for label in labels}
 # The fields that say who or what translated a paper, and who reviewed the translation.
 PROVENANCE_FIELDS = ("translator", "translation_model", "reviewed_by")
 # The fields of lines that go with an entry as its lines of links do, outside the grammar
 # of its title and abstract lines.
-ATTACHED_FIELDS = frozenset({"authors", "tags", "keywords", "note", "comments",
+ATTACHED_FIELDS = frozenset({"authors", "tags", "keywords", "note", "comments", "other",
                              *PROVENANCE_FIELDS})
-# Of those, the lines an entry may have any number of.
-REPEATED_FIELDS = frozenset({"note", "comments"})
+# Of those, the lines an entry may have any number of, and those left out of its file
+# (which the import's report names).
+REPEATED_FIELDS = frozenset({"note", "comments", "other"})
+LEFT_OUT_FIELDS = frozenset({"comments", "other"})
+# A line of counts alone, as digests copy them from the daily papers' pages ("👍 128",
+# "⭐ 1.2k stars", "128 | 💬 12"): numbers, and these words at the most.
+COUNT_WORDS = frozenset({"k", "m", "upvotes", "upvote", "votes", "likes", "stars", "star",
+                         "comments", "赞", "星", "点赞", "评论"})
+# An arXiv id of today's form alone on its line (a year since 2015 and a month, a dot and
+# five digits): no other number has that shape.
+ARXIV_ID_ALONE = re.compile(r"(?P<id>(?:1[5-9]|[2-9]\d)(?:0[1-9]|1[0-2])\.\d{5})(?:v\d+)?")
+COUNT_LINE_MAX = 40
+DIGIT = re.compile(r"\d")
 # (only a line with one of these early on can start with a label)
 LABEL_END = re.compile(r"[:：】\]]")
 LABEL_LENGTH_MAX = 40
@@ -117,7 +133,12 @@ NOTE_DASH_LABEL = re.compile(
     + "|".join(sorted((re.escape(label) for label, field in FIELD_OF_LABEL.items()
                        if field == "note"), key=len, reverse=True)).replace("\\ ", r"\s+")
     + rf")(?:\s*(?:{EMPHASIS}))?(?:\s+[-–—]+\s+|\s*——\s*)", re.IGNORECASE)
-DASH = re.compile(r"[-–—]")
+# (what such a line starts with: the first letter of a note's label, after a bullet or an
+# emphasis mark perhaps; most lines, an abstract's, start otherwise)
+NOTE_DASH_START = re.compile(
+    "[-*•>_ \t]*[" + re.escape("".join(sorted({label[0] for label, field
+                                                in FIELD_OF_LABEL.items() if field == "note"})))
+    + "]", re.IGNORECASE)
 # A line of a date: the date, perhaps as a heading ("## ", "**…**", "【…】"), after a label
 # ("Date:", "日期："), with its weekday ("(Wed)", "（周三）", "Wednesday,").
 DATE_DECORATION = "#*=~_>`【】[]|-–— \t"
@@ -212,8 +233,10 @@ def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
             lines.append(Line(number, stripped, 0.0, links=links, indent=indent, day=day))
             continue  # (passed over: the blank line before it is before the next line too)
         heading = HEADING.match(stripped)
-        label, text_of_line = field_label(unbold(without_pictographs(
-            stripped[heading.end():] if heading else stripped)))
+        unmarked = unbold(stripped[heading.end():] if heading else stripped)
+        label, text_of_line = field_label(unbold(without_pictographs(unmarked)))
+        if label is None and is_count_line(text_of_line, unmarked):
+            label = "other"
         lines.append(Line(number, text_of_line, script_share(text_of_line, secondary_script),
                           after_blank=blank and text_before, indent=indent, label=label,
                           heading=bool(heading)))
@@ -260,6 +283,17 @@ def with_label_texts(lines: list[Line]) -> list[Line]:
     return found
 
 
+def is_count_line(text: str, raw: str) -> bool:
+    """Whether a line holds counts and nothing else, said to be counts by a word or an
+    emoji ("⭐ 1.2k stars", "👍 128", "128 | 💬 12": its line, `raw`, before its emoji
+    were taken off): a number alone ("128") says nothing of what it is."""
+    if len(text) > COUNT_LINE_MAX or not DIGIT.search(text):
+        return False
+    words = [word.lower() for word in LETTER_RUN.findall(text)]
+    return all(word in COUNT_WORDS for word in words) and (bool(words) or text != raw
+                                                           or "|" in text)
+
+
 def is_prose(text: str) -> bool:
     """An abstract ends like a sentence or holds two; a title or an affiliation usually
     does neither (only a hint: see `bitext.digest`'s docstring)."""
@@ -298,10 +332,12 @@ def is_bulleted_list(raw_lines: list[str]) -> bool:
 
 def link_items(text: str, number: int) -> tuple[Link, ...]:
     """The links of a line that holds links only, else nothing. An arXiv id counts as a
-    link only after a label that says arXiv. (A line of arXiv's listings, "[3]
-    arXiv:2505.09388 [pdf, html, other]", is its paper's id.)"""
+    link only after a label that says arXiv, or alone on its line. (A line of arXiv's
+    listings, "[3] arXiv:2505.09388 [pdf, html, other]", is its paper's id.)"""
     if listed := ARXIV_LISTING.fullmatch(text):
         return (Link(number, "arXiv", None, listed["arxiv"]),)
+    if text[:1].isdigit() and (alone := ARXIV_ID_ALONE.fullmatch(text)):
+        return (Link(number, "arXiv", None, alone["id"]),)
     links, at = [], 0
     while at < len(text):
         match = LINK_ITEM.match(text, at)
@@ -338,7 +374,7 @@ def field_label(text: str) -> tuple[str | None, str]:
     """The field a line's label names, and the text after the label; (None, text) for a
     line without one."""
     match = FIELD_LABEL.match(text) if LABEL_END.search(text, 0, LABEL_LENGTH_MAX) else None
-    if match is None and DASH.search(text, 0, LABEL_LENGTH_MAX):
+    if match is None and NOTE_DASH_START.match(text):
         match = NOTE_DASH_LABEL.match(text)
     if match is None:
         return None, text

@@ -92,7 +92,7 @@ class Planned:
     """The input gives the paper an editor's note."""
     left_out: tuple[int, ...] = ()
     """Lines of the input with the paper's text that its file does not keep (the authors'
-    comments)."""
+    comments, counts)."""
     columns_left_out: tuple[str, ...] = ()
     """The columns of its table that no field keeps."""
     reason: str = ""
@@ -592,8 +592,8 @@ def report_lines(planned: list[Planned], root: Path, dry_run: bool) -> list[str]
                     "translate --stale` makes again those a machine made and no one reviewed)")
     left_out = sum(len(item.left_out) for item in planned if item.action in ("create", "update"))
     if left_out:
-        summary += (f"; {left_out} line{'s' * (left_out > 1)} of the authors' comments left "
-                    "out (no field of a paper file holds them)")
+        summary += (f"; {left_out} line{'s' * (left_out > 1)} left out (the authors' "
+                    "comments, counts: no field of a paper file holds them)")
     tables = dict.fromkeys((item.source.rpartition(":")[0], item.columns_left_out)
                            for item in planned if item.columns_left_out)
     lines += [f"{name}: columns left out (no field of a paper file holds them): "
@@ -603,4 +603,4 @@ def report_lines(planned: list[Planned], root: Path, dry_run: bool) -> list[str]
 
 
 def left_out_lines(numbers: tuple[int, ...]) -> str:
-    return f"line{'s' * (len(numbers) > 1)} {', '.join(map(str, numbers))} (comments)"
+    return f"line{'s' * (len(numbers) > 1)} {', '.join(map(str, numbers))}"

@@ -242,7 +242,10 @@ def test_lines_of_links_give_the_links_the_daily_papers_give(place, style, blank
     ("Project page: https://x.github.io/, Data: https://huggingface.co/datasets/x/y",
      [("Project page", "https://x.github.io/"), ("Data", "https://huggingface.co/datasets/x/y")]),
     ("arXiv:2505.09388", [("arXiv", "2505.09388")]),
-    ("2505.09388", []),  # an id alone could be anything
+    ("2505.09388", [("arXiv", "2505.09388")]),  # today's form alone: an id
+    ("2505.09388v2", [("arXiv", "2505.09388")]),
+    ("2024.12345", []),  # (no month 24: no id)
+    ("1234.5678", []),
     ("We study it. Code: https://github.com/x/y", []),  # a sentence: an abstract
     ("Code at https://github.com/x/y", []),
     ("The code and the data, with the models: https://github.com/x/y", []),
@@ -660,6 +663,37 @@ def test_a_date_among_an_entrys_lines_is_its_own(line):
     entries, problems = parse_digest(text, "d.txt", LANGUAGES)
     assert problems == []
     assert [entry.date for entry in entries] == [dt.date(2025, 5, 14), dt.date(2025, 5, 1)]
+
+
+# Lines of counts and details as digests copy them from the daily papers' pages.
+COUNT_STYLES = [lambda paper: f"👍 {paper['upvotes']}",
+                lambda paper: f"Upvotes: {paper['upvotes']}",
+                lambda paper: f"⭐ {paper.get('githubStars') or 0} stars",
+                lambda paper: f"热度：{paper['upvotes']}",
+                lambda paper: f"👍 {paper['upvotes']} | 💬 3",
+                lambda paper: "Submitted by: "
+                              f"{paper.get('submittedOnDailyBy', {}).get('fullname')}"]
+
+
+@pytest.mark.parametrize("after", ["title", "abstract"])
+def test_lines_of_counts_are_left_out_and_leave_the_text_alone(after):
+    """Every real paper with a line of its real upvotes, stars or submitter after its title
+    or its translated abstract: the entries read as without them, and each such line is
+    left out and named. Before, "👍 128" and "Upvotes: 128" were joined to the abstract,
+    and "热度：128" became the translated title (the translated title, the affiliation)."""
+    text, expected = real_digest(True, False)
+    items = [item["paper"] for _, item in daily_items()]
+    lines, counted = [], []
+    for index, line in enumerate(text.split("\n")):
+        lines.append(line)
+        entry, part = divmod(index, 5)  # (title, translated title, abstracts, blank)
+        if entry < len(items) and part == (0 if after == "title" else 3):
+            lines.append(COUNT_STYLES[entry % len(COUNT_STYLES)](items[entry]))
+            counted.append(len(lines))
+    entries, problems = parse_digest("\n".join(lines), "counted.txt", LANGUAGES)
+    assert problems == []
+    assert [(e.title, e.abstract, e.affiliation) for e in entries] == expected
+    assert [e.left_out for e in entries] == [(number,) for number in counted]
 
 
 def test_a_note_after_a_blank_line_is_no_paragraph_of_the_abstract():
