@@ -233,6 +233,8 @@ def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
             lines.append(Line(number, stripped, 0.0, links=links, indent=indent, day=day))
             continue  # (passed over: the blank line before it is before the next line too)
         heading = HEADING.match(stripped)
+        # (bold taken off before the emoji, "**📄 Title**", and after, "📄 **Title**"; a line
+        # of counts is told by what its emoji were)
         unmarked = unbold(stripped[heading.end():] if heading else stripped)
         label, text_of_line = field_label(unbold(without_pictographs(unmarked)))
         if label is None and is_count_line(text_of_line, unmarked):
