@@ -786,10 +786,14 @@ def best_parser(lines: list[Line], source: str, names: dict[bool, str]) -> _Pars
             return parser
         if several_lines and not untranslated:
             several = parser
+    # (a whole reading with the translation first beats a reading with problems: a
+    # digest of two entries so, read as several lines, had one problem fewer)
+    if swapped := swapped_parser(lines, source, names):
+        return swapped
     if several and (len(several.problems) < len(one_line.problems)
                     and len(one_line.problems) >= len(one_line.entries)):
         return several
-    return swapped_parser(lines, source, names) or one_line
+    return one_line
 
 
 def swapped_parser(lines: list[Line], source: str, names: dict[bool, str]) -> _Parser | None:

@@ -145,6 +145,26 @@ def test_a_digest_with_the_translations_first_imports_whole(titles_swapped, abst
     assert [e.line for e in entries] == starts
 
 
+@pytest.mark.parametrize("size", [2, 3, 5])
+def test_small_digests_with_the_translations_first_import_whole(size):
+    """The real papers in digests of two, three or five entries (a day's digest), the
+    Chinese title and abstract first: each reads as in English-first order. Before, the
+    reading with abstracts of several lines, one problem fewer than the others, was taken
+    before the translation-first one was tried, and a digest of two failed at line 1."""
+    _, expected = real_digest(True, False)
+    failed = []
+    for start in range(0, len(expected) - size + 1, size):
+        chunk = expected[start:start + size]
+        lines = []
+        for (title, chinese_title), (abstract, chinese), _ in chunk:
+            lines += [chinese_title, title, chinese, abstract, ""]
+        entries, problems = parse_digest("\n".join(lines), "day.txt", LANGUAGES)
+        if problems or [(e.title, e.abstract) for e in entries] != [
+                (titles, abstracts) for titles, abstracts, _ in chunk]:
+            failed.append(start)
+    assert failed == []
+
+
 @pytest.mark.parametrize("style", ["{} | {}", "{} / {}", "{}（{}）", "**{}** ｜ {}", "{} — {}",
                                    "{} - {}", "{}——{}"])
 @pytest.mark.parametrize("blank_lines", [False, True], ids=["no-blank-lines", "blank-lines"])
