@@ -220,7 +220,8 @@ UNTRANSLATED_HEADS = ((TITLE,), (TITLE, PRIMARY_AFFILIATION))
 # translated reading fits.
 UNTRANSLATED_COST = 3
 # Longer than any title (of the 561 real ones the longest has 155 characters, and the
-# shortest abstract 485): a reading that makes a title of such a line is wrong.
+# shortest abstract 485): a reading that makes a title, its translation or an
+# affiliation of such a line is wrong.
 TITLE_LENGTH_MAX = 300
 # The most lines an abstract of several lines may take (of the 561 real abstracts in the
 # test fixtures, as arXiv wraps them, the longest takes 26).
@@ -776,11 +777,15 @@ def best_parser(lines: list[Line], source: str, names: dict[bool, str]) -> _Pars
     title.)"""
     one_line = _Parser(lines, source, names)
     if not one_line.problems:
-        return one_line
+        long_head = next((entry for entry in one_line.entries if not has_short_heads(entry)),
+                         None)
+        if long_head is None:
+            return one_line
+        one_line.problems.append(long_head_problem(long_head, source))
     several = None
     for several_lines, untranslated in ((False, True), (True, False), (True, True)):
         parser = _Parser(lines, source, names, several_lines, untranslated)
-        if any(len(entry.title[0]) > TITLE_LENGTH_MAX for entry in parser.entries):
+        if not all(map(has_short_heads, parser.entries)):
             continue  # (an abstract read as a title: a wrong reading)
         if not parser.problems:
             return parser
@@ -794,6 +799,29 @@ def best_parser(lines: list[Line], source: str, names: dict[bool, str]) -> _Pars
                     and len(one_line.problems) >= len(one_line.entries)):
         return several
     return one_line
+
+
+def has_short_heads(entry: Entry) -> bool:
+    """Whether an entry's titles and affiliation are no longer than a title can be (an
+    abstract read as one makes a wrong reading: two entries of "Title | 标题" lines read
+    as one, its affiliation the first English abstract, with no problem)."""
+    return all(len(text or "") <= TITLE_LENGTH_MAX
+               for text in (*entry.title, entry.affiliation))
+
+
+def long_head_problem(entry: Entry, source: str) -> Problem:
+    """The problem of an entry whose title, translated title or affiliation is longer than
+    a title can be."""
+    part, text = next((part, text) for part, text in (("title", entry.title[0]),
+                                                      ("translated_title", entry.title[1]),
+                                                      ("affiliation", entry.affiliation))
+                      if len(text or "") > TITLE_LENGTH_MAX)
+    return Problem(source, entry.line_of(part), None,
+                   f"a line too long for {'an' if part == 'affiliation' else 'a'} "
+                   f"{part.replace('_', ' ')}",
+                   expected=f"at most {TITLE_LENGTH_MAX} characters",
+                   found=f"{len(text)} characters",
+                   hint="is it an abstract out of its place, or a line missing above it?")
 
 
 def swapped_parser(lines: list[Line], source: str, names: dict[bool, str]) -> _Parser | None:
@@ -813,8 +841,7 @@ def swapped_parser(lines: list[Line], source: str, names: dict[bool, str]) -> _P
             parser = _Parser(lines, source, names, several_lines, order=order,
                              whole_only=True)
             if (not parser.problems and len(parser.entries) > 1
-                    and all(len(entry.title[0]) <= TITLE_LENGTH_MAX
-                            for entry in parser.entries)):
+                    and all(map(has_short_heads, parser.entries))):
                 return parser
     return None
 

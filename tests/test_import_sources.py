@@ -145,19 +145,33 @@ def test_a_digest_with_the_translations_first_imports_whole(titles_swapped, abst
     assert [e.line for e in entries] == starts
 
 
+# Shapes of an entry whose reading a digest of few entries did not settle.
+SMALL_DIGEST_SHAPES = {
+    # Before, the reading with abstracts of several lines, one problem fewer than the
+    # others, was taken before the translation-first one was tried: a digest of two
+    # failed at line 1.
+    "translation first": lambda title, chinese_title, abstract, chinese: [
+        chinese_title, title, chinese, abstract],
+    # Before, two entries read as one, its affiliation the first English abstract, and
+    # its abstract the second title pair and abstract, with no problem found (112 of the
+    # 280 digests of two).
+    "title pair": lambda title, chinese_title, abstract, chinese: [
+        f"{title} | {chinese_title}", abstract, chinese]}
+
+
+@pytest.mark.parametrize("shape", SMALL_DIGEST_SHAPES)
 @pytest.mark.parametrize("size", [2, 3, 5])
-def test_small_digests_with_the_translations_first_import_whole(size):
-    """The real papers in digests of two, three or five entries (a day's digest), the
-    Chinese title and abstract first: each reads as in English-first order. Before, the
-    reading with abstracts of several lines, one problem fewer than the others, was taken
-    before the translation-first one was tried, and a digest of two failed at line 1."""
+def test_small_digests_import_whole(shape, size):
+    """The real papers in digests of two, three or five entries (a day's digest), in
+    shapes whose reading the many entries of a whole digest settle and a few may not:
+    each paper reads as in a digest of the plain shape."""
     _, expected = real_digest(True, False)
     failed = []
     for start in range(0, len(expected) - size + 1, size):
         chunk = expected[start:start + size]
         lines = []
         for (title, chinese_title), (abstract, chinese), _ in chunk:
-            lines += [chinese_title, title, chinese, abstract, ""]
+            lines += [*SMALL_DIGEST_SHAPES[shape](title, chinese_title, abstract, chinese), ""]
         entries, problems = parse_digest("\n".join(lines), "day.txt", LANGUAGES)
         if problems or [(e.title, e.abstract) for e in entries] != [
                 (titles, abstracts) for titles, abstracts, _ in chunk]:
@@ -714,6 +728,18 @@ def test_lines_of_counts_are_left_out_and_leave_the_text_alone(after):
     assert problems == []
     assert [(e.title, e.abstract, e.affiliation) for e in entries] == expected
     assert [e.left_out for e in entries] == [(number,) for number in counted]
+
+
+def test_an_abstract_in_the_place_of_an_affiliation_is_a_problem():
+    """A long line between a title and its translation is no affiliation: before, the
+    entry imported with a 419-character affiliation and no problem."""
+    text = "\n".join(["Qwen3 Technical Report", ("We present a method. " * 20).strip(),
+                      "Qwen3 技术报告", "In this work, we present Qwen3.",
+                      "在本工作中，我们推出了 Qwen3。"])
+    _, problems = parse_digest(text, "d.txt", LANGUAGES)
+    assert [problem.format() for problem in problems] == [
+        "d.txt:2: a line too long for an affiliation (expected at most 300 characters, found "
+        "419 characters) — is it an abstract out of its place, or a line missing above it?"]
 
 
 def test_a_note_after_a_blank_line_is_no_paragraph_of_the_abstract():
