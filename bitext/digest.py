@@ -101,6 +101,7 @@ SEPARATING_BLANKS_MAX = 0.5
 # "- ", "• ".
 ENTRY_NUMBER = re.compile(r"(?:#?\d{1,4}(?:[.)、．]\s+|、)|[(（【\[]\d{1,4}[)）】\]]\s*"
                           rf"|{BULLET_MARK})(?=\S)")
+FIRST_NUMBER = re.compile(r"#?\D?1\D")
 # A title with its arXiv id: "[2505.09388] Qwen3 …", "arXiv:2505.09388 Qwen3 …",
 # "Qwen3 … (arXiv:2505.09388)", "Qwen3 … [2505.09388v2]".
 TITLE_ARXIV_ID = re.compile(
@@ -437,12 +438,15 @@ def with_dates(entries: list[Entry], lines: list[Line], source: str
 def without_numbers(entries: list[Entry]) -> list[Entry]:
     """The entries with their titles' numbers or bullets taken off ("1. ", "2) ", "【3】",
     "- "), when every title of the digest has one (a title such as "3D Gaussian
-    Splatting" or "1.58-bit LLMs" has none), and likewise for the translated titles."""
-    if len(entries) < 2:
+    Splatting" or "1.58-bit LLMs" has none), and likewise for the translated titles. A
+    digest of one entry loses its number when it is 1 ("1. **Title**", a day's list of
+    one paper)."""
+    if not entries:
         return entries
     for index in (0, 1):
         titles = [entry.title[index] for entry in entries if entry.title[index] is not None]
-        if titles and all(ENTRY_NUMBER.match(title) for title in titles):
+        if titles and all(ENTRY_NUMBER.match(title) for title in titles) and (
+                len(entries) > 1 or FIRST_NUMBER.match(titles[0])):
             # (a title in bold after its number, "1. **Title**", loses its marks too)
             entries = [dataclasses.replace(entry, title=tuple(
                 unbold(text[ENTRY_NUMBER.match(text).end():]) if part == index and text

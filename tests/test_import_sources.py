@@ -730,6 +730,20 @@ def test_lines_of_counts_are_left_out_and_leave_the_text_alone(after):
     assert [e.left_out for e in entries] == [(number,) for number in counted]
 
 
+@pytest.mark.parametrize("line, title", [
+    ("1. **Qwen3 Technical Report**", "Qwen3 Technical Report"),
+    ("1. Qwen3 Technical Report", "Qwen3 Technical Report"), ("【1】Qwen3", "Qwen3"),
+    ("2. Qwen3 Technical Report", "2. Qwen3 Technical Report"),  # (one entry: no list)
+    ("1.58-bit LLMs", "1.58-bit LLMs")])
+def test_a_digest_of_one_numbered_entry_loses_its_number_one(line, title):
+    """A day's list of one paper: its number 1 (and the bold after it) is taken off, as a
+    longer list's numbers are. Before, "1. **Qwen3 Technical Report**" was its title."""
+    text = "\n".join([line, "Qwen3 技术报告", "In this work, we present Qwen3.",
+                      "在本工作中，我们推出了 Qwen3。"])
+    entries, problems = parse_digest(text, "d.txt", LANGUAGES)
+    assert problems == [] and [entry.title[0] for entry in entries] == [title]
+
+
 def test_an_abstract_in_the_place_of_an_affiliation_is_a_problem():
     """A long line between a title and its translation is no affiliation: before, the
     entry imported with a 419-character affiliation and no problem."""
