@@ -101,6 +101,7 @@ SEPARATING_BLANKS_MAX = 0.5
 # "- ", "• ".
 ENTRY_NUMBER = re.compile(r"(?:#?\d{1,4}(?:[.)、．]\s+|、)|[(（【\[]\d{1,4}[)）】\]]\s*"
                           rf"|{BULLET_MARK})(?=\S)")
+# The number of a list's first entry: "1. ", "1) ", "【1】", "(1) ", "#1 ".
 FIRST_NUMBER = re.compile(r"#?\D?1\D")
 # A title with its arXiv id: "[2505.09388] Qwen3 …", "arXiv:2505.09388 Qwen3 …",
 # "Qwen3 … (arXiv:2505.09388)", "Qwen3 … [2505.09388v2]".
