@@ -87,6 +87,7 @@ from bitext.digestlines import (
     Line,
     Link,
     is_prose,
+    linked_title,
     read_lines,
     unbold,
 )
@@ -110,8 +111,6 @@ TITLE_ARXIV_ID = re.compile(
     r"|arxiv:\s*(?P<plain>\d{4}\.\d{4,5})(?:v\d+)?\s+)?"
     r"(?P<title>.+?)"
     r"(?:\s*[(（\[](?:arxiv:\s*)?(?P<after>\d{4}\.\d{4,5})(?:v\d+)?[)）\]])?", re.IGNORECASE)
-# A title written as a Markdown link to its paper: "[Qwen3 Technical Report](https://…)".
-TITLE_LINK = re.compile(r"\[(?P<text>[^\[\]]+)\]\((?P<url>https?://[^()\s]+)\)")
 # A title and its translation on one line: "Qwen3 Technical Report | Qwen3 技术报告", "… / …",
 # "… — …", "Qwen3 Technical Report（Qwen3 技术报告）".
 TITLE_PAIR_SEPARATOR = re.compile(r"\s*[|｜／]\s*|\s+/\s+|\s+[-–—]{1,2}\s+|\s*——\s*")
@@ -480,10 +479,9 @@ def with_title_links(entry: Entry) -> Entry:
     titles, links = list(entry.title), list(entry.links)
     for index, (title, part) in enumerate(zip(entry.title, ("title", "translated_title"),
                                               strict=True)):
-        link = TITLE_LINK.fullmatch(title) if title and title.startswith("[") else None
-        if link:
-            titles[index] = link["text"].strip()
-            links.append(Link(entry.line_of(part), "", link["url"], None))
+        if title is not None:
+            titles[index], link = linked_title(title, entry.line_of(part))
+            links += [link] * bool(link)
     if titles == list(entry.title):
         return entry
     return dataclasses.replace(entry, title=(titles[0], titles[1]), links=tuple(links))

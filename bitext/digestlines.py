@@ -44,6 +44,8 @@ LIST_LINE_MAX = 200
 # joiner, the keycap mark, space (see `without_pictographs`).
 PICTOGRAPH_JOINERS = "\ufe0e\ufe0f\u200d\u20e3 \t"
 BOLD_LINE = re.compile(r"(\*\*|__)(?P<text>[^*_].*?)\1")
+# A link written in Markdown, "[arXiv](https://arxiv.org/abs/2505.09388)".
+MARKDOWN_LINK = re.compile(r"\[(?P<text>[^\[\]]*)\]\((?P<url>https?://[^()\s]+)\)")
 # The labels of a digest's lines, by the field they name: "Title:", "**摘要：**",
 # "- Affiliation:", "【作者】".
 FIELD_OF_LABEL = {label: field for field, labels in {
@@ -353,6 +355,16 @@ def link_items(text: str, number: int) -> tuple[Link, ...]:
         links.append(Link(number, label, url, match["arxiv"]))
         at = match.end()
     return tuple(links)
+
+
+def linked_title(text: str, number: int) -> tuple[str, Link | None]:
+    """A title written as a Markdown link to its paper ("[Qwen3 Technical
+    Report](https://arxiv.org/abs/2505.09388)", in bold perhaps): its text, and its
+    address as a link of line `number`; else the title as it is, and None."""
+    match = MARKDOWN_LINK.fullmatch(text) if text.startswith("[") else None
+    if match is None or not match["text"].strip():
+        return text, None
+    return unbold(match["text"].strip()), Link(number, "", match["url"], None)
 
 
 def without_pictographs(text: str) -> str:

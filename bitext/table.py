@@ -35,6 +35,7 @@ from bitext.digest import Entry, abstract_text, author_names, note_of, tag_words
 from bitext.digestlines import (
     FIELD_OF_LABEL,
     LANGUAGE_WORDS,
+    MARKDOWN_LINK,
     ORIGINAL_WORDS,
     PROVENANCE_FIELDS,
     TRANSLATION_WORDS,
@@ -42,6 +43,7 @@ from bitext.digestlines import (
     Link,
     day_of_line,
     link_items,
+    linked_title,
     unbold,
     without_pictographs,
 )
@@ -65,8 +67,6 @@ TEXT_FIELDS = ("title", "abstract")
 ARXIV_ID = re.compile(r"\d{4}\.\d{4,5}(?:v\d+)?")
 # A Markdown table's header row and the row of dashes under it.
 MARKDOWN_TABLE = re.compile(r"^[ \t]*\|.*\|[ \t]*\n[ \t]*\|?[ \t]*:?-{3,}.*", re.MULTILINE)
-# A link written in Markdown, "[arXiv](https://arxiv.org/abs/2505.09388)".
-MARKDOWN_LINK = re.compile(r"\[(?P<text>[^\]]*)\]\((?P<url>https?://[^)\s]+)\)")
 
 
 @dataclass(frozen=True)
@@ -442,10 +442,8 @@ def titles_and_links(filled: list[tuple[Column, str]], line: int
     ("**[Qwen3 Technical Report](https://arxiv.org/abs/2505.09388)**"), and the links."""
     found, links = [], []
     for column, text in filled:
-        text = unbold(without_pictographs(text))
-        if match := MARKDOWN_LINK.fullmatch(text):
-            text = unbold(match["text"])
-            links.append(Link(line, "", match["url"], None))
+        text, link = linked_title(unbold(without_pictographs(text)), line)
+        links += [link] * bool(link)
         found.append((column, text))
     return found, links
 
