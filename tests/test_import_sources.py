@@ -384,15 +384,7 @@ def test_abstracts_written_over_lines_as_the_daily_papers_give_them_import_whole
     summaries = [item["paper"]["summary"].strip() for _, item in daily_items()]
     text = digest_written(expected, blank_lines,
                           lambda index, _: summaries[index].split("\n"), wrapped_chinese)
-    entries, problems = parse_digest(text, "wrapped.txt", LANGUAGES)
-    assert problems == []
-    assert [(e.title, e.abstract[1], e.affiliation) for e in entries] == [
-        (title, abstracts[1], affiliation) for title, abstracts, affiliation in expected]
-    # Each English abstract holds the words of its lines, but for a line of links that
-    # follows a sentence's end, which is the paper's links (as a digest's lines of links).
-    assert [" ".join(entry.abstract[0].split()) for entry in entries] == [
-        words_but_links(entry, summary) for entry, summary in zip(entries, summaries,
-                                                                  strict=True)]
+    entries = read_wrapped(text, expected, summaries)
     assert sum(bool(entry.links) for entry in entries) == 3
     # and its paragraphs, as the import of the daily papers finds them (arXiv starts one
     # with an indented line; 2026's abstracts give a paragraph a line)
@@ -405,6 +397,21 @@ def test_abstracts_written_over_lines_as_the_daily_papers_give_them_import_whole
     assert sum("\n" in summary for summary in summaries) == 455
 
 
+def read_wrapped(text: str, expected: list[tuple], summaries: list[str]) -> list:
+    """The entries of a digest of the real papers with their abstracts as the daily papers
+    wrap them, checked: each entry's titles, translation and affiliation as `expected`,
+    and each English abstract the words of its lines, but for a line of links that follows
+    a sentence's end, which is the paper's links (as a digest's lines of links)."""
+    entries, problems = parse_digest(text, "wrapped.txt", LANGUAGES)
+    assert problems == []
+    assert [(e.title, e.abstract[1], e.affiliation) for e in entries] == [
+        (titles, abstracts[1], affiliation) for titles, abstracts, affiliation in expected]
+    assert [" ".join(entry.abstract[0].split()) for entry in entries] == [
+        words_but_links(entry, summary) for entry, summary in zip(entries, summaries,
+                                                                  strict=True)]
+    return entries
+
+
 def test_a_wrapped_digest_with_the_translations_first_imports_whole():
     """The Chinese title and abstract first, the abstracts in the lines the daily papers
     give them in and the Chinese ones wrapped: each paper reads as in English-first
@@ -415,13 +422,7 @@ def test_a_wrapped_digest_with_the_translations_first_imports_whole():
     for index, ((title, chinese_title), (_, chinese), affiliation) in enumerate(expected):
         lines += [chinese_title, *([affiliation] if affiliation else []), title,
                   *wrapped_chinese(index, chinese), *summaries[index].split("\n"), ""]
-    entries, problems = parse_digest("\n".join(lines), "wrapped.txt", LANGUAGES)
-    assert problems == []
-    assert [(e.title, e.abstract[1], e.affiliation) for e in entries] == [
-        (titles, abstracts[1], affiliation) for titles, abstracts, affiliation in expected]
-    assert [" ".join(entry.abstract[0].split()) for entry in entries] == [
-        words_but_links(entry, summary) for entry, summary in zip(entries, summaries,
-                                                                  strict=True)]
+    read_wrapped("\n".join(lines), expected, summaries)
 
 
 @pytest.mark.parametrize("blank_lines", [False, True], ids=["no-blank-lines", "blank-lines"])
