@@ -93,9 +93,11 @@ ATTACHED_FIELDS = frozenset({"authors", "tags", "keywords", "note", "comments", 
 REPEATED_FIELDS = frozenset({"note", "comments", "other"})
 LEFT_OUT_FIELDS = frozenset({"comments", "other"})
 # A line of counts alone, as digests copy them from the daily papers' pages ("👍 128",
-# "⭐ 1.2k stars", "128 | 💬 12"): numbers, and these words at the most.
-COUNT_WORDS = frozenset({"k", "m", "upvotes", "upvote", "votes", "likes", "stars", "star",
+# "⭐ 1.2k stars", "128 | 💬 12"): numbers, and these words at the most, the multipliers
+# aside ("1.2k" alone is a number alone).
+COUNT_WORDS = frozenset({"upvotes", "upvote", "votes", "likes", "stars", "star",
                          "comments", "赞", "星", "点赞", "评论"})
+MULTIPLIERS = frozenset({"k", "m"})
 # An arXiv id of today's form alone on its line (a year since 2015 and a month, a dot and
 # five digits): no other number has that shape.
 ARXIV_ID_ALONE = re.compile(r"(?P<id>(?:1[5-9]|[2-9]\d)(?:0[1-9]|1[0-2])\.\d{5})(?:v\d+)?")
@@ -293,9 +295,8 @@ def is_count_line(text: str, raw: str) -> bool:
     were taken off): a number alone ("128") says nothing of what it is."""
     if len(text) > COUNT_LINE_MAX or not DIGIT.search(text):
         return False
-    words = [word.lower() for word in LETTER_RUN.findall(text)]
-    return all(word in COUNT_WORDS for word in words) and (bool(words) or text != raw
-                                                           or "|" in text)
+    words = {word.lower() for word in LETTER_RUN.findall(text)} - MULTIPLIERS
+    return words <= COUNT_WORDS and (bool(words) or text != raw or "|" in text)
 
 
 def is_prose(text: str) -> bool:

@@ -731,6 +731,16 @@ def test_lines_of_counts_are_left_out_and_leave_the_text_alone(after):
     assert [e.left_out for e in entries] == [(number,) for number in counted]
 
 
+@pytest.mark.parametrize("title", ["4K", "1.2M"])
+def test_a_number_with_a_multiplier_is_no_line_of_counts(title):
+    """A number alone says nothing of what it counts, with its "k" or "M" too: a title so
+    reads as a title. Before, "0K" (Hypothesis found it) was a line of counts, left out,
+    and the entry read without its title."""
+    text = "\n".join([title, "标题", "We present a method.", "我们提出了一种方法。"])
+    entries, problems = parse_digest(text, "d.txt", LANGUAGES)
+    assert problems == [] and [(e.title, e.left_out) for e in entries] == [((title, "标题"), ())]
+
+
 @pytest.mark.parametrize("line, title", [
     ("1. **Qwen3 Technical Report**", "Qwen3 Technical Report"),
     ("1. Qwen3 Technical Report", "Qwen3 Technical Report"), ("【1】Qwen3", "Qwen3"),
