@@ -46,6 +46,7 @@ PICTOGRAPH_JOINERS = "\ufe0e\ufe0f\u200d\u20e3 \t"
 BOLD_LINE = re.compile(r"(\*\*|__)(?P<text>[^*_].*?)\1")
 # A link written in Markdown, "[arXiv](https://arxiv.org/abs/2505.09388)".
 MARKDOWN_LINK = re.compile(r"\[(?P<text>[^\[\]]*)\]\((?P<url>https?://[^()\s]+)\)")
+NOTE_OR_COMMENTS = "note or comments"
 # The labels of a digest's lines, by the field they name: "Title:", "**摘要：**",
 # "- Affiliation:", "【作者】".
 FIELD_OF_LABEL = {label: field for field, labels in {
@@ -72,7 +73,10 @@ FIELD_OF_LABEL = {label: field for field, labels in {
     # An editor's own words on a paper: its note (`::: note <language>` in its file).
     "note": ("note", "notes", "editor's note", "remarks", "tl;dr", "tldr", "highlights",
              "takeaways", "点评", "短评", "评论", "评语", "推荐理由", "一句话总结", "一句话点评",
-             "亮点", "备注", "编者按"),
+             "亮点", "编者按"),
+    # "备注" (remarks): an editor's note, or the authors' comments where a digest of arXiv
+    # gives them under it, in English ("备注：12 pages, 5 figures"; see `read_lines`).
+    NOTE_OR_COMMENTS: ("备注",),
     # The authors' comments, as arXiv lists them ("Comments: 12 pages, accepted at ICML"):
     # no editor's words, and no field of a paper file holds them.
     "comments": ("comment", "comments"),
@@ -243,7 +247,10 @@ def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
         label, text_of_line = field_label(unbold(without_pictographs(unmarked)))
         if label is None and is_count_line(text_of_line, unmarked):
             label = "other"
-        lines.append(Line(number, text_of_line, script_share(text_of_line, secondary_script),
+        share = script_share(text_of_line, secondary_script)
+        if label == NOTE_OR_COMMENTS:  # (alone on its line: a note, in the next line's words)
+            label = "comments" if text_of_line and share < PRIMARY_MAX else "note"
+        lines.append(Line(number, text_of_line, share,
                           after_blank=blank and text_before, indent=indent, label=label,
                           heading=bool(heading)))
         text_before, blank = True, False

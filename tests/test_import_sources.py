@@ -741,6 +741,18 @@ def test_a_number_with_a_multiplier_is_no_line_of_counts(title):
     assert problems == [] and [(e.title, e.left_out) for e in entries] == [((title, "标题"), ())]
 
 
+@pytest.mark.parametrize("remark, note, left_out", [
+    ("备注：这篇论文的消融实验很扎实。", (None, "这篇论文的消融实验很扎实。"), ()),
+    ("备注：12 pages, 5 figures", (None, None), (5,))])
+def test_a_remark_in_the_translation_is_a_note_and_in_english_the_authors_comments(
+        remark, note, left_out):
+    text = "\n".join(["Qwen3 Technical Report", "Qwen3 技术报告", "In this work, we present Qwen3.",
+                       "在本工作中，我们推出了 Qwen3。", remark])
+    entries, problems = parse_digest(text, "d.txt", LANGUAGES)
+    assert problems == []
+    assert [(e.note, e.left_out) for e in entries] == [(note, left_out)]
+
+
 @pytest.mark.parametrize("line, title", [
     ("1. **Qwen3 Technical Report**", "Qwen3 Technical Report"),
     ("1. Qwen3 Technical Report", "Qwen3 Technical Report"), ("【1】Qwen3", "Qwen3"),
