@@ -61,9 +61,17 @@ the one more in the secondary language's script is the translation; a title and 
 abstract in the primary language alone await their translation. Elsewhere the labels are
 taken off and the grammar reads the lines.
 
+A line without a label may head an entry whose other lines all carry one ("【1】 Title"
+above "标题：…", "链接：…", "摘要：…", "Abstract: …", as Chinese digests of arXiv write
+them): it is then the entry's title, where that reads with fewer problems (see
+`with_title_labels`).
+
 Markdown headings ("## …") are the titles, or head parts of the file and are left out,
 whichever reads with fewer problems; a line in bold as a whole loses its marks; a line
-without a letter or a digit ("---", "* * *") parts entries as a blank line does.
+without a letter or a digit ("---", "* * *") parts entries as a blank line does. A few
+lines in the secondary language before the first blank line or after the last are the
+digest's opening or closing words, left out where the file reads better without them
+(see `without_edges`).
 """
 
 from __future__ import annotations
@@ -73,7 +81,7 @@ import dataclasses
 import datetime as dt
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from bitext.config import Language
@@ -323,15 +331,51 @@ def forbidden_problems(text: str, source: str) -> list[Problem]:
 def parse_digest(text: str, source: str, languages: tuple[Language, Language]
                  ) -> tuple[list[Entry], list[Problem]]:
     """Entries of a digest's text, and every problem found."""
+    entries, problems, _ = read_digest(text, source, languages)
+    return entries, problems
+
+
+def read_digest(text: str, source: str, languages: tuple[Language, Language]
+                ) -> tuple[list[Entry], list[Problem], tuple[int, ...]]:
+    """Entries of a digest's text, every problem found, and the numbers of the lines left
+    out as the digest's opening or closing words (see `without_edges`)."""
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     primary, secondary = languages
     if script_of_language(primary.code) == script_of_language(secondary.code):
         return [], [Problem(source, None, None, "cannot tell the languages apart",
                             found=f"{primary.code} and {secondary.code} share a script",
                             hint="import reads digests whose two languages use different "
-                                 "scripts")]
-    lines = read_lines(text, script_of_language(secondary.code))
+                                 "scripts")], ()
+    secondary_script = script_of_language(secondary.code)
     names = {False: primary.name, True: secondary.name}
+    all_lines = read_lines(text, secondary_script)
+    lines, (entries, problems, wrapped_links) = reading_of(all_lines, source, names,
+                                                           secondary_script)
+    outside: tuple[int, ...] = ()
+    # The digest's opening or closing words left out, where that reads with fewer problems,
+    # or as many and as many entries (the words were then read into an entry across the
+    # blank line that parts them, as a last paragraph of its translation).
+    for kept, edges in without_edges(all_lines):
+        found_lines, found = reading_of(kept, source, names, secondary_script)
+        if (len(found[1]), -len(found[0])) <= (len(problems), -len(entries)):
+            lines, (entries, problems, wrapped_links), outside = found_lines, found, edges
+            break
+    lines = [line for line in lines if line.number not in wrapped_links]
+    entries, link_problems = with_links(with_title_ids(without_numbers(entries)), lines,
+                                        source)
+    entries, attached_problems = with_attached(entries, lines, source)
+    entries, date_problems = with_dates(entries, lines, source)
+    problems += link_problems + attached_problems + date_problems
+    return entries, forbidden_problems(text, source) + sorted(
+        problems, key=lambda problem: problem.line or 0), outside
+
+
+def reading_of(lines: list[Line], source: str, names: dict[bool, str],
+               secondary_script: frozenset[str]
+               ) -> tuple[list[Line], tuple[list[Entry], list[Problem], set[int]]]:
+    """The entries of the lines (see `read_entries`), with Markdown headings as titles or
+    left out, and titles paired with their translations on one line or not, whichever
+    reads with fewer problems; and the lines so read."""
     entries, problems, wrapped_links = read_entries(lines, source, names)
     if any(line.heading for line in lines):
         # Markdown headings are the titles ("## Qwen3 Technical Report"), or head parts of
@@ -342,20 +386,53 @@ def parse_digest(text: str, source: str, languages: tuple[Language, Language]
         found = read_entries(under_headings, source, names)
         if (len(found[1]), -len(found[0])) < (len(problems), -len(entries)):
             lines, (entries, problems, wrapped_links) = under_headings, found
-    if problems and (paired := with_title_pairs(lines, script_of_language(secondary.code))):
+    if problems and (paired := with_title_pairs(lines, secondary_script)):
         # A title and its translation on one line ("Title | 标题", "Title（标题）"): read so
         # where that reads with fewer problems.
         found = read_entries(paired, source, names)
         if len(found[1]) < len(problems):
             lines, (entries, problems, wrapped_links) = paired, found
-    lines = [line for line in lines if line.number not in wrapped_links]
-    entries, link_problems = with_links(with_title_ids(without_numbers(entries)), lines,
-                                        source)
-    entries, attached_problems = with_attached(entries, lines, source)
-    entries, date_problems = with_dates(entries, lines, source)
-    problems += link_problems + attached_problems + date_problems
-    return entries, forbidden_problems(text, source) + sorted(
-        problems, key=lambda problem: problem.line or 0)
+    return lines, (entries, problems, wrapped_links)
+
+
+# The most lines a digest's opening or closing words may have (see `without_edges`).
+EDGE_LINES_MAX = 3
+
+
+def without_edges(lines: list[Line]) -> Iterator[tuple[list[Line], tuple[int, ...]]]:
+    """The lines without the digest's likely opening words ("cs.CL 方向，今日共计3篇"),
+    closing words ("以上就是今天的论文速递，欢迎关注！"), or both, each with the numbers of
+    the lines left out: both first, then each alone (should both read worse).
+
+    Such words are one to `EDGE_LINES_MAX` lines of text before the first blank line (or
+    rule) or after the last, in a file whose other blank lines part entries (or that has
+    no other), without labels and none of them in the primary language. They hold no
+    title and no abstract, so leaving them out loses no paper's text; it may lose a
+    translation's last paragraph, which the import report names. Lines the words cannot
+    be told from stay problems: a line in the primary language (a title whose entry lacks
+    its other lines), and a line after a note (the note's paragraph, out of its place)."""
+    breaks = [index for index, line in enumerate(lines) if line.after_blank]
+    if not breaks:
+        return
+    head, tail = lines[:breaks[0]], lines[breaks[-1]:]
+
+    def is_words(block: list[Line]) -> bool:
+        return len(block) <= EDGE_LINES_MAX and all(
+            line.in_grammar and not line.label and not line.heading and not line.can_be(False)
+            for line in block)
+
+    after_note = lines[breaks[-1] - 1].label == "note"
+    opening, closing = is_words(head), is_words(tail) and not after_note
+    for cut_head, cut_tail in ((True, True), (True, False), (False, True)):
+        if (cut_head and not opening) or (cut_tail and not closing) or (
+                cut_head and cut_tail and len(breaks) == 1):  # (nothing would be left)
+            continue
+        kept = lines[len(head) if cut_head else 0:breaks[-1] if cut_tail else len(lines)]
+        kept[0] = dataclasses.replace(kept[0], after_blank=False)  # (now the first line)
+        in_grammar = [line for line in kept if line.in_grammar]
+        if blanks_part_entries(in_grammar) or not any(line.after_blank for line in in_grammar):
+            yield kept, tuple(line.number for line in (head if cut_head else [])
+                              + (tail if cut_tail else []))
 
 
 def with_title_pairs(lines: list[Line], secondary: frozenset[str]) -> list[Line] | None:
@@ -402,6 +479,12 @@ def read_entries(lines: list[Line], source: str, names: dict[bool, str]
     if is_labelled(lines):
         return read_labelled(lines, source, names)
     parser = best_parser(lines, source, names)
+    if parser.problems and (titled := with_title_labels(lines)) and is_labelled(titled):
+        # (read so only where that has fewer problems: where both have some, the
+        # grammar's name the line of the likelier cause)
+        found = read_labelled(titled, source, names)
+        if len(found[1]) < len(parser.problems):
+            return found
     return parser.entries, parser.problems, parser.wrapped_links
 
 
@@ -641,6 +724,22 @@ def is_labelled(lines: list[Line]) -> bool:
                 current.label == "abstract" or not current.text):
             return False
     return {"title", "abstract"} <= kinds
+
+
+def with_title_labels(lines: list[Line]) -> list[Line] | None:
+    """The lines with each line without a label that heads labelled lines labelled a
+    title, as Chinese digests of arXiv write an entry ("【1】 Title" above "标题：…",
+    "链接：…", "摘要：…"); None where no line does. Such a line starts the file, follows a
+    blank line, or has an entry's number, and the line after it has a label or links (no
+    line that carries on an abstract does all that)."""
+    found, titled = [], False
+    for line, following in zip(lines, [*lines[1:], None], strict=True):
+        if (line.in_grammar and line.label is None and following is not None
+                and (following.label is not None or following.links)
+                and (line is lines[0] or line.after_blank or ENTRY_NUMBER.match(line.text))):
+            line, titled = dataclasses.replace(line, label="title"), True
+        found.append(line)
+    return found if titled else None
 
 
 @dataclass

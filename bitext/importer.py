@@ -95,6 +95,9 @@ class Planned:
     comments, counts)."""
     columns_left_out: tuple[str, ...] = ()
     """The columns of its table that no field keeps."""
+    outside: tuple[int, ...] = ()
+    """The lines of its input that are no paper's (a digest's opening and closing
+    words)."""
     reason: str = ""
     awaiting: bool = False
     """The file has no translation yet."""
@@ -444,7 +447,8 @@ class Target:
             return Planned("create", self.root / PAPERS_DIR / f"{slug}.md", record.where,
                            text, fired, list(named), awaiting=awaiting, date=fields["date"],
                            noted=any(record.note), left_out=record.left_out,
-                           columns_left_out=record.left_out_columns)
+                           columns_left_out=record.left_out_columns,
+                           outside=record.left_out_outside)
         same = existing.path.read_bytes() == text.encode("utf-8")
         stale = not awaiting and made_from_other_text(fields["translated_from"], titles[0],
                                                       abstracts[0])
@@ -452,7 +456,8 @@ class Target:
                        fired, list(named), reason="nothing new" if same else "",
                        awaiting=awaiting, stale=stale, date=fields["date"],
                        noted=any(record.note), left_out=record.left_out,
-                       columns_left_out=record.left_out_columns)
+                       columns_left_out=record.left_out_columns,
+                       outside=record.left_out_outside)
 
 
 def front_fields(record: Record, existing: Existing | None, date: dt.date, tags: list[str]
@@ -598,6 +603,10 @@ def report_lines(planned: list[Planned], root: Path, dry_run: bool) -> list[str]
                            for item in planned if item.columns_left_out)
     lines += [f"{name}: columns left out (no field of a paper file holds them): "
               f"{', '.join(columns)}" for name, columns in tables]
+    outside = dict.fromkeys((item.source.rpartition(":")[0], item.outside)
+                            for item in planned if item.outside)
+    lines += [f"{name}: {left_out_lines(numbers)} left out (no paper's: the digest's opening "
+              "or closing words)" for name, numbers in outside]
     lines.append(summary + (" (dry run: nothing written)" if dry_run else ""))
     return lines
 

@@ -81,6 +81,8 @@ class Record:
     the authors' comments)."""
     left_out_columns: tuple[str, ...] = ()
     """The columns of a table that no field keeps."""
+    left_out_outside: tuple[int, ...] = ()
+    """Lines of the source that are no paper's (a digest's opening and closing words)."""
     provenance: tuple[tuple[str, str], ...] = ()
     """(field, value): who or what translated the paper and who reviewed it, as the source
     says (translator, translation_model, reviewed_by)."""
@@ -131,10 +133,12 @@ def read_records(text: str, name: str, format_name: str | None,
         from bitext.table import read_table
 
         entries, problems, columns_left_out = read_table(text, name, languages)
+        outside = ()
     else:
-        from bitext.digest import parse_digest
+        from bitext.digest import read_digest
 
-        (entries, problems), columns_left_out = parse_digest(text, name, languages), ()
+        entries, problems, outside = read_digest(text, name, languages)
+        columns_left_out = ()
     records = []
     for entry in entries:
         arxiv, links, link_problems = digest_links(entry.links, name)
@@ -144,6 +148,7 @@ def read_records(text: str, name: str, format_name: str | None,
                               extra_terms=entry.keywords, tags=entry.tags,
                               note=entry.note, left_out=entry.left_out,
                               left_out_columns=columns_left_out,
+                              left_out_outside=outside,
                               provenance=entry.provenance,
                               lines=dict(entry.lines or {})))
     return records, problems

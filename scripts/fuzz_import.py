@@ -42,7 +42,9 @@ PIECES = [
     "title,中文标题,abstract,中文摘要", '{"title": "A", "abstract": "B"}', "[", "]", "{", "}",
     "\\", "…", "#", "\\\\\n", "\\\\\narXiv:2505.09388\n", "arXiv:2505.09388 (*cross-listing*)",
     "Date: Wed, 14 May 2025 17:59:02 GMT   (5067kb,D)", "Categories: cs.CL",
-    "\\\\ ( https://arxiv.org/abs/2505.09388 ,  5067kb)", "replaced with revised version "]
+    "\\\\ ( https://arxiv.org/abs/2505.09388 ,  5067kb)", "replaced with revised version ",
+    "【1】 ", "备注：", "12 pages, 5 figures", "cs.CL 方向，今日共计3篇", "---",
+    "以上就是今天的论文速递，欢迎关注！"]
 PROVENANCE = [{}, {"translation_model": "deepseek-chat"},
               {"translator": "Wang Fang", "reviewed_by": "Li Lei"}]
 

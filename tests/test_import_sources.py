@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from bitext.cli import main
 from bitext.config import Language
 from bitext.content import slug_from_title
-from bitext.digest import ENTRY_NUMBER, parse_digest
+from bitext.digest import ENTRY_NUMBER, parse_digest, read_digest
 from bitext.scripts import HAN_RUN
 from bitext.sources import normalise_abstract, normalise_title
 from tests.conftest import FIXTURES, SITE_YAML, make_project, snapshot
@@ -739,6 +739,94 @@ def test_a_number_with_a_multiplier_is_no_line_of_counts(title):
     text = "\n".join([title, "标题", "We present a method.", "我们提出了一种方法。"])
     entries, problems = parse_digest(text, "d.txt", LANGUAGES)
     assert problems == [] and [(e.title, e.left_out) for e in entries] == [((title, "标题"), ())]
+
+
+# What Chinese digests of arXiv put around a day's entries (the caption, the sign-off).
+OPENINGS = [["cs.CL 方向，今日共计{count}篇"], ["今日论文速递", "共 {count} 篇，按热度排序"], []]
+CLOSINGS = [["以上就是今天的论文速递，欢迎关注！"], [],
+            ["---", "本期内容由 AI 辅助翻译，如有错误欢迎指正。"]]
+# arXiv's comments, as such a digest gives them under "备注".
+ARXIV_COMMENTS = ["12 pages, 5 figures", "Accepted by ACL 2025 Findings",
+                  "Code: https://github.com/example/repo", "Work in progress"]
+
+
+def arxiv_daily_digest(chunk: list[tuple], items: list[dict], opening: list[str],
+                       closing: list[str]) -> tuple[str, list[int], list[int]]:
+    """Real papers as a Chinese digest of arXiv writes them ("【1】 Title", then labelled
+    lines: 标题, 链接, 作者, 机构, 备注, 摘要, Abstract), between its opening and closing
+    words: the text, the numbers of the words' lines, and those of the lines of comments."""
+    lines = [line.format(count=len(chunk)) for line in opening] + [""] * bool(opening)
+    outside, comments = list(range(1, len(opening) + 1)), []
+    for number, (((title, chinese_title), (abstract, chinese), affiliation), paper) in (
+            enumerate(zip(chunk, items, strict=True), start=1)):
+        lines += [f"【{number}】 {title}", f"标题：{chinese_title}",
+                  f"链接：https://arxiv.org/abs/{paper['id']}",
+                  "作者：" + ", ".join(author["name"] for author in paper["authors"]),
+                  *([f"机构：{affiliation}"] if affiliation else []),
+                  f"备注：{ARXIV_COMMENTS[number % len(ARXIV_COMMENTS)]}",
+                  f"摘要：{chinese}", f"Abstract: {abstract}", ""]
+        comments.append(len(lines) - 3)
+    for line in closing:
+        lines.append(line)
+        outside += [len(lines)] if "欢迎" in line else []
+    return "\n".join(lines) + "\n", outside, comments
+
+
+@pytest.mark.parametrize("size", [1, 2, 3, 561])
+def test_a_chinese_digest_of_arxiv_reads_whole_without_its_opening_and_closing_words(size):
+    """Every real paper in the shape of the Chinese digests of arXiv ("【1】 Title", 标题,
+    链接, 作者, 机构, 备注, 摘要, Abstract), in a day's digest of one to three entries and
+    in one of all 561, under a caption and above a sign-off: each entry reads whole, with
+    its arXiv id, authors and affiliation; the caption and sign-off are left out and
+    named; "备注" in English is arXiv's comments, left out and named. Before, the caption
+    was read as a title (ten problems in a digest of three), and the sign-off as the last
+    paragraph of the last translated abstract, with no problem."""
+    _, expected = real_digest(True, True)
+    papers = [item["paper"] for _, item in daily_items()]
+    failed = []
+    for start in range(0, len(expected) - size + 1, size):
+        chunk, items = expected[start:start + size], papers[start:start + size]
+        shape = start // size
+        text, outside, comments = arxiv_daily_digest(
+            chunk, items, OPENINGS[shape % len(OPENINGS)], CLOSINGS[shape % len(CLOSINGS)])
+        entries, problems, left_out = read_digest(text, "arxiv-daily.txt", LANGUAGES)
+        read = [(e.title, e.abstract, e.affiliation, e.authors, e.links[0].arxiv, e.left_out)
+                for e in entries]
+        if problems or left_out != tuple(outside) or read != [
+                (titles, abstracts, affiliation,
+                 tuple(author["name"] for author in paper["authors"]), None, (comment,))
+                for ((titles, abstracts, affiliation), paper, comment) in zip(
+                    chunk, items, comments, strict=True)]:
+            failed.append(start)
+    assert failed == []
+
+
+def test_the_import_report_names_the_lines_of_a_digests_opening_and_closing_words(
+        tmp_path, capsys):
+    root = make_project(tmp_path / "site", {})
+    _, expected = real_digest(True, False)
+    papers = [item["paper"] for _, item in daily_items()]
+    text, _, _ = arxiv_daily_digest(expected[:2], papers[:2], OPENINGS[0], CLOSINGS[0])
+    (tmp_path / "arxiv-daily.txt").write_text(text, "utf-8")
+    assert main(["--root", str(root), "import", "--dry-run",
+                 str(tmp_path / "arxiv-daily.txt")]) == 0
+    report = capsys.readouterr().out
+    assert (f"{tmp_path / 'arxiv-daily.txt'}: lines 1, 19 left out (no paper's: the "
+            "digest's opening or closing words)") in report
+    assert "2 created" in report and "left out: line 7]" in report
+
+
+@pytest.mark.parametrize("closing, problem", [
+    ("Thanks for reading!", "expected the translated title"),
+    ("Subscribe for more papers", "expected the translated title")])
+def test_closing_words_in_the_primary_language_stay_a_problem(closing, problem):
+    """A last line in English after the last entry is no different from a title whose
+    other lines are missing: it is not left out, and the problem names it."""
+    text = "\n".join(["Qwen3 Technical Report", "Qwen3 技术报告", "In this work, we present Qwen3.",
+                       "在本工作中，我们推出了 Qwen3。", "", closing])
+    entries, problems, left_out = read_digest(text, "d.txt", LANGUAGES)
+    assert left_out == () and len(entries) == 1
+    assert [(p.line, p.message) for p in problems] == [(7, problem)]
 
 
 @pytest.mark.parametrize("remark, note, left_out", [
