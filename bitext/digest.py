@@ -353,11 +353,15 @@ def read_digest(text: str, source: str, languages: tuple[Language, Language]
                                                            secondary_script)
     outside: tuple[int, ...] = ()
     # The digest's opening or closing words left out, where that reads with fewer problems,
-    # or as many and as many entries (the words were then read into an entry across the
-    # blank line that parts them, as a last paragraph of its translation).
+    # or as many and the same parts of the same number of entries (the words were then
+    # read into an entry across the blank line that parts them, as a last paragraph of its
+    # translation; an entry's translated abstract is no closing words, though the entry
+    # reads without it, as awaiting its translation).
     for kept, edges in without_edges(all_lines):
         found_lines, found = reading_of(kept, source, names, secondary_script)
-        if (len(found[1]), -len(found[0])) <= (len(problems), -len(entries)):
+        if len(found[1]) < len(problems) or (len(found[1]) == len(problems) and [
+                set(entry.lines or ()) for entry in found[0]] == [
+                set(entry.lines or ()) for entry in entries]):
             lines, (entries, problems, wrapped_links), outside = found_lines, found, edges
             break
     lines = [line for line in lines if line.number not in wrapped_links]

@@ -816,6 +816,19 @@ def test_the_import_report_names_the_lines_of_a_digests_opening_and_closing_word
     assert "2 created" in report and "left out: line 7]" in report
 
 
+def test_a_translated_abstract_after_a_blank_line_is_no_closing_words():
+    """One entry whose translated abstract follows a blank line, under a title pair that
+    could read as a title and an affiliation: the translation stays the entry's. Before,
+    it was left out as the digest's closing words, and the paper awaited its translation
+    (the reading without it has no problem either)."""
+    text = "\n".join(["Qwen3 Technical Report", "GPT-4o 与 Transformer 的 Scaling Law",
+                      "In this work, we present Qwen3.", "", "在本工作中，我们推出了 Qwen3。"])
+    entries, problems, left_out = read_digest(text, "d.txt", LANGUAGES)
+    assert problems == [] and left_out == ()
+    assert [e.abstract for e in entries] == [("In this work, we present Qwen3.",
+                                              "在本工作中，我们推出了 Qwen3。")]
+
+
 @pytest.mark.parametrize("closing, problem", [
     ("Thanks for reading!", "expected the translated title"),
     ("Subscribe for more papers", "expected the translated title")])
