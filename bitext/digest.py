@@ -733,17 +733,29 @@ def is_labelled(lines: list[Line]) -> bool:
 def with_title_labels(lines: list[Line]) -> list[Line] | None:
     """The lines with each line without a label that heads labelled lines labelled a
     title, as Chinese digests of arXiv write an entry ("【1】 Title" above "标题：…",
-    "链接：…", "摘要：…"); None where no line does. Such a line starts the file, follows a
-    blank line, or has an entry's number, and the line after it has a label or links (no
-    line that carries on an abstract does all that)."""
-    found, titled = [], False
-    for line, following in zip(lines, [*lines[1:], None], strict=True):
-        if (line.in_grammar and line.label is None and following is not None
-                and (following.label is not None or following.links)
-                and (line is lines[0] or line.after_blank or ENTRY_NUMBER.match(line.text))):
-            line, titled = dataclasses.replace(line, label="title"), True
-        found.append(line)
+    "链接：…", "摘要：…"), and so a translation of it on the next line ("📌 Title" /
+    "🏷️ 标题" / "👥 作者：…"); None where no line does. Such a line starts the file,
+    follows a blank line, or has an entry's number, and the line after it (or after its
+    translation) has a label or links: no line that carries on an abstract does all
+    that."""
+    found, titled = list(lines), False
+    for index, line in enumerate(lines):
+        if not (is_unlabelled_text(line)
+                and (index == 0 or line.after_blank or ENTRY_NUMBER.match(line.text))):
+            continue
+        translated = index + 1 < len(lines) and (
+            is_unlabelled_text(following := lines[index + 1])
+            and not following.after_blank and could_pair(line, following))
+        after = index + 1 + translated
+        if after < len(lines) and (lines[after].label is not None or lines[after].links):
+            for at in range(index, after):
+                found[at] = dataclasses.replace(lines[at], label="title")
+            titled = True
     return found if titled else None
+
+
+def is_unlabelled_text(line: Line) -> bool:
+    return line.in_grammar and line.label is None
 
 
 @dataclass

@@ -11,7 +11,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from bitext.scripts import LETTER_RUN, PRIMARY_MAX, SECONDARY_MIN, script_share
+from bitext.scripts import (
+    LETTER_RUN,
+    PRIMARY_MAX,
+    SECONDARY_MIN,
+    script_of_language,
+    script_share,
+)
 
 # One link of a line of links: a web address or an arXiv id, perhaps after a label ending
 # in a colon (a few words, no sentence: "We study it. Code: https://…" is an abstract),
@@ -128,6 +134,16 @@ QUALIFIER = (r"(?:\s*[（(\[](?:" + "|".join(map(re.escape, QUALIFIER_WORDS)).re
 # A label, perhaps after a bullet, in bold or italics ("**点评**：", "*TL;DR:*"), with its
 # language perhaps, before its colon or bracket.
 EMPHASIS = r"\*\*|__|\*|_"
+# A label that names a language only ("中文：标题", "EN: Title"): the grammar says which
+# field its line is (see `without_language_label`).
+LANGUAGE_OF_WORD = {word: code for code, words in LANGUAGE_WORDS.items()
+                    for word in (code, *words)}
+LANGUAGE_LABEL = re.compile(
+    rf"(?:(?P<bold>{EMPHASIS})\s*)?(?:[【\[](?P=bold)?)?(?P<language>"
+    + "|".join(sorted(map(re.escape, LANGUAGE_OF_WORD), key=len, reverse=True))
+    + rf")\s*(?:(?:{EMPHASIS})\s*)?[:：】\]](?:\s*(?:{EMPHASIS}))?\s*", re.IGNORECASE)
+# A Markdown quote's marks before a line ("> In this work …"): a digest quotes abstracts so.
+QUOTE_MARKS = re.compile(r"(?:>\s+)+(?=\S)")
 FIELD_LABEL = re.compile(
     rf"(?:[-*•>]\s+)?(?:(?P<bold>{EMPHASIS})\s*)?(?:[【\[](?P=bold)?)?(?P<label>"
     + "|".join(sorted(map(re.escape, FIELD_OF_LABEL), key=len, reverse=True)).replace(
@@ -234,7 +250,9 @@ def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
             continue
         bullet = BULLET.match(stripped) if bulleted else None
         stripped = stripped[bullet.end():] if bullet else stripped
-        links = link_items(stripped, number)
+        if stripped.startswith(">"):
+            stripped = QUOTE_MARKS.sub("", stripped, count=1)
+        links = link_items(without_pictographs(stripped), number)  # ("🔗 https://…")
         day = day_of_line(stripped)
         indent = len(raw) - len(raw.lstrip())
         if links or day is not None:
@@ -243,10 +261,16 @@ def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
         heading = HEADING.match(stripped)
         # (bold taken off before the emoji, "**📄 Title**", and after, "📄 **Title**"; a line
         # of counts is told by what its emoji were)
-        unmarked = unbold(stripped[heading.end():] if heading else stripped)
+        body = stripped[heading.end():] if heading else stripped
+        unmarked = unbold(body)
         label, text_of_line = field_label(unbold(without_pictographs(unmarked)))
+        if label is None and (heading or unmarked != body) and (
+                named := section_label(text_of_line)):
+            label, text_of_line, heading = named, "", None  # (a label alone on its line)
         if label is None and is_count_line(text_of_line, unmarked):
             label = "other"
+        if label is None:
+            text_of_line = without_language_label(text_of_line, secondary_script)
         share = script_share(text_of_line, secondary_script)
         if label == NOTE_OR_COMMENTS:  # (alone on its line: a note, in the next line's words)
             label = "comments" if text_of_line and share < PRIMARY_MAX else "note"
@@ -401,6 +425,28 @@ def field_label(text: str) -> tuple[str | None, str]:
     if match is None:
         return None, text
     return FIELD_OF_LABEL[" ".join(match["label"].lower().split())], text[match.end():].strip()
+
+
+def without_language_label(text: str, secondary_script: frozenset[str]) -> str:
+    """A line's text without a label that names its language only ("中文：论文标题",
+    "English: Title"): a label that names the other language stays ("Chinese: A Benchmark
+    …" may be an English title)."""
+    match = LANGUAGE_LABEL.match(text) if LABEL_END.search(text, 0, LABEL_LENGTH_MAX) else None
+    if match is None:
+        return text
+    rest = text[match.end():]
+    in_secondary = script_of_language(LANGUAGE_OF_WORD[match["language"].lower()]) == (
+        secondary_script)
+    share = script_share(rest, secondary_script)
+    holds_it = share >= SECONDARY_MIN if in_secondary else share < PRIMARY_MAX
+    return rest if rest and holds_it else text
+
+
+def section_label(text: str) -> str | None:
+    """The field that a heading or a line in bold names by a label alone, without a colon
+    ("## Abstract", "**摘要**", "### 中文摘要（机翻）"), or None."""
+    label, rest = field_label(text + ":")
+    return label if label and not rest else None
 
 
 def day_of_line(text: str) -> dt.date | str | None:

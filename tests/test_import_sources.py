@@ -816,6 +816,72 @@ def test_the_import_report_names_the_lines_of_a_digests_opening_and_closing_word
     assert "2 created" in report and "left out: line 7]" in report
 
 
+# Shapes of entries that read wrong or not at all before: each gives an entry's lines from
+# its number, titles, abstracts and daily-papers item.
+MARKED_SHAPES = {
+    # Before, "🔗 https://…" was no line of links, and broke every entry.
+    "emoji": lambda number, titles, abstracts, paper: [
+        f"📌 {number}. {titles[0]}", f"🏷️ {titles[1]}",
+        "👥 作者：" + ", ".join(author["name"] for author in paper["authors"]),
+        f"🔗 https://arxiv.org/abs/{paper['id']}", f"📝 摘要：{abstracts[1]}",
+        f"📄 Abstract: {abstracts[0]}"],
+    # Before, "## Abstract" and "## 摘要" were read as titles: seven problems in three.
+    "sections": lambda number, titles, abstracts, paper: [
+        f"# {titles[0]}", f"中文标题：{titles[1]}", f"arXiv: {paper['id']}", "",
+        "## Abstract", "", abstracts[0], "", "**摘要**", "", abstracts[1], ""],
+    # Before, each abstract kept its quote's mark, and its page showed it as a quotation.
+    "quoted": lambda number, titles, abstracts, paper: [
+        f"### {titles[0]}", f"**{titles[1]}**", "", f"> {abstracts[0]}", ">",
+        f"> {abstracts[1]}"],
+    # Before, the translated title kept its label "中文：".
+    "language labels": lambda number, titles, abstracts, paper: [
+        f"{number}. {titles[0]}", f"   中文：{titles[1]}", f"   EN: {abstracts[0]}",
+        f"   {abstracts[1]}"],
+}
+
+
+@pytest.mark.parametrize("shape", MARKED_SHAPES)
+@pytest.mark.parametrize("size", [1, 2, 3])
+def test_entries_marked_with_emoji_sections_quotes_or_languages_read_whole(shape, size):
+    """Every real paper in a day's digest of one to three entries, in shapes that Markdown
+    digests use: each entry reads with its titles and abstracts as written, and its arXiv
+    id where the shape gives it."""
+    _, expected = real_digest(True, False)
+    papers = [item["paper"] for _, item in daily_items()]
+    failed = []
+    for start in range(0, len(expected) - size + 1, size):
+        lines = []
+        chunk = list(zip(expected[start:start + size], papers[start:start + size],
+                         strict=True))
+        for number, ((titles, abstracts, _), paper) in enumerate(chunk, start=1):
+            lines += [*MARKED_SHAPES[shape](number, titles, abstracts, paper), ""]
+        entries, problems = parse_digest("\n".join(lines), "day.md", LANGUAGES)
+        ids = [next((link.arxiv or link.url for link in e.links), None) for e in entries]
+        if problems or [(e.title, e.abstract) for e in entries] != [
+                (titles, abstracts) for (titles, abstracts, _), _ in chunk] or (
+                    shape in ("emoji", "sections") and not all(
+                        paper["id"] in (link or "") for link, (_, paper) in zip(
+                            ids, chunk, strict=True))):
+            failed.append(start)
+    assert failed == []
+
+
+@pytest.mark.parametrize("line, text", [
+    ("中文：通义千问 3 技术报告", "通义千问 3 技术报告"), ("**EN:** Qwen3 Technical Report",
+                                                "Qwen3 Technical Report"),
+    ("Chinese: A Benchmark of Chinese Questions", "Chinese: A Benchmark of Chinese Questions"),
+    ("> In this work, we present Qwen3.", "In this work, we present Qwen3."),
+    (">= 90% of it", ">= 90% of it")])
+def test_a_label_of_a_language_is_taken_off_where_its_line_is_in_it(line, text):
+    """A label that names the line's language only says nothing of its field: it is taken
+    off where the text after it is in that language, and stays otherwise (a title may
+    start "Chinese:"); a quote's mark is taken off too."""
+    from bitext.digestlines import read_lines
+    from bitext.scripts import script_of_language
+
+    assert [found.text for found in read_lines(line, script_of_language("zh-Hans"))] == [text]
+
+
 def test_a_translated_abstract_after_a_blank_line_is_no_closing_words():
     """One entry whose translated abstract follows a blank line, under a title pair that
     could read as a title and an affiliation: the translation stays the entry's. Before,
