@@ -94,6 +94,8 @@ from bitext.digestlines import (
     SENTENCE_END,
     Line,
     Link,
+    author_names,
+    is_author_list,
     is_prose,
     linked_title,
     read_lines,
@@ -125,9 +127,6 @@ TITLE_PAIR_SEPARATOR = re.compile(r"\s*[|｜／]\s*|\s+/\s+|\s+[-–—]{1,2}\s+
 TRAILING_TRANSLATION = re.compile(r"\s*[(（](?P<inner>[^()（）]+)[)）]\s*$")
 # The end of a list of authors cut short: "et al.", "…", "等" ("and others"): not a name
 # (it would be the paper's last author in its citation meta tags and JSON-LD).
-MORE_AUTHORS = re.compile(r"(?:[,;，；、]?\s*(?:et\s+al\b\.?|\.\.\.|…)|等人?)\s*$",
-                          re.IGNORECASE)
-AUTHOR_SEPARATOR = re.compile(r"\s*[,;，；、]\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 # (a tag may hold "and": "Vision and Language"; "#LLM #RL" is two)
 TAG_SEPARATOR = re.compile(r"\s*[,;，；、|#]\s*")
 
@@ -368,6 +367,7 @@ def read_digest(text: str, source: str, languages: tuple[Language, Language]
     entries, link_problems = with_links(with_title_ids(without_numbers(entries)), lines,
                                         source)
     entries, attached_problems = with_attached(entries, lines, source)
+    entries = with_author_lines(entries, lines)
     entries, date_problems = with_dates(entries, lines, source)
     problems += link_problems + attached_problems + date_problems
     return entries, forbidden_problems(text, source) + sorted(
@@ -698,10 +698,19 @@ def note_of(parts: Iterable[tuple[str, float]]) -> tuple[str | None, str | None]
                  for secondary in (False, True))  # type: ignore[return-value]
 
 
-def author_names(text: str) -> tuple[str, ...]:
-    """"A, B and C", "A; B", "张三、李四" as names ("A, B, et al." as A and B)."""
-    names = AUTHOR_SEPARATOR.split(MORE_AUTHORS.sub("", text))
-    return tuple(name for name in (part.strip() for part in names) if name)
+def with_author_lines(entries: list[Entry], lines: list[Line]) -> list[Entry]:
+    """The entries whose affiliation, without a label, is a list of people's names (see
+    `is_author_list`) with those names as their authors and no affiliation, unless a
+    line of authors gives them. (Only the affiliation's place is looked at: a line of an
+    abstract wrapped may look like a list of names, "Trip Planning, Meeting Planning, and
+    Calendar".)"""
+    labelled = {line.number for line in lines if line.label}
+    return [dataclasses.replace(entry, authors=author_names(entry.affiliation),
+                                affiliation=None)
+            if (entry.affiliation and not entry.authors
+                and entry.line_of("affiliation") not in labelled
+                and is_author_list(entry.affiliation)) else entry
+            for entry in entries]
 
 
 def tag_words(text: str) -> tuple[str, ...]:
@@ -922,9 +931,10 @@ def best_parser(lines: list[Line], source: str, names: dict[bool, str]) -> _Pars
 def has_short_heads(entry: Entry) -> bool:
     """Whether an entry's titles and affiliation are no longer than a title can be (an
     abstract read as one makes a wrong reading: two entries of "Title | 标题" lines read
-    as one, its affiliation the first English abstract, with no problem)."""
-    return all(len(text or "") <= TITLE_LENGTH_MAX
-               for text in (*entry.title, entry.affiliation))
+    as one, its affiliation the first English abstract, with no problem), unless the
+    affiliation is a list of names (see `with_author_lines`)."""
+    return all(len(text or "") <= TITLE_LENGTH_MAX for text in entry.title) and (
+        len(entry.affiliation or "") <= TITLE_LENGTH_MAX or is_author_list(entry.affiliation))
 
 
 def long_head_problem(entry: Entry, source: str) -> Problem:

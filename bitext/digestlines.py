@@ -53,6 +53,9 @@ BOLD_LINE = re.compile(r"(\*\*|__)(?P<text>[^*_].*?)\1")
 # A link written in Markdown, "[arXiv](https://arxiv.org/abs/2505.09388)".
 MARKDOWN_LINK = re.compile(r"\[(?P<text>[^\[\]]*)\]\((?P<url>https?://[^()\s]+)\)")
 NOTE_OR_COMMENTS = "note or comments"
+MORE_AUTHORS = re.compile(r"(?:[,;，；、]?\s*(?:et\s+al\b\.?|\.\.\.|…)|等人?)\s*$",
+                          re.IGNORECASE)
+AUTHOR_SEPARATOR = re.compile(r"\s*[,;，；、]\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 # The labels of a digest's lines, by the field they name: "Title:", "**摘要：**",
 # "- Affiliation:", "【作者】".
 FIELD_OF_LABEL = {label: field for field, labels in {
@@ -440,6 +443,74 @@ def without_language_label(text: str, secondary_script: frozenset[str]) -> str:
     share = script_share(rest, secondary_script)
     holds_it = share >= SECONDARY_MIN if in_secondary else share < PRIMARY_MAX
     return rest if rest and holds_it else text
+
+
+# Words of organisations' names, which no author's name holds: a line of names with one
+# is a list of affiliations ("Hugging Face, Meta AI", "Alibaba Qwen, Stanford University").
+ORGANISATION_WORDS = frozenset({
+    "university", "univ", "institute", "institution", "lab", "labs", "laboratory",
+    "laboratories", "research", "group", "team", "inc", "ltd", "llc", "corp", "corporation",
+    "company", "college", "academy", "school", "center", "centre", "department", "dept",
+    "faculty", "foundation", "hospital", "ai", "deepmind", "google", "meta", "microsoft",
+    "openai", "anthropic", "alibaba", "tencent", "bytedance", "nvidia", "apple", "amazon",
+    "huawei", "baidu", "samsung", "ibm", "intel", "adobe", "salesforce", "qwen", "deepseek",
+    "face"})
+# A word of a person's name in Latin letters: "Jean-Baptiste", "O'Neil", "M.", "van".
+NAME_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|[.'’-])*")
+NAME_WORDS_MAX = 5
+NAME_PARTICLES = frozenset({"van", "von", "der", "den", "de", "da", "di", "du", "del", "della",
+                            "dos", "das", "le", "la", "bin", "binti", "al", "ibn", "y", "zu"})
+INITIAL_MAX = 3  # ("M.", "Jr.")
+# The endings of English nouns that no real author's name of the 4,921 has ("Extension,
+# Runtime Operation, State Persistence" is an abstract's line, wrapped).
+NOUN_ENDING = re.compile(r"\w{3}(?:tion|sion|ment|ity|ism|ogy|ness)$")
+# A list of names has a comma or the like ("A and B" alone may be a title's words).
+LIST_SEPARATOR = re.compile(r"[,;，；、]")
+# A long list of people may name a team among them ("Team GLM, Aohan Zeng, …"; three of
+# the 554 real lists of several authors do): the share of people's names it needs (all
+# of them in a list of fewer than ten).
+AUTHORS_WITH_A_TEAM = 0.9
+
+
+def is_author_list(text: str) -> bool:
+    """Whether a line is a list of two or more people's names in letters, parted by
+    commas or the like ("Shenzhi Wang, Le Yu, Chang Gao", "A. Smith, B. Jones and C. Li
+    et al."), as a digest may give an entry's authors under its title without a label:
+    each of at most five words, none of them an organisation's, and at least half of them
+    of two words or more ("Cici" is a real author's name). A line of one name alone, two
+    names joined by "and" (a title's words may be so), or Chinese names ("张三、李四",
+    "阿里、腾讯") cannot be told from a title or an affiliation."""
+    # (first, by counts alone: abstracts have more words a comma, Chinese text fewer)
+    pieces, word_count = len(LIST_SEPARATOR.findall(text)) + 1, len(text.split())
+    if not (pieces > 1 and 3 * pieces <= 2 * word_count <= 2 * NAME_WORDS_MAX * pieces):
+        return False
+    if LIST_SEPARATOR.match(text[-1:]):  # (a line that goes on: an abstract's, wrapped)
+        return False
+    names = [name.split() for name in author_names(text)]
+    return (len(names) > 1 and 2 * sum(len(words) > 1 for words in names) >= len(names)
+            and sum(map(is_persons_name, names)) >= AUTHORS_WITH_A_TEAM * len(names))
+
+
+def is_persons_name(words: list[str]) -> bool:
+    """Whether the words of a name may be a person's: at most five, capitalised but for
+    the particles of names and one other at the most ("Mihaela van der Schaar"; "Chen
+    chen" and "zhou Xun" are real authors' names as written), a full stop only after an
+    initial ("Joshua M. Susskind"), none an organisation's (an initialism of two letters
+    only in capitals: "Ai Jian" is a real author, "Meta AI" none) nor with a noun's
+    ending (see `NOUN_ENDING`)."""
+    lower = [word for word in words if not word[0].isupper() and word not in NAME_PARTICLES]
+    return (len(words) <= NAME_WORDS_MAX and len(lower) < min(2, len(words)) and all(
+        NAME_WORD.fullmatch(word) and (not word.endswith(".") or len(word) <= INITIAL_MAX)
+        and not NOUN_ENDING.search(word)
+        and not (word.lower().strip(".") in ORGANISATION_WORDS
+                 and (len(word) > 2 or word.isupper()))
+        for word in words))
+
+
+def author_names(text: str) -> tuple[str, ...]:
+    """"A, B and C", "A; B", "张三、李四" as names ("A, B, et al." as A and B)."""
+    names = AUTHOR_SEPARATOR.split(MORE_AUTHORS.sub("", text))
+    return tuple(name for name in (part.strip() for part in names) if name)
 
 
 def section_label(text: str) -> str | None:

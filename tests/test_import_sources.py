@@ -866,6 +866,42 @@ def test_entries_marked_with_emoji_sections_quotes_or_languages_read_whole(shape
     assert failed == []
 
 
+@pytest.mark.parametrize("size", [1, 3, 561])
+def test_an_unlabelled_line_of_authors_gives_the_authors(size):
+    """Every real paper with its real list of authors on a line of its own under its
+    title, without a label (names parted by commas: 554 of the 561 have two or more), in
+    a digest of one, three or 561 entries: the names are the paper's authors, and the
+    entry reads as without them. Before, the list was the paper's affiliation, or (longer
+    than any title) a problem."""
+    _, expected = real_digest(True, True)
+    papers = [item["paper"] for _, item in daily_items()]
+    failed = []
+    for start in range(0, len(expected) - size + 1, size):
+        lines, wanted = [], []
+        for ((title, chinese_title), (abstract, chinese), _), paper in zip(
+                expected[start:start + size], papers[start:start + size], strict=True):
+            names = [author["name"] for author in paper["authors"]]
+            authors = [", ".join(names)] if len(names) > 1 else []
+            lines += [title, *authors, chinese_title, abstract, chinese, ""]
+            wanted.append(((title, chinese_title), (abstract, chinese), None,
+                           tuple(names) if authors else ()))
+        entries, problems = parse_digest("\n".join(lines), "authors.txt", LANGUAGES)
+        if problems or [(e.title, e.abstract, e.affiliation, e.authors)
+                        for e in entries] != wanted:
+            failed.append(start)
+    assert failed == []
+
+
+@pytest.mark.parametrize("line", ["Hugging Face, Stanford University", "Meta FAIR, NYU",
+                                  "Tsinghua University, Zhipu AI", "阿里、腾讯",
+                                  "Shanghai AI Lab; Fudan University"])
+def test_a_line_of_organisations_stays_the_affiliation(line):
+    text = "\n".join(["Qwen3 Technical Report", line, "Qwen3 技术报告",
+                      "In this work, we present Qwen3.", "在本工作中，我们推出了 Qwen3。"])
+    entries, problems = parse_digest(text, "d.txt", LANGUAGES)
+    assert problems == [] and [(e.affiliation, e.authors) for e in entries] == [(line, ())]
+
+
 @pytest.mark.parametrize("line, text", [
     ("中文：通义千问 3 技术报告", "通义千问 3 技术报告"), ("**EN:** Qwen3 Technical Report",
                                                 "Qwen3 Technical Report"),
