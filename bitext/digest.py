@@ -33,6 +33,9 @@ How a line's role is decided:
    translation**.
 6. Each pair has the primary language's line first, unless the file (of two entries or
    more) reads whole only with the translation's title or abstract first (see `Order`).
+   Each language's lines may come together, the translated title after the abstract
+   ("Title" / abstract / "标题" / 摘要), where the file reads whole only so or its lines
+   fit that better (see `in_blocks_if_better`).
    A title and its translation may share a line ("Title | 标题", "Title（标题）"), where
    the file reads with fewer problems so (see `title_pair`).
 
@@ -199,12 +202,18 @@ class Order:
 
     titles_swapped: bool = False
     abstracts_swapped: bool = False
+    blocks: bool = False
+    """Each language's title and abstract together, the primary language's first ("Title"
+    / abstract / "标题" / 摘要), as an editor pastes a paper and then its translation: the
+    translated title comes after the abstract (see `_Parser.readings`)."""
 
     @property
     def heads(self) -> tuple[tuple[Role, ...], ...]:
         """The shapes of an entry's titles, the shorter first (preferred when all else is
         equal): with an affiliation between them, or after them where its label says so
-        ("Title | 标题" / "机构：阿里")."""
+        ("Title | 标题" / "机构：阿里"). In `blocks`, the title and its affiliation."""
+        if self.blocks:
+            return (TITLE,), (TITLE, AFFILIATION)
         first, second = ((TRANSLATED_TITLE, TITLE) if self.titles_swapped
                          else (TITLE, TRANSLATED_TITLE))
         return (first, second), (first, AFFILIATION, second), (first, second,
@@ -218,6 +227,7 @@ class Order:
 
 PRIMARY_FIRST = Order()
 # The other orders, tried on a file that the primary-first order does not read whole.
+BLOCKS = Order(blocks=True)
 SWAPPED_ORDERS = (Order(True, True), Order(False, True), Order(True, False))
 # An entry awaiting its translation: the primary title and abstract only, and perhaps an
 # affiliation in the primary language (one in the secondary language's script would be
@@ -358,6 +368,8 @@ def read_digest(text: str, source: str, languages: tuple[Language, Language]
     # reads without it, as awaiting its translation).
     for kept, edges in without_edges(all_lines):
         found_lines, found = reading_of(kept, source, names, secondary_script)
+        if awaiting(found[0]) > awaiting(entries):
+            continue  # (the words were a translation: "Title" / abstract / "" / "标题" / 摘要)
         if len(found[1]) < len(problems) or (len(found[1]) == len(problems) and [
                 set(entry.lines or ()) for entry in found[0]] == [
                 set(entry.lines or ()) for entry in entries]):
@@ -372,6 +384,11 @@ def read_digest(text: str, source: str, languages: tuple[Language, Language]
     problems += link_problems + attached_problems + date_problems
     return entries, forbidden_problems(text, source) + sorted(
         problems, key=lambda problem: problem.line or 0), outside
+
+
+def awaiting(entries: list[Entry]) -> int:
+    """How many of the entries await their translation."""
+    return sum(entry.title[1] is None for entry in entries)
 
 
 def reading_of(lines: list[Line], source: str, names: dict[bool, str],
@@ -915,17 +932,59 @@ def best_parser(lines: list[Line], source: str, names: dict[bool, str]) -> _Pars
         if not all(map(has_short_heads, parser.entries)):
             continue  # (an abstract read as a title: a wrong reading)
         if not parser.problems:
-            return parser
+            return in_blocks_if_better(parser, lines, source, names)
         if several_lines and not untranslated:
             several = parser
     # (a whole reading with the translation first beats a reading with problems: a
     # digest of two entries so, read as several lines, had one problem fewer)
     if swapped := swapped_parser(lines, source, names):
         return swapped
+    if blocks := next(filter(None, (blocks_parser(lines, source, names, several_lines)
+                                    for several_lines in (False, True))), None):
+        return blocks
     if several and (len(several.problems) < len(one_line.problems)
                     and len(one_line.problems) >= len(one_line.entries)):
         return several
     return one_line
+
+
+def in_blocks_if_better(found: _Parser, lines: list[Line], source: str,
+                        names: dict[bool, str]) -> _Parser:
+    """`found` (a whole reading, of entries awaiting their translation or of abstracts of
+    several lines), or the whole reading of each language's lines together (`BLOCKS`)
+    where its lines fit it better. ("Title" / "阿里" / abstract / "标题" / 摘要 reads whole
+    as a title pair and a translated abstract of two paragraphs, the first of them the
+    translated title, at a higher cost.)"""
+    for several_lines in (False, True):
+        blocks = blocks_parser(lines, source, names, several_lines)
+        if blocks is None:
+            continue
+        if blocks.total < found.total:
+            return blocks
+        entry = next((entry for entry, other in zip(found.entries, blocks.entries,
+                                                    strict=False) if entry != other), None)
+        if blocks.total == found.total and entry:  # (the lines cannot tell: labels can)
+            found.problems.append(Problem(
+                source, entry.line_of("translated_title"), None,
+                "a translated title or an affiliation",
+                expected="a line that only one of them can be",
+                found=f"a line that can be either, {entry.title[1]!r}",
+                hint="label it, \"标题：…\" or \"机构：…\" (or \"Affiliation: …\")"))
+            break
+    return found
+
+
+def blocks_parser(lines: list[Line], source: str, names: dict[bool, str],
+                  several_lines: bool) -> _Parser | None:
+    """The whole reading in `BLOCKS`, or None. One entry alone reads so only where its
+    abstract is prose: "Title" / "Google DeepMind" / "标题" / 摘要, its abstract missing,
+    would read whole too."""
+    parser = _Parser(lines, source, names, several_lines, order=BLOCKS, whole_only=True)
+    if parser.problems or not all(map(has_short_heads, parser.entries)):
+        return None
+    if len(parser.entries) == 1 and not is_prose(parser.entries[0].abstract[0]):
+        return None
+    return parser
 
 
 def has_short_heads(entry: Entry) -> bool:
@@ -1003,10 +1062,13 @@ class _Parser:
         """The numbers of the lines of links that turned out to be a part of an abstract."""
         self.entries: list[Entry] = []
         self.problems: list[Problem] = []
+        self.total = 0
+        """How badly the lines fit the entries found (see `cost`)."""
         start = 0
         while start < len(lines):
             reached, path = self.best_split(start)
             self.entries += [self.make_entry(at, reading) for at, reading in path]
+            self.total += sum(self.cost(at, reading) or 0 for at, reading in path)
             if reached == len(lines):
                 break
             if whole_only:  # (a reading of the whole file was asked for: this is none)
@@ -1028,7 +1090,10 @@ class _Parser:
             if not fits(line, role):
                 return None
             if offset and line.after_blank and self.blanks_part:
-                cost += 2  # an entry across the blank lines that part entries
+                if not self.order.blocks:
+                    cost += 2  # an entry across the blank lines that part entries
+                elif role is not TRANSLATED_TITLE:
+                    return None  # (in blocks, a blank line parts the languages only)
             first = not offset or reading[offset - 1] != role
             alone = first and (offset + 1 == len(reading) or reading[offset + 1] != role)
             if alone:
@@ -1059,9 +1124,14 @@ class _Parser:
         heads = self.heads + (UNTRANSLATED_HEADS if self.untranslated else ())
         found = []
         for head in heads:
-            first, second = (self.order.abstracts if TRANSLATED_TITLE in head
-                             else (ABSTRACT, None))
-            after = (second,) if second else ()
+            middle: tuple[Role, ...] = ()  # (what comes between the abstracts)
+            if self.order.blocks:  # (never with `untranslated`: see `swapped_parser`)
+                first, middle, second = ABSTRACT, (TRANSLATED_TITLE,), TRANSLATED_ABSTRACT
+            elif TRANSLATED_TITLE in head:
+                first, second = self.order.abstracts
+            else:
+                first, second = ABSTRACT, None
+            after = middle + ((second,) if second else ())
             if not self.several_lines:
                 found.append(head + (first,) + after)
                 continue
@@ -1071,8 +1141,9 @@ class _Parser:
                 found.append(head + (first,) * max(first_lines, default=1) + after)
                 continue
             for lines in first_lines:
-                found += [head + (first,) * lines + (second,) * count for count in (
-                    self.abstract_lengths(start + lines, second) if second else [0])]
+                found += [head + (first,) * lines + middle + (second,) * count for count in (
+                    self.abstract_lengths(start + lines + len(middle), second) if second
+                    else [0])]
         return found
 
     def abstract_lengths(self, at: int, role: Role) -> list[int]:

@@ -412,6 +412,48 @@ def read_wrapped(text: str, expected: list[tuple], summaries: list[str]) -> list
     return entries
 
 
+@pytest.mark.parametrize("blank_lines", [False, True], ids=["no-blank-lines", "blank-lines"])
+@pytest.mark.parametrize("affiliations", [False, True], ids=["no-affiliations", "affiliations"])
+def test_each_languages_lines_together_import_whole(blank_lines, affiliations):
+    """Every real paper written as an editor pastes it and then its translation: title,
+    affiliation, abstract (in the daily papers' lines), then the translated title and
+    abstract, perhaps after a blank line. Before, every entry was a problem."""
+    _, expected = real_digest(blank_lines, affiliations)
+    summaries = [item["paper"]["summary"].strip() for _, item in daily_items()]
+    lines = []
+    for index, ((title, chinese_title), (_, chinese), affiliation) in enumerate(expected):
+        lines += [title, *([affiliation] if affiliation else []),
+                  *summaries[index].split("\n"), *([""] if blank_lines else []),
+                  chinese_title, *wrapped_chinese(index, chinese), ""]
+    read_wrapped("\n".join(lines), expected, summaries)
+
+
+@pytest.mark.parametrize("size", [1, 2, 3])
+def test_small_digests_of_each_languages_lines_together_import_whole(size):
+    """The real papers so, in a day's digest of one to three entries: each reads whole,
+    but for an entry alone whose affiliation is in Chinese and whose translated title
+    ends as a sentence ("基于 $x^2$ 的方法。"). Its affiliation may as well be its
+    translated title, and the translated title the first paragraph of the translation:
+    a problem asks for a label, rather than a guess (13 of the 561)."""
+    _, expected = real_digest(True, True)
+    failed, ambiguous = [], []
+    for start in range(0, len(expected) - size + 1, size):
+        chunk = expected[start:start + size]
+        lines = []
+        for (title, chinese_title), (abstract, chinese), affiliation in chunk:
+            lines += [title, *([affiliation] if affiliation else []), abstract, "",
+                      chinese_title, chinese, ""]
+        entries, problems = parse_digest("\n".join(lines), "day.txt", LANGUAGES)
+        if [problem.message for problem in problems] == [
+                "a translated title or an affiliation"]:
+            ambiguous.append(chunk[0][0][1])
+        elif problems or [(e.title, e.abstract, e.affiliation) for e in entries] != chunk:
+            failed.append(start)
+    assert failed == []
+    assert len(ambiguous) == (13 if size == 1 else 0)
+    assert all(title.endswith("。") or title.endswith("？") for title in ambiguous)
+
+
 def test_a_wrapped_digest_with_the_translations_first_imports_whole():
     """The Chinese title and abstract first, the abstracts in the lines the daily papers
     give them in and the Chinese ones wrapped: each paper reads as in English-first
