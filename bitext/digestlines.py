@@ -52,6 +52,13 @@ PICTOGRAPH_JOINERS = "\ufe0e\ufe0f\u200d\u20e3 \t"
 BOLD_LINE = re.compile(r"(\*\*|__)(?P<text>[^*_].*?)\1")
 # A link written in Markdown, "[arXiv](https://arxiv.org/abs/2505.09388)".
 MARKDOWN_LINK = re.compile(r"\[(?P<text>[^\[\]]*)\]\((?P<url>https?://[^()\s]+)\)")
+# The texts of a Markdown link that name a kind of link, not a title: such a link alone
+# on its line is a line of links (see `with_labelled_links`).
+LINK_TEXT_WORDS = frozenset({
+    "arxiv", "pdf", "paper", "abs", "html", "code", "github", "project", "project page",
+    "page", "website", "homepage", "demo", "data", "dataset", "hf", "hugging face",
+    "huggingface", "model", "models", "weights", "doi", "link", "论文", "代码", "源码", "项目",
+    "主页", "项目主页", "数据", "数据集", "链接", "原文", "原文链接", "论文链接", "代码链接"})
 NOTE_OR_COMMENTS = "note or comments"
 MORE_AUTHORS = re.compile(r"(?:[,;，；、]?\s*(?:et\s+al\b\.?|\.\.\.|…)|等人?)\s*$",
                           re.IGNORECASE)
@@ -255,7 +262,8 @@ def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
         stripped = stripped[bullet.end():] if bullet else stripped
         if stripped.startswith(">"):
             stripped = QUOTE_MARKS.sub("", stripped, count=1)
-        links = link_items(without_pictographs(stripped), number)  # ("🔗 https://…")
+        # ("🔗 https://…", "[arXiv](https://…) | [Code](https://…)")
+        links = link_items(without_pictographs(with_labelled_links(stripped)), number)
         day = day_of_line(stripped)
         indent = len(raw) - len(raw.lstrip())
         if links or day is not None:
@@ -390,6 +398,23 @@ def link_items(text: str, number: int) -> tuple[Link, ...]:
         links.append(Link(number, label, url, match["arxiv"]))
         at = match.end()
     return tuple(links)
+
+
+def with_labelled_links(text: str) -> str:
+    """A line of Markdown links only ("📄 [arXiv](https://…) | [Code](https://…)") as
+    labels and addresses ("arXiv: https://… Code: https://…") for `link_items`, when it
+    holds two links or more, or one whose text names a kind of link; else the line as
+    it is (one link of other words is a title: see `linked_title`)."""
+    if "](" not in text:
+        return text
+    links = list(MARKDOWN_LINK.finditer(text))
+    if not links or WORD_CHARACTER.search(MARKDOWN_LINK.sub("", text)):
+        return text
+    if len(links) == 1 and without_pictographs(links[0]["text"]).strip().lower() not in (
+            LINK_TEXT_WORDS):
+        return text
+    return " ".join(f"{link['text'].strip()}: {link['url']}" if link["text"].strip()
+                    else link["url"] for link in links)
 
 
 def linked_title(text: str, number: int) -> tuple[str, Link | None]:

@@ -879,7 +879,15 @@ MARKED_SHAPES = {
     "language labels": lambda number, titles, abstracts, paper: [
         f"{number}. {titles[0]}", f"   中文：{titles[1]}", f"   EN: {abstracts[0]}",
         f"   {abstracts[1]}"],
+    # Before, the line of Markdown links became the abstract's first paragraph.
+    "markdown links": lambda number, titles, abstracts, paper: [
+        f"## {number}. {titles[0]}", "", f"**{titles[1]}**", "",
+        f"📄 [arXiv](https://arxiv.org/abs/{paper['id']}) | "
+        f"🤗 [HF](https://huggingface.co/papers/{paper['id']})", "", abstracts[0], "",
+        abstracts[1], "", "---"],
 }
+# The shapes that give each paper's arXiv address.
+SHAPES_WITH_LINKS = ("emoji", "sections", "markdown links")
 
 
 @pytest.mark.parametrize("shape", MARKED_SHAPES)
@@ -901,7 +909,7 @@ def test_entries_marked_with_emoji_sections_quotes_or_languages_read_whole(shape
         ids = [next((link.arxiv or link.url for link in e.links), None) for e in entries]
         if problems or [(e.title, e.abstract) for e in entries] != [
                 (titles, abstracts) for (titles, abstracts, _), _ in chunk] or (
-                    shape in ("emoji", "sections") and not all(
+                    shape in SHAPES_WITH_LINKS and not all(
                         paper["id"] in (link or "") for link, (_, paper) in zip(
                             ids, chunk, strict=True))):
             failed.append(start)
