@@ -125,9 +125,11 @@ TITLE_ARXIV_ID = re.compile(
     r"(?P<title>.+?)"
     r"(?:\s*[(（\[](?:arxiv:\s*)?(?P<after>\d{4}\.\d{4,5})(?:v\d+)?[)）\]])?", re.IGNORECASE)
 # A title and its translation on one line: "Qwen3 Technical Report | Qwen3 技术报告", "… / …",
-# "… — …", "Qwen3 Technical Report（Qwen3 技术报告）".
+# "… — …", "Qwen3 Technical Report（Qwen3 技术报告）", "…【…】", "…「…」", "…《…》".
 TITLE_PAIR_SEPARATOR = re.compile(r"\s*[|｜／]\s*|\s+/\s+|\s+[-–—]{1,2}\s+|\s*——\s*")
-TRAILING_TRANSLATION = re.compile(r"\s*[(（](?P<inner>[^()（）]+)[)）]\s*$")
+TRAILING_TRANSLATION = re.compile(
+    r"\s*(?:[(（](?P<round>[^()（）]+)[)）]|【(?P<lenticular>[^【】]+)】|「(?P<corner>[^「」]+)」"
+    r"|『(?P<white_corner>[^『』]+)』|《(?P<angle>[^《》]+)》)\s*$")
 # The end of a list of authors cut short: "et al.", "…", "等" ("and others"): not a name
 # (it would be the paper's last author in its citation meta tags and JSON-LD).
 # (a tag may hold "and": "Vision and Language"; "#LLM #RL" is two)
@@ -481,7 +483,7 @@ def title_pair(text: str, secondary: frozenset[str]) -> tuple[str, str] | None:
     parts = [(text[:match.start()], text[match.end():])
              for match in TITLE_PAIR_SEPARATOR.finditer(text)]
     if match := TRAILING_TRANSLATION.search(text):
-        parts.append((text[:match.start()], match["inner"]))
+        parts.append((text[:match.start()], next(filter(None, match.groups()))))
     pairs = []
     for first, second in parts:
         first, second = unbold(first.strip()), unbold(second.strip())

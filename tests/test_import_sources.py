@@ -180,7 +180,7 @@ def test_small_digests_import_whole(shape, size):
 
 
 @pytest.mark.parametrize("style", ["{} | {}", "{} / {}", "{}（{}）", "**{}** ｜ {}", "{} — {}",
-                                   "{} - {}", "{}——{}"])
+                                   "{} - {}", "{}——{}", "{}【{}】", "{}「{}」", "{} 《{}》"])
 @pytest.mark.parametrize("blank_lines", [False, True], ids=["no-blank-lines", "blank-lines"])
 def test_a_title_and_its_translation_on_one_line_import_whole(style, blank_lines):
     """Every real title with its Chinese title on its line, after a bar, a slash or a dash
