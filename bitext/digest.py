@@ -130,8 +130,6 @@ TITLE_PAIR_SEPARATOR = re.compile(r"\s*[|｜／]\s*|\s+/\s+|\s+[-–—]{1,2}\s+
 TRAILING_TRANSLATION = re.compile(
     r"\s*(?:[(（](?P<round>[^()（）]+)[)）]|【(?P<lenticular>[^【】]+)】|「(?P<corner>[^「」]+)」"
     r"|『(?P<white_corner>[^『』]+)』|《(?P<angle>[^《》]+)》)\s*$")
-# The end of a list of authors cut short: "et al.", "…", "等" ("and others"): not a name
-# (it would be the paper's last author in its citation meta tags and JSON-LD).
 # (a tag may hold "and": "Vision and Language"; "#LLM #RL" is two)
 TAG_SEPARATOR = re.compile(r"\s*[,;，；、|#]\s*")
 
@@ -229,8 +227,10 @@ class Order:
 
 PRIMARY_FIRST = Order()
 # The other orders, tried on a file that the primary-first order does not read whole.
-BLOCKS = Order(blocks=True)
 SWAPPED_ORDERS = (Order(True, True), Order(False, True), Order(True, False))
+# Each language's lines together, tried also where a reading of entries awaiting their
+# translation or of abstracts of several lines is whole (see `in_blocks_if_better`).
+BLOCKS = Order(blocks=True)
 # An entry awaiting its translation: the primary title and abstract only, and perhaps an
 # affiliation in the primary language (one in the secondary language's script would be
 # as likely a translated title whose translated abstract is missing).

@@ -59,7 +59,10 @@ LINK_TEXT_WORDS = frozenset({
     "page", "website", "homepage", "demo", "data", "dataset", "hf", "hugging face",
     "huggingface", "model", "models", "weights", "doi", "link", "论文", "代码", "源码", "项目",
     "主页", "项目主页", "数据", "数据集", "链接", "原文", "原文链接", "论文链接", "代码链接"})
+# The field of "备注", which its line's language settles (see `FIELD_OF_LABEL`).
 NOTE_OR_COMMENTS = "note or comments"
+# The end of a list of authors cut short: "et al.", "…", "等" ("and others"): not a name
+# (it would be the paper's last author in its citation meta tags and JSON-LD).
 MORE_AUTHORS = re.compile(r"(?:[,;，；、]?\s*(?:et\s+al\b\.?|\.\.\.|…)|等人?)\s*$",
                           re.IGNORECASE)
 AUTHOR_SEPARATOR = re.compile(r"\s*[,;，；、]\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
