@@ -32,6 +32,14 @@ URL_TRAILER = ".,;:!?)]}>。，；：！？）】」'"
 # perhaps whence it is cross-listed, and the formats it comes in.
 ARXIV_LISTING = re.compile(r"\[\d+\]\s*arXiv:(?P<arxiv>\d{4}\.\d{4,5}(?:v\d+)?)"
                            r"(?:\s*\([\w -]+ from [^)]*\))?(?:\s*\[[\w ,.-]*\])?")
+# An arXiv id named so, as arXiv cites a paper: "arXiv 2505.09388", "arXiv:2505.09388v2
+# [cs.CL]".
+ARXIV_CITED = re.compile(r"arxiv\s*[:：]?\s*(?P<arxiv>\d{4}\.\d{4,5}(?:v\d+)?)"
+                         r"(?:\s*\[[\w.-]+\])?", re.IGNORECASE)
+# The brackets that may hold a line of links as a whole.
+BRACKETS = {"[": "]", "(": ")", "<": ">", "（": "）"}
+# An address in angle brackets, as Markdown writes one to link it: "<https://…>".
+AUTOLINK = re.compile(r"<(?P<url>https?://[^\s<>]+)>")
 # A letter or a digit: a line without one ("---", "* * *", "~~~") is a rule between
 # entries, which parts them as a blank line does.
 WORD_CHARACTER = re.compile(r"[^\W_]")
@@ -383,11 +391,17 @@ def is_bulleted_list(raw_lines: list[str]) -> bool:
 def link_items(text: str, number: int) -> tuple[Link, ...]:
     """The links of a line that holds links only, else nothing. An arXiv id counts as a
     link only after a label that says arXiv, or alone on its line. (A line of arXiv's
-    listings, "[3] arXiv:2505.09388 [pdf, html, other]", is its paper's id.)"""
-    if listed := ARXIV_LISTING.fullmatch(text):
+    listings, "[3] arXiv:2505.09388 [pdf, html, other]", is its paper's id, and so is
+    arXiv's citation, "arXiv:2505.09388v2 [cs.CL]"; a line in brackets is read within
+    them, and an address in angle brackets without them.)"""
+    if listed := ARXIV_LISTING.fullmatch(text) or ARXIV_CITED.fullmatch(text):
         return (Link(number, "arXiv", None, listed["arxiv"]),)
+    if BRACKETS.get(text[:1], "-") == text[-1:]:  # ("[2505.09388]", "(https://…)")
+        return link_items(text[1:-1], number)
     if text[:1].isdigit() and (alone := ARXIV_ID_ALONE.fullmatch(text)):
         return (Link(number, "arXiv", None, alone["id"]),)
+    if "<" in text:
+        text = AUTOLINK.sub(r"\g<url>", text)
     links, at = [], 0
     while at < len(text):
         match = LINK_ITEM.match(text, at)

@@ -242,6 +242,11 @@ LINK_STYLES = {
     "a line each": lambda paper: [f"https://huggingface.co/papers/{paper['id']}"] + [
         f"{label}：{paper[key]}" for label, key in (("代码", "githubRepo"),
                                                    ("项目主页", "projectPage"))
+        if paper.get(key)],
+    # arXiv's citation, and addresses in Markdown's angle brackets
+    "cited": lambda paper: [f"arXiv:{paper['id']}v1 [cs.CL]"] + [
+        f"{label}: <{paper[key]}>" for label, key in (("Code", "githubRepo"),
+                                                     ("Project", "projectPage"))
         if paper.get(key)]}
 
 
@@ -283,7 +288,16 @@ def test_lines_of_links_give_the_links_the_daily_papers_give(place, style, blank
     ("We study it. Code: https://github.com/x/y", []),  # a sentence: an abstract
     ("Code at https://github.com/x/y", []),
     ("The code and the data, with the models: https://github.com/x/y", []),
-    ("Qwen3: https://qwenlm.github.io/ is our site", [])])
+    ("Qwen3: https://qwenlm.github.io/ is our site", []),
+    # (before, these were no lines of links: an entry's line, or its abstract's last)
+    ("arXiv 2505.09388", [("arXiv", "2505.09388")]),
+    ("arXiv:2505.09388v2 [cs.CL]", [("arXiv", "2505.09388v2")]),
+    ("[2505.09388]", [("arXiv", "2505.09388")]),
+    ("<https://arxiv.org/abs/2505.09388>", [("", "https://arxiv.org/abs/2505.09388")]),
+    ("(https://arxiv.org/abs/2505.09388)", [("", "https://arxiv.org/abs/2505.09388")]),
+    ("Code: <https://github.com/x/y>", [("Code", "https://github.com/x/y")]),
+    ("[Qwen3 Technical Report](https://arxiv.org/abs/2505.09388)", []),  # (a title)
+    ("(Qwen3 Technical Report)", [])])
 def test_a_line_of_links_holds_links_only(line, links):
     from bitext.digestlines import link_items
 
