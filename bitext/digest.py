@@ -1068,9 +1068,9 @@ class _Parser:
         """How badly the lines fit the entries found (see `cost`)."""
         start = 0
         while start < len(lines):
-            reached, path = self.best_split(start)
+            reached, path, cost = self.best_split(start)
             self.entries += [self.make_entry(at, reading) for at, reading in path]
-            self.total += sum(self.cost(at, reading) or 0 for at, reading in path)
+            self.total += cost
             if reached == len(lines):
                 break
             if whole_only:  # (a reading of the whole file was asked for: this is none)
@@ -1174,9 +1174,9 @@ class _Parser:
         return goes_on(previous, line) or (line.number + 1 in self.link_lines
                                             and not SENTENCE_END.search(line.text))
 
-    def best_split(self, start: int) -> tuple[int, list[tuple[int, tuple[Role, ...]]]]:
-        """The furthest line that entries from `start` can reach, and the entries of the
-        cheapest way to get there (ties: fewer affiliations)."""
+    def best_split(self, start: int) -> tuple[int, list[tuple[int, tuple[Role, ...]]], int]:
+        """The furthest line that entries from `start` can reach, the entries of the
+        cheapest way to get there (ties: fewer affiliations), and its cost."""
         best: dict[int, tuple[int, int, tuple[Role, ...] | None]] = {start: (0, start, None)}
         reached = start
         for at in range(start, len(self.lines)):
@@ -1196,7 +1196,7 @@ class _Parser:
             _, previous, reading = best[at]
             path.append((previous, reading))
             at = previous
-        return reached, path[::-1]
+        return reached, path[::-1], best[reached][0]
 
     def make_entry(self, at: int, reading: tuple[Role, ...]) -> Entry:
         parts: dict[str, list[Line]] = {}
