@@ -384,8 +384,33 @@ def read_digest(text: str, source: str, languages: tuple[Language, Language]
     entries = with_author_lines(entries, lines)
     entries, date_problems = with_dates(entries, lines, source)
     problems += link_problems + attached_problems + date_problems
+    if not problems:  # (else the reading is wrong already, and its problems say where)
+        problems = titles_as_affiliations(entries, lines, source)
     return entries, forbidden_problems(text, source) + sorted(
         problems, key=lambda problem: problem.line or 0), outside
+
+
+# What titles hold and no organisation's name does: a colon before a subtitle, a question
+# at the end (430 of the 561 real titles).
+TITLE_MARK = re.compile(r"[:：]\s|[?？]$")
+
+
+def titles_as_affiliations(entries: list[Entry], lines: list[Line], source: str
+                           ) -> list[Problem]:
+    """A problem for each affiliation, without a label, that reads as a title, in a file
+    that reads with no other: a line of no entry above a title ("Worth reading, see the
+    demo" / "Qwen3: …" / "Qwen3 技术报告") reads as that entry's title, and its real title
+    as its affiliation, which nothing else tells."""
+    labelled = {line.number for line in lines if line.label}
+    return [Problem(source, entry.line_of("affiliation"), None,
+                    "an affiliation that reads as a title",
+                    expected="an organisation's name, without a subtitle or a question",
+                    found=repr(entry.affiliation),
+                    hint=f"is line {entry.line_of('title')} ({entry.title[0][:40]!r}) a line "
+                         "of no entry? (label a real affiliation: \"机构：…\")")
+            for entry in entries
+            if entry.affiliation and entry.line_of("affiliation") not in labelled
+            and TITLE_MARK.search(entry.affiliation)]
 
 
 def awaiting(entries: list[Entry]) -> int:

@@ -956,6 +956,29 @@ def test_an_unlabelled_line_of_authors_gives_the_authors(size):
     assert failed == []
 
 
+def test_a_title_read_as_an_affiliation_is_a_problem_where_it_reads_as_a_title():
+    """Every real paper under a line of no entry ("Worth reading, see the demo"), which
+    reads as its title, the real title as its affiliation: where that title has a
+    subtitle after a colon or ends with a question (430 of the 561), a problem names the
+    line above it. Before, each imported silently with the line as its title. (The other
+    131 still do: nothing in the lines tells such a title from an affiliation.)"""
+    from bitext.digest import TITLE_MARK
+
+    _, expected = real_digest(False, False)
+    named = []
+    for (title, chinese_title), (abstract, chinese), _ in expected:
+        text = "\n".join(["Worth reading, see the demo", title, chinese_title, abstract,
+                          chinese])
+        _, problems = parse_digest(text, "d.txt", LANGUAGES)
+        named.append([problem.format() for problem in problems] == [
+            f"d.txt:2: an affiliation that reads as a title (expected an organisation's name, "
+            f"without a subtitle or a question, found {title!r}) — is line 1 ('Worth "
+            "reading, see the demo') a line of no entry? (label a real affiliation: "
+            '"机构：…")'])
+    assert named == [bool(TITLE_MARK.search(title)) for (title, _), _, _ in expected]
+    assert sum(named) == 430
+
+
 @pytest.mark.parametrize("line", ["Hugging Face, Stanford University", "Meta FAIR, NYU",
                                   "Tsinghua University, Zhipu AI", "阿里、腾讯",
                                   "Shanghai AI Lab; Fudan University"])
