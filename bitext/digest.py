@@ -1041,10 +1041,11 @@ def long_head_problem(entry: Entry, source: str) -> Problem:
 def swapped_parser(lines: list[Line], source: str, names: dict[bool, str]) -> _Parser | None:
     """The entries of a file that reads whole with the translation's title or abstract
     first (`SWAPPED_ORDERS`), with abstracts of one line or of several, in two entries or
-    more; None if it does not. (One entry alone may read so by mistake: "Title / 阿里 /
-    标题 / Abstract", its translated abstract missing, reads whole as title, translated
-    title, translated abstract, abstract. Only orders whose first title the file's first
-    line can be are tried.)"""
+    more, or in one whose translated title comes first; None if it does not. (One entry
+    alone with its title first may read so by mistake: "Title / 阿里 / 标题 / Abstract",
+    its translated abstract missing, reads whole as title, translated title, translated
+    abstract, abstract. Only orders whose first title the file's first line can be are
+    tried.)"""
     first = next((line for line in lines if line.in_grammar), None)
     if first is None:
         return None
@@ -1054,7 +1055,7 @@ def swapped_parser(lines: list[Line], source: str, names: dict[bool, str]) -> _P
         for several_lines in (False, True):
             parser = _Parser(lines, source, names, several_lines, order=order,
                              whole_only=True)
-            if (not parser.problems and len(parser.entries) > 1
+            if (not parser.problems and (len(parser.entries) > 1 or order.titles_swapped)
                     and all(map(has_short_heads, parser.entries))):
                 return parser
     return None
