@@ -145,13 +145,14 @@ LANGUAGE_WORDS = {"en": ("english", "英文", "英语"), "zh": ("chinese", "中�
 TRANSLATION_WORDS = ("translated", "translation", "翻译", "译文", "译名")
 ORIGINAL_WORDS = ("original", "原文", "原")
 # A label's language in brackets after it ("摘要（英文）：", "Abstract (EN):",
-# "中文摘要（机翻）：").
+# "中文摘要（机翻）："), or who translated it ("摘要（DeepSeek 翻译）：", "Abstract (GPT-4o
+# translation):").
 QUALIFIER_WORDS = sorted({*LANGUAGE_WORDS, *(word for words in LANGUAGE_WORDS.values()
                                             for word in words),
                           *TRANSLATION_WORDS, *ORIGINAL_WORDS, "zh-hans", "zh-cn", "中", "英",
                           "机翻", "机器翻译", "machine translation"}, key=len, reverse=True)
 QUALIFIER = (r"(?:\s*[（(\[](?:" + "|".join(map(re.escape, QUALIFIER_WORDS)).replace("\\ ", r"\s+")
-             + r")[）)\]])?")
+             + r"|[^()（）\[\]:：]{1,30}?(?:翻译|机翻|译|translation|translated))[）)\]])?")
 # A label, perhaps after a bullet, in bold or italics ("**点评**：", "*TL;DR:*"), with its
 # language perhaps, before its colon or bracket.
 EMPHASIS = r"\*\*|__|\*|_"
@@ -171,18 +172,21 @@ FIELD_LABEL = re.compile(
         "\\ ", r"\s+")
     + rf"){QUALIFIER}\s*(?:(?:{EMPHASIS})\s*)?[:：】\]](?:\s*(?:{EMPHASIS}))?\s*",
     re.IGNORECASE)
-# A note's label may end with a dash too ("TL;DR - …", "点评——…"); a title's first words
-# would, were any label allowed one ("Tags — A Study of …").
-NOTE_DASH_LABEL = re.compile(
+# A note's or an abstract's label may end with a dash too ("TL;DR - …", "点评——…",
+# "Abstract—In this work …", as papers print it); a title's first words would, were any
+# label allowed one ("Tags — A Study of …").
+DASH_FIELDS = ("note", "abstract")
+DASH_LABEL = re.compile(
     rf"(?:[-*•>]\s+)?(?:(?P<bold>{EMPHASIS})\s*)?(?P<label>"
     + "|".join(sorted((re.escape(label) for label, field in FIELD_OF_LABEL.items()
-                       if field == "note"), key=len, reverse=True)).replace("\\ ", r"\s+")
-    + rf")(?:\s*(?:{EMPHASIS}))?(?:\s+[-–—]+\s+|\s*——\s*)", re.IGNORECASE)
-# (what such a line starts with: the first letter of a note's label, after a bullet or an
-# emphasis mark perhaps; most lines, an abstract's, start otherwise)
-NOTE_DASH_START = re.compile(
+                       if field in DASH_FIELDS), key=len, reverse=True)).replace("\\ ", r"\s+")
+    + rf")(?:\s*(?:{EMPHASIS}))?(?:\s+-+\s+|\s*[–—]+\s*)", re.IGNORECASE)
+# (what such a line starts with: the first letter of such a label, after a bullet or an
+# emphasis mark perhaps; most lines start otherwise)
+DASH_START = re.compile(
     "[-*•>_ \t]*[" + re.escape("".join(sorted({label[0] for label, field
-                                                in FIELD_OF_LABEL.items() if field == "note"})))
+                                                 in FIELD_OF_LABEL.items()
+                                                 if field in DASH_FIELDS})))
     + "]", re.IGNORECASE)
 # A line of a date: the date, perhaps as a heading ("## ", "**…**", "【…】"), after a label
 # ("Date:", "日期："), with its weekday ("(Wed)", "（周三）", "Wednesday,").
@@ -465,8 +469,8 @@ def field_label(text: str) -> tuple[str | None, str]:
     """The field a line's label names, and the text after the label; (None, text) for a
     line without one."""
     match = FIELD_LABEL.match(text) if LABEL_END.search(text, 0, LABEL_LENGTH_MAX) else None
-    if match is None and NOTE_DASH_START.match(text):
-        match = NOTE_DASH_LABEL.match(text)
+    if match is None and DASH_START.match(text):
+        match = DASH_LABEL.match(text)
     if match is None:
         return None, text
     return FIELD_OF_LABEL[" ".join(match["label"].lower().split())], text[match.end():].strip()

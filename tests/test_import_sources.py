@@ -655,6 +655,23 @@ def test_a_note_labelled_in_italics_or_with_a_dash(line):
     assert not any(field_label(text)[0] for _, text in REAL)
 
 
+@pytest.mark.parametrize("english, chinese", [
+    ("Abstract—In this work, we present Qwen3.", "摘要——在本工作中，我们推出了 Qwen3。"),
+    ("Abstract - In this work, we present Qwen3.",
+     "摘要（DeepSeek 翻译）：在本工作中，我们推出了 Qwen3。"),
+    ("Abstract (GPT-4o translation): In this work, we present Qwen3.",
+     "中文摘要（机器翻译）：在本工作中，我们推出了 Qwen3。")])
+def test_an_abstracts_label_before_a_dash_or_naming_its_translator_is_taken_off(english,
+                                                                               chinese):
+    """Labels as papers print them ("Abstract—", IEEE's) and as editors name who
+    translated ("摘要（DeepSeek 翻译）："): before, each stayed at the start of its
+    abstract."""
+    text = "\n".join(["Qwen3 Technical Report", "Qwen3 技术报告", english, chinese])
+    entries, problems = parse_digest(text, "d.txt", LANGUAGES)
+    assert problems == [] and [e.abstract for e in entries] == [
+        ("In this work, we present Qwen3.", "在本工作中，我们推出了 Qwen3。")]
+
+
 def test_a_heading_is_a_title_and_a_line_of_no_entry_above_it_is_named():
     """A line of no entry between entries whose titles are headings: before, it became the
     next entry's title and that title its affiliation, with no problem found."""
