@@ -381,7 +381,7 @@ def read_digest(text: str, source: str, languages: tuple[Language, Language]
     entries, link_problems = with_links(with_title_ids(without_numbers(entries)), lines,
                                         source)
     entries, attached_problems = with_attached(entries, lines, source)
-    entries = with_author_lines(entries, lines)
+    entries = with_translators_named(with_author_lines(entries, lines), lines)
     entries, date_problems = with_dates(entries, lines, source)
     problems += link_problems + attached_problems + date_problems
     if not problems:  # (else the reading is wrong already, and its problems say where)
@@ -755,6 +755,30 @@ def with_author_lines(entries: list[Entry], lines: list[Line]) -> list[Entry]:
                 and entry.line_of("affiliation") not in labelled
                 and is_author_list(entry.affiliation)) else entry
             for entry in entries]
+
+
+# A paper file's translator when a machine translated it (`bitext.content.MACHINE`).
+MACHINE = "machine"
+
+
+def with_translators_named(entries: list[Entry], lines: list[Line]) -> list[Entry]:
+    """The entries whose translated abstract's (or title's) label says a machine made it
+    ("中文摘要（机翻）：", "摘要（DeepSeek 翻译）：", see `Line.translated_by`), with that
+    as who translated them, unless their lines of provenance ("译者：…") say."""
+    said = {line.number: line.translated_by for line in lines
+            if line.translated_by is not None}
+    found = []
+    for entry in entries:
+        numbers = entry.lines or {}
+        model = next((said[numbers[part]] for part in ("translated_abstract", "translated_title")
+                      if numbers.get(part) in said), None)
+        if model is None or any(kind in ("translator", "translation_model")
+                                for kind, _ in entry.provenance):
+            found.append(entry)
+            continue
+        named = (("translator", MACHINE),) + ((("translation_model", model),) if model else ())
+        found.append(dataclasses.replace(entry, provenance=entry.provenance + named))
+    return found
 
 
 def tag_words(text: str) -> tuple[str, ...]:

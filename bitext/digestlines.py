@@ -151,8 +151,16 @@ QUALIFIER_WORDS = sorted({*LANGUAGE_WORDS, *(word for words in LANGUAGE_WORDS.va
                                             for word in words),
                           *TRANSLATION_WORDS, *ORIGINAL_WORDS, "zh-hans", "zh-cn", "中", "英",
                           "机翻", "机器翻译", "machine translation"}, key=len, reverse=True)
-QUALIFIER = (r"(?:\s*[（(\[](?:" + "|".join(map(re.escape, QUALIFIER_WORDS)).replace("\\ ", r"\s+")
-             + r"|[^()（）\[\]:：]{1,30}?(?:翻译|机翻|译|translation|translated))[）)\]])?")
+QUALIFIER = (r"(?:\s*[（(\[](?P<qualifier>" + "|".join(map(re.escape, QUALIFIER_WORDS)).replace(
+    "\\ ", r"\s+") + r"|[^()（）\[\]:：]{1,30}?(?:翻译|机翻|译|translation|translated))[）)\]])?")
+# What such a qualifier says of who translated the text (see `translator_named`): a
+# machine ("机翻", "machine translation", "谷歌翻译"), a model it names ("DeepSeek 翻译",
+# "GPT-4o translation"), or no machine (a person's work, or the text's language).
+MACHINE_WORDS = frozenset({"机翻", "机器翻译", "机器", "machine translation", "machine translated",
+                           "machine", "ai 翻译", "ai translation", "ai translated", "ai", "mt"})
+TRANSLATED_BY = re.compile(r"(?P<by>.*?)\s*(?:翻译|译|translation|translated)$")
+NOT_A_MACHINE = frozenset({"", "中文", "英文", "人工", "human", "manual", "chinese", "english",
+                           "原"})
 # A label, perhaps after a bullet, in bold or italics ("**点评**：", "*TL;DR:*"), with its
 # language perhaps, before its colon or bracket.
 EMPHASIS = r"\*\*|__|\*|_"
@@ -250,6 +258,9 @@ class Line:
     `ATTACHED_FIELDS`); its `text` is what follows the label."""
     heading: bool = False
     """A Markdown heading ("## …"); its `text` is what follows the marks."""
+    translated_by: str | None = None
+    """What its label says made its text: a model's name ("摘要（DeepSeek 翻译）："), "" for
+    a machine that it names not ("中文摘要（机翻）："), None where it says neither."""
 
     @property
     def in_grammar(self) -> bool:
@@ -289,7 +300,9 @@ def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
         # of counts is told by what its emoji were)
         body = stripped[heading.end():] if heading else stripped
         unmarked = unbold(body)
-        label, text_of_line = field_label(unbold(without_pictographs(unmarked)))
+        labelled = unbold(without_pictographs(unmarked))
+        label, text_of_line = field_label(labelled)
+        translated_by = translator_named(labelled) if label in ("title", "abstract") else None
         if label is None and (heading or unmarked != body) and (
                 named := section_label(text_of_line)):
             label, text_of_line, heading = named, "", None  # (a label alone on its line)
@@ -302,7 +315,7 @@ def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
             label = "comments" if text_of_line and share < PRIMARY_MAX else "note"
         lines.append(Line(number, text_of_line, share,
                           after_blank=blank and text_before, indent=indent, label=label,
-                          heading=bool(heading)))
+                          heading=bool(heading), translated_by=translated_by))
         text_before, blank = True, False
     return with_label_texts(lines)
 
@@ -557,6 +570,25 @@ def author_names(text: str) -> tuple[str, ...]:
     """"A, B and C", "A; B", "张三、李四" as names ("A, B, et al." as A and B)."""
     names = AUTHOR_SEPARATOR.split(MORE_AUTHORS.sub("", text))
     return tuple(name for name in (part.strip() for part in names) if name)
+
+
+def translator_named(text: str) -> str | None:
+    """What a line's label says made its text (see `Line.translated_by`), from the words
+    in brackets after it."""
+    match = FIELD_LABEL.match(text)
+    qualifier = " ".join((match["qualifier"] or "").lower().split()) if match else ""
+    if not qualifier:
+        return None
+    if qualifier in MACHINE_WORDS:
+        return ""
+    named = TRANSLATED_BY.fullmatch(qualifier)
+    if named is None:
+        return None
+    if named["by"] in NOT_A_MACHINE:
+        return None
+    if named["by"] in MACHINE_WORDS or not re.search("[a-z]", named["by"]):
+        return ""  # ("机器翻译", "谷歌翻译": a machine, no model's name)
+    return match["qualifier"].strip()[:len(named["by"])].strip()  # (as written)
 
 
 def section_label(text: str) -> str | None:

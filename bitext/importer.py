@@ -408,7 +408,10 @@ class Target:
             return {}
         own = dict(record.provenance)
         given = dict(self.provenance)
-        if "translator" in own or "translation_model" in own:
+        # (a machine alone, "中文摘要（机翻）", keeps the command line's model)
+        machine_alone = own.get("translator") == MACHINE and "translation_model" not in own
+        if ("translator" in own or "translation_model" in own) and not (
+                machine_alone and given.get("translator", MACHINE) == MACHINE):
             given.pop("translator", None)
             given.pop("translation_model", None)
         given.update(own)

@@ -672,6 +672,32 @@ def test_an_abstracts_label_before_a_dash_or_naming_its_translator_is_taken_off(
         ("In this work, we present Qwen3.", "在本工作中，我们推出了 Qwen3。")]
 
 
+@pytest.mark.parametrize("label, options, provenance", [
+    ("中文摘要（机翻）：", [], ("machine", None)),
+    ("摘要（DeepSeek 翻译）：", [], ("machine", "DeepSeek")),
+    ("中文摘要（机器翻译）：", ["--translation-model", "qwen-max"], ("machine", "qwen-max")),
+    ("摘要（DeepSeek 翻译）：", ["--translation-model", "qwen-max"], ("machine", "DeepSeek")),
+    ("中文摘要（机翻）：", ["--translator", "Wang Fang"], ("machine", None)),
+    ("摘要（人工翻译）：", [], (None, None)),
+    ("摘要（人工翻译）：", ["--translator", "Wang Fang"], ("Wang Fang", None))])
+def test_a_translations_label_says_who_made_it(tmp_path, label, options, provenance):
+    """A translated abstract labelled as a machine's ("中文摘要（机翻）：") or a model's
+    ("摘要（DeepSeek 翻译）：") gives its paper's translator and model, and the page says
+    so; a model named on the command line stays beside a machine that names none. Before,
+    the label stayed in the abstract, and the paper had no translator."""
+    from tests.test_import import imported
+
+    root = make_project(tmp_path / "site", {})
+    digest = tmp_path / "digest.txt"
+    digest.write_text("\n".join(["Qwen3 Technical Report", "Qwen3 技术报告",
+                                 "In this work, we present Qwen3.",
+                                 f"{label}在本工作中，我们推出了 Qwen3。"]), "utf-8")
+    assert main(["--root", str(root), "import", str(digest), *options]) == 0
+    paper = imported(root)["qwen3-technical-report"]
+    assert (paper.translator, paper.translation_model) == provenance
+    assert paper.abstract.secondary.text == "在本工作中，我们推出了 Qwen3。"
+
+
 def test_a_heading_is_a_title_and_a_line_of_no_entry_above_it_is_named():
     """A line of no entry between entries whose titles are headings: before, it became the
     next entry's title and that title its affiliation, with no problem found."""
