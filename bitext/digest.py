@@ -88,6 +88,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from bitext.config import Language
+from bitext.content import MACHINE
 from bitext.digestlines import (
     ATTACHED_FIELDS,
     BULLET_MARK,
@@ -755,10 +756,6 @@ def with_author_lines(entries: list[Entry], lines: list[Line]) -> list[Entry]:
                 and entry.line_of("affiliation") not in labelled
                 and is_author_list(entry.affiliation)) else entry
             for entry in entries]
-
-
-# A paper file's translator when a machine translated it (`bitext.content.MACHINE`).
-MACHINE = "machine"
 
 
 def with_translators_named(entries: list[Entry], lines: list[Line]) -> list[Entry]:
