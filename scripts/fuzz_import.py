@@ -44,7 +44,9 @@ PIECES = [
     "Date: Wed, 14 May 2025 17:59:02 GMT   (5067kb,D)", "Categories: cs.CL",
     "\\\\ ( https://arxiv.org/abs/2505.09388 ,  5067kb)", "replaced with revised version ",
     "【1】 ", "备注：", "12 pages, 5 figures", "cs.CL 方向，今日共计3篇", "---",
-    "以上就是今天的论文速递，欢迎关注！"]
+    "以上就是今天的论文速递，欢迎关注！", "摘要（DeepSeek 翻译）：", "Abstract—",
+    "arXiv 2505.09388", "<https://arxiv.org/abs/2505.09388>", "## Abstract", "**摘要**",
+    "> ", "中文：", "🔗 ", "Shenzhi Wang, Le Yu, Chang Gao", "Qwen3: A Technical Report"]
 PROVENANCE = [{}, {"translation_model": "deepseek-chat"},
               {"translator": "Wang Fang", "reviewed_by": "Li Lei"}]
 
