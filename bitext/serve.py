@@ -19,14 +19,16 @@ A large site is served as soon as its pages are built: the preview reads the pap
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import errno
 import html
 import os
+import signal
 import socket
 import sys
 import threading
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -339,6 +341,43 @@ class ChangeWatcher(InputWatcher, Watcher):
         return self.filepath, None
 
 
+# The signals that stop the preview: Ctrl-C's, and those that `bitext.cli.main` makes stop
+# a command as it does (SIGTERM, SIGHUP).
+STOP_SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP")
+
+
+@contextlib.contextmanager
+def stopped_between_callbacks() -> Iterator[None]:
+    """Ctrl-C (and the signals that stop a command as it does) stop the preview's loop
+    between two of its callbacks. Raised as a KeyboardInterrupt wherever the signal
+    landed, it was lost when it landed in a weakref's callback ("Exception ignored in
+    …"), and the preview went on serving (a test saw it once, on a loaded machine). A
+    signal ignored (`nohup`) stays so; where the loop takes no signal handlers (Windows),
+    the KeyboardInterrupt stays."""
+    from tornado.ioloop import IOLoop
+
+    loop = IOLoop.current()
+    numbers = [number for name in STOP_SIGNALS
+               if (number := getattr(signal, name, None)) is not None
+               and callable(signal.getsignal(number))]
+    if threading.current_thread() is not threading.main_thread():
+        numbers = []
+    previous = {number: signal.getsignal(number) for number in numbers}
+    taken = []
+    with contextlib.suppress(NotImplementedError, RuntimeError):
+        for number in numbers:
+            loop.asyncio_loop.add_signal_handler(number, loop.stop)
+            taken.append(number)
+    try:
+        yield
+    finally:
+        for number in taken:
+            with contextlib.suppress(Exception):  # (closing the loop removed them)
+                loop.asyncio_loop.remove_signal_handler(number)
+        for number in taken:
+            signal.signal(number, previous[number])
+
+
 def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, open_browser: bool = False,
           drafts: bool = True) -> int:
     from livereload import Server  # imported here: only the preview needs tornado
@@ -369,8 +408,9 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, open_browser: b
         preview.rebuild()
         server = Server(make_app(state, host), watcher=watcher)
         print(f"serving {root} at {address} (Ctrl-C to stop)", flush=True)
-        server.serve(port=chosen, host=host, debug=False, restart_delay=0,
-                     open_url_delay=1 if open_browser else None)
+        with stopped_between_callbacks():
+            server.serve(port=chosen, host=host, debug=False, restart_delay=0,
+                         open_url_delay=1 if open_browser else None)
     finally:
         watcher.stop()
         remove_scratch(workspace)
