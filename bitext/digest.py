@@ -455,7 +455,9 @@ def without_edges(lines: list[Line]) -> Iterator[tuple[list[Line], tuple[int, ..
 
     Such words are one to `EDGE_LINES_MAX` lines of text before the first blank line (or
     rule) or after the last, in a file whose other blank lines part entries (or that has
-    no other), without labels and none of them in the primary language. They hold no
+    no other; or, for closing words, after a rule: a Markdown digest has a blank line
+    after every line, and a rule after its last entry), without labels and none of them
+    in the primary language. They hold no
     title and no abstract, so leaving them out loses no paper's text; it may lose a
     translation's last paragraph, which the import report names. Lines the words cannot
     be told from stay problems: a line in the primary language (a title whose entry lacks
@@ -479,7 +481,8 @@ def without_edges(lines: list[Line]) -> Iterator[tuple[list[Line], tuple[int, ..
         kept = lines[len(head) if cut_head else 0:breaks[-1] if cut_tail else len(lines)]
         kept[0] = dataclasses.replace(kept[0], after_blank=False)  # (now the first line)
         in_grammar = [line for line in kept if line.in_grammar]
-        if blanks_part_entries(in_grammar) or not any(line.after_blank for line in in_grammar):
+        if (blanks_part_entries(in_grammar) or not any(line.after_blank for line in in_grammar)
+                or (cut_tail and not cut_head and tail[0].after_rule)):
             yield kept, tuple(line.number for line in (head if cut_head else [])
                               + (tail if cut_tail else []))
 

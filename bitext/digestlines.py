@@ -261,6 +261,8 @@ class Line:
     translated_by: str | None = None
     """What its label says made its text: a model's name ("摘要（DeepSeek 翻译）："), "" for
     a machine that it names not ("中文摘要（机翻）："), None where it says neither."""
+    after_rule: bool = False
+    """Whether a rule ("---") comes before it (as `after_blank` does a blank line)."""
 
     @property
     def in_grammar(self) -> bool:
@@ -276,13 +278,14 @@ class Line:
 def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
     """The non-blank lines with their numbers and languages, or their links (BOM and CRLF
     already handled)."""
-    lines, blank, text_before = [], False, False
+    lines, blank, ruled, text_before = [], False, False, False
     raw_lines = text.split("\n")
     bulleted = is_bulleted_list(raw_lines)
     for number, raw in enumerate(raw_lines, start=1):
         stripped = raw.strip()
         if not WORD_CHARACTER.search(stripped):
             blank = True  # (a rule between entries, "---" or "* * *", parts them as one)
+            ruled = ruled or bool(stripped)
             continue
         bullet = BULLET.match(stripped) if bulleted else None
         stripped = stripped[bullet.end():] if bullet else stripped
@@ -315,8 +318,9 @@ def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
             label = "comments" if text_of_line and share < PRIMARY_MAX else "note"
         lines.append(Line(number, text_of_line, share,
                           after_blank=blank and text_before, indent=indent, label=label,
-                          heading=bool(heading), translated_by=translated_by))
-        text_before, blank = True, False
+                          heading=bool(heading), translated_by=translated_by,
+                          after_rule=ruled and text_before))
+        text_before, blank, ruled = True, False, False
     return with_label_texts(lines)
 
 

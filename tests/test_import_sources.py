@@ -1036,6 +1036,29 @@ def test_a_line_of_organisations_stays_the_affiliation(line):
     assert problems == [] and [(e.affiliation, e.authors) for e in entries] == [(line, ())]
 
 
+@pytest.mark.parametrize("size", [1, 2, 3])
+def test_closing_words_after_a_rule_in_a_markdown_digest_are_left_out(size):
+    """A Markdown digest with a blank line after every line, its entries parted by rules,
+    and a sign-off after the last rule: the sign-off is left out and named. Before, it
+    became the last paragraph of the last translated abstract, with no problem (blank
+    lines part nothing in such a file)."""
+    _, expected = real_digest(True, False)
+    papers = [item["paper"] for _, item in daily_items()]
+    failed = []
+    for start in range(0, len(expected) - size + 1, size):
+        lines = []
+        chunk = list(zip(expected[start:start + size], papers[start:start + size],
+                         strict=True))
+        for number, ((titles, abstracts, _), paper) in enumerate(chunk, start=1):
+            lines += [*MARKED_SHAPES["markdown links"](number, titles, abstracts, paper), ""]
+        lines.append("本期内容由 AI 辅助翻译，如有错误欢迎指正。")
+        entries, problems, outside = read_digest("\n".join(lines), "day.md", LANGUAGES)
+        if problems or outside != (len(lines),) or [(e.title, e.abstract) for e in entries] != [
+                (titles, abstracts) for (titles, abstracts, _), _ in chunk]:
+            failed.append(start)
+    assert failed == []
+
+
 @pytest.mark.parametrize("line, text", [
     ("中文：通义千问 3 技术报告", "通义千问 3 技术报告"), ("**EN:** Qwen3 Technical Report",
                                                 "Qwen3 Technical Report"),
