@@ -8,6 +8,7 @@ import json
 import re
 import sys
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -951,21 +952,28 @@ MARKED_SHAPES = {
 SHAPES_WITH_LINKS = ("emoji", "sections", "markdown links")
 
 
+def marked_days(shape: str, size: int) -> Iterator[tuple[int, list, list[str]]]:
+    """The real papers in day's digests of `size` entries in one of `MARKED_SHAPES`: each
+    digest's first paper's place, its (fields, daily-papers item) pairs, and its lines."""
+    _, expected = real_digest(True, False)
+    papers = [item["paper"] for _, item in daily_items()]
+    for start in range(0, len(expected) - size + 1, size):
+        chunk = list(zip(expected[start:start + size], papers[start:start + size],
+                         strict=True))
+        lines = []
+        for number, ((titles, abstracts, _), paper) in enumerate(chunk, start=1):
+            lines += [*MARKED_SHAPES[shape](number, titles, abstracts, paper), ""]
+        yield start, chunk, lines
+
+
 @pytest.mark.parametrize("shape", MARKED_SHAPES)
 @pytest.mark.parametrize("size", [1, 2, 3])
 def test_entries_marked_with_emoji_sections_quotes_or_languages_read_whole(shape, size):
     """Every real paper in a day's digest of one to three entries, in shapes that Markdown
     digests use: each entry reads with its titles and abstracts as written, and its arXiv
     id where the shape gives it."""
-    _, expected = real_digest(True, False)
-    papers = [item["paper"] for _, item in daily_items()]
     failed = []
-    for start in range(0, len(expected) - size + 1, size):
-        lines = []
-        chunk = list(zip(expected[start:start + size], papers[start:start + size],
-                         strict=True))
-        for number, ((titles, abstracts, _), paper) in enumerate(chunk, start=1):
-            lines += [*MARKED_SHAPES[shape](number, titles, abstracts, paper), ""]
+    for start, chunk, lines in marked_days(shape, size):
         entries, problems = parse_digest("\n".join(lines), "day.md", LANGUAGES)
         ids = [next((link.arxiv or link.url for link in e.links), None) for e in entries]
         if problems or [(e.title, e.abstract) for e in entries] != [
@@ -1042,15 +1050,8 @@ def test_closing_words_after_a_rule_in_a_markdown_digest_are_left_out(size):
     and a sign-off after the last rule: the sign-off is left out and named. Before, it
     became the last paragraph of the last translated abstract, with no problem (blank
     lines part nothing in such a file)."""
-    _, expected = real_digest(True, False)
-    papers = [item["paper"] for _, item in daily_items()]
     failed = []
-    for start in range(0, len(expected) - size + 1, size):
-        lines = []
-        chunk = list(zip(expected[start:start + size], papers[start:start + size],
-                         strict=True))
-        for number, ((titles, abstracts, _), paper) in enumerate(chunk, start=1):
-            lines += [*MARKED_SHAPES["markdown links"](number, titles, abstracts, paper), ""]
+    for start, chunk, lines in marked_days("markdown links", size):
         lines.append("本期内容由 AI 辅助翻译，如有错误欢迎指正。")
         entries, problems, outside = read_digest("\n".join(lines), "day.md", LANGUAGES)
         if problems or outside != (len(lines),) or [(e.title, e.abstract) for e in entries] != [
