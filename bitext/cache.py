@@ -4,7 +4,9 @@ Three kinds of entries, in `.bitext-cache/` beside site.yaml (gitignored, safe t
 
 - parsed papers, by a hash of their file's path and bytes, in 256 shards so that an edit
   rewrites one small file; they live in a folder named after the bitext version and the
-  config they were parsed under, so a new version or a new site.yaml starts afresh;
+  config they were parsed under, so a new version or a new site.yaml starts afresh. Each
+  paper's rendered abstracts and notes (its body: nine tenths of the bytes) are kept in
+  shards of their own, read only for the papers whose text a build shows (see `Bodies`);
 - rendered listing entries, by the paper's hash and slug (one for pages of any depth),
   sharded the same way, in a folder named after the settings (config, templates,
   options, version);
@@ -24,8 +26,10 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import hashlib
 import hmac
+import io
 import os
 import pickle
 import secrets
@@ -36,6 +40,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from bitext import __version__
+from bitext.errors import InputError, Problem
 
 # (types only: a build that finds nothing changed reads the index and stops, without the
 # parsers, the model or Jinja; see bitext.inputs)
@@ -43,14 +48,16 @@ if TYPE_CHECKING:
     import jinja2
 
     from bitext.content import Paper
-    from bitext.errors import Problem
     from bitext.fingerprint import Fingerprints
+    from bitext.markdown import Rendered
     from bitext.model import Site
     from bitext.pipeline import Loaded
     from bitext.render import PageJob
     from bitext.search import RecordSums
 
     Parsed = tuple[Paper | None, list[Problem]]
+    Reparse = Callable[[str, str], Paper | None]
+    """Parses a paper file (by name) again, if it still holds the bytes of a digest."""
 
 CACHE_DIR = ".bitext-cache"
 INDEX_FILE = "index.pickle"
@@ -208,12 +215,15 @@ class MemoryCache:
     def has_parsed(self) -> bool:
         return any(self.parsed.values()) or (self.disk is not None and self.disk.has_parsed())
 
-    def load_parsed(self, config_key: str) -> dict[str, Parsed]:
+    def load_parsed(self, config_key: str, reparse: Reparse | None = None
+                    ) -> dict[str, Parsed]:
         """The cache's own dict, not a copy (copying took a preview edit at 100,000
         papers 20 ms): a build adds the papers it parses and drops those of files gone,
-        keyed by their file's hash, so the cache stays right whatever becomes of it."""
+        keyed by their file's hash, so the cache stays right whatever becomes of it.
+        `reparse`: as `DiskCache.load_parsed`'s."""
         if config_key not in self.parsed:
-            self.parsed = {config_key: self.disk.load_parsed(config_key) if self.disk else {}}
+            self.parsed = {config_key: self.disk.load_parsed(config_key, reparse)
+                           if self.disk else {}}
         return self.parsed[config_key]
 
     def save_parsed(self, config_key: str, parsed: dict[str, Parsed], changed: set[str]
@@ -306,14 +316,48 @@ class DiskCache:
     def has_parsed(self) -> bool:
         return any(self.folder.glob("papers-*"))
 
-    def load_parsed(self, config_key: str) -> dict[str, Parsed]:
-        return {key: value for key, value in self.read_shards(self.papers_folder(config_key))
-                if isinstance(key, str) and isinstance(value, tuple) and len(value) == 2}
+    def load_parsed(self, config_key: str, reparse: Reparse | None = None
+                    ) -> dict[str, Parsed]:
+        """The parsed papers by digest, their bodies read when first asked for (see
+        `Bodies`). `reparse`: parses a paper file again, for a body the cache has lost."""
+        bodies = Bodies(self, self.bodies_folder(config_key), reparse)
+        bodies.heads = {key: value for key, value in self.read_shards(
+            self.papers_folder(config_key), functools.partial(self.read_heads, bodies=bodies))
+            if isinstance(key, str) and isinstance(value, tuple) and len(value) == 2}
+        return bodies.heads
 
     def save_parsed(self, config_key: str, parsed: dict[str, Parsed], changed: set[str]
                     ) -> None:
-        """Rewrite the shards that hold a changed entry; drop other configs' folders."""
-        self.write_shards(self.papers_folder(config_key), parsed, changed, lambda key: key[:2])
+        """Rewrite the shards that hold a changed entry; drop other configs' folders. The
+        bodies first: a head whose body is missing parses its file again."""
+        self.write_shards(self.bodies_folder(config_key), parsed, changed, shard_of_paper,
+                          self.write_bodies)
+        self.write_shards(self.papers_folder(config_key), parsed, changed, shard_of_paper,
+                          self.write_heads)
+
+    def write_bodies(self, path: Path, parsed: dict[str, Parsed]) -> None:
+        # (a body not read yet is read here, from the shard this replaces)
+        self.write(path, {key: body_of(paper) for key, (paper, _) in parsed.items()
+                          if paper is not None})
+
+    def write_heads(self, path: Path, parsed: dict[str, Parsed]) -> None:
+        """The papers without their bodies: each Rendered is written as its place in
+        them, which `read_heads` reads as a `StoredRendered`."""
+        places = {id(rendered): (key, slot) for key, (paper, _) in parsed.items()
+                  if paper is not None
+                  for slot, rendered in enumerate(body_of(paper)) if rendered is not None}
+        self.write(path, parsed, lambda value: places.get(id(value)))
+
+    def read_heads(self, path: Path, bodies: Bodies) -> object:
+        payload = self.verified(path)
+        if payload is None:
+            return None
+        unpickler = pickle.Unpickler(io.BytesIO(payload))
+        unpickler.persistent_load = bodies.stored
+        try:
+            return unpickler.load()
+        except Exception:  # (as in `read`)
+            return None
 
     def listing_entries(self, settings_key: str, papers: Sequence[Paper],
                         pages: Iterable[PageJob] | None = None) -> dict:
@@ -351,19 +395,21 @@ class DiskCache:
                           lambda key: key[0][:2])
         self.entries = None
 
-    def read_shards(self, folder: Path) -> Iterator[tuple[object, object]]:
-        """The entries of every intact shard in `folder`."""
+    def read_shards(self, folder: Path, read: Callable[[Path], object] | None = None
+                    ) -> Iterator[tuple[object, object]]:
+        """The entries of every intact shard in `folder` (each read by `read`)."""
         if folder.is_dir():
             for shard in folder.glob("*.pickle"):
-                entries = self.read(shard)
+                entries = (read or self.read)(shard)
                 if isinstance(entries, dict):
                     yield from entries.items()
 
     def write_shards(self, folder: Path, entries: dict, changed: Collection,
-                     shard_of: Callable[[object], str]) -> None:
+                     shard_of: Callable[[object], str],
+                     write: Callable[[Path, dict], None] | None = None) -> None:
         """Rewrite the shards of `folder` that hold a changed key (all of them in a new
-        folder: an edit rewrites one small file), and drop the folders of the same kind
-        made under other settings."""
+        folder: an edit rewrites one small file), each by `write`, and drop the folders of
+        the same kind made under other settings."""
         kind = folder.name.split("-")[0]
         for other in self.folder.glob(f"{kind}-*"):
             if other != folder:
@@ -373,30 +419,47 @@ class DiskCache:
             shards.setdefault(shard_of(key), {})[key] = value
         touched = set(shards) if not folder.is_dir() else {shard_of(key) for key in changed}
         for name in touched:
-            self.write(folder / f"{name}.pickle", shards.get(name, {}))
+            (write or self.write)(folder / f"{name}.pickle", shards.get(name, {}))
 
     def papers_folder(self, config_key: str) -> Path:
         return self.folder / f"papers-{config_key[:16]}"
+
+    def bodies_folder(self, config_key: str) -> Path:
+        return self.folder / f"bodies-{config_key[:16]}"
 
     def entries_folder(self, settings_key: str) -> Path:
         return self.folder / f"entries-{settings_key[:16]}"
 
     def read(self, path: Path) -> object:
         """The object in a signed file, or None when it is missing, foreign or damaged."""
-        try:
-            data = path.read_bytes()
-        except OSError:
-            return None
-        signature, payload = data[:SIGNATURE_BYTES], data[SIGNATURE_BYTES:]
-        if not hmac.compare_digest(signature, self.sign(payload)):
+        payload = self.verified(path)
+        if payload is None:
             return None
         try:
             return pickle.loads(payload)
         except Exception:  # a signed file from an older bitext whose classes moved
             return None
 
-    def write(self, path: Path, value: object) -> None:
-        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    def verified(self, path: Path) -> bytes | None:
+        """What a signed file holds, or None when it is missing, foreign or damaged."""
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        signature, payload = data[:SIGNATURE_BYTES], data[SIGNATURE_BYTES:]
+        return payload if hmac.compare_digest(signature, self.sign(payload)) else None
+
+    def write(self, path: Path, value: object,
+              persistent_id: Callable[[object], object] | None = None) -> None:
+        """`persistent_id`: as pickle's, for objects written as a name of them."""
+        if persistent_id is None:
+            payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        else:
+            stream = io.BytesIO()
+            pickler = pickle.Pickler(stream, protocol=pickle.HIGHEST_PROTOCOL)
+            pickler.persistent_id = persistent_id
+            pickler.dump(value)
+            payload = stream.getvalue()
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}")
         temporary.write_bytes(self.sign(payload) + payload)
@@ -404,6 +467,67 @@ class DiskCache:
 
     def sign(self, payload: bytes) -> bytes:
         return hmac.new(self.key, payload, hashlib.sha256).digest()
+
+
+def shard_of_paper(key: str) -> str:
+    return key[:2]
+
+
+def body_of(paper: Paper) -> tuple[Rendered | None, ...]:
+    """A paper's body: its abstracts, then its notes (None where it has none)."""
+    notes = paper.note.values if paper.note is not None else (None, None)
+    return (*paper.abstract.values, *notes)
+
+
+class Bodies:
+    """The bodies of the parsed papers that a cache keeps (see `body_of`), read a shard at
+    a time as their papers' text is first asked for: a build after an edit reads every
+    paper's head to make its model, and the bodies of the few papers its pages show.
+    A body the cache lost (a damaged shard, or one another build rewrote without it) is
+    parsed again from its file while the file holds the same bytes."""
+
+    def __init__(self, cache: DiskCache, folder: Path, reparse: Reparse | None):
+        from bitext.markdown import stored
+
+        self.cache, self.folder, self.reparse = cache, folder, reparse
+        self.shards: dict[str, dict] = {}
+        self.heads: dict[str, Parsed] = {}
+        """The papers whose bodies these are, by digest."""
+        self.make_stored = stored
+
+    def stored(self, place: tuple[str, int]) -> Rendered:
+        """The Rendered at `place` (digest, slot), as the papers' heads name it."""
+        digest, slot = place
+        return self.make_stored(self, digest, slot)
+
+    def rendered(self, digest: str, slot: int) -> Rendered:
+        name = shard_of_paper(digest)
+        shard = self.shards.get(name)
+        if shard is None:
+            read = self.cache.read(self.folder / f"{name}.pickle")
+            shard = self.shards[name] = read if isinstance(read, dict) else {}
+        body = shard.get(digest)
+        if not (isinstance(body, tuple) and len(body) == BODY_PARTS
+                and body[slot] is not None):
+            body = shard[digest] = body_of(self.parsed_again(digest))
+        return body[slot]
+
+    def parsed_again(self, digest: str) -> Paper:
+        paper, _ = self.heads.get(digest, (None, []))
+        if paper is None:  # (a paper this build no longer has: another build dropped it)
+            raise InputError([Problem(str(self.folder), None, None,
+                                      "another build changed the cache meanwhile",
+                                      hint="build again")])
+        again = self.reparse(paper.source, digest) if self.reparse else None
+        if again is None:  # (the file changed since the build looked at it)
+            raise InputError([Problem(paper.source, None, None,
+                                      "the file changed while the site was being built",
+                                      hint="build again")])
+        return again
+
+
+BODY_PARTS = 4
+"""The Rendered values of a body (see `body_of`)."""
 
 
 # Rendering a listing entry takes as long as loading this many or more (see

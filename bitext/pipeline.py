@@ -23,6 +23,7 @@ import threading
 import time
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bitext import __version__
@@ -280,7 +281,8 @@ def load_papers(inputs: Inputs, config: Config, options: Options, cache: Cache,
     since `read_inputs`); InputError with the problems of every file. Saving what was
     parsed is added to `chores` when given (see `render_changes`), else done now."""
     config_key = parsed_key(config.languages)
-    parsed = cache.load_parsed(config_key)
+    parsed = cache.load_parsed(config_key, functools.partial(
+        parse_again, options.root, config.languages))
     # After edits that the watcher named, only the edited files are looked at.
     last = cache.last_model(inputs.settings) if inputs.edited is not None else None
     files = inputs.edited if last and inputs.edited is not None else inputs.sources
@@ -377,10 +379,25 @@ def patch_loaded(last: Loaded, inputs: Inputs, parsed: dict[str, Parsed],
             dropped, [])
 
 
-# Cached papers are pickles of these classes: a change to their fields between two
-# versions of the code must not unpickle old entries into the new classes.
+# Cached papers are pickles of these classes, their bodies apart (see bitext.cache): a
+# change to their fields between two versions of the code must not unpickle old entries
+# into the new classes.
 PAPER_LAYOUT = repr([(kind.__name__, [field.name for field in dataclasses.fields(kind)])
-                     for kind in (Paper, Rendered, Bilingual, Link)])
+                     for kind in (Paper, Rendered, Bilingual, Link)]) + " bodies apart"
+
+
+def parse_again(root: Path, languages: tuple[Language, Language], source: str,
+                digest: str) -> Paper | None:
+    """The paper of the file `source` parsed again, while the file holds the bytes that
+    `digest` names (else None): for a cached paper whose body the cache lost."""
+    try:
+        with open(source_path(root, source), "rb") as stream:
+            data = stream.read()
+    except OSError:
+        return None
+    if file_digest(source, data) != digest:
+        return None
+    return parse_paper_file(data, source, languages, shared_markdown(), digest)[0]
 
 
 @functools.cache

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import pickle
 import subprocess
 import sys
 import time
@@ -12,8 +13,18 @@ import pytest
 import bitext.inputs
 import bitext.pipeline
 import bitext.render
-from bitext.cache import CACHE_DIR, INDEX_FILE, OUTPUTS_FILE, DiskCache, MemoryCache, lists_at_least
-from bitext.fingerprint import papers_held
+from bitext.cache import (
+    CACHE_DIR,
+    INDEX_FILE,
+    OUTPUTS_FILE,
+    Bodies,
+    DiskCache,
+    MemoryCache,
+    lists_at_least,
+)
+from bitext.errors import InputError
+from bitext.fingerprint import describe, papers_held
+from bitext.markdown import StoredRendered
 from bitext.pipeline import Options, build
 from bitext.siteview import EVERY, PAPERS, SETTINGS, SUMMARY, Reads, SiteView
 from tests.conftest import SITE_YAML, make_project, paper, snapshot
@@ -423,6 +434,96 @@ def test_an_edit_renders_only_the_page_of_a_tag_that_lists_the_paper(site, tmp_p
                         "tags/rl/index.html"]
     monkeypatch.undo()
     assert snapshot(out) == clean_build(site, tmp_path)
+
+
+def test_a_build_after_an_edit_reads_the_bodies_of_the_papers_its_pages_show(
+        site, tmp_path, key, monkeypatch):
+    """A cached paper's abstracts and notes (its body, apart from the rest in the cache)
+    are read when a page shows them: after an edit, the bodies of the papers on the pages
+    rendered again (neighbours, related papers, feed items), not every paper's."""
+    out = tmp_path / "out"
+    cached(site, out)
+    EDITS["text"](site / "content/papers")
+    read, shown = [], set()
+    original_read, original_render = DiskCache.read, bitext.render.Renderer.render
+    monkeypatch.setattr(DiskCache, "read", lambda self, path: read.append(path)
+                        or original_read(self, path))
+
+    def render(renderer, job):
+        parts = []
+        describe(job.context, parts)
+        shown.update(parts)  # (the digests of the papers in its context, among other parts)
+        return original_render(renderer, job)
+
+    monkeypatch.setattr(bitext.render.Renderer, "render", render)
+    cached(site, out)
+    bodies = {path.stem for path in read if path.parent.name.startswith("bodies-")}
+    assert bodies
+    assert bodies <= {part[:2] for part in shown}
+    assert len(bodies) < 24 / 2
+    monkeypatch.undo()
+    assert snapshot(out) == clean_build(site, tmp_path)
+
+
+@pytest.mark.parametrize("loss", ["deleted", "damaged"])
+def test_bodies_the_cache_lost_are_parsed_again(site, tmp_path, key, loss):
+    """The papers' heads are intact and their bodies gone: a build that shows every paper's
+    text (a new site title renders every page) parses the files again."""
+    out = tmp_path / "out"
+    cached(site, out)
+    for shard in (site / CACHE_DIR).glob("bodies-*/*.pickle"):
+        if loss == "deleted":
+            shard.unlink()
+        else:
+            shard.write_bytes(shard.read_bytes()[:-10])
+    EDITS["config"](site / "content/papers")
+    cached(site, out)
+    assert snapshot(out) == clean_build(site, tmp_path)
+
+
+def test_a_lost_body_whose_file_changed_meanwhile_stops_the_build(site, tmp_path, key,
+                                                                 monkeypatch):
+    """A body lost from the cache, and its file no longer holding the bytes the build saw
+    (as when it changes during the build): the build stops with the file named, and the
+    site stays as it was."""
+    out = tmp_path / "out"
+    cached(site, out)
+    before = snapshot(out)
+    for shard in (site / CACHE_DIR).glob("bodies-*/*.pickle"):
+        shard.unlink()
+    EDITS["config"](site / "content/papers")
+    monkeypatch.setattr(bitext.pipeline, "parse_again", lambda *arguments: None)
+    with pytest.raises(InputError) as raised:
+        cached(site, out)
+    problem = raised.value.problems[0]
+    assert problem.path.startswith("content/papers/p")
+    assert problem.message == "the file changed while the site was being built"
+    assert problem.hint == "build again"
+    assert snapshot(out) == before
+
+
+def test_a_body_of_a_paper_the_build_no_longer_has_stops_with_a_message(tmp_path, key):
+    """Another build dropped the body of a paper that this one has dropped too (a preview
+    and a `build` at once): there is no file left to parse it from."""
+    cache = DiskCache(tmp_path / CACHE_DIR)
+    lost = Bodies(cache, cache.bodies_folder("k" * 16), reparse=None).stored(("ab" * 32, 0))
+    with pytest.raises(InputError) as raised:
+        _ = lost.text
+    assert raised.value.problems[0].message == "another build changed the cache meanwhile"
+
+
+def test_cached_papers_equal_the_papers_parsed_from_their_files(site, tmp_path, key):
+    cached(site, tmp_path / "out")
+    config = bitext.pipeline.load_config(site, None)
+    config_key = bitext.pipeline.parsed_key(config.languages)
+    kept = DiskCache(site / CACHE_DIR).load_parsed(config_key)
+    assert len(kept) == 24
+    for digest, (kept_paper, problems) in kept.items():
+        assert type(kept_paper.abstract.primary) is StoredRendered  # (its text not read yet)
+        fresh = bitext.pipeline.parse_again(site, config.languages, kept_paper.source, digest)
+        assert kept_paper == fresh and fresh == kept_paper
+        assert pickle.loads(pickle.dumps(kept_paper)) == fresh
+        assert not problems
 
 
 @pytest.mark.parametrize("damage", ["garbage", "truncated", "empty", "foreign-key"])
