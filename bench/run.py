@@ -454,6 +454,67 @@ def print_edit_row(size: int, step: str, times: list[float], hugo: Run | None) -
           f"{f'{hugo.wall:.2f} s' if hugo else '–'} | | {ratio_of} |")
 
 
+# A build after an edit, whatever it then does with the papers, imports more than a build
+# with nothing to do (the parsers, the model, Jinja), and reads the index's output part,
+# which a build with nothing to do leaves alone, and writes the index again.
+NO_CHANGE_IMPORTS = "import bitext.cli"
+EDIT_IMPORTS = "import bitext.cli, bitext.pipeline, bitext.render, jinja2, yaml, markdown_it"
+INDEX_ROUND_TRIP = """
+import sys, tempfile, time
+from pathlib import Path
+from bitext.cache import DiskCache, disk_cache
+cache = disk_cache(Path(sys.argv[1]))
+index = cache.load_index(light=True)
+started = time.perf_counter()
+index = cache.complete_index(index)
+with tempfile.TemporaryDirectory(dir=sys.argv[2]) as scratch:
+    DiskCache(Path(scratch), cache.key).save_index(index)
+    print(time.perf_counter() - started)
+"""
+
+
+@dataclass(frozen=True)
+class EditFloor:
+    """What a build after one edit costs before it reads or models a single paper: the
+    build with nothing changed (start, survey: every paper file's size and time), the
+    modules an edit needs beyond that build's, and the index read whole and written."""
+
+    no_change: float
+    imports: float
+    index: float
+
+    @property
+    def total(self) -> float:
+        return self.no_change + self.imports + self.index
+
+
+def edit_floor(root: Path, no_change: Run, runs: int) -> EditFloor:
+    """Measured in new processes, as the builds are (medians of `runs`), on the index
+    that the last timed build of `root` left."""
+    def python(*arguments: str) -> list[float]:
+        command = [sys.executable, *arguments]
+        return [measure(command).wall for _ in range(runs)]
+
+    def seconds_said(*arguments: str) -> float:
+        return float(subprocess.run([sys.executable, *arguments], check=True, text=True,
+                                    capture_output=True, env=user_environment(),
+                                    cwd=REPO).stdout)
+
+    imports = (median(python("-c", EDIT_IMPORTS)) - median(python("-c", NO_CHANGE_IMPORTS)))
+    index = median([seconds_said("-c", INDEX_ROUND_TRIP, str(root), str(root.parent))
+                    for _ in range(runs)])
+    return EditFloor(no_change.wall, imports, index)
+
+
+def floor_note(size: int, floor: EditFloor, edit: Run, hugo_edit: Run | None) -> str:
+    versus = (f", {floor.total / hugo_edit.wall:.3f} × Hugo's one edit ({hugo_edit.wall:.2f} s)"
+              if hugo_edit else "")
+    return (f"{size:,} papers: one edit's floor, before a paper is read: {floor.total:.2f} s "
+            f"(the build with nothing changed {floor.no_change:.2f} s, the modules an edit "
+            f"needs {floor.imports:.2f} s, the index read whole and written "
+            f"{floor.index:.2f} s){versus}; the edit took {edit.wall:.2f} s")
+
+
 def spread(times: list[float]) -> str:
     return f"{statistics.median(times):.3f} s ({min(times):.3f}–{max(times):.3f})"
 
@@ -584,6 +645,9 @@ def main(argv: list[str] | None = None) -> int:
             for step, run in ours.items():
                 print_row(size, step, run, theirs.get(step))
             per_paper[size] = ours["cold"].wall / size
+            if "one edit" in ours:
+                notes.append(floor_note(size, edit_floor(root, ours["no change"], args.runs),
+                                        ours["one edit"], theirs.get("one edit")))
             if args.cold_only:  # (room in memory for the next builds: at 100,000, 3.3 GB)
                 for tool in tools.values():
                     shutil.rmtree(tool.caches[0], ignore_errors=True)
