@@ -13,7 +13,10 @@ the search index that finds the edit, made in the background), and from saving a
 to its page holding it in the watch modes of both tools (`build --watch`, `hugo
 --watch`), and in `build --watch` with search on, from saving an edit to the search index
 that finds it published (beside Hugo and Pagefind's one-shot rebuild after the same edit:
-Hugo's watch mode runs no Pagefind).
+Hugo's watch mode runs no Pagefind). And it prints one edit's floor: what a build after an
+edit costs before it reads a single paper (the build with nothing changed, the modules an
+edit needs beyond it, the index read whole and written again): the part of the edit that
+no work on the papers themselves can take away.
 Prints a Markdown table: wall time (median of the runs), CPU time, peak memory (the sum
 of the proportional set sizes of the process and its workers, sampled every 20 ms: shared
 pages are counted once), per-paper cost, and bitext's time as a fraction of Hugo's (the

