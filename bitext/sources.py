@@ -31,7 +31,6 @@ if TYPE_CHECKING:
     from bitext.config import Language
     from bitext.digestlines import Link
 
-FORMATS = ("digest", "table", "hf", "arxiv")
 ARXIV_ID = re.compile(r"(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(v\d+)?")
 ATOM = "{http://www.w3.org/2005/Atom}"
 ARXIV = "{http://arxiv.org/schemas/atom}"
@@ -127,8 +126,7 @@ def read_records(text: str, name: str, format_name: str | None,
         if text.lstrip("\ufeff \t\r\n").startswith("<"):
             return read_arxiv_feed(text, name)
         return read_arxiv_email(text, name)
-    # (imported here: their tables take 9 ms to build, which every command would pay, as
-    # the command line imports this module for FORMATS)
+    # (imported here: their tables take 9 ms to build, which every import would pay)
     if format_name == "table":
         from bitext.table import read_table
 

@@ -282,7 +282,7 @@ def test_a_build_with_nothing_to_do_loads_no_parsing_or_rendering_library(site, 
               "('jinja2', 'markdown_it', 'yaml', 'slugify', 'latex2mathml', 'multiprocessing')"
               " or name in ('bitext.render', 'bitext.digest', 'bitext.scripts', 'bitext.checks', "
               "'bitext.pipeline', 'bitext.content', 'bitext.config', 'bitext.model', "
-              "'bitext.markdown', 'bitext.fingerprint')))")
+              "'bitext.markdown', 'bitext.fingerprint', 'bitext.sources')))")
     finished = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                               check=True)
     report, loaded = finished.stdout.strip().splitlines()
