@@ -112,6 +112,10 @@ class Index:
     papers: int = 0
     """How many papers the site shows (said by a build that finds nothing changed: paper
     files held back, drafts and those awaiting translation, are not among them)."""
+    looked_ns: int = 0
+    """When a build with nothing to do last looked at the paper files whose size and time
+    `sources` holds (0: as the index was saved, `saved_ns`). A file modified shortly
+    before is read again by the next build (see `bitext.inputs.RACY_NS`)."""
 
 
 @dataclass(frozen=True)
@@ -206,6 +210,9 @@ class MemoryCache:
         return index
 
     def save_index(self, index: Index) -> None:
+        self.index = index
+
+    def save_sources(self, index: Index) -> None:
         self.index = index
 
     def forget_index(self) -> None:
@@ -308,6 +315,14 @@ class DiskCache:
         self.write(self.folder / INDEX_FILE, dataclasses.replace(
             index, outputs=None, fingerprints=None, related=None, record_sums=None,
             extras=None))
+
+    def save_sources(self, index: Index) -> None:
+        """`index` (a light one: see `load_index`), whose paper files a build with nothing
+        to do looked at again: its output part is the same, by the same token and time."""
+        with contextlib.suppress(OSError):  # (a folder this user may not write to)
+            self.write(self.folder / INDEX_FILE, dataclasses.replace(
+                index, outputs=None, fingerprints=None, related=None, record_sums=None,
+                extras=None))
 
     def forget_index(self) -> None:
         (self.folder / INDEX_FILE).unlink(missing_ok=True)

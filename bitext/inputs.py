@@ -89,7 +89,7 @@ def survey(options: Options, cache: DiskCache | MemoryCache,
     """Find the inputs and compare them with the last build's index. `changed`: as
     `pipeline.build`'s; `publishes_bundles`: the build was given search bundles to publish
     (`pipeline.build`'s `search_files`)."""
-    started = time.perf_counter()
+    started, looked_ns = time.perf_counter(), time.time_ns()
     problems = check_output_folder(options.out, options.root)
     if problems:
         raise InputError(problems)
@@ -107,7 +107,20 @@ def survey(options: Options, cache: DiskCache | MemoryCache,
     up_to_date = bool(index and index.inputs == inputs.key and not publishes_bundles
                       and not (options.search and index.search_behind)
                       and not cache.wants_model(inputs.settings))
+    if up_to_date and looked_again(inputs, index):
+        # Files read again and found the same (touched by a checkout, say, or saved just
+        # before the last build): the index says so, or every build with nothing to do
+        # would read them again (all of them at 10,000 papers: 0.28 s instead of 0.08).
+        cache.save_sources(dataclasses.replace(index, sources=inputs.sources,
+                                               looked_ns=looked_ns))
     return Survey(inputs, index, out_key, up_to_date, started)
+
+
+def looked_again(inputs: Inputs, index: Index) -> bool:
+    """Whether `read_inputs` read a paper file that the index knew (it keeps the index's
+    own entry for each file it trusted)."""
+    known = index.sources
+    return any(entry is not known.get(source) for source, entry in inputs.sources.items())
 
 
 @dataclass(frozen=True)
@@ -163,7 +176,7 @@ def read_inputs(options: Options, index: Index | None, changed: Collection[str] 
             raise InputError(problems)
         unchanged = {}
     known = index.sources if index else {}
-    racy_after = (index.saved_ns if index else 0) - RACY_NS
+    racy_after = (max(index.saved_ns, index.looked_ns) if index else 0) - RACY_NS
     sources = dict(unchanged)
     for source, path in files:
         if not hash_papers:

@@ -351,6 +351,30 @@ def test_the_build_after_a_first_build_reads_no_paper_file(site, tmp_path, key, 
     assert hashed == []
 
 
+def test_files_touched_but_unchanged_are_read_by_one_build_only(site, tmp_path, key,
+                                                                monkeypatch):
+    """A checkout (say) gave every paper file a new time and the same bytes: the next build
+    reads them, finds nothing changed, and keeps their new times in the index, so that
+    the builds after it look at sizes and times only, as before."""
+    out = tmp_path / "out"
+    cached(site, out)
+    before = snapshot(out)
+    hour_ago = time.time() - 3600
+    for path in (site / "content/papers").glob("*.md"):
+        os.utime(path, (hour_ago, hour_ago))
+    hashed = []
+    original = bitext.inputs.file_digest
+    monkeypatch.setattr(bitext.inputs, "file_digest",
+                        lambda source, data: hashed.append(source) or original(source, data))
+    assert cached(site, out).written == 0
+    assert len(hashed) == 24
+    hashed.clear()
+    assert cached(site, out).written == 0
+    assert hashed == []
+    assert snapshot(out) == before
+    assert DiskCache(site / CACHE_DIR).load_index() is not None  # (its two parts agree)
+
+
 def test_a_config_change_that_papers_do_not_read_parses_no_paper(site, tmp_path, key,
                                                                 monkeypatch):
     """Parsed papers depend on the config's languages only: a new site title, tags, page
