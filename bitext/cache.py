@@ -212,8 +212,7 @@ class MemoryCache:
     def save_index(self, index: Index) -> None:
         self.index = index
 
-    def save_sources(self, index: Index) -> None:
-        self.index = index
+    save_sources = save_index
 
     def forget_index(self) -> None:
         self.index = None
@@ -312,17 +311,13 @@ class DiskCache:
         self.write(self.folder / OUTPUTS_FILE, (index.token, index.saved_ns, index.outputs,
                                                 index.fingerprints, index.related,
                                                 index.record_sums, index.extras))
-        self.write(self.folder / INDEX_FILE, dataclasses.replace(
-            index, outputs=None, fingerprints=None, related=None, record_sums=None,
-            extras=None))
+        self.write(self.folder / INDEX_FILE, light(index))
 
     def save_sources(self, index: Index) -> None:
-        """`index` (a light one: see `load_index`), whose paper files a build with nothing
-        to do looked at again: its output part is the same, by the same token and time."""
+        """`index`, whose paper files a build with nothing to do looked at again: only its
+        light part, as its output part stays the same (by the same token and time)."""
         with contextlib.suppress(OSError):  # (a folder this user may not write to)
-            self.write(self.folder / INDEX_FILE, dataclasses.replace(
-                index, outputs=None, fingerprints=None, related=None, record_sums=None,
-                extras=None))
+            self.write(self.folder / INDEX_FILE, light(index))
 
     def forget_index(self) -> None:
         (self.folder / INDEX_FILE).unlink(missing_ok=True)
@@ -482,6 +477,12 @@ class DiskCache:
 
     def sign(self, payload: bytes) -> bytes:
         return hmac.new(self.key, payload, hashlib.sha256).digest()
+
+
+def light(index: Index) -> Index:
+    """`index` without the part kept in `OUTPUTS_FILE` (see `DiskCache.load_index`)."""
+    return dataclasses.replace(index, outputs=None, fingerprints=None, related=None,
+                               record_sums=None, extras=None)
 
 
 def shard_of_paper(key: str) -> str:
