@@ -10,7 +10,7 @@ crafted input, and it would rewrite the editor's quotes.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from html import escape
 
 from markupsafe import Markup
@@ -42,7 +42,7 @@ class Rendered:
         return Markup("".join(self.block_html))
 
 
-RENDERED_FIELDS = frozenset(("text", "paragraphs", "block_html"))
+RENDERED_FIELDS = tuple(field.name for field in fields(Rendered))
 
 
 class StoredRendered(Rendered):
@@ -60,22 +60,25 @@ class StoredRendered(Rendered):
             raise AttributeError(name)
         bodies, digest, slot = place
         read = bodies.rendered(digest, slot)
-        self.__dict__.update(text=read.text, paragraphs=read.paragraphs,
-                             block_html=read.block_html)
+        self.__dict__.update({field: getattr(read, field) for field in RENDERED_FIELDS})
         self.__dict__.pop("_stored", None)
         return getattr(read, name)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Rendered):
             return NotImplemented
-        return ((self.text, self.paragraphs, self.block_html)
-                == (other.text, other.paragraphs, other.block_html))
+        return values_of(self) == values_of(other)
 
     __hash__ = Rendered.__hash__
 
     def __reduce__(self):
         # (pickled, copied: a Rendered, read first; the cache writes its heads otherwise)
-        return Rendered, (self.text, self.paragraphs, self.block_html)
+        return Rendered, values_of(self)
+
+
+def values_of(rendered: Rendered) -> tuple:
+    """A Rendered's fields, in the order its constructor takes them."""
+    return tuple(getattr(rendered, field) for field in RENDERED_FIELDS)
 
 
 def stored(bodies, digest: str, slot: int) -> StoredRendered:
