@@ -369,8 +369,11 @@ def test_files_touched_but_unchanged_are_read_by_one_build_only(site, tmp_path, 
     assert cached(site, out).written == 0
     assert len(hashed) == 24
     hashed.clear()
+    index_file = site / CACHE_DIR / INDEX_FILE
+    index_written = index_file.stat().st_mtime_ns
     assert cached(site, out).written == 0
     assert hashed == []
+    assert index_file.stat().st_mtime_ns == index_written  # (nothing to say again)
     assert snapshot(out) == before
     assert DiskCache(site / CACHE_DIR).load_index() is not None  # (its two parts agree)
 
