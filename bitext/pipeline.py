@@ -21,7 +21,7 @@ import os
 import sys
 import threading
 import time
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -151,12 +151,7 @@ def build_without_collector(options: Options, cache: Cache | None, progress: Pro
         bundle_files, dropped = finish_search(
             search, index, outputs, carried, changes, progress,
             options.jobs if options.jobs is not None else cores())
-        if pages.described is None:
-            stale = existing - outputs.keys()
-        else:  # (the index's pages: only its other files and the bundles dropped can go)
-            stale = {path for path in itertools.chain(
-                carried.set_before, *(carried.bundles[folder] for folder in dropped))
-                if path not in outputs}
+        stale = stale_outputs(pages, existing, outputs, carried, dropped)
         # (after an edit, only these entries can differ from the index's: the pages
         # rendered, the other files render_changes set again, the bundle files set anew)
         touched = (None if pages.described is None
@@ -171,16 +166,29 @@ def build_without_collector(options: Options, cache: Cache | None, progress: Pro
             search.indexing.cancel()  # (first: its threads stage the shards they finish)
         changes.discard()
         raise
-    cache.save_index(Index(__version__, inputs.key, inputs.sources, outputs, out_key, token,
-                           time.time_ns(), search.key, pages, made.related, search.behind,
-                           token_sum, search.shard_keys, len(outputs), search.sums,
-                           extras_after(carried, dropped, bundle_files), made.papers))
+    cache.save_index(Index(
+        __version__, inputs.key, inputs.sources, outputs, out_key, token,
+        saved_ns=time.time_ns(), search=search.key, fingerprints=pages, related=made.related,
+        search_behind=search.behind, token_sum=token_sum, search_shards=search.shard_keys,
+        files=len(outputs), record_sums=search.sums,
+        extras=extras_after(carried, dropped, bundle_files), papers=made.papers))
     if model is not None:
         cache.keep_model(model)
     if interrupted:  # (during the commit, which finished: all is kept as after a build)
         raise StoppedAfterUpdate
     return Result(config, made.papers, len(outputs), len(rendered), written, len(stale),
                   time.perf_counter() - started, made.warnings, made.awaiting)
+
+
+def stale_outputs(pages: Fingerprints, existing: Set[str], outputs: Mapping[str, object],
+                  carried: Carried, dropped: Collection[str]) -> set[str]:
+    """The files of the last build (`existing`) that this one did not make. After an edit
+    (the pages described again), only the other files and the bundles dropped can go."""
+    if pages.described is None:
+        return existing - outputs.keys()
+    return {path for path in itertools.chain(
+        carried.set_before, *(carried.bundles[folder] for folder in dropped))
+        if path not in outputs}
 
 
 @dataclass(frozen=True)
@@ -476,7 +484,7 @@ def render_changes(site: Site, jobs: dict[str, PageJob], inputs: Inputs, options
     saving the parsed papers takes 0.3 s, which were 0.3 s of a cold build's wall time
     when done before). `swapped`: the only papers that can differ from the last build's,
     when known (see `site_and_pages`)."""
-    from bitext.render import SITE_WIDE_PAGES, fixed_files
+    from bitext.render import SITE_WIDE_PAGES
 
     shared = text_digest([inputs.settings, site_summary(site)])
     previous = index.outputs if index else {}
@@ -485,64 +493,95 @@ def render_changes(site: Site, jobs: dict[str, PageJob], inputs: Inputs, options
         SITE_WIDE_PAGES))
     waiting = list(chores)
     if index:
-        # (after an edit, of the pages described again: at 100,000 papers, looking at
-        # every page's fingerprint took a preview edit 30 ms)
-        by_path, described = pages().by_path, pages().described
-        to_render = [path for path in (by_path if described is None else sorted(described))
-                     if previous.get(path, ("",))[0] != by_path[path]]
+        to_render = pages_changed(pages(), previous)
     else:  # every page: its fingerprint, for the next build, is one more chore
         to_render = list(jobs)
         waiting.append(pages)
     # Paper pages first, listings last: this process works from the end (see map_chunks),
     # so listings are rendered here, and each listing entry in one process only.
     to_render.sort(key=lambda path: not path.startswith("papers/"))
-    digests: dict[str, str] = {}
-    reading: dict[str, int] = {}
     environment = cache.environment(options.root, inputs.templates)
     entries = cache.listing_entries(inputs.settings, site.papers,
                                     (jobs[path] for path in to_render))
     task = RenderTask(site, environment, entries, jobs, previous, index is not None, changes)
+    digests, reading = render_pages(task, to_render, jobs_for(options, len(to_render)),
+                                    progress, changes, waiting)
+    prints = with_reads(pages(), shared, site, jobs, to_render, reading)
+    extras = (index.extras if index and index.extras is not None
+              else extra_files(previous.keys() - prints.by_path.keys()))
+    bundles = {folder: files for folder, files in extras.items() if folder}
+    outputs = outputs_of_pages(prints, previous, digests, bundles)
+    others = other_files(site.config, inputs, previous, changes, index is not None)
+    outputs.update(others)
+    if prints.described is not None:  # (the other files of the last build that are gone)
+        outputs = without(outputs, {path for path in extras.get("", ())
+                                    if path not in others})
+    return outputs, to_render, prints, Carried(bundles, set(others), extras.get("", ()))
+
+
+def pages_changed(prints: Fingerprints, previous: Mapping[str, tuple[str, str]]) -> list[str]:
+    """The pages whose fingerprint is not the one the index holds for them. After an edit,
+    only the pages described again are looked at (at 100,000 papers, looking at every
+    page's fingerprint took a preview edit 30 ms)."""
+    by_path, described = prints.by_path, prints.described
+    return [path for path in (by_path if described is None else sorted(described))
+            if previous.get(path, ("",))[0] != by_path[path]]
+
+
+def render_pages(task: RenderTask, to_render: Sequence[str], jobs: int, progress: Progress,
+                 changes: Changes, chores: list[Callable[[], object]]
+                 ) -> tuple[dict[str, str], dict[str, int]]:
+    """Render `to_render` in `jobs` processes, staging in `changes` the files whose bytes
+    changed; this process does `chores` once the first pages are back. Returns the digest
+    of each page's bytes and what each page read of the site (for `with_reads`)."""
+    digests: dict[str, str] = {}
+    reading: dict[str, int] = {}
     progress.begin("rendering pages", len(to_render))
     # (closed before the caller discards, should this fail: the workers are stopped first)
-    with contextlib.closing(map_chunks(task, to_render, jobs_for(options, len(to_render)),
-                                       CHUNK)) as rendered:
+    with contextlib.closing(map_chunks(task, to_render, jobs, CHUNK)) as rendered:
         for results, staged, read in rendered:
             digests.update(results)
             changes.staged.extend(staged)
             reading.update(read)
             progress.advance(len(results))
-            while waiting:
-                waiting.pop(0)()
-    for chore in waiting:
+            while chores:
+                chores.pop(0)()
+    for chore in chores:
         chore()
-    prints = with_reads(pages(), shared, site, jobs, to_render, reading)
-    by_path, described = prints.by_path, prints.described
-    extras = (index.extras if index and index.extras is not None
-              else extra_files(previous.keys() - by_path.keys()))
-    bundles = {folder: files for folder, files in extras.items() if folder}
-    if described is not None:  # (the index's pages: its entries, taken in one copy)
+    return digests, reading
+
+
+def outputs_of_pages(prints: Fingerprints, previous: Mapping[str, tuple[str, str]],
+                     digests: Mapping[str, str], bundles: Mapping[str, tuple[str, ...]]
+                     ) -> dict[str, tuple[str, str]]:
+    """Each page with its (fingerprint, digest of its bytes): as the index has it unless
+    it was rendered, and the last build's search bundle files as the index has them."""
+    by_path = prints.by_path
+    if prints.described is not None:  # (the index's pages: its entries, taken in one copy)
         outputs = dict(previous)
     else:
         outputs = {path: previous[path] for path in by_path if path not in digests}
         outputs.update((path, previous[path]) for files in bundles.values() for path in files)
     outputs.update((path, (by_path[path], digest)) for path, digest in digests.items())
-    set_again = set()
-    for path, data in fixed_files(site.config).items():
-        outputs[path] = ("", stage_if_changed(changes, path, data, previous, index is not None))
-        set_again.add(path)
+    return outputs
+
+
+def other_files(config: Config, inputs: Inputs, previous: Mapping[str, tuple[str, str]],
+                changes: Changes, trusted: bool) -> dict[str, tuple[str, str]]:
+    """The outputs that are not pages, the fixed files (robots.txt, CNAME …) and the
+    static ones, with their entries; those whose bytes changed are staged in `changes`."""
+    from bitext.render import fixed_files
+
+    entries = {path: ("", stage_if_changed(changes, path, data, previous, trusted))
+               for path, data in fixed_files(config).items()}
     for item in inputs.static:  # read again only when the index does not vouch for it
         known = previous.get(item.output_path)
         if known and known[1] == inputs.static_digests[item.output_path]:
-            outputs[item.output_path] = known
+            entries[item.output_path] = known
         else:
-            outputs[item.output_path] = ("", stage_if_changed(
-                changes, item.output_path, item.source.read_bytes(), previous,
-                index is not None))
-        set_again.add(item.output_path)
-    if described is not None:  # (the other files of the last build that are gone)
-        outputs = without(outputs, {path for path in extras.get("", ())
-                                    if path not in set_again})
-    return outputs, to_render, prints, Carried(bundles, set_again, extras.get("", ()))
+            entries[item.output_path] = ("", stage_if_changed(
+                changes, item.output_path, item.source.read_bytes(), previous, trusted))
+    return entries
 
 
 def extra_files(others: Iterable[str]) -> dict[str, tuple[str, ...]]:
