@@ -66,6 +66,10 @@ from bitext.scripts import script_of_language
 from bitext.strings import primary_subtag
 
 BUNDLE = "pagefind"
+# An empty element between a record page's heading (the title) and its text: Pagefind
+# gives the search page its place, in words, and the excerpt is cut after it (see
+# static/js/search.js, which names it too).
+TEXT_ANCHOR = "text"
 # Papers in one Pagefind index (see the top): about 110 MiB of Pagefind's memory for
 # English records. Languages that Pagefind segments into words with a dictionary take
 # twice as much a record, and their shards hold half as many (see `shard_records`).
@@ -662,6 +666,7 @@ def write_record_pages(shard: Shard, folder: Path) -> None:
             f'<meta data-pagefind-meta="date[content]" content="{escape(meta["date"])}">'
             f'</head><body data-pagefind-body>'
             f'<h1 data-pagefind-meta="title">{escape(meta["title"])}</h1>'
+            f'<a id="{TEXT_ANCHOR}"></a>'
             + "".join(f"<p>{escape(line)}</p>" for line in record["content"].split("\n"))
             + "</body></html>", encoding="utf-8")
 

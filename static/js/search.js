@@ -64,7 +64,40 @@ function say(template, values) {
   return template.replace(/\{(\w+)\}/g, (_, key) => String(values[key]));
 }
 
-// Pagefind's excerpt is text with <mark> around the matches: keep exactly that.
+// Pagefind cuts an excerpt where the matches are densest, from text that holds the title:
+// a match early in the abstract took the end of the title in ("Zero Data. Reinforcement
+// learning …"), and a match in the title alone showed the title again under itself. The
+// record page marks where its text starts after the title (an empty element with this id:
+// bitext.search.TEXT_ANCHOR), and the excerpt is cut from there on: a few words before the
+// match that starts the window holding the most matches, or the text's start when only the
+// title matched.
+const TEXT_ANCHOR = "text";
+const LEAD_WORDS = 3;
+
+function textExcerpt(data) {
+  const anchor = (data.anchors ?? []).find((one) => one.id === TEXT_ANCHOR);
+  if (!anchor || !data.raw_content) return data.excerpt; // (a bundle made without it)
+  // The words as Pagefind counts them, which its locations number: text that it segments
+  // (Chinese, say) has a zero-width space between words, other text white space.
+  const segmented = data.raw_content.includes("\u200B");
+  const words = data.raw_content.split(segmented ? "\u200B" : /[\r\n\s]+/g);
+  const length = OPTIONS.excerptLength;
+  const start = anchor.location;
+  const matches = [...new Set(data.locations)].filter((at) => at >= start)
+    .sort((a, b) => a - b);
+  let from = start;
+  let most = 0;
+  matches.forEach((at, index) => {
+    const end = at - LEAD_WORDS + length;
+    const held = matches.slice(index).filter((other) => other < end).length;
+    if (held > most) [most, from] = [held, at - LEAD_WORDS];
+  });
+  from = Math.max(start, Math.min(from, words.length - length));
+  for (const at of matches) words[at] = `<mark>${words[at]}</mark>`;
+  return words.slice(from, from + length).join(segmented ? "" : " ").trim();
+}
+
+// An excerpt is text with <mark> around the matches: keep exactly that.
 function excerptNodes(excerpt) {
   const template = document.createElement("template");
   template.innerHTML = excerpt; // an inert template: nothing in it runs or loads
@@ -105,7 +138,7 @@ function resultItem(data) {
   const excerpt = document.createElement("p");
   excerpt.className = "search-excerpt";
   excerpt.lang = data.language || "";
-  excerpt.append(...excerptNodes(data.excerpt));
+  excerpt.append(...excerptNodes(textExcerpt(data)));
   item.append(heading, excerpt);
   return item;
 }
