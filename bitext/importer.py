@@ -103,6 +103,8 @@ class Planned:
     """The file has no translation yet."""
     stale: bool = False
     """The translation kept was made from another primary text than the one written."""
+    translates: bool = False
+    """Skipped, its file awaiting the translation that the input gives (--update adds it)."""
     date: dt.date | None = None
     """The paper's date in the file written (the report shows it: a digest's lines of a
     date, its file name or --date give it)."""
@@ -432,9 +434,13 @@ class Target:
         existing = self.find(record, slug)
         codes = [language.code for language in self.config.languages]
         if existing and not self.update:
+            # (a paper imported from the daily papers, say, and now from a translated digest)
+            awaiting = None in existing_translation(existing, codes[1])
+            translates = awaiting and None not in (record.titles[1], record.abstracts[1])
             return Planned("skip", existing.path, record.where, "", fired,
-                           reason="already there",
-                           awaiting=None in existing_translation(existing, codes[1]))
+                           reason=("already there, awaiting the translation this input gives"
+                                   if translates else "already there"),
+                           awaiting=awaiting, translates=translates)
         fields = front_fields(record, existing, date, sorted(
             {tag for tag, _ in [*fired, *named]} | set(self.extra_tags)))
         fields.update(self.provenance_of(record))
@@ -594,6 +600,10 @@ def report_lines(planned: list[Planned], root: Path, dry_run: bool) -> list[str]
     summary = (f"{counts['create']} created, {counts['update']} updated, "
                f"{counts['skip'] + counts['unchanged']} skipped; "
                f"{len(awaiting)} awaiting translation")
+    translates = sum(1 for item in planned if item.translates)
+    if translates:
+        summary += (f"; this input translates {translates} of them (`import --update` "
+                    f"adds the translation{'s' * (translates > 1)})")
     stale = sum(1 for item in planned if item.stale and item.action == "update")
     if stale:
         summary += (f"; {stale} translation{'s' * (stale > 1)} out of date (`bitext "

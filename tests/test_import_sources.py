@@ -2061,3 +2061,37 @@ def test_a_field_added_to_a_file_goes_where_format_paper_writes_it():
                  "translated_from"):
         without = with_field(whole, name, None)
         assert without != whole and with_field(without, name, every[name]) == whole, name
+
+
+def test_a_digest_that_translates_papers_awaiting_it_says_that_update_adds_it(tmp_path,
+                                                                              capsys):
+    """Papers imported from the daily papers await their translation; a translated digest
+    of the same papers, imported after, skips them as any paper already there, and says
+    that it holds their translation (`--update` adds it)."""
+    project = make_project(tmp_path / "site", {})
+    day = FIXTURES / "hf-daily-papers/2025-06-02.json"
+    assert run(project, "import", str(day)) == 0
+    capsys.readouterr()
+    paper = json.loads(day.read_text("utf-8"))[0]["paper"]
+    title, abstract = normalise_title(paper["title"]), " ".join(paper["summary"].split())
+    digest = tmp_path / "digest-2025-06.txt"
+    digest.write_text(f"{title}\nProRL：延长强化学习拓展大语言模型的推理边界\n{abstract}\n"
+                      "延长的强化学习训练可以发现基础模型无法获得的新推理策略。\n", "utf-8")
+    slug = slug_from_title(title)
+
+    assert run(project, "import", str(digest)) == 0
+    report = capsys.readouterr().out.splitlines()
+    assert report == [
+        f"skipped content/papers/{slug}.md  [{digest}:1; already there, awaiting the "
+        "translation this input gives (--update refreshes it)]",
+        "0 created, 0 updated, 1 skipped; 1 awaiting translation; this input translates 1 "
+        "of them (`import --update` adds the translation)"]
+
+    assert run(project, "import", "--update", str(digest)) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "0 created, 1 updated, 0 skipped; 0 awaiting translation")
+    assert "ProRL：延长强化学习" in (project / f"content/papers/{slug}.md").read_text("utf-8")
+    # a paper there with its translation is skipped as before
+    assert run(project, "import", str(digest)) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "0 created, 0 updated, 1 skipped; 0 awaiting translation")
