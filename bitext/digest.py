@@ -70,8 +70,10 @@ them): it is then the entry's title, where that reads with fewer problems (see
 `with_title_labels`).
 
 Markdown headings ("## …") are the titles, or head parts of the file and are left out,
-whichever reads with fewer problems; a line in bold as a whole loses its marks; a line
-without a letter or a digit ("---", "* * *") parts entries as a blank line does. A few
+or, where they have levels, the deepest are the titles and the others head parts
+("# May 2025" over "## 1. Qwen3 …"): whichever reads with fewer problems. A line in
+bold as a whole loses its marks; a line without a letter or a digit ("---", "* * *")
+parts entries as a blank line does. A few
 lines in the secondary language before the first blank line or after the last are the
 digest's opening or closing words, left out where the file reads better without them
 (see `without_edges`).
@@ -428,13 +430,18 @@ def reading_of(lines: list[Line], source: str, names: dict[bool, str],
     entries, problems, wrapped_links = read_entries(lines, source, names)
     if any(line.heading for line in lines):
         # Markdown headings are the titles ("## Qwen3 Technical Report"), or head parts of
-        # the file ("# Daily papers"): whichever reads with fewer problems (as many: the
-        # reading with more entries, whose problem is nearer its cause; else the headings
-        # as titles, which a problem then names as such).
-        under_headings = [line for line in lines if not line.heading]
-        found = read_entries(under_headings, source, names)
-        if (len(found[1]), -len(found[0])) < (len(problems), -len(entries)):
-            lines, (entries, problems, wrapped_links) = under_headings, found
+        # the file ("# Daily papers"), or those of the deepest level are the titles and
+        # the others head parts ("# May 2025" above "## 1. Qwen3 …"): whichever reads with
+        # fewer problems (as many: the reading with more entries, whose problem is nearer
+        # its cause; else the headings as titles, which a problem then names as such).
+        deepest = max(line.heading for line in lines)
+        readings = [[line for line in lines if not line.heading]]
+        if any(0 < line.heading < deepest for line in lines):
+            readings.append([line for line in lines if not 0 < line.heading < deepest])
+        for reading in readings:
+            found = read_entries(reading, source, names)
+            if (len(found[1]), -len(found[0])) < (len(problems), -len(entries)):
+                lines, (entries, problems, wrapped_links) = reading, found
     if problems and (paired := with_title_pairs(lines, secondary_script)):
         # A title and its translation on one line ("Title | 标题", "Title（标题）"): read so
         # where that reads with fewer problems.
@@ -499,7 +506,7 @@ def with_title_pairs(lines: list[Line], secondary: frozenset[str]) -> list[Line]
         split = True
         found += [dataclasses.replace(line, text=pair[0], share=script_share(pair[0], secondary)),
                   dataclasses.replace(line, text=pair[1], share=script_share(pair[1], secondary),
-                                      after_blank=False, heading=False)]
+                                      after_blank=False, heading=0)]
     return found if split else None
 
 

@@ -256,8 +256,9 @@ class Line:
     label: str | None = None
     """The field its label names (title, abstract, affiliation, or one of
     `ATTACHED_FIELDS`); its `text` is what follows the label."""
-    heading: bool = False
-    """A Markdown heading ("## …"); its `text` is what follows the marks."""
+    heading: int = 0
+    """The level of a Markdown heading ("## …": 2; 0: no heading); its `text` is what
+    follows the marks."""
     translated_by: str | None = None
     """What its label says made its text: a model's name ("摘要（DeepSeek 翻译）："), "" for
     a machine that it names not ("中文摘要（机翻）："), None where it says neither."""
@@ -318,7 +319,8 @@ def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
             label = "comments" if text_of_line and share < PRIMARY_MAX else "note"
         lines.append(Line(number, text_of_line, share,
                           after_blank=blank and text_before, indent=indent, label=label,
-                          heading=bool(heading), translated_by=translated_by,
+                          heading=heading.group().count("#") if heading else 0,
+                          translated_by=translated_by,
                           after_rule=ruled and text_before))
         text_before, blank, ruled = True, False, False
     return with_label_texts(lines)

@@ -21,7 +21,7 @@ from bitext.content import slug_from_title
 from bitext.digest import ENTRY_NUMBER, parse_digest, read_digest
 from bitext.scripts import HAN_RUN
 from bitext.sources import normalise_abstract, normalise_title
-from tests.conftest import FIXTURES, SITE_YAML, make_project, snapshot
+from tests.conftest import FIXTURES, SAMPLE_DIGEST, SITE_YAML, make_project, snapshot
 from tests.test_import import imported
 
 LANGUAGES = (Language("en", "English", "ltr"), Language("zh-Hans", "简体中文", "ltr"))
@@ -770,6 +770,27 @@ def test_a_digest_of_bold_labels_under_numbered_headings(labels):
         ("绝对零：零数据的强化自博弈推理",
          ("Reinforcement learning with verifiable rewards (RLVR) has shown promise.",
           "基于可验证奖励的强化学习展现出前景。"), None)]
+
+
+@pytest.mark.parametrize("file_heading", ["# 2025-05 论文速递", "# Papers of May 2025",
+                                          "## HF 每日论文精选"])
+def test_a_heading_over_the_file_above_headings_of_the_titles(file_heading):
+    """A digest kept in Markdown with a heading over the file, then each paper's title as
+    a heading a level deeper, its lines labelled (the sample digest's papers). Before, the
+    headings were either all titles or all left out, and neither read: "expected the
+    title … found a line in 简体中文 '2025-05 论文速递'"."""
+    sample = SAMPLE_DIGEST.read_text("utf-8").splitlines()
+    qwen, zero = (sample[0], sample[2], sample[3], sample[4]), tuple(sample[9:13])
+    depth = "#" * (file_heading.count("#") + 1)
+    text = "\n".join([file_heading, ""] + [line for number, (title, translated, abstract,
+                                                             translation) in enumerate(
+        [qwen, zero], start=1) for line in [
+        f"{depth} {number}. {title}", f"**中文标题**：{translated}", "",
+        f"**Abstract**: {abstract}", "", f"**摘要**：{translation}", ""]])
+    entries, problems = parse_digest(text, "d.md", LANGUAGES)
+    assert problems == []
+    assert [(e.title, e.abstract) for e in entries] == [
+        ((qwen[0], qwen[1]), (qwen[2], qwen[3])), ((zero[0], zero[1]), (zero[2], zero[3]))]
 
 
 def test_a_labelled_line_in_the_wrong_place_is_named_by_its_label():
