@@ -425,30 +425,38 @@ def reading_of(lines: list[Line], source: str, names: dict[bool, str],
                secondary_script: frozenset[str]
                ) -> tuple[list[Line], tuple[list[Entry], list[Problem], set[int]]]:
     """The entries of the lines (see `read_entries`), with Markdown headings as titles or
-    left out, and titles paired with their translations on one line or not, whichever
-    reads with fewer problems; and the lines so read."""
-    entries, problems, wrapped_links = read_entries(lines, source, names)
-    if any(line.heading for line in lines):
-        # Markdown headings are the titles ("## Qwen3 Technical Report"), or head parts of
-        # the file ("# Daily papers"), or those of the deepest level are the titles and
-        # the others head parts ("# May 2025" above "## 1. Qwen3 …"): whichever reads with
-        # fewer problems (as many: the reading with more entries, whose problem is nearer
-        # its cause; else the headings as titles, which a problem then names as such).
-        deepest = max(line.heading for line in lines)
-        readings = [[line for line in lines if not line.heading]]
-        if any(0 < line.heading < deepest for line in lines):
-            readings.append([line for line in lines if not 0 < line.heading < deepest])
-        for reading in readings:
-            found = read_entries(reading, source, names)
-            if (len(found[1]), -len(found[0])) < (len(problems), -len(entries)):
-                lines, (entries, problems, wrapped_links) = reading, found
-    if problems and (paired := with_title_pairs(lines, secondary_script)):
-        # A title and its translation on one line ("Title | 标题", "Title（标题）"): read so
-        # where that reads with fewer problems.
-        found = read_entries(paired, source, names)
-        if len(found[1]) < len(problems):
-            lines, (entries, problems, wrapped_links) = paired, found
-    return lines, (entries, problems, wrapped_links)
+    left out (see `heading_readings`), and titles paired with their translations on one
+    line or not, whichever reads with fewer problems; and the lines so read."""
+    readings = heading_readings(lines)
+    best = lines, read_entries(lines, source, names)
+    for reading in readings[1:]:
+        # (as many problems: the reading with more entries, whose problem is nearer its
+        # cause; else the headings as titles, which a problem then names as such)
+        found = read_entries(reading, source, names)
+        if (len(found[1]), -len(found[0])) < (len(best[1][1]), -len(best[1][0])):
+            best = reading, found
+    # A title and its translation on one line ("Title | 标题", "Title（标题）"), a heading
+    # too ("### Title | 标题"): read so where that reads with fewer problems.
+    for reading in readings if best[1][1] else ():
+        paired = with_title_pairs(reading, secondary_script)
+        found = read_entries(paired, source, names) if paired else None
+        if found is not None and len(found[1]) < len(best[1][1]):
+            best = paired, found
+    return best
+
+
+def heading_readings(lines: list[Line]) -> list[list[Line]]:
+    """The ways to read the lines' Markdown headings, the lines as they are first: the
+    headings are the titles ("## Qwen3 Technical Report"), or head parts of the file ("#
+    Daily papers") and left out, or those of the deepest level are the titles and the
+    others head parts ("# May 2025" above "## 1. Qwen3 …")."""
+    if not any(line.heading for line in lines):
+        return [lines]
+    readings = [lines, [line for line in lines if not line.heading]]
+    deepest = max(line.heading for line in lines)
+    if any(0 < line.heading < deepest for line in lines):
+        readings.append([line for line in lines if not 0 < line.heading < deepest])
+    return readings
 
 
 # The most lines a digest's opening or closing words may have (see `without_edges`).

@@ -793,6 +793,29 @@ def test_a_heading_over_the_file_above_headings_of_the_titles(file_heading):
         ((qwen[0], qwen[1]), (qwen[2], qwen[3])), ((zero[0], zero[1]), (zero[2], zero[3]))]
 
 
+@pytest.mark.parametrize("title_line", [
+    "### {title} | {translated}", "### [{title}]({link}) | {translated}",
+    "## {title}（{translated}）"])
+def test_a_heading_that_holds_a_title_and_its_translation(title_line):
+    """Each paper under a heading that holds its title and the title's translation, the
+    abstracts in paragraphs of their own (the sample digest's papers). Before, the
+    headings were read as titles whole or left out, and never split: the abstracts then
+    became titles ("expected the abstract … found the end of the file")."""
+    sample = SAMPLE_DIGEST.read_text("utf-8").splitlines()
+    papers = [(sample[0], sample[2], sample[3], sample[4]), tuple(sample[5:9]),
+              tuple(sample[9:13])]
+    text = "\n".join(line for number, (title, translated, abstract, translation) in enumerate(
+        papers, start=1) for line in [
+        title_line.format(title=title, translated=translated,
+                          link=f"https://arxiv.org/abs/2505.0933{number}"),
+        "", abstract, "", translation, "", "---", ""])
+    entries, problems = parse_digest(text, "d.md", LANGUAGES)
+    assert problems == []
+    assert [(e.title, e.abstract) for e in entries] == [
+        ((title, translated), (abstract, translation))
+        for title, translated, abstract, translation in papers]
+
+
 def test_a_labelled_line_in_the_wrong_place_is_named_by_its_label():
     """A digest with the translated abstracts but no translated titles, its titles
     headings: the problem is the missing translated title, under the heading, and names
