@@ -161,8 +161,10 @@ MACHINE_WORDS = frozenset({"机翻", "机器翻译", "机器", "machine translat
 TRANSLATED_BY = re.compile(r"(?P<by>.*?)\s*(?:翻译|译|translation|translated)$")
 NOT_A_MACHINE = frozenset({"", "中文", "英文", "人工", "human", "manual", "chinese", "english",
                            "原"})
-# A label, perhaps after a bullet, in bold or italics ("**点评**：", "*TL;DR:*"), with its
-# language perhaps, before its colon or bracket.
+# A label, perhaps after a bullet, in bold or italics ("**点评**：", "*TL;DR:*"), with the
+# entry's number ("论文1：", "Paper 2:", "论文三：") and its language perhaps, before its
+# colon or bracket.
+LABEL_NUMBER = r"(?:\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3}))?"
 EMPHASIS = r"\*\*|__|\*|_"
 # A label that names a language only ("中文：标题", "EN: Title"): the grammar says which
 # field its line is (see `without_language_label`).
@@ -178,7 +180,7 @@ FIELD_LABEL = re.compile(
     rf"(?:[-*•>]\s+)?(?:(?P<bold>{EMPHASIS})\s*)?(?:[【\[](?P=bold)?)?(?P<label>"
     + "|".join(sorted(map(re.escape, FIELD_OF_LABEL), key=len, reverse=True)).replace(
         "\\ ", r"\s+")
-    + rf"){QUALIFIER}\s*(?:(?:{EMPHASIS})\s*)?[:：】\]](?:\s*(?:{EMPHASIS}))?\s*",
+    + rf"){LABEL_NUMBER}{QUALIFIER}\s*(?:(?:{EMPHASIS})\s*)?[:：】\]](?:\s*(?:{EMPHASIS}))?\s*",
     re.IGNORECASE)
 # A note's or an abstract's label may end with a dash too ("TL;DR - …", "点评——…",
 # "Abstract—In this work …", as papers print it); a title's first words would, were any

@@ -816,6 +816,28 @@ def test_a_heading_that_holds_a_title_and_its_translation(title_line):
         for title, translated, abstract, translation in papers]
 
 
+@pytest.mark.parametrize("title_label", ["📄 论文{number}：", "**Paper {number}:** ",
+                                         "【论文{chinese}】", "论文 {number}: "])
+def test_a_title_label_with_the_entrys_number(title_label):
+    """Digests kept for WeChat number their papers in the title's label ("📄 论文1："),
+    with the other lines labelled (the sample digest's papers). Before, the label stayed
+    in the title ("论文1：Qwen3 Technical Report", its slug lun-wen-1-qwen3-…)."""
+    sample = SAMPLE_DIGEST.read_text("utf-8").splitlines()
+    papers = [(sample[0], sample[2], sample[3], sample[4]), tuple(sample[5:9]),
+              tuple(sample[9:13])]
+    lines = ["今日论文速递 | 2025-05-20", ""]
+    for number, (title, translated, abstract, translation) in enumerate(papers, start=1):
+        label = title_label.format(number=number, chinese="一二三"[number - 1])
+        lines += [f"{label}{title}", f"🏷️ 中文标题：{translated}",
+                  f"🔗 链接：https://arxiv.org/abs/2505.0933{number}",
+                  f"📝 英文摘要：{abstract}", f"📖 中文摘要：{translation}", ""]
+    entries, problems = parse_digest("\n".join(lines), "d.txt", LANGUAGES)
+    assert problems == []
+    assert [(e.title, e.abstract, e.date) for e in entries] == [
+        ((title, translated), (abstract, translation), dt.date(2025, 5, 20))
+        for title, translated, abstract, translation in papers]
+
+
 def test_a_labelled_line_in_the_wrong_place_is_named_by_its_label():
     """A digest with the translated abstracts but no translated titles, its titles
     headings: the problem is the missing translated title, under the heading, and names
