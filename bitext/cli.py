@@ -259,8 +259,9 @@ def run_new(args: argparse.Namespace, root: Path) -> int:
     from bitext.scaffold import new_paper
 
     path = new_paper(root, args.title, args.date or dt.date.today(), args.tags, args.arxiv)
-    print(f"created {path.relative_to(root).as_posix()} (a draft: set 'draft: false' to "
-          f"publish it)")
+    print(f"created {path.relative_to(root).as_posix()} (a draft: write its abstract, then "
+          "set 'draft: false' to publish it; the translation awaits you or `bitext "
+          "translate`)")
     return 0
 
 

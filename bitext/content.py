@@ -380,6 +380,10 @@ def block_key(name: str, language: str | None, codes: list[str]
     return name, None
 
 
+# The abstract that `bitext new` writes in a draft: published, it is an error.
+NEW_ABSTRACT = "Abstract to write."
+
+
 def read_paper(fields: Fields, blocks: dict[str, Block], languages: tuple[Language, Language],
                markdown: MarkdownRenderer, digest: str) -> Paper | None:
     fields.only_keys((), FIELDS)
@@ -401,6 +405,12 @@ def read_paper(fields: Fields, blocks: dict[str, Block], languages: tuple[Langua
     translated_from = fields.pattern("translated_from", regex=FINGERPRINT_FORM,
                                      expected="12 hex digits, as bitext writes them",
                                      hint="`bitext confirm FILE` writes it")
+    primary = blocks.get(codes[0])
+    if not draft and primary is not None and primary.text.strip() == NEW_ABSTRACT:
+        fields.problems.append(Problem(
+            fields.path, primary.line, None, f"abstract in {codes[0]} not written yet",
+            expected="the paper's abstract", found=repr(NEW_ABSTRACT),
+            hint="write it, or keep 'draft: true' until it is written"))
     if fields.problems or not titles or date is None or slug is None:
         return None
     warnings = title_math_warnings(fields.path, titles, codes, fields)

@@ -1,4 +1,4 @@
-"""`new`: start a paper file with every field in place, as a draft."""
+"""`new`: start a paper file with every field in place, as a draft awaiting its translation."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from bitext.config import load_config
-from bitext.content import slug_from_title
+from bitext.content import NEW_ABSTRACT, slug_from_title
 from bitext.errors import InputError, Problem
 from bitext.inputs import PAPERS_DIR
 from bitext.paperfile import format_paper
@@ -32,12 +32,11 @@ def new_paper(root: Path, title: str, date: dt.date, tags: list[str],
         raise InputError([Problem(path.relative_to(root).as_posix(), None, None,
                                   "already exists", hint="edit it, or choose another title")])
     codes = [language.code for language in config.languages]
-    text = format_paper(
-        titles={codes[0]: title, codes[1]: f"({config.secondary.name}: title to translate)"},
-        abstracts={codes[0]: "Abstract to write.",
-                   codes[1]: f"({config.secondary.name}: abstract to translate)"},
-        date=date, tags=tags, arxiv=arxiv, draft=True,
-    )
+    # The translation left out: the paper awaits it, as an imported paper does (`check`
+    # lists it, `translate` fills it in), and no placeholder can be published as one.
+    text = format_paper(titles={codes[0]: title, codes[1]: None},
+                        abstracts={codes[0]: NEW_ABSTRACT, codes[1]: None},
+                        date=date, tags=tags, arxiv=arxiv, draft=True)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path

@@ -634,6 +634,32 @@ def test_new_scaffolds_a_draft_that_builds(project, tmp_path):
     assert (tmp_path / "o/papers/a-brand-new-paper/index.html").is_file()
 
 
+def test_new_leaves_the_translation_awaited_and_its_abstract_unpublishable(project, tmp_path,
+                                                                         capsys):
+    """`new` wrote placeholders in the translation's place ("(简体中文: abstract to
+    translate)"), which a paper set to `draft: false` published as its translation, with
+    no warning. Now the paper awaits its translation, as an imported one does, and its
+    placeholder abstract, published, is an error that names its line."""
+    assert run("--root", str(project), "new", "A Brand New Paper", "--date", "2025-06-01") == 0
+    capsys.readouterr()
+    created = project / "content/papers/a-brand-new-paper.md"
+    published = created.read_text("utf-8").replace("draft: true", "draft: false")
+    created.write_text(published, "utf-8")
+    assert run("--root", str(project), "build", "--out", str(tmp_path / "o")) == 1
+    line = published.splitlines().index("Abstract to write.") + 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        f"content/papers/a-brand-new-paper.md:{line - 1}: abstract in en not written yet "
+        "(expected the paper's abstract, found 'Abstract to write.') — write it, or keep "
+        "'draft: true' until it is written")
+    assert not (tmp_path / "o").exists()
+
+    created.write_text(published.replace("Abstract to write.", "We study new papers."),
+                       "utf-8")
+    assert run("--root", str(project), "check") == 0
+    assert ("content/papers/a-brand-new-paper.md: awaiting translation (held back)"
+            in capsys.readouterr().out)
+
+
 def test_arabic_secondary_language_is_marked_rtl(tmp_path):
     from tests.conftest import SITE_YAML
 
