@@ -17,6 +17,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "search_none": "No papers match “{query}”.",
         "search_count": "{count} papers match “{query}”.",
         "search_count_one": "1 paper matches “{query}”.", "search_loading": "Searching…",
+        "search_more": "More results",
         "citation": "Cite", "copy_bibtex": "Copy BibTeX", "download_bibtex": "Download .bib",
         "copied": "Copied", "papers_per_month": "Papers per month",
         "chart_summary": "{months} months from {first} to {last}; "
@@ -49,6 +50,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "search_needs_js": "搜索需要 JavaScript。", "search_none": "没有与“{query}”匹配的论文。",
         "search_count": "{count} 篇论文与“{query}”匹配。",
         "search_count_one": "1 篇论文与“{query}”匹配。", "search_loading": "正在搜索…",
+        "search_more": "更多结果",
         "citation": "引用", "copy_bibtex": "复制 BibTeX", "download_bibtex": "下载 .bib",
         "copied": "已复制", "papers_per_month": "每月论文数",
         "chart_summary": "从{first}到{last}共 {months} 个月；论文最多的是{busiest}（{most} 篇）。",
@@ -79,6 +81,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "search_needs_js": "يحتاج البحث إلى JavaScript.",
         "search_none": "لا أوراق تطابق «{query}».", "search_count": "{count} ورقة تطابق «{query}».",
         "search_count_one": "ورقة واحدة تطابق «{query}».", "search_loading": "جارٍ البحث…",
+        "search_more": "مزيد من النتائج",
         "citation": "الاستشهاد", "copy_bibtex": "انسخ BibTeX", "download_bibtex": "نزّل ملف ‎.bib",
         "copied": "نُسخ", "papers_per_month": "الأوراق في كل شهر",
         "chart_summary": "{months} شهرًا من {first} إلى {last}؛ أكثرها أوراقًا {busiest} ({most}).",

@@ -1,6 +1,8 @@
 """The sample site in headless Chromium (Debian's chromium, driven by Playwright), served
 under a sub-path as GitHub Pages serves it."""
 
+import contextlib
+import io
 from pathlib import Path
 from unittest import mock
 from urllib.parse import urlsplit
@@ -39,6 +41,26 @@ def sharded_site(tmp_path_factory):
 @pytest.fixture(scope="module")
 def sharded_site_url(sharded_site):
     return sharded_site[1]
+
+
+@pytest.fixture(scope="module")
+def daily_site_url(tmp_path_factory):
+    """The 316 papers of June 2024's daily papers (tests/fixtures/hf-daily-papers), imported
+    and published while they await their translation: a search finds dozens."""
+    from bitext.cli import main
+    from tests.conftest import FIXTURES, SITE_YAML, make_project
+
+    site_yaml = SITE_YAML.replace("\nsearch: false", "\nsearch: true")
+    assert "search: true" in site_yaml
+    project = make_project(tmp_path_factory.mktemp("daily") / "site", {},
+                           site_yaml=site_yaml + "awaiting_translation: publish\n")
+    days = sorted(str(path) for path in (FIXTURES / "hf-daily-papers").glob("2024-06-*.json"))
+    with contextlib.redirect_stdout(io.StringIO()):  # (a line a paper)
+        assert main(["--root", str(project), "import", *days]) == 0
+    out = project.parent / "out"
+    build(Options(root=project, out=out))
+    with serve_pages(out, "/digest/") as url:
+        yield url
 
 
 MATH_PAPER = """---
@@ -510,4 +532,35 @@ def test_an_excerpt_is_cut_from_the_text_after_the_title(browser, site_url, quer
     assert text.startswith(opening) and tail not in text, text
     marked = excerpt.locator("mark").all_inner_texts()
     assert (marked[0] if marked else None) == first_mark, marked
+    page.close()
+
+
+def test_search_results_come_a_page_at_a_time_and_the_count_is_of_all(browser,
+                                                                      daily_site_url):
+    """A query that matches dozens of papers: the status counts them all, the first 20 are
+    shown, and "More results" shows the next 20 until none is left, each paper once.
+    Before, the best 20 were shown and counted ("20 papers match"), and no more could be."""
+    page, _ = open_page(browser, f"{daily_site_url}search/?q=benchmark", 1280, 900)
+    results = page.locator(".search-result")
+    results.first.wait_for(timeout=15000)
+    matched = page.evaluate("""async () => {
+        const folder = document.querySelector(".search-form").dataset.bundles.split(" ")[0];
+        const pagefind = await import(new URL(`${folder}pagefind.js`, document.baseURI
+            .replace(/search\\/.*$/, "")).href);
+        return (await pagefind.search("benchmark")).results.length; }""")
+    assert matched > 40
+    assert page.locator(".search-status").inner_text() == f"{matched} papers match “benchmark”."
+    assert results.count() == 20
+    more = page.get_by_role("button", name="More results")
+    shown = 20
+    while shown < matched:
+        assert more.is_visible()
+        more.click()
+        shown = min(shown + 20, matched)
+        page.wait_for_function(f"document.querySelectorAll('.search-result').length == {shown}")
+        first_new = results.nth(shown - (shown - 1) % 20 - 1).locator("a")
+        assert first_new.evaluate("link => link === document.activeElement")
+    assert more.is_hidden()
+    links = results.locator("a").evaluate_all("links => links.map(link => link.href)")
+    assert len(links) == len(set(links)) == matched
     page.close()

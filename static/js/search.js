@@ -145,15 +145,20 @@ function resultItem(data) {
 
 let latest = 0; // the number of the last search begun: an earlier one's results are dropped
 
+// Results are shown a page at a time: Pagefind loads each result's text (its fragment) when
+// asked, and a query that matches hundreds of papers would load them all.
+const PAGE = 20;
+let moreButton = null; // "More results", made at the first search
+
 async function search(query) {
   const number = ++latest;
   list.replaceChildren();
+  more().hidden = true;
   if (!query.trim()) {
     status.textContent = "";
     return;
   }
   status.textContent = form.dataset.loading;
-  const pair = words(form.dataset.pair);
   const asked = await languagesFor(query);
   const responses = await Promise.all(asked.map(({ pagefind, language }) =>
     pagefind.search(query).catch((error) => {
@@ -162,27 +167,56 @@ async function search(query) {
       console.warn(`bitext search: the ${language} bundles failed`, error);
       return { results: [] };
     })));
-  // The best 20 of each language (Pagefind has merged its shards' results by score), then
-  // both languages merged by score.
-  const best = responses.flatMap((response, index) => response.results.slice(0, 20)
+  // Every result of both languages, merged by score (Pagefind has merged each language's
+  // shards' results by score).
+  const ranked = responses.flatMap((response, index) => response.results
     .map((result) => ({ result, language: asked[index].language })));
-  best.sort((a, b) => b.result.score - a.result.score);
-  const found = await Promise.all(best.map(({ result }) => result.data()));
-  if (number !== latest) return; // (a later search's results are, or will be, shown)
-  const seen = new Set();
+  ranked.sort((a, b) => b.result.score - a.result.score);
+  await showMore({ number, query, ranked, next: 0, seen: new Set(), duplicates: 0 });
+}
+
+// Shows the next page of a search's results, and how many papers match in all. Returns
+// the items added.
+async function showMore(state) {
+  const page = state.ranked.slice(state.next, state.next + PAGE);
+  state.next += page.length;
+  const found = await Promise.all(page.map(({ result }) => result.data()));
+  if (state.number !== latest) return []; // (a later search's results are, or will be, shown)
+  const pair = words(form.dataset.pair);
   const items = [];
-  for (const [index, { language }] of best.entries()) {
-    const data = found[index];
-    if (seen.has(data.url)) continue;
-    seen.add(data.url);
-    data.language = language;
-    data.otherLanguage = pair.find((code) => code !== language);
+  found.forEach((data, index) => {
+    if (state.seen.has(data.url)) { // (a paper that both languages found)
+      state.duplicates += 1;
+      return;
+    }
+    state.seen.add(data.url);
+    data.language = page[index].language;
+    data.otherLanguage = pair.find((code) => code !== data.language);
     items.push(resultItem(data));
-  }
-  list.replaceChildren(...items);
-  const count = items.length;
+  });
+  list.append(...items);
+  const count = state.ranked.length - state.duplicates;
   status.textContent = say(count === 0 ? form.dataset.none
-    : count === 1 ? form.dataset.countOne : form.dataset.count, { count, query });
+    : count === 1 ? form.dataset.countOne : form.dataset.count,
+  { count, query: state.query });
+  const button = more();
+  button.hidden = state.next >= state.ranked.length;
+  button.onclick = async () => {
+    const added = await showMore(state);
+    added[0]?.querySelector("a")?.focus(); // (where a keyboard goes on reading)
+  };
+  return items;
+}
+
+function more() {
+  if (!moreButton) {
+    moreButton = document.createElement("button");
+    moreButton.type = "button";
+    moreButton.className = "search-more";
+    moreButton.textContent = form.dataset.more ?? "More results"; // (a template of before)
+    list.after(moreButton);
+  }
+  return moreButton;
 }
 
 // Typing loads what the query will ask (Pagefind's code, each shard's metadata), so that
