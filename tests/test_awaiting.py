@@ -258,6 +258,12 @@ def test_a_translation_note_leaves_the_paragraphs_side_by_side(browser, awaiting
               for side in ("primary", "secondary")}
     assert note["y"] + note["height"] <= blocks["secondary"]["y"]
     assert blocks["primary"]["y"] == blocks["secondary"]["y"]
+    # ... and on the heading's line, where it fits: on a line of its own, it pushed the
+    # first paragraphs of both columns a line down, below an empty space in the first
+    heading = page.locator("section.in-secondary .abstract-heading").bounding_box()
+    assert abs(note["y"] - heading["y"]) < 2
+    primary_heading = page.locator("section.in-primary .abstract-heading").bounding_box()
+    assert blocks["primary"]["y"] - (primary_heading["y"] + primary_heading["height"]) < 20
     page.close()
 
 
