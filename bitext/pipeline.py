@@ -528,17 +528,17 @@ def pages_changed(prints: Fingerprints, previous: Mapping[str, tuple[str, str]])
             if previous.get(path, ("",))[0] != by_path[path]]
 
 
-def render_pages(task: RenderTask, to_render: Sequence[str], jobs: int, progress: Progress,
-                 changes: Changes, chores: list[Callable[[], object]]
+def render_pages(task: RenderTask, to_render: Sequence[str], processes: int,
+                 progress: Progress, changes: Changes, chores: list[Callable[[], object]]
                  ) -> tuple[dict[str, str], dict[str, int]]:
-    """Render `to_render` in `jobs` processes, staging in `changes` the files whose bytes
+    """Render `to_render` in `processes` processes, staging in `changes` the files whose bytes
     changed; this process does `chores` once the first pages are back. Returns the digest
     of each page's bytes and what each page read of the site (for `with_reads`)."""
     digests: dict[str, str] = {}
     reading: dict[str, int] = {}
     progress.begin("rendering pages", len(to_render))
     # (closed before the caller discards, should this fail: the workers are stopped first)
-    with contextlib.closing(map_chunks(task, to_render, jobs, CHUNK)) as rendered:
+    with contextlib.closing(map_chunks(task, to_render, processes, CHUNK)) as rendered:
         for results, staged, read in rendered:
             digests.update(results)
             changes.staged.extend(staged)
