@@ -196,12 +196,14 @@ async function showMore(state) {
   });
   list.append(...items);
   const count = state.ranked.length - state.duplicates;
-  status.textContent = say(count === 0 ? form.dataset.none
-    : count === 1 ? form.dataset.countOne : form.dataset.count,
-  { count, query: state.query });
+  const template = count === 0 ? form.dataset.none
+    : count === 1 ? form.dataset.countOne : form.dataset.count;
+  status.textContent = say(template, { count, query: state.query });
   const button = more();
   button.hidden = state.next >= state.ranked.length;
+  button.disabled = false;
   button.onclick = async () => {
+    button.disabled = true; // (until this page is shown: a second click waits for it)
     const added = await showMore(state);
     added[0]?.querySelector("a")?.focus(); // (where a keyboard goes on reading)
   };
