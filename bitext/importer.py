@@ -11,6 +11,7 @@ say (a translation, fields added by hand) is kept.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import datetime as dt
 import os
@@ -36,6 +37,7 @@ from bitext.inputs import PAPERS_DIR
 from bitext.markdown import MarkdownRenderer
 from bitext.paperfile import format_paper
 from bitext.schema import URL_NAME_MAX, url_name_problem
+from bitext.scripts import HAN_RUN
 from bitext.sources import Record, date_in_name, read_records
 
 # Front-matter fields an editor adds by hand, which --update keeps when the input does
@@ -121,15 +123,37 @@ def read_digests(names: list[str], stdin: BinaryIO) -> list[Digest]:
                                     found=error.strerror or str(error)))
             continue
         try:
-            digests.append(Digest(name, data.decode("utf-8-sig")))
+            digests.append(Digest(name, decoded(data)))
         except UnicodeDecodeError as error:
             line = data[: error.start].count(b"\n") + 1
             problems.append(Problem(name, line, None, "not UTF-8 text",
                                     found=f"byte 0x{data[error.start]:02x}",
-                                    hint="save the file as UTF-8"))
+                                    hint=encoding_hint(data)))
     if problems:
         raise InputError(problems)
     return digests
+
+
+def decoded(data: bytes) -> str:
+    """An input's text: UTF-8 (a byte order mark taken off), or UTF-16 where it starts with
+    one (a spreadsheet's "Unicode text", Excel's tab-separated export)."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16")
+    return data.decode("utf-8-sig")
+
+
+def encoding_hint(data: bytes) -> str:
+    """What to do with an input that is not UTF-8. Bytes that read as Chinese in GBK
+    (GB18030), which Notepad on Chinese Windows saves as "ANSI", get the way to convert
+    them; they are not read so: Latin-1 text ("é" before a letter) reads as GBK too."""
+    try:
+        chinese = bool(HAN_RUN.search(data.decode("gb18030")))
+    except UnicodeDecodeError:
+        chinese = False
+    if not chinese:
+        return "save the file as UTF-8"
+    return ("save the file as UTF-8; if it is GBK, as Notepad on Chinese Windows saves "
+            "\"ANSI\": Save as, Encoding UTF-8, or iconv -f GB18030 -t UTF-8")
 
 
 def compile_rules(tags: dict[str, TagInfo]) -> list[TagRule]:

@@ -1,5 +1,6 @@
 """`import`: plain-text digests into paper files."""
 
+import codecs
 import datetime as dt
 import re
 from pathlib import Path
@@ -428,3 +429,37 @@ def test_a_rule_with_a_needle_fires_exactly_where_its_pattern_matches(text, keyw
     rules = compile_rules({"t": TagInfo("t", {}, (keyword,))})
     fired = fire_rules(rules, Record("d", 1, (text, None), ("", None))) != []
     assert fired == bool(rules[0].pattern.search(text))
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_a_digest_in_utf16_with_its_byte_order_mark_imports_as_in_utf8(tmp_path, capsys,
+                                                                       encoding):
+    """A spreadsheet's "Unicode text" (Excel's tab-separated export) is UTF-16 after a byte
+    order mark. Before, it was "not UTF-8 text (found byte 0xff)"."""
+    text = SAMPLE_DIGEST.read_text("utf-8").replace("\n", "\r\n")
+    mark = {"utf-16": b"", "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
+    digest = tmp_path / "digest-2025-05.txt"
+    digest.write_bytes(mark[encoding] + text.encode(encoding))
+    in_utf8 = make_project(tmp_path / "utf8", {})
+    assert run_import(in_utf8, str(SAMPLE_DIGEST), "--date", "2025-05-01") == 0
+    project = make_project(tmp_path / "site", {})
+    assert run_import(project, str(digest), "--date", "2025-05-01") == 0
+    assert imported(project) == imported(in_utf8) and len(imported(project)) == 4
+
+
+def test_a_digest_in_gbk_is_refused_with_the_way_to_convert_it(tmp_path, capsys):
+    """Notepad on Chinese Windows saves "ANSI", GBK: the file is not read as such (Latin-1
+    text, "é" before a letter, reads as GBK too), but the hint says how to convert it, if
+    it is GBK. A file that does not read as Chinese in GBK gets the plain hint."""
+    gbk = tmp_path / "digest.txt"
+    gbk.write_bytes(SAMPLE_DIGEST.read_text("utf-8").encode("gb18030"))
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("Qwen3 Technical Report\nUn café.\n".encode("latin-1"))
+    project = make_project(tmp_path / "site", {})
+    assert run_import(project, str(gbk), str(latin)) == 1
+    assert capsys.readouterr().err.splitlines()[:2] == [
+        f"{gbk}:2: not UTF-8 text (found byte 0xb0) — save the file as UTF-8; if it is GBK, "
+        "as Notepad on Chinese Windows saves \"ANSI\": Save as, Encoding UTF-8, or iconv -f "
+        "GB18030 -t UTF-8",
+        f"{latin}:2: not UTF-8 text (found byte 0xe9) — save the file as UTF-8"]
+    assert imported(project) == {}
