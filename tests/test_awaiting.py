@@ -268,6 +268,25 @@ def test_a_translation_note_leaves_the_paragraphs_side_by_side(browser, awaiting
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("slug, note", [
+    (GAMMA, "机器翻译，未经人工审校。"),
+    ("beta-results", "此译文依据摘要的较早版本译出，原文此后有改动。"),
+    (SLUG, "本文的译文即将推出。")])
+def test_a_phone_reading_paragraph_by_paragraph_sees_the_translations_note(
+        browser, awaiting_site, slug, note):
+    """Paragraph by paragraph, a phone's default, pairs the abstracts' paragraphs and left
+    the translation's heading out, and its note with it: a phone's reader never learned
+    that the translation was a machine's, or made from an earlier abstract."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(f"{awaiting_site}papers/{slug}/")
+    assert page.locator("html").get_attribute("data-reading") == "interleaved"
+    shown = page.locator(".translation-note:visible")
+    assert shown.all_inner_texts() == [note]
+    assert shown.evaluate("note => note.closest('[lang]').lang") == "zh-Hans"
+    page.close()
+
+
+@pytest.mark.browser
 @pytest.mark.parametrize("width, height", [(1280, 900), (390, 844)])
 @pytest.mark.parametrize("path", ["", f"papers/{SLUG}/", "papers/beta-results/", "tags/rl/"])
 def test_axe_finds_no_violations_on_awaiting_and_stale_pages(browser, awaiting_site, path,

@@ -85,6 +85,15 @@
     woven.className = "interleaved";
     if (pairs[0].length !== pairs[1].length) {
       pairs = [[sections[0]], [sections[1]]]; // not aligned: one language after the other
+    } else {
+      // The notes on the translation (machine-made, made from an earlier text) head the
+      // pairs: they are in the translation's heading, which the pairs leave out.
+      sections[1].querySelectorAll(".translation-note").forEach(function (note) {
+        var copy = note.cloneNode(true);
+        copy.setAttribute("lang", sections[1].getAttribute("lang"));
+        copy.setAttribute("dir", sections[1].getAttribute("dir"));
+        woven.appendChild(copy);
+      });
     }
     for (var index = 0; index < pairs[0].length; index++) {
       for (var side = 0; side < 2; side++) {
