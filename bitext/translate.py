@@ -179,6 +179,8 @@ class Client:
         """A request met a ServiceRefused: the others are not sent."""
         self.sent = 0
         """Requests sent, those that failed too."""
+        self.answered = False
+        """The service has answered a request of this run (with an error too)."""
 
     def redact(self, text: str) -> str:
         """`text` without the key, nor a masked copy of it that ends as the key does (as
@@ -217,8 +219,10 @@ class Client:
             try:
                 with urllib.request.urlopen(request, timeout=self.settings.timeout_seconds
                                             ) as response:
+                    self.answered = True
                     return response.read(), attempt + 1
             except urllib.error.HTTPError as error:
+                self.answered = True
                 said = self.redact(service_message(error))
                 refused = refuses_all(error.code, said)
                 passing = (error.code == 429 or error.code >= 500) and not refused
@@ -235,6 +239,15 @@ class Client:
                 why, wait = f"no answer within {self.settings.timeout_seconds} s", None
             except (urllib.error.URLError, ConnectionError) as error:
                 reason = getattr(error, "reason", error)
+                if isinstance(reason, ConnectionRefusedError) and not self.answered:
+                    # Nothing listens there, and nothing has this run: a server not started
+                    # (a local one) or a wrong address, which a minute of attempts for each
+                    # paper would not mend. (Refused after an answer: a server restarting.)
+                    self.refused = True
+                    raise ServiceRefused(
+                        f"cannot reach {self.settings.base_url} (connection refused): is the "
+                        "server running, and is translation.base_url in site.yaml its "
+                        "address?") from None
                 unreachable = not isinstance(reason, TimeoutError)
                 if unreachable:
                     why = f"cannot reach {self.settings.base_url} ({self.redact(str(reason))})"

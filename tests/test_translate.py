@@ -301,22 +301,46 @@ def test_a_service_that_refuses_every_request_stops_the_run(project, model, caps
     assert snapshot(project / "content") == before
 
 
-def test_a_service_that_cannot_be_reached_stops_the_run(project, capsys):
-    """A server down or a wrong address: tried again as a dropped connection is, then no
-    other paper waits through the same attempts."""
+def closed_port() -> int:
     with socket.socket() as closed:
         closed.bind(("127.0.0.1", 0))
-        port = closed.getsockname()[1]  # (closed again: nothing listens there)
+        return closed.getsockname()[1]  # (closed again: nothing listens there)
+
+
+def test_a_service_that_cannot_be_reached_stops_the_run_at_once(project, capsys):
+    """A server not started, or a wrong address: its first request is refused, and no
+    paper waits through the attempts a dropped connection gets (with the default five,
+    four papers side by side took 72 s to fail so)."""
+    port = closed_port()
     (project / "site.yaml").write_text(site_yaml(f"http://127.0.0.1:{port}/v1", retries=2,
                                                  concurrency=1), "utf-8")
     assert run(project, "translate", "--pending") == 1
     out = capsys.readouterr().out.splitlines()
     assert re.fullmatch(r"failed content/papers/(one|two)\.md: cannot reach "
-                        rf"http://127\.0\.0\.1:{port}/v1 \(.*refused\), after 3 attempts "
-                        r"\(the file is as it was\)", out[0])
+                        rf"http://127\.0\.0\.1:{port}/v1 \(connection refused\): is the "
+                        r"server running, and is translation\.base_url in site\.yaml its "
+                        r"address\? \(the file is as it was\)", out[0])
     assert out[1] == ("stopped: the service refuses every request; 1 paper not asked (their "
                       "files are as they were)")
-    assert out[2].startswith("0 translated (0 from the cache), 1 failed, 0 skipped; 3 requests")
+    assert out[2].startswith("0 translated (0 from the cache), 1 failed, 0 skipped; 1 request")
+
+
+def test_a_connection_refused_after_the_service_answered_is_tried_again(project):
+    """A server that has answered this run and now refuses is restarting: it gets the
+    attempts of a dropped connection."""
+    import dataclasses
+
+    from bitext.config import load_config
+    from bitext.translate import Client, ServiceRefused
+
+    settings = dataclasses.replace(load_config(project).translation, retries=2,
+                                   base_url=f"http://127.0.0.1:{closed_port()}/v1")
+    waits: list[float] = []
+    client = Client(settings, None, waits.append)
+    client.answered = True
+    with pytest.raises(ServiceRefused, match=r"refused\), after 3 attempts$"):
+        client.complete({"model": "test-model", "messages": []})
+    assert client.sent == 3 and len(waits) == 2
 
 
 def test_a_server_error_to_the_last_attempt_fails_that_paper_only(project, model, capsys):
