@@ -22,7 +22,8 @@ from bitext.errors import InputError, Problem, outside_project
 
 MARKER = ".bitext-output"
 MARKER_TEXT = ("This folder is written by bitext: every build makes it match the project, "
-               "deleting files the project does not produce.\n")
+               "deleting files the project does not produce (a .git, .svn or .hg folder "
+               "stays).\n")
 UNFINISHED = "unfinished"
 """The marker's token while a first build writes (a build's own token is hexadecimal)."""
 STATIC_DIR = "static"
@@ -309,11 +310,20 @@ def remove_empty_folders(folder: Path, stop: Path) -> None:
         folder = folder.parent
 
 
+# Version control's folders in the output folder (a gh-pages worktree) are never the
+# project's outputs, and never deleted as stale ones (Jekyll keeps them too).
+KEPT_DIRS = (".git", ".svn", ".hg")
+
+
 def files_in(out: Path) -> set[str]:
-    """Every file under `out` (relative POSIX paths), the marker and links included."""
+    """Every file under `out` (relative POSIX paths), links included; not the marker, nor
+    the files of `KEPT_DIRS`."""
     found = set()
     for directory, subdirs, names in os.walk(out):
         relative = Path(directory).relative_to(out)
+        if directory == str(out):
+            subdirs[:] = [name for name in subdirs if name not in KEPT_DIRS]
+            names = [name for name in names if name not in KEPT_DIRS]  # (a worktree's .git)
         for name in names + [d for d in subdirs if (Path(directory) / d).is_symlink()]:
             found.add((relative / name).as_posix())
     found.discard(MARKER)

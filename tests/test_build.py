@@ -569,6 +569,29 @@ def test_replaces_its_own_folder_and_marks_it(project, tmp_path):
     assert not (out / "papers/third-paper").exists()
 
 
+@pytest.mark.parametrize("cache", [True, False])
+def test_a_version_control_folder_in_the_output_folder_stays(project, tmp_path, capsys,
+                                                              cache):
+    """An output folder that is also a worktree (a gh-pages branch, say) holds .git: a
+    build without the cache's index, the first after a clone or with --no-cache, took
+    every file there for a stale output and deleted it. Other files the project does not
+    produce go, as the marker says, in a build without an index (with one, a build
+    deletes only the outputs it knows)."""
+    out = tmp_path / "out"
+    options = ["--root", str(project), "build", "--out", str(out)] + (
+        [] if cache else ["--no-cache"])
+    assert run(*options) == 0
+    for name in (".git/HEAD", ".git/objects/ab/cdef", ".svn/entries", "notes.txt"):
+        (out / name).parent.mkdir(parents=True, exist_ok=True)
+        (out / name).write_text("mine", "utf-8")
+    (project / "content/papers/three.md").unlink()
+    assert run(*options) == 0
+    assert not (out / "papers/third-paper").exists()
+    assert (out / ".git/HEAD").read_text("utf-8") == "mine"
+    assert (out / ".git/objects/ab/cdef").is_file() and (out / ".svn/entries").is_file()
+    assert (out / "notes.txt").exists() == cache  # (an index knows its own outputs only)
+
+
 def test_sibling_with_a_shared_prefix_is_not_inside(project, tmp_path):
     from bitext.write import safe_target
 
