@@ -25,6 +25,7 @@ import codecs
 import datetime as dt
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
@@ -391,7 +392,7 @@ def read_paper(fields: Fields, blocks: dict[str, Block], languages: tuple[Langua
     titles = read_titles(fields, codes)
     date = fields.date("date")
     tags = read_tags(fields)
-    authors = fields.text_list("authors")
+    authors = read_list(fields, "authors")
     affiliation = fields.text("affiliation", required=False)
     arxiv = fields.pattern("arxiv", regex=ARXIV_FORM, expected="an arXiv id such as 2505.09388",
                            hint="write the id only, not the URL")
@@ -491,13 +492,36 @@ def read_titles(fields: Fields, codes: list[str]) -> tuple[str, str | None] | No
     return None if primary is None else (primary, secondary)
 
 
+# What parts the items of a list written as one text ("Alice Smith, Bob Lee").
+ITEM_SEPARATOR = re.compile(r"\s*[,;，；、]\s*")
+
+
+def read_list(fields: Fields, name: str, suggest: Callable[[str], str] = str
+              ) -> tuple[str, ...]:
+    """A list of texts (`authors`, `tags`). One text is a list of one ("tags: llm"), but
+    several items in one text ("tags: llm, reasoning") are a problem: they would be one
+    odd item, an author named "Alice Smith, Bob Lee"."""
+    value = fields.raw(name)
+    if isinstance(value, str) and ITEM_SEPARATOR.search(value.strip()):
+        items = [suggest(item) for item in ITEM_SEPARATOR.split(value.strip()) if item]
+        fields.problem((name,), "several items in one text",
+                       expected=f"a list such as [{', '.join(items)}]", found=repr(value),
+                       hint="put them between [ and ], parted by commas")
+        return ()
+    return fields.text_list(name)
+
+
+def tag_suggestion(tag: str) -> str:
+    from slugify import slugify  # (for a problem only: most builds never load it)
+
+    return slugify(tag)
+
+
 def read_tags(fields: Fields) -> tuple[str, ...]:
     tags = []
-    for index, tag in enumerate(fields.text_list("tags")):
+    for index, tag in enumerate(read_list(fields, "tags", suggest=tag_suggestion)):
         if not TAG_FORM.fullmatch(tag):
-            from slugify import slugify
-
-            suggestion = slugify(tag)
+            suggestion = tag_suggestion(tag)
             fields.problem(("tags", index), "not a tag name",
                            expected="lowercase letters, digits and hyphens", found=repr(tag),
                            hint=f"write '{suggestion}'" if suggestion else None)

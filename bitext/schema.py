@@ -174,8 +174,9 @@ class Fields:
             if required:
                 self.problem(field, "missing", expected="a list")
             return ()
-        if isinstance(value, str):
-            value = [value]  # `tags: llm` means a list of one; nobody should have to care
+        if isinstance(value, str):  # `tags: llm` means a list of one; nobody should have to care
+            item = self.text(*field)
+            return () if item is None else (item,)
         if not isinstance(value, list):
             self.problem(field, "wrong type", expected="a list such as [a, b]",
                          found=describe(value))

@@ -93,9 +93,24 @@ def test_explicit_slug_wins():
     (("tags: []", "tags: []\nslug: ../etc"),
      "content/papers/x.md:7: slug: wrong form (expected lowercase letters, digits and single "
      "hyphens, such as qwen3-technical-report, found '../etc')"),
+    (("tags: []", "tags: LLM, Reinforcement Learning"),
+     "content/papers/x.md:6: tags: several items in one text (expected a list such as [llm, "
+     "reinforcement-learning], found 'LLM, Reinforcement Learning') — put them between [ and "
+     "], parted by commas"),
+    (("tags: []", "tags: []\nauthors: Alice Smith, Bob Lee"),
+     "content/papers/x.md:7: authors: several items in one text (expected a list such as "
+     "[Alice Smith, Bob Lee], found 'Alice Smith, Bob Lee') — put them between [ and ], "
+     "parted by commas"),
 ])
 def test_field_errors_name_file_line_field_expected_and_found(replace, expected):
     assert errors(paper().replace(*replace)) == [expected]
+
+
+def test_one_text_is_a_list_of_one():
+    """`tags: llm` is a list of one tag, `authors: Alice Smith` of one author. Before, they
+    were "tags.0: missing (expected text)", though the code meant to take them."""
+    result, problems = parse(paper().replace("tags: []", "tags: llm\nauthors: Alice Smith"))
+    assert problems == [] and (result.tags, result.authors) == (("llm",), ("Alice Smith",))
 
 
 def test_every_problem_of_a_file_is_reported():
