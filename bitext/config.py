@@ -288,7 +288,11 @@ def read_languages(fields: Fields) -> tuple[Language, Language]:
         return default
     languages = []
     for index in range(2):
-        if fields.mapping("languages", index, required=True) is None:
+        written = fields.raw("languages", index)
+        example = written if isinstance(written, str) else ("en", "zh-Hans")[index]
+        if fields.mapping("languages", index, required=True,
+                          expected=f"a language's code and name, such as {{code: {example}, "
+                                   "name: …}") is None:
             return default
         fields.only_keys(("languages", index), ["code", "name", "dir"])
         code = fields.pattern("languages", index, "code", regex=LANGUAGE_CODE, required=True,
@@ -312,7 +316,8 @@ def read_languages(fields: Fields) -> tuple[Language, Language]:
 
 def read_bilingual(fields: Fields, name: str, codes: list[str]) -> dict[str, str]:
     """A field written once per language, e.g. `title: {en: …, zh-Hans: …}`."""
-    if fields.mapping(name, required=True) is None:
+    if fields.mapping(name, required=True, expected=in_each_language(name, codes,
+                                                                     fields.raw(name))) is None:
         return {}
     fields.only_keys((name,), codes)
     values = {}
@@ -321,6 +326,14 @@ def read_bilingual(fields: Fields, name: str, codes: list[str]) -> dict[str, str
         if value is not None:
             values[code] = value
     return values
+
+
+def in_each_language(name: str, codes: list[str], written: object) -> str:
+    """What a field written once per language holds, for a problem: `title: My Digest`
+    gets "the title in each language, such as {en: My Digest, zh-Hans: …}"."""
+    first = written if isinstance(written, str) and written.strip() else "…"
+    return (f"the {name} in each language, such as {{{codes[0]}: {first}, "
+            f"{codes[1]}: …}}")
 
 
 def read_base_url(fields: Fields, override: str | None) -> str | None:

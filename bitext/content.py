@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from bitext.config import TAG_FORM, Config, Language
+from bitext.config import TAG_FORM, Config, Language, in_each_language
 from bitext.errors import InputError, Problem
 from bitext.hashing import file_digest
 from bitext.inputs import paper_files
@@ -483,7 +483,8 @@ def title_math_warnings(source: str, titles: tuple[str, str | None], codes: list
 def read_titles(fields: Fields, codes: list[str]) -> tuple[str, str | None] | None:
     """The primary title (required) and the secondary one (None while it awaits its
     translation: the key missing, or written with no value)."""
-    if fields.mapping("title", required=True) is None:
+    if fields.mapping("title", required=True,
+                      expected=in_each_language("title", codes, fields.raw("title"))) is None:
         return None
     fields.only_keys(("title",), codes)
     primary = fields.text("title", codes[0], hint="every paper has a title in its primary "

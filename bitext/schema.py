@@ -117,15 +117,16 @@ class Fields:
                 return None
         return value
 
-    def mapping(self, *field: str, required: bool = False) -> dict | None:
+    def mapping(self, *field: str | int, required: bool = False,
+                expected: str = "a mapping of names to values") -> dict | None:
+        """The mapping at `field`; `expected` says what it holds, for a problem."""
         value = self.raw(*field)
         if value is None:
             if required:
-                self.problem(field, "missing", expected="a mapping")
+                self.problem(field, "missing", expected=expected)
             return None
         if not isinstance(value, dict):
-            self.problem(field, "wrong type", expected="a mapping of names to values",
-                         found=describe(value))
+            self.problem(field, "wrong type", expected=expected, found=describe(value))
             return None
         return value
 

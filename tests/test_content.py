@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from bitext.config import Config, Language
 from bitext.content import parse_paper_file
+from bitext.errors import InputError
 from bitext.markdown import MarkdownRenderer
 from tests.conftest import paper
 
@@ -111,6 +112,29 @@ def test_one_text_is_a_list_of_one():
     were "tags.0: missing (expected text)", though the code meant to take them."""
     result, problems = parse(paper().replace("tags: []", "tags: llm\nauthors: Alice Smith"))
     assert problems == [] and (result.tags, result.authors) == (("llm",), ("Alice Smith",))
+
+
+def test_a_title_written_once_names_the_mapping_to_write():
+    """`title: …` alone, as a Hugo or Jekyll user writes it, is a problem that shows the
+    mapping to write (it said "expected a mapping of names to values")."""
+    text = paper().replace("title:\n  en: A Paper\n  zh-Hans: 一篇论文\n",
+                           "title: Can LLMs Reason? A Study\n")
+    assert errors(text) == [
+        "content/papers/x.md:2: title: wrong type (expected the title in each language, such "
+        "as {en: Can LLMs Reason? A Study, zh-Hans: …}, found 'Can LLMs Reason? A Study')"]
+
+
+def test_a_site_title_written_once_names_the_mapping_to_write(tmp_path):
+    from bitext.config import load_config
+    from tests.conftest import SITE_YAML
+
+    (tmp_path / "site.yaml").write_text(SITE_YAML.replace(
+        "title:\n  en: Test Digest\n  zh-Hans: 测试文摘\n", "title: My Digest\n"), "utf-8")
+    with pytest.raises(InputError) as raised:
+        load_config(tmp_path)
+    assert [problem.format() for problem in raised.value.problems] == [
+        "site.yaml:1: title: wrong type (expected the title in each language, such as {en: "
+        "My Digest, zh-Hans: …}, found 'My Digest')"]
 
 
 def test_every_problem_of_a_file_is_reported():
