@@ -117,6 +117,14 @@ def detect_format(text: str, name: str, languages: tuple[Language, Language]) ->
 def read_records(text: str, name: str, format_name: str | None,
                  languages: tuple[Language, Language]) -> tuple[list[Record], list[Problem]]:
     """The papers of one input, in the format given or detected."""
+    if not text.strip("\ufeff \t\r\n"):
+        # (`curl -s … | bitext import -` whose download failed gives nothing: "0 created"
+        # then read as a day without papers)
+        return [], [Problem(name, None, None, "empty",
+                            expected="papers: a digest, a table, the daily papers' JSON or "
+                                     "arXiv's answer", found="nothing",
+                            hint="did a download fail? `curl -f` makes a failed one an "
+                                 "error")]
     format_name = format_name or detect_format(text, name, languages)
     if format_name in SOURCES_IN_ENGLISH and not is_english(languages[0]):
         return [], [not_english_problem(name, format_name, languages[0])]

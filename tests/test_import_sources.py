@@ -1922,6 +1922,23 @@ def test_standard_input_and_the_format_option(tmp_path, monkeypatch, capsys):
         "20 created, 0 updated, 0 skipped; 20 awaiting translation")
 
 
+@pytest.mark.parametrize("data", [b"", b"\n  \n", b"\xef\xbb\xbf"])
+def test_an_empty_input_is_a_problem_and_a_day_without_papers_is_not(tmp_path, monkeypatch,
+                                                                     capsys, data):
+    """`curl -s … | bitext import -` whose download failed pipes nothing: it said "0
+    created", as for a day without papers (`[]`), which stays so."""
+    project = make_project(tmp_path / "site", {})
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    assert run(project, "import", "-") == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        "-: empty (expected papers: a digest, a table, the daily papers' JSON or arXiv's "
+        "answer, found nothing) — did a download fail? `curl -f` makes a failed one an error")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"[]\n")))
+    assert run(project, "import", "-") == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "0 created, 0 updated, 0 skipped; 0 awaiting translation")
+
+
 @pytest.mark.parametrize("text, expected", [
     ('[{"paper": {"id": "2505.24863", "title": "A"', ":1: not valid JSON (expected the JSON of "
      "the Hugging Face daily papers, found Expecting ',' delimiter at column 45) — save the "
