@@ -178,7 +178,10 @@ def read_config(fields: Fields, base_url_override: str | None) -> Config:
                             "digest.example.org", hint="the name only, without https://")
     base_url = read_base_url(fields, base_url_override) or (
         f"https://{domain}/" if domain else None)
-    editor = fields.mapping("editor") or {}
+    # (`editor: Wang Fang` names the editor, as `editor: {name: Wang Fang}` does)
+    editor_named = isinstance(fields.raw("editor"), str)
+    editor = {} if editor_named else fields.mapping(
+        "editor", expected="the editor's name and e-mail, such as {name: …, email: …}") or {}
     fields.only_keys(("editor",), ["name", "email"])
     return Config(
         title=read_bilingual(fields, "title", codes),
@@ -190,7 +193,8 @@ def read_config(fields: Fields, base_url_override: str | None) -> Config:
         per_page=fields.integer("per_page", default=10, minimum=1, maximum=1000),
         list_per_page=fields.integer("list_per_page", default=100, minimum=1, maximum=10000),
         feed_size=fields.integer("feed_size", default=20, minimum=1, maximum=1000),
-        editor=fields.text("editor", "name", required=False) if editor else None,
+        editor=(fields.text("editor") if editor_named
+                else fields.text("editor", "name", required=False) if editor else None),
         editor_email=fields.text("editor", "email", required=False) if editor else None,
         tags=read_tags(fields, codes),
         search=fields.boolean("search", default=True),
@@ -376,7 +380,11 @@ def read_tags(fields: Fields, codes: list[str]) -> dict[str, TagInfo]:
             continue
         fields.only_keys(("tags", slug), ["name", "match"])
         names = {}
-        if fields.mapping("tags", slug, "name") is not None:
+        if isinstance(fields.raw("tags", slug, "name"), str):  # (one name for both: "LLM")
+            name = fields.text("tags", slug, "name")
+            names = dict.fromkeys(codes, name) if name else {}
+        elif fields.mapping("tags", slug, "name",
+                            expected=in_each_language("name", codes, None)) is not None:
             fields.only_keys(("tags", slug, "name"), codes)
             names = {code: text for code in codes
                      if (text := fields.text("tags", slug, "name", code, required=False))}

@@ -116,3 +116,23 @@ def test_a_base_url_every_page_address_can_follow_is_required(tmp_path, url, mes
     with pytest.raises(InputError) as caught:
         load_config(write_config(tmp_path, SITE_YAML), url)
     assert caught.value.problems[0].format().startswith(f"--base-url: {message}")
+
+
+def test_an_editor_and_a_tag_name_written_once(tmp_path):
+    """`editor: Wang Fang` names the editor and `name: LLM` names a tag in both languages:
+    before, each was "wrong type (expected a mapping of names to values …)"."""
+    text = (SITE_YAML.replace("    name: {en: Reinforcement learning, zh-Hans: 强化学习}",
+                              "    name: RL")
+            + "editor: Wang Fang\n")
+    assert "name: RL" in text
+    config = load_config(write_config(tmp_path, text))
+    assert config.editor == "Wang Fang" and config.editor_email is None
+    assert config.tags["rl"].names == {"en": "RL", "zh-Hans": "RL"}
+
+
+def test_a_language_written_as_its_code_names_what_to_write(tmp_path):
+    text = SITE_YAML.replace("  - code: en\n    name: English\n", "  - en\n")
+    assert "  - en\n" in text
+    assert problems_of(write_config(tmp_path, text)) == [
+        "site.yaml:9: languages.0: wrong type (expected a language's code and name, such as "
+        "{code: en, name: …}, found 'en')"]
