@@ -772,6 +772,14 @@ def test_a_digest_of_bold_labels_under_numbered_headings(labels):
           "基于可验证奖励的强化学习展现出前景。"), None)]
 
 
+def sample_papers() -> list[tuple[str, str, str, str]]:
+    """The first three papers of the sample digest: title, translated title, abstract and
+    translated abstract (Qwen3's affiliation line left out)."""
+    sample = SAMPLE_DIGEST.read_text("utf-8").splitlines()
+    return [(sample[0], sample[2], sample[3], sample[4]), tuple(sample[5:9]),
+            tuple(sample[9:13])]
+
+
 @pytest.mark.parametrize("file_heading", ["# 2025-05 论文速递", "# Papers of May 2025",
                                           "## HF 每日论文精选"])
 def test_a_heading_over_the_file_above_headings_of_the_titles(file_heading):
@@ -779,18 +787,17 @@ def test_a_heading_over_the_file_above_headings_of_the_titles(file_heading):
     a heading a level deeper, its lines labelled (the sample digest's papers). Before, the
     headings were either all titles or all left out, and neither read: "expected the
     title … found a line in 简体中文 '2025-05 论文速递'"."""
-    sample = SAMPLE_DIGEST.read_text("utf-8").splitlines()
-    qwen, zero = (sample[0], sample[2], sample[3], sample[4]), tuple(sample[9:13])
+    papers = sample_papers()
     depth = "#" * (file_heading.count("#") + 1)
-    text = "\n".join([file_heading, ""] + [line for number, (title, translated, abstract,
-                                                             translation) in enumerate(
-        [qwen, zero], start=1) for line in [
-        f"{depth} {number}. {title}", f"**中文标题**：{translated}", "",
-        f"**Abstract**: {abstract}", "", f"**摘要**：{translation}", ""]])
-    entries, problems = parse_digest(text, "d.md", LANGUAGES)
+    lines = [file_heading, ""]
+    for number, (title, translated, abstract, translation) in enumerate(papers, start=1):
+        lines += [f"{depth} {number}. {title}", f"**中文标题**：{translated}", "",
+                  f"**Abstract**: {abstract}", "", f"**摘要**：{translation}", ""]
+    entries, problems = parse_digest("\n".join(lines), "d.md", LANGUAGES)
     assert problems == []
     assert [(e.title, e.abstract) for e in entries] == [
-        ((qwen[0], qwen[1]), (qwen[2], qwen[3])), ((zero[0], zero[1]), (zero[2], zero[3]))]
+        ((title, translated), (abstract, translation))
+        for title, translated, abstract, translation in papers]
 
 
 @pytest.mark.parametrize("title_line", [
@@ -801,15 +808,13 @@ def test_a_heading_that_holds_a_title_and_its_translation(title_line):
     abstracts in paragraphs of their own (the sample digest's papers). Before, the
     headings were read as titles whole or left out, and never split: the abstracts then
     became titles ("expected the abstract … found the end of the file")."""
-    sample = SAMPLE_DIGEST.read_text("utf-8").splitlines()
-    papers = [(sample[0], sample[2], sample[3], sample[4]), tuple(sample[5:9]),
-              tuple(sample[9:13])]
-    text = "\n".join(line for number, (title, translated, abstract, translation) in enumerate(
-        papers, start=1) for line in [
-        title_line.format(title=title, translated=translated,
-                          link=f"https://arxiv.org/abs/2505.0933{number}"),
-        "", abstract, "", translation, "", "---", ""])
-    entries, problems = parse_digest(text, "d.md", LANGUAGES)
+    papers = sample_papers()
+    lines = []
+    for number, (title, translated, abstract, translation) in enumerate(papers, start=1):
+        link = f"https://arxiv.org/abs/2505.0933{number}"
+        lines += [title_line.format(title=title, translated=translated, link=link),
+                  "", abstract, "", translation, "", "---", ""]
+    entries, problems = parse_digest("\n".join(lines), "d.md", LANGUAGES)
     assert problems == []
     assert [(e.title, e.abstract) for e in entries] == [
         ((title, translated), (abstract, translation))
@@ -822,9 +827,7 @@ def test_a_title_label_with_the_entrys_number(title_label):
     """Digests kept for WeChat number their papers in the title's label ("📄 论文1："),
     with the other lines labelled (the sample digest's papers). Before, the label stayed
     in the title ("论文1：Qwen3 Technical Report", its slug lun-wen-1-qwen3-…)."""
-    sample = SAMPLE_DIGEST.read_text("utf-8").splitlines()
-    papers = [(sample[0], sample[2], sample[3], sample[4]), tuple(sample[5:9]),
-              tuple(sample[9:13])]
+    papers = sample_papers()
     lines = ["今日论文速递 | 2025-05-20", ""]
     for number, (title, translated, abstract, translation) in enumerate(papers, start=1):
         label = title_label.format(number=number, chinese="一二三"[number - 1])
