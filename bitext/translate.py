@@ -480,13 +480,20 @@ def translated_text(data: str, outcome: Outcome, config: Config) -> str:
 
 def with_title(text: str, secondary: str, title: str) -> str:
     """The secondary title written into the `title:` mapping (block form, as bitext writes
-    it): its line replaced, or added after the primary title's."""
+    it): its line replaced, or added after the primary title's. A mapping on one line
+    (`title: {en: …}`, as site.yaml's example writes its title) is written out in block
+    form first."""
     lines = text.split("\n")
     line = f"  {secondary}: {scalar(title)}"
     start = next((i for i, content in enumerate(lines) if content.rstrip() == "title:"), None)
     if start is None:
-        raise TranslationFailed("the file's title is not written as 'title:' with one line "
-                                "per language")
+        start = next((i for i, content in enumerate(front_matter(lines))
+                      if FLOW_TITLE.fullmatch(content.rstrip())), None)
+        block = block_title(lines[start]) if start is not None else None
+        if block is None:
+            raise TranslationFailed("the file's title is not written as 'title:' with one "
+                                    "line per language")
+        lines[start:start + 1] = block
     index = start + 1
     while index < len(lines) and lines[index].startswith((" ", "\t")):
         if lines[index].strip().startswith(f"{secondary}:"):
@@ -495,6 +502,35 @@ def with_title(text: str, secondary: str, title: str) -> str:
         index += 1
     lines.insert(index, line)
     return "\n".join(lines)
+
+
+FLOW_TITLE = re.compile(r"title:\s*\{.*\}")
+
+
+def front_matter(lines: list[str]) -> list[str]:
+    """The lines of the front matter, its opening '---' first (none if it has none)."""
+    if not lines or lines[0].strip("\ufeff").rstrip() != "---":
+        return []
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() == "---"), len(lines))
+    return lines[:end]
+
+
+def block_title(line: str) -> list[str] | None:
+    """`title: {en: …, zh-Hans: …}` as the lines of a block mapping; None for a line that
+    is no mapping of texts."""
+    import yaml
+
+    try:
+        value = yaml.safe_load(line)
+    except yaml.YAMLError:
+        return None
+    titles = value.get("title") if isinstance(value, dict) else None
+    if not isinstance(titles, dict) or not all(
+            isinstance(key, str) and isinstance(text, (str, type(None)))
+            for key, text in titles.items()):
+        return None
+    return ["title:"] + [f"  {code}: {scalar(text)}" if text else f"  {code}:"
+                         for code, text in titles.items()]
 
 
 def with_block(text: str, code: str, abstract: str) -> str:

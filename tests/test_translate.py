@@ -672,3 +672,20 @@ def test_the_literal_first_math_pattern_finds_what_the_lookbehind_first_one_did(
     first = re.compile(r"(?<![\\$\w])\$(?=\S)([^$\n]+?)(?<=\S)\$(?![\w$])")
     assert [(m.span(), m.group(1)) for m in INLINE_MATH.finditer(text)] == [
         (m.span(), m.group(1)) for m in first.finditer(text)]
+
+
+def test_a_title_written_on_one_line_gets_its_translation(project, model, capsys):
+    """A paper written by hand with its title as site.yaml's example writes one, `title:
+    {en: …}`: the translation is written in, the title turned to one line per language.
+    Before, that paper failed ("the file's title is not written as 'title:' …")."""
+    path = project / "content/papers/one.md"
+    text = path.read_text("utf-8")
+    block = "title:\n  en: Fast Kernels for $O(n^2)$ Attention\n  zh-Hans:\n"
+    assert block in text
+    path.write_text(text.replace(block, "title: {en: 'Fast Kernels for $O(n^2)$ Attention'}\n"),
+                    "utf-8")
+    assert run(project, "translate", str(path)) == 0
+    written = path.read_text("utf-8")
+    assert written.startswith("---\ntitle:\n  en: Fast Kernels for $O(n^2)$ Attention\n"
+                              "  zh-Hans: 论文标题的中文译文$O(n^2)$\n")
+    assert run(project, "check") == 0
