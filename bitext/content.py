@@ -533,7 +533,8 @@ def read_tags(fields: Fields) -> tuple[str, ...]:
 
 def read_links(fields: Fields, arxiv: str | None) -> tuple[Link, ...]:
     links = []
-    if fields.mapping("links") is not None:
+    if fields.mapping("links", expected="the paper's links by kind (" + ", ".join(LINK_KINDS)
+                      + "), such as {pdf: https://…, code: https://…}") is not None:
         fields.only_keys(("links",), LINK_KINDS)
         for kind in LINK_KINDS:
             url = fields.url("links", kind)
