@@ -211,7 +211,8 @@ ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 def read_translation(fields: Fields) -> TranslationSettings | None:
-    if fields.mapping("translation") is None:
+    if fields.mapping("translation", expected="the translation service's settings, such as "
+                      "{base_url: https://…/v1, model: …}") is None:
         return None
     fields.only_keys(("translation",), TRANSLATION_KEYS)
     base_url = fields.url("translation", "base_url", required=True)
@@ -253,11 +254,13 @@ def read_translation(fields: Fields) -> TranslationSettings | None:
 
 
 def read_glossary(fields: Fields, codes: list[str]) -> Glossary:
-    if fields.mapping("glossary") is None:
+    if fields.mapping("glossary", expected="terms to translate so and words to keep, such as "
+                      "{terms: {…}, keep: […]}") is None:
         return Glossary()
     fields.only_keys(("glossary",), ["terms", "keep"])
     terms = {}
-    for term in fields.mapping("glossary", "terms") or {}:
+    for term in fields.mapping("glossary", "terms", expected="each term with its "
+                               "translation, such as {mixture of experts: …}") or {}:
         translation = fields.text("glossary", "terms", term,
                                   hint=f"the term's translation into {codes[1]}")
         if translation:
@@ -367,7 +370,8 @@ def base_url_problem(url: str) -> tuple[str, str] | None:
 
 
 def read_tags(fields: Fields, codes: list[str]) -> dict[str, TagInfo]:
-    tags = fields.mapping("tags") or {}
+    tags = fields.mapping("tags", expected="the tags by slug, such as {llm: {name: …, "
+                          "match: […]}}") or {}
     result = {}
     for slug in tags:
         if not TAG_FORM.fullmatch(slug):
@@ -376,7 +380,9 @@ def read_tags(fields: Fields, codes: list[str]) -> dict[str, TagInfo]:
             continue
         if not fields.url_name(("tags", slug), slug):
             continue
-        if fields.raw("tags", slug) is not None and fields.mapping("tags", slug) is None:
+        if fields.raw("tags", slug) is not None and fields.mapping(
+                "tags", slug, expected="the tag's name and rules, such as {name: …, "
+                "match: […]}") is None:
             continue
         fields.only_keys(("tags", slug), ["name", "match"])
         names = {}
