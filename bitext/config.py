@@ -254,8 +254,8 @@ def read_translation(fields: Fields) -> TranslationSettings | None:
 
 
 def read_glossary(fields: Fields, codes: list[str]) -> Glossary:
-    if fields.mapping("glossary", expected="terms to translate so and words to keep, such as "
-                      "{terms: {…}, keep: […]}") is None:
+    if fields.mapping("glossary", expected="the terms with their translations and the words "
+                      "to keep, such as {terms: {…}, keep: […]}") is None:
         return Glossary()
     fields.only_keys(("glossary",), ["terms", "keep"])
     terms = {}

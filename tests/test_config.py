@@ -141,8 +141,8 @@ def test_a_language_written_as_its_code_names_what_to_write(tmp_path):
 @pytest.mark.parametrize("written, expected", [
     ("translation: deepseek-chat\n", "translation: wrong type (expected the translation "
      "service's settings, such as {base_url: https://…/v1, model: …}, found 'deepseek-chat')"),
-    ("glossary: [LLM]\n", "glossary: wrong type (expected terms to translate so and words to "
-     "keep, such as {terms: {…}, keep: […]}, found a list)"),
+    ("glossary: [LLM]\n", "glossary: wrong type (expected the terms with their translations "
+     "and the words to keep, such as {terms: {…}, keep: […]}, found a list)"),
 ])
 def test_a_section_of_the_wrong_shape_shows_the_shape_to_write(tmp_path, written, expected):
     problems = problems_of(write_config(tmp_path, SITE_YAML + written))
