@@ -564,3 +564,15 @@ def test_search_results_come_a_page_at_a_time_and_the_count_is_of_all(browser,
     links = results.locator("a").evaluate_all("links => links.map(link => link.href)")
     assert len(links) == len(set(links)) == matched
     page.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violations_on_results_with_more_to_show(browser, daily_site_url,
+                                                              scheme):
+    axe = REPO / "node_modules/axe-core/axe.min.js"
+    require(axe.exists(), "npm's axe-core")
+    page, _ = open_page(browser, f"{daily_site_url}search/?q=benchmark", 1280, 900, scheme)
+    page.locator(".search-result").first.wait_for(timeout=15000)
+    assert page.get_by_role("button", name="More results").is_visible()
+    assert axe_violations(page, axe) == []
+    page.close()
