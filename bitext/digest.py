@@ -52,7 +52,9 @@ A line that holds only a date ("2025-05-14", "## 2025/05/14", "2025年5月14日�
 such line, are of that day, as under a heading. A month alone ("2025-05", "2025年5月")
 gives its first day. So does a Markdown heading that holds one day among its words
 ("## 2025-05-14 Daily Papers"), or a line of a few words and one day that is no sentence
-("HF Daily Papers 2025-05-14").
+("HF Daily Papers 2025-05-14"), unless the file reads better with it as a title: a
+title may end with its own day ("Qwen3 Technical Report (2025-05-11)"), which dates its
+entry and is taken off it (see `with_title_days`).
 
 Lines may start with a **label** ("Title:", "摘要：", "**Abstract:**", "【机构】"). A line of
 authors ("Authors: …", "作者：…"), of tags ("Tags: …", "标签：…"), of keywords ("Keywords:
@@ -94,6 +96,7 @@ from bitext.content import MACHINE
 from bitext.digestlines import (
     ATTACHED_FIELDS,
     BULLET_MARK,
+    HEADING_DAY,
     LEFT_OUT_FIELDS,
     PROVENANCE_FIELDS,
     REPEATED_FIELDS,
@@ -386,6 +389,7 @@ def read_digest(text: str, source: str, languages: tuple[Language, Language]
     entries, attached_problems = with_attached(entries, lines, source)
     entries = with_translators_named(with_author_lines(entries, lines), lines)
     entries, date_problems = with_dates(entries, lines, source)
+    entries = with_title_days(entries)
     problems += link_problems + attached_problems + date_problems
     if not problems:  # (else the reading is wrong already, and its problems say where)
         problems = titles_as_affiliations(entries, lines, source)
@@ -425,8 +429,9 @@ def reading_of(lines: list[Line], source: str, names: dict[bool, str],
                secondary_script: frozenset[str]
                ) -> tuple[list[Line], tuple[list[Entry], list[Problem], set[int]]]:
     """The entries of the lines (see `read_entries`), with Markdown headings as titles or
-    left out (see `heading_readings`), and titles paired with their translations on one
-    line or not, whichever reads with fewer problems; and the lines so read."""
+    left out (see `heading_readings`), days' captions as such or as titles (see
+    `captions_as_text`), and titles paired with their translations on one line or not,
+    whichever reads with fewer problems; and the lines so read."""
     readings = heading_readings(lines)
     best = lines, read_entries(lines, source, names)
     for reading in readings[1:]:
@@ -434,6 +439,10 @@ def reading_of(lines: list[Line], source: str, names: dict[bool, str],
         # cause; else the headings as titles, which a problem then names as such)
         found = read_entries(reading, source, names)
         if (len(found[1]), -len(found[0])) < (len(best[1][1]), -len(best[1][0])):
+            best = reading, found
+    for reading in captions_as_text(lines, secondary_script) if best[1][1] else ():
+        found = read_entries(reading, source, names)
+        if len(found[1]) < len(best[1][1]):
             best = reading, found
     # A title and its translation on one line ("Title | 标题", "Title（标题）"), a heading
     # too ("### Title | 标题"): read so where that reads with fewer problems.
@@ -456,6 +465,30 @@ def heading_readings(lines: list[Line]) -> list[list[Line]]:
     deepest = max(line.heading for line in lines)
     if any(0 < line.heading < deepest for line in lines):
         readings.append([line for line in lines if not 0 < line.heading < deepest])
+    return readings
+
+
+def captions_as_text(lines: list[Line], secondary: frozenset[str]) -> list[list[Line]]:
+    """Readings of the lines with days' captions ("HF Daily Papers 2025-05-14") read as
+    lines of text: a short title with its day ("Qwen3 Technical Report (2025-05-11)") has a
+    caption's shape (`with_title_days` then takes the day off the title). First the
+    captions with a line of text right under them (a title over its translation; a day's
+    caption has a blank line under it, as often as not), then every caption."""
+    def is_caption(index: int) -> bool:
+        line = lines[index]
+        return (line.day is not None and not line.links
+                and bool(WORD_START.search(HEADING_DAY.sub("", line.text))))
+
+    def with_text(chosen: list[int]) -> list[Line]:
+        return [dataclasses.replace(line, day=None, share=script_share(line.text, secondary))
+                if index in chosen else line for index, line in enumerate(lines)]
+
+    captions = [index for index in range(len(lines)) if is_caption(index)]
+    above_text = [index for index in captions if index + 1 < len(lines)
+                  and not lines[index + 1].after_blank and lines[index + 1].in_grammar]
+    readings = [with_text(above_text)] if above_text else []
+    if len(captions) > len(above_text):
+        readings.append(with_text(captions))
     return readings
 
 
@@ -620,6 +653,33 @@ def with_title_ids(entries: list[Entry]) -> list[Entry]:
         found.append(dataclasses.replace(
             entry, title=(match["title"], entry.title[1]),
             links=(*entry.links, Link(entry.line_of("title"), "arXiv", None, arxiv))))
+    return found
+
+
+# A day at the end of a title, in brackets or after a dash or a bar: "Qwen3 Technical
+# Report (2025-05-11)", "… – 2025年5月11日" (none of the 561 real titles ends so).
+TITLE_DAY = re.compile(r"(?P<title>.+?)\s*(?:[(（\[【]\s*(?P<day>[^()（）\[\]【】]+?)\s*[)）\]】]"
+                       rf"|\s[-–—|｜]\s*(?P<after>{HEADING_DAY.pattern}))\s*")
+
+
+def with_title_days(entries: list[Entry]) -> list[Entry]:
+    """The entries whose title ends with a day ("Qwen3 Technical Report (2025-05-11)"),
+    the day taken off the title and given as the entry's date."""
+    found = []
+    for entry in entries:
+        match = TITLE_DAY.fullmatch(entry.title[0])
+        day = match and HEADING_DAY.fullmatch(match["day"] or match["after"])
+        if not day:
+            found.append(entry)
+            continue
+        year, month, number = (int(part) for part in filter(None, day.groups()))
+        try:
+            date = dt.date(year, month, number)
+        except ValueError:
+            found.append(entry)
+            continue
+        found.append(dataclasses.replace(entry, title=(match["title"], entry.title[1]),
+                                         date=date))
     return found
 
 

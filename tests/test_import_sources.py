@@ -841,6 +841,23 @@ def test_a_title_label_with_the_entrys_number(title_label):
         for title, translated, abstract, translation in papers]
 
 
+def test_titles_that_end_with_their_day():
+    """A digest that dates each paper after its title (the sample digest's papers). A short
+    title with its day has the shape of a day's caption ("HF Daily Papers 2025-05-14"):
+    before, the file failed at the next line ("expected the title … found a line in
+    简体中文 'Qwen3 技术报告'"), and a longer title kept its day, in its slug too."""
+    days = ["(2025-05-11)", "– 2025年5月12日", "[2025/5/13]"]
+    lines = ["HF 每日论文 2025-05-10", ""]
+    for (title, translated, abstract, translation), day in zip(sample_papers(), days,
+                                                               strict=True):
+        lines += [f"{title} {day}", translated, abstract, translation, ""]
+    entries, problems = parse_digest("\n".join(lines), "d.txt", LANGUAGES)
+    assert problems == []
+    assert [(entry.title, entry.date) for entry in entries] == [
+        ((title, translated), dt.date(2025, 5, 11 + index))
+        for index, (title, translated, _, _) in enumerate(sample_papers())]
+
+
 def test_a_labelled_line_in_the_wrong_place_is_named_by_its_label():
     """A digest with the translated abstracts but no translated titles, its titles
     headings: the problem is the missing translated title, under the heading, and names
