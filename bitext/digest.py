@@ -104,6 +104,7 @@ from bitext.digestlines import (
     Line,
     Link,
     author_names,
+    calendar_day,
     is_author_list,
     is_prose,
     linked_title,
@@ -480,8 +481,9 @@ def captions_as_text(lines: list[Line], secondary: frozenset[str]) -> list[list[
                 and bool(WORD_START.search(HEADING_DAY.sub("", line.text))))
 
     def with_text(chosen: list[int]) -> list[Line]:
+        picked = set(chosen)
         return [dataclasses.replace(line, day=None, share=script_share(line.text, secondary))
-                if index in chosen else line for index, line in enumerate(lines)]
+                if index in picked else line for index, line in enumerate(lines)]
 
     captions = [index for index in range(len(lines)) if is_caption(index)]
     above_text = [index for index in captions if index + 1 < len(lines)
@@ -673,13 +675,9 @@ def with_title_days(entries: list[Entry]) -> list[Entry]:
             found.append(entry)
             continue
         year, month, number = (int(part) for part in filter(None, day.groups()))
-        try:
-            date = dt.date(year, month, number)
-        except ValueError:
-            found.append(entry)
-            continue
+        date = calendar_day(year, month, number, "")
         found.append(dataclasses.replace(entry, title=(match["title"], entry.title[1]),
-                                         date=date))
+                                         date=date) if date else entry)
     return found
 
 
