@@ -556,9 +556,9 @@ def test_search_results_come_a_page_at_a_time_and_the_count_is_of_all(browser,
     while shown < matched:
         assert more.is_visible()
         more.click()
-        shown = min(shown + 20, matched)
+        before, shown = shown, min(shown + 20, matched)
         page.wait_for_function(f"document.querySelectorAll('.search-result').length == {shown}")
-        first_new = results.nth(shown - (shown - 1) % 20 - 1).locator("a")
+        first_new = results.nth(before).locator("a")
         assert first_new.evaluate("link => link === document.activeElement")
     assert more.is_hidden()
     links = results.locator("a").evaluate_all("links => links.map(link => link.href)")

@@ -669,9 +669,9 @@ def test_new_leaves_the_translation_awaited_and_its_abstract_unpublishable(proje
     published = created.read_text("utf-8").replace("draft: true", "draft: false")
     created.write_text(published, "utf-8")
     assert run("--root", str(project), "build", "--out", str(tmp_path / "o")) == 1
-    line = published.splitlines().index("Abstract to write.") + 1
+    block_line = published.splitlines().index("::: en") + 1  # (the line a problem names)
     assert capsys.readouterr().err.splitlines()[0] == (
-        f"content/papers/a-brand-new-paper.md:{line - 1}: abstract in en not written yet "
+        f"content/papers/a-brand-new-paper.md:{block_line}: abstract in en not written yet "
         "(expected the paper's abstract, found 'Abstract to write.') — write it, or keep "
         "'draft: true' until it is written")
     assert not (tmp_path / "o").exists()

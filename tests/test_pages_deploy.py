@@ -84,13 +84,12 @@ def test_the_workflows_steps_pass_on_an_editors_site(workflow, tmp_path):
     translation) and deleted a sample paper: each passes, and the site holds the editor's
     papers."""
     site = tmp_path / "fork"
-    for name in ("site.yaml", "build.py"):
-        (site / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(REPO / name, site / name)
     for name in ("content", "templates", "static"):
         shutil.copytree(REPO / name, site / name)
+    shutil.copy(REPO / "build.py", site / "build.py")
     (site / "content/papers/qwen3-technical-report.md").unlink()
-    settings = (site / "site.yaml").read_text("utf-8")
+    settings = (REPO / "site.yaml").read_text("utf-8")
+    assert "\nawaiting_translation: hold" in settings
     (site / "site.yaml").write_text(settings.replace(
         "\nawaiting_translation: hold", "\nawaiting_translation: publish"), "utf-8")
     day = FIXTURES / "hf-daily-papers/2025-06-02.json"
