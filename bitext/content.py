@@ -55,9 +55,11 @@ MAX_FRONT_MATTER_LINES = 500
 SLUG_FORM = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 ARXIV_FORM = re.compile(r"\d{4}\.\d{4,5}(v\d+)?|[a-z-]+(\.[A-Z]{2})?/\d{7}(v\d+)?")
 LINK_KINDS = ["pdf", "code", "project", "data", "doi"]
-FIELDS = ["title", "date", "tags", "authors", "affiliation", "arxiv", "links", "slug",
+FIELDS = ["title", "date", "order", "tags", "authors", "affiliation", "arxiv", "links", "slug",
           "draft", "translator", "translation_model", "reviewed_by", "translated_from",
           "paragraphs_differ"]
+MAX_ORDER = 9999
+"""The largest `order` (a paper's place among the day's papers)."""
 MACHINE = "machine"
 """`translator: machine`: the translation was made by a model (`translation_model`)."""
 FINGERPRINT_FORM = re.compile(r"[0-9a-f]{12}")
@@ -125,6 +127,10 @@ class Paper:
     translator: str | None
     """Who translated it: a person's name, or `machine` (see translation_model)."""
     draft: bool
+    order: int = 0
+    """Its place among the papers of its day in the lists and feeds (1 first), as the
+    digest it came from had them; 0 when the file gives none: such papers follow the day's
+    others, by slug."""
     translation_model: str | None = None
     """The model of a machine translation, such as deepseek-chat."""
     reviewed_by: str | None = None
@@ -391,6 +397,7 @@ def read_paper(fields: Fields, blocks: dict[str, Block], languages: tuple[Langua
     codes = [language.code for language in languages]
     titles = read_titles(fields, codes)
     date = fields.date("date")
+    order = fields.integer("order", default=0, minimum=1, maximum=MAX_ORDER)
     tags = read_tags(fields)
     authors = read_list(fields, "authors")
     affiliation = fields.text("affiliation", required=False)
@@ -440,7 +447,7 @@ def read_paper(fields: Fields, blocks: dict[str, Block], languages: tuple[Langua
         source=fields.path, slug=slug,
         title=Bilingual(languages, titles),
         abstract=Bilingual(languages, tuple(abstracts)),
-        date=date, tags=tags, authors=authors, affiliation=affiliation, arxiv=arxiv,
+        date=date, order=order, tags=tags, authors=authors, affiliation=affiliation, arxiv=arxiv,
         links=links, translator=translator, draft=draft, translation_model=translation_model,
         reviewed_by=reviewed_by, translation_stale=stale,
         note=Bilingual(languages, tuple(notes)) if any(notes) else None, digest=digest,

@@ -17,6 +17,7 @@ import datetime as dt
 import os
 import re
 import tempfile
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +26,7 @@ from typing import BinaryIO
 from bitext.config import TAG_FORM, Config, Language, TagInfo
 from bitext.content import (
     MACHINE,
+    MAX_ORDER,
     made_from_other_text,
     note_key,
     parse_paper_file,
@@ -43,7 +45,8 @@ from bitext.sources import Record, date_in_name, read_records
 # Front-matter fields an editor adds by hand, which --update keeps when the input does
 # not give them.
 KEPT_ON_UPDATE = ("authors", "affiliation", "arxiv", "links", "slug", "translator",
-                  "translation_model", "reviewed_by", "draft", "date", "translated_from")
+                  "translation_model", "reviewed_by", "draft", "date", "order",
+                  "translated_from")
 
 
 @dataclass(frozen=True)
@@ -196,6 +199,20 @@ def date_for(record: Record, given: dt.date | None, today: dt.date) -> dt.date:
     return given or record.date or date_in_name(record.source) or today
 
 
+def places_in_days(days: list[dt.date]) -> list[int]:
+    """The place (from 1) of each of an input's papers among its papers of the same day,
+    `days` being their days in the input's order; 0 for a day's only paper. The order is
+    the input's own (an editor's digest, the daily papers by upvotes, arXiv's listing),
+    which the paper files keep as `order` and the site's lists follow."""
+    papers_on = Counter(days)
+    seen: Counter[dt.date] = Counter()
+    places = []
+    for day in days:
+        seen[day] += 1
+        places.append(min(seen[day], MAX_ORDER) if papers_on[day] > 1 else 0)
+    return places
+
+
 @dataclass(frozen=True)
 class Existing:
     path: Path
@@ -269,7 +286,8 @@ def plan_import(root: Path, config: Config, digests: list[Digest], date: dt.date
         problems += input_problems
         # (a line the input's reader refused is not reported again for the paper's file)
         refused = {problem.line for problem in input_problems}
-        for record in records:
+        days = [date_for(record, date, today) for record in records]
+        for record, day, order in zip(records, days, places_in_days(days), strict=True):
             slug = slug_from_title(record.titles[0])
             if not slug:
                 problems.append(Problem(record.source, record.line, None,
@@ -287,7 +305,7 @@ def plan_import(root: Path, config: Config, digests: list[Digest], date: dt.date
                                                      if record.arxiv else {})})
             named, naming_problems = named_tags(record, config, tag_names)
             problems += naming_problems
-            item = target.plan(record, slug, date_for(record, date, today), named)
+            item = target.plan(record, slug, day, named, order)
             checked = item.action in ("create", "update") and not refused & set(
                 record.lines.values())
             paper_problems = parse_paper_file(item.text.encode("utf-8"), record.where,
@@ -451,9 +469,10 @@ class Target:
         return existing is not None and not same_paper(record.arxiv, existing.arxiv)
 
     def plan(self, record: Record, slug: str, date: dt.date,
-             named: Sequence[tuple[str, str]] = ()) -> Planned:
+             named: Sequence[tuple[str, str]] = (), order: int = 0) -> Planned:
         """The file for one record: created, updated (--update) or skipped (there
-        already). `named`: (tag, name as written) of the tags the record names."""
+        already). `named`: (tag, name as written) of the tags the record names; `order`:
+        its place among the input's papers of its day (see `places_in_days`)."""
         fired = fire_rules(self.rules, record)
         existing = self.find(record, slug)
         codes = [language.code for language in self.config.languages]
@@ -465,7 +484,7 @@ class Target:
                            reason=("already there, awaiting the translation this input gives"
                                    if translates else "already there"),
                            awaiting=awaiting, translates=translates)
-        fields = front_fields(record, existing, date, sorted(
+        fields = front_fields(record, existing, date, order, sorted(
             {tag for tag, _ in [*fired, *named]} | set(self.extra_tags)))
         fields.update(self.provenance_of(record))
         if existing is None and slug != slug_from_title(record.titles[0]):
@@ -493,21 +512,23 @@ class Target:
                        outside=record.left_out_outside)
 
 
-def front_fields(record: Record, existing: Existing | None, date: dt.date, tags: list[str]
-                 ) -> dict:
+def front_fields(record: Record, existing: Existing | None, date: dt.date, order: int,
+                 tags: list[str]) -> dict:
     """The front matter of a record's file, as format_paper takes it: what the record
-    gives, over what an existing file has (its date, tags and hand fields are kept)."""
+    gives, over what an existing file has (its date and place in the day, tags and hand
+    fields are kept)."""
     given = {"affiliation": record.affiliation, "authors": list(record.authors),
              "arxiv": record.arxiv, "links": dict(record.links)}
-    fields = {"date": date, "tags": tags, **{name: value for name, value in given.items()
-                                             if value}}
+    fields = {"date": date, "order": order, "tags": tags,
+              **{name: value for name, value in given.items() if value}}
     if existing is None:
         return fields
     kept = kept_fields(existing.front)
     old_tags = existing.front.get("tags")
     if isinstance(old_tags, list):
         tags = sorted(set(tags) | {tag for tag in old_tags if isinstance(tag, str)})
-    return {**kept, **fields, "date": kept.get("date", date), "tags": tags,
+    return {**kept, **fields, "date": kept.get("date", date),
+            "order": kept.get("order", order), "tags": tags,
             "links": {**kept.get("links", {}), **record.links}}
 
 
@@ -565,6 +586,8 @@ def kept_fields(front: dict) -> dict:
                 kept["date"] = dt.date.fromisoformat(value)
         elif name == "draft":
             kept["draft"] = str(value).lower() == "true"
+        elif name == "order":
+            kept["order"] = int(value) if str(value).isdigit() else value
         elif name == "authors" and isinstance(value, list):
             kept["authors"] = [a for a in value if isinstance(a, str)]
         elif name == "links" and isinstance(value, dict):

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bitext.config import Config
-from bitext.content import Bilingual, Paper
+from bitext.content import MAX_ORDER, Bilingual, Paper
 from bitext.errors import InputError, Problem
 from bitext.hashing import text_digest
 
@@ -61,7 +61,7 @@ class Neighbours:
 class Site:
     config: Config
     papers: tuple[Paper, ...]
-    """Newest first; papers of the same day by slug."""
+    """In listing order (see `listing_order`): newest first."""
     tags: dict[str, Tag]
     """By slug, in alphabetical order."""
     months: tuple[Month, ...]
@@ -127,7 +127,8 @@ def patch_site(site: Site, swaps: Sequence[tuple[Paper, Paper]]
     instead of a new model of 10,000 papers."""
     changed = {}
     for old, paper in swaps:
-        if (old.slug, old.date, old.tags) != (paper.slug, paper.date, paper.tags):
+        if (old.slug, old.date, old.order, old.tags) != (paper.slug, paper.date, paper.order,
+                                                           paper.tags):
             return None
         changed[paper.slug] = paper
     if not changed:
@@ -171,9 +172,10 @@ def page_path(url: str, number: int) -> str:
     return f"{url}index.html" if number == 1 else f"{url}page/{number}/index.html"
 
 
-def listing_order(paper: Paper) -> tuple[int, str]:
-    """Newest first; papers of the same day by slug."""
-    return -paper.date.toordinal(), paper.slug
+def listing_order(paper: Paper) -> tuple[int, int, str]:
+    """Newest first; papers of the same day by their `order`, then those without one, by
+    slug."""
+    return -paper.date.toordinal(), paper.order or MAX_ORDER + 1, paper.slug
 
 
 def place_of(site: Site, paper: Paper) -> int:

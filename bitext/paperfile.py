@@ -44,7 +44,7 @@ def flow_list(values: list[str]) -> str:
 
 
 def format_paper(titles: dict[str, str | None], abstracts: dict[str, str | None],
-                 date: dt.date, tags: list[str] | tuple[str, ...] = (),
+                 date: dt.date, order: int = 0, tags: list[str] | tuple[str, ...] = (),
                  authors: list[str] | tuple = (), affiliation: str | None = None,
                  arxiv: str | None = None, links: dict[str, str] | None = None,
                  slug: str | None = None, translator: str | None = None,
@@ -58,6 +58,8 @@ def format_paper(titles: dict[str, str | None], abstracts: dict[str, str | None]
     lines += [f"  {code}: {scalar(text)}" if text is not None else f"  {code}:"
               for code, text in titles.items()]
     lines.append(f"date: {date.isoformat()}")
+    if order:
+        lines.append(f"order: {order}")
     lines.append(f"tags: {flow_list(list(tags))}")
     if authors:
         lines.append(f"authors: {flow_list(list(authors))}")
@@ -112,7 +114,7 @@ def with_field(text: str, name: str, value: str | None) -> str:
     return newline.join(lines)
 
 
-FIELD_ORDER = ("title", "date", "tags", "authors", "affiliation", "arxiv", "links", "slug",
+FIELD_ORDER = ("title", "date", "order", "tags", "authors", "affiliation", "arxiv", "links", "slug",
                "translator", "translation_model", "reviewed_by", "translated_from", "draft")
 """The top-level fields in the order `format_paper` writes them."""
 TOP_LEVEL_FIELD = re.compile(r"([A-Za-z_][\w-]*)\s*:")

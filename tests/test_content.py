@@ -83,12 +83,14 @@ def test_explicit_slug_wins():
     (("tags: []", "tags: []\nlinks: {pdf: 'javascript:alert(1)'}"),
      "content/papers/x.md:7: links.pdf: not a web address (expected an http:// or https:// "
      "URL, found 'javascript:alert(1)')"),
+    (("tags: []", "tags: []\norder: first"),
+     "content/papers/x.md:7: order: not a whole number (expected 1 to 9999, found 'first')"),
     (("tags: []", "tags: []\ndraft: yes"),
      "content/papers/x.md:7: draft: not true or false (expected true or false, found 'yes') — "
      "YAML's yes/no/on/off are not accepted here"),
     (("tags: []", "tags: []\nauthor: Me"),
-     "content/papers/x.md:7: author: unknown field (expected one of title, date, tags, "
-     "authors, affiliation, arxiv, links, slug, draft, translator, translation_model, "
+     "content/papers/x.md:7: author: unknown field (expected one of title, date, order, "
+     "tags, authors, affiliation, arxiv, links, slug, draft, translator, translation_model, "
      "reviewed_by, translated_from, paragraphs_differ, found 'author') — did you mean "
      "'authors'?"),
     (("tags: []", "tags: []\nslug: ../etc"),

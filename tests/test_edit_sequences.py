@@ -174,6 +174,14 @@ class EditSequences(RuleBasedStateMachine):
         self.write(self.name(pick), settled)
 
     @precondition(has_papers)
+    @rule(pick=picks, other=picks, order=st.integers(0, 3), settled=st.booleans())
+    def place_in_a_day(self, pick, other, order, settled):
+        """Moved to another paper's day, at a place among its papers (0: none)."""
+        fields = self.papers[self.name(pick)]
+        fields["date"], fields["order"] = self.papers[self.name(other)]["date"], order
+        self.write(self.name(pick), settled)
+
+    @precondition(has_papers)
     @rule(pick=picks, tags=tag_lists, settled=st.booleans())
     def retag(self, pick, tags, settled):
         self.papers[self.name(pick)]["tags"] = tags

@@ -1923,6 +1923,28 @@ def test_every_sample_day_imports_and_a_second_import_creates_nothing(tmp_path, 
     assert snapshot(project / "content") == before
 
 
+def test_each_day_of_the_daily_papers_is_listed_as_hugging_face_lists_it(tmp_path, capsys):
+    """The daily papers come most upvoted first; the files keep that place in their day
+    (`order`), and the site lists each day so, not by title."""
+    project = make_project(tmp_path / "site", {},
+                           SITE_YAML + "awaiting_translation: publish\n")
+    assert run(project, "import", *map(str, DAILY)) == 0
+    by_arxiv = {paper.arxiv: paper for paper in imported(project).values()}
+    for path in DAILY:
+        listed = [by_arxiv[item["paper"]["id"]] for item in json.loads(path.read_text("utf-8"))]
+        for day in {paper.date for paper in listed}:
+            orders = [paper.order for paper in listed if paper.date == day]
+            assert orders == (list(range(1, len(orders) + 1)) if len(orders) > 1 else [0])
+    assert run(project, "build") == 0
+    capsys.readouterr()
+    newest = json.loads(DAILY[-1].read_text("utf-8"))
+    upvotes = [item["paper"]["upvotes"] for item in newest]
+    assert upvotes == sorted(upvotes, reverse=True) and upvotes[0] > upvotes[-1]
+    month = (project / "_site/archive" / DAILY[-1].stem[:7] / "index.html").read_text("utf-8")
+    shown = re.findall(r'href="\.\./\.\./papers/([^/"]+)/"', month)
+    assert shown[:len(newest)] == [by_arxiv[item["paper"]["id"]].slug for item in newest]
+
+
 def test_abstracts_keep_paragraphs_and_show_as_plain_text():
     text = normalise_abstract("  First line\nwraps here, state-of-\nthe-art -\nor not.\n\n"
                               "A second ``quoted''\nparagraph with "
@@ -2151,7 +2173,8 @@ def test_a_field_added_to_a_file_goes_where_format_paper_writes_it():
 
     from bitext.paperfile import FIELD_ORDER, format_paper, with_field
 
-    every = {"tags": ["rl"], "authors": ["A. Author"], "affiliation": "Lab", "arxiv": "2505.09388",
+    every = {"order": 2, "tags": ["rl"], "authors": ["A. Author"], "affiliation": "Lab",
+             "arxiv": "2505.09388",
              "links": {"code": "https://example.org/"}, "slug": "s", "translator": "machine",
              "translation_model": "m", "reviewed_by": "Li Hua", "translated_from": "0" * 12,
              "draft": True}

@@ -62,7 +62,7 @@ def base_site(tmp_path_factory):
     return render(Options(root=root, out=root.parent / "out"))[0]
 
 
-EDIT_KINDS = ["authors", "date", "tags", "tag order", "gone"]
+EDIT_KINDS = ["authors", "date", "tags", "tag order", "place in its day", "gone"]
 
 
 def edited(paper, kind):
@@ -74,6 +74,8 @@ def edited(paper, kind):
         return dataclasses.replace(paper, tags=(*paper.tags, "new-tag"))
     if kind == "tag order":
         return dataclasses.replace(paper, tags=paper.tags[::-1])
+    if kind == "place in its day":
+        return dataclasses.replace(paper, order=(paper.order + 2) % 4)
     return None
 
 
@@ -81,7 +83,8 @@ def edited(paper, kind):
        st.randoms())
 def test_patching_the_model_equals_building_it_again(base_site, edits, random):
     """`patch_site` (the preview's shortcut after an edit) gives the model that a new build
-    gives, or None when papers came or went or one's date or tags changed."""
+    gives, or None when papers came or went or one's date, place in its day or tags
+    changed."""
     before = list(base_site.papers)
     random.shuffle(before)  # (files come in any order)
     site = build_site(base_site.config, before, None)
@@ -106,6 +109,21 @@ def test_papers_in_another_order_make_the_model_again(base_site):
     assert patch(base_site, papers, papers) == (base_site, {})
 
 
+def test_papers_of_a_day_are_listed_in_their_order_then_by_slug(base_site):
+    """`order` places a paper among the papers of its day (as the digest it came from had
+    them); those without one follow, by slug; days stay newest first."""
+    day = dt.date(2025, 5, 14)
+    papers = [dataclasses.replace(paper, date=day, order=order) for paper, order in zip(
+        base_site.papers[:5], [0, 2, 0, 1, 0], strict=True)]
+    newer = dataclasses.replace(base_site.papers[5], date=day + dt.timedelta(days=1), order=9)
+    site = build_site(base_site.config, [*papers, newer], None)
+    unordered = sorted(paper.slug for paper in papers if not paper.order)
+    assert [paper.slug for paper in site.papers] == [
+        newer.slug, papers[3].slug, papers[1].slug, *unordered]
+    assert [paper.slug for paper in site.months[0].papers] == [
+        paper.slug for paper in site.papers]
+
+
 def patch(site, papers, before):
     """The model patched as the preview patches it, from the papers before and after."""
     swaps = swapped_papers(papers, before)
@@ -113,4 +131,4 @@ def patch(site, papers, before):
 
 
 def layout(papers):
-    return {paper.slug: (paper.date, paper.tags) for paper in papers}
+    return {paper.slug: (paper.date, paper.order, paper.tags) for paper in papers}
