@@ -942,10 +942,25 @@ def read_labelled(lines: list[Line], source: str, names: dict[bool, str]
         groups[-1].setdefault(line.label, []).append(current)
     entries, problems = [], []
     for group in groups:
+        for field in group.get("abstract", []):
+            wrapped_links -= links_after_translation(field)
         entry, problem = labelled_entry(group, source, names)
         entries += [entry] if entry else []
         problems += [problem] if problem else []
     return entries, problems, wrapped_links
+
+
+def links_after_translation(field: LabelledField) -> set[int]:
+    """The lines of links after the last line of a translated abstract, which its text
+    does not go on in (its sentence unended, "……解决它们"), taken off it: they are the
+    entry's, as `_Parser.with_wrapped_links` reads them."""
+    text = [line for line in field.lines if not line.links]
+    if not text or any(line.can_be(False) for line in text):
+        return set()
+    taken = set()
+    while field.lines[-1].links:
+        taken.add(field.lines.pop().number)
+    return taken
 
 
 def starts_entry(group: dict[str, list[LabelledField]], title: Line) -> bool:

@@ -28,6 +28,8 @@ LINK_ITEM = re.compile(
     r"(?:(?P<url>https?://[^\s|<>\"]+)|(?P<arxiv>\d{4}\.\d{4,5}(?:v\d+)?))"
     r"\s*[|·•,;，；、]?")
 URL_TRAILER = ".,;:!?)]}>。，；：！？）】」'"
+# What a label of `LINK_ITEM` cannot hold.
+NO_LABEL = re.compile(r"[:：|.。!?！？,，;；]")
 # The line that starts an entry of arXiv's listings (arxiv.org/list/…): its number, its id,
 # perhaps whence it is cross-listed, and the formats it comes in.
 ARXIV_LISTING = re.compile(r"\[\d+\]\s*arXiv:(?P<arxiv>\d{4}\.\d{4,5}(?:v\d+)?)"
@@ -67,6 +69,14 @@ LINK_TEXT_WORDS = frozenset({
     "page", "website", "homepage", "demo", "data", "dataset", "hf", "hugging face",
     "huggingface", "model", "models", "weights", "doi", "link", "论文", "代码", "源码", "项目",
     "主页", "项目主页", "数据", "数据集", "链接", "原文", "原文链接", "论文链接", "代码链接"})
+# Labels of a line of links that name no kind ("Links: [arXiv](…) | [Code](…)").
+LINKS_WORDS = frozenset({"links", "resources", "相关链接", "资源"})
+# What parts the links of a line of links ("[arXiv](…) | [Code](…)", "· ", ", ").
+LINK_SEPARATORS = " \t|·•,;，；、/"
+# A label in bold or italics before an address, "**Code:** https://…", "*PDF*: …" (at the
+# line's start or after a separator: a URL's "__init__" is none).
+EMPHASIZED_LABEL = re.compile(r"(?:^|(?<=[\s|·•,;，；、]))(\*\*|__|\*|_)(?P<label>[^\s*_:：]"
+                              r"[^*_:：]{0,29}?)\s*(?P<colon>[:：]?)\s*\1")
 # The field of "备注", which its line's language settles (see `FIELD_OF_LABEL`).
 NOTE_OR_COMMENTS = "note or comments"
 # The end of a list of authors cut short: "et al.", "…", "等" ("and others"): not a name
@@ -113,6 +123,8 @@ FIELD_OF_LABEL = {label: field for field, labels in {
               "pages", "热度", "点赞", "点赞数", "星标", "评分", "提交者", "会议", "期刊",
               "页数", "收录"),
 }.items() for label in labels}
+# The labels of a title ("Paper: …", "论文：…"), which names no kind of link either.
+TITLE_LABELS = frozenset(label for label, field in FIELD_OF_LABEL.items() if field == "title")
 # The fields that say who or what translated a paper, and who reviewed the translation.
 PROVENANCE_FIELDS = ("translator", "translation_model", "reviewed_by")
 # The fields of lines that go with an entry as its lines of links do, outside the grammar
@@ -295,7 +307,7 @@ def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
         if stripped.startswith(">"):
             stripped = QUOTE_MARKS.sub("", stripped, count=1)
         # ("🔗 https://…", "[arXiv](https://…) | [Code](https://…)")
-        links = link_items(without_pictographs(with_labelled_links(stripped)), number)
+        links = line_links(stripped, number)
         day = day_of_line(stripped)
         indent = len(raw) - len(raw.lstrip())
         if links or day is not None:
@@ -442,21 +454,56 @@ def link_items(text: str, number: int) -> tuple[Link, ...]:
     return tuple(links)
 
 
+def line_links(text: str, number: int) -> tuple[Link, ...]:
+    """The links of a line of links (see `link_items`), its labels in bold perhaps
+    ("**Code:** https://…") and its links in Markdown perhaps ("Links: [arXiv](https://…)
+    | [Code](https://…)"); else nothing."""
+    return link_items(without_pictographs(with_labelled_links(
+        EMPHASIZED_LABEL.sub(r"\g<label>\g<colon>", text))), number)
+
+
 def with_labelled_links(text: str) -> str:
-    """A line of Markdown links only ("📄 [arXiv](https://…) | [Code](https://…)") as
+    """A line of Markdown links ("📄 [arXiv](https://…) | [Code](https://…)"), after labels
+    of links perhaps ("Code: [GitHub](https://…)", "Links: [arXiv](…) [Code](…)"), as
     labels and addresses ("arXiv: https://… Code: https://…") for `link_items`, when it
-    holds two links or more, or one whose text names a kind of link; else the line as
-    it is (one link of other words is a title: see `linked_title`)."""
+    holds two links or more, or one whose text or label names a kind of link; else the
+    line as it is (one link of other words is a title, "Paper: [Qwen3 Technical
+    Report](…)" too: see `linked_title`)."""
     if "](" not in text:
         return text
     links = list(MARKDOWN_LINK.finditer(text))
-    if not links or WORD_CHARACTER.search(MARKDOWN_LINK.sub("", text)):
+    if not links or WORD_CHARACTER.search(text[links[-1].end():]):
         return text
-    if len(links) == 1 and without_pictographs(links[0]["text"]).strip().lower() not in (
-            LINK_TEXT_WORDS):
+    starts = [0, *(link.end() for link in links[:-1])]
+    labels = [links_label(text[start: link.start()]) for start, link in zip(starts, links,
+                                                                            strict=True)]
+    if None in labels:
         return text
-    return " ".join(f"{link['text'].strip()}: {link['url']}" if link["text"].strip()
-                    else link["url"] for link in links)
+    texts = [without_pictographs(link["text"]).strip() for link in links]
+    kinds = [words.lower() in LINK_TEXT_WORDS for words in texts]
+    if len(links) == 1 and not kinds[0] and (
+            labels[0].lower() not in LINK_TEXT_WORDS - TITLE_LABELS):
+        return text
+    # (a link's text that names no kind of link is left out after a label, and where a
+    # label could not hold it: an address, "项目主页：[qwenlm.github.io](…)")
+    names = [f"{label} {words}".strip() if kind else label or (
+        "" if NO_LABEL.search(words) else words)
+        for label, words, kind in zip(labels, texts, kinds, strict=True)]
+    return " ".join(f"{name}: {link['url']}" if name else link["url"]
+                    for name, link in zip(names, links, strict=True))
+
+
+def links_label(text: str) -> str | None:
+    """The label of links that `text` (what comes before a Markdown link on its line) ends
+    with ("Code: ", "| 🔗 Links："), "" for none (separators only), or None for other
+    words."""
+    words = without_pictographs(text.strip(LINK_SEPARATORS)).strip(LINK_SEPARATORS)
+    if not words:
+        return ""
+    if words[-1] not in ":：":
+        return None
+    label = words[:-1].strip()
+    return label if label.lower() in LINK_TEXT_WORDS | LINKS_WORDS else None
 
 
 def linked_title(text: str, number: int) -> tuple[str, Link | None]:

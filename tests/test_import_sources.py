@@ -309,6 +309,64 @@ def test_a_line_of_links_holds_links_only(line, links):
     assert [(link.label, link.url or link.arxiv) for link in link_items(line, 1)] == links
 
 
+@pytest.mark.parametrize("line, links", [
+    # labels in bold or italics, as Markdown digests (and models asked for one) write them
+    ("**Link:** https://arxiv.org/abs/2506.03569", [("Link", "https://arxiv.org/abs/2506.03569")]),
+    ("**Code**: https://github.com/a/b | **Project**: https://x.io",
+     [("Code", "https://github.com/a/b"), ("Project", "https://x.io")]),
+    ("*PDF:* https://x.org/a.pdf", [("PDF", "https://x.org/a.pdf")]),
+    ("__arXiv__: 2506.03569", [("arXiv", "2506.03569")]),
+    ("https://x.org/__init__.py", [("", "https://x.org/__init__.py")]),  # (no label)
+    # Markdown links after a label of links
+    ("Paper: [arXiv](https://arxiv.org/abs/2506.03569)",
+     [("Paper arXiv", "https://arxiv.org/abs/2506.03569")]),
+    ("**Links:** [arXiv](https://arxiv.org/abs/2506.03569) | [Code](https://github.com/a/b)",
+     [("Links arXiv", "https://arxiv.org/abs/2506.03569"), ("Code", "https://github.com/a/b")]),
+    ("项目主页：[qwenlm.github.io](https://qwenlm.github.io/)",
+     [("项目主页", "https://qwenlm.github.io/")]),
+    ("[x.github.io](https://x.github.io/) · [Code](https://github.com/a/b)",
+     [("", "https://x.github.io/"), ("Code", "https://github.com/a/b")]),
+    ("📄 [arXiv](https://arxiv.org/abs/2506.03569) | 🤗 [HF](https://hf.co/papers/2506.03569)",
+     [("arXiv", "https://arxiv.org/abs/2506.03569"), ("HF", "https://hf.co/papers/2506.03569")]),
+    # a title written as a link, after a title's label or not; a sentence with a link
+    ("Paper: [Qwen3 Technical Report](https://arxiv.org/abs/2505.09388)", []),
+    ("**[Qwen3 Technical Report](https://arxiv.org/abs/2505.09388)**", []),
+    ("We release the code: [GitHub](https://github.com/a/b)", []),
+    ("**Note:** we like it", [])])
+def test_a_line_of_links_in_markdown(line, links):
+    from bitext.digestlines import line_links
+
+    assert [(link.label, link.url or link.arxiv) for link in line_links(line, 1)] == links
+
+
+@pytest.mark.parametrize("bold", ["**", ""])
+def test_a_digest_with_every_part_labelled_reads_every_field(bold):
+    """Each part of an entry after its label, in bold too, as a Markdown digest (or a
+    model asked to write one) has it: "**Title:**", "**标题：**", "**Link:**"; links after
+    a translated abstract that ends without a full stop ("……解决它们") are the entry's."""
+    from bitext.sources import read_records
+
+    items = [item for _, item in daily_items()[:3]]
+    lines = ["# 2024-06-03 论文速递", ""]
+    for number, item in enumerate(items):
+        paper = item["paper"]
+        lines += [f"{bold}Title:{bold} {normalise_title(paper['title'])}",
+                  f"{bold}标题：{bold} {CHINESE_TITLES[number]}",
+                  f"{bold}Authors:{bold} {', '.join(a['name'] for a in paper['authors'][:3])}",
+                  f"{bold}Abstract:{bold} {' '.join(paper['summary'].split())}",
+                  f"{bold}摘要：{bold} {CHINESE_ABSTRACTS[number]}",
+                  f"{bold}Link:{bold} https://arxiv.org/abs/{paper['id']}",
+                  f"{bold}Code{bold}: [GitHub](https://github.com/example/{number})", ""]
+    records, problems = read_records("\n".join(lines), "labelled.md", "digest", LANGUAGES)
+    assert problems == []
+    assert [(r.titles, r.arxiv, r.links.get("code"), r.authors[:1], r.date)
+            for r in records] == [
+        ((normalise_title(item["paper"]["title"]), CHINESE_TITLES[number]), item["paper"]["id"],
+         f"https://github.com/example/{number}", (item["paper"]["authors"][0]["name"],),
+         dt.date(2024, 6, 3)) for number, item in enumerate(items)]
+    assert [r.abstracts[1] for r in records] == CHINESE_ABSTRACTS[:3]
+
+
 def test_a_digest_paper_with_its_arxiv_link_is_found_again_in_the_daily_papers(tmp_path,
                                                                               capsys):
     """The editor's own title differs, the arXiv id is the same: one paper."""
