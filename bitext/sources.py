@@ -327,24 +327,42 @@ def read_daily_papers(text: str, name: str) -> tuple[list[Record], list[Problem]
 
 def json_items(text: str) -> list[tuple[int, object]] | str:
     """Each item of a top-level JSON list with the line it starts on (json gives no
-    positions: the list is decoded one item at a time), or the one paper of an object;
-    for other JSON, what it is. JSONDecodeError when it is not JSON."""
-    decoder = json.JSONDecoder()
+    positions: the list is decoded one item at a time), or the one paper of an object, or
+    the items of the one list of objects that an object holds (`{"date": "2025-06-05",
+    "papers": […]}`, as scripts write them), each with the object's other values that it
+    has not (its date); for other JSON, what it is. JSONDecodeError when it is not JSON."""
     text = text.lstrip("\ufeff")
     whole = json.loads(text)  # the errors of the whole text, with their lines
     if isinstance(whole, dict):
         if "paper" in whole or "title" in whole:
             return [(1 + text[:len(text) - len(text.lstrip())].count("\n"), whole)]
-        return "an object with " + ", ".join(list(whole)[:5]) if whole else "an empty object"
+        lists = [key for key, value in whole.items() if value and isinstance(value, list)
+                 and all(isinstance(item, dict) for item in value)]
+        if len(lists) != 1:
+            return "an object with " + ", ".join(list(whole)[:5]) if whole else "an empty object"
+        shared = {key: value for key, value in whole.items()
+                  if isinstance(value, (str, int, float)) and not isinstance(value, bool)}
+        opening = re.search(re.escape(json.dumps(lists[0], ensure_ascii=False)) + r"\s*:\s*\[",
+                            text)
+        return [(line, {**shared, **item}) for line, item in list_items(
+            text, opening.end() if opening else None, whole[lists[0]])]
     if not isinstance(whole, list):
         return f"a JSON {type(whole).__name__}"
-    items, at = [], text.index("[") + 1
-    for _ in whole:
+    return list_items(text, text.index("[") + 1, whole)
+
+
+def list_items(text: str, at: int | None, items: list) -> list[tuple[int, object]]:
+    """The items of the JSON list whose first item `text` holds at `at` or after, each with
+    the line it starts on (line 1 for each where `at` is None: not found)."""
+    if at is None:
+        return [(1, item) for item in items]
+    found = []
+    for _ in items:
         at = skip_separators(text, at)
-        item, end = decoder.raw_decode(text, at)
-        items.append((text.count("\n", 0, at) + 1, item))
+        item, end = json.JSONDecoder().raw_decode(text, at)
+        found.append((text.count("\n", 0, at) + 1, item))
         at = end
-    return items
+    return found
 
 
 def skip_separators(text: str, at: int) -> int:

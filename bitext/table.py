@@ -22,6 +22,7 @@ date. Other columns are left out, and the import report names them.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import dataclasses
 import datetime as dt
@@ -54,7 +55,7 @@ from bitext.strings import primary_subtag
 # The separators a spreadsheet exports with: comma, tab, and the semicolon of the locales
 # whose decimal mark is a comma.
 DELIMITERS = ",\t;"
-LINK_COLUMNS = {"arxiv", "arxiv id", "arxiv url", "arxiv link", "paper id", "url", "link",
+LINK_COLUMNS = {"arxiv", "arxiv id", "arxiv url", "arxiv link", "paper id", "id", "url", "link",
                 "links", "paper url", "paper link", "pdf", "code", "github", "repo",
                 "repository", "project", "project page", "homepage", "website", "data",
                 "dataset", "doi", "论文链接", "链接", "代码", "项目主页", "主页", "数据集"}
@@ -64,6 +65,8 @@ DATE_COLUMNS = {"date", "day", "published", "日期", "发布日期"}
 UNREAD_FIELDS = (None, "comments", "other")
 # The fields of a row in both languages, as `Column.field` names them.
 TEXT_FIELDS = ("title", "abstract")
+# (keys of a record itself, or of a daily paper, rather than of an object that holds them)
+TEXT_FIELDS_IN = frozenset({"title", "paper", "summary", "abstract"})
 ARXIV_ID = re.compile(r"\d{4}\.\d{4,5}(?:v\d+)?")
 # A Markdown table's header row and the row of dashes under it.
 MARKDOWN_TABLE = re.compile(r"^[ \t]*\|.*\|[ \t]*\n[ \t]*\|?[ \t]*:?-{3,}.*", re.MULTILINE)
@@ -83,10 +86,12 @@ class Column:
 
 
 def json_records(text: str, languages: tuple[Language, Language]) -> bool:
-    """Whether a JSON text (an array of objects, or JSON Lines) holds papers as records
-    whose keys name a table's columns, a title and an abstract ("title", "title_zh",
-    "abstract", "摘要" …): not the daily papers, whose items hold a "paper" or an "id" with
-    its "summary"."""
+    """Whether a JSON text (an array of objects, JSON Lines, or an object that holds an
+    array of objects) holds papers as records whose keys name a table's columns, a title
+    and an abstract ("title", "title_zh", "abstract", "摘要" …): not the daily papers,
+    whose items hold a "paper", or an "id" with its "summary" and no translation."""
+    from bitext.sources import json_items
+
     start = text.lstrip("\ufeff \t\r\n")
     try:
         first, _ = json.JSONDecoder().raw_decode(start, 1 if start.startswith("[") else 0)
@@ -96,10 +101,18 @@ def json_records(text: str, languages: tuple[Language, Language]) -> bool:
             first = json.JSONDecoder().raw_decode(start, at)[0] if at >= 0 else None
         except json.JSONDecodeError:
             return False
-    if not isinstance(first, dict) or "paper" in first or "id" in first and "summary" in first:
+    if isinstance(first, dict) and start.startswith("{") and not TEXT_FIELDS_IN.intersection(
+            first):
+        with contextlib.suppress(json.JSONDecodeError):  # (an object that holds the records)
+            items = json_items(start)
+            first = items[0][1] if items and not isinstance(items, str) else first
+    if not isinstance(first, dict) or "paper" in first:
         return False
-    fields = {column_of(index, name, languages).field for index, name in enumerate(first)}
-    return set(TEXT_FIELDS) <= fields
+    columns = [column_of(index, name, languages) for index, name in enumerate(first)]
+    if "id" in first and "summary" in first and not any(column.language == 1
+                                                        for column in columns):
+        return False
+    return set(TEXT_FIELDS) <= {column.field for column in columns}
 
 
 def looks_like_table(text: str, languages: tuple[Language, Language]) -> bool:
@@ -358,7 +371,8 @@ def read_row(cells: list[str], columns: list[Column], line: int, source: str,
         if column.field == "links" and cell(column):
             found = cell_links(column, cell(column), line)
             links += found
-            if not found:
+            # (an "id" that is no arXiv id is a row's own: its number, a database's key)
+            if not found and column.name.casefold() != "id":
                 link_problems.append(Problem(
                     source, line, column.name, "not a link", expected="web addresses, or an "
                     "arXiv id in an arxiv column", found=repr(cell(column)[:60]),

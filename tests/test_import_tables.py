@@ -9,7 +9,7 @@ import re
 import pytest
 
 from bitext.sources import normalise_abstract, normalise_title, read_records
-from tests.conftest import make_project
+from tests.conftest import FIXTURES, make_project
 from tests.test_import import imported, run_import
 from tests.test_import_sources import CHINESE_ABSTRACTS, CHINESE_TITLES, LANGUAGES, daily_items
 
@@ -22,6 +22,8 @@ HEADERS = {
     "translated": ["Original title", "Translated title", "Abstract", "Translated abstract"],
     "unmarked, Chinese first": ["标题", "Title", "摘要", "Abstract"],
 }
+
+DAILY_DAY = FIXTURES / "hf-daily-papers" / "2024-06-03.json"
 
 
 def real_rows() -> list[dict]:
@@ -162,6 +164,40 @@ def test_every_real_paper_imports_from_json_records(shape):
     lines = text.split("\n")
     assert all(lines[r.line - 1].strip() in ("{", json.dumps(record, ensure_ascii=False))
                for r, record in zip(found, records, strict=True))
+
+
+def test_json_records_held_by_an_object_take_its_date():
+    """`{"date": …, "papers": [{"id": arXiv id, "title": …, "title_cn": …}]}`, as a
+    script writes a day: the records of its one list, each with the object's date, its
+    "id" the arXiv id (a row number in "id" is no field's), and told apart from the daily
+    papers (whose items hold an "id" and a "summary" too) by their translations."""
+    rows = [row for row in real_rows() if row["date"] == real_rows()[0]["date"]][:5]
+    day = {"date": rows[0]["date"], "count": len(rows), "papers": [
+        {"id": row["arxiv"], "title": row["title"], "summary": row["abstract"],
+         "title_cn": row["chinese_title"], "summary_cn": row["chinese"]} for row in rows]}
+    text = json.dumps(day, ensure_ascii=False, indent=1)
+    found, problems = read_records(text, "day.json", None, LANGUAGES)
+    assert problems == []
+    assert [(r.titles, r.abstracts[1], r.date.isoformat(), r.arxiv) for r in found] == [
+        ((normalise_title(row["title"]), row["chinese_title"]), row["chinese"], row["date"],
+         row["arxiv"]) for row in rows]
+    lines = text.split("\n")  # (each record's line: where its object starts)
+    assert [lines[r.line - 1: r.line + 1] for r in found] == [
+        ["  {", f'   "id": "{row["arxiv"]}",'] for row in rows]
+    for number, paper in enumerate(day["papers"], start=1):
+        paper["id"] = str(number)
+    found, problems = read_records(json.dumps(day), "day.json", None, LANGUAGES)
+    assert problems == [] and [r.arxiv for r in found] == [None] * len(rows)
+
+
+def test_daily_papers_held_by_an_object_are_read_as_the_daily_papers():
+    items = json.loads(DAILY_DAY.read_text("utf-8"))
+    found, problems = read_records(json.dumps({"date": "2024-06-03", "papers": items},
+                                              indent=2), "day.json", None, LANGUAGES)
+    direct, _ = read_records(DAILY_DAY.read_text("utf-8"), "2024-06-03.json", None, LANGUAGES)
+    assert problems == [] and len(found) == len(items) > 5
+    assert [(r.titles, r.arxiv, r.authors) for r in found] == [
+        (r.titles, r.arxiv, r.authors) for r in direct]
 
 
 def test_a_json_line_that_is_not_json_names_its_line(tmp_path, capsys):
