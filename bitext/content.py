@@ -55,8 +55,8 @@ MAX_FRONT_MATTER_LINES = 500
 SLUG_FORM = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 ARXIV_FORM = re.compile(r"\d{4}\.\d{4,5}(v\d+)?|[a-z-]+(\.[A-Z]{2})?/\d{7}(v\d+)?")
 LINK_KINDS = ["pdf", "code", "project", "data", "doi"]
-FIELDS = ["title", "date", "order", "tags", "authors", "affiliation", "arxiv", "links", "slug",
-          "draft", "translator", "translation_model", "reviewed_by", "translated_from",
+FIELDS = ["title", "date", "order", "tags", "authors", "affiliation", "arxiv", "links",
+          "slug", "draft", "translator", "translation_model", "reviewed_by", "translated_from",
           "paragraphs_differ"]
 MAX_ORDER = 9999
 """The largest `order` (a paper's place among the day's papers)."""
@@ -447,9 +447,9 @@ def read_paper(fields: Fields, blocks: dict[str, Block], languages: tuple[Langua
         source=fields.path, slug=slug,
         title=Bilingual(languages, titles),
         abstract=Bilingual(languages, tuple(abstracts)),
-        date=date, order=order, tags=tags, authors=authors, affiliation=affiliation, arxiv=arxiv,
-        links=links, translator=translator, draft=draft, translation_model=translation_model,
-        reviewed_by=reviewed_by, translation_stale=stale,
+        date=date, order=order, tags=tags, authors=authors, affiliation=affiliation,
+        arxiv=arxiv, links=links, translator=translator, draft=draft,
+        translation_model=translation_model, reviewed_by=reviewed_by, translation_stale=stale,
         note=Bilingual(languages, tuple(notes)) if any(notes) else None, digest=digest,
         warnings=tuple(warnings),
     )

@@ -480,17 +480,21 @@ def with_labelled_links(text: str) -> str:
     if None in labels:
         return text
     texts = [without_pictographs(link["text"]).strip() for link in links]
-    kinds = [words.lower() in LINK_TEXT_WORDS for words in texts]
-    if len(links) == 1 and not kinds[0] and (
+    if len(links) == 1 and texts[0].lower() not in LINK_TEXT_WORDS and (
             labels[0].lower() not in LINK_TEXT_WORDS - TITLE_LABELS):
         return text
-    # (a link's text that names no kind of link is left out after a label, and where a
-    # label could not hold it: an address, "项目主页：[qwenlm.github.io](…)")
-    names = [f"{label} {words}".strip() if kind else label or (
-        "" if NO_LABEL.search(words) else words)
-        for label, words, kind in zip(labels, texts, kinds, strict=True)]
+    names = [link_name(label, words) for label, words in zip(labels, texts, strict=True)]
     return " ".join(f"{name}: {link['url']}" if name else link["url"]
                     for name, link in zip(names, links, strict=True))
+
+
+def link_name(label: str, text: str) -> str:
+    """The label for `link_items` of a Markdown link after `label` (or none): the two when
+    its text names a kind of link ("Paper arXiv"), else the label, else its text where a
+    label can hold it (not an address: "[qwenlm.github.io](…)")."""
+    if text.lower() in LINK_TEXT_WORDS:
+        return f"{label} {text}".strip()
+    return label or ("" if NO_LABEL.search(text) else text)
 
 
 def links_label(text: str) -> str | None:

@@ -114,8 +114,9 @@ def with_field(text: str, name: str, value: str | None) -> str:
     return newline.join(lines)
 
 
-FIELD_ORDER = ("title", "date", "order", "tags", "authors", "affiliation", "arxiv", "links", "slug",
-               "translator", "translation_model", "reviewed_by", "translated_from", "draft")
+FIELD_ORDER = ("title", "date", "order", "tags", "authors", "affiliation", "arxiv", "links",
+               "slug", "translator", "translation_model", "reviewed_by", "translated_from",
+               "draft")
 """The top-level fields in the order `format_paper` writes them."""
 TOP_LEVEL_FIELD = re.compile(r"([A-Za-z_][\w-]*)\s*:")
 

@@ -65,8 +65,8 @@ DATE_COLUMNS = {"date", "day", "published", "日期", "发布日期"}
 UNREAD_FIELDS = (None, "comments", "other")
 # The fields of a row in both languages, as `Column.field` names them.
 TEXT_FIELDS = ("title", "abstract")
-# (keys of a record itself, or of a daily paper, rather than of an object that holds them)
-TEXT_FIELDS_IN = frozenset({"title", "paper", "summary", "abstract"})
+# Keys of a record (or a daily paper) itself, not of an object that holds records.
+RECORD_KEYS = frozenset({"title", "paper", "summary", "abstract"})
 ARXIV_ID = re.compile(r"\d{4}\.\d{4,5}(?:v\d+)?")
 # A Markdown table's header row and the row of dashes under it.
 MARKDOWN_TABLE = re.compile(r"^[ \t]*\|.*\|[ \t]*\n[ \t]*\|?[ \t]*:?-{3,}.*", re.MULTILINE)
@@ -101,7 +101,7 @@ def json_records(text: str, languages: tuple[Language, Language]) -> bool:
             first = json.JSONDecoder().raw_decode(start, at)[0] if at >= 0 else None
         except json.JSONDecodeError:
             return False
-    if isinstance(first, dict) and start.startswith("{") and not TEXT_FIELDS_IN.intersection(
+    if isinstance(first, dict) and start.startswith("{") and not RECORD_KEYS.intersection(
             first):
         with contextlib.suppress(json.JSONDecodeError):  # (an object that holds the records)
             items = json_items(start)
