@@ -217,10 +217,16 @@ def test_a_day_is_imported_translated_and_offered_as_a_pull_request(workflow, tm
             "Papers of 2025-06-03 (Hugging Face daily papers)")
         assert runner.gh_calls()[-1].startswith(
             "pr create --head papers/2025-06-03 --title Papers of 2025-06-03 --body-file ")
-        body = (tmp_path / "gh.log.body").read_text("utf-8")
-        assert f"{len(added)} created, 0 updated, 0 skipped; {len(added)} awaiting" in body
-        assert f"{len(changed)} translated (0 from the cache), 0 failed" in body
-        assert all(path in body for path in added)
+        body = (tmp_path / "gh.log.body").read_text("utf-8").split("\n")
+        assert body[:3] == [
+            "The Hugging Face daily papers of 2025-06-03.", "",
+            f"- Import: {len(added)} created, 0 updated, 0 skipped; {len(added)} awaiting "
+            "translation"]
+        assert body[3].startswith(  # (then the time the requests took)
+            f"- Translation: {len(changed)} translated (0 from the cache), 0 failed, 0 skipped; "
+            f"{len(changed)} requests in ")
+        assert all(any(line.startswith(f"translated {path}  [test-model") for line in body)
+                   for path in changed)
 
         # The same day again, from main (the pull request not merged yet): the branch and
         # its pull request are brought up to date; nothing else is made.
@@ -254,7 +260,7 @@ def test_without_a_service_the_papers_await_their_translation_in_the_pull_reques
         results = runner.run("2025-06-02")
     assert "await their translation" in results["Translate them"].stdout
     body = (tmp_path / "gh.log.body").read_text("utf-8")
-    assert "awaiting translation]" in body and "translated (" not in body
+    assert "awaiting translation]" in body and "- Translation" not in body
     paths = git(remote, "diff", "--name-only", "main", "papers/2025-06-02").split()
     assert paths and all(
         "  zh-Hans:\n" in git(remote, "show", f"papers/2025-06-02:{path}") for path in paths)
