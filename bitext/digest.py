@@ -212,7 +212,8 @@ class Order:
     blocks: bool = False
     """Each language's title and abstract together, the primary language's first ("Title"
     / abstract / "标题" / 摘要), as an editor pastes a paper and then its translation: the
-    translated title comes after the abstract (see `_Parser.readings`)."""
+    translated title comes after the abstract (see `_Parser.readings`); or, swapped, the
+    translation's first ("标题" / 摘要 / "Title" / abstract)."""
 
     @property
     def heads(self) -> tuple[tuple[Role, ...], ...]:
@@ -220,7 +221,8 @@ class Order:
         equal): with an affiliation between them, or after them where its label says so
         ("Title | 标题" / "机构：阿里"). In `blocks`, the title and its affiliation."""
         if self.blocks:
-            return (TITLE,), (TITLE, AFFILIATION)
+            first = TRANSLATED_TITLE if self.titles_swapped else TITLE
+            return (first,), (first, AFFILIATION)
         first, second = ((TRANSLATED_TITLE, TITLE) if self.titles_swapped
                          else (TITLE, TRANSLATED_TITLE))
         return (first, second), (first, AFFILIATION, second), (first, second,
@@ -231,6 +233,11 @@ class Order:
         return ((TRANSLATED_ABSTRACT, ABSTRACT) if self.abstracts_swapped
                 else (ABSTRACT, TRANSLATED_ABSTRACT))
 
+    @property
+    def second_title(self) -> Role:
+        """In `blocks`, the title that the second language's lines start with."""
+        return TITLE if self.titles_swapped else TRANSLATED_TITLE
+
 
 PRIMARY_FIRST = Order()
 # The other orders, tried on a file that the primary-first order does not read whole.
@@ -238,6 +245,7 @@ SWAPPED_ORDERS = (Order(True, True), Order(False, True), Order(True, False))
 # Each language's lines together, tried also where a reading of entries awaiting their
 # translation or of abstracts of several lines is whole (see `in_blocks_if_better`).
 BLOCKS = Order(blocks=True)
+SWAPPED_BLOCKS = Order(True, True, blocks=True)
 # An entry awaiting its translation: the primary title and abstract only, and perhaps an
 # affiliation in the primary language (one in the secondary language's script would be
 # as likely a translated title whose translated abstract is missing).
@@ -1078,7 +1086,8 @@ def best_parser(lines: list[Line], source: str, names: dict[bool, str]) -> _Pars
     # digest of two entries so, read as several lines, had one problem fewer)
     if swapped := swapped_parser(lines, source, names):
         return swapped
-    if blocks := next(filter(None, (blocks_parser(lines, source, names, several_lines)
+    if blocks := next(filter(None, (blocks_parser(lines, source, names, several_lines, order)
+                                    for order in (BLOCKS, SWAPPED_BLOCKS)
                                     for several_lines in (False, True))), None):
         return blocks
     if several and (len(several.problems) < len(one_line.problems)
@@ -1114,11 +1123,11 @@ def in_blocks_if_better(found: _Parser, lines: list[Line], source: str,
 
 
 def blocks_parser(lines: list[Line], source: str, names: dict[bool, str],
-                  several_lines: bool) -> _Parser | None:
-    """The whole reading in `BLOCKS`, or None. One entry alone reads so only where its
-    abstract is prose: "Title" / "Google DeepMind" / "标题" / 摘要, its abstract missing,
-    would read whole too."""
-    parser = _Parser(lines, source, names, several_lines, order=BLOCKS, whole_only=True)
+                  several_lines: bool, order: Order = BLOCKS) -> _Parser | None:
+    """The whole reading in `BLOCKS` (or `SWAPPED_BLOCKS`), or None. One entry alone reads
+    so only where its abstract is prose: "Title" / "Google DeepMind" / "标题" / 摘要, its
+    abstract missing, would read whole too."""
+    parser = _Parser(lines, source, names, several_lines, order=order, whole_only=True)
     if parser.problems or not all(map(has_short_heads, parser.entries)):
         return None
     if len(parser.entries) == 1 and not is_prose(parser.entries[0].abstract[0]):
@@ -1232,7 +1241,7 @@ class _Parser:
             if offset and line.after_blank and self.blanks_part:
                 if not self.order.blocks:
                     cost += 2  # an entry across the blank lines that part entries
-                elif role is not TRANSLATED_TITLE:
+                elif role is not self.order.second_title:
                     return None  # (in blocks, a blank line parts the languages only)
             first = not offset or reading[offset - 1] != role
             alone = first and (offset + 1 == len(reading) or reading[offset + 1] != role)
@@ -1266,7 +1275,7 @@ class _Parser:
         for head in heads:
             middle: tuple[Role, ...] = ()  # (what comes between the abstracts)
             if self.order.blocks:  # (never with `untranslated`: see `swapped_parser`)
-                first, middle, second = ABSTRACT, (TRANSLATED_TITLE,), TRANSLATED_ABSTRACT
+                (first, second), middle = self.order.abstracts, (self.order.second_title,)
             elif TRANSLATED_TITLE in head:
                 first, second = self.order.abstracts
             else:

@@ -19,6 +19,7 @@ from bitext.cli import main
 from bitext.config import Language
 from bitext.content import slug_from_title
 from bitext.digest import ENTRY_NUMBER, parse_digest, read_digest
+from bitext.digestlines import LANGUAGE_LABEL
 from bitext.scripts import HAN_RUN
 from bitext.sources import normalise_abstract, normalise_title
 from tests.conftest import FIXTURES, SAMPLE_DIGEST, SITE_YAML, make_project, snapshot
@@ -502,6 +503,20 @@ def test_each_languages_lines_together_import_whole(blank_lines, affiliations):
         lines += [title, *([affiliation] if affiliation else []),
                   *summaries[index].split("\n"), *([""] if blank_lines else []),
                   chinese_title, *wrapped_chinese(index, chinese), ""]
+    read_wrapped("\n".join(lines), expected, summaries)
+
+
+@pytest.mark.parametrize("blank_lines", [False, True], ids=["no-blank-lines", "blank-lines"])
+def test_each_languages_lines_together_the_translation_first_import_whole(blank_lines):
+    """Every real paper as a digest for readers of Chinese has it: the translated title
+    and abstract, then the original title and abstract (in the daily papers' lines),
+    perhaps after a blank line. Before, the first line was a problem."""
+    _, expected = real_digest(blank_lines, False)
+    summaries = [item["paper"]["summary"].strip() for _, item in daily_items()]
+    lines = []
+    for index, ((title, chinese_title), (_, chinese), _) in enumerate(expected):
+        lines += [chinese_title, *wrapped_chinese(index, chinese),
+                  *([""] if blank_lines else []), title, *summaries[index].split("\n"), ""]
     read_wrapped("\n".join(lines), expected, summaries)
 
 
@@ -1889,8 +1904,9 @@ titles = st.tuples(st.lists(word, min_size=1, max_size=8).map(" ".join),
                    st.lists(word, min_size=0, max_size=5).map(" ".join),
                    st.sampled_from(ENDINGS)).map("".join).filter(
     # (a title that starts as a number, "0. ?", loses it when every title does: tested
-    # with the numbered entries)
-    lambda t: slug_from_title(t) and not ENTRY_NUMBER.match(t))
+    # with the numbered entries; one that starts as a language's label, "EN: ?", is read
+    # as that label and the text after it)
+    lambda t: slug_from_title(t) and not ENTRY_NUMBER.match(t) and not LANGUAGE_LABEL.match(t))
 chinese_titles = st.tuples(han, st.sampled_from(["", "？", "；", " GPT-4o "]), han,
                            st.sampled_from(CHINESE_ENDINGS)).map("".join)
 abstracts = st.tuples(st.lists(word, min_size=3, max_size=30).map(" ".join),
