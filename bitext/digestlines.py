@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from bitext.scripts import (
+    HAN_RUN,
     LETTER_RUN,
     PRIMARY_MAX,
     SECONDARY_MIN,
@@ -20,9 +21,11 @@ from bitext.scripts import (
 )
 
 # One link of a line of links: a web address or an arXiv id, perhaps after a label ending
-# in a colon (a few words, no sentence: "We study it. Code: https://…" is an abstract),
-# then perhaps a separator before the next.
+# in a colon (a few words, no sentence: "We study it. Code: https://…" is an abstract, and
+# so is "我们发布了代码和数据：https://…", whose words no space parts: a Chinese label is
+# a few characters, "论文链接", "开源代码"), then perhaps a separator before the next.
 LABEL_WORDS_MAX = 4
+LABEL_HAN_MAX = 6
 LINK_ITEM = re.compile(
     r"\s*(?:(?P<label>[^\s:：|.。!?！？,，;；][^:：|.。!?！？,，;；]{0,29}?)\s*[:：]\s*)?"
     r"(?:(?P<url>https?://[^\s|<>\"]+)|(?P<arxiv>\d{4}\.\d{4,5}(?:v\d+)?))"
@@ -445,13 +448,19 @@ def link_items(text: str, number: int) -> tuple[Link, ...]:
         if match is None or match.end() == at:
             return ()
         label = (match["label"] or "").strip()
-        if len(label.split()) > LABEL_WORDS_MAX or (match["arxiv"]
-                                                   and "arxiv" not in label.lower()):
+        if not is_link_label(label) or (match["arxiv"] and "arxiv" not in label.lower()):
             return ()
         url = match["url"].rstrip(URL_TRAILER) if match["url"] else None
         links.append(Link(number, label, url, match["arxiv"]))
         at = match.end()
     return tuple(links)
+
+
+def is_link_label(label: str) -> bool:
+    """Whether the text before a link's colon can be its label: a few words, or a few
+    Chinese characters (see `LABEL_WORDS_MAX`)."""
+    return len(label.split()) <= LABEL_WORDS_MAX and sum(
+        map(len, HAN_RUN.findall(label))) <= LABEL_HAN_MAX
 
 
 def line_links(text: str, number: int) -> tuple[Link, ...]:

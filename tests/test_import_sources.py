@@ -302,12 +302,30 @@ def test_lines_of_links_give_the_links_the_daily_papers_give(place, style, blank
     ("<https://arxiv.org/abs/2505.09388>", [("", "https://arxiv.org/abs/2505.09388")]),
     ("(https://arxiv.org/abs/2505.09388)", [("", "https://arxiv.org/abs/2505.09388")]),
     ("Code: <https://github.com/x/y>", [("Code", "https://github.com/x/y")]),
+    ("开源代码：https://github.com/x/y", [("开源代码", "https://github.com/x/y")]),
+    ("我们发布了代码和数据：https://github.com/x/y", []),  # (a sentence: an abstract)
     ("[Qwen3 Technical Report](https://arxiv.org/abs/2505.09388)", []),  # (a title)
     ("(Qwen3 Technical Report)", [])])
 def test_a_line_of_links_holds_links_only(line, links):
     from bitext.digestlines import link_items
 
     assert [(link.label, link.url or link.arxiv) for link in link_items(line, 1)] == links
+
+
+@pytest.mark.parametrize("blank_lines", [False, True], ids=["no-blank-lines", "blank-lines"])
+def test_translated_abstracts_that_end_with_an_address_after_a_colon_import(blank_lines):
+    """Every real paper with a translated abstract that ends "…代码和数据：https://…": a
+    sentence, not a line of links whose label is its words (which left each entry without
+    its translated abstract)."""
+    lines, expected = [], []
+    for index, (title, abstract) in enumerate(REAL):
+        chinese = (CHINESE_TITLES[index % len(CHINESE_TITLES)],
+                   f"我们发布了代码和数据：https://github.com/x/{index}")
+        lines += [title, chinese[0], abstract, chinese[1], *([""] if blank_lines else [])]
+        expected.append(((title, chinese[0]), (abstract, chinese[1])))
+    entries, problems = parse_digest("\n".join(lines), "digest.txt", LANGUAGES)
+    assert problems == []
+    assert [(entry.title, entry.abstract) for entry in entries] == expected
 
 
 @pytest.mark.parametrize("line, links", [
