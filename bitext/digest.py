@@ -137,6 +137,8 @@ TITLE_PAIR_SEPARATOR = re.compile(r"\s*[|｜／]\s*|\s+/\s+|\s+[-–—]{1,2}\s+
 TRAILING_TRANSLATION = re.compile(
     r"\s*(?:[(（](?P<round>[^()（）]+)[)）]|【(?P<lenticular>[^【】]+)】|「(?P<corner>[^「」]+)」"
     r"|『(?P<white_corner>[^『』]+)』|《(?P<angle>[^《》]+)》)\s*$")
+# A month among a heading's words: "# 2025-06 论文速递", "## 2025年6月".
+HEADING_MONTH = re.compile(r"(?<!\d)\d{4}\s*[-/.年]\s*\d{1,2}(?!\d)")
 # (a tag may hold "and": "Vision and Language"; "#LLM #RL" is two)
 TAG_SEPARATOR = re.compile(r"\s*[,;，；、|#]\s*")
 
@@ -268,6 +270,8 @@ WRAPPED_SHARE = 0.6
 # than a title (of the 561 real titles, none starts so).
 MID_SENTENCE = re.compile(r"[a-z]+[ ,;]+[a-z]+\b")
 ENDS_WITH_ADDRESS = re.compile(r"https?://\S+$")
+# The labels of a link that name its identifier's scheme, which no sentence ends with.
+IDENTIFIER_LABELS = frozenset({"arxiv", "doi"})
 WORD_HYPHEN_END = re.compile(r"\w-$")
 WORD_START = re.compile(r"\w")
 # Characters written without spaces between them: a wrapped line of them is joined to
@@ -295,6 +299,25 @@ def goes_on(previous: Line, line: Line) -> bool:
     next entry, but a wrapped line that starts after a sentence's end may be either."""
     return (not SENTENCE_END.search(previous.text) or is_prose(line.text)
             or bool(ENDS_WITH_ADDRESS.search(line.text)))
+
+
+def wraps_to(line: Line, links: Line | None) -> bool:
+    """Whether a line of an abstract goes on in `links`, the line of links right after it
+    (if any): the line ends neither a sentence nor with an address, and the links' labels
+    may be the end of its sentence (see `ends_a_sentence`). A line of links labelled so
+    ("arXiv: 2608.14929", "Code: https://…") is the entry's, after an abstract that ends
+    without a full stop too, and so is any after "… available at https://github.com/x"."""
+    return links is not None and all(map(ends_a_sentence, links.links)) and not (
+        SENTENCE_END.search(line.text) or ENDS_WITH_ADDRESS.search(line.text))
+
+
+def ends_a_sentence(link: Link) -> bool:
+    """Whether a link's label may be the end of a sentence that arXiv wrapped ("… Project"
+    / "page: https://…", "… are" / "available at: https://…"): none, or lowercase words
+    that name no identifier ("arXiv: 2608.14929")."""
+    label = link.label
+    return not label or (label[:1].isascii() and label[:1].islower()
+                         and label.lower() not in IDENTIFIER_LABELS)
 
 
 def is_name(text: str) -> bool:
@@ -444,23 +467,59 @@ def reading_of(lines: list[Line], source: str, names: dict[bool, str],
     readings = heading_readings(lines)
     best = lines, read_entries(lines, source, names)
     for reading in readings[1:]:
-        # (as many problems: the reading with more entries, whose problem is nearer its
-        # cause; else the headings as titles, which a problem then names as such)
+        # (as many problems: the reading that reads headings alike in every entry, then
+        # the one with more entries, whose problem is nearer its cause, then the one with
+        # fewer affiliations ("# 2025-06 论文速递" / "标题" / "Title" …: a heading over the
+        # file, not a translated title over an affiliation); else the headings as titles,
+        # which a problem then names as such)
         found = read_entries(reading, source, names)
-        if (len(found[1]), -len(found[0])) < (len(best[1][1]), -len(best[1][0])):
+        if heading_reading_key(reading, found) < heading_reading_key(*best):
             best = reading, found
     for reading in captions_as_text(lines, secondary_script) if best[1][1] else ():
         found = read_entries(reading, source, names)
         if len(found[1]) < len(best[1][1]):
             best = reading, found
     # A title and its translation on one line ("Title | 标题", "Title（标题）"), a heading
-    # too ("### Title | 标题"): read so where that reads with fewer problems.
-    for reading in readings if best[1][1] else ():
+    # too ("### Title | 标题"): read so where that reads with fewer problems, or whole as
+    # the lines as they are do (which then read such a line, in both scripts, as one
+    # title: "Title | 标题" / the first line of a wrapped abstract / …).
+    paired_best = None
+    for reading in readings:
         paired = with_title_pairs(reading, secondary_script)
         found = read_entries(paired, source, names) if paired else None
-        if found is not None and len(found[1]) < len(best[1][1]):
-            best = paired, found
+        if found is not None and (paired_best is None
+                                  or len(found[1]) < len(paired_best[1][1])):
+            paired_best = paired, found
+    if paired_best and (len(paired_best[1][1]) < len(best[1][1]) or not paired_best[1][1]):
+        best = paired_best
     return best
+
+
+def heading_reading_key(lines: list[Line],
+                        found: tuple[list[Entry], list[Problem], set[int]]) -> tuple:
+    """How well a reading of the lines' Markdown headings reads, the best least (see
+    `reading_of`)."""
+    entries, problems, _ = found
+    return (len(problems), headings_unlike(lines, entries), -len(entries),
+            dated_headings_in(lines, entries),
+            sum(entry.affiliation is not None for entry in entries))
+
+
+def dated_headings_in(lines: list[Line], entries: list[Entry]) -> int:
+    """How many of the entries have a Markdown heading with a month among their lines
+    ("# 2025-06 论文速递": a heading over the file, which no paper's title is)."""
+    dated = {line.number for line in lines if line.heading and HEADING_MONTH.search(line.text)}
+    return sum(bool(dated.intersection((entry.lines or {}).values())) for entry in entries)
+
+
+def headings_unlike(lines: list[Line], entries: list[Entry]) -> bool:
+    """Whether some of the entries have a Markdown heading among their lines and others
+    have none: "# 2025-06 论文速递" read as the first entry's translated title, above
+    entries whose titles are no headings."""
+    headings = {line.number for line in lines if line.heading}
+    with_heading = sum(bool(headings.intersection((entry.lines or {}).values()))
+                       for entry in entries)
+    return 0 < with_heading < len(entries)
 
 
 def heading_readings(lines: list[Line]) -> list[list[Line]]:
@@ -519,7 +578,9 @@ def without_edges(lines: list[Line]) -> Iterator[tuple[list[Line], tuple[int, ..
     title and no abstract, so leaving them out loses no paper's text; it may lose a
     translation's last paragraph, which the import report names. Lines the words cannot
     be told from stay problems: a line in the primary language (a title whose entry lacks
-    its other lines), and a line after a note (the note's paragraph, out of its place)."""
+    its other lines), and a line after the only note of a file (the note's paragraph, out
+    of its place; after the last of several notes, whose paragraphs each went right under
+    them, the digest's closing words are likelier)."""
     breaks = [index for index, line in enumerate(lines) if line.after_blank]
     if not breaks:
         return
@@ -530,7 +591,8 @@ def without_edges(lines: list[Line]) -> Iterator[tuple[list[Line], tuple[int, ..
             line.in_grammar and not line.label and not line.heading and not line.can_be(False)
             for line in block)
 
-    after_note = lines[breaks[-1] - 1].label == "note"
+    after_note = lines[breaks[-1] - 1].label == "note" and sum(
+        line.label == "note" for line in lines) < 2
     opening, closing = is_words(head), is_words(tail) and not after_note
     for cut_head, cut_tail in ((True, True), (True, False), (False, True)):
         if (cut_head and not opening) or (cut_tail and not closing) or (
@@ -564,9 +626,11 @@ def with_title_pairs(lines: list[Line], secondary: frozenset[str]) -> list[Line]
 def title_pair(text: str, secondary: frozenset[str]) -> tuple[str, str] | None:
     """A title in the primary language and its translation, parted by a bar, a slash or a
     dash, or the translation in brackets at the end; None for a line that is not so. Of
-    several such partings, the one whose second part is most in the secondary language's
-    script ("CRAG -- Comprehensive RAG Benchmark — CRAG 综合基准" parts at its second
-    dash). (Titles end with "?" as sentences do: shape is no test here.)"""
+    several such partings, the one whose first part is least in the secondary language's
+    script ("Title | 面向 LLM 的 RL（强化学习）" parts at the bar, not before the brackets of
+    the translation's own), then whose second part is most ("CRAG -- Comprehensive RAG
+    Benchmark — CRAG 综合基准" parts at its second dash). (Titles end with "?" as sentences
+    do: shape is no test here.)"""
     parts = [(text[:match.start()], text[match.end():])
              for match in TITLE_PAIR_SEPARATOR.finditer(text)]
     if match := TRAILING_TRANSLATION.search(text):
@@ -578,7 +642,7 @@ def title_pair(text: str, secondary: frozenset[str]) -> tuple[str, str] | None:
             continue
         shares = script_share(first, secondary), script_share(second, secondary)
         if shares[0] < PRIMARY_MAX and shares[1] >= SECONDARY_MIN:
-            pairs.append((shares[1], -shares[0], first, second))
+            pairs.append((-shares[0], shares[1], first, second))
     return max(pairs)[2:] if pairs else None
 
 
@@ -935,7 +999,7 @@ def read_labelled(lines: list[Line], source: str, names: dict[bool, str]
     for line in lines:
         if (line.links and current and current.kind == "abstract" and current.lines
                 and current.lines[-1].number + 1 == line.number
-                and not SENTENCE_END.search(current.lines[-1].text)):
+                and wraps_to(current.lines[-1], line)):
             current.lines.append(line)
             wrapped_links.add(line.number)
             continue
@@ -1316,10 +1380,9 @@ class _Parser:
                 self.note_lines, line.number):
             return False
         wrapped_to = self.link_lines.get(previous.number + 1)
-        if wrapped_to and not SENTENCE_END.search(previous.text):
+        if wraps_to(previous, wrapped_to):
             previous = wrapped_to
-        return goes_on(previous, line) or (line.number + 1 in self.link_lines
-                                            and not SENTENCE_END.search(line.text))
+        return goes_on(previous, line) or wraps_to(line, self.link_lines.get(line.number + 1))
 
     def best_split(self, start: int) -> tuple[int, list[tuple[int, tuple[Role, ...]]], int]:
         """The furthest line that entries from `start` can reach, the entries of the
@@ -1366,18 +1429,16 @@ class _Parser:
 
     def with_wrapped_links(self, lines: list[Line], to_the_end: bool) -> list[Line]:
         """The lines of an abstract of several lines with the lines of links that its
-        wrapped lines go on in: a line of links right after a line that does not end a
-        sentence, between the abstract's lines, and after its last line when `to_the_end`
-        (not after the translated abstract, which an entry's links often follow). After a
-        sentence's end, a line of links is the entry's links."""
+        wrapped lines go on in (see `wraps_to`): between the abstract's lines, and after its
+        last line when `to_the_end` (not after the translated abstract, which an entry's
+        links often follow). Other lines of links are the entry's links."""
         if len(lines) < 2:
             return lines
         found = []
         for index, line in enumerate(lines):
             found.append(line)
             links = self.link_lines.get(line.number + 1)
-            if (links and not SENTENCE_END.search(line.text)
-                    and (to_the_end or index + 1 < len(lines))):
+            if wraps_to(line, links) and (to_the_end or index + 1 < len(lines)):
                 found.append(links)
                 self.wrapped_links.add(links.number)
         return found

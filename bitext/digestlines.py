@@ -358,13 +358,17 @@ def with_label_texts(lines: list[Line]) -> list[Line]:
     (An abstract's lines are its own: see `bitext.digest.abstract_text`.)"""
     found: list[Line] = []
     last = 0  # (the number of the last line taken into found[-1])
+    note_head = None  # (the first line of the last note)
     for line in lines:
         before = found[-1] if found else None
+        if line.label == "note":
+            note_head = line
         if (before and before.label not in (None, "abstract") and line.number == last + 1
                 and line.label is None and not line.links and line.day is None
                 and not line.heading):
             if before.label in ATTACHED_FIELDS and not before.text:
                 found[-1] = dataclasses.replace(before, text=line.text, share=line.share)
+                note_head = found[-1] if before.label == "note" else note_head
                 last = line.number
                 continue
             if (before.text and line.indent > before.indent and speaks_as(line, before)
@@ -372,8 +376,8 @@ def with_label_texts(lines: list[Line]) -> list[Line]:
                 found[-1] = dataclasses.replace(before, text=f"{before.text} {line.text}")
                 last = line.number
                 continue
-            if (before.label == "note" and before.text and speaks_as(line, before)
-                    and ends_with_full_stop(line.text)):
+            if (before.label == "note" and before.text and ends_with_full_stop(line.text)
+                    and not NUMBERED.match(line.text) and in_language_of(line, note_head)):
                 found.append(dataclasses.replace(line, label="note"))  # (its next paragraph)
                 last = line.number
                 continue
@@ -413,6 +417,15 @@ def carries_on_field(label: str, text: str) -> bool:
     if label in ATTACHED_FIELDS:
         return len(text) <= LIST_LINE_MAX
     return not (ends_with_full_stop(text) or SENTENCE_BREAK.search(text))
+
+
+def in_language_of(line: Line, other: Line | None) -> bool:
+    """Whether a line is in the language that `other` may be in, and in no other (a note's
+    next paragraph: a line in both scripts, the next entry's "Title | 标题" in a file
+    without blank lines, is no note's)."""
+    return other is not None and any(other.can_be(secondary) and line.can_be(secondary)
+                                     and not line.can_be(not secondary)
+                                     for secondary in (False, True))
 
 
 def speaks_as(line: Line, other: Line) -> bool:

@@ -2,6 +2,7 @@
 2025-06 and 2026-08, as the API returned them) as digest entries and as JSON, arXiv API
 answers, papers awaiting their translation, and translations that went stale."""
 
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -326,6 +327,36 @@ def test_translated_abstracts_that_end_with_an_address_after_a_colon_import(blan
     entries, problems = parse_digest("\n".join(lines), "digest.txt", LANGUAGES)
     assert problems == []
     assert [(entry.title, entry.abstract) for entry in entries] == expected
+
+
+@pytest.mark.parametrize("wrapped", [False, True], ids=["one-line", "wrapped"])
+def test_a_labelled_line_of_links_after_the_last_abstract_is_the_entrys(wrapped):
+    """Every real paper with the translation first and its arXiv id on a line after its
+    English abstract, which is the entry's last part: the id is the paper's, the abstract
+    whole, also where it ends with an address ("… at https://github.com/…") or without a
+    full stop ("… language-model checkpoints"), which before took the line in as its
+    words."""
+    lines, expected = [], []
+    for index, (_, item) in enumerate(daily_items()):
+        paper = item["paper"]
+        title, summary = normalise_title(paper["title"]), paper["summary"].strip()
+        chinese = (CHINESE_TITLES[index % len(CHINESE_TITLES)],
+                   CHINESE_ABSTRACTS[index % len(CHINESE_ABSTRACTS)])
+        lines += [chinese[0], title, chinese[1],
+                  *(summary.split("\n") if wrapped else [" ".join(summary.split())]),
+                  f"arXiv: {paper['id']}", ""]
+        expected.append((title, paper["id"], " ".join(summary.split())))
+    entries, problems = parse_digest("\n".join(lines), "digest.txt", LANGUAGES)
+    assert problems == []
+    assert [(entry.title[0], [link.arxiv for link in entry.links if link.arxiv])
+            for entry in entries] == [(title, [arxiv]) for title, arxiv, _ in expected]
+    # (a line of links after a sentence's end in arXiv's lines, "Project page: https://…",
+    # is the entry's too)
+    assert [" ".join(entry.abstract[0].split()) for entry in entries] == [
+        words_but_links(dataclasses.replace(entry, links=[
+            link for link in entry.links if link.url]), abstract)
+        for entry, (_, _, abstract) in zip(entries, expected, strict=True)]
+    assert sum(abstract[-1] not in ".)" for _, _, abstract in expected) == 52
 
 
 @pytest.mark.parametrize("line, links", [
