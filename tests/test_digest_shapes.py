@@ -102,7 +102,8 @@ def drawn_digest(rng: random.Random, items: list[dict]) -> tuple[str, list[tuple
 
 def test_digests_drawn_in_mixed_shapes_read_whole():
     """400 digests of one to six real papers, each in a shape drawn from the features
-    editors mix. Before this test, 18 % of them failed or read wrong: a "Title | 标题"
+    editors mix. Before this test, 100 of them failed or read wrong (158 before the fixes
+    of bold labels of links and of a Chinese sentence before an address): a "Title | 标题"
     line over a wrapped abstract, a heading over translation-first entries, closing words
     after several notes, links after an unended abstract."""
     items = [item for _, item in daily_items()]
