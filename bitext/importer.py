@@ -213,6 +213,19 @@ def places_in_days(days: list[dt.date]) -> list[int]:
     return places
 
 
+def places_taken(known: dict[str, Existing]) -> dict[dt.date, int]:
+    """The last `order` that the papers already in content/ take on each day: an input's
+    papers of that day come after them (the daily papers, then a digest of the same
+    day)."""
+    last: dict[dt.date, int] = {}
+    for item in {id(item): item for item in known.values()}.values():
+        day, order = item.front.get("date"), item.front.get("order")
+        with contextlib.suppress(TypeError, ValueError):
+            day = dt.date.fromisoformat(day)
+            last[day] = max(last.get(day, 0), int(order))
+    return last
+
+
 @dataclass(frozen=True)
 class Existing:
     path: Path
@@ -278,6 +291,7 @@ def plan_import(root: Path, config: Config, digests: list[Digest], date: dt.date
                     {name: value for name, value in (provenance or {}).items() if value})
     markdown = MarkdownRenderer()
     tag_names = known_tag_names(config)
+    last_places = places_taken(target.known)
     planned: list[Planned] = []
     seen: dict[str, Record] = {}  # by 'slug:…' and 'arxiv:…', as in `existing_papers`
     for digest in digests:
@@ -287,7 +301,11 @@ def plan_import(root: Path, config: Config, digests: list[Digest], date: dt.date
         # (a line the input's reader refused is not reported again for the paper's file)
         refused = {problem.line for problem in input_problems}
         days = [date_for(record, date, today) for record in records]
-        for record, day, order in zip(records, days, places_in_days(days), strict=True):
+        # (after the papers that content/ or an earlier input has on the day)
+        before = dict(last_places)
+        for record, day, place in zip(records, days, places_in_days(days), strict=True):
+            order = min(place + before.get(day, 0), MAX_ORDER) if place else 0
+            last_places[day] = max(last_places.get(day, 0), order)
             slug = slug_from_title(record.titles[0])
             if not slug:
                 problems.append(Problem(record.source, record.line, None,

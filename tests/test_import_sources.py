@@ -2068,6 +2068,30 @@ def test_each_day_of_the_daily_papers_is_listed_as_hugging_face_lists_it(tmp_pat
     assert shown[:len(newest)] == [by_arxiv[item["paper"]["id"]].slug for item in newest]
 
 
+def test_a_digest_of_a_day_already_imported_places_its_papers_after_the_days(tmp_path,
+                                                                              capsys):
+    """The daily papers of a day, then a digest of three more papers of that day: the
+    digest's papers follow the day's, in the digest's order (before, they were placed 1,
+    2, 3 too, among the day's first papers by slug)."""
+    project = make_project(tmp_path / "site", {})
+    day = DAILY[-1]
+    assert run(project, "import", str(day)) == 0
+    listed = len(json.loads(day.read_text("utf-8")))
+    digest = tmp_path / "more.txt"
+    more = [item["paper"] for _, item in daily_items()[:3]]
+    digest.write_text("\n".join(
+        line for number, paper in enumerate(more)
+        for line in [normalise_title(paper["title"]), CHINESE_TITLES[number],
+                     " ".join(paper["summary"].split()), CHINESE_ABSTRACTS[number], ""]),
+        "utf-8")
+    assert run(project, "import", str(digest), "--date", day.stem) == 0
+    capsys.readouterr()
+    by_title = {paper.title.primary: paper for paper in imported(project).values()}
+    assert [by_title[normalise_title(paper["title"])].order for paper in more] == [
+        listed + 1, listed + 2, listed + 3]
+    assert sorted(paper.order for paper in by_title.values()) == list(range(1, listed + 4))
+
+
 def test_abstracts_keep_paragraphs_and_show_as_plain_text():
     text = normalise_abstract("  First line\nwraps here, state-of-\nthe-art -\nor not.\n\n"
                               "A second ``quoted''\nparagraph with "
