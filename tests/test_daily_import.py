@@ -250,6 +250,22 @@ def test_a_day_without_papers_opens_no_pull_request(workflow, tmp_path, editors_
     assert git(remote, "branch", "--list").split() == ["main"]
 
 
+def test_a_day_written_otherwise_stops_the_run_before_any_download(workflow, tmp_path,
+                                                                    editors_repository):
+    site, _ = editors_repository
+    step = next(step for step in workflow["jobs"]["import"]["steps"]
+                if step.get("id") == "day")
+    with daily_papers_api() as (api, days):
+        result = subprocess.run(
+            ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]],
+            cwd=site, capture_output=True, text=True, timeout=60,
+            env={**os.environ, "DAY": "06/02/2025", "DAILY_PAPERS_API": api,
+                 "RUNNER_TEMP": str(tmp_path), "GITHUB_OUTPUT": str(tmp_path / "out")})
+    assert result.returncode == 1 and days == []
+    assert result.stdout == ("::error::The day must be written YYYY-MM-DD, such as "
+                             "2025-06-02 (found: 06/02/2025)\n")
+
+
 def test_without_a_service_the_papers_await_their_translation_in_the_pull_request(
         workflow, tmp_path, editors_repository):
     """A key but no `translation` in site.yaml: no request is sent; the pull request holds
