@@ -612,7 +612,10 @@ def with_title_pairs(lines: list[Line], secondary: frozenset[str]) -> list[Line]
     `title_pair`) made two, the title's and the translation's; None where none does."""
     found, split = [], False
     for line in lines:
-        pair = title_pair(line.text, secondary) if line.in_grammar and not line.label else None
+        # (no longer than two titles: an abstract's line is none, and its many spaces made
+        # looking for a parting in every one a third of reading a digest)
+        pair = (title_pair(line.text, secondary) if line.in_grammar and not line.label
+                and len(line.text) <= 2 * TITLE_LENGTH_MAX else None)
         if pair is None:
             found.append(line)
             continue

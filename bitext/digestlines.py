@@ -480,8 +480,9 @@ def line_links(text: str, number: int) -> tuple[Link, ...]:
     """The links of a line of links (see `link_items`), its labels in bold perhaps
     ("**Code:** https://…") and its links in Markdown perhaps ("Links: [arXiv](https://…)
     | [Code](https://…)"); else nothing."""
-    return link_items(without_pictographs(with_labelled_links(
-        EMPHASIZED_LABEL.sub(r"\g<label>\g<colon>", text))), number)
+    if "*" in text or "_" in text:  # (looking on every line took a fifth of reading one)
+        text = EMPHASIZED_LABEL.sub(r"\g<label>\g<colon>", text)
+    return link_items(without_pictographs(with_labelled_links(text)), number)
 
 
 def with_labelled_links(text: str) -> str:

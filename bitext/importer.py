@@ -209,7 +209,7 @@ def places_in_days(days: list[dt.date]) -> list[int]:
     places = []
     for day in days:
         seen[day] += 1
-        places.append(min(seen[day], MAX_ORDER) if papers_on[day] > 1 else 0)
+        places.append(seen[day] if papers_on[day] > 1 else 0)
     return places
 
 

@@ -356,10 +356,10 @@ def list_items(text: str, at: int | None, items: list) -> list[tuple[int, object
     the line it starts on (line 1 for each where `at` is None: not found)."""
     if at is None:
         return [(1, item) for item in items]
-    found = []
+    found, decoder = [], json.JSONDecoder()
     for _ in items:
         at = skip_separators(text, at)
-        item, end = json.JSONDecoder().raw_decode(text, at)
+        item, end = decoder.raw_decode(text, at)
         found.append((text.count("\n", 0, at) + 1, item))
         at = end
     return found
