@@ -12,14 +12,21 @@ one.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bitext.config import Config, Glossary, Language
 from bitext.errors import Problem
 from bitext.math import INLINE_MATH
 from bitext.scripts import PRIMARY_MAX, script_of_language, script_share
+
+if TYPE_CHECKING:
+    from bitext.content import Paper
 
 # (bitext.content runs `carried_over_warnings` when it parses a paper, so this module
 # reads paper files with content's functions imported where they are used)
@@ -201,3 +208,34 @@ def check_glossary(root: Path, config: Config) -> list[Problem]:
         if texts is not None:
             found += glossary_warnings(texts, config.glossary, config.languages)
     return found
+
+
+def shared_places(papers: Iterable[Paper], root: Path) -> list[Problem]:
+    """A warning for each paper whose `order` another paper of its day has too: the site
+    lists them by slug, which may not be the order the editor meant (an import places
+    each new paper after the day's others, so only hand edits make such ties)."""
+    by_place: dict[tuple[dt.date, int], list[Paper]] = defaultdict(list)
+    for paper in papers:
+        if paper.order:
+            by_place[(paper.date, paper.order)].append(paper)
+    found = []
+    for (day, order), same in by_place.items():
+        if len(same) < 2:
+            continue
+        for paper in same:
+            others = ", ".join(other.source for other in same if other is not paper)
+            found.append(Problem(
+                paper.source, field_line(root / paper.source, "order"), "order",
+                f"warning: place {order} on {day} is also that of {others}",
+                hint="give one of them another 'order:' (meanwhile they are listed by slug)"))
+    return found
+
+
+def field_line(path: Path, name: str) -> int | None:
+    """The line of a top-level field in a paper file's front matter."""
+    try:
+        lines = path.read_text("utf-8").split("\n")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return next((number for number, line in enumerate(lines, 1)
+                 if line.startswith(f"{name}:")), None)

@@ -649,6 +649,29 @@ def test_check_writes_nothing(project, tmp_path, capsys):
     assert not (project / "_site").exists()
 
 
+def test_check_warns_of_two_papers_at_one_place_of_a_day(project, capsys):
+    """Two papers of a day with the same `order` (a hand edit: imports place new papers
+    after the day's others) are listed by slug; `check` names both, at their field."""
+    papers = project / "content/papers"
+    for name, title, order in [("four.md", "Fourth Paper", 2), ("five.md", "Fifth Paper", 2),
+                               ("six.md", "Sixth Paper", 1)]:
+        (papers / name).write_text(paper(title, date="2025-05-10", order=order), "utf-8")
+    assert run("--root", str(project), "check") == 0
+    captured = capsys.readouterr()
+    line = (papers / "four.md").read_text("utf-8").split("\n").index("order: 2") + 1
+    hint = "give one of them another 'order:' (meanwhile they are listed by slug)"
+    assert captured.err.splitlines() == [
+        f"content/papers/five.md:{line}: order: warning: place 2 on 2025-05-10 is also that "
+        f"of content/papers/four.md — {hint}",
+        f"content/papers/four.md:{line}: order: warning: place 2 on 2025-05-10 is also that "
+        f"of content/papers/five.md — {hint}"]
+    assert "6 papers" in captured.out and "2 warnings" in captured.out
+
+    (papers / "five.md").write_text(paper("Fifth Paper", date="2025-05-10", order=3), "utf-8")
+    assert run("--root", str(project), "check") == 0
+    assert "order" not in capsys.readouterr().err
+
+
 def test_new_scaffolds_a_draft_that_builds(project, tmp_path):
     assert run("--root", str(project), "new", "A Brand New Paper", "--date", "2025-06-01") == 0
     created = project / "content/papers/a-brand-new-paper.md"
