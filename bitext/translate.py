@@ -43,7 +43,7 @@ from bitext.cache import CACHE_DIR
 from bitext.checks import Texts, read_texts, translation_warnings
 from bitext.config import Config, Glossary, Language, TranslationSettings
 from bitext.content import MACHINE, text_fingerprint
-from bitext.errors import InputError, Problem, display_path
+from bitext.errors import InputError, Problem, counted, display_path
 from bitext.inputs import PAPERS_DIR, paper_files
 from bitext.paperfile import replace_file, scalar, with_field
 
@@ -588,8 +588,9 @@ def translate(root: Path, config: Config, files: list[Path], pending: bool, forc
         cached = sum(cache.get(bodies[job.source]) is not None for job in jobs)
         for job in jobs:
             report(f"would translate {job.source}")
-        report(f"{len(jobs)} to translate with {settings.model}: {len(jobs) - cached} "
-               f"requests, {cached} from the cache (dry run: nothing sent or written)")
+        report(f"{len(jobs)} to translate with {settings.model}: "
+               f"{counted(len(jobs) - cached, 'request')}, {cached} from the cache (dry run: "
+               "nothing sent or written)")
         return 0
     client = Client(settings, api_key(settings, os.environ if environ is None else environ),
                     sleep)

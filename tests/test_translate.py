@@ -251,6 +251,15 @@ def test_a_second_run_takes_the_cache_and_asks_nothing(project, model, capsys):
     assert snapshot(project / "content/papers") == translated
 
 
+def test_a_dry_run_of_one_paper_counts_one_request(project, model, capsys):
+    assert run(project, "translate", str(project / "content/papers/one.md"), "--dry-run") == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "would translate content/papers/one.md",
+        "1 to translate with test-model: 1 request, 0 from the cache (dry run: nothing sent "
+        "or written)"]
+    assert model.requests == []
+
+
 def test_a_person_s_translation_is_kept_unless_forced(project, model, capsys):
     (project / "content/papers/three.md").write_text(paper("Done", "已译", "Text.", "文本。",
                                                            translator="Li Hua"), "utf-8")
