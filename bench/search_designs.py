@@ -96,8 +96,8 @@ def bilingual_records(tag_names: dict[str, list[str]], papers: Sequence[Paper]) 
         if other_title and paper.abstract.values[1] is not None:
             texts = [other_title] + texts + [paper.abstract.values[1].text]
         tags = dict.fromkeys(name for slug in paper.tags for name in tag_names[slug])
-        found.append({"url": paper.url, "content": "\n".join(
-            texts + [", ".join(paper.authors), paper.affiliation or "", " ".join(tags)]),
+        found.append({"url": paper.url, "parts": [["text", "\n".join(
+            texts + [", ".join(paper.authors), paper.affiliation or "", " ".join(tags)])]],
             "meta": {"title": title, "other_title": other_title or "",
                      "date": paper.date.isoformat()}})
     return found

@@ -70,6 +70,11 @@ BUNDLE = "pagefind"
 # gives the search page its place, in words, and the excerpt is cut after it (see
 # static/js/search.js, which names it too).
 TEXT_ANCHOR = "text"
+# The parts of a record's text after the abstract, each after an empty element of this id,
+# so that an excerpt is cut from one part: an excerpt that ran on from the abstract's end
+# into the authors and the tags read "… of reasoning models. Zafir Stojanovski, Oliver
+# Stanley, … Reasoning Reinforcement learning" (static/js/search.js names them too).
+RECORD_PARTS = (TEXT_ANCHOR, "authors", "affiliation", "tags", "note")
 # Papers in one Pagefind index (see the top): about 110 MiB of Pagefind's memory for
 # English records. Languages that Pagefind segments into words with a dictionary take
 # twice as much a record, and their shards hold half as many (see `shard_records`).
@@ -332,7 +337,7 @@ def paper_record_sums(paper: Paper) -> tuple[RecordSum | None, ...]:
 
 def record_characters(record: dict) -> int:
     """The text Pagefind analyses in a record (what its memory grows with)."""
-    return len(record["content"]) + len(record["meta"]["title"])
+    return sum(len(text) for _, text in record["parts"]) + len(record["meta"]["title"])
 
 
 def shard_records(language: Language) -> int:
@@ -387,10 +392,12 @@ def records_of(tag_names: dict[str, str], index: int, papers: Sequence[Paper]) -
         tags = [tag_names[slug] for slug in paper.tags]
         # (not the title: the record page's heading holds it, and indexed twice it came
         # back twice in excerpts, "… with Zero Data. Absolute Zero: … with Zero Data")
-        text = "\n".join([abstract.text, ", ".join(paper.authors),
-                          paper.affiliation or "", " ".join(tags), note.text if note else ""])
+        texts = [abstract.text, ", ".join(paper.authors), paper.affiliation or "",
+                 " ".join(tags), note.text if note else ""]
         found.append({
-            "url": paper.url, "content": text,
+            "url": paper.url,
+            "parts": [[part, text] for part, text in zip(RECORD_PARTS, texts, strict=True)
+                      if text],
             "meta": {"title": title, "other_title": paper.title.values[1 - index] or "",
                      "date": paper.date.isoformat()},
         })
@@ -666,8 +673,9 @@ def write_record_pages(shard: Shard, folder: Path) -> None:
             f'<meta data-pagefind-meta="date[content]" content="{escape(meta["date"])}">'
             f'</head><body data-pagefind-body>'
             f'<h1 data-pagefind-meta="title">{escape(meta["title"])}</h1>'
-            f'<a id="{TEXT_ANCHOR}"></a>'
-            + "".join(f"<p>{escape(line)}</p>" for line in record["content"].split("\n"))
+            + "".join(f'<a id="{part}"></a>'
+                      + "".join(f"<p>{escape(line)}</p>" for line in text.split("\n"))
+                      for part, text in record["parts"])
             + "</body></html>", encoding="utf-8")
 
 

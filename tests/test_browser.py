@@ -44,9 +44,10 @@ def sharded_site_url(sharded_site):
 
 
 @pytest.fixture(scope="module")
-def daily_site_url(tmp_path_factory):
+def daily_site(tmp_path_factory):
     """The 316 papers of June 2024's daily papers (tests/fixtures/hf-daily-papers), imported
-    and published while they await their translation: a search finds dozens."""
+    and published while they await their translation (a search finds dozens): the site's
+    folder and its URL."""
     from bitext.cli import main
     from tests.conftest import FIXTURES, SITE_YAML, make_project
 
@@ -60,7 +61,12 @@ def daily_site_url(tmp_path_factory):
     out = project.parent / "out"
     build(Options(root=project, out=out))
     with serve_pages(out, "/digest/") as url:
-        yield url
+        yield project, url
+
+
+@pytest.fixture(scope="module")
+def daily_site_url(daily_site):
+    return daily_site[1]
 
 
 MATH_PAPER = """---
@@ -533,6 +539,41 @@ def test_an_excerpt_is_cut_from_the_text_after_the_title(browser, site_url, quer
     marked = excerpt.locator("mark").all_inner_texts()
     assert (marked[0] if marked else None) == first_mark, marked
     page.close()
+
+
+@pytest.mark.parametrize("query", ["reinforcement", "benchmark", "video generation",
+                                   "Wang", "vision"])
+def test_an_excerpt_is_cut_from_one_part_of_the_record(browser, daily_site, query):
+    """An excerpt shows words of one part of a paper's text: its abstract, its authors or
+    its tags. Cut where the matches were densest in the whole text, one ran on from the
+    abstract's end into the authors and the tags ("… of reasoning models. Zafir
+    Stojanovski, Oliver Stanley, … Reasoning Reinforcement learning")."""
+    from bitext.pipeline import render
+
+    project, url = daily_site
+    site = render(Options(root=project, out=project.parent / "unused"))[0]
+    parts = {paper.url: [paper.abstract.values[0].text.split(), ", ".join(paper.authors).split(),
+                         " ".join(site.tags[slug].name.values[0] for slug in paper.tags).split()]
+             for paper in site.papers}
+    page, _ = open_page(browser, f"{url}search/?q={query}", 1280, 900)
+    results = page.locator(".search-result")
+    results.first.wait_for(timeout=15000)
+    checked = 0
+    for result in results.all():
+        address = result.locator("a").first.get_attribute("href")
+        words = result.locator(".search-excerpt").inner_text().split()
+        own = parts[urlsplit(address).path.removeprefix("/digest/")]
+        assert words and any(holds_run(part, words) for part in own), (address, words)
+        checked += 1
+    assert checked == min(20, results.count()) and checked > 3
+    page.close()
+
+
+def holds_run(words: list[str], run: list[str]) -> bool:
+    """Whether `run` stands in `words`, word for word. (Pagefind ends each paragraph of
+    a record that has no final punctuation with a full stop.)"""
+    words, run = [word.rstrip(".") for word in words], [word.rstrip(".") for word in run]
+    return any(words[start: start + len(run)] == run for start in range(len(words)))
 
 
 def test_search_results_come_a_page_at_a_time_and_the_count_is_of_all(browser,

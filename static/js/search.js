@@ -67,33 +67,43 @@ function say(template, values) {
 // Pagefind cuts an excerpt where the matches are densest, from text that holds the title:
 // a match early in the abstract took the end of the title in ("Zero Data. Reinforcement
 // learning …"), and a match in the title alone showed the title again under itself. The
-// record page marks where its text starts after the title (an empty element with this id:
-// bitext.search.TEXT_ANCHOR), and the excerpt is cut from there on: a few words before the
-// match that starts the window holding the most matches, or the text's start when only the
-// title matched.
+// record page marks where each part of its text starts after the title (an empty element
+// with the part's id: bitext.search.RECORD_PARTS): the abstract, then the authors, the
+// affiliation, the tags' names and the editor's note. The excerpt is cut from the part
+// holding the most matches (the abstract when only the title matched): a few words before
+// the match that starts the window holding the most matches. (Cut from the whole text, an
+// excerpt ran on from the abstract's end into the authors' names and the tags.)
 const TEXT_ANCHOR = "text";
+const RECORD_PARTS = new Set([TEXT_ANCHOR, "authors", "affiliation", "tags", "note"]);
 const LEAD_WORDS = 3;
 
 function textExcerpt(data) {
-  const anchor = (data.anchors ?? []).find((one) => one.id === TEXT_ANCHOR);
-  if (!anchor || !data.raw_content) return data.excerpt; // (a bundle made without it)
+  const anchors = (data.anchors ?? []).filter((one) => RECORD_PARTS.has(one.id))
+    .sort((a, b) => a.location - b.location);
+  if (!anchors.some((one) => one.id === TEXT_ANCHOR) || !data.raw_content) {
+    return data.excerpt; // (a bundle made without them)
+  }
   // The words as Pagefind counts them, which its locations number: text that it segments
   // (Chinese, say) has a zero-width space between words, other text white space.
   const segmented = data.raw_content.includes("\u200B");
   const words = data.raw_content.split(segmented ? "\u200B" : /[\r\n\s]+/g);
-  const length = OPTIONS.excerptLength;
-  const start = anchor.location;
-  const matches = [...new Set(data.locations)].filter((at) => at >= start)
-    .sort((a, b) => a - b);
-  let from = start;
+  const matches = [...new Set(data.locations)].sort((a, b) => a - b);
+  const parts = anchors.map((anchor, index) => {
+    const end = index + 1 < anchors.length ? anchors[index + 1].location : words.length;
+    return { start: anchor.location, end,
+             matches: matches.filter((at) => at >= anchor.location && at < end) };
+  });
+  const part = parts.reduce((best, one) => (one.matches.length > best.matches.length ? one : best));
+  const length = Math.min(OPTIONS.excerptLength, part.end - part.start);
+  let from = part.start;
   let most = 0;
-  matches.forEach((at, index) => {
+  part.matches.forEach((at, index) => {
     const end = at - LEAD_WORDS + length;
-    const held = matches.slice(index).filter((other) => other < end).length;
+    const held = part.matches.slice(index).filter((other) => other < end).length;
     if (held > most) [most, from] = [held, at - LEAD_WORDS];
   });
-  from = Math.max(start, Math.min(from, words.length - length));
-  for (const at of matches) words[at] = `<mark>${words[at]}</mark>`;
+  from = Math.max(part.start, Math.min(from, part.end - length));
+  for (const at of part.matches) words[at] = `<mark>${words[at]}</mark>`;
   return words.slice(from, from + length).join(segmented ? "" : " ").trim();
 }
 
