@@ -104,8 +104,11 @@ def test_site_feed_carries_both_titles_and_abstracts(sample_out):
     assert qwen.id == "arXiv:2505.09388"
     assert qwen.link == BASE + "papers/qwen3-technical-report/"
     assert "思考预算机制" in qwen.description and "thinking budget mechanism" in qwen.description
-    assert {tag.term for tag in qwen.tags} == {"llm", "mixture-of-experts", "multilingual",
-                                               "reasoning"}
+    # Each tag by its name, as a reader shows it, in the domain of its page.
+    assert {(tag.term, tag.scheme) for tag in qwen.tags} == {
+        ("Large language models", BASE + "tags/llm/"),
+        ("Mixture of experts", BASE + "tags/mixture-of-experts/"),
+        ("Multilingual", BASE + "tags/multilingual/"), ("Reasoning", BASE + "tags/reasoning/")}
     # The editor's note, after the abstracts, headed in its own language.
     note = qwen.description.split("思考预算机制")[1]
     assert "<p><strong>编者按</strong></p><p>一个模型兼有" in note
