@@ -45,6 +45,9 @@ from bitext.siteview import SETTINGS, Reads, SiteView
 from bitext.strings import long_date, long_month, strings_for
 
 ENTRY_TEMPLATE = "entry.html"
+SITEMAP_URLS = 50_000
+"""Addresses in one sitemap file, the most sitemaps.org allows: past them (a site of about
+45,000 papers), sitemap.xml is an index of sitemap-1.xml, sitemap-2.xml …"""
 
 
 try:  # markupsafe >= 3.0: its escaping (in C where built), without making a Markup of it
@@ -410,7 +413,16 @@ def plan_pages(site: Site) -> dict[str, PageJob]:
     html_pages = sorted(path.removesuffix("index.html") for path in jobs
                         if path.endswith("index.html"))  # (the search page comes later)
     dates = {paper.url: paper.date for paper in site.papers}
-    add("sitemap.xml", "sitemap.xml", html_pages=[(url, dates.get(url)) for url in html_pages])
+    entries = [(url, dates.get(url)) for url in html_pages]
+    parts = [entries[start: start + SITEMAP_URLS]
+             for start in range(0, len(entries), SITEMAP_URLS)] or [[]]
+    if len(parts) == 1:
+        add("sitemap.xml", "sitemap.xml", html_pages=parts[0], sitemaps=())
+    else:  # (an index of the parts, which robots.txt names as it names a sitemap)
+        names = [f"sitemap-{number}.xml" for number in range(1, len(parts) + 1)]
+        add("sitemap.xml", "sitemap.xml", html_pages=(), sitemaps=names)
+        for name, part in zip(names, parts, strict=True):
+            add("sitemap.xml", name, html_pages=part, sitemaps=())
     for path, job in site_wide_jobs(site).items():
         add(job.template, path, **job.context)
     add("robots.txt", "robots.txt")

@@ -146,6 +146,32 @@ def test_hostile_text_stays_text_in_feeds(tmp_path):
     check_feed(tmp_path / "o/feed.xml", tmp_path / "o")
 
 
+def test_a_sitemap_past_its_limit_becomes_an_index_of_parts(sample_out, tmp_path,
+                                                            monkeypatch):
+    """sitemaps.org allows 50,000 addresses a file (a site of about 45,000 papers has
+    more): past them, sitemap.xml is an index of sitemap-1.xml, sitemap-2.xml …, which
+    together list every address of the one sitemap, each once, in its order."""
+    import bitext.render
+
+    monkeypatch.setattr(bitext.render, "SITEMAP_URLS", 10)
+    out = tmp_path / "o"
+    build(Options(root=REPO, out=out, base_url=BASE))
+    namespace = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    index = ET.fromstring((out / "sitemap.xml").read_bytes())
+    assert index.tag == f"{namespace}sitemapindex"
+    parts = [sitemap.findtext(f"{namespace}loc") for sitemap in index]
+    whole = ET.fromstring((sample_out / "sitemap.xml").read_bytes())
+    assert len(parts) == -(-len(whole) // 10) > 1
+    assert parts == [f"{BASE}sitemap-{number}.xml" for number in range(1, len(parts) + 1)]
+    listed = []
+    for location in parts:
+        urlset = ET.fromstring((out / location.removeprefix(BASE)).read_bytes())
+        assert urlset.tag == f"{namespace}urlset" and 0 < len(urlset) <= 10
+        listed += [ET.tostring(url) for url in urlset]
+    assert listed == [ET.tostring(url) for url in whole]
+    assert f"Sitemap: {BASE}sitemap.xml" in (out / "robots.txt").read_text("utf-8")
+
+
 def test_sitemap_lists_every_page_with_absolute_urls(sample_out):
     root = ET.fromstring((sample_out / "sitemap.xml").read_bytes())
     namespace = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
