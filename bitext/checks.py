@@ -239,3 +239,15 @@ def field_line(path: Path, name: str) -> int | None:
         return None
     return next((number for number, line in enumerate(lines, 1)
                  if line.startswith(f"{name}:")), None)
+
+
+def future_dates(papers: Iterable[Paper], today: dt.date, root: Path) -> list[Problem]:
+    """A warning for each paper dated after tomorrow (a day of slack for editors ahead of
+    the build's clock): a typo such as 2205 for 2025 would keep the paper first on the home
+    page and in every feed for years. (Checked here, not when a file is parsed: the parsed
+    papers are kept, and the date a warning compares with moves on.)"""
+    latest = today + dt.timedelta(days=1)
+    return [Problem(paper.source, field_line(root / paper.source, "date"), "date",
+                    f"warning: {paper.date} is after today ({today})",
+                    hint="a typo in the year? the paper is listed first until that day passes")
+            for paper in papers if paper.date > latest]

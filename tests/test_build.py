@@ -672,6 +672,25 @@ def test_check_warns_of_two_papers_at_one_place_of_a_day(project, capsys):
     assert "order" not in capsys.readouterr().err
 
 
+def test_check_warns_of_a_paper_dated_after_tomorrow(project, capsys):
+    """A year mistyped (2205 for 2025) keeps a paper first on the home page and in the
+    feeds; tomorrow is allowed, for an editor whose day begins before the build's."""
+    import datetime as dt
+
+    today = dt.date.today()
+    papers = project / "content/papers"
+    for name, title, days in [("soon.md", "Tomorrow's Paper", 1), ("far.md", "Far Paper", 3)]:
+        (papers / name).write_text(
+            paper(title, date=(today + dt.timedelta(days=days)).isoformat()), "utf-8")
+    assert run("--root", str(project), "check") == 0
+    line = (papers / "far.md").read_text("utf-8").split("\n").index(
+        f"date: {today + dt.timedelta(days=3)}") + 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"content/papers/far.md:{line}: date: warning: {today + dt.timedelta(days=3)} is after "
+        f"today ({today}) — a typo in the year? the paper is listed first until that day "
+        "passes"]
+
+
 def test_new_scaffolds_a_draft_that_builds(project, tmp_path):
     assert run("--root", str(project), "new", "A Brand New Paper", "--date", "2025-06-01") == 0
     created = project / "content/papers/a-brand-new-paper.md"
