@@ -109,11 +109,12 @@ from bitext.digestlines import (
     is_prose,
     linked_title,
     read_lines,
+    title_pair,
     unbold,
 )
 from bitext.errors import Problem
 from bitext.schema import FORBIDDEN_HINT, forbidden_character
-from bitext.scripts import PRIMARY_MAX, SECONDARY_MIN, script_of_language, script_share
+from bitext.scripts import PRIMARY_MAX, script_of_language, script_share
 
 # A file whose gaps between lines are at most this often blank uses blank lines to part
 # entries (a file that is blank after every line uses them for nothing).
@@ -131,12 +132,6 @@ TITLE_ARXIV_ID = re.compile(
     r"|arxiv:\s*(?P<plain>\d{4}\.\d{4,5})(?:v\d+)?\s+)?"
     r"(?P<title>.+?)"
     r"(?:\s*[(（\[](?:arxiv:\s*)?(?P<after>\d{4}\.\d{4,5})(?:v\d+)?[)）\]])?", re.IGNORECASE)
-# A title and its translation on one line: "Qwen3 Technical Report | Qwen3 技术报告", "… / …",
-# "… — …", "Qwen3 Technical Report（Qwen3 技术报告）", "…【…】", "…「…」", "…《…》".
-TITLE_PAIR_SEPARATOR = re.compile(r"\s*[|｜／]\s*|\s+/\s+|\s+[-–—]{1,2}\s+|\s*——\s*")
-TRAILING_TRANSLATION = re.compile(
-    r"\s*(?:[(（](?P<round>[^()（）]+)[)）]|【(?P<lenticular>[^【】]+)】|「(?P<corner>[^「」]+)」"
-    r"|『(?P<white_corner>[^『』]+)』|《(?P<angle>[^《》]+)》)\s*$")
 # A month among a heading's words: "# 2025-06 论文速递", "## 2025年6月".
 HEADING_MONTH = re.compile(r"(?<!\d)\d{4}\s*[-/.年]\s*\d{1,2}(?!\d)")
 # (a tag may hold "and": "Vision and Language"; "#LLM #RL" is two)
@@ -483,12 +478,15 @@ def reading_of(lines: list[Line], source: str, names: dict[bool, str],
     # too ("### Title | 标题"): read so where that reads with fewer problems, or whole as
     # the lines as they are do (which then read such a line, in both scripts, as one
     # title: "Title | 标题" / the first line of a wrapped abstract / …).
+    # Of the headings' readings so paired, the best as of those above (the first to read
+    # without a problem made "# 2025-06 论文速递" over one "Title | 标题" the translated
+    # title, over a title taken from the translation and an affiliation from the title).
     paired_best = None
     for reading in readings:
         paired = with_title_pairs(reading, secondary_script)
         found = read_entries(paired, source, names) if paired else None
-        if found is not None and (paired_best is None
-                                  or len(found[1]) < len(paired_best[1][1])):
+        if found is not None and (paired_best is None or heading_reading_key(paired, found)
+                                  < heading_reading_key(*paired_best)):
             paired_best = paired, found
     if paired_best and (len(paired_best[1][1]) < len(best[1][1]) or not paired_best[1][1]):
         best = paired_best
@@ -624,29 +622,6 @@ def with_title_pairs(lines: list[Line], secondary: frozenset[str]) -> list[Line]
                   dataclasses.replace(line, text=pair[1], share=script_share(pair[1], secondary),
                                       after_blank=False, heading=0)]
     return found if split else None
-
-
-def title_pair(text: str, secondary: frozenset[str]) -> tuple[str, str] | None:
-    """A title in the primary language and its translation, parted by a bar, a slash or a
-    dash, or the translation in brackets at the end; None for a line that is not so. Of
-    several such partings, the one whose first part is least in the secondary language's
-    script ("Title | 面向 LLM 的 RL（强化学习）" parts at the bar, not before the brackets of
-    the translation's own), then whose second part is most ("CRAG -- Comprehensive RAG
-    Benchmark — CRAG 综合基准" parts at its second dash). (Titles end with "?" as sentences
-    do: shape is no test here.)"""
-    parts = [(text[:match.start()], text[match.end():])
-             for match in TITLE_PAIR_SEPARATOR.finditer(text)]
-    if match := TRAILING_TRANSLATION.search(text):
-        parts.append((text[:match.start()], next(filter(None, match.groups()))))
-    pairs = []
-    for first, second in parts:
-        first, second = unbold(first.strip()), unbold(second.strip())
-        if not (first and second):
-            continue
-        shares = script_share(first, secondary), script_share(second, secondary)
-        if shares[0] < PRIMARY_MAX and shares[1] >= SECONDARY_MIN:
-            pairs.append((-shares[0], shares[1], first, second))
-    return max(pairs)[2:] if pairs else None
 
 
 def read_entries(lines: list[Line], source: str, names: dict[bool, str]

@@ -20,6 +20,12 @@ from bitext.scripts import (
     script_share,
 )
 
+# A title and its translation on one line: "Qwen3 Technical Report | Qwen3 技术报告", "… / …",
+# "… — …", "Qwen3 Technical Report（Qwen3 技术报告）", "…【…】", "…「…」", "…《…》".
+TITLE_PAIR_SEPARATOR = re.compile(r"\s*[|｜／]\s*|\s+/\s+|\s+[-–—]{1,2}\s+|\s*——\s*")
+TRAILING_TRANSLATION = re.compile(
+    r"\s*(?:[(（](?P<round>[^()（）]+)[)）]|【(?P<lenticular>[^【】]+)】|「(?P<corner>[^「」]+)」"
+    r"|『(?P<white_corner>[^『』]+)』|《(?P<angle>[^《》]+)》)\s*$")
 # One link of a line of links: a web address or an arXiv id, perhaps after a label ending
 # in a colon (a few words, no sentence: "We study it. Code: https://…" is an abstract, and
 # so is "我们发布了代码和数据：https://…", whose words no space parts: a Chinese label is
@@ -340,10 +346,10 @@ def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
                           translated_by=translated_by,
                           after_rule=ruled and text_before))
         text_before, blank, ruled = True, False, False
-    return with_label_texts(lines)
+    return with_label_texts(lines, secondary_script)
 
 
-def with_label_texts(lines: list[Line]) -> list[Line]:
+def with_label_texts(lines: list[Line], secondary: frozenset[str]) -> list[Line]:
     """The lines with the text of a label alone on its line ("Authors:", "标签：") that is
     one of `ATTACHED_FIELDS` taken from the line right after it, and a labelled title,
     affiliation or one of `ATTACHED_FIELDS` carried on by the lines after it that are
@@ -354,7 +360,8 @@ def with_label_texts(lines: list[Line]) -> list[Line]:
     the lines right under it that have no label, may be in its language and end with a
     full stop, each a paragraph (the next entry's title, in a file without blank lines,
     may hold a sentence, "Can LLMs Learn by Teaching? A Preliminary Study", but no title
-    of the 561 real ones ends so).
+    of the 561 real ones ends so; a title with its translation may, "Title | 基于 $x^2$ 的
+    方法。", and is no paragraph of a note in either language).
     (An abstract's lines are its own: see `bitext.digest.abstract_text`.)"""
     found: list[Line] = []
     last = 0  # (the number of the last line taken into found[-1])
@@ -377,7 +384,8 @@ def with_label_texts(lines: list[Line]) -> list[Line]:
                 last = line.number
                 continue
             if (before.label == "note" and before.text and ends_with_full_stop(line.text)
-                    and not NUMBERED.match(line.text) and in_language_of(line, note_head)):
+                    and not NUMBERED.match(line.text) and in_language_of(line, note_head)
+                    and title_pair(line.text, secondary) is None):
                 found.append(dataclasses.replace(line, label="note"))  # (its next paragraph)
                 last = line.number
                 continue
@@ -552,6 +560,29 @@ def without_pictographs(text: str) -> str:
                               or text[at] in PICTOGRAPH_JOINERS):
         at += 1
     return text[at:] if at else text
+
+
+def title_pair(text: str, secondary: frozenset[str]) -> tuple[str, str] | None:
+    """A title in the primary language and its translation, parted by a bar, a slash or a
+    dash, or the translation in brackets at the end; None for a line that is not so. Of
+    several such partings, the one whose first part is least in the secondary language's
+    script ("Title | 面向 LLM 的 RL（强化学习）" parts at the bar, not before the brackets of
+    the translation's own), then whose second part is most ("CRAG -- Comprehensive RAG
+    Benchmark — CRAG 综合基准" parts at its second dash). (Titles end with "?" as sentences
+    do: shape is no test here.)"""
+    parts = [(text[:match.start()], text[match.end():])
+             for match in TITLE_PAIR_SEPARATOR.finditer(text)]
+    if match := TRAILING_TRANSLATION.search(text):
+        parts.append((text[:match.start()], next(filter(None, match.groups()))))
+    pairs = []
+    for first, second in parts:
+        first, second = unbold(first.strip()), unbold(second.strip())
+        if not (first and second):
+            continue
+        shares = script_share(first, secondary), script_share(second, secondary)
+        if shares[0] < PRIMARY_MAX and shares[1] >= SECONDARY_MIN:
+            pairs.append((-shares[0], shares[1], first, second))
+    return max(pairs)[2:] if pairs else None
 
 
 def unbold(text: str) -> str:

@@ -9,7 +9,8 @@ import textwrap
 
 import pytest
 
-from bitext.digest import parse_digest, title_pair
+from bitext.digest import parse_digest
+from bitext.digestlines import title_pair
 from bitext.scripts import script_of_language, script_share
 from bitext.sources import normalise_title, read_records
 from tests.test_import_sources import (
@@ -180,3 +181,40 @@ def test_a_heading_over_translation_first_entries_is_the_files(count):
     assert [(entry.title, entry.affiliation) for entry in entries] == [
         ((normalise_title(paper["title"]), CHINESE_TITLES[number]), None)
         for number, paper in enumerate(items)]
+
+
+@pytest.mark.parametrize("translated", ["GPT-4o 与 Transformer 的 Scaling Law", "Qwen3 技术报告"])
+def test_a_heading_over_one_title_pair_is_the_files(translated):
+    """"# 2025-06 论文速递" over one entry whose first line is "Title | 标题": before, of the
+    pairs' readings, the first to read without a problem won, the heading as the translated
+    title over a title taken from the translation ("GPT-4o 与 Transformer 的 Scaling Law"
+    reads as either language) and an affiliation taken from the title, an error."""
+    paper = daily_items()[0][1]["paper"]
+    title = normalise_title(paper["title"])
+    text = "\n".join(["# 2025-06 论文速递", "", f"{title} | {translated}",
+                      " ".join(paper["summary"].split()), CHINESE_ABSTRACTS[0]])
+    entries, problems = parse_digest(text, "day.md", LANGUAGES)
+    assert problems == []
+    assert [(entry.title, entry.affiliation) for entry in entries] == [((title, translated),
+                                                                        None)]
+
+
+def test_a_title_pair_that_ends_as_a_sentence_under_a_note_is_the_next_entry():
+    """In a file without blank lines, a note, then the next entry's "Quantitative LLM Judges |
+    基于 $x^2$ 的方法。": a short title, so the pair has more Chinese than English, and it
+    ends with a full stop. It read as the note's next paragraph, and the file with no
+    title pairs as a problem."""
+    papers = {normalise_title(item["paper"]["title"]): item["paper"]
+              for _, item in daily_items()}
+    titles = [("Adapt before Continual Learning", "Qwen3 技术报告"),
+              ("Quantitative LLM Judges", "基于 $x^2$ 的方法。")]
+    notes = [("推荐理由：方法简单有效", (None, "方法简单有效")),
+             ("TL;DR: small model, big gains.", ("small model, big gains.", None))]
+    lines = []
+    for number, (title, translated) in enumerate(titles):
+        lines += [f"{title} | {translated}", " ".join(papers[title]["summary"].split()),
+                  CHINESE_ABSTRACTS[number], notes[number][0]]
+    entries, problems = parse_digest("\n".join(lines), "day.txt", LANGUAGES)
+    assert problems == []
+    assert [(entry.title, entry.note) for entry in entries] == [
+        (pair, note) for pair, (_, note) in zip(titles, notes, strict=True)]
