@@ -93,7 +93,8 @@ function textExcerpt(data) {
     return { start: anchor.location, end,
              matches: matches.filter((at) => at >= anchor.location && at < end) };
   });
-  const part = parts.reduce((best, one) => (one.matches.length > best.matches.length ? one : best));
+  const part = parts.reduce((best, one) => (
+    one.matches.length > best.matches.length ? one : best)); // (the first of equals)
   const length = Math.min(OPTIONS.excerptLength, part.end - part.start);
   let from = part.start;
   let most = 0;
