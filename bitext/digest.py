@@ -249,7 +249,10 @@ SWAPPED_BLOCKS = Order(True, True, blocks=True)
 PRIMARY_AFFILIATION = Role("affiliation", "affiliation", False, False)
 UNTRANSLATED_HEADS = ((TITLE,), (TITLE, PRIMARY_AFFILIATION))
 # What reading an entry as awaiting its translation costs: read so only where no
-# translated reading fits.
+# translated reading fits. (Nothing in a file without a line in the secondary language,
+# where no entry has one: there it made fewer entries cheaper, five papers read as four,
+# an abstract as an affiliation and the next title as its abstract, or with abstracts of
+# several lines as one.)
 UNTRANSLATED_COST = 3
 # Longer than any title (of the 561 real ones the longest has 155 characters, and the
 # shortest abstract 485): a reading that makes a title, its translation or an
@@ -419,7 +422,8 @@ def read_digest(text: str, source: str, languages: tuple[Language, Language]
     entries = with_title_days(entries)
     problems += link_problems + attached_problems + date_problems
     if not problems:  # (else the reading is wrong already, and its problems say where)
-        problems = titles_as_affiliations(entries, lines, source)
+        problems = (titles_as_affiliations(entries, lines, source)
+                    + sentences_run_on(entries, source))
     return entries, forbidden_problems(text, source) + sorted(
         problems, key=lambda problem: problem.line or 0), outside
 
@@ -427,6 +431,40 @@ def read_digest(text: str, source: str, languages: tuple[Language, Language]
 # What titles hold and no organisation's name does: a colon before a subtitle, a question
 # at the end (430 of the 561 real titles).
 TITLE_MARK = re.compile(r"[:：]\s|[?？]$")
+
+
+# A title's end that no title has (none of the 561 real ones): a clause's, a sentence's.
+CLAUSE_END = re.compile(r"[,;，；]$")
+STATEMENT_END = re.compile(r"(?<!\.)[.。]$")
+# An abstract's first word that goes on with a sentence: a lowercase word of letters alone
+# (no real abstract begins in lowercase; a name may, "pOps", "zip2zip", but has more).
+LOWERCASE_WORD = re.compile(r"[a-z]+\b(?![-\w])")
+
+
+def sentences_run_on(entries: list[Entry], source: str) -> list[Problem]:
+    """In a file of which no entry has a translation, a problem for each title that ends
+    as a clause ("… namespaces …/atom,") or a statement ("Explicit is better than
+    implicit."), and each abstract that goes on with its title's sentence ("… of the arXiv
+    API are" / "written from the format …"): prose in lines, such as a README imported by
+    mistake, read as entries that await their translation. (The two languages of a
+    bilingual digest tell its entries.)"""
+    if any(entry.title[1] is not None for entry in entries):
+        return []
+    found = []
+    hint = ("is the file a digest? its lines read as prose (in a digest without translations, "
+            "write each abstract on one line)")
+    for entry in entries:
+        title, abstract = entry.title[0], entry.abstract[0]
+        if CLAUSE_END.search(title) or STATEMENT_END.search(title):
+            found.append(Problem(source, entry.line_of("title"), None,
+                                 "a title that ends as a sentence or a clause",
+                                 expected="a paper's title", found=repr(title), hint=hint))
+        elif LOWERCASE_WORD.match(abstract) and not SENTENCE_END.search(title):
+            found.append(Problem(source, entry.line_of("abstract"), None,
+                                 "an abstract that goes on with its title's sentence",
+                                 expected="an abstract that begins a sentence",
+                                 found=repr(abstract[:60]), hint=hint))
+    return found
 
 
 def titles_as_affiliations(entries: list[Entry], lines: list[Line], source: str
@@ -1243,6 +1281,8 @@ class _Parser:
         self.untranslated = untranslated
         """Whether an entry may lack its translation (title and abstract in the primary
         language only: a paper awaiting its translation)."""
+        self.untranslated_cost = (UNTRANSLATED_COST if any(line.can_be(True) for line in lines)
+                                  else 0)
         self.blanks_part = blanks_part_entries(lines)
         # A wrapped abstract's addresses may fall on a line of their own ("… is available
         # at: https://…"): the lines of links, by number.
@@ -1275,7 +1315,7 @@ class _Parser:
         badly their shapes and blank lines fit it."""
         if at + len(reading) > len(self.lines):
             return None
-        cost = 0 if TRANSLATED_TITLE in reading else UNTRANSLATED_COST
+        cost = 0 if TRANSLATED_TITLE in reading else self.untranslated_cost
         for offset, role in enumerate(reading):
             line = self.lines[at + offset]
             if not fits(line, role):

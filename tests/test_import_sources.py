@@ -1692,6 +1692,53 @@ def test_entries_awaiting_their_translation_import_so(blank_lines, several_lines
         for entry, (_, abstract), (_, item) in zip(entries, REAL, daily_items(), strict=True)]
 
 
+def test_a_digest_without_translations_or_blank_lines_reads_a_paper_an_entry():
+    """The 561 real papers, a title and an abstract a line each, nothing between them and
+    no translation: before, each entry awaiting its translation cost the same, so fewer
+    entries cost less, and the file read as 19 (one abstract of many lines, or an abstract
+    as an affiliation and the next title as its abstract), without a problem."""
+    entries, problems = parse_digest("\n".join(line for pair in REAL for line in pair),
+                                     "english.txt", LANGUAGES)
+    assert problems == []
+    assert [(entry.title, entry.abstract, entry.affiliation) for entry in entries] == [
+        ((title, None), (abstract, None), None) for title, abstract in REAL]
+
+
+ZEN = """The Zen of Python, by Tim Peters
+
+Beautiful is better than ugly.
+Explicit is better than implicit.
+Simple is better than complex.
+Complex is better than complicated.
+"""
+
+
+@pytest.mark.parametrize("name, first", [
+    ("README.md", "tests/fixtures/arxiv/README.md:2: an abstract that goes on with its "
+                  "title's sentence (expected an abstract that begins a sentence, found "
+                  "'written from the format its user manual documents (https://i')"),
+    ("zen.txt", "zen.txt:4: a title that ends as a sentence or a clause (expected a paper's "
+                "title, found 'Explicit is better than implicit.')")])
+def test_prose_is_no_digest(tmp_path, capsys, name, first):
+    """A README or a poem imported by mistake: each read as papers awaiting their
+    translation (a wrapped sentence's lines as a title and an abstract, sentences as
+    titles) and written, without a problem. Now an error names the lines and asks."""
+    project = make_project(tmp_path / "site", {})
+    if name == "zen.txt":
+        (tmp_path / name).write_text(ZEN, "utf-8")
+        path, shown = tmp_path / name, name
+    else:
+        path = FIXTURES / "arxiv" / name
+        shown = "tests/fixtures/arxiv/README.md"
+    capsys.readouterr()
+    assert run(project, "import", str(path)) == 1
+    err = capsys.readouterr().err.replace(str(path), shown).splitlines()
+    assert err[0] == first + (" — is the file a digest? its lines read as prose (in a digest "
+                              "without translations, write each abstract on one line)")
+    assert err[-1].endswith("nothing was written.")
+    assert not list((project / "content/papers").iterdir())
+
+
 def test_a_digest_entry_awaiting_its_translation_is_written_so(tmp_path, capsys):
     project = make_project(tmp_path / "site", {})
     (title, abstract), (other, other_abstract) = REAL[:2]
