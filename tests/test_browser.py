@@ -544,15 +544,16 @@ def test_an_excerpt_is_cut_from_the_text_after_the_title(browser, site_url, quer
 @pytest.mark.parametrize("query", ["reinforcement", "benchmark", "video generation",
                                    "Wang", "vision"])
 def test_an_excerpt_is_cut_from_one_part_of_the_record(browser, daily_site, query):
-    """An excerpt shows words of one part of a paper's text: its abstract, its authors or
-    its tags. Cut where the matches were densest in the whole text, one ran on from the
-    abstract's end into the authors and the tags ("… of reasoning models. Zafir
-    Stojanovski, Oliver Stanley, … Reasoning Reinforcement learning")."""
+    """An excerpt shows words of one part of a paper's text: its abstract, its authors,
+    its affiliation or its tags. Cut where the matches were densest in the whole text, one
+    ran on from the abstract's end into the authors and the tags ("… of reasoning models.
+    Zafir Stojanovski, Oliver Stanley, … Reasoning Reinforcement learning")."""
     from bitext.pipeline import render
 
     project, url = daily_site
     site = render(Options(root=project, out=project.parent / "unused"))[0]
     parts = {paper.url: [paper.abstract.values[0].text.split(), ", ".join(paper.authors).split(),
+                         (paper.affiliation or "").split(),
                          " ".join(site.tags[slug].name.values[0] for slug in paper.tags).split()]
              for paper in site.papers}
     page, _ = open_page(browser, f"{url}search/?q={query}", 1280, 900)
