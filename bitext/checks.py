@@ -210,7 +210,8 @@ def check_glossary(root: Path, config: Config) -> list[Problem]:
     return found
 
 
-def shared_places(papers: Iterable[Paper], root: Path) -> list[Problem]:
+def shared_places(papers: Iterable[Paper], root: Path, languages: tuple[Language, Language]
+                  ) -> list[Problem]:
     """A warning for each paper whose `order` another paper of its day has too: the site
     lists them by slug, which may not be the order the editor meant (an import places
     each new paper after the day's others, so only hand edits make such ties)."""
@@ -225,29 +226,33 @@ def shared_places(papers: Iterable[Paper], root: Path) -> list[Problem]:
         for paper in same:
             others = ", ".join(other.source for other in same if other is not paper)
             found.append(Problem(
-                paper.source, field_line(root / paper.source, "order"), "order",
+                paper.source, field_line(root, paper, "order", languages), "order",
                 f"warning: place {order} on {day} is also that of {others}",
                 hint="give one of them another 'order:' (meanwhile they are listed by slug)"))
     return found
 
 
-def field_line(path: Path, name: str) -> int | None:
-    """The line of a top-level field in a paper file's front matter."""
+def field_line(root: Path, paper: Paper, name: str, languages: tuple[Language, Language]
+               ) -> int | None:
+    """The line of a field of a paper's front matter (its file read again: the parsed
+    paper keeps no lines)."""
+    from bitext.content import read_parts
+
     try:
-        lines = path.read_text("utf-8").split("\n")
-    except (OSError, UnicodeDecodeError):
+        parts = read_parts((root / paper.source).read_bytes(), paper.source, languages)
+    except OSError:
         return None
-    return next((number for number, line in enumerate(lines, 1)
-                 if line.startswith(f"{name}:")), None)
+    return parts[0].line(name) if parts else None
 
 
-def future_dates(papers: Iterable[Paper], today: dt.date, root: Path) -> list[Problem]:
+def future_dates(papers: Iterable[Paper], today: dt.date, root: Path,
+                 languages: tuple[Language, Language]) -> list[Problem]:
     """A warning for each paper dated after tomorrow (a day of slack for editors ahead of
     the build's clock): a typo such as 2205 for 2025 would keep the paper first on the home
     page and in every feed for years. (Checked here, not when a file is parsed: the parsed
     papers are kept, and the date a warning compares with moves on.)"""
     latest = today + dt.timedelta(days=1)
-    return [Problem(paper.source, field_line(root / paper.source, "date"), "date",
+    return [Problem(paper.source, field_line(root, paper, "date", languages), "date",
                     f"warning: {paper.date} is after today ({today})",
                     hint="a typo in the year? the paper is listed first until that day passes")
             for paper in papers if paper.date > latest]

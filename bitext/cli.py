@@ -216,9 +216,10 @@ def run_check(args: argparse.Namespace, root: Path) -> int:
 
     options = options_from(args, root)
     site, files, static, loaded = render(options)
+    languages = site.config.languages
     warnings = (loaded.warnings + check_glossary(root, site.config)
-                + shared_places(loaded.papers, root)
-                + future_dates(loaded.papers, dt.date.today(), root))
+                + shared_places(loaded.papers, root, languages)
+                + future_dates(loaded.papers, dt.date.today(), root, languages))
     for warning in sorted(warnings, key=lambda p: (p.path, p.line or 0)):
         print(warning.format(), file=sys.stderr)
     warn_local_base_url(site.config.base_url_set)
