@@ -438,7 +438,7 @@ CLAUSE_END = re.compile(r"[,;，；]$")
 STATEMENT_END = re.compile(r"(?<!\.)[.。]$")
 # An abstract's first word that goes on with a sentence: a lowercase word of letters alone
 # (no real abstract begins in lowercase; a name may, "pOps", "zip2zip", but has more).
-LOWERCASE_WORD = re.compile(r"[a-z]+\b(?![-\w])")
+LOWERCASE_WORD = re.compile(r"[a-z]+(?![-\w])")
 
 
 def sentences_run_on(entries: list[Entry], source: str) -> list[Problem]:
