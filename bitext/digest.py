@@ -176,7 +176,7 @@ class Entry:
         return (self.lines or {}).get(part, self.line)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # (one of the constants below: told apart as objects)
 class Role:
     name: str
     """As messages name it: 'translated title'."""
@@ -1262,6 +1262,29 @@ def swapped_parser(lines: list[Line], source: str, names: dict[bool, str]) -> _P
     return None
 
 
+@dataclass(frozen=True)
+class RunSums:
+    """Of a parser's lines as lines of an abstract in one role, the running sums (at `i`,
+    of the lines before line `i`) of: the lines that cannot be in it, those after a blank
+    line (that parts entries), those that do not carry on the line before, and those that
+    may be in the other language."""
+
+    misfits: list[int]
+    blanks: list[int]
+    breaks: list[int]
+    other_language: list[int]
+    narrow_starts: list[bool]
+    """By line, whether it does not fill its width as an abstract's first line does (see
+    `fills_its_width`)."""
+    open_ends: list[bool]
+    """By line, whether it does not end as an abstract's last line does."""
+
+
+def running_sum(values: Iterable[bool]) -> list[int]:
+    """0, then the sum of the first value, of the first two, and so on."""
+    return [0, *itertools.accumulate(values)]
+
+
 class _Parser:
     """Splits the lines into entries (see the module's docstring): the split that fits the
     languages with the least cost, found by dynamic programming from each starting point;
@@ -1289,6 +1312,10 @@ class _Parser:
         self.link_lines = {line.number: line for line in all_lines if line.links}
         # An abstract does not go on past a note: the line after one is another part.
         self.note_lines = [line.number for line in all_lines if line.label == "note"]
+        self.sums: dict[Role, RunSums] = {}
+        self.line_costs: dict[tuple[int, Role, bool], int | None] = {}
+        self.lengths: dict[tuple[int, Role], list[int]] = {}
+        """`abstract_lengths` by line and role, as each head of an entry asks for them."""
         self.wrapped_links: set[int] = set()
         """The numbers of the lines of links that turned out to be a part of an abstract."""
         self.entries: list[Entry] = []
@@ -1312,34 +1339,75 @@ class _Parser:
 
     def cost(self, at: int, reading: tuple[Role, ...]) -> int | None:
         """None when the lines from `at` cannot be read so by their languages; else how
-        badly their shapes and blank lines fit it."""
+        badly their shapes and blank lines fit it. (Each role of a reading takes one run
+        of its lines; an abstract's run of several lines is costed in constant time, from
+        sums over the lines before it, as the parser of several lines tries every length
+        of every abstract.)"""
         if at + len(reading) > len(self.lines):
             return None
         cost = 0 if TRANSLATED_TITLE in reading else self.untranslated_cost
-        for offset, role in enumerate(reading):
-            line = self.lines[at + offset]
-            if not fits(line, role):
+        offset = 0
+        while offset < len(reading):
+            role = reading[offset]
+            count = reading.count(role)  # (its run: no role comes twice in a reading)
+            run = (self.line_cost(at + offset, role, first=not offset) if count == 1
+                   else self.run_cost(at + offset, count, role))
+            if run is None:
                 return None
-            if offset and line.after_blank and self.blanks_part:
-                if not self.order.blocks:
-                    cost += 2  # an entry across the blank lines that part entries
-                elif role is not self.order.second_title:
-                    return None  # (in blocks, a blank line parts the languages only)
-            first = not offset or reading[offset - 1] != role
-            alone = first and (offset + 1 == len(reading) or reading[offset + 1] != role)
-            if alone:
-                cost += is_prose(line.text) != role.prose
-                cost += not role.prose and not is_name(line.text)
-                continue
-            # a line of an abstract of several lines: (a wrapped line has no shape)
-            if first:
-                cost += not fills_its_width(line, self.lines[at + offset + 1])
-            else:
-                cost += not self.carries_on(self.lines[at + offset - 1], line)
-            if offset + 1 == len(reading) or reading[offset + 1] != role:
-                cost += not self.ends_as_abstracts_end(line)
-            cost += line.can_be(not role.secondary)  # (a line that may be a translated title)
+            cost += run
+            offset += count
         return cost
+
+    def line_cost(self, index: int, role: Role, first: bool) -> int | None:
+        """The cost of the line at `index` in `role`, alone in it (None: it cannot be)."""
+        key = index, role, first
+        if key not in self.line_costs:
+            self.line_costs[key] = self.uncached_line_cost(self.lines[index], role, first)
+        return self.line_costs[key]
+
+    def uncached_line_cost(self, line: Line, role: Role, first: bool) -> int | None:
+        if not fits(line, role):
+            return None
+        cost = 0
+        if not first and line.after_blank and self.blanks_part:
+            if not self.order.blocks:
+                cost += 2  # an entry across the blank lines that part entries
+            elif role is not self.order.second_title:
+                return None  # (in blocks, a blank line parts the languages only)
+        return (cost + (is_prose(line.text) != role.prose)
+                + (not role.prose and not is_name(line.text)))
+
+    def run_cost(self, start: int, count: int, role: Role) -> int | None:
+        """The cost of the `count` lines from `start` (not an entry's first line) as an
+        abstract in `role` (None: they cannot be one). A wrapped line has no shape, but
+        the first should be as wide as a first line, each should carry on the one before
+        and the last end as an abstract ends; and each that may be in the other language
+        costs one (it may be a translated title)."""
+        sums = self.run_sums(role)
+        end = start + count
+        if sums.misfits[end] - sums.misfits[start]:
+            return None
+        blanks = sums.blanks[end] - sums.blanks[start]
+        if blanks and self.order.blocks:
+            return None  # (in blocks, a blank line parts the languages only)
+        return (2 * blanks + sums.narrow_starts[start] + sums.open_ends[end - 1]
+                + sums.breaks[end] - sums.breaks[start + 1]
+                + sums.other_language[end] - sums.other_language[start])
+
+    def run_sums(self, role: Role) -> RunSums:
+        """The running sums of the lines' costs as lines of an abstract in `role`."""
+        if role not in self.sums:
+            lines = self.lines
+            self.sums[role] = RunSums(
+                misfits=running_sum(not fits(line, role) for line in lines),
+                blanks=running_sum(line.after_blank and self.blanks_part for line in lines),
+                breaks=running_sum(index > 0 and not self.carries_on(lines[index - 1], line)
+                                   for index, line in enumerate(lines)),
+                other_language=running_sum(line.can_be(not role.secondary) for line in lines),
+                narrow_starts=[not fills_its_width(line, following)
+                               for line, following in itertools.pairwise(lines)],
+                open_ends=[not self.ends_as_abstracts_end(line) for line in lines])
+        return self.sums[role]
 
     def ends_as_abstracts_end(self, line: Line) -> bool:
         """Whether the last line of an abstract of several lines ends as abstracts do: with
@@ -1355,6 +1423,9 @@ class _Parser:
         heads = self.heads + (UNTRANSLATED_HEADS if self.untranslated else ())
         found = []
         for head in heads:
+            if not longest and not all(fits(line, role) for line, role in zip(
+                    self.lines[at:at + len(head)], head, strict=False)):
+                continue  # (no entry: `cost` would refuse each of its readings)
             middle: tuple[Role, ...] = ()  # (what comes between the abstracts)
             if self.order.blocks:  # (never with `untranslated`: see `swapped_parser`)
                 (first, second), middle = self.order.abstracts, (self.order.second_title,)
@@ -1381,13 +1452,16 @@ class _Parser:
         """How many lines from `at` an abstract in `role` can take: lines in its language,
         the last of which ends it as an abstract ends (an abstract that ends with a
         sentence and then a title is the abstract, then the next entry's title)."""
-        end = at
-        while (end < len(self.lines) and end - at < ABSTRACT_LINES_MAX
-               and fits(self.lines[end], role)):
-            end += 1
-        return [length for length in range(1, end - at + 1)
+        if (at, role) not in self.lengths:
+            end = at
+            while (end < len(self.lines) and end - at < ABSTRACT_LINES_MAX
+                   and fits(self.lines[end], role)):
+                end += 1
+            self.lengths[at, role] = [
+                length for length in range(1, end - at + 1)
                 if length == 1 or self.carries_on(self.lines[at + length - 2],
                                                   self.lines[at + length - 1])]
+        return self.lengths[at, role]
 
     def carries_on(self, previous: Line, line: Line) -> bool:
         """Whether `line` has the shape of one that carries on the abstract of `previous`:
