@@ -27,7 +27,8 @@ How a line's role is decided:
    The shape of the lines then also says where an abstract ends: its first line is a
    sentence or about as wide as the next, its last ends a sentence or an address, and a
    title after it holds no address, no colon at its end, no lower-case words at its
-   start.
+   start. In a file without translations, where titles have no language of their own,
+   an entry of several lines is a paragraph, between blank lines.
 5. Every entry has its translation, unless the file reads whole only with some entries
    of a title and an abstract in the primary language alone: papers **awaiting their
    translation**.
@@ -452,7 +453,7 @@ def sentences_run_on(entries: list[Entry], source: str) -> list[Problem]:
         return []
     found = []
     hint = ("is the file a digest? its lines read as prose (in a digest without translations, "
-            "write each abstract on one line)")
+            "write each abstract on one line, or a blank line between entries)")
     for entry in entries:
         title, abstract = entry.title[0], entry.abstract[0]
         if CLAUSE_END.search(title) or STATEMENT_END.search(title):
@@ -1153,15 +1154,23 @@ def best_parser(lines: list[Line], source: str, names: dict[bool, str]) -> _Pars
         if long_head is None:
             return one_line
         one_line.problems.append(long_head_problem(long_head, source))
-    several = None
+    several = run_on = None
     for several_lines, untranslated in ((False, True), (True, False), (True, True)):
         parser = _Parser(lines, source, names, several_lines, untranslated)
         if not all(map(has_short_heads, parser.entries)):
             continue  # (an abstract read as a title: a wrong reading)
+        if not parser.problems and sentences_run_on(parser.entries, source):
+            # (wrapped lines read as a title and an abstract each, in a file without
+            # translations: abstracts of several lines may read it, else it is prose)
+            run_on = run_on or parser
+            continue
         if not parser.problems:
             return in_blocks_if_better(parser, lines, source, names)
         if several_lines and not untranslated:
             several = parser
+    if run_on:  # (prose, so the problems say: other readings of its lines may do better)
+        run_on.problems += sentences_run_on(run_on.entries, source)
+        return run_on
     # (a whole reading with the translation first beats a reading with problems: a
     # digest of two entries so, read as several lines, had one problem fewer)
     if swapped := swapped_parser(lines, source, names):
@@ -1307,6 +1316,14 @@ class _Parser:
         self.untranslated_cost = (UNTRANSLATED_COST if any(line.can_be(True) for line in lines)
                                   else 0)
         self.blanks_part = blanks_part_entries(lines)
+        # In a file without translations whose blank lines part entries, an entry with
+        # abstracts of several lines is a paragraph: it starts after a blank line and
+        # holds none. Else a line after a sentence's end inside a wrapped abstract would
+        # start one, as titles there have no language of their own, and a title over a
+        # poem, across a blank line, read as a paper. (With one-line abstracts, blank
+        # lines may part days only.)
+        self.paragraph_entries = (several_lines and self.blanks_part
+                                  and not self.untranslated_cost)
         # A wrapped abstract's addresses may fall on a line of their own ("… is available
         # at: https://…"): the lines of links, by number.
         self.link_lines = {line.number: line for line in all_lines if line.links}
@@ -1345,6 +1362,9 @@ class _Parser:
         of every abstract.)"""
         if at + len(reading) > len(self.lines):
             return None
+        if self.paragraph_entries and at and not (self.lines[at].after_blank
+                                                  or self.lines[at].heading):
+            return None
         cost = 0 if TRANSLATED_TITLE in reading else self.untranslated_cost
         offset = 0
         while offset < len(reading):
@@ -1370,12 +1390,15 @@ class _Parser:
             return None
         cost = 0
         if not first and line.after_blank and self.blanks_part:
+            if self.paragraph_entries:
+                return None
             if not self.order.blocks:
                 cost += 2  # an entry across the blank lines that part entries
             elif role is not self.order.second_title:
                 return None  # (in blocks, a blank line parts the languages only)
-        return (cost + (is_prose(line.text) != role.prose)
-                + (not role.prose and not is_name(line.text)))
+        # (an entry's number is no sentence's end: "158. WPO: Enhancing RLHF …")
+        text = line.text[number.end():] if (number := ENTRY_NUMBER.match(line.text)) else line.text
+        return cost + (is_prose(text) != role.prose) + (not role.prose and not is_name(text))
 
     def run_cost(self, start: int, count: int, role: Role) -> int | None:
         """The cost of the `count` lines from `start` (not an entry's first line) as an
@@ -1388,8 +1411,8 @@ class _Parser:
         if sums.misfits[end] - sums.misfits[start]:
             return None
         blanks = sums.blanks[end] - sums.blanks[start]
-        if blanks and self.order.blocks:
-            return None  # (in blocks, a blank line parts the languages only)
+        if blanks and (self.order.blocks or self.paragraph_entries):
+            return None  # (it parts the languages only, or the entries only)
         return (2 * blanks + sums.narrow_starts[start] + sums.open_ends[end - 1]
                 + sums.breaks[end] - sums.breaks[start + 1]
                 + sums.other_language[end] - sums.other_language[start])

@@ -1704,6 +1704,40 @@ def test_a_digest_without_translations_or_blank_lines_reads_a_paper_an_entry():
         ((title, None), (abstract, None), None) for title, abstract in REAL]
 
 
+@pytest.mark.parametrize("title_style", ["{title}", "{number}. {title}", "## {title}"])
+def test_a_digest_without_translations_in_arxivs_lines_reads_a_paper_a_paragraph(title_style):
+    """The 561 real papers in English alone, each abstract in arXiv's lines, a blank line
+    between entries: before, each line after a sentence's end could start an entry (a
+    title has no language of its own there), and the file read as a paper for each two
+    lines, then as prose. Now each paragraph is a paper, its title numbered or a heading
+    too."""
+    lines = []
+    for number, (_, item) in enumerate(daily_items(), start=1):
+        title = normalise_title(item["paper"]["title"])
+        lines += [title_style.format(number=number, title=title),
+                  *item["paper"]["summary"].strip().split("\n"), ""]
+    entries, problems = parse_digest("\n".join(lines), "english.txt", LANGUAGES)
+    assert problems == []
+    assert [(entry.title, entry.abstract[1], entry.affiliation) for entry in entries] == [
+        ((title, None), None, None) for title, _ in REAL]
+    assert [" ".join(entry.abstract[0].split()) for entry in entries] == [
+        words_but_links(entry, item["paper"]["summary"])
+        for entry, (_, item) in zip(entries, daily_items(), strict=True)]
+
+
+def test_a_digest_without_translations_in_wrapped_lines_needs_its_blank_lines():
+    """The same without blank lines: a title after an abstract's last sentence reads as a
+    wrapped line as well as a title, so that is still an error, which says what to do."""
+    lines = []
+    for _, item in daily_items()[:3]:
+        lines += [normalise_title(item["paper"]["title"]),
+                  *item["paper"]["summary"].strip().split("\n")]
+    entries, problems = parse_digest("\n".join(lines), "english.txt", LANGUAGES)
+    assert problems and problems[0].format().endswith(
+        "(in a digest without translations, write each abstract on one line, or a blank "
+        "line between entries)")
+
+
 ZEN = """The Zen of Python, by Tim Peters
 
 Beautiful is better than ugly.
@@ -1734,7 +1768,8 @@ def test_prose_is_no_digest(tmp_path, capsys, name, first):
     assert run(project, "import", str(path)) == 1
     err = capsys.readouterr().err.replace(str(path), shown).splitlines()
     assert err[0] == first + (" — is the file a digest? its lines read as prose (in a digest "
-                              "without translations, write each abstract on one line)")
+                              "without translations, write each abstract on one line, or a "
+                              "blank line between entries)")
     assert err[-1].endswith("nothing was written.")
     assert not list((project / "content/papers").iterdir())
 
