@@ -128,6 +128,8 @@ class Model:
     """The papers the model was made from, in the order the build read them."""
     site: Site
     pages: dict[str, PageJob]
+    together: tuple[Problem, ...] = ()
+    """The warnings of the papers together (see `bitext.checks.site_warnings`)."""
 
 
 @dataclass

@@ -210,6 +210,15 @@ def check_glossary(root: Path, config: Config) -> list[Problem]:
     return found
 
 
+def site_warnings(papers: Iterable[Paper], root: Path, languages: tuple[Language, Language],
+                  today: dt.date) -> list[Problem]:
+    """The warnings of the papers together (a paper file's own come with its parsing), which
+    `build`, the preview and `check` give."""
+    papers = list(papers)
+    return shared_places(papers, root, languages) + future_dates(papers, today, root,
+                                                                 languages)
+
+
 def shared_places(papers: Iterable[Paper], root: Path, languages: tuple[Language, Language]
                   ) -> list[Problem]:
     """A warning for each paper whose `order` another paper of its day has too: the site

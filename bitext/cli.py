@@ -211,15 +211,14 @@ def run_build(args: argparse.Namespace, root: Path) -> int:
 
 
 def run_check(args: argparse.Namespace, root: Path) -> int:
-    from bitext.checks import check_glossary, future_dates, shared_places
+    from bitext.checks import check_glossary, site_warnings
     from bitext.pipeline import render
 
     options = options_from(args, root)
     site, files, static, loaded = render(options)
     languages = site.config.languages
     warnings = (loaded.warnings + check_glossary(root, site.config)
-                + shared_places(loaded.papers, root, languages)
-                + future_dates(loaded.papers, dt.date.today(), root, languages))
+                + site_warnings(loaded.papers, root, languages, dt.date.today()))
     for warning in sorted(warnings, key=lambda p: (p.path, p.line or 0)):
         print(warning.format(), file=sys.stderr)
     warn_local_base_url(site.config.base_url_set)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import datetime as dt
 import functools
 import gc
 import itertools
@@ -28,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from bitext import __version__
 from bitext.cache import DiskCache, Index, MemoryCache, Model
+from bitext.checks import site_warnings
 from bitext.config import Config, Language, load_config
 from bitext.content import Bilingual, Link, Paper, parse_paper_file
 from bitext.errors import InputError, Problem
@@ -138,8 +140,11 @@ def build_without_collector(options: Options, cache: Cache | None, progress: Pro
         outputs, rendered, pages, carried = render_changes(
             site, jobs, inputs, options, index, cache, progress, changes, chores, swapped)
         cache.save_listing_entries(site.papers)
-        made = Made.of(site, loaded)
-        model = Model(inputs.settings, loaded, site, jobs) if cache.keeps_models else None
+        together = tuple(site_warnings(loaded.papers, options.root, config.languages,
+                                       dt.date.today()))
+        made = Made.of(site, loaded, together)
+        model = (Model(inputs.settings, loaded, site, jobs, together) if cache.keeps_models
+                 else None)
         # What is left is Pagefind's to do (and the files' to commit): a command-line
         # build lets go of its model meanwhile, and holds 130 MiB instead of 215 beside
         # Pagefind at 10,000 papers (the peak of a build with search: 425 MiB, was 465).
@@ -202,9 +207,10 @@ class Made:
     awaiting: tuple[str, ...]
 
     @classmethod
-    def of(cls, site: Site, loaded: Loaded) -> Made:
-        return cls(len(site.papers), (site.layout, site.related), tuple(loaded.warnings),
-                   loaded.awaiting)
+    def of(cls, site: Site, loaded: Loaded, together: tuple[Problem, ...]) -> Made:
+        """`together`: the warnings of the papers together (see `checks.site_warnings`)."""
+        return cls(len(site.papers), (site.layout, site.related),
+                   (*loaded.warnings, *together), loaded.awaiting)
 
 
 def give_back_memory() -> None:

@@ -35,7 +35,7 @@ from urllib.parse import unquote, urlsplit
 
 from livereload.watcher import Watcher
 
-from bitext.cache import CACHE_DIR, DiskCache, MemoryCache
+from bitext.cache import CACHE_DIR, DiskCache, MemoryCache, Model
 from bitext.content import Paper
 from bitext.pipeline import Bundles, Loaded, Options
 from bitext.scratch import make_scratch, remove_scratch
@@ -73,6 +73,19 @@ def overlay(errors: list[str]) -> bytes:
                  "color:#fff;font:14px/1.5 ui-monospace,monospace;"
                  "box-shadow:0 -4px 16px rgba(0,0,0,.3)",
                  "bitext: the last change did not build; this is the last good build.", errors)
+
+
+def paper_warnings(model: Model) -> dict[str, list[str]]:
+    """A paper page's path → its paper's warnings: its own, then those of the papers
+    together (a place on its day that another paper has too, a date to come)."""
+    papers = model.loaded.papers
+    found = {papers[place].url: [problem.format() for problem in problems]
+             for place, problems in model.loaded.warned.items()}
+    if model.together:
+        urls = {paper.source: paper.url for paper in papers}
+        for problem in model.together:
+            found.setdefault(urls[problem.path], []).append(problem.format())
+    return found
 
 
 def warnings_panel(lines: list[str]) -> bytes:
@@ -242,9 +255,7 @@ class Preview(Rebuilder):
 
     def succeeded(self, search_files: Bundles | None) -> None:
         model = self.cache.model
-        warnings = {} if model is None else {
-            model.loaded.papers[place].url: [problem.format() for problem in problems]
-            for place, problems in model.loaded.warned.items()}
+        warnings = {} if model is None else paper_warnings(model)
         moves = {} if model is None else self.pages_moved(model.loaded)
         with self.state.lock:
             self.state.errors = []

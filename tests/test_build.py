@@ -691,6 +691,25 @@ def test_check_warns_of_a_paper_dated_after_tomorrow(project, capsys):
         "passes"]
 
 
+def test_build_warns_as_check_does_of_the_papers_together(project, capsys):
+    """A tie of places and a date to come: `build` gives the warnings `check` gives (and
+    builds), so that an editor who never runs `check` sees them too."""
+    import datetime as dt
+
+    papers = project / "content/papers"
+    later = dt.date.today() + dt.timedelta(days=3)
+    for name, title, date, order in [("four.md", "Fourth Paper", "2025-05-10", 2),
+                                     ("five.md", "Fifth Paper", "2025-05-10", 2),
+                                     ("far.md", "Far Paper", later.isoformat(), 1)]:
+        (papers / name).write_text(paper(title, date=date, order=order), "utf-8")
+    assert run("--root", str(project), "check") == 0
+    checked = sorted(capsys.readouterr().err.splitlines())
+    assert len(checked) == 3 and all(": warning: " in line for line in checked)
+    assert run("--root", str(project), "build") == 0
+    assert sorted(capsys.readouterr().err.splitlines()) == checked
+    assert (project / "_site/papers/far-paper/index.html").exists()
+
+
 def test_new_scaffolds_a_draft_that_builds(project, tmp_path):
     assert run("--root", str(project), "new", "A Brand New Paper", "--date", "2025-06-01") == 0
     created = project / "content/papers/a-brand-new-paper.md"

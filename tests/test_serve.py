@@ -436,6 +436,31 @@ def test_a_paper_page_shows_its_translation_warnings_in_the_preview(preview, pro
     assert b"bitext-warnings" not in call(app, "/papers/first-paper/")[1]
 
 
+def test_a_paper_page_shows_the_warnings_of_the_papers_together_in_the_preview(
+        preview, project, capsys):
+    """A date mistyped into the future: `check` warned of it, and now the preview says so on
+    the paper's page and in the terminal, and stops once the date is mended."""
+    import datetime as dt
+
+    path = project / "content/papers/one.md"
+    good = path.read_text("utf-8")
+    later = dt.date.today() + dt.timedelta(days=400)
+    path.write_text(good.replace("date: 2025-04-20", f"date: {later}"), "utf-8")
+    capsys.readouterr()
+    preview.rebuild([str(path)])
+    line = good.split("\n").index("date: 2025-04-20") + 1
+    warning = (f"content/papers/one.md:{line}: date: warning: {later} is after today "
+               f"({dt.date.today()})")
+    assert warning in capsys.readouterr().err
+    app = make_app(preview.state, "127.0.0.1")
+    assert warning in call(app, "/papers/first-paper/")[1].decode()
+    assert b"bitext-warnings" not in call(app, "/papers/second-paper/")[1]
+    path.write_text(good, "utf-8")
+    preview.rebuild([str(path)])
+    assert "warning" not in capsys.readouterr().err
+    assert b"bitext-warnings" not in call(app, "/papers/first-paper/")[1]
+
+
 def call(app, path, host="127.0.0.1:8000"):
     result = {}
 
