@@ -7,8 +7,10 @@ Writes plain-text digests of N entries from the 561 real titles and abstracts of
 Hugging Face daily-papers samples (tests/fixtures/hf-daily-papers/), with Chinese lines
 and affiliations, cycling through them (a repeated paper's title starts with a number,
 so that every entry is a new paper), and times `build.py import --dry-run` on each in a new
-project, as a separate process, median of the runs; then the same for the 30 sample days
-of daily-papers JSON. A dry run reads, parses, tags and checks every paper file it would
+project, as a separate process, median of the runs; then the same for a digest of the 561
+papers in English alone, each abstract in the lines arXiv wrapped it in, a blank line
+between entries (read by the parser of abstracts of several lines), and for the 30 sample
+days of daily-papers JSON. A dry run reads, parses, tags and checks every paper file it would
 write, with the code `build` uses, and writes nothing: the import's own work. Hugo has no
 importer, so there is nothing to set beside it.
 """
@@ -55,6 +57,16 @@ def digest_of(size: int) -> str:
     return "\n".join(lines)
 
 
+def english_wrapped_digest() -> str:
+    """The real papers without translations, their abstracts in arXiv's lines."""
+    lines = []
+    for path in DAILY:
+        for item in json.loads(path.read_text("utf-8")):
+            lines += [" ".join(item["paper"]["title"].split()),
+                      *item["paper"]["summary"].strip().split("\n"), ""]
+    return "\n".join(lines)
+
+
 def project_in(folder: Path) -> Path:
     for name in ("templates", "static"):
         shutil.copytree(REPO / name, folder / name)
@@ -92,7 +104,12 @@ def main() -> int:
             seconds = time_import([str(digest)], args.runs)
             print(f"| plain-text digest | {size:,} | {seconds:.2f} s | "
                   f"{seconds / size * 1000:.2f} s |")
-    entries = sum(len(json.loads(path.read_text("utf-8"))) for path in DAILY)
+        english = Path(temporary) / "english-wrapped.txt"
+        english.write_text(english_wrapped_digest(), "utf-8")
+        entries = sum(len(json.loads(path.read_text("utf-8"))) for path in DAILY)
+        seconds = time_import([str(english)], args.runs)
+        print(f"| plain-text digest in English alone, arXiv's lines | {entries:,} | "
+              f"{seconds:.2f} s | {seconds / entries * 1000:.2f} s |")
     seconds = time_import([str(path) for path in DAILY], args.runs)
     print(f"| daily-papers JSON, {len(DAILY)} days | {entries:,} | {seconds:.2f} s | "
           f"{seconds / entries * 1000:.2f} s |")

@@ -1155,7 +1155,15 @@ def best_parser(lines: list[Line], source: str, names: dict[bool, str]) -> _Pars
             return one_line
         one_line.problems.append(long_head_problem(long_head, source))
     several = run_on = None
+    grammar = [line for line in lines if line.in_grammar]
+    # (without a translation or blank lines between entries, a wrapped line that starts a
+    # sentence may have a title's shape, and a title a wrapped line's: read with abstracts
+    # of several lines, 13 of 199 pairs of real papers wrapped at 76 characters read
+    # wrongly, without a problem; see `paragraph_entries`)
+    paragraphs_only = not any(line.can_be(True) for line in grammar)
     for several_lines, untranslated in ((False, True), (True, False), (True, True)):
+        if several_lines and paragraphs_only and not blanks_part_entries(grammar):
+            continue
         parser = _Parser(lines, source, names, several_lines, untranslated)
         if not all(map(has_short_heads, parser.entries)):
             continue  # (an abstract read as a title: a wrong reading)
@@ -1362,8 +1370,7 @@ class _Parser:
         of every abstract.)"""
         if at + len(reading) > len(self.lines):
             return None
-        if self.paragraph_entries and at and not (self.lines[at].after_blank
-                                                  or self.lines[at].heading):
+        if not self.may_start(at):
             return None
         cost = 0 if TRANSLATED_TITLE in reading else self.untranslated_cost
         offset = 0
@@ -1377,6 +1384,11 @@ class _Parser:
             cost += run
             offset += count
         return cost
+
+    def may_start(self, at: int) -> bool:
+        """Whether an entry may start at `at` (see `paragraph_entries`)."""
+        line = self.lines[at]
+        return not self.paragraph_entries or not at or line.after_blank or bool(line.heading)
 
     def line_cost(self, index: int, role: Role, first: bool) -> int | None:
         """The cost of the line at `index` in `role`, alone in it (None: it cannot be)."""
@@ -1443,6 +1455,8 @@ class _Parser:
         abstracts, of one line each, or with abstracts of several lines, as many as the
         languages and shapes of the lines allow (`longest`: the first abstract as long as
         it can be, the second of one line, to explain a failure)."""
+        if not longest and not self.may_start(at):
+            return []
         heads = self.heads + (UNTRANSLATED_HEADS if self.untranslated else ())
         found = []
         for head in heads:
@@ -1478,12 +1492,13 @@ class _Parser:
         if (at, role) not in self.lengths:
             end = at
             while (end < len(self.lines) and end - at < ABSTRACT_LINES_MAX
-                   and fits(self.lines[end], role)):
+                   and fits(self.lines[end], role)
+                   and not (self.paragraph_entries and self.lines[end].after_blank)):
                 end += 1
-            self.lengths[at, role] = [
-                length for length in range(1, end - at + 1)
-                if length == 1 or self.carries_on(self.lines[at + length - 2],
-                                                  self.lines[at + length - 1])]
+            breaks = self.run_sums(role).breaks  # (line i breaks: breaks[i + 1] > breaks[i])
+            self.lengths[at, role] = [length for length in range(1, end - at + 1)
+                                      if length == 1 or breaks[at + length] == breaks[
+                                          at + length - 1]]
         return self.lengths[at, role]
 
     def carries_on(self, previous: Line, line: Line) -> bool:
