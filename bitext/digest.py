@@ -177,7 +177,9 @@ class Entry:
         return (self.lines or {}).get(part, self.line)
 
 
-@dataclass(frozen=True, eq=False)  # (one of the constants below: told apart as objects)
+# (compared as objects, the constants below being the only roles: the generated __eq__
+# was half the time of the parser of several lines)
+@dataclass(frozen=True, eq=False)
 class Role:
     name: str
     """As messages name it: 'translated title'."""
@@ -1146,7 +1148,8 @@ def best_parser(lines: list[Line], source: str, names: dict[bool, str]) -> _Pars
     not read with abstracts of one line. (A file of one-line abstracts that lacks a line
     here and there may read with fewer problems too, but wrongly: a title taken into the
     abstract before it, and that abstract then read as the next title, longer than any
-    title.)"""
+    title.) A reading of entries awaiting their translation whose sentences run on (see
+    `sentences_run_on`) is taken only where no other reads whole, with those problems."""
     one_line = _Parser(lines, source, names)
     if not one_line.problems:
         long_head = next((entry for entry in one_line.entries if not has_short_heads(entry)),
@@ -1486,9 +1489,10 @@ class _Parser:
         return found
 
     def abstract_lengths(self, at: int, role: Role) -> list[int]:
-        """How many lines from `at` an abstract in `role` can take: lines in its language,
-        the last of which ends it as an abstract ends (an abstract that ends with a
-        sentence and then a title is the abstract, then the next entry's title)."""
+        """How many lines from `at` an abstract in `role` can take: lines in its language
+        (in a file of paragraphs, up to a blank line), the last of which ends it as an
+        abstract ends (an abstract that ends with a sentence and then a title is the
+        abstract, then the next entry's title)."""
         if (at, role) not in self.lengths:
             end = at
             while (end < len(self.lines) and end - at < ABSTRACT_LINES_MAX
