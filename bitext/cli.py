@@ -330,8 +330,22 @@ def warn_local_base_url(base_url_set: bool) -> None:
               "http://localhost:8000/ (set base_url or pass --base-url)", file=sys.stderr)
 
 
+def with_default_command(argv: list[str]) -> list[str]:
+    """The arguments with `build` before the first option that is not the program's own
+    (`--root`, `--version`, `--help`): `bitext --base-url URL` builds, as `bitext` does
+    (else argparse took the option for a command, "invalid choice: 'URL'")."""
+    at = 0
+    while at < len(argv) and (argv[at] == "--root" or argv[at].startswith("--root=")):
+        at += 1 if "=" in argv[at] else 2
+    if at < len(argv) and argv[at].startswith("-") and argv[at] not in (
+            "-h", "--help", "--version"):
+        return [*argv[:at], "build", *argv[at:]]
+    return argv
+
+
 def main(argv: list[str] | None = None, root: Path | None = None) -> int:
-    args = make_parser().parse_args(argv)
+    args = make_parser().parse_args(with_default_command(
+        sys.argv[1:] if argv is None else argv))
     builds_once = argv is None and args.handler in (run_build, run_check) and not args.watch
     if builds_once:
         # The process builds once and ends: the cycle collector would only walk the site

@@ -188,6 +188,18 @@ def test_base_url_flag_overrides_site_yaml(project, tmp_path):
     assert 'href="/static/css/site.css"' in not_found
 
 
+@pytest.mark.parametrize("before", [[], ["--root={root}"], ["--root", "{root}"]])
+def test_the_build_options_need_no_command(project, tmp_path, capsys, monkeypatch, before):
+    """`build` is the default command, so its options work without it, as `hugo
+    --baseURL …` does (argparse took `--base-url URL` for a command: "invalid choice")."""
+    monkeypatch.chdir(project)
+    assert run(*[arg.format(root=project) for arg in before], "--out", str(tmp_path / "o"),
+               "--base-url", "https://digest.example.org") == 0
+    assert "<link>https://digest.example.org/papers/third-paper/</link>" in (
+        tmp_path / "o/feed.xml").read_text("utf-8")
+    assert "built 3 papers" in capsys.readouterr().out
+
+
 def test_404_page_links_from_the_base_path(project, tmp_path):
     build(Options(root=project, out=tmp_path / "o"))
     not_found = (tmp_path / "o/404.html").read_text("utf-8")
