@@ -447,12 +447,16 @@ LOWERCASE_WORD = re.compile(r"[a-z]+(?![-\w])")
 def sentences_run_on(entries: list[Entry], source: str) -> list[Problem]:
     """In a file of which no entry has a translation, a problem for each title that ends
     as a clause ("… namespaces …/atom,") or a statement ("Explicit is better than
-    implicit."), and each abstract that goes on with its title's sentence ("… of the arXiv
-    API are" / "written from the format …"): prose in lines, such as a README imported by
-    mistake, read as entries that await their translation. (The two languages of a
-    bilingual digest tell its entries.)"""
+    implicit."), each abstract that goes on with its title's sentence ("… of the arXiv
+    API are" / "written from the format …"), and each abstract that holds no sentence
+    where most do (none of the 561 real ones: "Papers to translate" / "Collected by the
+    editors"; a digest of short summaries has none): prose in lines, such as a README
+    imported by mistake, or words before the papers, read as entries that await their
+    translation. (The two languages of a bilingual digest tell its entries.)"""
     if any(entry.title[1] is not None for entry in entries):
         return []
+    phrases = [entry for entry in entries if not is_prose(entry.abstract[0])]
+    outliers = phrases if len(phrases) * 2 < len(entries) else []
     found = []
     hint = ("is the file a digest? its lines read as prose (in a digest without translations, "
             "write each abstract on one line, or a blank line between entries)")
@@ -467,6 +471,12 @@ def sentences_run_on(entries: list[Entry], source: str) -> list[Problem]:
                                  "an abstract that goes on with its title's sentence",
                                  expected="an abstract that begins a sentence",
                                  found=repr(abstract[:60]), hint=hint))
+        elif entry in outliers:
+            found.append(Problem(source, entry.line_of("abstract"), None,
+                                 "an abstract that holds no sentence",
+                                 expected="an abstract: sentences", found=repr(abstract[:60]),
+                                 hint="is it a paper? (words before the papers can be a "
+                                      "heading, \"# …\", which import leaves out)"))
     return found
 
 
@@ -1149,7 +1159,8 @@ def best_parser(lines: list[Line], source: str, names: dict[bool, str]) -> _Pars
     here and there may read with fewer problems too, but wrongly: a title taken into the
     abstract before it, and that abstract then read as the next title, longer than any
     title.) A reading of entries awaiting their translation whose sentences run on (see
-    `sentences_run_on`) is taken only where no other reads whole, with those problems."""
+    `sentences_run_on`) is taken only where no other reads whole, with those problems;
+    in a file of paragraphs, it or the reading of paragraphs, whichever has fewer."""
     one_line = _Parser(lines, source, names)
     if not one_line.problems:
         long_head = next((entry for entry in one_line.entries if not has_short_heads(entry)),
@@ -1157,7 +1168,7 @@ def best_parser(lines: list[Line], source: str, names: dict[bool, str]) -> _Pars
         if long_head is None:
             return one_line
         one_line.problems.append(long_head_problem(long_head, source))
-    several = run_on = None
+    several = run_on = paragraphs = None
     grammar = [line for line in lines if line.in_grammar]
     # (without a translation or blank lines between entries, a wrapped line that starts a
     # sentence may have a title's shape, and a title a wrapped line's: read with abstracts
@@ -1170,6 +1181,9 @@ def best_parser(lines: list[Line], source: str, names: dict[bool, str]) -> _Pars
         parser = _Parser(lines, source, names, several_lines, untranslated)
         if not all(map(has_short_heads, parser.entries)):
             continue  # (an abstract read as a title: a wrong reading)
+        if parser.paragraph_entries:
+            parser.problems += sentences_run_on(parser.entries, source)
+            paragraphs = parser
         if not parser.problems and sentences_run_on(parser.entries, source):
             # (wrapped lines read as a title and an abstract each, in a file without
             # translations: abstracts of several lines may read it, else it is prose)
@@ -1181,7 +1195,11 @@ def best_parser(lines: list[Line], source: str, names: dict[bool, str]) -> _Pars
             several = parser
     if run_on:  # (prose, so the problems say: other readings of its lines may do better)
         run_on.problems += sentences_run_on(run_on.entries, source)
-        return run_on
+    # (a file of paragraphs with a line of its own before them read whole only as lines
+    # that run sentences on, with a problem for each wrapped line and none for that line)
+    if found := min(filter(None, (paragraphs, run_on)), default=None,
+                    key=lambda parser: len(parser.problems)):
+        return found
     # (a whole reading with the translation first beats a reading with problems: a
     # digest of two entries so, read as several lines, had one problem fewer)
     if swapped := swapped_parser(lines, source, names):
@@ -1592,7 +1610,15 @@ class _Parser:
 
     def explain(self, at: int) -> Problem:
         """Why no entry starts at `at`: the first line that breaks the likeliest reading
-        (the one whose lines so far have the shapes of their roles, then the longest)."""
+        (the one whose lines so far have the shapes of their roles, then the longest); in
+        a file of paragraphs, a paragraph of one line."""
+        if self.paragraph_entries and (at + 1 == len(self.lines) or self.may_start(at + 1)):
+            line = self.lines[at]
+            return Problem(self.source, line.number, None, "a paragraph of one line",
+                           expected="a paper: its title, then its abstract",
+                           found=repr(line.text[:50]),
+                           hint="is its abstract missing? (words before the papers can be "
+                                "a heading, \"# …\", which import leaves out)")
         attempts = []
         for reading in self.readings(at, longest=True):
             misfits = 0

@@ -1726,6 +1726,41 @@ def test_a_digest_without_translations_in_arxivs_lines_reads_a_paper_a_paragraph
         for entry, (_, item) in zip(entries, daily_items(), strict=True)]
 
 
+@pytest.mark.parametrize("words, first", [
+    (["Papers to translate this week"],
+     "english.txt:1: a paragraph of one line (expected a paper: its title, then its "
+     "abstract, found 'Papers to translate this week') — is its abstract missing?"),
+    (["Papers to translate this week", "Collected by the editors"],
+     "english.txt:2: an abstract that holds no sentence (expected an abstract: sentences, "
+     "found 'Collected by the editors') — is it a paper?")])
+def test_words_before_a_digest_of_paragraphs_are_named_as_such(words, first):
+    """A line or two of the editor's before the papers of a digest in English alone, in
+    arXiv's lines: one line read whole only as lines that run sentences on, with a
+    problem at each wrapped line and none at its own; two lines read as a paper. Each is
+    now the one problem, at its line, and says what to do."""
+    lines = [*words, ""]
+    for _, item in daily_items()[:12]:
+        lines += [normalise_title(item["paper"]["title"]),
+                  *item["paper"]["summary"].strip().split("\n"), ""]
+    entries, problems = parse_digest("\n".join(lines), "english.txt", LANGUAGES)
+    assert [problem.format() for problem in problems] == [
+        first + " (words before the papers can be a heading, \"# …\", which import leaves "
+        "out)"]
+    heading = parse_digest("\n".join(["# " + words[0], *lines[len(words):]]), "english.txt",
+                           LANGUAGES)
+    assert heading[1] == [] and len(heading[0]) == 12
+
+
+def test_a_digest_of_short_summaries_without_translations_imports():
+    """A phrase for an abstract, in every entry, is the digest's way, not words before it."""
+    lines = []
+    for title, _ in REAL[:6]:
+        lines += [title, "A new benchmark for long-context agents", ""]
+    entries, problems = parse_digest("\n".join(lines), "english.txt", LANGUAGES)
+    assert problems == [] and [entry.title[0] for entry in entries] == [
+        title for title, _ in REAL[:6]]
+
+
 def test_a_digest_without_translations_in_wrapped_lines_needs_its_blank_lines():
     """The same without blank lines: a line that starts a sentence after one that ends
     another reads as a title as well as a wrapped line, so that is still an error, which
