@@ -541,6 +541,19 @@ def test_an_excerpt_is_cut_from_the_text_after_the_title(browser, site_url, quer
     page.close()
 
 
+def test_a_match_is_marked_without_the_punctuation_around_it(browser, site_url):
+    """"(for complex, multi-step reasoning)" marked "reasoning)" (and "Tokenization,",
+    "tokens."): each mark is now the word, its punctuation beside it."""
+    page, _ = open_page(browser, f"{site_url}search/?q=reasoning", 1280, 900)
+    result = page.locator(".search-result", has_text="Qwen3 Technical Report").first
+    result.wait_for(timeout=15000)
+    assert "multi-step reasoning) and" in result.locator(".search-excerpt").inner_text()
+    marks = page.locator(".search-excerpt mark").all_inner_texts()
+    assert "reasoning" in marks and all(
+        mark[:1].isalnum() and mark[-1:].isalnum() for mark in marks), marks
+    page.close()
+
+
 @pytest.mark.parametrize("query", ["reinforcement", "benchmark", "video generation",
                                    "Wang", "vision"])
 def test_an_excerpt_is_cut_from_one_part_of_the_record(browser, daily_site, query):

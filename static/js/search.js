@@ -104,8 +104,21 @@ function textExcerpt(data) {
     if (held > most) [most, from] = [held, at - LEAD_WORDS];
   });
   from = Math.max(part.start, Math.min(from, part.end - length));
-  for (const at of part.matches) words[at] = `<mark>${words[at]}</mark>`;
+  for (const at of part.matches) words[at] = marked(words[at]);
   return words.slice(from, from + length).join(segmented ? "" : " ").trim();
+}
+
+// A matched word marked without the punctuation around it: "(for … multi-step
+// <mark>reasoning</mark>)", not "<mark>reasoning)</mark>". (The text is Pagefind's, with
+// "<", ">" and "&" as entities: an entity's ";" stays in the mark.)
+const PUNCTUATED = /^([(\[{"'“‘«（【「『]*)(.*?)([.,;:!?)\]}"'”’»。，、；：！？）】」』]*)$/su;
+
+function marked(word) {
+  let [, before, core, after] = PUNCTUATED.exec(word);
+  if (/&#?\w+$/.test(core) && after.startsWith(";")) {
+    [core, after] = [`${core};`, after.slice(1)];
+  }
+  return core ? `${before}<mark>${core}</mark>${after}` : `<mark>${word}</mark>`;
 }
 
 // An excerpt is text with <mark> around the matches: keep exactly that.
