@@ -1174,27 +1174,27 @@ def best_parser(lines: list[Line], source: str, names: dict[bool, str]) -> _Pars
     # sentence may have a title's shape, and a title a wrapped line's: read with abstracts
     # of several lines, 13 of 199 pairs of real papers wrapped at 76 characters read
     # wrongly, without a problem; see `paragraph_entries`)
-    paragraphs_only = not any(line.can_be(True) for line in grammar)
+    unparted = without_translations(grammar) and not blanks_part_entries(grammar)
     for several_lines, untranslated in ((False, True), (True, False), (True, True)):
-        if several_lines and paragraphs_only and not blanks_part_entries(grammar):
+        if several_lines and unparted:
             continue
         parser = _Parser(lines, source, names, several_lines, untranslated)
         if not all(map(has_short_heads, parser.entries)):
             continue  # (an abstract read as a title: a wrong reading)
+        ran_on = sentences_run_on(parser.entries, source)
         if parser.paragraph_entries:
-            parser.problems += sentences_run_on(parser.entries, source)
+            parser.problems += ran_on
             paragraphs = parser
-        if not parser.problems and sentences_run_on(parser.entries, source):
+        elif ran_on and not parser.problems:
             # (wrapped lines read as a title and an abstract each, in a file without
             # translations: abstracts of several lines may read it, else it is prose)
+            parser.problems += ran_on
             run_on = run_on or parser
             continue
         if not parser.problems:
             return in_blocks_if_better(parser, lines, source, names)
         if several_lines and not untranslated:
             several = parser
-    if run_on:  # (prose, so the problems say: other readings of its lines may do better)
-        run_on.problems += sentences_run_on(run_on.entries, source)
     # (a file of paragraphs with a line of its own before them read whole only as lines
     # that run sentences on, with a problem for each wrapped line and none for that line)
     if found := min(filter(None, (paragraphs, run_on)), default=None,
@@ -1251,6 +1251,12 @@ def blocks_parser(lines: list[Line], source: str, names: dict[bool, str],
     if len(parser.entries) == 1 and not is_prose(parser.entries[0].abstract[0]):
         return None
     return parser
+
+
+def without_translations(lines: list[Line]) -> bool:
+    """Whether none of the lines can be in the secondary language: a digest whose entries
+    all await their translation."""
+    return not any(line.can_be(True) for line in lines)
 
 
 def has_short_heads(entry: Entry) -> bool:
@@ -1342,8 +1348,7 @@ class _Parser:
         self.untranslated = untranslated
         """Whether an entry may lack its translation (title and abstract in the primary
         language only: a paper awaiting its translation)."""
-        self.untranslated_cost = (UNTRANSLATED_COST if any(line.can_be(True) for line in lines)
-                                  else 0)
+        self.untranslated_cost = 0 if without_translations(lines) else UNTRANSLATED_COST
         self.blanks_part = blanks_part_entries(lines)
         # In a file without translations whose blank lines part entries, an entry with
         # abstracts of several lines is a paragraph: it starts after a blank line and
