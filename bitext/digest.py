@@ -87,6 +87,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import datetime as dt
+import functools
 import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -1307,21 +1308,28 @@ def swapped_parser(lines: list[Line], source: str, names: dict[bool, str]) -> _P
 
 
 @dataclass(frozen=True)
-class RunSums:
-    """Of a parser's lines as lines of an abstract in one role, the running sums (at `i`,
-    of the lines before line `i`) of: the lines that cannot be in it, those after a blank
-    line (that parts entries), those that do not carry on the line before, and those that
-    may be in the other language."""
+class LineShapes:
+    """Of a parser's lines as lines of an abstract of several lines, in either role."""
 
-    misfits: list[int]
     blanks: list[int]
+    """The running sum (at `i`, of the lines before line `i`) of those after a blank line
+    that parts entries."""
     breaks: list[int]
-    other_language: list[int]
+    """The running sum of those that do not carry on the line before (see `carries_on`)."""
     narrow_starts: list[bool]
     """By line, whether it does not fill its width as an abstract's first line does (see
     `fills_its_width`)."""
     open_ends: list[bool]
     """By line, whether it does not end as an abstract's last line does."""
+
+
+@dataclass(frozen=True)
+class RoleSums:
+    """Of a parser's lines as lines of an abstract in one role, the running sums of those
+    that cannot be in it and of those that may be in the other language."""
+
+    misfits: list[int]
+    other_language: list[int]
 
 
 def running_sum(values: Iterable[bool]) -> list[int]:
@@ -1363,7 +1371,7 @@ class _Parser:
         self.link_lines = {line.number: line for line in all_lines if line.links}
         # An abstract does not go on past a note: the line after one is another part.
         self.note_lines = [line.number for line in all_lines if line.label == "note"]
-        self.sums: dict[Role, RunSums] = {}
+        self.sums: dict[Role, RoleSums] = {}
         self.line_costs: dict[tuple[int, Role, bool], int | None] = {}
         self.lengths: dict[tuple[int, Role], list[int]] = {}
         """`abstract_lengths` by line and role, as each head of an entry asks for them."""
@@ -1444,30 +1452,34 @@ class _Parser:
         the first should be as wide as a first line, each should carry on the one before
         and the last end as an abstract ends; and each that may be in the other language
         costs one (it may be a translated title)."""
-        sums = self.run_sums(role)
+        sums, shapes = self.role_sums(role), self.shapes
         end = start + count
         if sums.misfits[end] - sums.misfits[start]:
             return None
-        blanks = sums.blanks[end] - sums.blanks[start]
+        blanks = shapes.blanks[end] - shapes.blanks[start]
         if blanks and (self.order.blocks or self.paragraph_entries):
             return None  # (it parts the languages only, or the entries only)
-        return (2 * blanks + sums.narrow_starts[start] + sums.open_ends[end - 1]
-                + sums.breaks[end] - sums.breaks[start + 1]
+        return (2 * blanks + shapes.narrow_starts[start] + shapes.open_ends[end - 1]
+                + shapes.breaks[end] - shapes.breaks[start + 1]
                 + sums.other_language[end] - sums.other_language[start])
 
-    def run_sums(self, role: Role) -> RunSums:
-        """The running sums of the lines' costs as lines of an abstract in `role`."""
+    @functools.cached_property
+    def shapes(self) -> LineShapes:
+        lines = self.lines
+        return LineShapes(
+            blanks=running_sum(line.after_blank and self.blanks_part for line in lines),
+            breaks=running_sum(index > 0 and not self.carries_on(lines[index - 1], line)
+                               for index, line in enumerate(lines)),
+            narrow_starts=[not fills_its_width(line, following)
+                           for line, following in itertools.pairwise(lines)],
+            open_ends=[not self.ends_as_abstracts_end(line) for line in lines])
+
+    def role_sums(self, role: Role) -> RoleSums:
         if role not in self.sums:
-            lines = self.lines
-            self.sums[role] = RunSums(
-                misfits=running_sum(not fits(line, role) for line in lines),
-                blanks=running_sum(line.after_blank and self.blanks_part for line in lines),
-                breaks=running_sum(index > 0 and not self.carries_on(lines[index - 1], line)
-                                   for index, line in enumerate(lines)),
-                other_language=running_sum(line.can_be(not role.secondary) for line in lines),
-                narrow_starts=[not fills_its_width(line, following)
-                               for line, following in itertools.pairwise(lines)],
-                open_ends=[not self.ends_as_abstracts_end(line) for line in lines])
+            self.sums[role] = RoleSums(
+                misfits=running_sum(not fits(line, role) for line in self.lines),
+                other_language=running_sum(line.can_be(not role.secondary)
+                                           for line in self.lines))
         return self.sums[role]
 
     def ends_as_abstracts_end(self, line: Line) -> bool:
@@ -1522,7 +1534,7 @@ class _Parser:
                    and fits(self.lines[end], role)
                    and not (self.paragraph_entries and self.lines[end].after_blank)):
                 end += 1
-            breaks = self.run_sums(role).breaks  # (line i breaks: breaks[i + 1] > breaks[i])
+            breaks = self.shapes.breaks  # (line i breaks: breaks[i + 1] > breaks[i])
             self.lengths[at, role] = [length for length in range(1, end - at + 1)
                                       if length == 1 or breaks[at + length] == breaks[
                                           at + length - 1]]
