@@ -342,8 +342,42 @@ def test_an_english_query_asks_no_chinese_bundle(browser, request, site):
     assert page.locator(".search-result .title-primary[lang='zh-Hans']").count() == 0
     assert not any("/pagefind-zh-hans" in url for url in requests)
     assert any("/pagefind/" in url for url in requests)
-    if site == "site_url":  # (in shards of one record, each English shard falls back too)
-        assert page.locator(".search-result").count() == 1
+    assert page.locator(".search-result").count() == 1  # (in shards of one record too)
+    page.close()
+
+
+def search_results(page, site_url, query):
+    """The papers a search finds (their URL names, in order) and the status it shows."""
+    page.goto(f"{site_url}search/?q={query}")
+    status = page.locator(".search-status")
+    status.filter(has_text=query).wait_for(timeout=15000)
+    found = [href.removeprefix(f"{site_url}papers/").split("-")[0] for href in
+             page.locator(".search-result a").evaluate_all("links => links.map(a => a.href)")]
+    return found, status.inner_text()
+
+
+@pytest.mark.parametrize("site", ["site_url", "sharded_site_url"])
+def test_a_word_no_paper_holds_finds_nothing(browser, request, site):
+    """Pagefind answers a word that no page of a bundle holds with the longest word of the
+    bundle that the query word starts with: "attention" found a paper by its "at", "survey"
+    one by its author Su, "installation" all four by "in", "机器人" (robot) one by "机器"
+    (machine). And a shard without any such word searched for the query's other words
+    alone: "large language" found Paper2Poster by "largely". The search page now leaves
+    out the bundles that took another word, and keeps what a word typed in part, a word's
+    other forms and a compound's parts find."""
+    site_url = request.getfixturevalue(site)
+    page = browser.new_page()
+    for query in ("attention", "survey", "installation", "机器人", "attention reasoning"):
+        found, status = search_results(page, site_url, query)
+        assert found == [] and status.startswith("No papers match"), (query, found)
+    for query, papers in [("reaso", {"absolute", "qwen3"}), ("transfo", {"paper2poster"}),
+                          ("Qwen", {"qwen3", "paper2poster"}), ("POSTERS", {"paper2poster"}),
+                          ("large language", {"mutarjim", "qwen3", "absolute"}),
+                          ("multi-step reasoning", {"qwen3"}), ("强化学习", {"absolute"}),
+                          ("思考预算", {"qwen3"}), ("Qwen3 思考", {"qwen3"}),
+                          ("\"thinking mode\"", {"qwen3"})]:
+        found, _ = search_results(page, site_url, query)
+        assert set(found) == papers, (query, found)
     page.close()
 
 

@@ -18,6 +18,10 @@ const OPTIONS = { baseUrl: "/", excerptLength: 24 };
 // chunk per shard and word: loading them at each key would fetch chunks for prefixes).
 const PRELOAD_PAUSE = 200;
 
+// Each page's shard, as a filter of Pagefind's ("0" the first bundle's): see `shardsToSkip`.
+const SHARD = "bitext_shard";
+const NO_SHARD = "-";
+
 // A language's Pagefind: its first bundle's, with the language's other shards merged in.
 // A merged shard brings its metadata and index only: Pagefind searches it with the first
 // bundle's WebAssembly and worker, one of each per language instead of one per shard
@@ -26,9 +30,10 @@ const PRELOAD_PAUSE = 200;
 async function loadLanguage([first, ...others]) {
   try {
     const pagefind = await import(new URL(`${first}pagefind.js`, root).href);
-    await pagefind.options(OPTIONS);
-    await Promise.all(others.map((folder) =>
-      pagefind.mergeIndex(new URL(folder, root).href, OPTIONS)));
+    await pagefind.options({ ...OPTIONS, mergeFilter: { [SHARD]: "0" } });
+    await Promise.all(others.map((folder, index) =>
+      pagefind.mergeIndex(new URL(folder, root).href,
+        { ...OPTIONS, mergeFilter: { [SHARD]: String(index + 1) } })));
     return pagefind;
   } catch (error) {
     console.warn(`bitext search: the bundles ${[first, ...others].join(", ")} did not load`,
@@ -83,10 +88,7 @@ function textExcerpt(data) {
   if (!anchors.some((one) => one.id === TEXT_ANCHOR) || !data.raw_content) {
     return data.excerpt; // (a bundle made without them)
   }
-  // The words as Pagefind counts them, which its locations number: text that it segments
-  // (Chinese, say) has a zero-width space between words, other text white space.
-  const segmented = data.raw_content.includes("\u200B");
-  const words = data.raw_content.split(segmented ? "\u200B" : /[\r\n\s]+/g);
+  const { words, segmented } = textWords(data);
   const matches = [...new Set(data.locations)].sort((a, b) => a - b);
   const parts = anchors.map((anchor, index) => {
     const end = index + 1 < anchors.length ? anchors[index + 1].location : words.length;
@@ -106,6 +108,14 @@ function textExcerpt(data) {
   from = Math.max(part.start, Math.min(from, part.end - length));
   for (const at of part.matches) words[at] = marked(words[at]);
   return words.slice(from, from + length).join(segmented ? "" : " ").trim();
+}
+
+// The words of a result's text as Pagefind counts them, which its locations number: text
+// that it segments (Chinese, say) has a zero-width space between words, other text white
+// space.
+function textWords(data) {
+  const segmented = data.raw_content.includes("\u200B");
+  return { words: data.raw_content.split(segmented ? "\u200B" : /[\r\n\s]+/g), segmented };
 }
 
 // A matched word marked without the punctuation around it: "(for … multi-step
@@ -167,6 +177,83 @@ function resultItem(data) {
   return item;
 }
 
+// Pagefind answers a query word that no page of a bundle holds with the longest word of
+// the bundle's index that the query word starts with (its "backtracking", meant for a word
+// typed in part, which no option turns off: Pagefind's issue #780): on the sample site
+// "attention" found a paper by the "at" of its text, "survey" one by its author Su,
+// "installation" all five by "in", and "机器人" (robot) one by "机器" (machine). A bundle
+// that has no such word either leaves the query word out: in shards of one paper, "large
+// language" found a paper by "largely" alone. Pagefind does this bundle by bundle (each
+// shard is one), and in a bundle for all its pages alike. So each word of a query is first
+// looked up as itself (Pagefind's exact search: stemmed, no other word taken); in each
+// shard that does not hold it, the shard's best result for the word alone shows what
+// Pagefind took for it, and a shard that took nothing, or other words, is left out of the
+// search. (Pagefind cuts Chinese in a query into other words than in the text at times: it
+// holds "强化学习" as "强化" and "学习" but looks for one word, and finds the paper only by
+// taking "强化" for it, which the best result's text then shows to be right.)
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
+
+function checkedWords(query) {
+  if (query.includes('"')) return []; // (an exact search already)
+  const checked = query.split(/\s+/).map((word) => folded(PUNCTUATED.exec(word)[2]))
+    .filter((word) => word.length >= 2 && /[\p{L}\p{N}]/u.test(word));
+  return [...new Set(checked)];
+}
+
+function folded(word) {
+  return word.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+}
+
+// Whether Pagefind found a result for a query word by that word. In a script written with
+// spaces, one of the words it matched is the query word or a form of it: it begins as the
+// query word does but for its last letters, a quarter of them at most (what stemming takes
+// off a word, and what a word typed in part lacks): "installed" for "installa",
+// "transformer" for "transfo", "Point-MoE" for "MoE", not "al." for "alibaba", nor
+// "Qwen-2.5" for "Qwen3". In a
+// script without spaces, the result's text holds the query word.
+function foundBy(word, data) {
+  if (!data.raw_content) return true; // (a bundle of before: its words are not known)
+  if (UNSPACED.test(word)) return folded(data.raw_content.replaceAll("\u200B", "")).includes(word);
+  const { words } = textWords(data);
+  const spare = Math.floor(word.length / 4);
+  const isForm = (text) => {
+    let same = 0;
+    while (same < word.length && text[same] === word[same]) same += 1;
+    return same === word.length
+      || (word.length - same <= spare && /^\p{L}+$/u.test(word.slice(same)));
+  };
+  return data.locations.some((at) => {
+    const core = folded(PUNCTUATED.exec(words[at] ?? "")[2]);
+    // (a compound is matched by its parts too: "MoE" by "Point-MoE")
+    return isForm(core) || core.split(/[^\p{L}\p{N}]+/u).some(isForm);
+  });
+}
+
+// The shards (as `SHARD` names them) whose results for `query` would be for other words.
+async function shardsToSkip(pagefind, query) {
+  const skipped = new Set();
+  await Promise.all(checkedWords(query).map(async (word) => {
+    // (each shard with how many pages hold it: counted without a result made, in a tenth
+    // of the time, by a filter that no page passes)
+    const exact = await pagefind.search(`"${word}"`, { filters: { [SHARD]: NO_SHARD } });
+    const held = exact.totalFilters?.[SHARD] ?? {};
+    const unsure = Object.keys(held).filter((shard) => held[shard] === 0);
+    await Promise.all(unsure.map(async (shard) => {
+      const alone = await pagefind.search(word, { filters: { [SHARD]: shard } });
+      if (!alone.results.length || !foundBy(word, await alone.results[0].data())) {
+        skipped.add(shard);
+      }
+    }));
+  }));
+  return [...skipped];
+}
+
+// A query's results in one language, without those for other words than the query's.
+async function searchLanguage(pagefind, query) {
+  const skipped = await shardsToSkip(pagefind, query);
+  return pagefind.search(query, skipped.length ? { filters: { [SHARD]: { none: skipped } } } : {});
+}
+
 let latest = 0; // the number of the last search begun: an earlier one's results are dropped
 
 // Results are shown a page at a time: Pagefind loads each result's text (its fragment) when
@@ -185,7 +272,7 @@ async function search(query) {
   status.textContent = form.dataset.loading;
   const asked = await languagesFor(query);
   const responses = await Promise.all(asked.map(({ pagefind, language }) =>
-    pagefind.search(query).catch((error) => {
+    searchLanguage(pagefind, query).catch((error) => {
       // (a shard that failed to load fails its language's searches: the other language
       // still answers)
       console.warn(`bitext search: the ${language} bundles failed`, error);
