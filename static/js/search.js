@@ -181,7 +181,7 @@ function resultItem(data) {
 // the bundle's index that the query word starts with (its "backtracking", meant for a word
 // typed in part, which no option turns off: Pagefind's issue #780): on the sample site
 // "attention" found a paper by the "at" of its text, "survey" one by its author Su,
-// "installation" all five by "in", and "机器人" (robot) one by "机器" (machine). A bundle
+// "installation" every paper by "in", and "机器人" (robot) one by "机器" (machine). A bundle
 // that has no such word either leaves the query word out: in shards of one paper, "large
 // language" found a paper by "largely" alone. Pagefind does this bundle by bundle (each
 // shard is one), and in a bundle for all its pages alike. So each word of a query is first
@@ -191,7 +191,8 @@ function resultItem(data) {
 // search. (Pagefind cuts Chinese in a query into other words than in the text at times: it
 // holds "强化学习" as "强化" and "学习" but looks for one word, and finds the paper only by
 // taking "强化" for it, which the best result's text then shows to be right.)
-const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
+const UNSPACED =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
 
 function checkedWords(query) {
   if (query.includes('"')) return []; // (an exact search already)
@@ -208,9 +209,9 @@ function folded(word) {
 // spaces, one of the words it matched is the query word or a form of it: it begins as the
 // query word does but for its last letters, a quarter of them at most (what stemming takes
 // off a word, and what a word typed in part lacks): "installed" for "installa",
-// "transformer" for "transfo", "Point-MoE" for "MoE", not "al." for "alibaba", nor
-// "Qwen-2.5" for "Qwen3". In a
-// script without spaces, the result's text holds the query word.
+// "transformer" for "transfo", "Self-play" for "play", not "al." for "alibaba", nor
+// "Qwen-2.5" for "Qwen3". In a script without spaces, the result's text holds the query
+// word.
 function foundBy(word, data) {
   if (!data.raw_content) return true; // (a bundle of before: its words are not known)
   if (UNSPACED.test(word)) return folded(data.raw_content.replaceAll("\u200B", "")).includes(word);
@@ -224,7 +225,7 @@ function foundBy(word, data) {
   };
   return data.locations.some((at) => {
     const core = folded(PUNCTUATED.exec(words[at] ?? "")[2]);
-    // (a compound is matched by its parts too: "MoE" by "Point-MoE")
+    // (a compound is matched by its parts too: "play" by "Self-play")
     return isForm(core) || core.split(/[^\p{L}\p{N}]+/u).some(isForm);
   });
 }
