@@ -393,7 +393,7 @@ def records_of(tag_names: dict[str, str], index: int, papers: Sequence[Paper]) -
         # (not the title: the record page's heading holds it, and indexed twice it came
         # back twice in excerpts, "… with Zero Data. Absolute Zero: … with Zero Data")
         texts = [abstract.text, ", ".join(paper.authors), paper.affiliation or "",
-                 " ".join(tags), note.text if note else ""]
+                 ", ".join(tags), note.text if note else ""]
         found.append({
             "url": paper.url,
             "parts": [[part, text] for part, text in zip(RECORD_PARTS, texts, strict=True)
@@ -673,8 +673,11 @@ def write_record_pages(shard: Shard, folder: Path) -> None:
             f'<meta data-pagefind-meta="date[content]" content="{escape(meta["date"])}">'
             f'</head><body data-pagefind-body>'
             f'<h1 data-pagefind-meta="title">{escape(meta["title"])}</h1>'
-            + "".join(f'<a id="{part}"></a>'
-                      + "".join(f"<p>{escape(line)}</p>" for line in text.split("\n"))
+            # Each part in an inline element: Pagefind ends the text of a block (a <p>)
+            # with a full stop when it ends in a letter, and excerpts of the authors read
+            # "… Zilong Zheng, Gao Huang." and of an affiliation "阿里.".
+            + "".join(f'<a id="{part}"></a><span>'
+                      + "<br>".join(escape(line) for line in text.split("\n")) + "</span>"
                       for part, text in record["parts"])
             + "</body></html>", encoding="utf-8")
 

@@ -356,6 +356,19 @@ def search_results(page, site_url, query):
     return found, status.inner_text()
 
 
+def test_an_excerpt_of_names_ends_as_the_names_do(browser, site_url):
+    """Pagefind ends the text of a block element with a full stop when it ends in a letter:
+    an excerpt of a paper's authors read "… Zilong Zheng, Gao Huang." and of its
+    affiliation "阿里.". The parts of a record page are inline now."""
+    page = browser.new_page()
+    for query, excerpt in [("Gao Huang", "Zilong Zheng, Gao Huang"), ("阿里", "阿里")]:
+        search_results(page, site_url, query)
+        excerpts = page.locator(".search-excerpt").evaluate_all(
+            "all => all.map(one => one.textContent)")
+        assert any(one.endswith(excerpt) for one in excerpts), (query, excerpts)
+    page.close()
+
+
 @pytest.mark.parametrize("site", ["site_url", "sharded_site_url"])
 def test_a_word_no_paper_holds_finds_nothing(browser, request, site):
     """Pagefind answers a word that no page of a bundle holds with the longest word of the
