@@ -149,7 +149,11 @@ def read_records(text: str, name: str, format_name: str | None,
     for entry in entries:
         arxiv, links, link_problems = digest_links(entry.links, name)
         problems += link_problems
-        records.append(Record(name, entry.line, entry.title, entry.abstract, entry.affiliation,
+        # (a title is one line: "… Boundaries in   Large Language Models", copied from a
+        # page that wrapped it, is one space)
+        titles = tuple(title if title is None else normalise_title(title)
+                       for title in entry.title)
+        records.append(Record(name, entry.line, titles, entry.abstract, entry.affiliation,
                               authors=entry.authors, arxiv=arxiv, date=entry.date, links=links,
                               extra_terms=entry.keywords, tags=entry.tags,
                               note=entry.note, left_out=entry.left_out,

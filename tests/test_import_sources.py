@@ -82,6 +82,29 @@ def test_every_real_paper_imports_from_a_digest(blank_lines, affiliations):
     assert [(e.title, e.abstract, e.affiliation) for e in entries] == expected
 
 
+@pytest.mark.parametrize("suffix", [".txt", ".csv"])
+def test_a_title_copied_with_its_wrap_is_one_line(tmp_path, suffix):
+    """The daily papers give 259 of their 561 titles wrapped as arXiv wraps them
+    ("… Multi-View Sports Skill\\n  Assessment"); copied into a digest or a spreadsheet,
+    the wrap is a run of spaces, which the paper's title does not keep."""
+    wrapped = [(item["paper"]["title"], " ".join(item["paper"]["summary"].split()))
+               for _, item in daily_items() if "\n" in item["paper"]["title"]][:20]
+    assert len(wrapped) == 20
+    copied = [(title.replace("\n", " "), abstract) for title, abstract in wrapped]
+    assert all("   " in title for title, _ in copied)
+    if suffix == ".txt":
+        text = "".join(f"{title}\n{abstract}\n\n" for title, abstract in copied)
+    else:
+        text = "title,abstract\n" + "".join(
+            f'"{title}","{abstract.replace(chr(34), chr(34) * 2)}"\n' for title, abstract in copied)
+    (tmp_path / f"papers{suffix}").write_text(text, "utf-8")
+    project = make_project(tmp_path / "site", {})
+    assert main(["--root", str(project), "import", str(tmp_path / f"papers{suffix}"),
+                 "--date", "2025-06-06"]) == 0
+    titles = sorted(paper.title.primary for paper in imported(project).values())
+    assert titles == sorted(" ".join(title.split()) for title, _ in wrapped)
+
+
 @pytest.mark.parametrize("style", ["## [{title}]({url})", "{number}. **[{title}]({url})**",
                                    "[{title}]({url})"])
 def test_titles_written_as_markdown_links_give_their_papers(style):
