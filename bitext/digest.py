@@ -445,6 +445,10 @@ STATEMENT_END = re.compile(r"(?<!\.)[.。]$")
 LOWERCASE_WORD = re.compile(r"[a-z]+(?![-\w])")
 
 
+WORDS_BEFORE_HINT = ("is it a paper? (words before the papers can be a heading, \"# …\", "
+                     "which import leaves out)")
+
+
 def sentences_run_on(entries: list[Entry], source: str) -> list[Problem]:
     """In a file of which no entry has a translation, a problem for each title that ends
     as a clause ("… namespaces …/atom,") or a statement ("Explicit is better than
@@ -476,9 +480,18 @@ def sentences_run_on(entries: list[Entry], source: str) -> list[Problem]:
             found.append(Problem(source, entry.line_of("abstract"), None,
                                  "an abstract that holds no sentence",
                                  expected="an abstract: sentences", found=repr(abstract[:60]),
-                                 hint="is it a paper? (words before the papers can be a "
-                                      "heading, \"# …\", which import leaves out)"))
-    return found
+                                 hint=WORDS_BEFORE_HINT))
+    return words_before_the_papers(found, entries)
+
+
+def words_before_the_papers(found: list[Problem], entries: list[Entry]) -> list[Problem]:
+    """`found` (see `sentences_run_on`), its one problem told that it may be words before
+    the papers when that problem is in the file's first entry and the others read as
+    papers: "Papers to translate" / "this week, from the daily papers" gave an abstract that
+    goes on with its title's sentence, and a hint about prose."""
+    if len(found) != 1 or len(entries) < 2 or found[0].line >= entries[1].line:
+        return found
+    return [dataclasses.replace(found[0], hint=WORDS_BEFORE_HINT)]
 
 
 def titles_as_affiliations(entries: list[Entry], lines: list[Line], source: str

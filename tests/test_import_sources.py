@@ -1755,12 +1755,17 @@ def test_a_digest_without_translations_in_arxivs_lines_reads_a_paper_a_paragraph
      "abstract, found 'Papers to translate this week') — is its abstract missing?"),
     (["Papers to translate this week", "Collected by the editors"],
      "english.txt:2: an abstract that holds no sentence (expected an abstract: sentences, "
-     "found 'Collected by the editors') — is it a paper?")])
+     "found 'Collected by the editors') — is it a paper?"),
+    (["Papers to translate", "this week, from the daily papers"],
+     "english.txt:2: an abstract that goes on with its title's sentence (expected an "
+     "abstract that begins a sentence, found 'this week, from the daily papers') — is it a "
+     "paper?")])
 def test_words_before_a_digest_of_paragraphs_are_named_as_such(words, first):
     """A line or two of the editor's before the papers of a digest in English alone, in
     arXiv's lines: one line read whole only as lines that run sentences on, with a
     problem at each wrapped line and none at its own; two lines read as a paper. Each is
-    now the one problem, at its line, and says what to do."""
+    now the one problem, at its line, and says what to do. (Two lines whose second goes on
+    with the first's sentence were told to be prose: "is the file a digest?")"""
     lines = [*words, ""]
     for _, item in daily_items()[:12]:
         lines += [normalise_title(item["paper"]["title"]),
