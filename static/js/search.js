@@ -234,17 +234,20 @@ function foundBy(word, data) {
 async function shardsToSkip(pagefind, query) {
   const skipped = new Set();
   await Promise.all(checkedWords(query).map(async (word) => {
-    // (each shard with how many pages hold it: counted without a result made, in a tenth
-    // of the time, by a filter that no page passes)
-    const exact = await pagefind.search(`"${word}"`, { filters: { [SHARD]: NO_SHARD } });
-    const held = exact.totalFilters?.[SHARD] ?? {};
-    const unsure = Object.keys(held).filter((shard) => held[shard] === 0);
-    await Promise.all(unsure.map(async (shard) => {
-      const alone = await pagefind.search(word, { filters: { [SHARD]: shard } });
-      if (!alone.results.length || !foundBy(word, await alone.results[0].data())) {
+    // Each shard with how many pages hold the word, and how many the word alone finds
+    // (counted without a result made, in a tenth of the time, by a filter that no page
+    // passes); a shard where it finds some that do not hold it is asked for its best.
+    const [held, found] = await Promise.all([`"${word}"`, word].map(async (term) =>
+      (await pagefind.search(term, { filters: { [SHARD]: NO_SHARD } })).totalFilters?.[SHARD]
+      ?? {}));
+    await Promise.all(Object.keys(held).filter((shard) => held[shard] === 0)
+      .map(async (shard) => {
+        if (found[shard] > 0) {
+          const alone = await pagefind.search(word, { filters: { [SHARD]: shard } });
+          if (alone.results.length && foundBy(word, await alone.results[0].data())) return;
+        }
         skipped.add(shard);
-      }
-    }));
+      }));
   }));
   return [...skipped];
 }
