@@ -325,7 +325,8 @@ def read_daily_papers(text: str, name: str) -> tuple[list[Record], list[Problem]
         return [], [Problem(name, 1, None, "not a list of daily papers",
                             expected="a JSON list of items with a 'paper', or one paper",
                             found=items,
-                            hint="give the answer of https://huggingface.co/api/daily_papers")]
+                            hint="give the papers that https://huggingface.co/api/daily_papers"
+                                 "?date=YYYY-MM-DD answers (an error answers a wrong address)")]
     return sorted_out([daily_paper(item, name, line) for line, item in items])
 
 
@@ -342,6 +343,8 @@ def json_items(text: str) -> list[tuple[int, object]] | str:
             return [(1 + text[:len(text) - len(text.lstrip())].count("\n"), whole)]
         lists = [key for key, value in whole.items() if value and isinstance(value, list)
                  and all(isinstance(item, dict) for item in value)]
+        if isinstance(whole.get("error"), str):  # (the API's answer to a wrong address)
+            return f"the API's error {whole['error'][:80]!r}"
         if len(lists) != 1:
             return "an object with " + ", ".join(list(whole)[:5]) if whole else "an empty object"
         shared = {key: value for key, value in whole.items()
@@ -419,9 +422,22 @@ def daily_paper(item: object, name: str, line: int) -> tuple[Record | None, Prob
 # -- arXiv API -------------------------------------------------------------------------
 
 
+HTML_PAGE = re.compile(r"<!doctype\s+html|<html[\s>]", re.IGNORECASE)
+
+
 def read_arxiv_feed(text: str, name: str) -> tuple[list[Record], list[Problem]]:
     import xml.etree.ElementTree as ET  # (only import needs it: not loaded for a build)
 
+    if HTML_PAGE.match(text.lstrip("\ufeff \t\r\n")):
+        # (what a download gives that ended at an error page, a rate limit or a login)
+        title = re.search(r"<title[^>]*>([^<]*)</title>", text, re.IGNORECASE)
+        return [], [Problem(name, 1, None, "a web page, not papers",
+                            expected="papers: a digest, a table, the daily papers' JSON or "
+                                     "arXiv's answer",
+                            found=(f"an HTML page titled {' '.join(title[1].split())[:60]!r}"
+                                   if title and title[1].strip() else "an HTML page"),
+                            hint="did a download fail? `curl -f` makes a failed one an error; "
+                                 "or save the papers of the page as text")]
     if re.search(r"<!(DOCTYPE|ENTITY)", text, re.IGNORECASE):
         # arXiv's answers declare none; entities are how XML attacks its reader
         return [], [Problem(name, text[:text.upper().find("<!")].count("\n") + 1, None,

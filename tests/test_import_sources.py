@@ -2290,6 +2290,28 @@ def test_an_empty_input_is_a_problem_and_a_day_without_papers_is_not(tmp_path, m
         "0 created, 0 updated, 0 skipped; 0 awaiting translation")
 
 
+@pytest.mark.parametrize("data, found", [
+    (b"<!DOCTYPE html>\n<html lang=en><head><title>429 Too Many\n  Requests</title></head>"
+     b"<body><h1>Rate limited</h1></body></html>\n",
+     "a web page, not papers (expected papers: a digest, a table, the daily papers' JSON or "
+     "arXiv's answer, found an HTML page titled '429 Too Many Requests') — did a download "
+     "fail? `curl -f` makes a failed one an error; or save the papers of the page as text"),
+    (b'{"error":"Invalid date"}',
+     "not a list of daily papers (expected a JSON list of items with a 'paper', or one paper, "
+     "found the API's error 'Invalid date') — give the papers that "
+     "https://huggingface.co/api/daily_papers?date=YYYY-MM-DD answers (an error answers a "
+     "wrong address)")])
+def test_a_download_that_ended_at_an_error_says_so(tmp_path, monkeypatch, capsys, data, found):
+    """`curl -s` of an address that answers with an error page (a rate limit, a proxy's
+    login) or with the API's error: an HTML page was "XML with a DOCTYPE or ENTITY
+    declaration (expected an arXiv API answer …)", the API's error "an object with
+    error". Each now says what it is."""
+    project = make_project(tmp_path / "site", {})
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    assert run(project, "import", "-") == 1
+    assert capsys.readouterr().err.splitlines()[0] == "-:1: " + found
+
+
 @pytest.mark.parametrize("text, expected", [
     ('[{"paper": {"id": "2505.24863", "title": "A"', ":1: not valid JSON (expected the JSON of "
      "the Hugging Face daily papers, found Expecting ',' delimiter at column 45) — save the "
