@@ -2296,16 +2296,14 @@ def test_an_empty_input_is_a_problem_and_a_day_without_papers_is_not(tmp_path, m
      "a web page, not papers (expected papers: a digest, a table, the daily papers' JSON or "
      "arXiv's answer, found an HTML page titled '429 Too Many Requests') — did a download "
      "fail? `curl -f` makes a failed one an error; or save the papers of the page as text"),
-    (b'{"error":"Invalid date"}',
-     "not a list of daily papers (expected a JSON list of items with a 'paper', or one paper, "
-     "found the API's error 'Invalid date') — give the papers that "
-     "https://huggingface.co/api/daily_papers?date=YYYY-MM-DD answers (an error answers a "
-     "wrong address)")])
-def test_a_download_that_ended_at_an_error_says_so(tmp_path, monkeypatch, capsys, data, found):
+    (b"<html><body>Sign in to continue</body></html>",
+     "a web page, not papers (expected papers: a digest, a table, the daily papers' JSON or "
+     "arXiv's answer, found an HTML page) — did a download fail? `curl -f` makes a failed "
+     "one an error; or save the papers of the page as text")])
+def test_a_download_that_ended_at_a_web_page_says_so(tmp_path, monkeypatch, capsys, data, found):
     """`curl -s` of an address that answers with an error page (a rate limit, a proxy's
-    login) or with the API's error: an HTML page was "XML with a DOCTYPE or ENTITY
-    declaration (expected an arXiv API answer …)", the API's error "an object with
-    error". Each now says what it is."""
+    login): it was "XML with a DOCTYPE or ENTITY declaration (expected an arXiv API answer
+    …)", or "not valid XML". (The API's own error: see the test below.)"""
     project = make_project(tmp_path / "site", {})
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
     assert run(project, "import", "-") == 1
@@ -2324,8 +2322,9 @@ def test_a_download_that_ended_at_an_error_says_so(tmp_path, monkeypatch, capsys
      ":2: paper.id: not an arXiv id (expected an id such as 2505.09388, found 'www') — is "
      "this the daily-papers JSON?"),
     ('{"error": "Invalid date"}', ":1: not a list of daily papers (expected a JSON list of "
-     "items with a 'paper', or one paper, found an object with error) — give the answer of "
-     "https://huggingface.co/api/daily_papers"),
+     "items with a 'paper', or one paper, found the API's error 'Invalid date') — give the "
+     "papers that https://huggingface.co/api/daily_papers?date=YYYY-MM-DD answers (an error "
+     "answers a wrong address)"),
 ])
 def test_malformed_json_is_refused_with_its_line_and_nothing_is_written(tmp_path, capsys,
                                                                          text, expected):
