@@ -201,8 +201,12 @@ function checkedWords(query) {
   return [...new Set(checked)];
 }
 
+// Lower case, and in a script with spaces without accents, as Pagefind matches words
+// ("sola" finds "Solà"). Unspaced script is kept as it is: it is looked for in the result's
+// text as written (decomposed, a Hangul syllable falls apart into letters).
 function folded(word) {
-  return word.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+  const lower = word.toLowerCase();
+  return UNSPACED.test(lower) ? lower : lower.normalize("NFD").replace(/\p{M}/gu, "");
 }
 
 // Whether Pagefind found a result for a query word by that word. In a script written with
