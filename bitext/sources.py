@@ -341,10 +341,10 @@ def json_items(text: str) -> list[tuple[int, object]] | str:
     if isinstance(whole, dict):
         if "paper" in whole or "title" in whole:
             return [(1 + text[:len(text) - len(text.lstrip())].count("\n"), whole)]
-        lists = [key for key, value in whole.items() if value and isinstance(value, list)
-                 and all(isinstance(item, dict) for item in value)]
         if isinstance(whole.get("error"), str):  # (the API's answer to a wrong address)
             return f"the API's error {whole['error'][:80]!r}"
+        lists = [key for key, value in whole.items() if value and isinstance(value, list)
+                 and all(isinstance(item, dict) for item in value)]
         if len(lists) != 1:
             return "an object with " + ", ".join(list(whole)[:5]) if whole else "an empty object"
         shared = {key: value for key, value in whole.items()
