@@ -356,6 +356,26 @@ def search_results(page, site_url, query):
     return found, status.inner_text()
 
 
+@pytest.mark.parametrize("site", ["site_url", "sharded_site_url"])
+def test_a_chinese_query_finds_the_papers_that_hold_it(browser, request, site):
+    """Pagefind cuts Chinese into words when it indexes a text, but not in a query: it
+    searched "语言处理" (language processing) as "语言" alone, the longest word of the index
+    the query starts with, and found all four papers, where Mutarjim's alone holds it;
+    "这一见解" (this insight) as "这" (this). The search page cuts the query into words of
+    the index and finds the papers that hold them in a row, marked there."""
+    site_url = request.getfixturevalue(site)
+    page = browser.new_page()
+    for query, papers in [("语言处理", ["mutarjim"]), ("这一见解", ["mutarjim"]),
+                          ("自然语言处理", ["mutarjim"]), ("思考预算", ["qwen3"]),
+                          ("思考模型", []), ("大语言模型", ["absolute", "mutarjim", "qwen3"])]:
+        found, _ = search_results(page, site_url, query)
+        assert sorted(found) == papers, (query, found)
+    search_results(page, site_url, "语言处理")
+    assert page.locator(".search-result mark").evaluate_all(
+        "marks => marks.map(mark => mark.textContent)")[:2] == ["语言", "处理"]
+    page.close()
+
+
 def test_an_excerpt_of_names_ends_as_the_names_do(browser, site_url):
     """Pagefind ends the text of a block element with a full stop when it ends in a letter:
     an excerpt of a paper's authors read "… Zilong Zheng, Gao Huang." and of its

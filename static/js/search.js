@@ -234,16 +234,21 @@ function foundBy(word, data) {
   });
 }
 
+// How many pages of each shard a term finds (counted without a result made, in a tenth of
+// the time, by a filter that no page passes).
+async function countsByShard(pagefind, term) {
+  const counted = await pagefind.search(term, { filters: { [SHARD]: NO_SHARD } });
+  return counted.totalFilters?.[SHARD] ?? {};
+}
+
 // The shards (as `SHARD` names them) whose results for `query` would be for other words.
 async function shardsToSkip(pagefind, query) {
   const skipped = new Set();
   await Promise.all(checkedWords(query).map(async (word) => {
-    // Each shard with how many pages hold the word, and how many the word alone finds
-    // (counted without a result made, in a tenth of the time, by a filter that no page
-    // passes); a shard where it finds some that do not hold it is asked for its best.
-    const [held, found] = await Promise.all([`"${word}"`, word].map(async (term) =>
-      (await pagefind.search(term, { filters: { [SHARD]: NO_SHARD } })).totalFilters?.[SHARD]
-      ?? {}));
+    // Each shard with how many pages hold the word, and how many the word alone finds; a
+    // shard where it finds some that do not hold it is asked for its best.
+    const [held, found] = await Promise.all(
+      [`"${word}"`, word].map((term) => countsByShard(pagefind, term)));
     await Promise.all(Object.keys(held).filter((shard) => held[shard] === 0)
       .map(async (shard) => {
         if (found[shard] > 0) {
@@ -256,10 +261,76 @@ async function shardsToSkip(pagefind, query) {
   return [...skipped];
 }
 
+// Pagefind cuts Chinese and Japanese into words when it indexes a text, but not in a query:
+// "大语言模型" (large language model) was searched as "大" (large) alone, the longest word
+// of the index that it starts with, and "思考预算" as "思考". So a query's runs of unspaced
+// script are cut here into words of the index, the longest first, each looked up as itself
+// ("大", "语言", "模型"; at most `LONGEST_WORD` characters a word), and a query of one such
+// run finds the papers that hold its words in a row (Pagefind's exact search of them),
+// ranked as a search of its words finds them.
+const LONGEST_WORD = 8;
+const RUNS = new RegExp(`${UNSPACED.source}+|(?:(?!${UNSPACED.source})[\\p{L}\\p{N}])+`, "gu");
+
+// A run of unspaced script as words of the index, or null when no word of it begins at
+// one of its characters (no page holds the run).
+async function indexWords(pagefind, run) {
+  const isWord = async (word) => Object.values(await countsByShard(pagefind, `"${word}"`))
+    .some(Boolean);
+  if (await isWord(run)) return [run]; // (most often: each further word costs index chunks)
+  const letters = Array.from(run);
+  const words = [];
+  for (let at = 0; at < letters.length;) {
+    const ends = [];
+    for (let end = Math.min(letters.length, at + LONGEST_WORD); end > at; end -= 1) ends.push(end);
+    const held = await Promise.all(ends.map((end) => isWord(letters.slice(at, end).join(""))));
+    if (!held.includes(true)) return null;
+    const end = ends[held.indexOf(true)];
+    words.push(letters.slice(at, end).join(""));
+    at = end;
+  }
+  return words;
+}
+
+// The words to ask Pagefind for a query: its runs of unspaced script as words of the index
+// (see `indexWords`), the rest as the reader wrote it. null when a run is in no page.
+async function wordsToAsk(pagefind, query) {
+  const asked = [];
+  for (const word of query.trim().split(/\s+/)) {
+    if (!UNSPACED.test(word)) {
+      asked.push(word);
+      continue;
+    }
+    for (const run of word.match(RUNS) ?? []) {
+      const words = UNSPACED.test(run) ? await indexWords(pagefind, folded(run)) : [run];
+      if (!words) return null;
+      asked.push(...words);
+    }
+  }
+  return asked;
+}
+
 // A query's results in one language, without those for other words than the query's.
 async function searchLanguage(pagefind, query) {
-  const skipped = await shardsToSkip(pagefind, query);
-  return pagefind.search(query, skipped.length ? { filters: { [SHARD]: { none: skipped } } } : {});
+  const asked = query.includes('"') || !UNSPACED.test(query) ? query.trim().split(/\s+/)
+    : await wordsToAsk(pagefind, query);
+  if (!asked) return { results: [] };
+  const skipped = await shardsToSkip(pagefind, asked.join(" "));
+  const options = skipped.length ? { filters: { [SHARD]: { none: skipped } } } : {};
+  const ranked = await pagefind.search(asked.join(" "), options);
+  const runs = query.trim().match(RUNS) ?? [];
+  if (asked.length < 2 || runs.length !== 1 || runs[0] !== PUNCTUATED.exec(query.trim())[2]
+      || !UNSPACED.test(runs[0])) {
+    return ranked;
+  }
+  // (a query of one run of unspaced script: the papers that hold its words in a row, each
+  // marked where it does)
+  const inARow = new Map((await pagefind.search(`"${asked.join(" ")}"`, options)).results
+    .map((result) => [result.id, result.words]));
+  const results = ranked.results.filter((result) => inARow.has(result.id)).map((result) => ({
+    ...result,
+    data: async () => ({ ...(await result.data()), locations: inARow.get(result.id) }),
+  }));
+  return { ...ranked, results };
 }
 
 let latest = 0; // the number of the last search begun: an earlier one's results are dropped
