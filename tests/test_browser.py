@@ -376,6 +376,51 @@ def test_a_chinese_query_finds_the_papers_that_hold_it(browser, request, site):
     page.close()
 
 
+JAPANESE_PAPER = """---
+title:
+  en: Data for Learning
+  ja: 学習のためのデータ
+date: 2025-05-01
+---
+::: en
+We release a dataset for learning.
+:::
+
+::: ja
+学習のためのデータセットを公開します。モデルが学習できるデータです。
+:::
+"""
+
+
+@pytest.fixture(scope="module")
+def japanese_site_url(tmp_path_factory):
+    from tests.conftest import SITE_YAML, make_project
+
+    site_yaml = SITE_YAML.replace("zh-Hans", "ja").replace("简体中文", "日本語").replace(
+        "\nsearch: false", "\nsearch: true")
+    project = make_project(tmp_path_factory.mktemp("japanese") / "site",
+                           {"data.md": JAPANESE_PAPER}, site_yaml=site_yaml)
+    out = project.parent / "out"
+    build(Options(root=project, out=out))
+    with serve_pages(out, "/digest/") as url:
+        yield url
+
+
+def test_a_japanese_query_is_cut_into_the_words_of_the_index(browser, japanese_site_url):
+    """Kana runs are cut as Chinese is, by the scripts their characters are used in: the
+    "ー" of "データ" is no Katakana by its script (Common) and cut the word in two, so that
+    "データ" found nothing."""
+    page = browser.new_page()
+    for query, marks in [("データ", ["データ"]), ("データセット", ["データ", "セット"]),
+                         ("学習できるデータ", ["学習", "できる", "データ"]), ("機械", None)]:
+        found, _ = search_results(page, japanese_site_url, query)
+        assert found == ([] if marks is None else ["data"]), (query, found)
+        if marks:
+            assert page.locator(".search-result mark").evaluate_all(
+                "all => all.map(mark => mark.textContent)")[:len(marks)] == marks, query
+    page.close()
+
+
 def test_an_excerpt_of_names_ends_as_the_names_do(browser, site_url):
     """Pagefind ends the text of a block element with a full stop when it ends in a letter:
     an excerpt of a paper's authors read "… Zilong Zheng, Gao Huang." and of its

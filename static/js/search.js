@@ -188,11 +188,12 @@ function resultItem(data) {
 // looked up as itself (Pagefind's exact search: stemmed, no other word taken); in each
 // shard that does not hold it, the shard's best result for the word alone shows what
 // Pagefind took for it, and a shard that took nothing, or other words, is left out of the
-// search. (Pagefind cuts Chinese in a query into other words than in the text at times: it
-// holds "强化学习" as "强化" and "学习" but looks for one word, and finds the paper only by
-// taking "强化" for it, which the best result's text then shows to be right.)
-const UNSPACED =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
+// search. (A query's Chinese is cut into words of the index first: see `indexWords`.)
+// (by the scripts a character is used in: the "ー" of "データ" is Katakana's and Hiragana's;
+// a letter, digit or mark only: "、" and "。" are Han's, Hiragana's and Katakana's too)
+const UNSPACED_LETTER = "(?:(?=[\\p{L}\\p{N}\\p{M}])[\\p{scx=Han}\\p{scx=Hiragana}"
+  + "\\p{scx=Katakana}\\p{scx=Hangul}\\p{scx=Thai}])";
+const UNSPACED = new RegExp(UNSPACED_LETTER, "u");
 
 function checkedWords(query) {
   if (query.includes('"')) return []; // (an exact search already)
@@ -269,7 +270,8 @@ async function shardsToSkip(pagefind, query) {
 // run finds the papers that hold its words in a row (Pagefind's exact search of them),
 // ranked as a search of its words finds them.
 const LONGEST_WORD = 8;
-const RUNS = new RegExp(`${UNSPACED.source}+|(?:(?!${UNSPACED.source})[\\p{L}\\p{N}])+`, "gu");
+const RUNS = new RegExp(
+  `${UNSPACED_LETTER}+|(?:(?!${UNSPACED_LETTER})[\\p{L}\\p{N}\\p{M}])+`, "gu");
 
 // A run of unspaced script as words of the index, or null when no word of it begins at
 // one of its characters (no page holds the run).
