@@ -177,6 +177,14 @@ function resultItem(data) {
   return item;
 }
 
+// A letter of a script written without spaces between words, which Pagefind cuts into
+// words (Chinese, Japanese, Korean, Thai): by the scripts a character is used in (the "ー"
+// of "データ" is Katakana's and Hiragana's, though no script's own), and a letter, digit or
+// mark only ("、" and "。" are Han's, Hiragana's and Katakana's too).
+const UNSPACED_LETTER = "(?:(?=[\\p{L}\\p{N}\\p{M}])[\\p{scx=Han}\\p{scx=Hiragana}"
+  + "\\p{scx=Katakana}\\p{scx=Hangul}\\p{scx=Thai}])";
+const UNSPACED = new RegExp(UNSPACED_LETTER, "u");
+
 // Pagefind answers a query word that no page of a bundle holds with the longest word of
 // the bundle's index that the query word starts with (its "backtracking", meant for a word
 // typed in part, which no option turns off: Pagefind's issue #780): on the sample site
@@ -189,14 +197,11 @@ function resultItem(data) {
 // shard that does not hold it, the shard's best result for the word alone shows what
 // Pagefind took for it, and a shard that took nothing, or other words, is left out of the
 // search. (A query's Chinese is cut into words of the index first: see `indexWords`.)
-// (by the scripts a character is used in: the "ー" of "データ" is Katakana's and Hiragana's;
-// a letter, digit or mark only: "、" and "。" are Han's, Hiragana's and Katakana's too)
-const UNSPACED_LETTER = "(?:(?=[\\p{L}\\p{N}\\p{M}])[\\p{scx=Han}\\p{scx=Hiragana}"
-  + "\\p{scx=Katakana}\\p{scx=Hangul}\\p{scx=Thai}])";
-const UNSPACED = new RegExp(UNSPACED_LETTER, "u");
 
+// The words of a query to look up as themselves, folded (none in an exact search, which
+// takes no other word).
 function checkedWords(query) {
-  if (query.includes('"')) return []; // (an exact search already)
+  if (query.includes('"')) return [];
   const checked = query.split(/\s+/).map((word) => folded(PUNCTUATED.exec(word)[2]))
     .filter((word) => word.length >= 2 && /[\p{L}\p{N}]/u.test(word));
   return [...new Set(checked)];
