@@ -74,7 +74,7 @@ TEXT_ANCHOR = "text"
 # so that an excerpt is cut from one part: an excerpt that ran on from the abstract's end
 # into the authors and the tags read "… of reasoning models. Zafir Stojanovski, Oliver
 # Stanley, … Reasoning Reinforcement learning" (static/js/search.js names them too).
-RECORD_PARTS = (TEXT_ANCHOR, "authors", "affiliation", "tags", "note")
+RECORD_PARTS = (TEXT_ANCHOR, "authors", "affiliation", "tags", "note", "arxiv")
 # Papers in one Pagefind index (see the top): about 110 MiB of Pagefind's memory for
 # English records. Languages that Pagefind segments into words with a dictionary take
 # twice as much a record, and their shards hold half as many (see `shard_records`).
@@ -392,8 +392,10 @@ def records_of(tag_names: dict[str, str], index: int, papers: Sequence[Paper]) -
         tags = [tag_names[slug] for slug in paper.tags]
         # (not the title: the record page's heading holds it, and indexed twice it came
         # back twice in excerpts, "… with Zero Data. Absolute Zero: … with Zero Data")
+        # (the arXiv id too: "2505.09388" is how an editor asks whether a paper is in)
         texts = [abstract.text, ", ".join(paper.authors), paper.affiliation or "",
-                 ", ".join(tags), note.text if note else ""]
+                 ", ".join(tags), note.text if note else "",
+                 f"arXiv {paper.arxiv}" if paper.arxiv else ""]
         found.append({
             "url": paper.url,
             "parts": [[part, text] for part, text in zip(RECORD_PARTS, texts, strict=True)

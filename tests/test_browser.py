@@ -421,6 +421,20 @@ def test_a_japanese_query_is_cut_into_the_words_of_the_index(browser, japanese_s
     page.close()
 
 
+def test_a_paper_is_found_by_its_arxiv_id_as_a_reader_pastes_it(browser, sharded_site_url):
+    """An editor asks whether a paper is in the digest by its arXiv id: the records hold it
+    now, and the search page takes it out of the forms it is pasted in."""
+    page = browser.new_page()
+    for query in ("2505.09388", "arXiv:2505.09388", "https://arxiv.org/abs/2505.09388v2",
+                  "https://huggingface.co/papers/2505.09388"):
+        found, _ = search_results(page, sharded_site_url, query)
+        assert found == ["qwen3"], (query, found)
+        assert page.locator(".search-excerpt").inner_text() == "arXiv 2505.09388"
+        assert page.locator(".search-excerpt mark").inner_text() == "2505.09388"
+    assert search_results(page, sharded_site_url, "2505.99999")[0] == []
+    page.close()
+
+
 def test_an_excerpt_of_names_ends_as_the_names_do(browser, site_url):
     """Pagefind ends the text of a block element with a full stop when it ends in a letter:
     an excerpt of a paper's authors read "… Zilong Zheng, Gao Huang." and of its

@@ -74,12 +74,12 @@ function say(template, values) {
 // learning …"), and a match in the title alone showed the title again under itself. The
 // record page marks where each part of its text starts after the title (an empty element
 // with the part's id: bitext.search.RECORD_PARTS): the abstract, then the authors, the
-// affiliation, the tags' names and the editor's note. The excerpt is cut from the part
-// holding the most matches (the abstract when only the title matched): a few words before
-// the match that starts the window holding the most matches. (Cut from the whole text, an
+// affiliation, the tags' names, the editor's note and the arXiv id. The excerpt is cut from
+// the part holding the most matches (the abstract when only the title matched): a few
+// words before the match that starts the window holding the most matches. (Cut from the whole text, an
 // excerpt ran on from the abstract's end into the authors' names and the tags.)
 const TEXT_ANCHOR = "text";
-const RECORD_PARTS = new Set([TEXT_ANCHOR, "authors", "affiliation", "tags", "note"]);
+const RECORD_PARTS = new Set([TEXT_ANCHOR, "authors", "affiliation", "tags", "note", "arxiv"]);
 const LEAD_WORDS = 3;
 
 function textExcerpt(data) {
@@ -316,8 +316,18 @@ async function wordsToAsk(pagefind, query) {
   return asked;
 }
 
+// An arXiv id as a record holds it, from the ways a reader pastes one: "arXiv:2505.09388",
+// "https://arxiv.org/abs/2505.09388v2", a Hugging Face paper's address.
+const ARXIV_ID = /(?<![\d.])(\d{4}\.\d{4,5})(?:v\d+)?(?!\d)/;
+
+function arxivIdOrWord(word) {
+  return ARXIV_ID.exec(word)?.[1] ?? word;
+}
+
 // A query's results in one language, without those for other words than the query's.
-async function searchLanguage(pagefind, query) {
+async function searchLanguage(pagefind, written) {
+  const query = written.includes('"') ? written
+    : written.trim().split(/\s+/).map(arxivIdOrWord).join(" ");
   const asked = query.includes('"') || !UNSPACED.test(query) ? query.trim().split(/\s+/)
     : await wordsToAsk(pagefind, query);
   if (!asked) return { results: [] };
