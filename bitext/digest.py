@@ -445,8 +445,9 @@ STATEMENT_END = re.compile(r"(?<!\.)[.。]$")
 LOWERCASE_WORD = re.compile(r"[a-z]+(?![-\w])")
 
 
-WORDS_BEFORE_HINT = ("is it a paper? (words before the papers can be a heading, \"# …\", "
-                     "which import leaves out)")
+# (the way out of an error that lines of the editor's before the papers give)
+WORDS_BEFORE = "(words before the papers can be a heading, \"# …\", which import leaves out)"
+WORDS_BEFORE_HINT = f"is it a paper? {WORDS_BEFORE}"
 
 
 def sentences_run_on(entries: list[Entry], source: str) -> list[Problem]:
@@ -1647,8 +1648,7 @@ class _Parser:
             return Problem(self.source, line.number, None, "a paragraph of one line",
                            expected="a paper: its title, then its abstract",
                            found=repr(line.text[:50]),
-                           hint="is its abstract missing? (words before the papers can be "
-                                "a heading, \"# …\", which import leaves out)")
+                           hint=f"is its abstract missing? {WORDS_BEFORE}")
         attempts = []
         for reading in self.readings(at, longest=True):
             misfits = 0
