@@ -107,7 +107,9 @@ function textExcerpt(data) {
   });
   from = Math.max(part.start, Math.min(from, part.end - length));
   for (const at of part.matches) words[at] = marked(words[at]);
-  return words.slice(from, from + length).join(segmented ? "" : " ").trim();
+  const excerpt = words.slice(from, from + length).join(segmented ? "" : " ").trim();
+  // (matched words in a row of unspaced text are one mark: "语言处理", not "语言" "处理")
+  return segmented ? excerpt.replaceAll("</mark><mark>", "") : excerpt;
 }
 
 // The words of a result's text as Pagefind counts them, which its locations number: text
