@@ -149,7 +149,9 @@ class Entry:
     field's)."""
     title: tuple[str, str | None]
     """Primary and secondary title (None: the entry awaits its translation)."""
-    abstract: tuple[str, str | None]
+    abstract: tuple[str | None, str | None]
+    """Primary and secondary abstract (None: awaiting the translation, or, in a labelled
+    digest, a translation alone; see `is_translation_only`)."""
     affiliation: str | None
     lines: dict[str, int] | None = None
     """Line of each part in the digest: title, affiliation, translated_title, abstract,
@@ -408,7 +410,8 @@ def read_digest(text: str, source: str, languages: tuple[Language, Language]
     # read into an entry across the blank line that parts them, as a last paragraph of its
     # translation; an entry's translated abstract is no closing words, though the entry
     # reads without it, as awaiting its translation).
-    for kept, edges in without_edges(all_lines):
+    for kept, edges in itertools.chain(without_other_parts(all_lines),
+                                       without_edges(all_lines)):
         found_lines, found = reading_of(kept, source, names, secondary_script)
         if awaiting(found[0]) > awaiting(entries):
             continue  # (the words were a translation: "Title" / abstract / "" / "标题" / 摘要)
@@ -637,7 +640,8 @@ def without_edges(lines: list[Line]) -> Iterator[tuple[list[Line], tuple[int, ..
     Such words are one to `EDGE_LINES_MAX` lines of text before the first blank line (or
     rule) or after the last, in a file whose other blank lines part entries (or that has
     no other; or, for closing words, after a rule: a Markdown digest has a blank line
-    after every line, and a rule after its last entry), without labels and none of them
+    after every line, and a rule after its last entry; or, for opening words, between the
+    file's first headings and the next), without labels and none of them
     in the primary language. They hold no
     title and no abstract, so leaving them out loses no paper's text; it may lose a
     translation's last paragraph, which the import report names. Lines the words cannot
@@ -646,9 +650,15 @@ def without_edges(lines: list[Line]) -> Iterator[tuple[list[Line], tuple[int, ..
     of its place; after the last of several notes, whose paragraphs each went right under
     them, the digest's closing words are likelier)."""
     breaks = [index for index, line in enumerate(lines) if line.after_blank]
-    if not breaks:
+    # (the opening words may come under the file's headings, "# Hugging Face 2026-10-08
+    # 论文日报" / "## 📊 今日论文统计" / "- 总论文数：50", which stay: a heading may date the
+    # papers)
+    start = next((index for index, line in enumerate(lines)
+                  if line.in_grammar and not line.heading), 0)
+    head_end = next((index for index in breaks if index > start), None)
+    if head_end is None:
         return
-    head, tail = lines[:breaks[0]], lines[breaks[-1]:]
+    head, tail = lines[start:head_end], lines[breaks[-1]:]
 
     def is_words(block: list[Line]) -> bool:
         return len(block) <= EDGE_LINES_MAX and all(
@@ -660,15 +670,39 @@ def without_edges(lines: list[Line]) -> Iterator[tuple[list[Line], tuple[int, ..
     opening, closing = is_words(head), is_words(tail) and not after_note
     for cut_head, cut_tail in ((True, True), (True, False), (False, True)):
         if (cut_head and not opening) or (cut_tail and not closing) or (
-                cut_head and cut_tail and len(breaks) == 1):  # (nothing would be left)
+                cut_head and cut_tail and head_end == breaks[-1]):  # (nothing would be left)
             continue
-        kept = lines[len(head) if cut_head else 0:breaks[-1] if cut_tail else len(lines)]
+        kept = lines[:start] + lines[head_end if cut_head else start:
+                                     breaks[-1] if cut_tail else len(lines)]
         kept[0] = dataclasses.replace(kept[0], after_blank=False)  # (now the first line)
         in_grammar = [line for line in kept if line.in_grammar]
         if (blanks_part_entries(in_grammar) or not any(line.after_blank for line in in_grammar)
-                or (cut_tail and not cut_head and tail[0].after_rule)):
+                or (cut_tail and not cut_head and tail[0].after_rule)
+                or (cut_head and not cut_tail and start and lines[head_end].heading)):
             yield kept, tuple(line.number for line in (head if cut_head else [])
                               + (tail if cut_tail else []))
+
+
+def without_other_parts(lines: list[Line]) -> Iterator[tuple[list[Line], tuple[int, ...]]]:
+    """The lines without the parts of a Markdown digest that hold no paper, with the
+    numbers of the lines left out: a part is what a heading above the titles' level heads
+    (the titles being the deepest headings), and one without a title under it holds the
+    digest's counts, pictures or addresses ("## 📊 今日论文统计" / "- 总论文数：15", "## 🔍
+    关键词云图" / "![关键词云图](stats/…)", "## 📱 订阅渠道" / "- GitHub: [hf-daily-…](…)")."""
+    levels = {line.heading for line in lines if line.heading}
+    if len(levels) < 2:
+        return
+    deepest = max(levels)
+    parts: list[list[Line]] = [[]]  # (the first: the lines above any part)
+    for line in lines:
+        if 0 < line.heading < deepest:
+            parts.append([])
+        parts[-1].append(line)
+    left_out = {line.number for part in parts[1:]
+                if not any(member.heading == deepest for member in part)
+                for line in part if not line.heading}
+    if left_out:
+        yield [line for line in lines if line.number not in left_out], tuple(sorted(left_out))
 
 
 def with_title_pairs(lines: list[Line], secondary: frozenset[str]) -> list[Line] | None:
@@ -1113,10 +1147,13 @@ def labelled_entry(group: dict[str, list[LabelledField]], source: str,
                              hint="write the text after the label")
     titles, abstracts = group.get("title", []), group.get("abstract", [])
     awaiting = len(titles) == len(abstracts) == 1
+    translation_only = is_translation_only(titles, abstracts)
     parts: dict[str, list[Line]] = {}
-    for kind, fields, roles in (("title", titles, (TITLE, TRANSLATED_TITLE)),
-                                ("abstract", abstracts, (ABSTRACT, TRANSLATED_ABSTRACT))):
-        if len(fields) not in (1, 2) or len(fields) == 1 and not awaiting:
+    for kind, fields, roles in (
+            ("title", titles, (TITLE, TRANSLATED_TITLE)),
+            ("abstract", abstracts, (TRANSLATED_ABSTRACT,) if translation_only
+             else (ABSTRACT, TRANSLATED_ABSTRACT))):
+        if len(fields) not in (1, 2) or len(fields) == 1 and not (awaiting or translation_only):
             return None, labelled_count_problem(kind, fields, first, source, names)
         # of two, the one more in the secondary language's script is the translation
         ordered = sorted(fields, key=lambda field: sum(line.share for line in field.lines)
@@ -1143,6 +1180,16 @@ def labelled_entry(group: dict[str, list[LabelledField]], source: str,
                        for key in ("abstract", "translated_abstract")),
                  affiliation or None,
                  {key: lines[0].number for key, lines in parts.items()}), None
+
+
+def is_translation_only(titles: list[LabelledField], abstracts: list[LabelledField]) -> bool:
+    """Whether an entry gives its title in both languages and its abstract in the secondary
+    language only, as newsletters written for readers of that language do ("### 1.
+    STEPQuant：…" / "**原文标题：** STEPQuant: …" / "**摘要：** 线性注意力…"): the translation
+    of a paper whose abstract comes from elsewhere (see `bitext.importer`)."""
+    return (len(titles) == 2 and len(abstracts) == 1 and bool(abstracts[0].lines)
+            and all(fits(line, TRANSLATED_ABSTRACT) and not fits(line, ABSTRACT)
+                    for line in abstracts[0].lines))
 
 
 def labelled_count_problem(kind: str, fields: list[LabelledField], first: int, source: str,

@@ -71,6 +71,7 @@ PICTOGRAPH_JOINERS = "\ufe0e\ufe0f\u200d\u20e3 \t"
 BOLD_LINE = re.compile(r"(\*\*|__)(?P<text>[^*_].*?)\1")
 # A link written in Markdown, "[arXiv](https://arxiv.org/abs/2505.09388)".
 MARKDOWN_LINK = re.compile(r"\[(?P<text>[^\[\]]*)\]\((?P<url>https?://[^()\s]+)\)")
+EMPTY_MARKDOWN_LINK = re.compile(r"\[[^\[\]]*\]\(\)")
 # The texts of a Markdown link that name a kind of link, not a title: such a link alone
 # on its line is a line of links (see `with_labelled_links`).
 LINK_TEXT_WORDS = frozenset({
@@ -99,7 +100,7 @@ FIELD_OF_LABEL = {label: field for field, labels in {
     "title": ("title", "paper", "paper title", "original title", "english title",
               "translated title", "chinese title", "论文", "标题", "题目", "论文标题",
               "论文题目", "论文名称", "英文标题", "中文标题", "英文题目", "中文题目", "原标题",
-              "标题翻译", "译名"),
+              "原文标题", "原始标题", "标题翻译", "译名"),
     "abstract": ("abstract", "summary", "paper abstract", "english abstract",
                  "translated abstract", "chinese abstract", "摘要", "论文摘要", "英文摘要",
                  "中文摘要", "原文摘要", "摘要翻译", "摘要原文", "摘要译文", "论文简介", "原文",
@@ -227,6 +228,8 @@ DATE_LINE_MAX = 60
 HEADING_DAY = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)"
                          r"|(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
 YEAR = re.compile(r"\d{4}")
+# An HTML tag, which a Markdown digest's heading may hold (a logo's <img>): no words of it.
+HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 # A line of a few words and one day, not a sentence: a day's caption ("HF Daily Papers
 # 2025-05-14", "2025年5月14日 每日论文"), which no real title is (none of the 561 of the
 # test fixtures holds a day). A numbered line is an entry's title.
@@ -315,6 +318,8 @@ def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
         stripped = stripped[bullet.end():] if bullet else stripped
         if stripped.startswith(">"):
             stripped = QUOTE_MARKS.sub("", stripped, count=1)
+        if is_without_addresses(stripped):
+            continue  # (nothing to keep, as a blank line has nothing)
         # ("🔗 https://…", "[arXiv](https://…) | [Code](https://…)")
         links = line_links(stripped, number)
         day = day_of_line(stripped)
@@ -491,6 +496,18 @@ def line_links(text: str, number: int) -> tuple[Link, ...]:
     if "*" in text or "_" in text:  # (looking on every line took a fifth of reading one)
         text = EMPHASIZED_LABEL.sub(r"\g<label>\g<colon>", text)
     return link_items(without_pictographs(with_labelled_links(text)), number)
+
+
+def is_without_addresses(text: str) -> bool:
+    """Whether a line is a line of links whose links have no address ("**论文链接：** []()",
+    as a newsletter's script writes it for a paper it has no links of)."""
+    if "]()" not in text:
+        return False
+    if "*" in text or "_" in text:
+        text = EMPHASIZED_LABEL.sub(r"\g<label>\g<colon>", text)
+    parts = EMPTY_MARKDOWN_LINK.split(text)
+    return not WORD_CHARACTER.search(parts[-1]) and all(
+        links_label(part) is not None for part in parts[:-1])
 
 
 def with_labelled_links(text: str) -> str:
@@ -716,6 +733,8 @@ def day_of_line(text: str) -> dt.date | str | None:
     of a Markdown heading or a day's caption that holds one day among its words ("##
     2025-05-14 Daily Papers", "HF Daily Papers 2025-05-14"); the line's text when its
     date names no day (2025-02-30); else None."""
+    if "<" in text:  # ('# <img src="…/hf-logo.png"/> Hugging Face 2026-10-08 论文日报')
+        text = HTML_TAG.sub("", text)
     if len(text) > DATE_LINE_MAX or not YEAR.search(text):
         return None  # (most lines: quickly)
     days = HEADING_DAY.findall(text) if HEADING.match(text) or is_day_caption(text) else []

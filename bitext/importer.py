@@ -40,7 +40,13 @@ from bitext.markdown import MarkdownRenderer
 from bitext.paperfile import format_paper
 from bitext.schema import URL_NAME_MAX, url_name_problem
 from bitext.scripts import HAN_RUN
-from bitext.sources import Record, date_in_name, read_records
+from bitext.sources import (
+    ARXIV_QUERY_URL,
+    DAILY_PAPERS_URL,
+    Record,
+    date_in_name,
+    read_records,
+)
 
 # Front-matter fields an editor adds by hand, which --update keeps when the input does
 # not give them.
@@ -301,6 +307,7 @@ def plan_import(root: Path, config: Config, digests: list[Digest], date: dt.date
         # (a line the input's reader refused is not reported again for the paper's file)
         refused = {problem.line for problem in input_problems}
         days = [date_for(record, date, today) for record in records]
+        without_paper: list[Record] = []
         # (after the papers that content/ or an earlier input has on the day)
         before = dict(last_places)
         for record, day, place in zip(records, days, places_in_days(days), strict=True):
@@ -321,6 +328,9 @@ def plan_import(root: Path, config: Config, digests: list[Digest], date: dt.date
                 slug = slug_with_id(record)  # another paper's title starts alike
             seen.update({f"slug:{slug}": record, **({f"arxiv:{record.arxiv}": record}
                                                      if record.arxiv else {})})
+            if record.abstracts[0] is None and target.find(record, slug) is None:
+                without_paper.append(record)
+                continue
             named, naming_problems = named_tags(record, config, tag_names)
             problems += naming_problems
             item = target.plan(record, slug, day, named, order)
@@ -331,9 +341,46 @@ def plan_import(root: Path, config: Config, digests: list[Digest], date: dt.date
             problems += [problem_at_input(record, problem, config.languages)
                          for problem in paper_problems]
             planned.append(item)
+        if without_paper:
+            problems.append(no_papers_to_translate(without_paper, config.languages[0], date))
     if problems:
         raise InputError(problems)
     return planned
+
+
+# The most line numbers a problem names (see `no_papers_to_translate`).
+LINES_NAMED_MAX = 10
+
+
+def no_papers_to_translate(records: list[Record], primary: Language, given: dt.date | None
+                           ) -> Problem:
+    """The problem of an input's translations alone (see
+    `bitext.digest.is_translation_only`) of papers that content/ does not have, with the
+    commands that import the papers first: the daily papers of their day, where the input
+    gives one day (or --date does), and arXiv's entries of their ids."""
+    lines = [record.line for record in records]
+    named = ", ".join(map(str, lines[:LINES_NAMED_MAX])) + (
+        f" and {len(lines) - LINES_NAMED_MAX} more" if len(lines) > LINES_NAMED_MAX else "")
+    days = {given or record.date or date_in_name(record.source) for record in records}
+    day = days.pop() if len(days) == 1 and None not in days else "YYYY-MM-DD"
+    ways = [f"the daily papers of their day (curl -s '{DAILY_PAPERS_URL}?date={day}' | "
+            "python build.py import -)"]
+    ids = [record.arxiv for record in records if record.arxiv]
+    if ids:
+        # (the API answers 10 entries unless told more)
+        more = f"&max_results={len(ids)}" if len(ids) > 10 else ""
+        ways.append(f"arXiv (curl -s '{ARXIV_QUERY_URL}?id_list={','.join(ids)}{more}' | "
+                    "python build.py import -)")
+    one = len(records) == 1
+    return Problem(records[0].source, records[0].line, None,
+                   "a translation without its paper's abstract in " + primary.name if one
+                   else f"{len(records)} translations without their papers' abstracts in "
+                        + primary.name,
+                   expected="the paper in content/papers/, to add the translation to" if one
+                   else "their papers in content/papers/, to add the translations to",
+                   found=f"none with the arXiv id or title of line{'' if one else 's'} {named}",
+                   hint=f"import {'it' if one else 'them'} first, from " + " or ".join(ways)
+                        + ", then this file again with --update")
 
 
 def same_paper(arxiv: str | None, other: str | None) -> bool:
@@ -556,6 +603,10 @@ def texts_for(record: Record, existing: Existing | None, codes: list[str]
     was made from. A record without a translation (daily papers, arXiv) keeps the file's,
     and its fingerprint: a changed primary text then makes it stale."""
     titles, abstracts = list(record.titles), list(record.abstracts)
+    if existing is not None and abstracts[0] is None:
+        # (a translation alone: the paper's own text stays, and is what it translates)
+        titles[0], abstracts[0] = existing_original(existing, codes[0])
+        return titles, abstracts, text_fingerprint(titles[0], abstracts[0])
     if existing is not None and titles[1] is None and abstracts[1] is None:
         titles[1], abstracts[1] = existing_translation(existing, codes[1])
         if titles[1] is not None and abstracts[1] is not None:
@@ -580,16 +631,20 @@ def existing_translation(existing: Existing, code: str) -> tuple[str | None, str
             existing.abstracts.get(code))
 
 
+def existing_original(existing: Existing, code: str) -> tuple[str, str]:
+    """The primary title and abstract of a paper file."""
+    titles = existing.front.get("title")
+    title = titles.get(code) if isinstance(titles, dict) else None
+    return (title if isinstance(title, str) else "", existing.abstracts.get(code, ""))
+
+
 def translated_from(existing: Existing, codes: list[str]) -> str:
     """What the kept translation was made from: the file's `translated_from`, else (a
     file written before bitext kept one) the primary text the file holds now; the new
     primary text, if it differs, then makes the translation stale."""
     if isinstance(existing.front.get("translated_from"), str):
         return existing.front["translated_from"]
-    titles = existing.front.get("title")
-    title = titles.get(codes[0]) if isinstance(titles, dict) else None
-    return text_fingerprint(title if isinstance(title, str) else "",
-                            existing.abstracts.get(codes[0], ""))
+    return text_fingerprint(*existing_original(existing, codes[0]))
 
 
 def kept_fields(front: dict) -> dict:

@@ -93,6 +93,11 @@ class Record:
         return f"{self.source}:{self.line}"
 
 
+
+# The addresses of the two sources' answers, for the hints that name a command.
+DAILY_PAPERS_URL = "https://huggingface.co/api/daily_papers"
+ARXIV_QUERY_URL = "http://export.arxiv.org/api/query"
+
 def detect_format(text: str, name: str, languages: tuple[Language, Language]) -> str:
     """hf, arxiv, table or digest: from the first characters that are not white space, a
     JSON object or array of objects (the daily papers, unless its first object's keys
@@ -319,14 +324,13 @@ def read_daily_papers(text: str, name: str) -> tuple[list[Record], list[Problem]
                             expected="the JSON of the Hugging Face daily papers",
                             found=f"{error.msg} at column {error.colno}",
                             hint="save the API's answer as it came "
-                                 "(curl -o day.json 'https://huggingface.co/api/daily_papers"
-                                 "?date=YYYY-MM-DD')")]
+                                 f"(curl -o day.json '{DAILY_PAPERS_URL}?date=YYYY-MM-DD')")]
     if isinstance(items, str):
         return [], [Problem(name, 1, None, "not a list of daily papers",
                             expected="a JSON list of items with a 'paper', or one paper",
                             found=items,
-                            hint="give the papers that https://huggingface.co/api/daily_papers"
-                                 "?date=YYYY-MM-DD answers (an error answers a wrong address)")]
+                            hint=f"give the papers that {DAILY_PAPERS_URL}?date=YYYY-MM-DD answers "
+                                 "(an error answers a wrong address)")]
     return sorted_out([daily_paper(item, name, line) for line, item in items])
 
 
@@ -453,7 +457,7 @@ def read_arxiv_feed(text: str, name: str) -> tuple[list[Record], list[Problem]]:
                             expected="the Atom feed of the arXiv API",
                             found=f"{message} at column {column + 1}",
                             hint="save the API's answer as it came (curl -o papers.xml "
-                                 "'http://export.arxiv.org/api/query?id_list=…')")]
+                                 f"'{ARXIV_QUERY_URL}?id_list=…')")]
     if feed.tag != f"{ATOM}feed":
         return [], [Problem(name, 1, None, "not an arXiv API answer",
                             expected="an Atom <feed> (namespace http://www.w3.org/2005/Atom)",

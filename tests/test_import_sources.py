@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from bitext.cli import main
 from bitext.config import Language
-from bitext.content import slug_from_title
+from bitext.content import slug_from_title, text_fingerprint
 from bitext.digest import ENTRY_NUMBER, parse_digest, read_digest
 from bitext.digestlines import LANGUAGE_LABEL
 from bitext.scripts import HAN_RUN
@@ -2551,3 +2551,133 @@ def test_a_digest_that_translates_papers_awaiting_it_says_that_update_adds_it(tm
     assert run(project, "import", str(digest)) == 0
     assert capsys.readouterr().out.splitlines()[-1] == (
         "0 created, 0 updated, 1 skipped; 0 awaiting translation")
+
+
+# Newsletters written for Chinese readers, as a public repository of them lays its days out
+# (hf-daily-paper-newsletter-chinese: in 2026, and in 2025 before it linked the papers),
+# of three papers of the daily papers of 2025-06-02; and what each gives beyond the papers.
+NEWSLETTERS = [
+    (FIXTURES / "digests" / "newsletter-2025-06-02.md", ["2505.24864", "2505.24863", "2505.24098"],
+     (5, 6)),
+    (FIXTURES / "digests" / "newsletter-older-2025-06-02.md", [None, None, None],
+     (5, 6, 53, 56, 59, 62))]
+
+
+@pytest.mark.parametrize(("newsletter", "ids", "left_out"), NEWSLETTERS)
+def test_a_newsletter_of_translations_reads_as_the_translations_of_its_papers(newsletter, ids,
+                                                                              left_out):
+    """The newsletter's day in its heading beside a logo's <img>, a part of counts, then
+    per paper its Chinese title as a heading, "**原文标题：**" (the original title, wrapped
+    as the daily papers wrap it), "**摘要：**" over the Chinese abstract alone, a line of
+    links (Hugging Face and arXiv, or "[]()"); then parts of pictures and addresses. Before,
+    "原文标题" was no label, the counts were a paper's title, and the papers ran into one
+    entry ("a second arXiv link for one paper")."""
+    entries, problems, outside = read_digest(newsletter.read_text("utf-8"), "n.md", LANGUAGES)
+    assert problems == [] and outside == left_out
+    daily = json.loads((FIXTURES / "hf-daily-papers/2025-06-02.json").read_text("utf-8"))[:3]
+    assert [(entry.title[0], entry.abstract[0], entry.date) for entry in entries] == [
+        (normalise_title(item["paper"]["title"]), None, dt.date(2025, 6, 2)) for item in daily]
+    assert [entry.title[1] for entry in entries] == [
+        "ProRL：延长强化学习拓展大语言模型的推理边界", "AlphaOne：推理模型在测试时的快慢思考",
+        "HardTests：为 LLM 编程合成高质量测试用例"]
+    assert entries[1].abstract[1] == (
+        "本文提出 AlphaOne（α1），一个在测试时调节大型推理模型（LRM）推理进程的通用框架。α1 首先"
+        "引入 α 时刻，以通用参数 α 表示缩放后的思考阶段。项目主页：https://alphaone-project.github.io/")
+    assert [{link.url.rsplit("/", 1)[1] for link in entry.links} or {None}
+            for entry in entries] == [{paper_id} for paper_id in ids]
+
+
+@pytest.mark.parametrize(("newsletter", "ids", "left_out"), NEWSLETTERS)
+def test_a_newsletter_of_translations_fills_in_the_papers_of_the_daily_papers(
+        tmp_path, capsys, newsletter, ids, left_out):
+    """The translations alone of a newsletter go into the papers that the daily papers of
+    the day gave (`--update`; found by arXiv id, else by title), whose English stays and is
+    what they translate. Imported before the papers, the newsletter is refused with the
+    commands that import them."""
+    project = make_project(tmp_path / "site", {})
+    assert run(project, "import", str(newsletter)) == 1
+    first, lines = (11, "11, 24, 37") if ids[0] else (11, "11, 25, 38")
+    arxiv = (" or arXiv (curl -s 'http://export.arxiv.org/api/query?id_list="
+             f"{','.join(ids)}' | python build.py import -)") if ids[0] else ""
+    assert capsys.readouterr().err.splitlines() == [
+        f"{newsletter}:{first}: 3 translations without their papers' abstracts in English "
+        "(expected their papers in content/papers/, to add the translations to, found none "
+        f"with the arXiv id or title of lines {lines}) — import them first, from the daily "
+        "papers of their day (curl -s 'https://huggingface.co/api/daily_papers?date=2025-06-02'"
+        f" | python build.py import -){arxiv}, then this file again with --update",
+        "1 error in 1 file; nothing was written."]
+    assert not list((project / "content/papers").iterdir())
+
+    day = FIXTURES / "hf-daily-papers/2025-06-02.json"
+    assert run(project, "import", str(day)) == 0
+    before = {path.name: path.read_text("utf-8")
+              for path in (project / "content/papers").iterdir()}
+    capsys.readouterr()
+    assert run(project, "import", str(newsletter)) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "0 created, 0 updated, 3 skipped; 3 awaiting translation; this input translates 3 "
+        "of them (`import --update` adds the translations)")
+    assert run(project, "import", "--update", "--translation-model", "glm-4",
+               str(newsletter)) == 0
+    report = capsys.readouterr().out.splitlines()
+    assert report[-2:] == [f"{newsletter}: lines {', '.join(map(str, left_out))} left out (no "
+                           "paper's: the digest's opening or closing words)",
+                           "0 created, 3 updated, 0 skipped; 0 awaiting translation"]
+    papers = imported(project)
+    alphaone = papers["alphaone-reasoning-models-thinking-slow-and-fast-at-test-time"]
+    english = json.loads(day.read_text("utf-8"))[1]["paper"]
+    assert alphaone.abstract.primary.text == normalise_abstract(english["summary"])
+    assert alphaone.title.primary == english["title"]
+    assert alphaone.title.secondary == "AlphaOne：推理模型在测试时的快慢思考"
+    assert alphaone.abstract.secondary.text.startswith("本文提出 AlphaOne（α1）")
+    assert (alphaone.translator, alphaone.translation_model) == ("machine", "glm-4")
+    assert not alphaone.translation_stale  # (it translates the English that the file holds)
+    fingerprint = text_fingerprint(english["title"], alphaone.abstract.primary.text)
+    assert f"translated_from: {fingerprint}" in paper_file(project, alphaone.slug)
+    # the three papers changed by their translations alone (no link of the newsletter's
+    # parts of addresses came in), the other 17 not at all
+    after = {path.name: path.read_text("utf-8") for path in (project / "content/papers").iterdir()}
+    changed = [name for name in before if before[name] != after[name]]
+    assert len(changed) == 3 and len(after) == 20
+    for name in changed:
+        english_text = before[name].split("::: en\n")[1].split("\n:::")[0]
+        assert english_text in after[name] and "2404589803" not in after[name]
+    assert run(project, "check") == 0
+
+
+def test_opening_words_under_the_heading_of_a_markdown_digest_are_no_paper():
+    """A Markdown digest's heading with its day, a line of the editor's, then the papers
+    under headings: before, the line was "expected the title … found a line in 简体中文"."""
+    lines = ["# HF 每日论文速递 2025-06-02", "", "今天共有 3 篇论文，欢迎阅读。", ""]
+    for number, (title, translated, abstract, translation) in enumerate(sample_papers(),
+                                                                      start=1):
+        lines += [f"## {number}. {title}", "", f"**中文标题**：{translated}", "",
+                  f"**Abstract**: {abstract}", "", f"**摘要**：{translation}", ""]
+    entries, problems, outside = read_digest("\n".join(lines), "d.md", LANGUAGES)
+    assert problems == [] and outside == (3,)
+    assert [(entry.title, entry.abstract, entry.date) for entry in entries] == [
+        ((title, translated), (abstract, translation), dt.date(2025, 6, 2))
+        for title, translated, abstract, translation in sample_papers()]
+
+
+def test_translations_of_more_papers_than_arxiv_answers_at_once_ask_for_them_all(tmp_path,
+                                                                                capsys):
+    """The arXiv API answers 10 entries unless told more: the command for 11 papers asks
+    for 11, and the problem names 10 lines and how many more."""
+    items = json.loads((FIXTURES / "hf-daily-papers/2025-06-02.json").read_text("utf-8"))[:11]
+    lines = ["# 论文日报", ""]
+    for number, item in enumerate(items, start=1):
+        lines += [f"### {number}. {CHINESE_TITLES[number % len(CHINESE_TITLES)]}", "",
+                  f"**原文标题：** {normalise_title(item['paper']['title'])}", "",
+                  "**摘要：**", CHINESE_ABSTRACTS[number % len(CHINESE_ABSTRACTS)], "",
+                  f"**论文链接：** [arXiv](https://arxiv.org/abs/{item['paper']['id']})", ""]
+    newsletter = tmp_path / "newsletter.md"
+    newsletter.write_text("\n".join(lines), "utf-8")
+    project = make_project(tmp_path / "site", {})
+    assert run(project, "import", str(newsletter)) == 1
+    error = capsys.readouterr().err.splitlines()[0]
+    ids = ",".join(item["paper"]["id"] for item in items)
+    assert "11 translations without their papers' abstracts in English" in error
+    assert "lines 3, 12, 21, 30, 39, 48, 57, 66, 75, 84 and 1 more)" in error
+    assert f"id_list={ids}&max_results=11' | python build.py import -)" in error
+    assert "daily_papers?date=YYYY-MM-DD'" in error  # (the file gives no day)
