@@ -147,11 +147,12 @@ class Entry:
     line: int
     """The entry's first line in the digest: its title's (in a labelled digest, the first
     field's)."""
-    title: tuple[str, str | None]
+    title: tuple[str | None, str | None]
     """Primary and secondary title (None: the entry awaits its translation)."""
     abstract: tuple[str | None, str | None]
     """Primary and secondary abstract (None: awaiting the translation, or, in a labelled
-    digest, a translation alone; see `is_translation_only`)."""
+    digest, a translation alone, whose primary title may be None too; see
+    `is_translation_only`)."""
     affiliation: str | None
     lines: dict[str, int] | None = None
     """Line of each part in the digest: title, affiliation, translated_title, abstract,
@@ -797,7 +798,7 @@ def with_title_ids(entries: list[Entry]) -> list[Entry]:
     taken off the title and given as a link."""
     found = []
     for entry in map(with_title_links, entries):
-        match = TITLE_ARXIV_ID.fullmatch(entry.title[0])
+        match = entry.title[0] and TITLE_ARXIV_ID.fullmatch(entry.title[0])
         arxiv = match and (match["before"] or match["plain"] or match["after"])
         if not arxiv:
             found.append(entry)
@@ -819,7 +820,7 @@ def with_title_days(entries: list[Entry]) -> list[Entry]:
     the day taken off the title and given as the entry's date."""
     found = []
     for entry in entries:
-        match = TITLE_DAY.fullmatch(entry.title[0])
+        match = entry.title[0] and TITLE_DAY.fullmatch(entry.title[0])
         day = match and HEADING_DAY.fullmatch(match["day"] or match["after"])
         if not day:
             found.append(entry)
@@ -1146,11 +1147,12 @@ def labelled_entry(group: dict[str, list[LabelledField]], source: str,
                                       "after it", found="nothing",
                              hint="write the text after the label")
     titles, abstracts = group.get("title", []), group.get("abstract", [])
-    awaiting = len(titles) == len(abstracts) == 1
     translation_only = is_translation_only(titles, abstracts)
+    awaiting = len(titles) == len(abstracts) == 1 and not translation_only
     parts: dict[str, list[Line]] = {}
     for kind, fields, roles in (
-            ("title", titles, (TITLE, TRANSLATED_TITLE)),
+            ("title", titles, (TRANSLATED_TITLE,) if translation_only and len(titles) == 1
+             else (TITLE, TRANSLATED_TITLE)),
             ("abstract", abstracts, (TRANSLATED_ABSTRACT,) if translation_only
              else (ABSTRACT, TRANSLATED_ABSTRACT))):
         if len(fields) not in (1, 2) or len(fields) == 1 and not (awaiting or translation_only):
@@ -1183,13 +1185,20 @@ def labelled_entry(group: dict[str, list[LabelledField]], source: str,
 
 
 def is_translation_only(titles: list[LabelledField], abstracts: list[LabelledField]) -> bool:
-    """Whether an entry gives its title in both languages and its abstract in the secondary
-    language only, as newsletters written for readers of that language do ("### 1.
-    STEPQuant：…" / "**原文标题：** STEPQuant: …" / "**摘要：** 线性注意力…"): the translation
-    of a paper whose abstract comes from elsewhere (see `bitext.importer`)."""
-    return (len(titles) == 2 and len(abstracts) == 1 and bool(abstracts[0].lines)
-            and all(fits(line, TRANSLATED_ABSTRACT) and not fits(line, ABSTRACT)
-                    for line in abstracts[0].lines))
+    """Whether an entry gives its abstract in the secondary language only, and its title in
+    both languages or in the secondary one only, as digests written for readers of that
+    language do ("### 1. STEPQuant：…" / "**原文标题：** STEPQuant: …" / "**摘要：** 线性注意力…";
+    "## 1. AlignSAE：概念对齐稀疏自编码器" / "**原文链接**: http://arxiv.org/abs/…" /
+    "**摘要**:" / "大型语言模型…"): the translation of a paper whose own text comes from
+    elsewhere (see `bitext.importer`)."""
+    def in_secondary_only(field: LabelledField, role: Role, primary: Role) -> bool:
+        return bool(field.lines) and all(fits(line, role) and not fits(line, primary)
+                                         for line in field.lines)
+
+    return (len(abstracts) == 1
+            and in_secondary_only(abstracts[0], TRANSLATED_ABSTRACT, ABSTRACT)
+            and (len(titles) == 2 or len(titles) == 1
+                 and in_secondary_only(titles[0], TRANSLATED_TITLE, TITLE)))
 
 
 def labelled_count_problem(kind: str, fields: list[LabelledField], first: int, source: str,

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import dataclasses
 import datetime as dt
 import os
 import re
@@ -313,6 +314,12 @@ def plan_import(root: Path, config: Config, digests: list[Digest], date: dt.date
         for record, day, place in zip(records, days, places_in_days(days), strict=True):
             order = min(place + before.get(day, 0), MAX_ORDER) if place else 0
             last_places[day] = max(last_places.get(day, 0), order)
+            if record.abstracts[0] is None:
+                translated = target.paper_translated(record)
+                if translated is None:
+                    without_paper.append(record)
+                    continue
+                record = translated
             slug = slug_from_title(record.titles[0])
             if not slug:
                 problems.append(Problem(record.source, record.line, None,
@@ -328,9 +335,6 @@ def plan_import(root: Path, config: Config, digests: list[Digest], date: dt.date
                 slug = slug_with_id(record)  # another paper's title starts alike
             seen.update({f"slug:{slug}": record, **({f"arxiv:{record.arxiv}": record}
                                                      if record.arxiv else {})})
-            if record.abstracts[0] is None and target.find(record, slug) is None:
-                without_paper.append(record)
-                continue
             named, naming_problems = named_tags(record, config, tag_names)
             problems += naming_problems
             item = target.plan(record, slug, day, named, order)
@@ -506,6 +510,19 @@ class Target:
             if existing and same_paper(record.arxiv, existing.arxiv):
                 return existing
         return None
+
+    def paper_translated(self, record: Record) -> Record | None:
+        """A record of a translation alone (see `bitext.digest.is_translation_only`), its
+        primary title the paper file's; None when content/ has no paper of its arXiv id or
+        title (in either language)."""
+        titles = [title.casefold().strip() for title in record.titles if title]
+        existing = (self.known.get(f"arxiv:{record.arxiv}") if record.arxiv else None) or next(
+            (self.known[key] for key in (f"title:{title}" for title in titles)
+             if key in self.known and same_paper(record.arxiv, self.known[key].arxiv)), None)
+        if existing is None:
+            return None
+        title = existing_original(existing, self.config.languages[0].code)[0]
+        return dataclasses.replace(record, titles=(title, record.titles[1]))
 
     def provenance_of(self, record: Record) -> dict[str, str]:
         """Who or what translated a record's paper and who reviewed it (translator,

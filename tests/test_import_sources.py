@@ -2553,58 +2553,87 @@ def test_a_digest_that_translates_papers_awaiting_it_says_that_update_adds_it(tm
         "0 created, 0 updated, 1 skipped; 0 awaiting translation")
 
 
-# Newsletters written for Chinese readers, as a public repository of them lays its days out
-# (hf-daily-paper-newsletter-chinese: in 2026, and in 2025 before it linked the papers),
-# of three papers of the daily papers of 2025-06-02; and what each gives beyond the papers.
-NEWSLETTERS = [
-    (FIXTURES / "digests" / "newsletter-2025-06-02.md", ["2505.24864", "2505.24863", "2505.24098"],
-     (5, 6)),
-    (FIXTURES / "digests" / "newsletter-older-2025-06-02.md", [None, None, None],
-     (5, 6, 53, 56, 59, 62))]
+@dataclasses.dataclass
+class Translations:
+    """A digest of translations alone, of three papers of the daily papers of 2025-06-02,
+    and what it gives beyond them."""
+
+    path: Path
+    ids: list[str | None]
+    """The arXiv id of each paper that its links give."""
+    original_titles: bool
+    """Whether it gives the papers' own titles."""
+    lines: list[int]
+    """Where its entries start."""
+    day: str
+    """The day its papers' entries give, or the hint's placeholder."""
+    left_out: tuple[int, ...]
 
 
-@pytest.mark.parametrize(("newsletter", "ids", "left_out"), NEWSLETTERS)
-def test_a_newsletter_of_translations_reads_as_the_translations_of_its_papers(newsletter, ids,
-                                                                              left_out):
+DAILY_IDS = ["2505.24864", "2505.24863", "2505.24098"]
+# As newsletters for Chinese readers lay their days out: that of a public repository of
+# them (hf-daily-paper-newsletter-chinese) in 2026, and in 2025 before it linked the
+# papers; and a day's file of Chinese titles and abstracts alone, kept beside one in
+# English (a public repository's data/zh/YYYYMMDD.md).
+TRANSLATIONS = [
+    Translations(FIXTURES / "digests" / "newsletter-2025-06-02.md", DAILY_IDS, True,
+                 [11, 24, 37], "2025-06-02", (5, 6)),
+    Translations(FIXTURES / "digests" / "newsletter-older-2025-06-02.md", [None] * 3, True,
+                 [11, 25, 38], "2025-06-02", (5, 6, 53, 56, 59, 62)),
+    Translations(FIXTURES / "digests" / "translations-20250602.md", DAILY_IDS, False,
+                 [7, 17, 27], "YYYY-MM-DD", ())]
+
+
+@pytest.mark.parametrize("given", TRANSLATIONS, ids=lambda given: given.path.stem)
+def test_a_digest_of_translations_alone_reads_as_the_translations_of_its_papers(given):
     """The newsletter's day in its heading beside a logo's <img>, a part of counts, then
     per paper its Chinese title as a heading, "**原文标题：**" (the original title, wrapped
     as the daily papers wrap it), "**摘要：**" over the Chinese abstract alone, a line of
-    links (Hugging Face and arXiv, or "[]()"); then parts of pictures and addresses. Before,
-    "原文标题" was no label, the counts were a paper's title, and the papers ran into one
-    entry ("a second arXiv link for one paper")."""
-    entries, problems, outside = read_digest(newsletter.read_text("utf-8"), "n.md", LANGUAGES)
-    assert problems == [] and outside == left_out
+    links (Hugging Face and arXiv, or "[]()"); then parts of pictures and addresses; or per
+    paper a Chinese title, its arXiv link, its date and its Chinese abstract. Before,
+    "原文标题" was no label, the counts were a paper's title, the papers ran into one entry
+    ("a second arXiv link for one paper"), and a title in Chinese alone was "expected the
+    title … found a line in 简体中文"."""
+    entries, problems, outside = read_digest(given.path.read_text("utf-8"), "n.md", LANGUAGES)
+    assert problems == [] and outside == given.left_out
     daily = json.loads((FIXTURES / "hf-daily-papers/2025-06-02.json").read_text("utf-8"))[:3]
-    assert [(entry.title[0], entry.abstract[0], entry.date) for entry in entries] == [
-        (normalise_title(item["paper"]["title"]), None, dt.date(2025, 6, 2)) for item in daily]
+    assert [(entry.title[0], entry.abstract[0], entry.line) for entry in entries] == [
+        (normalise_title(item["paper"]["title"]) if given.original_titles else None, None,
+         line) for item, line in zip(daily, given.lines, strict=True)]
     assert [entry.title[1] for entry in entries] == [
         "ProRL：延长强化学习拓展大语言模型的推理边界", "AlphaOne：推理模型在测试时的快慢思考",
         "HardTests：为 LLM 编程合成高质量测试用例"]
     assert entries[1].abstract[1] == (
         "本文提出 AlphaOne（α1），一个在测试时调节大型推理模型（LRM）推理进程的通用框架。α1 首先"
         "引入 α 时刻，以通用参数 α 表示缩放后的思考阶段。项目主页：https://alphaone-project.github.io/")
-    assert [{link.url.rsplit("/", 1)[1] for link in entry.links} or {None}
-            for entry in entries] == [{paper_id} for paper_id in ids]
+    assert [{re.sub(r"v\d$", "", link.url.rsplit("/", 1)[1]) for link in entry.links} or {None}
+            for entry in entries] == [{paper_id} for paper_id in given.ids]
 
 
-@pytest.mark.parametrize(("newsletter", "ids", "left_out"), NEWSLETTERS)
-def test_a_newsletter_of_translations_fills_in_the_papers_of_the_daily_papers(
-        tmp_path, capsys, newsletter, ids, left_out):
-    """The translations alone of a newsletter go into the papers that the daily papers of
-    the day gave (`--update`; found by arXiv id, else by title), whose English stays and is
-    what they translate. Imported before the papers, the newsletter is refused with the
+def front_lines_but_translation(text: str) -> list[str]:
+    """A paper file's front matter without the lines that its translation changes."""
+    return [line for line in text.split("---")[1].splitlines() if not line.startswith(
+        ("  zh-Hans:", "tags:", "translator:", "translation_model:", "translated_from:"))]
+
+
+@pytest.mark.parametrize("given", TRANSLATIONS, ids=lambda given: given.path.stem)
+def test_a_digest_of_translations_alone_fills_in_the_papers_of_the_daily_papers(
+        tmp_path, capsys, given):
+    """The translations alone of a digest go into the papers that the daily papers of the
+    day gave (`--update`; found by arXiv id, else by title), whose English stays and is
+    what they translate. Imported before the papers, the digest is refused with the
     commands that import them."""
     project = make_project(tmp_path / "site", {})
-    assert run(project, "import", str(newsletter)) == 1
-    first, lines = (11, "11, 24, 37") if ids[0] else (11, "11, 25, 38")
+    assert run(project, "import", str(given.path)) == 1
     arxiv = (" or arXiv (curl -s 'http://export.arxiv.org/api/query?id_list="
-             f"{','.join(ids)}' | python build.py import -)") if ids[0] else ""
+             f"{','.join(given.ids)}' | python build.py import -)") if given.ids[0] else ""
     assert capsys.readouterr().err.splitlines() == [
-        f"{newsletter}:{first}: 3 translations without their papers' abstracts in English "
-        "(expected their papers in content/papers/, to add the translations to, found none "
-        f"with the arXiv id or title of lines {lines}) — import them first, from the daily "
-        "papers of their day (curl -s 'https://huggingface.co/api/daily_papers?date=2025-06-02'"
-        f" | python build.py import -){arxiv}, then this file again with --update",
+        f"{given.path}:{given.lines[0]}: 3 translations without their papers' abstracts in "
+        "English (expected their papers in content/papers/, to add the translations to, "
+        f"found none with the arXiv id or title of lines {', '.join(map(str, given.lines))})"
+        " — import them first, from the daily papers of their day (curl -s "
+        f"'https://huggingface.co/api/daily_papers?date={given.day}' | python build.py "
+        f"import -){arxiv}, then this file again with --update",
         "1 error in 1 file; nothing was written."]
     assert not list((project / "content/papers").iterdir())
 
@@ -2613,16 +2642,16 @@ def test_a_newsletter_of_translations_fills_in_the_papers_of_the_daily_papers(
     before = {path.name: path.read_text("utf-8")
               for path in (project / "content/papers").iterdir()}
     capsys.readouterr()
-    assert run(project, "import", str(newsletter)) == 0
+    assert run(project, "import", str(given.path)) == 0
     assert capsys.readouterr().out.splitlines()[-1] == (
         "0 created, 0 updated, 3 skipped; 3 awaiting translation; this input translates 3 "
         "of them (`import --update` adds the translations)")
     assert run(project, "import", "--update", "--translation-model", "glm-4",
-               str(newsletter)) == 0
+               str(given.path)) == 0
     report = capsys.readouterr().out.splitlines()
-    assert report[-2:] == [f"{newsletter}: lines {', '.join(map(str, left_out))} left out (no "
-                           "paper's: the digest's opening or closing words)",
-                           "0 created, 3 updated, 0 skipped; 0 awaiting translation"]
+    left_out = [f"{given.path}: lines {', '.join(map(str, given.left_out))} left out (no "
+                "paper's: the digest's opening or closing words)"] if given.left_out else []
+    assert report[3:] == [*left_out, "0 created, 3 updated, 0 skipped; 0 awaiting translation"]
     papers = imported(project)
     alphaone = papers["alphaone-reasoning-models-thinking-slow-and-fast-at-test-time"]
     english = json.loads(day.read_text("utf-8"))[1]["paper"]
@@ -2635,13 +2664,20 @@ def test_a_newsletter_of_translations_fills_in_the_papers_of_the_daily_papers(
     fingerprint = text_fingerprint(english["title"], alphaone.abstract.primary.text)
     assert f"translated_from: {fingerprint}" in paper_file(project, alphaone.slug)
     # the three papers changed by their translations alone (no link of the newsletter's
-    # parts of addresses came in), the other 17 not at all
+    # parts of addresses came in, nor the arXiv ids' versions), the other 17 not at all
     after = {path.name: path.read_text("utf-8") for path in (project / "content/papers").iterdir()}
     changed = [name for name in before if before[name] != after[name]]
     assert len(changed) == 3 and len(after) == 20
     for name in changed:
         english_text = before[name].split("::: en\n")[1].split("\n:::")[0]
         assert english_text in after[name] and "2404589803" not in after[name]
+        assert front_lines_but_translation(before[name]) == front_lines_but_translation(
+            after[name])
+    # imported again, it finds the papers by their ids or titles and has nothing new
+    assert run(project, "import", "--update", "--translation-model", "glm-4",
+               str(given.path)) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "0 created, 0 updated, 3 skipped; 0 awaiting translation")
     assert run(project, "check") == 0
 
 
