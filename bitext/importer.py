@@ -301,9 +301,10 @@ def plan_import(root: Path, config: Config, digests: list[Digest], date: dt.date
     last_places = places_taken(target.known)
     planned: list[Planned] = []
     seen: dict[str, Record] = {}  # by 'slug:…' and 'arxiv:…', as in `existing_papers`
-    for digest in digests:
-        records, input_problems = read_records(digest.text, digest.name, format_name,
-                                               config.languages)
+    readings = with_translations_merged([
+        read_records(digest.text, digest.name, format_name, config.languages)
+        for digest in digests])
+    for records, input_problems in readings:
         problems += input_problems
         # (a line the input's reader refused is not reported again for the paper's file)
         refused = {problem.line for problem in input_problems}
@@ -350,6 +351,52 @@ def plan_import(root: Path, config: Config, digests: list[Digest], date: dt.date
     if problems:
         raise InputError(problems)
     return planned
+
+
+def with_translations_merged(readings: list[tuple[list[Record], list[Problem]]]
+                            ) -> list[tuple[list[Record], list[Problem]]]:
+    """The records and problems of each input, where a translation alone (see
+    `bitext.digest.is_translation_only`) of a paper that another input gives without its
+    translation is that paper's translation, and no record of its own: `import
+    day.json newsletter.md` in one run, as the daily papers and then the newsletter."""
+    untranslated: dict[str, Record] = {}
+    for records, _ in readings:
+        for record in records:
+            if record.abstracts[0] is not None and None in (record.titles[1],
+                                                            record.abstracts[1]):
+                for key in paper_keys(record):
+                    untranslated.setdefault(key, record)
+    translation_of: dict[int, Record] = {}  # (by the id of the paper's record)
+    merged = []
+    for records, problems in readings:
+        kept = []
+        for record in records:
+            paper = next((untranslated[key] for key in paper_keys(record)
+                          if key in untranslated), None) if record.abstracts[0] is None else None
+            if paper is None or id(paper) in translation_of:
+                kept.append(record)
+            else:
+                translation_of[id(paper)] = record
+        merged.append((kept, problems))
+    return [([with_translation(record, translation_of[id(record)])
+              if id(record) in translation_of else record for record in records], problems)
+            for records, problems in merged]
+
+
+def paper_keys(record: Record) -> list[str]:
+    """The keys that tell a record's paper, as `existing_papers` keys the files."""
+    return ([f"arxiv:{record.arxiv}"] if record.arxiv else []) + [
+        f"title:{title.casefold().strip()}" for title in record.titles if title]
+
+
+def with_translation(paper: Record, translation: Record) -> Record:
+    """A paper's record with the title, abstract, editor's note and provenance of the
+    record of its translation alone."""
+    return dataclasses.replace(
+        paper, titles=(paper.titles[0], translation.titles[1]),
+        abstracts=(paper.abstracts[0], translation.abstracts[1]),
+        note=(paper.note[0], translation.note[1] or paper.note[1]),
+        provenance=translation.provenance or paper.provenance)
 
 
 # The most line numbers a problem names (see `no_papers_to_translate`).

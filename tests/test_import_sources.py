@@ -2717,3 +2717,25 @@ def test_translations_of_more_papers_than_arxiv_answers_at_once_ask_for_them_all
     assert "lines 3, 12, 21, 30, 39, 48, 57, 66, 75, 84 and 1 more)" in error
     assert f"id_list={ids}&max_results=11' | python build.py import -)" in error
     assert "daily_papers?date=YYYY-MM-DD'" in error  # (the file gives no day)
+
+
+@pytest.mark.parametrize("given", TRANSLATIONS, ids=lambda given: given.path.stem)
+@pytest.mark.parametrize("translations_first", [False, True])
+def test_translations_alone_and_their_papers_import_in_one_run(tmp_path, capsys, given,
+                                                               translations_first):
+    """`import day.json newsletter.md` (either way round): the newsletter's translations
+    go into the papers the daily papers give, which are created translated. Before, the
+    newsletter was refused: its papers were not in content/ yet."""
+    project = make_project(tmp_path / "site", {})
+    day = FIXTURES / "hf-daily-papers/2025-06-02.json"
+    inputs = [str(given.path), str(day)] if translations_first else [str(day), str(given.path)]
+    assert run(project, "import", *inputs) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "20 created, 0 updated, 0 skipped; 17 awaiting translation")
+    papers = imported(project)
+    alphaone = papers["alphaone-reasoning-models-thinking-slow-and-fast-at-test-time"]
+    english = json.loads(day.read_text("utf-8"))[1]["paper"]
+    assert alphaone.abstract.primary.text == normalise_abstract(english["summary"])
+    assert alphaone.title.secondary == "AlphaOne：推理模型在测试时的快慢思考"
+    assert not alphaone.translation_stale
+    assert sum(not paper.awaiting_translation for paper in papers.values()) == 3
