@@ -17,6 +17,7 @@ import dataclasses
 import datetime as dt
 import os
 import re
+import shlex
 import tempfile
 from collections import Counter
 from collections.abc import Sequence
@@ -406,32 +407,34 @@ LINES_NAMED_MAX = 10
 def no_papers_to_translate(records: list[Record], primary: Language, given: dt.date | None
                            ) -> Problem:
     """The problem of an input's translations alone (see
-    `bitext.digest.is_translation_only`) of papers that content/ does not have, with the
-    commands that import the papers first: the daily papers of their day, where the input
-    gives one day (or --date does), and arXiv's entries of their ids."""
+    `bitext.digest.is_translation_only`) of papers that neither content/ nor another input
+    has, with the commands that import the papers with the input in one run: the daily
+    papers of their day, where the input gives one day (or --date does), and arXiv's
+    entries of their ids."""
     lines = [record.line for record in records]
     named = ", ".join(map(str, lines[:LINES_NAMED_MAX])) + (
         f" and {len(lines) - LINES_NAMED_MAX} more" if len(lines) > LINES_NAMED_MAX else "")
     days = {given or record.date or date_in_name(record.source) for record in records}
     day = days.pop() if len(days) == 1 and None not in days else "YYYY-MM-DD"
+    this_file = shlex.quote(records[0].source)
     ways = [f"the daily papers of their day (curl -s '{DAILY_PAPERS_URL}?date={day}' | "
-            "python build.py import -)"]
+            f"python build.py import - {this_file})"]
     ids = [record.arxiv for record in records if record.arxiv]
     if ids:
         # (the API answers 10 entries unless told more)
         more = f"&max_results={len(ids)}" if len(ids) > 10 else ""
         ways.append(f"arXiv (curl -s '{ARXIV_QUERY_URL}?id_list={','.join(ids)}{more}' | "
-                    "python build.py import -)")
+                    f"python build.py import - {this_file})")
     one = len(records) == 1
     return Problem(records[0].source, records[0].line, None,
                    "a translation without its paper's abstract in " + primary.name if one
                    else f"{len(records)} translations without their papers' abstracts in "
                         + primary.name,
-                   expected="the paper in content/papers/, to add the translation to" if one
-                   else "their papers in content/papers/, to add the translations to",
+                   expected="its paper, in content/papers/ or another input" if one
+                   else "their papers, in content/papers/ or another input",
                    found=f"none with the arXiv id or title of line{'' if one else 's'} {named}",
-                   hint=f"import {'it' if one else 'them'} first, from " + " or ".join(ways)
-                        + ", then this file again with --update")
+                   hint=f"import {'it' if one else 'them'} with this file, from "
+                        + " or ".join(ways))
 
 
 def same_paper(arxiv: str | None, other: str | None) -> bool:

@@ -2626,14 +2626,15 @@ def test_a_digest_of_translations_alone_fills_in_the_papers_of_the_daily_papers(
     project = make_project(tmp_path / "site", {})
     assert run(project, "import", str(given.path)) == 1
     arxiv = (" or arXiv (curl -s 'http://export.arxiv.org/api/query?id_list="
-             f"{','.join(given.ids)}' | python build.py import -)") if given.ids[0] else ""
+             f"{','.join(given.ids)}' | python build.py import - {given.path})"
+             ) if given.ids[0] else ""
     assert capsys.readouterr().err.splitlines() == [
         f"{given.path}:{given.lines[0]}: 3 translations without their papers' abstracts in "
-        "English (expected their papers in content/papers/, to add the translations to, "
-        f"found none with the arXiv id or title of lines {', '.join(map(str, given.lines))})"
-        " — import them first, from the daily papers of their day (curl -s "
+        "English (expected their papers, in content/papers/ or another input, found none "
+        f"with the arXiv id or title of lines {', '.join(map(str, given.lines))}) — import "
+        "them with this file, from the daily papers of their day (curl -s "
         f"'https://huggingface.co/api/daily_papers?date={given.day}' | python build.py "
-        f"import -){arxiv}, then this file again with --update",
+        f"import - {given.path}){arxiv}",
         "1 error in 1 file; nothing was written."]
     assert not list((project / "content/papers").iterdir())
 
@@ -2715,7 +2716,7 @@ def test_translations_of_more_papers_than_arxiv_answers_at_once_ask_for_them_all
     ids = ",".join(item["paper"]["id"] for item in items)
     assert "11 translations without their papers' abstracts in English" in error
     assert "lines 3, 12, 21, 30, 39, 48, 57, 66, 75, 84 and 1 more)" in error
-    assert f"id_list={ids}&max_results=11' | python build.py import -)" in error
+    assert f"id_list={ids}&max_results=11' | python build.py import - {newsletter})" in error
     assert "daily_papers?date=YYYY-MM-DD'" in error  # (the file gives no day)
 
 
