@@ -2577,7 +2577,7 @@ DAILY_IDS = ["2505.24864", "2505.24863", "2505.24098"]
 # English (a public repository's data/zh/YYYYMMDD.md).
 TRANSLATIONS = [
     Translations(FIXTURES / "digests" / "newsletter-2025-06-02.md", DAILY_IDS, True,
-                 [11, 24, 37], "2025-06-02", (5, 6)),
+                 [11, 24, 37], "2025-06-02", (5, 6, 52, 55, 58, 61)),
     Translations(FIXTURES / "digests" / "newsletter-older-2025-06-02.md", [None] * 3, True,
                  [11, 25, 38], "2025-06-02", (5, 6, 53, 56, 59, 62)),
     Translations(FIXTURES / "digests" / "translations-20250602.md", DAILY_IDS, False,
