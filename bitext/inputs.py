@@ -317,8 +317,8 @@ def templates_digest(root: Path) -> str:
 
 # The libraries whose work is in the pages: a parsed paper holds markdown-it's and
 # latex2mathml's HTML and python-slugify's slug, a page Jinja's and MarkupSafe's output.
-OUTPUT_LIBRARIES = ("markdown_it", "mdit_py_plugins", "latex2mathml", "slugify", "yaml",
-                    "jinja2", "markupsafe", "pagefind")
+OUTPUT_LIBRARIES = ("markdown_it", "mdit_py_plugins", "linkify_it", "latex2mathml", "slugify",
+                    "yaml", "jinja2", "markupsafe", "pagefind")
 
 
 @functools.cache

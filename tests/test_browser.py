@@ -190,6 +190,23 @@ def test_a_phone_reads_paragraph_by_paragraph(browser, site_url):
     page.close()
 
 
+def test_a_long_web_address_is_a_link_that_breaks_on_a_phone(browser, daily_site_url):
+    """The longest address of June 2024's real abstracts (CoLoR-Filter's data, 69
+    characters) on a phone: a link, and the page does not scroll sideways; before, it was
+    text that made the page 499 pixels wide on a screen of 390. Its excerpt in the search
+    results breaks too."""
+    address = "https://huggingface.co/datasets/davidbrandfonbrener/color-filtered-c4"
+    paper = "papers/color-filter-conditional-loss-reduction-filtering-for-targeted-language-model/"
+    for url in (daily_site_url + paper, f"{daily_site_url}search/?q=davidbrandfonbrener"):
+        page, _ = open_page(browser, url, 390, 844)
+        link = page.locator(f".interleaved a[href='{address}'], .search-excerpt")
+        link.first.wait_for()
+        assert address in link.first.inner_text().replace("\n", "")
+        assert page.evaluate(
+            "document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+        page.close()
+
+
 def test_without_javascript_both_languages_show(browser, site_url):
     for width, height in ((1280, 900), (390, 844)):
         context = browser.new_context(java_script_enabled=False,

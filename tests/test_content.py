@@ -320,7 +320,8 @@ def test_front_matter_that_is_not_fields(text, expected):
 
 PLAIN_PIECES = ["模型", "语言。", "学习，", "word", "Word", " ", " ", "\n", "\n\n", ".", ",", "'",
                 '"', "(", ")", "%", "/", "?", "!", "@", ":", ";", "-", "1", "2.", "\u00a0",
-                "\u3000", "é", "ü", "…", "—", "state-of-the-art"]
+                "\u3000", "é", "ü", "…", "—", "state-of-the-art", "https://github.com/a/b",
+                "获取。", "http://"]
 MARKDOWN_PIECES = ["*", "_", "#", ">", "- ", "1. ", "    ", "  \n", "\\", "`", "[a](b)", "<b>",
                    "&amp;", "===", "---", "|", "$x$", "~~", "\t", "+ ", "2) "]
 # What abstracts hold inside their paragraphs, and what could make a paragraph more than one
@@ -375,3 +376,44 @@ def test_plain_text_is_recognised(source, plain):
     from bitext.markdown import INLINE_MARKS, simple_paragraphs
 
     assert (simple_paragraphs(source) is not None and not INLINE_MARKS.search(source)) is plain
+
+
+@pytest.mark.parametrize("source, html", [
+    # real abstracts' ends (the daily papers): the address a link, the full stop not in it
+    ("The model checkpoints are available at https://github.com/XiaomiMiMo/MiMo-VL.",
+     'The model checkpoints are available at <a href="https://github.com/XiaomiMiMo/MiMo-VL">'
+     'https://github.com/XiaomiMiMo/MiMo-VL</a>.'),
+    ("Project page: https://alphaone-project.github.io/",
+     'Project page: <a href="https://alphaone-project.github.io/">'
+     'https://alphaone-project.github.io/</a>'),
+    # real Chinese abstracts (a newsletter's): the text after the address without a space
+    # is not in it, nor is the full-width punctuation
+    ("实现代码可在https://github.com/OpenRLHF/OpenRLHF获取。",
+     '实现代码可在<a href="https://github.com/OpenRLHF/OpenRLHF">'
+     'https://github.com/OpenRLHF/OpenRLHF</a>获取。'),
+    ("视频与代码见 https://robo-cop.pages.dev/。",
+     '视频与代码见 <a href="https://robo-cop.pages.dev/">https://robo-cop.pages.dev/</a>。'),
+    ("代码（https://github.com/a/b）；数据：https://hf.co/d/c。",
+     '代码（<a href="https://github.com/a/b">https://github.com/a/b</a>）；数据：'
+     '<a href="https://hf.co/d/c">https://hf.co/d/c</a>。'),
+    ("“https://x.org/a”", '“<a href="https://x.org/a">https://x.org/a</a>”'),
+    ("코드는 https://g.com/a에서", '코드는 <a href="https://g.com/a">https://g.com/a</a>에서'),
+    ("https://de.wikipedia.org/wiki/Straße!",
+     '<a href="https://de.wikipedia.org/wiki/Stra%C3%9Fe">'
+     'https://de.wikipedia.org/wiki/Straße</a>!'),
+    # what stays text: no scheme, a scheme that runs code, a code span, an address that is
+    # all Chinese past its scheme
+    ("e.g. arxiv.org, www.example.com and Qwen2.5-VL", "e.g. arxiv.org, www.example.com and "
+     "Qwen2.5-VL"),
+    ("javascript://x.org/%0aalert(1)", "javascript://x.org/%0aalert(1)"),
+    ("`https://x.org/a`", "<code>https://x.org/a</code>"),
+    ("https://语料.中国", "https://语料.中国"),
+    # a link written in Markdown stays one link
+    ("[code](https://x.org/a)", '<a href="https://x.org/a">code</a>'),
+])
+def test_web_addresses_become_links_that_end_where_the_address_does(source, html):
+    """182 of the 561 real abstracts give their code's or project's page as an address;
+    before, it was text to copy."""
+    rendered, warnings = MarkdownRenderer().render(source)
+    assert rendered.html == f"<p>{html}</p>\n" and warnings == []
+    assert rendered.text == source.replace("`", "").replace("[code](https://x.org/a)", "code")
