@@ -358,7 +358,13 @@ def read_row(cells: list[str], columns: list[Column], line: int, source: str,
             filled, title_links = titles_and_links(filled, line)
             links += title_links
         texts[field] = pair_of(filled, secondary)
-        problems += text_problems(field, texts[field], line, source, languages)
+    # (a row of a translation alone: its paper comes from elsewhere, see
+    # `bitext.digest.is_translation_only`)
+    translation_only = texts["abstract"][0] is None and None not in (texts["abstract"][1],
+                                                                     texts["title"][1])
+    for field in TEXT_FIELDS:
+        problems += text_problems(field, texts[field], line, source, languages,
+                                  translation_only)
     if not problems and (texts["title"][1] is None) != (texts["abstract"][1] is None):
         missing = "title" if texts["title"][1] is None else "abstract"
         problems.append(Problem(source, line, None, f"the translated {missing} is missing",
@@ -394,13 +400,14 @@ def read_row(cells: list[str], columns: list[Column], line: int, source: str,
 
 
 def text_problems(field: str, pair: tuple[str | None, str | None], line: int, source: str,
-                  languages: tuple[Language, Language]) -> list[Problem]:
+                  languages: tuple[Language, Language], translation_only: bool = False
+                  ) -> list[Problem]:
     """What is wrong with a row's title (or abstract) and its translation: the primary
-    text missing, or a text not in its language (by the thresholds a digest's lines are
-    held to: `bitext.scripts`)."""
+    text missing (unless the row gives a translation alone), or a text not in its language
+    (by the thresholds a digest's lines are held to: `bitext.scripts`)."""
     primary, translated = pair
     secondary = script_of_language(languages[1].code)
-    if primary is None:
+    if primary is None and not translation_only:
         return [Problem(source, line, field, f"the {field} cell is empty",
                         expected=f"the {field} in {languages[0].name}",
                         found="nothing" if translated is None

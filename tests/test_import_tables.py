@@ -285,3 +285,39 @@ def test_a_plain_digest_is_not_taken_for_a_table():
                   " | |---|---|\n|---|---|"]:
         assert not looks_like_table(first + "\nQwen3 技术报告\n", LANGUAGES)
     assert looks_like_table("title\tabstract\nA\tB\n", LANGUAGES)
+
+
+@pytest.mark.parametrize("shape", ["json", "csv"])
+def test_a_table_of_translations_alone_translates_the_papers_of_its_ids(tmp_path, capsys,
+                                                                        shape):
+    """Rows of an arXiv id, a translated title and a translated abstract (as a
+    translation script keeps them beside the daily papers it read) are the translations
+    of the papers of those ids, imported in the same run; alone, they are refused with
+    the commands that bring the papers. Before: "the abstract cell is empty"."""
+    items = json.loads(DAILY_DAY.read_text("utf-8"))[:3]
+    rows = [{"id": item["paper"]["id"], "title_zh": CHINESE_TITLES[number],
+             "abstract_zh": CHINESE_ABSTRACTS[number]} for number, item in enumerate(items)]
+    table = tmp_path / f"translations.{shape}"
+    if shape == "json":
+        table.write_text(json.dumps(rows, ensure_ascii=False), "utf-8")
+    else:
+        with table.open("w", encoding="utf-8", newline="") as file:
+            writer = csv.DictWriter(file, fieldnames=list(rows[0]))
+            writer.writeheader()
+            writer.writerows(rows)
+    project = make_project(tmp_path / "site", {})
+    assert run_import(project, str(table)) == 1
+    error = capsys.readouterr().err
+    assert "3 translations without their papers' abstracts in English" in error
+    assert ",".join(row["id"] for row in rows) in error
+    assert run_import(project, str(DAILY_DAY), str(table)) == 0
+    papers = imported(project)
+    translated = {paper.title.primary: paper for paper in papers.values()
+                  if not paper.awaiting_translation}
+    assert sorted(translated) == sorted(normalise_title(item["paper"]["title"])
+                                        for item in items)
+    for number, item in enumerate(items):
+        paper = translated[normalise_title(item["paper"]["title"])]
+        assert (paper.title.secondary, paper.abstract.secondary.text) == (
+            CHINESE_TITLES[number], CHINESE_ABSTRACTS[number])
+        assert paper.abstract.primary.text == normalise_abstract(item["paper"]["summary"])
