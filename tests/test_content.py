@@ -321,7 +321,8 @@ def test_front_matter_that_is_not_fields(text, expected):
 PLAIN_PIECES = ["模型", "语言。", "学习，", "word", "Word", " ", " ", "\n", "\n\n", ".", ",", "'",
                 '"', "(", ")", "%", "/", "?", "!", "@", ":", ";", "-", "1", "2.", "\u00a0",
                 "\u3000", "é", "ü", "…", "—", "state-of-the-art", "https://github.com/a/b",
-                "获取。", "http://"]
+                "获取。", "http://", "https", "://", "x.org/a(b)", "%C3%9F", "mailto:a@b.co",
+                "//c.org", "ftp://d.org", "例子.中国", "”"]
 MARKDOWN_PIECES = ["*", "_", "#", ">", "- ", "1. ", "    ", "  \n", "\\", "`", "[a](b)", "<b>",
                    "&amp;", "===", "---", "|", "$x$", "~~", "\t", "+ ", "2) "]
 # What abstracts hold inside their paragraphs, and what could make a paragraph more than one
