@@ -774,3 +774,18 @@ def test_axe_finds_no_violations_on_results_with_more_to_show(browser, daily_sit
     assert page.get_by_role("button", name="More results").is_visible()
     assert axe_violations(page, axe) == []
     page.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [1280, 390])
+def test_axe_finds_no_violations_on_an_abstract_with_web_addresses(browser, daily_site_url,
+                                                                   scheme, width):
+    """CoLoR-Filter's abstract ends with two addresses, links in the text since stop 53
+    (axe's link-in-text-block asks that they stand out by more than their color)."""
+    axe = REPO / "node_modules/axe-core/axe.min.js"
+    require(axe.exists(), "npm's axe-core")
+    paper = "papers/color-filter-conditional-loss-reduction-filtering-for-targeted-language-model/"
+    page, _ = open_page(browser, daily_site_url + paper, width, 900, scheme)
+    assert page.locator(".abstract a[href^='https://github.com/']").count() >= 1
+    assert axe_violations(page, axe) == []
+    page.close()
