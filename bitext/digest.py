@@ -148,7 +148,8 @@ class Entry:
     """The entry's first line in the digest: its title's (in a labelled digest, the first
     field's)."""
     title: tuple[str | None, str | None]
-    """Primary and secondary title (None: the entry awaits its translation)."""
+    """Primary and secondary title (None: the entry awaits its translation; the primary
+    None: a translation alone, see `is_translation_only`)."""
     abstract: tuple[str | None, str | None]
     """Primary and secondary abstract (None: awaiting the translation, or, in a labelled
     digest, a translation alone, whose primary title may be None too; see

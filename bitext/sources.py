@@ -59,10 +59,12 @@ class Record:
     """The file as named on the command line, for messages."""
     line: int
     """Where the paper starts in it."""
-    titles: tuple[str, str | None]
-    """Primary and secondary title (None: the translation is still to come)."""
-    abstracts: tuple[str, str | None]
-    """Primary and secondary abstract, as Markdown."""
+    titles: tuple[str | None, str | None]
+    """Primary and secondary title (None: the translation is still to come; the primary
+    None: a translation alone, see `bitext.digest.is_translation_only`)."""
+    abstracts: tuple[str | None, str | None]
+    """Primary and secondary abstract, as Markdown (the primary None: a translation
+    alone)."""
     affiliation: str | None = None
     authors: tuple[str, ...] = ()
     arxiv: str | None = None
@@ -93,10 +95,10 @@ class Record:
         return f"{self.source}:{self.line}"
 
 
-
 # The addresses of the two sources' answers, for the hints that name a command.
 DAILY_PAPERS_URL = "https://huggingface.co/api/daily_papers"
 ARXIV_QUERY_URL = "http://export.arxiv.org/api/query"
+
 
 def detect_format(text: str, name: str, languages: tuple[Language, Language]) -> str:
     """hf, arxiv, table or digest: from the first characters that are not white space, a
