@@ -9,6 +9,7 @@ crafted input, and it would rewrite the editor's quotes.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, fields
@@ -104,6 +105,7 @@ class MarkdownRenderer:
         # project's page so. Those with their scheme only, which the inline rule finds at
         # each "://": the core rule, for addresses without one, took 0.5 ms an abstract.)
         self._md.core.ruler.disable("linkify")
+        self._md.core.ruler.after("inline", "unescaped_addresses", unescaped_addresses)
         self._md.linkify = addresses_in_text()
         # Dollars next to digits are prices ("$5 to $10"), not math.
         dollarmath_plugin(self._md, allow_digits=False, allow_labels=False,
@@ -209,14 +211,34 @@ def addresses_in_text():
                                   "fuzzy_ip": False})
 
 
+# A backslash escape of Markdown (CommonMark: before ASCII punctuation).
+BACKSLASH_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def unescaped_addresses(state) -> None:
+    """A core rule of markdown-it: the addresses that linkify found with Markdown's escapes
+    in them (arXiv's abstracts keep LaTeX's, "…/SDXL\\_NCP-DPO\\_v0.1") link and read
+    without them, as the text around them does."""
+    for inline in state.tokens:
+        children = inline.children or []
+        for link, shown in itertools.pairwise(children):
+            if link.type == "link_open" and link.markup == "linkify" and "\\" in shown.content:
+                address = BACKSLASH_ESCAPE.sub(r"\1", shown.content)
+                link.attrs["href"] = state.md.normalizeLink(address)
+                shown.content = state.md.normalizeLinkText(address)
+
+
 def bounded(match):
     """A linkify-it match that ends before its first character outside ASCII that is
     written wide (East Asian scripts and their punctuation) or is punctuation, a symbol or
-    a space; None when no more than its scheme is left."""
+    a space, and before a brace, which no address holds as it is and arXiv's abstracts
+    leave of LaTeX ("https://youtu.be/4ZdcuiwFU7I{Youtube}", from \\href{…}{Youtube});
+    None when no more than its scheme is left."""
     text = match.text
-    end = next((index for index, character in enumerate(text) if not character.isascii() and (
-        unicodedata.east_asian_width(character) in "WF"
-        or unicodedata.category(character)[0] in "PSZ")), len(text))
+    end = next((index for index, character in enumerate(text) if character in "{}" or (
+        not character.isascii() and (unicodedata.east_asian_width(character) in "WF"
+                                     or unicodedata.category(character)[0] in "PSZ"))),
+               len(text))
     if end == len(text):
         return match
     kept = text[:end].rstrip(".,:;!?")

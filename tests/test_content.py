@@ -322,7 +322,7 @@ PLAIN_PIECES = ["模型", "语言。", "学习，", "word", "Word", " ", " ", "\
                 '"', "(", ")", "%", "/", "?", "!", "@", ":", ";", "-", "1", "2.", "\u00a0",
                 "\u3000", "é", "ü", "…", "—", "state-of-the-art", "https://github.com/a/b",
                 "获取。", "http://", "https", "://", "x.org/a(b)", "%C3%9F", "mailto:a@b.co",
-                "//c.org", "ftp://d.org", "例子.中国", "”"]
+                "//c.org", "ftp://d.org", "例子.中国", "”", "{code}", "}"]
 MARKDOWN_PIECES = ["*", "_", "#", ">", "- ", "1. ", "    ", "  \n", "\\", "`", "[a](b)", "<b>",
                    "&amp;", "===", "---", "|", "$x$", "~~", "\t", "+ ", "2) "]
 # What abstracts hold inside their paragraphs, and what could make a paragraph more than one
@@ -418,3 +418,30 @@ def test_web_addresses_become_links_that_end_where_the_address_does(source, html
     rendered, warnings = MarkdownRenderer().render(source)
     assert rendered.html == f"<p>{html}</p>\n" and warnings == []
     assert rendered.text == source.replace("`", "").replace("[code](https://x.org/a)", "code")
+
+
+@pytest.mark.parametrize("source, html, text", [
+    # what arXiv's abstracts keep of LaTeX after an address (real ones, of the daily
+    # papers of 2024-06-10, 2024-06-12, 2025-06-02, 2024-06-26): \\href{address}{text}
+    ("Our demo could be seen in https://youtu.be/4ZdcuiwFU7I{Youtube}.",
+     'Our demo could be seen in <a href="https://youtu.be/4ZdcuiwFU7I">'
+     "https://youtu.be/4ZdcuiwFU7I</a>{Youtube}.", None),
+    ("Project Page: https://aka.ms/denseav{https://aka.ms/denseav}",
+     'Project Page: <a href="https://aka.ms/denseav">https://aka.ms/denseav</a>{'
+     '<a href="https://aka.ms/denseav">https://aka.ms/denseav</a>}', None),
+    ("We open source the evaluation https://github.com/boson-ai/EmergentTTS-Eval-public{code}",
+     'We open source the evaluation <a href="https://github.com/boson-ai/EmergentTTS-Eval-'
+     'public">https://github.com/boson-ai/EmergentTTS-Eval-public</a>{code}', None),
+    # and LaTeX's escaped underscores, which Markdown reads as escapes too
+    ("Weights will be available here: https://huggingface.co/alexgambashidze/SDXL\\_NCP-DPO"
+     "\\_v0.1", 'Weights will be available here: <a href="https://huggingface.co/'
+     'alexgambashidze/SDXL_NCP-DPO_v0.1">https://huggingface.co/alexgambashidze/SDXL_NCP-DPO'
+     "_v0.1</a>", "Weights will be available here: https://huggingface.co/alexgambashidze/"
+     "SDXL_NCP-DPO_v0.1"),
+])
+def test_what_latex_leaves_after_an_address_is_not_in_its_link(source, html, text):
+    """Before, these linked https://youtu.be/4ZdcuiwFU7I%7BYoutube%7D and
+    …/SDXL%5C_NCP-DPO%5C_v0.1, which lead nowhere."""
+    rendered, _ = MarkdownRenderer().render(source)
+    assert rendered.html == f"<p>{html}</p>\n"
+    assert rendered.text == (text or source)
