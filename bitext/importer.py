@@ -36,6 +36,7 @@ from bitext.content import (
     slug_from_title,
     text_fingerprint,
 )
+from bitext.digestlines import PROVENANCE_FIELDS
 from bitext.errors import InputError, Problem, display_path
 from bitext.inputs import PAPERS_DIR
 from bitext.markdown import MarkdownRenderer
@@ -595,6 +596,12 @@ class Target:
             given["translator"] = MACHINE
         return given
 
+    @staticmethod
+    def translates_anew(record: Record, existing: Existing, code: str) -> bool:
+        """Whether a record gives a translation other than the paper file's."""
+        given = (record.titles[1], record.abstracts[1])
+        return None not in given and given != existing_translation(existing, code)
+
     def slug_taken(self, slug: str, record: Record) -> bool:
         """Whether a paper file of another paper has this slug."""
         existing = self.known.get(f"slug:{slug}")
@@ -618,6 +625,10 @@ class Target:
                            awaiting=awaiting, translates=translates)
         fields = front_fields(record, existing, date, order, sorted(
             {tag for tag, _ in [*fired, *named]} | set(self.extra_tags)))
+        if existing and self.translates_anew(record, existing, codes[1]):
+            # (who translated and reviewed the file's translation did not this one)
+            for name in PROVENANCE_FIELDS:
+                fields.pop(name, None)
         fields.update(self.provenance_of(record))
         if existing is None and slug != slug_from_title(record.titles[0]):
             fields["slug"] = slug  # told apart from another paper's (see `slug_with_id`)

@@ -463,3 +463,36 @@ def test_a_digest_in_gbk_is_refused_with_the_way_to_convert_it(tmp_path, capsys)
         "GB18030 -t UTF-8",
         f"{latin}:2: not UTF-8 text (found byte 0xe9) — save the file as UTF-8"]
     assert imported(project) == {}
+
+
+def test_update_with_another_translation_drops_who_made_and_reviewed_the_old_one(tmp_path):
+    """A reviewer's name stood on a translation that `import --update` had replaced with a
+    model's: the page said that Li Lei reviewed what glm-4 wrote. The same translation
+    again keeps its reviewer, and a model named for it replaces its translator."""
+    project = make_project(tmp_path / "site", {})
+    lines = SAMPLE_DIGEST.read_text("utf-8").splitlines()
+    assert run_import(project, str(SAMPLE_DIGEST), "--translator", "Wang Fang",
+                      "--reviewed-by", "Li Lei") == 0
+    qwen3 = "qwen3-technical-report"
+    same = tmp_path / "same.txt"
+    same.write_text("\n".join(lines[:5]), "utf-8")  # (Qwen3's entry)
+    assert run_import(project, "--update", str(same)) == 0
+    paper = imported(project)[qwen3]
+    assert (paper.translator, paper.translation_model, paper.reviewed_by) == (
+        "Wang Fang", None, "Li Lei")
+    assert run_import(project, "--update", "--translation-model", "glm-4", str(same)) == 0
+    paper = imported(project)[qwen3]
+    assert (paper.translator, paper.translation_model, paper.reviewed_by) == (
+        "machine", "glm-4", "Li Lei")  # (the text Li Lei reviewed)
+
+    another = tmp_path / "another.txt"
+    retranslated = "在本工作中，我们介绍 Qwen3，Qwen 模型家族的最新版本。"
+    another.write_text("\n".join([*lines[:4], retranslated]), "utf-8")
+    for flags, expected in (([], (None, None, None)),
+                            (["--translation-model", "glm-4"], ("machine", "glm-4", None)),
+                            (["--translator", "Zhang San"], ("Zhang San", None, None))):
+        assert run_import(project, "--update", *flags, str(same)) == 0  # (the sample's again)
+        assert run_import(project, "--update", *flags, str(another)) == 0
+        paper = imported(project)[qwen3]
+        assert (paper.translator, paper.translation_model, paper.reviewed_by) == expected
+        assert paper.abstract.secondary.text.startswith("在本工作中，我们介绍 Qwen3")
