@@ -77,7 +77,9 @@ def make_parser() -> argparse.ArgumentParser:
                     "of https://huggingface.co/api/daily_papers?date=YYYY-MM-DD and the Atom "
                     "of http://export.arxiv.org/api/query?id_list=… and arXiv's daily e-mail; "
                     "the format is told from "
-                    "the content. Papers without a translation await it.")
+                    "the content. Papers without a translation await it; a translation "
+                    "without its paper's abstract (a newsletter's) goes into the paper that "
+                    "another input or content/papers/ has (with --update).")
     import_parser.add_argument("files", nargs="+", metavar="FILE",
                                help="input files ('-' reads standard input)")
     import_parser.add_argument("--format", choices=FORMATS, dest="format_name",
