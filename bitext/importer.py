@@ -122,6 +122,9 @@ class Planned:
     date: dt.date | None = None
     """The paper's date in the file written (the report shows it: a digest's lines of a
     date, its file name or --date give it)."""
+    translation: str | None = None
+    """input:line of the translation that another input gave (see `Record`)."""
+    translation_outside: tuple[int, ...] = ()
 
 
 def read_digests(names: list[str], stdin: BinaryIO) -> list[Digest]:
@@ -398,7 +401,9 @@ def with_translation(paper: Record, translation: Record) -> Record:
         paper, titles=(paper.titles[0], translation.titles[1]),
         abstracts=(paper.abstracts[0], translation.abstracts[1]),
         note=(paper.note[0], translation.note[1] or paper.note[1]),
-        provenance=translation.provenance or paper.provenance)
+        provenance=translation.provenance or paper.provenance,
+        translation_where=translation.where,
+        translation_outside=translation.left_out_outside)
 
 
 # The most line numbers a problem names (see `no_papers_to_translate`).
@@ -643,7 +648,9 @@ class Target:
                            text, fired, list(named), awaiting=awaiting, date=fields["date"],
                            noted=any(record.note), left_out=record.left_out,
                            columns_left_out=record.left_out_columns,
-                           outside=record.left_out_outside)
+                           outside=record.left_out_outside,
+                           translation=record.translation_where,
+                           translation_outside=record.translation_outside)
         same = existing.path.read_bytes() == text.encode("utf-8")
         stale = not awaiting and made_from_other_text(fields["translated_from"], titles[0],
                                                       abstracts[0])
@@ -652,7 +659,9 @@ class Target:
                        awaiting=awaiting, stale=stale, date=fields["date"],
                        noted=any(record.note), left_out=record.left_out,
                        columns_left_out=record.left_out_columns,
-                       outside=record.left_out_outside)
+                       outside=record.left_out_outside,
+                       translation=record.translation_where,
+                       translation_outside=record.translation_outside)
 
 
 def front_fields(record: Record, existing: Existing | None, date: dt.date, order: int,
@@ -787,7 +796,9 @@ def report_lines(planned: list[Planned], root: Path, dry_run: bool) -> list[str]
         elif item.action == "unchanged":
             detail = item.reason
         else:
-            notes = [str(item.date), tags] + ["editor's note"] * item.noted + [
+            notes = [str(item.date), tags] + [
+                f"translation: {item.translation}"] * bool(item.translation) + [
+                "editor's note"] * item.noted + [
                 "awaiting translation"] * item.awaiting + [
                 "translation out of date"] * item.stale + [
                 f"left out: {left_out_lines(item.left_out)}"] * bool(item.left_out)
@@ -814,8 +825,10 @@ def report_lines(planned: list[Planned], root: Path, dry_run: bool) -> list[str]
                            for item in planned if item.columns_left_out)
     lines += [f"{name}: columns left out (no field of a paper file holds them): "
               f"{', '.join(columns)}" for name, columns in tables]
-    outside = dict.fromkeys((item.source.rpartition(":")[0], item.outside)
-                            for item in planned if item.outside)
+    outside = dict.fromkeys(
+        [(item.source.rpartition(":")[0], item.outside) for item in planned if item.outside]
+        + [(item.translation.rpartition(":")[0], item.translation_outside)
+           for item in planned if item.translation and item.translation_outside])
     lines += [f"{name}: {left_out_lines(numbers)} left out (no paper's: the digest's opening "
               "or closing words)" for name, numbers in outside]
     lines.append(summary + (" (dry run: nothing written)" if dry_run else ""))

@@ -89,6 +89,11 @@ class Record:
     says (translator, translation_model, reviewed_by)."""
     lines: dict[str, int] = field(default_factory=dict)
     """Line of each part (title, abstract …) where the source has one line per part."""
+    translation_where: str | None = None
+    """input:line of the translation alone that another input gives of the paper, which
+    the record holds (see `bitext.importer.with_translations_merged`)."""
+    translation_outside: tuple[int, ...] = ()
+    """The lines of that input that are no paper's (as `left_out_outside`)."""
 
     @property
     def where(self) -> str:

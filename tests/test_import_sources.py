@@ -2731,8 +2731,16 @@ def test_translations_alone_and_their_papers_import_in_one_run(tmp_path, capsys,
     day = FIXTURES / "hf-daily-papers/2025-06-02.json"
     inputs = [str(given.path), str(day)] if translations_first else [str(day), str(given.path)]
     assert run(project, "import", *inputs) == 0
-    assert capsys.readouterr().out.splitlines()[-1] == (
-        "20 created, 0 updated, 0 skipped; 17 awaiting translation")
+    report = capsys.readouterr().out.splitlines()
+    assert report[-1] == "20 created, 0 updated, 0 skipped; 17 awaiting translation"
+    # each translated paper names its translation's line, and the newsletter its lines
+    # that are no paper's, though it writes no paper of its own
+    translations = [re.search(r"translation: (\S+:\d+)\]", line) for line in report]
+    assert [found[1] for found in translations if found] == [
+        f"{given.path}:{line}" for line in given.lines]
+    left_out = (f"{given.path}: lines {', '.join(map(str, given.left_out))} left out (no "
+                "paper's: the digest's opening or closing words)")
+    assert (left_out in report) is bool(given.left_out)
     papers = imported(project)
     alphaone = papers["alphaone-reasoning-models-thinking-slow-and-fast-at-test-time"]
     english = json.loads(day.read_text("utf-8"))[1]["paper"]
