@@ -44,6 +44,7 @@ import json
 import operator
 import os
 import shutil
+import string
 import subprocess
 import sys
 import threading
@@ -75,6 +76,8 @@ TEXT_ANCHOR = "text"
 # into the authors and the tags read "… of reasoning models. Zafir Stojanovski, Oliver
 # Stanley, … Reasoning Reinforcement learning" (static/js/search.js names them too).
 RECORD_PARTS = (TEXT_ANCHOR, "authors", "affiliation", "tags", "note", "arxiv")
+# What may stand around a word of a compound ("(Point-MoE:", "“DeepSeek-R1”").
+WORD_EDGES = string.punctuation + "“”‘’（）《》「」【】，。：；！？、…"
 # Papers in one Pagefind index (see the top): about 110 MiB of Pagefind's memory for
 # English records. Languages that Pagefind segments into words with a dictionary take
 # twice as much a record, and their shards hold half as many (see `shard_records`).
@@ -337,7 +340,8 @@ def paper_record_sums(paper: Paper) -> tuple[RecordSum | None, ...]:
 
 def record_characters(record: dict) -> int:
     """The text Pagefind analyses in a record (what its memory grows with)."""
-    return sum(len(text) for _, text in record["parts"]) + len(record["meta"]["title"])
+    return (sum(len(text) for _, text in record["parts"]) + len(record["meta"]["title"])
+            + len(record["words"]))
 
 
 def shard_records(language: Language) -> int:
@@ -401,12 +405,34 @@ def records_of(tag_names: dict[str, str], index: int, papers: Sequence[Paper]) -
                  f"arXiv {paper.arxiv}" if paper.arxiv and index == 0 else ""]
         found.append({
             "url": paper.url,
+            "words": " ".join(compound_words(f"{title}\n{abstract.text}\n{texts[4]}")),
             "parts": [[part, text] for part, text in zip(RECORD_PARTS, texts, strict=True)
                       if text],
             "meta": {"title": title, "other_title": paper.title.values[1 - index] or "",
                      "date": paper.date.isoformat()},
         })
     return found
+
+
+def compound_words(text: str) -> list[str]:
+    """The words of the text's compounds that have capitals inside ("MoE" of "Point-MoE",
+    "LLaMA" of "TinyLLaMA-1.1B", "DeepSeek" of "DeepSeek-Coder-V2"). Pagefind indexes a
+    compound whole ("pointmoe") and its parts, but such a part cut again at each capital
+    ("mo", "e"), so that "MoE" found Point-MoE only where the text held the word alone
+    too, and a word typed in part only at the compound's start. The record page gives
+    Pagefind these words alone (see `write_record_pages`): 179 of the 561 papers of the
+    sample days hold one."""
+    if "-" not in text:
+        return []
+    pieces = text.split("-")
+    found: dict[str, None] = {}
+    for left, right in itertools.pairwise(pieces):  # (the words on each side of a hyphen)
+        for word in ((left.rsplit(None, 1) or ("",))[-1], (right.split(None, 1) or ("",))[0]):
+            word = word.strip(WORD_EDGES)
+            if word.isalnum() and not (word.islower() or word.isupper() or word.istitle()
+                                       or word.isdigit()):
+                found[word] = None
+    return list(found)
 
 
 def query_scripts(language: Language, primary: Language) -> str:
@@ -678,6 +704,9 @@ def write_record_pages(shard: Shard, folder: Path) -> None:
             f'<meta data-pagefind-meta="date[content]" content="{escape(meta["date"])}">'
             f'</head><body data-pagefind-body>'
             f'<h1 data-pagefind-meta="title">{escape(meta["title"])}</h1>'
+            # (the words of its compounds, before the first part: an excerpt is cut from
+            # the parts, and none shows them)
+            + (f"<span>{escape(record['words'])}</span>" if record["words"] else "")
             # Each part in an inline element: Pagefind ends the text of a block (a <p>)
             # with a full stop when it ends in a letter, and excerpts of the authors read
             # "… Zilong Zheng, Gao Huang." and of an affiliation "阿里.".

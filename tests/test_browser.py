@@ -490,6 +490,19 @@ def test_a_word_no_paper_holds_finds_nothing(browser, request, site):
     page.close()
 
 
+def test_a_word_inside_a_compound_finds_its_paper(browser, daily_site_url):
+    """Pagefind indexes a compound's parts, but a part with capitals inside cut again at
+    each capital: June 2024's "Glyph-ByT5-v2", "RE-AdaptIR" and "Style-NeRF2NeRF" held no
+    word "byt5", "adaptir" or "nerf2nerf". The first two found nothing, and "adaptir" found
+    40 papers by "adapt". The record page now gives Pagefind such words alone."""
+    page = browser.new_page()
+    for query, paper in [("byt5", "glyph"), ("ByT5", "glyph"), ("adaptir", "re"),
+                         ("nerf2nerf", "style"), ("AdaptIR", "re")]:
+        found, status = search_results(page, daily_site_url, query)
+        assert found == [paper] and status.startswith("1 paper matches"), (query, found)
+    page.close()
+
+
 def test_a_languages_shards_share_one_copy_of_pagefinds_code(browser, sharded_site):
     """Each shard of a language is merged into the language's first bundle: the search page
     downloads Pagefind's script, worker and WebAssembly once per language, and each shard's

@@ -513,7 +513,8 @@ def shards_of(languages: str) -> list[bitext.search.Shard]:
     found = []
     for number, letter in enumerate(languages):
         language = {"e": "en", "z": "zh"}[letter]
-        record = {"url": f"papers/p{number}/", "parts": [["text", f"Text {number} 文本"]],
+        record = {"url": f"papers/p{number}/", "words": "",
+                  "parts": [["text", f"Text {number} 文本"]],
                   "meta": {"title": f"Title {number}", "other_title": "", "date": "2025-03-01"}}
         found.append(bitext.search.Shard.of(f"pagefind-{number + 1}", language,
                                             lambda record=record: [record], f"key {number}",
