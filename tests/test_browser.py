@@ -494,12 +494,16 @@ def test_a_word_inside_a_compound_finds_its_paper(browser, daily_site_url):
     """Pagefind indexes a compound's parts, but a part with capitals inside cut again at
     each capital: June 2024's "Glyph-ByT5-v2", "RE-AdaptIR" and "Style-NeRF2NeRF" held no
     word "byt5", "adaptir" or "nerf2nerf". The first two found nothing, and "adaptir" found
-    40 papers by "adapt". The record page now gives Pagefind such words alone."""
+    40 papers by "adapt". The record page now gives Pagefind such words alone, and the
+    excerpt marks the compounds that hold them (Style-NeRF2NeRF's abstract has none)."""
     page = browser.new_page()
-    for query, paper in [("byt5", "glyph"), ("ByT5", "glyph"), ("adaptir", "re"),
-                         ("nerf2nerf", "style"), ("AdaptIR", "re")]:
+    for query, paper, marks in [("byt5", "glyph", ["Glyph-ByT5"]), ("ByT5", "glyph", None),
+                                ("adaptir", "re", ["RE-AdaptIR", "RE-AdaptIR"]),
+                                ("nerf2nerf", "style", []), ("AdaptIR", "re", None)]:
         found, status = search_results(page, daily_site_url, query)
         assert found == [paper] and status.startswith("1 paper matches"), (query, found)
+        if marks is not None:
+            assert page.locator(".search-excerpt mark").all_inner_texts() == marks, query
     page.close()
 
 

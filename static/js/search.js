@@ -90,10 +90,25 @@ function textExcerpt(data) {
   }
   const { words, segmented } = textWords(data);
   const matches = [...new Set(data.locations)].sort((a, b) => a - b);
+  // Matches before the first part are in the title, or among the words of its compounds
+  // that the record gives Pagefind alone ("MoE" of "Point-MoE": bitext.search
+  // .compound_words): a part's word that is such a word, or a compound holding one, is
+  // a match of the part too, so that "MoE" marks the abstract's "Point-MoE".
+  const before = new Set(matches.filter((at) => at < anchors[0].location)
+    .map((at) => bare(words[at])));
+  const heldBefore = (word) => {
+    const found = bare(word);
+    return before.has(found) || (found.includes("-") && found.split("-").some(
+      (piece) => before.has(piece)));
+  };
   const parts = anchors.map((anchor, index) => {
     const end = index + 1 < anchors.length ? anchors[index + 1].location : words.length;
+    const own = matches.filter((at) => at >= anchor.location && at < end);
+    const held = before.size === 0 ? [] : words.slice(anchor.location, end)
+      .map((word, offset) => (heldBefore(word) ? anchor.location + offset : -1))
+      .filter((at) => at >= 0 && !own.includes(at));
     return { start: anchor.location, end,
-             matches: matches.filter((at) => at >= anchor.location && at < end) };
+             matches: [...own, ...held].sort((a, b) => a - b) };
   });
   const part = parts.reduce((best, one) => (
     one.matches.length > best.matches.length ? one : best)); // (the first of equals)
@@ -124,6 +139,11 @@ function textWords(data) {
 // <mark>reasoning</mark>)", not "<mark>reasoning)</mark>". (The text is Pagefind's, with
 // "<", ">" and "&" as entities: an entity's ";" stays in the mark.)
 const PUNCTUATED = /^([(\[{"'“‘«（【「『]*)(.*?)([.,;:!?)\]}"'”’»。，、；：！？）】」』]*)$/su;
+
+// A word as a match compares it: without the punctuation around it, in lowercase.
+function bare(word) {
+  return PUNCTUATED.exec(word)[2].toLowerCase();
+}
 
 function marked(word) {
   let [, before, core, after] = PUNCTUATED.exec(word);
