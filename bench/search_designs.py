@@ -57,6 +57,7 @@ from bitext.progress import Progress  # noqa: E402
 from bitext.search import (  # noqa: E402
     Shard,
     bundle_folder,
+    compound_words,
     pagefind_binary,
     record_characters,
     shards,
@@ -96,7 +97,8 @@ def bilingual_records(tag_names: dict[str, list[str]], papers: Sequence[Paper]) 
         if other_title and paper.abstract.values[1] is not None:
             texts = [other_title] + texts + [paper.abstract.values[1].text]
         tags = dict.fromkeys(name for slug in paper.tags for name in tag_names[slug])
-        found.append({"url": paper.url, "parts": [["text", "\n".join(
+        found.append({"url": paper.url, "words": " ".join(compound_words("\n".join(
+            [title, *texts]))), "parts": [["text", "\n".join(
             texts + [", ".join(paper.authors), paper.affiliation or "", " ".join(tags)])]],
             "meta": {"title": title, "other_title": other_title or "",
                      "date": paper.date.isoformat()}})
