@@ -435,6 +435,11 @@ def test_a_japanese_query_is_cut_into_the_words_of_the_index(browser, japanese_s
         if marks:
             assert page.locator(".search-result mark").evaluate_all(
                 "all => all.map(mark => mark.textContent)")[:len(marks)] == marks, query
+    # a phrase that the title alone holds in a row ("データセット" is another word) marks
+    # none of its words elsewhere in the excerpt ("学習", "データ" of the second sentence)
+    found, _ = search_results(page, japanese_site_url, "学習のためのデータ")
+    assert found == ["data"]
+    assert page.locator(".search-excerpt mark").all_inner_texts() == []
     page.close()
 
 

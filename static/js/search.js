@@ -92,13 +92,14 @@ function textExcerpt(data) {
   const matches = [...new Set(data.locations)].sort((a, b) => a - b);
   // Matches before the first part are in the title, or among the words of its compounds
   // that the record gives Pagefind alone ("MoE" of "Point-MoE": bitext.search
-  // .compound_words): a part's word that is such a word, or a compound holding one, is
-  // a match of the part too, so that "MoE" marks the abstract's "Point-MoE".
+  // .compound_words): a part's compound that is such a word, or holds one, is a match of
+  // the part too, so that "MoE" marks the abstract's "Point-MoE". (Compounds only: other
+  // words are a part's matches where Pagefind found them, a phrase's in its row alone.)
   const before = new Set(matches.filter((at) => at < anchors[0].location)
     .map((at) => bare(words[at])));
   const heldBefore = (word) => {
     const found = bare(word);
-    return before.has(found) || (found.includes("-") && found.split("-").some(
+    return found.includes("-") && (before.has(found) || found.split("-").some(
       (piece) => before.has(piece)));
   };
   const parts = anchors.map((anchor, index) => {
