@@ -12,7 +12,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "en": {
         "reading_mode": "Reading mode", "mode_both": "Side by side",
         "mode_interleaved": "Paragraph by paragraph", "search": "Search",
-        "search_label": "Search titles, abstracts, authors and tags",
+        "search_label": "Search titles, abstracts, authors, tags and arXiv ids",
         "search_button": "Search", "search_needs_js": "Search needs JavaScript.",
         "search_none": "No papers match “{query}”.",
         "search_count": "{count} papers match “{query}”.",
@@ -46,7 +46,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "zh": {
         "reading_mode": "阅读方式", "mode_both": "双语对照", "mode_interleaved": "逐段对照",
-        "search": "搜索", "search_label": "搜索标题、摘要、作者和标签", "search_button": "搜索",
+        "search": "搜索", "search_label": "搜索标题、摘要、作者、标签和 arXiv 编号",
+        "search_button": "搜索",
         "search_needs_js": "搜索需要 JavaScript。", "search_none": "没有与“{query}”匹配的论文。",
         "search_count": "{count} 篇论文与“{query}”匹配。",
         "search_count_one": "1 篇论文与“{query}”匹配。", "search_loading": "正在搜索…",
@@ -77,7 +78,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "ar": {
         "reading_mode": "طريقة القراءة", "mode_both": "جنبًا إلى جنب",
         "mode_interleaved": "فقرة بفقرة", "search": "بحث",
-        "search_label": "ابحث في العناوين والملخصات والمؤلفين والوسوم", "search_button": "بحث",
+        "search_label": "ابحث في العناوين والملخصات والمؤلفين والوسوم ومعرّفات arXiv",
+        "search_button": "بحث",
         "search_needs_js": "يحتاج البحث إلى JavaScript.",
         "search_none": "لا أوراق تطابق «{query}».", "search_count": "{count} ورقة تطابق «{query}».",
         "search_count_one": "ورقة واحدة تطابق «{query}».", "search_loading": "جارٍ البحث…",

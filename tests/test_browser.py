@@ -581,7 +581,8 @@ def test_a_pause_in_typing_loads_the_index_chunks_of_the_words(browser, site_url
 
 def test_search_by_typing(browser, site_url):
     page, _ = open_page(browser, site_url + "search/", 390, 844)
-    page.get_by_label("Search titles, abstracts, authors and tags").fill("mixture of experts")
+    page.get_by_label("Search titles, abstracts, authors, tags and arXiv ids").fill(
+        "mixture of experts")
     page.keyboard.press("Enter")
     page.locator(".search-result").first.wait_for(timeout=15000)
     assert "qwen3" in page.locator(".search-result a").first.get_attribute("href")
