@@ -445,3 +445,19 @@ def test_what_latex_leaves_after_an_address_is_not_in_its_link(source, html, tex
     rendered, _ = MarkdownRenderer().render(source)
     assert rendered.html == f"<p>{html}</p>\n"
     assert rendered.text == (text or source)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.builds(
+    lambda scheme, host, path: scheme + host + path,
+    st.sampled_from(["http://", "https://", "HTTPS://", "ftp://"]),
+    st.text("abcXYZ019.-", min_size=1, max_size=12) | st.sampled_from(["xn--fsq.com",
+                                                                       "a.xn--p1ai"]),
+    st.text("abzAZ09-._~/?#@!$&'()*+,;=:%\"<>{}|\\^`é ", max_size=20)))
+def test_an_address_is_shown_and_linked_as_markdown_its_normalizers_make_it(url):
+    """The shortcut for addresses in ASCII that markdown-it's normalizers give back as
+    they are gives what those do, for every address."""
+    from bitext.markdown import normalized_address
+
+    md = MarkdownRenderer()._md
+    assert normalized_address(md, url) == (md.normalizeLink(url), md.normalizeLinkText(url))
