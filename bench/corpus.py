@@ -38,7 +38,15 @@ FORMULAS = [
 ]
 
 
+# Names with capitals inside, as models and methods are named, in compounds
+# ("DeepSeek-Coder", "Point-MoE"): the search indexes their words alone.
+NAMES = ["MoE", "LLaMA", "LoRA", "DeepSeek", "CoT", "LLaVA", "DiT", "NeRF"]
+
+
 def english_abstract(rng: random.Random) -> str:
+    """Words of the field in 1-3 paragraphs, with some bold, math and compounds of names,
+    and, as 182 of the 561 real abstracts of the daily papers do, a third end with the
+    address of their code."""
     paragraphs = []
     for _ in range(rng.randint(1, 3)):
         sentences = []
@@ -49,21 +57,27 @@ def english_abstract(rng: random.Random) -> str:
                 words.insert(3, "**strong**")
             if rng.random() < 0.05:
                 words.insert(5, rng.choice(FORMULAS)(rng))
+            if rng.random() < 0.05:
+                words.insert(7, f"{rng.choice(NAMES)}-{rng.choice(WORDS)}")
             sentences.append(" ".join(words) + ".")
         paragraphs.append(" ".join(sentences))
+    if rng.random() < 1 / 3:
+        paragraphs[-1] += (f" Code: https://github.com/{rng.choice(WORDS)}-lab/"
+                           f"{rng.choice(WORDS)}-{rng.randint(1, 999)}.")
     return "\n\n".join(paragraphs)
 
 
 def chinese_abstract(rng: random.Random, english: str) -> str:
-    """As a translation is: as many paragraphs as the English, its formulas carried over
-    (bitext's translation checks warn otherwise)."""
+    """As a translation is: as many paragraphs as the English, its formulas and addresses
+    carried over (bitext's translation checks warn otherwise)."""
     length = rng.randint(300, 450)
     text = "".join(rng.choice(HAN) for _ in range(length))
     sentences = [text[i:i + 30] + "。" for i in range(0, length, 30)]
     paragraphs = english.split("\n\n")
     per = -(-len(sentences) // len(paragraphs))
     return "\n\n".join("".join(sentences[i * per:(i + 1) * per]) + " ".join(
-        re.findall(r"\$[^$]+\$", paragraph)) for i, paragraph in enumerate(paragraphs))
+        re.findall(r"\$[^$]+\$|https://\S+(?=\.$)", paragraph))
+        for i, paragraph in enumerate(paragraphs))
 
 
 def abstracts(rng: random.Random) -> tuple[str, str]:
