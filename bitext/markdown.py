@@ -13,6 +13,7 @@ import itertools
 import re
 import string
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from html import escape
 
@@ -108,6 +109,8 @@ class MarkdownRenderer:
         self._md.core.ruler.disable("linkify")
         self._md.core.ruler.after("inline", "unescaped_addresses", unescaped_addresses)
         self._md.linkify = addresses_in_text()
+        self._md.normalizeLink = as_plain_or(self._md.normalizeLink)
+        self._md.normalizeLinkText = as_plain_or(self._md.normalizeLinkText)
         # Dollars next to digits are prices ("$5 to $10"), not math.
         dollarmath_plugin(self._md, allow_digits=False, allow_labels=False,
                           renderer=self._math)
@@ -158,15 +161,13 @@ class MarkdownRenderer:
             run = pending + len(paragraph[pending:at].rstrip(SCHEME_CHARACTERS))
             scheme = SCHEME_RE.search(paragraph[max(run - 1, pending):at])
             start = at - len(scheme.group(1)) if scheme else at
-            # (an address ends at white space: linkify-it reads up to it)
-            space = WHITE_SPACE.search(paragraph, at)
-            link = scheme and md.linkify.match_at_start(
-                paragraph[start:space.start() if space else len(paragraph)])
+            link = scheme and md.linkify.match_at_start(paragraph[start:])
             url = link.url.rstrip("*") if link else ""
-            href, shown = normalized_address(md, url) if link else ("", "")
+            href = md.normalizeLink(url) if link else ""
             if not (link and md.validateLink(href)):
                 at = paragraph.find("://", at + 1)
                 continue
+            shown = md.normalizeLinkText(url)
             html += [escapeHtml(paragraph[done:start]),
                      f'<a href="{escapeHtml(href)}">{escapeHtml(shown)}</a>']
             text += [paragraph[done:start], shown]
@@ -208,13 +209,16 @@ PLAIN_ADDRESS = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://[A-Za-z0-9.\-]+(?::[0-9]
                            r"(?:[/?#][A-Za-z0-9\-._~/?#@!$&'()*+,;=:]*)?")
 
 
-def normalized_address(md, url: str) -> tuple[str, str]:
-    """markdown-it's link target and text of an address (`normalizeLink`, which took 44 us
-    an address, and `normalizeLinkText`), without them for a `PLAIN_ADDRESS`, which they
-    give back as it is (tests/test_content.py compares)."""
-    if PLAIN_ADDRESS.fullmatch(url) and "xn--" not in url.lower():
-        return url, url
-    return md.normalizeLink(url), md.normalizeLinkText(url)
+def as_plain_or(normalize: Callable[[str], str]) -> Callable[[str], str]:
+    """markdown-it's `normalizeLink` or `normalizeLinkText` (44 and 34 us an address),
+    which give a `PLAIN_ADDRESS` back as it is, without them for one (tests/test_content.py
+    compares)."""
+    def normalized(url: str) -> str:
+        if PLAIN_ADDRESS.fullmatch(url) and "xn--" not in url.lower():
+            return url
+        return normalize(url)
+
+    return normalized
 
 
 def addresses_in_text():
@@ -228,7 +232,10 @@ def addresses_in_text():
 
     class AddressesInText(LinkifyIt):
         def match_at_start(self, text: str):
-            found = super().match_at_start(text)
+            # (up to the white space that ends an address: markdown-it gives the rest of
+            # the paragraph, which linkify-it read whole, 19 us, where this takes 9)
+            space = WHITE_SPACE.search(text)
+            found = super().match_at_start(text[:space.start()] if space else text)
             return found and bounded(found)
 
     # ("e.g." or "Qwen2.5" are no domains)
