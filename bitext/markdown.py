@@ -155,8 +155,8 @@ class MarkdownRenderer:
         done = 0  # (the end of what html and text hold)
         at = paragraph.find("://")
         while at != -1:
-            # (the pending text's end that the scheme can be: SCHEME_RE on the whole text
-            # since the line's start took most of the time)
+            # (SCHEME_RE on the run of a scheme's characters that ends the pending text:
+            # on the whole text since the line's start, it took most of the time)
             pending = max(done, paragraph.rfind("\n", 0, at) + 1)
             run = pending + len(paragraph[pending:at].rstrip(SCHEME_CHARACTERS))
             scheme = SCHEME_RE.search(paragraph[max(run - 1, pending):at])
@@ -210,7 +210,7 @@ PLAIN_ADDRESS = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://[A-Za-z0-9.\-]+(?::[0-9]
 
 
 def as_plain_or(normalize: Callable[[str], str]) -> Callable[[str], str]:
-    """markdown-it's `normalizeLink` or `normalizeLinkText` (44 and 34 us an address),
+    """markdown-it's `normalizeLink` or `normalizeLinkText` (44 and 34 µs an address),
     which give a `PLAIN_ADDRESS` back as it is, without them for one (tests/test_content.py
     compares)."""
     def normalized(url: str) -> str:
@@ -233,7 +233,7 @@ def addresses_in_text():
     class AddressesInText(LinkifyIt):
         def match_at_start(self, text: str):
             # (up to the white space that ends an address: markdown-it gives the rest of
-            # the paragraph, which linkify-it read whole, 19 us, where this takes 9)
+            # the paragraph, which linkify-it read whole, 19 µs, where this takes 9)
             space = WHITE_SPACE.search(text)
             found = super().match_at_start(text[:space.start()] if space else text)
             return found and bounded(found)
