@@ -571,10 +571,8 @@ class Target:
         """A record of a translation alone (see `bitext.digest.is_translation_only`), its
         primary title the paper file's; None when content/ has no paper of its arXiv id or
         title (in either language)."""
-        titles = [title.casefold().strip() for title in record.titles if title]
-        existing = (self.known.get(f"arxiv:{record.arxiv}") if record.arxiv else None) or next(
-            (self.known[key] for key in (f"title:{title}" for title in titles)
-             if key in self.known and same_paper(record.arxiv, self.known[key].arxiv)), None)
+        existing = next((self.known[key] for key in paper_keys(record) if key in self.known
+                         and same_paper(record.arxiv, self.known[key].arxiv)), None)
         if existing is None:
             return None
         title = existing_original(existing, self.config.languages[0].code)[0]
