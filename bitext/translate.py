@@ -433,13 +433,24 @@ def translate_one(job: Job, client: Client, cache: Cache, body: dict,
 
 def check_answer(job: Job, answer: tuple[str, str], config: Config) -> list[Problem]:
     """What the translation checks find in the paper with this answer's title and
-    abstract where the job fills them."""
-    title, abstract = answer
-    merged = dataclasses.replace(
-        job.texts,
-        title=(job.texts.title[0], title if job.fill[0] else job.texts.title[1]),
-        abstract=(job.texts.abstract[0], abstract if job.fill[1] else job.texts.abstract[1]))
-    return translation_warnings(merged, config.glossary, config.languages)
+    abstract where the job fills them, and not in the translation it keeps: a title asked
+    for beside an abstract translated before (as daily-arXiv-ai-enhanced's are) fails
+    for its own faults only, which the model can mend."""
+    def with_answer(title: str, abstract: str) -> list[Problem]:
+        merged = dataclasses.replace(
+            job.texts,
+            title=(job.texts.title[0], title if job.fill[0] else job.texts.title[1]),
+            abstract=(job.texts.abstract[0],
+                      abstract if job.fill[1] else job.texts.abstract[1]))
+        return translation_warnings(merged, config.glossary, config.languages)
+
+    found = with_answer(*answer)
+    if all(job.fill):
+        return found
+    # (the kept part's own faults: the checks of the paper whose parts asked for are their
+    # original text, which lacks nothing of itself)
+    kept = with_answer(job.texts.title[0], job.texts.abstract[0])
+    return [problem for problem in found if problem not in kept]
 
 
 def problem_text(problem: Problem) -> str:

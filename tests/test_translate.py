@@ -698,3 +698,18 @@ def test_a_title_written_on_one_line_gets_its_translation(project, model, capsys
     assert written.startswith("---\ntitle:\n  en: Fast Kernels for $O(n^2)$ Attention\n"
                               "  zh-Hans: 论文标题的中文译文$O(n^2)$\n")
     assert run(project, "check") == 0
+
+
+def test_pending_fills_in_the_title_of_a_paper_whose_abstract_is_translated(project, model,
+                                                                              capsys):
+    """A paper imported with a model's translation of its abstract alone (as
+    daily-arXiv-ai-enhanced gives them) awaits its title's: `--pending` asks for that,
+    and the abstract's translation stays as it was."""
+    path = project / "content/papers/one.md"
+    path.write_text(paper("Fast Kernels for Attention", None, ABSTRACT, "模型译出的摘要。",
+                          translator="machine"), "utf-8")
+    assert run(project, "translate", "--pending") == 0
+    text = path.read_text("utf-8")
+    assert "  zh-Hans: 论文标题的中文译文\n" in text
+    assert "::: zh-Hans\n模型译出的摘要。\n:::" in text
+    assert run(project, "check") == 0
