@@ -113,8 +113,9 @@ class Planned:
     """The lines of its input that are no paper's (a digest's opening and closing
     words)."""
     reason: str = ""
-    awaiting: bool = False
-    """The file has no translation yet."""
+    awaiting: str = ""
+    """What translation the file has not yet: "translation" (none), "the title's
+    translation" or "the abstract's translation" (see `awaited`); "" when it has both."""
     stale: bool = False
     """The translation kept was made from another primary text than the one written."""
     translates: bool = False
@@ -580,11 +581,12 @@ class Target:
 
     def provenance_of(self, record: Record) -> dict[str, str]:
         """Who or what translated a record's paper and who reviewed it (translator,
-        translation_model, reviewed_by), when the record gives the translation: as its
-        own lines say, else as the command line does (a paper's own translator or model
-        replaces both of the command line's: "译者：王芳" is no model's). A model named
-        alone makes the translator `machine`."""
-        if record.titles[1] is None or record.abstracts[1] is None:
+        translation_model, reviewed_by), when the record gives a translation (of its
+        abstract alone too, as daily-arXiv-ai-enhanced gives a model's): as its own lines
+        say, else as the command line does (a paper's own translator or model replaces
+        both of the command line's: "译者：王芳" is no model's). A model named alone makes
+        the translator `machine`."""
+        if record.titles[1] is None and record.abstracts[1] is None:
             return {}
         own = dict(record.provenance)
         given = dict(self.provenance)
@@ -620,8 +622,10 @@ class Target:
         codes = [language.code for language in self.config.languages]
         if existing and not self.update:
             # (a paper imported from the daily papers, say, and now from a translated digest)
-            awaiting = None in existing_translation(existing, codes[1])
-            translates = awaiting and None not in (record.titles[1], record.abstracts[1])
+            kept = existing_translation(existing, codes[1])
+            awaiting = awaited(*kept)
+            translates = any(text is None and new is not None for text, new in
+                             zip(kept, (record.titles[1], record.abstracts[1]), strict=True))
             return Planned("skip", existing.path, record.where, "", fired,
                            reason=("already there, awaiting the translation this input gives"
                                    if translates else "already there"),
@@ -640,7 +644,7 @@ class Target:
                             abstracts=dict(zip(codes, abstracts, strict=True)),
                             notes=notes_for(record, existing, codes),
                             **{name: value for name, value in fields.items() if value})
-        awaiting = None in titles or None in abstracts
+        awaiting = awaited(titles[1], abstracts[1])
         if existing is None:
             return Planned("create", self.root / PAPERS_DIR / f"{slug}.md", record.where,
                            text, fired, list(named), awaiting=awaiting, date=fields["date"],
@@ -706,6 +710,13 @@ def notes_for(record: Record, existing: Existing | None, codes: list[str]
     kept = existing.notes if existing else {}
     notes = {code: note or kept.get(code) for code, note in zip(codes, record.note, strict=True)}
     return {code: note for code, note in notes.items() if note}
+
+
+def awaited(title: str | None, abstract: str | None) -> str:
+    """What a paper's translated title and abstract leave to translate, for the report."""
+    if title is None:
+        return "translation" if abstract is None else "the title's translation"
+    return "the abstract's translation" if abstract is None else ""
 
 
 def existing_translation(existing: Existing, code: str) -> tuple[str | None, str | None]:
@@ -797,7 +808,7 @@ def report_lines(planned: list[Planned], root: Path, dry_run: bool) -> list[str]
             notes = [str(item.date), tags] + [
                 f"translation: {item.translation}"] * bool(item.translation) + [
                 "editor's note"] * item.noted + [
-                "awaiting translation"] * item.awaiting + [
+                f"awaiting {item.awaiting}"] * bool(item.awaiting) + [
                 "translation out of date"] * item.stale + [
                 f"left out: {left_out_lines(item.left_out)}"] * bool(item.left_out)
             detail = "; ".join(notes)

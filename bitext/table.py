@@ -29,13 +29,16 @@ import datetime as dt
 import io
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from bitext.config import Language
+from bitext.content import MACHINE
 from bitext.digest import Entry, abstract_text, author_names, note_of, tag_words
 from bitext.digestlines import (
     FIELD_OF_LABEL,
     LANGUAGE_WORDS,
+    MACHINE_WORDS,
     MARKDOWN_LINK,
     ORIGINAL_WORDS,
     PROVENANCE_FIELDS,
@@ -83,6 +86,8 @@ class Column:
     language: int | None = None
     """Of a title or abstract column: 0 for the primary language, 1 for the secondary,
     None where its name does not say."""
+    by_machine: bool = False
+    """Its name says a machine made its text ("AI.translation", "machine translation")."""
 
 
 def json_records(text: str, languages: tuple[Language, Language]) -> bool:
@@ -94,8 +99,13 @@ def json_records(text: str, languages: tuple[Language, Language]) -> bool:
 
     start = text.lstrip("\ufeff \t\r\n")
     try:
-        first, _ = json.JSONDecoder().raw_decode(start, 1 if start.startswith("[") else 0)
+        first, end = json.JSONDecoder().raw_decode(start, 1 if start.startswith("[") else 0)
+        # (values after the first object: JSON Lines, which the daily papers' API never
+        # answers, as daily-arXiv-ai-enhanced writes arXiv's papers with an "id" and a
+        # "summary")
+        json_lines = start.startswith("{") and bool(start[end:].strip())
     except json.JSONDecodeError:
+        json_lines = False
         at = start.find("{")
         try:
             first = json.JSONDecoder().raw_decode(start, at)[0] if at >= 0 else None
@@ -108,9 +118,10 @@ def json_records(text: str, languages: tuple[Language, Language]) -> bool:
             first = items[0][1] if items and not isinstance(items, str) else first
     if not isinstance(first, dict) or "paper" in first:
         return False
+    first = flat_record(first)
     columns = [column_of(index, name, languages) for index, name in enumerate(first)]
-    if "id" in first and "summary" in first and not any(column.language == 1
-                                                        for column in columns):
+    if "id" in first and "summary" in first and not json_lines and not any(
+            column.language == 1 for column in columns):
         return False
     return set(TEXT_FIELDS) <= {column.field for column in columns}
 
@@ -151,7 +162,7 @@ def header_delimiter(text: str, languages: tuple[Language, Language]
 
 def column_of(index: int, name: str, languages: tuple[Language, Language]) -> Column:
     """What a header cell names: its field, and its language where it says one."""
-    words = " ".join(re.sub(r"[_\-()（）\[\]【】<>《》:：*]", " ", name.casefold()).split())
+    words = " ".join(re.sub(r"[_\-.()（）\[\]【】<>《》:：*]", " ", name.casefold()).split())
     rest, language = words, None
     for which, markers in enumerate(language_markers(languages)):
         for marker in markers:
@@ -163,11 +174,16 @@ def column_of(index: int, name: str, languages: tuple[Language, Language]) -> Co
                 language = which
                 break
     field = FIELD_OF_LABEL.get(words) or FIELD_OF_LABEL.get(rest)
+    by_machine = rest in MACHINE_WORDS
+    if field is None and language == 1 and (not rest or by_machine) and words != rest:
+        # ("translation", "AI.translation": a translation alone is of the abstract; a
+        # title's is named so, "translated title")
+        field = "abstract"
     if field is None:
         field = "links" if rest in LINK_COLUMNS else "date" if rest in DATE_COLUMNS else None
     if field not in TEXT_FIELDS:
         language = None
-    return Column(index, name.strip(), field, language)
+    return Column(index, name.strip(), field, language, by_machine and language == 1)
 
 
 def language_markers(languages: tuple[Language, Language]) -> tuple[list[str], list[str]]:
@@ -263,9 +279,23 @@ def json_rows(text: str, source: str) -> tuple[list[TableItem], list[Problem]]:
                 return [], [json_problem(source, number, line_error.msg)]
     if isinstance(records, str) or not all(isinstance(item, dict) for _, item in records):
         return [], [json_problem(source, 1, "not a list of objects")]
+    records = [(line, flat_record(item)) for line, item in records]
     keys = list(dict.fromkeys(key for _, item in records for key in item))
     return [("header", 1, keys)] + [
         ("row", line, [cell_of(item.get(key)) for key in keys]) for line, item in records], []
+
+
+def flat_record(record: dict) -> dict:
+    """A JSON record with the keys of the objects it holds as its own, named with their
+    object's: `{"AI": {"translation": …}}` (as daily-arXiv-ai-enhanced writes a model's
+    translation and analyses of each paper) holds an "AI.translation" column."""
+    flat = {}
+    for key, value in record.items():
+        if isinstance(value, dict):
+            flat.update((f"{key}.{inner}", cell) for inner, cell in flat_record(value).items())
+        else:
+            flat[key] = value
+    return flat
 
 
 def json_problem(source: str, line: int, found: str) -> Problem:
@@ -351,6 +381,7 @@ def read_row(cells: list[str], columns: list[Column], line: int, source: str,
 
     secondary = script_of_language(languages[1].code)
     texts, problems, links = {}, [], []
+    translated_by_machine = False
     for field in TEXT_FIELDS:
         filled = [(column, cell(column)) for column in columns
                   if column.field == field and cell(column)]
@@ -358,6 +389,8 @@ def read_row(cells: list[str], columns: list[Column], line: int, source: str,
             filled, title_links = titles_and_links(filled, line)
             links += title_links
         texts[field] = pair_of(filled, secondary)
+        translated_by_machine = translated_by_machine or any(
+            column.by_machine and text == texts[field][1] for column, text in filled)
     # (a row of a translation alone: its paper comes from elsewhere, see
     # `bitext.digest.is_translation_only`)
     translation_only = texts["abstract"][0] is None and None not in (texts["abstract"][1],
@@ -365,8 +398,12 @@ def read_row(cells: list[str], columns: list[Column], line: int, source: str,
     for field in TEXT_FIELDS:
         problems += text_problems(field, texts[field], line, source, languages,
                                   translation_only)
-    if not problems and (texts["title"][1] is None) != (texts["abstract"][1] is None):
-        missing = "title" if texts["title"][1] is None else "abstract"
+    missing = "title" if texts["title"][1] is None else "abstract"
+    # (a table without a column for the one translation gives the other alone, as
+    # daily-arXiv-ai-enhanced gives a model's translation of the abstract: its papers await
+    # the rest, which `translate --pending` fills)
+    if (not problems and (texts["title"][1] is None) != (texts["abstract"][1] is None)
+            and sum(column.field == missing for column in columns) > 1):
         problems.append(Problem(source, line, None, f"the translated {missing} is missing",
                                 expected=f"{a(missing)} {missing} in {languages[1].name} "
                                          f"(or neither translation, for a paper awaiting it)",
@@ -395,8 +432,19 @@ def read_row(cells: list[str], columns: list[Column], line: int, source: str,
                  authors=author_names(value("authors")), tags=tag_words(value("tags")),
                  keywords=tag_words(value("keywords")),
                  note=note_of((text, script_share(text, secondary)) for text in notes),
-                 date=date, provenance=tuple((field, " ".join(value(field).split()))
-                                             for field in PROVENANCE_FIELDS if value(field))), []
+                 date=date, provenance=row_provenance(value, translated_by_machine)), []
+
+
+def row_provenance(value: Callable[[str], str], translated_by_machine: bool
+                   ) -> tuple[tuple[str, str], ...]:
+    """Who translated a row's paper and who reviewed it, as its columns say; a machine
+    where the column of its translation says so ("AI.translation") and none says more."""
+    said = tuple((field, " ".join(value(field).split()))
+                 for field in PROVENANCE_FIELDS if value(field))
+    if translated_by_machine and not any(field in ("translator", "translation_model")
+                                         for field, _ in said):
+        said = (("translator", MACHINE), *said)
+    return said
 
 
 def text_problems(field: str, pair: tuple[str | None, str | None], line: int, source: str,

@@ -2748,3 +2748,52 @@ def test_translations_alone_and_their_papers_import_in_one_run(tmp_path, capsys,
     assert alphaone.title.secondary == "AlphaOne：推理模型在测试时的快慢思考"
     assert not alphaone.translation_stale
     assert sum(not paper.awaiting_translation for paper in papers.values()) == 3
+
+
+# -- daily-arXiv-ai-enhanced ------------------------------------------------------------
+# A public project that many fork (dw-dengwei/daily-arXiv-ai-enhanced) writes each day of
+# arXiv papers as JSON Lines and as Markdown, with a model's readings of each paper in
+# Chinese. In its layout of 2025-06, beside them, a model's translation of the abstract
+# alone ("AI.translation", "## 摘要翻译:"); later, none, and the English abstract in the
+# Markdown ("Abstract: …", wrapped as arXiv wraps it). The fixtures give the first three
+# daily papers of 2025-06-02 so.
+AI_ENHANCED = FIXTURES / "digests"
+
+
+@pytest.mark.parametrize("name, translated", [
+    ("daily-arxiv-2025-06-02_AI_enhanced_Chinese.jsonl", True),
+    ("daily-arxiv-later-2025-06-02_AI_enhanced_Chinese.jsonl", False)])
+def test_a_day_of_daily_arxiv_ai_enhanced_as_json_lines_imports(tmp_path, capsys, name,
+                                                                 translated):
+    """A paper a line: arXiv's id, title, wrapped abstract ("summary"), authors and
+    categories, and the model's readings in an object of their own ("AI": tldr,
+    motivation, …, and in 2025-06 "translation", of the abstract). Before, JSON Lines with
+    an "id" and a "summary" were read as the daily papers' JSON: "not valid JSON … Extra
+    data". The readings are left out, the translation is the model's (the command line
+    names it), and the titles await theirs."""
+    project = make_project(tmp_path / "site", {})
+    path = AI_ENHANCED / name
+    assert run(project, "import", str(path)) == 0
+    report = capsys.readouterr().out.splitlines()
+    awaits = "the title's translation" if translated else "translation"
+    assert [line.endswith(f"awaiting {awaits}]") for line in report[:3]] == [True] * 3
+    assert report[3] == (f"{path}: columns left out (no field of a paper file holds them): abs, "
+                         "comment, AI.tldr, AI.motivation, AI.method, AI.result, AI.conclusion"
+                         + ", AI.summary" * translated)
+    assert report[-1] == "3 created, 0 updated, 0 skipped; 3 awaiting translation"
+    papers = imported(project)
+    day = [item["paper"] for item in json.loads(
+        (FIXTURES / "hf-daily-papers/2025-06-02.json").read_text("utf-8"))[:3]]
+    prorl = papers[slug_from_title(normalise_title(day[0]["title"]))]
+    assert prorl.abstract.primary.text == normalise_abstract(day[0]["summary"])
+    assert prorl.date == dt.date(2025, 6, 2)  # (the file's name gives it)
+    assert [author for author in prorl.authors] == [author["name"]
+                                                    for author in day[0]["authors"]]
+    assert prorl.arxiv == "2505.24864"
+    if translated:
+        assert prorl.abstract.secondary.text.startswith("以推理为中心的语言模型")
+        assert (prorl.translator, prorl.translation_model) == ("machine", None)
+    else:
+        assert prorl.abstract.secondary is None and prorl.translator is None
+    assert run(project, "check") == 0
+

@@ -321,3 +321,69 @@ def test_a_table_of_translations_alone_translates_the_papers_of_its_ids(tmp_path
         assert (paper.title.secondary, paper.abstract.secondary.text) == (
             CHINESE_TITLES[number], CHINESE_ABSTRACTS[number])
         assert paper.abstract.primary.text == normalise_abstract(item["paper"]["summary"])
+
+
+@pytest.mark.parametrize("name, by_machine", [
+    ("translation", False), ("Translation", False), ("AI.translation", True),
+    ("machine translation", True), ("machine_translation", True), ("译文", False),
+    ("AI 翻译", True)])
+def test_a_column_of_a_translation_alone_is_the_translated_abstract(tmp_path, capsys, name,
+                                                                     by_machine):
+    """A column named as a translation, with no title or abstract in its name, holds the
+    abstract's ("translated title" names a title's). A table that has no column for the
+    translated title gives the abstract's translation alone: its papers await the title's
+    (`translate --pending` makes it). Where the name says a machine made it, the papers'
+    translator is `machine`."""
+    rows = real_rows()[:3]
+    out = io.StringIO(newline="")
+    writer = csv.writer(out)
+    writer.writerow(["Title", "Abstract", name, "arXiv"])
+    for row in rows:
+        writer.writerow([row["title"], row["abstract"], row["chinese"], row["arxiv"]])
+    table = tmp_path / "t.csv"
+    table.write_text(out.getvalue(), "utf-8")
+    project = make_project(tmp_path / "site", {})
+    assert run_import(project, str(table)) == 0
+    report = capsys.readouterr().out.splitlines()
+    assert [line.endswith("awaiting the title's translation]") for line in report[:3]] == [
+        True] * 3
+    papers = sorted(imported(project).values(), key=lambda paper: paper.arxiv)
+    assert [paper.abstract.secondary.text for paper in papers] == [
+        row["chinese"] for row in sorted(rows, key=lambda row: row["arxiv"])]
+    assert {(paper.title.secondary, paper.translator) for paper in papers} == {
+        (None, "machine" if by_machine else None)}
+
+
+def test_a_row_without_the_translated_title_of_its_column_is_still_a_problem(tmp_path,
+                                                                              capsys):
+    """Where the table has a column for the translated title, a row that leaves it empty
+    while it gives the abstract's translation is a cell forgotten, as before."""
+    table = tmp_path / "t.csv"
+    table.write_text("Title,中文标题,Abstract,中文摘要\nA Title,,An abstract.,一段摘要。\n",
+                     "utf-8")
+    project = make_project(tmp_path / "site", {})
+    assert run_import(project, str(table)) == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        f"{table}:2: the translated title is missing (expected a title in 简体中文 (or neither "
+        "translation, for a paper awaiting it), found nothing) — fill its translated title")
+
+
+def test_json_records_name_the_keys_of_the_objects_they_hold(tmp_path, capsys):
+    """An object in a record ("zh": {"title": …, "abstract": …}) gives columns named with
+    its key ("zh.title"), read as such; JSON Lines of arXiv's papers ("id", "summary")
+    are records, not the daily papers."""
+    rows = real_rows()[:2]
+    lines = [json.dumps({"id": row["arxiv"], "title": row["title"], "summary": row["abstract"],
+                         "zh": {"title": row["chinese_title"], "abstract": row["chinese"]},
+                         "meta": {"upvotes": 3}}, ensure_ascii=False) for row in rows]
+    records = tmp_path / "day.jsonl"
+    records.write_text("\n".join(lines) + "\n", "utf-8")
+    project = make_project(tmp_path / "site", {})
+    assert run_import(project, str(records)) == 0
+    assert capsys.readouterr().out.splitlines()[-2:] == [
+        f"{records}: columns left out (no field of a paper file holds them): meta.upvotes",
+        "2 created, 0 updated, 0 skipped; 0 awaiting translation"]
+    papers = sorted(imported(project).values(), key=lambda paper: paper.arxiv)
+    assert [(paper.title.secondary, paper.abstract.secondary.text) for paper in papers] == [
+        (row["chinese_title"], row["chinese"])
+        for row in sorted(rows, key=lambda row: row["arxiv"])]
