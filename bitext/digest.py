@@ -412,10 +412,13 @@ def read_digest(text: str, source: str, languages: tuple[Language, Language]
     # read into an entry across the blank line that parts them, as a last paragraph of its
     # translation; an entry's translated abstract is no closing words, though the entry
     # reads without it, as awaiting its translation).
-    for kept, edges in itertools.chain(without_other_parts(all_lines),
-                                       without_edges(all_lines)):
+    # (a part without a title, under a heading above the titles', holds no translation:
+    # "# Table of Contents" / "- [cs.CL](#cs.CL)" above the papers, which await theirs)
+    for kept, edges, at_edges in itertools.chain(
+            ((kept, parts, False) for kept, parts in without_other_parts(all_lines)),
+            ((kept, edges, True) for kept, edges in without_edges(all_lines))):
         found_lines, found = reading_of(kept, source, names, secondary_script)
-        if awaiting(found[0]) > awaiting(entries):
+        if at_edges and awaiting(found[0]) > awaiting(entries):
             continue  # (the words were a translation: "Title" / abstract / "" / "标题" / 摘要)
         if len(found[1]) < len(problems) or (len(found[1]) == len(problems) and [
                 set(entry.lines or ()) for entry in found[0]] == [
@@ -464,7 +467,7 @@ def sentences_run_on(entries: list[Entry], source: str) -> list[Problem]:
     editors"; a digest of short summaries has none): prose in lines, such as a README
     imported by mistake, or words before the papers, read as entries that await their
     translation. (The two languages of a bilingual digest tell its entries.)"""
-    if any(entry.title[1] is not None for entry in entries):
+    if any(entry.title[1] is not None or entry.abstract[0] is None for entry in entries):
         return []
     phrases = [entry for entry in entries if not is_prose(entry.abstract[0])]
     outliers = phrases if len(phrases) * 2 < len(entries) else []
@@ -569,9 +572,12 @@ def heading_reading_key(lines: list[Line],
     """How well a reading of the lines' Markdown headings reads, the best least (see
     `reading_of`)."""
     entries, problems, _ = found
+    # (last, the reading that keeps more translations: a newsletter's headings are its
+    # translated titles, "### 1. ProRL：…" over "**原文标题：** ProRL: …", and its papers
+    # read without them too, as translations of abstracts alone)
     return (len(problems), headings_unlike(lines, entries), -len(entries),
             dated_headings_in(lines, entries),
-            sum(entry.affiliation is not None for entry in entries))
+            sum(entry.affiliation is not None for entry in entries), awaiting(entries))
 
 
 def dated_headings_in(lines: list[Line], entries: list[Entry]) -> int:
@@ -1151,8 +1157,12 @@ def labelled_entry(group: dict[str, list[LabelledField]], source: str,
     translation_only = is_translation_only(titles, abstracts)
     awaiting = len(titles) == len(abstracts) == 1 and not translation_only
     parts: dict[str, list[Line]] = {}
+    # (a translation's one title: its own, or the paper's, "### [1] [Title](…)" over "##
+    # 摘要翻译:")
+    one_title = (TRANSLATED_TITLE,) if titles and in_secondary_only(
+        titles[0], TRANSLATED_TITLE, TITLE) else (TITLE,)
     for kind, fields, roles in (
-            ("title", titles, (TRANSLATED_TITLE,) if translation_only and len(titles) == 1
+            ("title", titles, one_title if translation_only and len(titles) == 1
              else (TITLE, TRANSLATED_TITLE)),
             ("abstract", abstracts, (TRANSLATED_ABSTRACT,) if translation_only
              else (ABSTRACT, TRANSLATED_ABSTRACT))):
@@ -1187,19 +1197,21 @@ def labelled_entry(group: dict[str, list[LabelledField]], source: str,
 
 def is_translation_only(titles: list[LabelledField], abstracts: list[LabelledField]) -> bool:
     """Whether an entry gives its abstract in the secondary language only, and its title in
-    both languages or in the secondary one only, as digests written for readers of that
-    language do ("### 1. STEPQuant：…" / "**原文标题：** STEPQuant: …" / "**摘要：** 线性注意力…";
-    "## 1. AlignSAE：概念对齐稀疏自编码器" / "**原文链接**: http://arxiv.org/abs/…" /
-    "**摘要**:" / "大型语言模型…"): the translation of a paper whose own text comes from
-    elsewhere (see `bitext.importer`)."""
-    def in_secondary_only(field: LabelledField, role: Role, primary: Role) -> bool:
-        return bool(field.lines) and all(fits(line, role) and not fits(line, primary)
-                                         for line in field.lines)
-
+    both languages or in one, as digests written for readers of that language do ("### 1.
+    STEPQuant：…" / "**原文标题：** STEPQuant: …" / "**摘要：** 线性注意力…"; "## 1.
+    AlignSAE：概念对齐稀疏自编码器" / "**原文链接**: http://arxiv.org/abs/…" / "**摘要**:" /
+    "大型语言模型…"; "### [1] [Title](https://arxiv.org/abs/…)" / "## 摘要翻译:" / "本文…", as
+    daily-arXiv-ai-enhanced wrote them): the translation of a paper whose own text comes
+    from elsewhere (see `bitext.importer`)."""
     return (len(abstracts) == 1
             and in_secondary_only(abstracts[0], TRANSLATED_ABSTRACT, ABSTRACT)
-            and (len(titles) == 2 or len(titles) == 1
-                 and in_secondary_only(titles[0], TRANSLATED_TITLE, TITLE)))
+            and len(titles) in (1, 2))
+
+
+def in_secondary_only(field: LabelledField, role: Role, primary: Role) -> bool:
+    """Whether a field's lines are in the secondary language (its `role`), not the primary."""
+    return bool(field.lines) and all(fits(line, role) and not fits(line, primary)
+                                     for line in field.lines)
 
 
 def labelled_count_problem(kind: str, fields: list[LabelledField], first: int, source: str,

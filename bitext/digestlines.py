@@ -69,6 +69,9 @@ LIST_LINE_MAX = 200
 # joiner, the keycap mark, space (see `without_pictographs`).
 PICTOGRAPH_JOINERS = "\ufe0e\ufe0f\u200d\u20e3 \t"
 BOLD_LINE = re.compile(r"(\*\*|__)(?P<text>[^*_].*?)\1")
+# A line in italics as a whole ("*Alice Smith, Bob Lee*", as daily-arXiv-ai-enhanced gives
+# the authors), with no other mark of its kind inside.
+ITALIC_LINE = re.compile(r"\*(?P<text>[^*\s][^*]*)\*|_(?P<underscored>[^_\s][^_]*)_")
 # A link written in Markdown, "[arXiv](https://arxiv.org/abs/2505.09388)".
 MARKDOWN_LINK = re.compile(r"\[(?P<text>[^\[\]]*)\]\((?P<url>https?://[^()\s]+)\)")
 EMPTY_MARKDOWN_LINK = re.compile(r"\[[^\[\]]*\]\(\)")
@@ -111,7 +114,7 @@ FIELD_OF_LABEL = {label: field for field, labels in {
     "tags": ("tags", "tag", "标签"),
     # (words for the tag rules to match, as arXiv's categories are: see `bitext.sources`)
     "keywords": ("keywords", "keyword", "key words", "categories", "subjects", "关键词",
-                 "关键字"),
+                 "关键字", "main category", "primary category"),
     # Who translated the paper, or which model, and who reviewed the translation (the
     # fields of a paper file that say so).
     "translator": ("translator", "translated by", "译者", "翻译者"),
@@ -127,11 +130,13 @@ FIELD_OF_LABEL = {label: field for field, labels in {
     # The authors' comments, as arXiv lists them ("Comments: 12 pages, accepted at ICML"):
     # no editor's words, and no field of a paper file holds them.
     "comments": ("comment", "comments"),
-    # Counts and details that no field of a paper file holds either ("Upvotes: 128").
+    # Counts and details that no field of a paper file holds either ("Upvotes: 128"), and
+    # a model's readings of a paper beside its abstract, as daily-arXiv-ai-enhanced writes
+    # them ("Motivation: …", "ai_Abstract: …").
     "other": ("upvotes", "upvote", "votes", "likes", "stars", "github stars", "score",
               "rating", "submitted by", "submitter", "venue", "conference", "journal",
               "pages", "热度", "点赞", "点赞数", "星标", "评分", "提交者", "会议", "期刊",
-              "页数", "收录"),
+              "页数", "收录", "motivation", "method", "result", "conclusion", "ai_abstract"),
 }.items() for label in labels}
 # The labels of a title ("Paper: …", "论文：…"), which names no kind of link either.
 TITLE_LABELS = frozenset(label for label, field in FIELD_OF_LABEL.items() if field == "title")
@@ -230,6 +235,12 @@ HEADING_DAY = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)"
 YEAR = re.compile(r"\d{4}")
 # An HTML tag, which a Markdown digest's heading may hold (a logo's <img>): no words of it.
 HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+# A line of HTML tags and comments alone, perhaps around a collapsed part's caption
+# ("<details>", "<summary>Details</summary>", "<div id='cs.CL'></div>", as
+# daily-arXiv-ai-enhanced writes them): no paper's text. (A tag's name, then its
+# attributes: "<https://…>" is an address.)
+MARKUP_LINE = re.compile(r"(?:(?:</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>|<!--.*?-->"
+                         r"|<summary>[^<>]*</summary>)\s*)+", re.IGNORECASE)
 # A line of a few words and one day, not a sentence: a day's caption ("HF Daily Papers
 # 2025-05-14", "2025年5月14日 每日论文"), which no real title is (none of the 561 of the
 # test fixtures holds a day). A numbered line is an entry's title.
@@ -314,6 +325,9 @@ def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
             blank = True  # (a rule between entries, "---" or "* * *", parts them as one)
             ruled = ruled or bool(stripped)
             continue
+        if stripped[0] == "<" and MARKUP_LINE.fullmatch(stripped):
+            blank = True
+            continue
         bullet = BULLET.match(stripped) if bulleted else None
         stripped = stripped[bullet.end():] if bullet else stripped
         if stripped.startswith(">"):
@@ -338,8 +352,13 @@ def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
         if label is None and (heading or unmarked != body) and (
                 named := section_label(text_of_line)):
             label, text_of_line, heading = named, "", None  # (a label alone on its line)
+        elif label and heading and not text_of_line:
+            heading = None  # ("## TL;DR:", "## 摘要翻译:": a label alone, with its colon)
         if label is None and is_count_line(text_of_line, unmarked):
             label = "other"
+        if (label is None and not heading and body[:1] in "*_" and ITALIC_LINE.fullmatch(body)
+                and is_author_list(text_of_line)):
+            label = "authors"  # (a byline in italics, "*Alice Smith, Bob Lee*")
         if label is None:
             text_of_line = without_language_label(text_of_line, secondary_script)
         share = script_share(text_of_line, secondary_script)
@@ -603,9 +622,15 @@ def title_pair(text: str, secondary: frozenset[str]) -> tuple[str, str] | None:
 
 
 def unbold(text: str) -> str:
-    """The text of a line that is bold as a whole ("**Qwen3 Technical Report**")."""
-    match = BOLD_LINE.fullmatch(text) if text[:1] in "*_" else None
-    return match["text"].strip() if match else text
+    """The text of a line that is bold as a whole ("**Qwen3 Technical Report**"), or in
+    italics."""
+    if text[:1] not in "*_":
+        return text
+    if match := BOLD_LINE.fullmatch(text):
+        return match["text"].strip()
+    if match := ITALIC_LINE.fullmatch(text):
+        return (match["text"] or match["underscored"]).strip()
+    return text
 
 
 def field_label(text: str) -> tuple[str | None, str]:
@@ -670,7 +695,9 @@ def is_author_list(text: str) -> bool:
     names joined by "and" (a title's words may be so), or Chinese names ("张三、李四",
     "阿里、腾讯") cannot be told from a title or an affiliation."""
     # (first, by counts alone: abstracts have more words a comma, Chinese text fewer)
-    pieces, word_count = len(LIST_SEPARATOR.findall(text)) + 1, len(text.split())
+    # ("Hong Wang,Zhezheng Hao": names parted by commas alone, as arXiv's listing gives them)
+    pieces, word_count = (len(LIST_SEPARATOR.findall(text)) + 1,
+                          len(LIST_SEPARATOR.sub(" ", text).split()))
     if not (pieces > 1 and 3 * pieces <= 2 * word_count <= 2 * NAME_WORDS_MAX * pieces):
         return False
     if LIST_SEPARATOR.match(text[-1:]):  # (a line that goes on: an abstract's, wrapped)

@@ -105,20 +105,27 @@ DAILY_PAPERS_URL = "https://huggingface.co/api/daily_papers"
 ARXIV_QUERY_URL = "http://export.arxiv.org/api/query"
 
 
+# The start of an XML document (arXiv's Atom) or of a web page (a download that ended at an
+# error page: `read_arxiv_feed` says so). A Markdown digest may open with HTML of its own
+# ("<div id=toc></div>", as daily-arXiv-ai-enhanced writes, or a centred logo).
+MARKUP_DOCUMENT = re.compile(r"<(?:\?xml|!doctype|(?:[\w-]+:)?feed[\s>]|rss[\s>]|html[\s>])",
+                             re.IGNORECASE)
+
+
 def detect_format(text: str, name: str, languages: tuple[Language, Language]) -> str:
     """hf, arxiv, table or digest: from the first characters that are not white space, a
     JSON object or array of objects (the daily papers, unless its first object's keys
     name a title and an abstract as a table's columns: JSON or JSON Lines records), or
-    XML (a digest whose first title starts with its arXiv id, "[2505.09388] Qwen3 …", is
-    no JSON); arXiv's e-mail by its lines of a paper's start (see `is_arxiv_email`); else
-    a table by its name (.csv, .tsv) or its header row (see
-    `bitext.table.looks_like_table`); else a digest."""
+    XML or a web page (see `MARKUP_DOCUMENT`; a digest whose first title starts with its
+    arXiv id, "[2505.09388] Qwen3 …", is no JSON); arXiv's e-mail by its lines of a
+    paper's start (see `is_arxiv_email`); else a table by its name (.csv, .tsv) or its
+    header row (see `bitext.table.looks_like_table`); else a digest."""
     from bitext.table import json_records, looks_like_table
 
     start = text.lstrip("\ufeff \t\r\n")
     if start.startswith("{") or start.startswith("[") and start[1:].lstrip()[:1] in ("{", "]"):
         return "table" if json_records(start, languages) else "hf"
-    if start.startswith("<") or is_arxiv_email(text):
+    if MARKUP_DOCUMENT.match(start) or is_arxiv_email(text):
         return "arxiv"
 
     if name.lower().endswith((".csv", ".tsv")) or looks_like_table(text, languages):

@@ -23,7 +23,7 @@ from bitext.content import slug_from_title, text_fingerprint
 from bitext.digest import ENTRY_NUMBER, parse_digest, read_digest
 from bitext.digestlines import LANGUAGE_LABEL
 from bitext.scripts import HAN_RUN
-from bitext.sources import normalise_abstract, normalise_title
+from bitext.sources import normalise_abstract, normalise_title, read_records
 from tests.conftest import FIXTURES, SAMPLE_DIGEST, SITE_YAML, make_project, snapshot
 from tests.test_import import imported
 
@@ -2760,6 +2760,62 @@ def test_translations_alone_and_their_papers_import_in_one_run(tmp_path, capsys,
 AI_ENHANCED = FIXTURES / "digests"
 
 
+@pytest.mark.parametrize("name, translated, left_out, outside", [
+    ("daily-arxiv-2025-06-02.md", True, [27, 30, 33, 36, 39], (7, 8, 9)),
+    ("daily-arxiv-later-2025-06-02.md", False, [24, 26, 28, 30], (5, 6, 7))])
+def test_a_markdown_day_of_daily_arxiv_ai_enhanced_reads(name, translated, left_out, outside):
+    """`<div id=toc></div>`, a table of contents, a part per arXiv category, then per paper
+    "### [1] [Title](https://arxiv.org/abs/…)", the authors in italics, "Main category:",
+    the model's "TL;DR", "<details>" around its readings (motivation, method, result,
+    conclusion) and the abstract or its translation. Before, the file was "not valid XML"
+    (it starts with "<") or, without its first line, the readings were translated titles
+    and the authors a title."""
+    entries, problems, found_outside = read_digest((AI_ENHANCED / name).read_text("utf-8"),
+                                                   name, LANGUAGES)
+    assert problems == [] and found_outside == outside
+    day = [item["paper"] for item in json.loads(
+        (FIXTURES / "hf-daily-papers/2025-06-02.json").read_text("utf-8"))[:3]]
+    assert [entry.title for entry in entries] == [(normalise_title(paper["title"]), None)
+                                                  for paper in day]
+    assert [entry.authors for entry in entries] == [
+        tuple(author["name"] for author in paper["authors"]) for paper in day]
+    assert [entry.keywords for entry in entries] == [("cs.LG",), ("cs.CL",), ("cs.SE",)]
+    assert [{link.url for link in entry.links} for entry in entries] == [
+        {f"https://arxiv.org/abs/{paper['id']}"} for paper in day]
+    newsletter = (AI_ENHANCED / "newsletter-2025-06-02.md").read_text("utf-8")
+    chinese = re.findall(r"\*\*摘要：\*\*\n(.+)", newsletter)
+    assert [entry.abstract for entry in entries] == [
+        (None, translation) if translated else (normalise_abstract(paper["summary"]), None)
+        for paper, translation in zip(day, chinese, strict=True)]
+    assert entries[0].note == (None, "ProRL 通过长时间的强化学习训练，让模型获得基础模型采样"
+                                     "也得不到的新推理策略。")
+    assert list(entries[0].left_out) == left_out
+
+
+def test_a_markdown_day_of_model_translations_goes_into_its_papers(tmp_path, capsys):
+    """The 2025-06 layout gives a model's translation of each abstract under the English
+    title alone: a translation whose paper comes from another input, found by its arXiv
+    id. The titles then await their translation (`translate --pending` makes it)."""
+    project = make_project(tmp_path / "site", {})
+    digest = AI_ENHANCED / "daily-arxiv-2025-06-02.md"
+    assert run(project, "import", str(digest)) == 1
+    assert capsys.readouterr().err.splitlines()[0].startswith(
+        f"{digest}:16: 3 translations without their papers' abstracts in English")
+    day = FIXTURES / "hf-daily-papers/2025-06-02.json"
+    assert run(project, "import", "--translation-model", "gemini-2.0-flash", str(day),
+               str(digest)) == 0
+    report = capsys.readouterr().out.splitlines()
+    assert report[-1] == "20 created, 0 updated, 0 skipped; 20 awaiting translation"
+    assert [line.endswith("awaiting the title's translation]") for line in report[:3]] == [
+        True] * 3
+    alphaone = imported(project)["alphaone-reasoning-models-thinking-slow-and-fast-at-test-time"]
+    assert alphaone.title.secondary is None and alphaone.awaiting_translation
+    assert alphaone.abstract.secondary.text.startswith("本文提出 AlphaOne（α1）")
+    assert (alphaone.translator, alphaone.translation_model) == ("machine", "gemini-2.0-flash")
+    assert not alphaone.translation_stale
+    assert run(project, "check") == 0
+
+
 @pytest.mark.parametrize("name, translated", [
     ("daily-arxiv-2025-06-02_AI_enhanced_Chinese.jsonl", True),
     ("daily-arxiv-later-2025-06-02_AI_enhanced_Chinese.jsonl", False)])
@@ -2797,3 +2853,34 @@ def test_a_day_of_daily_arxiv_ai_enhanced_as_json_lines_imports(tmp_path, capsys
         assert prorl.abstract.secondary is None and prorl.translator is None
     assert run(project, "check") == 0
 
+
+@pytest.mark.parametrize("opening", [
+    '<p align="center"><img src="logo.png" width="80"/></p>', "<div id=toc></div>",
+    "<!-- written by a script -->"])
+def test_a_markdown_digest_that_opens_with_html_is_a_digest(opening):
+    """HTML of a Markdown digest's own before its papers (a centred logo, an anchor): a
+    digest, and the lines of tags alone are no paper's text. Before, a text that started
+    with "<" was read as arXiv's XML: "not valid XML"."""
+    lines = [opening, "", "# 论文速递 2025-06-02", ""]
+    for title, translated, abstract, translation in sample_papers():
+        lines += [f"## {title}", "<details>", "<summary>中文</summary>", "", translated, "",
+                  abstract, "", translation, "</details>", ""]
+    records, problems = read_records("\n".join(lines), "d.md", None, LANGUAGES)
+    assert problems == []
+    assert [(record.titles, record.abstracts) for record in records] == [
+        ((title, translated), (abstract, translation))
+        for title, translated, abstract, translation in sample_papers()]
+
+
+def test_a_line_in_italics_is_a_byline_only_where_it_lists_people():
+    """"*Alice Smith, Bob Lee*" under a title names its authors, commas with or without a
+    space after them (as arXiv's listing joins them); a title in italics stays a title."""
+    (title, translated, abstract, translation), *_ = sample_papers()
+    for byline in ["*An Yang, Baosong Yang, Beichen Zhang*", "*An Yang,Baosong Yang,Beichen "
+                   "Zhang*", "_An Yang, Baosong Yang, Beichen Zhang_"]:
+        text = "\n".join([f"## {title}", byline, translated, abstract, translation])
+        (entry,), problems, _ = read_digest(text, "d.md", LANGUAGES)
+        assert problems == [] and entry.authors == ("An Yang", "Baosong Yang", "Beichen Zhang")
+    text = "\n".join([f"*{title}*", translated, abstract, translation])
+    (entry,), problems, _ = read_digest(text, "d.md", LANGUAGES)
+    assert problems == [] and entry.title == (title, translated) and entry.authors == ()
