@@ -829,7 +829,7 @@ def report_lines(planned: list[Planned], root: Path, dry_run: bool) -> list[str]
     left_out = sum(len(item.left_out) for item in planned if item.action in ("create", "update"))
     if left_out:
         summary += (f"; {left_out} line{'s' * (left_out > 1)} left out (the authors' "
-                    "comments, counts: no field of a paper file holds them)")
+                    "comments, counts, a model's readings: no field of a paper file holds them)")
     tables = dict.fromkeys((item.source.rpartition(":")[0], item.columns_left_out)
                            for item in planned if item.columns_left_out)
     lines += [f"{name}: columns left out (no field of a paper file holds them): "
