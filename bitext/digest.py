@@ -925,6 +925,7 @@ ATTACHED_EXAMPLES = {"authors": ("authors", '"Authors: A, B and C"'),
                      "note": ("notes", '"点评：…"'),
                      "comments": ("comments", '"Comments: 12 pages"'),
                      "other": ("counts or details", '"Upvotes: 128"'),
+                     "readings": ("a model's readings", '"Motivation: …"'),
                      "translator": ("translator", '"Translator: Wang Fang"'),
                      "translation_model": ("translation model",
                                            '"Translation model: deepseek-chat"'),
@@ -948,9 +949,13 @@ def attached_problem(line: Line, owner: int | None, lead: bool, source: str) -> 
 
 def attached_to(entry: Entry, lines: dict[str, Line], repeated: Sequence[Line]) -> Entry:
     """`entry` with what its lines of authors, tags and keywords give, its note and its
-    lines of comments."""
+    lines of comments. Beside a model's readings ("Motivation: …"), a note ("TL;DR: …")
+    is the model's too, no editor's: left out with them."""
     if not lines and not repeated:
         return entry
+    if any(line.label == "readings" for line in repeated):
+        repeated = [dataclasses.replace(line, label="readings") if line.label == "note"
+                    else line for line in repeated]
     given = {kind: (author_names if kind == "authors" else tag_words)(line.text)
              for kind, line in lines.items() if kind not in PROVENANCE_FIELDS}
     numbers = {**(entry.lines or {}), **{kind: line.number for kind, line in lines.items()}}

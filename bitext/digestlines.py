@@ -130,13 +130,15 @@ FIELD_OF_LABEL = {label: field for field, labels in {
     # The authors' comments, as arXiv lists them ("Comments: 12 pages, accepted at ICML"):
     # no editor's words, and no field of a paper file holds them.
     "comments": ("comment", "comments"),
-    # Counts and details that no field of a paper file holds either ("Upvotes: 128"), and
-    # a model's readings of a paper beside its abstract, as daily-arXiv-ai-enhanced writes
-    # them ("Motivation: …", "ai_Abstract: …").
+    # Counts and details that no field of a paper file holds either ("Upvotes: 128").
     "other": ("upvotes", "upvote", "votes", "likes", "stars", "github stars", "score",
               "rating", "submitted by", "submitter", "venue", "conference", "journal",
               "pages", "热度", "点赞", "点赞数", "星标", "评分", "提交者", "会议", "期刊",
-              "页数", "收录", "motivation", "method", "result", "conclusion", "ai_abstract"),
+              "页数", "收录"),
+    # A model's readings of a paper beside its abstract, as daily-arXiv-ai-enhanced writes
+    # them ("Motivation: …", "ai_Abstract: …"): no field holds them, and an entry that has
+    # them has its TL;DR from the model too (see `bitext.digest.attached_to`).
+    "readings": ("motivation", "method", "result", "conclusion", "ai_abstract"),
 }.items() for label in labels}
 # The labels of a title ("Paper: …", "论文：…"), which names no kind of link either.
 TITLE_LABELS = frozenset(label for label, field in FIELD_OF_LABEL.items() if field == "title")
@@ -145,11 +147,11 @@ PROVENANCE_FIELDS = ("translator", "translation_model", "reviewed_by")
 # The fields of lines that go with an entry as its lines of links do, outside the grammar
 # of its title and abstract lines.
 ATTACHED_FIELDS = frozenset({"authors", "tags", "keywords", "note", "comments", "other",
-                             *PROVENANCE_FIELDS})
+                             "readings", *PROVENANCE_FIELDS})
 # Of those, the lines an entry may have any number of, and those left out of its file
 # (which the import's report names).
-REPEATED_FIELDS = frozenset({"note", "comments", "other"})
-LEFT_OUT_FIELDS = frozenset({"comments", "other"})
+REPEATED_FIELDS = frozenset({"note", "comments", "other", "readings"})
+LEFT_OUT_FIELDS = frozenset({"comments", "other", "readings"})
 # A line of counts alone, as digests copy them from the daily papers' pages ("👍 128",
 # "⭐ 1.2k stars", "128 | 💬 12"): numbers, and these words at the most, the multipliers
 # aside ("1.2k" alone is a number alone).

@@ -63,9 +63,9 @@ LINK_COLUMNS = {"arxiv", "arxiv id", "arxiv url", "arxiv link", "paper id", "id"
                 "repository", "project", "project page", "homepage", "website", "data",
                 "dataset", "doi", "论文链接", "链接", "代码", "项目主页", "主页", "数据集"}
 DATE_COLUMNS = {"date", "day", "published", "日期", "发布日期"}
-# A column of none of bitext's fields, of the authors' comments (as arXiv gives them) or of
-# counts ("Upvotes"): left out, and named in the import's report.
-UNREAD_FIELDS = (None, "comments", "other")
+# A column of none of bitext's fields, of the authors' comments (as arXiv gives them), of
+# counts ("Upvotes") or of a model's readings: left out, and named in the import's report.
+UNREAD_FIELDS = (None, "comments", "other", "readings")
 # The fields of a row in both languages, as `Column.field` names them.
 TEXT_FIELDS = ("title", "abstract")
 # Keys of a record (or a daily paper) itself, not of an object that holds records.

@@ -2761,15 +2761,16 @@ AI_ENHANCED = FIXTURES / "digests"
 
 
 @pytest.mark.parametrize("name, translated, left_out, outside", [
-    ("daily-arxiv-2025-06-02.md", True, [27, 30, 33, 36, 39], (7, 8, 9)),
-    ("daily-arxiv-later-2025-06-02.md", False, [24, 26, 28, 30], (5, 6, 7))])
+    ("daily-arxiv-2025-06-02.md", True, [21, 27, 30, 33, 36, 39], (7, 8, 9)),
+    ("daily-arxiv-later-2025-06-02.md", False, [19, 24, 26, 28, 30], (5, 6, 7))])
 def test_a_markdown_day_of_daily_arxiv_ai_enhanced_reads(name, translated, left_out, outside):
     """`<div id=toc></div>`, a table of contents, a part per arXiv category, then per paper
     "### [1] [Title](https://arxiv.org/abs/…)", the authors in italics, "Main category:",
     the model's "TL;DR", "<details>" around its readings (motivation, method, result,
-    conclusion) and the abstract or its translation. Before, the file was "not valid XML"
-    (it starts with "<") or, without its first line, the readings were translated titles
-    and the authors a title."""
+    conclusion) and the abstract or its translation. The readings are left out, and the
+    TL;DR with them: beside them it is the model's, no editor's note. Before, the file was
+    "not valid XML" (it starts with "<") or, without its first line, the readings were
+    translated titles and the authors a title."""
     entries, problems, found_outside = read_digest((AI_ENHANCED / name).read_text("utf-8"),
                                                    name, LANGUAGES)
     assert problems == [] and found_outside == outside
@@ -2787,8 +2788,7 @@ def test_a_markdown_day_of_daily_arxiv_ai_enhanced_reads(name, translated, left_
     assert [entry.abstract for entry in entries] == [
         (None, translation) if translated else (normalise_abstract(paper["summary"]), None)
         for paper, translation in zip(day, chinese, strict=True)]
-    assert entries[0].note == (None, "ProRL 通过长时间的强化学习训练，让模型获得基础模型采样"
-                                     "也得不到的新推理策略。")
+    assert {entry.note for entry in entries} == {(None, None)}
     assert list(entries[0].left_out) == left_out
 
 
@@ -2884,3 +2884,15 @@ def test_a_line_in_italics_is_a_byline_only_where_it_lists_people():
     text = "\n".join([f"*{title}*", translated, abstract, translation])
     (entry,), problems, _ = read_digest(text, "d.md", LANGUAGES)
     assert problems == [] and entry.title == (title, translated) and entry.authors == ()
+
+
+def test_a_tldr_is_an_editors_note_unless_a_models_readings_go_with_it():
+    """"TL;DR:" is an editor's note in a digest; beside "Motivation:", "Method:" … (a
+    model's readings of the paper) it is the model's, and left out with them."""
+    (title, translated, abstract, translation), *_ = sample_papers()
+    lines = [f"## {title}", translated, "TL;DR: 值得一读。", abstract, translation]
+    (entry,), problems, _ = read_digest("\n".join(lines), "d.md", LANGUAGES)
+    assert problems == [] and entry.note == (None, "值得一读。") and entry.left_out == ()
+    lines.insert(3, "Method: 方法。")
+    (entry,), problems, _ = read_digest("\n".join(lines), "d.md", LANGUAGES)
+    assert problems == [] and entry.note == (None, None) and entry.left_out == (3, 4)
