@@ -107,6 +107,8 @@ from bitext.digestlines import (
     Link,
     author_names,
     calendar_day,
+    day_of_line,
+    front_matter_lines,
     is_author_list,
     is_prose,
     linked_title,
@@ -395,6 +397,7 @@ def read_digest(text: str, source: str, languages: tuple[Language, Language]
     """Entries of a digest's text, every problem found, and the numbers of the lines left
     out as the digest's opening or closing words (see `without_edges`)."""
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text, front_matter = without_front_matter(text)
     primary, secondary = languages
     if script_of_language(primary.code) == script_of_language(secondary.code):
         return [], [Problem(source, None, None, "cannot tell the languages apart",
@@ -437,7 +440,23 @@ def read_digest(text: str, source: str, languages: tuple[Language, Language]
         problems = (titles_as_affiliations(entries, lines, source)
                     + sentences_run_on(entries, source))
     return entries, forbidden_problems(text, source) + sorted(
-        problems, key=lambda problem: problem.line or 0), outside
+        problems, key=lambda problem: problem.line or 0), front_matter + outside
+
+
+def without_front_matter(text: str) -> tuple[str, tuple[int, ...]]:
+    """The text with the lines of its YAML front matter blank, as a Jekyll post of a
+    digest opens ("title: Papers of the week", "layout: post"), but a line of its date,
+    which dates the papers as a line of a date does; and the numbers of the lines left
+    out."""
+    lines = text.split("\n")
+    left_out = []
+    for number in front_matter_lines(lines):
+        line = lines[number - 1]
+        if line.rstrip() != "---" and isinstance(day_of_line(line), dt.date):
+            continue
+        lines[number - 1] = ""
+        left_out += [number] * (line.rstrip() != "---" and bool(line.strip()))
+    return ("\n".join(lines), tuple(left_out)) if left_out else (text, ())
 
 
 # What titles hold and no organisation's name does: a colon before a subtitle, a question

@@ -237,6 +237,10 @@ HEADING_DAY = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)"
 YEAR = re.compile(r"\d{4}")
 # An HTML tag, which a Markdown digest's heading may hold (a logo's <img>): no words of it.
 HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+# A Markdown file that opens with YAML front matter ("---", then a field), as Jekyll and
+# Hugo posts do, up to its closing "---".
+FRONT_MATTER = re.compile(r"---[ \t]*\r?\n[\"']?[\w.-]+[\"']?[ \t]*:")
+FRONT_MATTER_LINES_MAX = 500
 # A line of HTML tags and comments alone, perhaps around a collapsed part's caption
 # ("<details>", "<summary>Details</summary>", "<div id='cs.CL'></div>", as
 # daily-arXiv-ai-enhanced writes them): no paper's text. (A tag's name, then its
@@ -313,6 +317,16 @@ class Line:
 
     def can_be(self, secondary: bool) -> bool:
         return self.share >= SECONDARY_MIN if secondary else self.share < PRIMARY_MAX
+
+
+def front_matter_lines(lines: list[str]) -> range:
+    """The numbers of the lines of a text's YAML front matter, its "---" lines too; an
+    empty range where it has none."""
+    if not FRONT_MATTER.match("\n".join(lines[:2])):
+        return range(0)
+    end = next((index for index in range(1, min(len(lines), FRONT_MATTER_LINES_MAX + 2))
+                if lines[index].rstrip() == "---"), None)
+    return range(1, end + 2) if end is not None else range(0)
 
 
 def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:

@@ -118,9 +118,10 @@ def detect_format(text: str, name: str, languages: tuple[Language, Language]) ->
     name a title and an abstract as a table's columns: JSON or JSON Lines records), or
     XML or a web page (see `MARKUP_DOCUMENT`; a digest whose first title starts with its
     arXiv id, "[2505.09388] Qwen3 …", is no JSON); arXiv's e-mail by its lines of a
-    paper's start (see `is_arxiv_email`); else a table by its name (.csv, .tsv) or its
-    header row (see `bitext.table.looks_like_table`); else a digest."""
-    from bitext.table import json_records, looks_like_table
+    paper's start (see `is_arxiv_email`); else a table by its name (.csv, .tsv), its
+    header row (see `bitext.table.looks_like_table`) or a paper's front matter (see
+    `bitext.table.is_front_matter_paper`); else a digest."""
+    from bitext.table import is_front_matter_paper, json_records, looks_like_table
 
     start = text.lstrip("\ufeff \t\r\n")
     if start.startswith("{") or start.startswith("[") and start[1:].lstrip()[:1] in ("{", "]"):
@@ -128,7 +129,8 @@ def detect_format(text: str, name: str, languages: tuple[Language, Language]) ->
     if MARKUP_DOCUMENT.match(start) or is_arxiv_email(text):
         return "arxiv"
 
-    if name.lower().endswith((".csv", ".tsv")) or looks_like_table(text, languages):
+    if (name.lower().endswith((".csv", ".tsv")) or looks_like_table(text, languages)
+            or is_front_matter_paper(text, languages)):
         return "table"
     return "digest"
 

@@ -1,7 +1,8 @@
 """Read a digest kept as a table, a paper a row under a row that names the columns: CSV
 or TSV, as a spreadsheet (Excel, Google Sheets, LibreOffice, Numbers) exports it,
-Markdown (GitHub) tables, perhaps a table a day under the day's heading, or JSON records
-(an array of objects, or JSON Lines) whose keys name the columns.
+Markdown (GitHub) tables, perhaps a table a day under the day's heading, JSON records
+(an array of objects, or JSON Lines) whose keys name the columns, or one paper in a
+Markdown file under YAML front matter, whose fields and headings name them.
 
     title,中文标题,abstract,中文摘要,arxiv,date,tags
     Qwen3 Technical Report,Qwen3 技术报告,"In this work, …","在本工作中，…",2505.09388,…
@@ -37,6 +38,7 @@ from bitext.content import MACHINE
 from bitext.digest import Entry, abstract_text, author_names, note_of, tag_words
 from bitext.digestlines import (
     FIELD_OF_LABEL,
+    FRONT_MATTER,
     LANGUAGE_WORDS,
     MACHINE_WORDS,
     MARKDOWN_LINK,
@@ -206,6 +208,8 @@ def read_table(text: str, source: str, languages: tuple[Language, Language]
     text = text.removeprefix("\ufeff")
     if text.lstrip()[:1] in ("[", "{"):
         items, problems = json_rows(text, source)
+    elif is_front_matter(text):
+        items, problems = front_matter_rows(text, source, languages)
     elif is_markdown_table(text):
         items, problems = markdown_rows(text), []
     else:
@@ -218,6 +222,7 @@ def read_table(text: str, source: str, languages: tuple[Language, Language]
             columns, header_problems = table_columns(value, line, source, languages)
             if header_problems:
                 return [], problems + header_problems, ()
+            columns = with_notes_of_readings(columns)
             left_out.update(dict.fromkeys(column.name for column in columns
                                           if column.field in UNREAD_FIELDS))
         else:
@@ -231,6 +236,16 @@ def read_table(text: str, source: str, languages: tuple[Language, Language]
                                         "header row and a row for each paper",
                                         found="nothing")], ()
     return entries, problems, tuple(left_out)
+
+
+def with_notes_of_readings(columns: list[Column]) -> list[Column]:
+    """The columns, where a model's readings of the papers are among them ("motivation",
+    "method", as daily-paper-reader's front matter gives them), with the notes ("tldr")
+    read as readings too: the model's, no editor's (see `bitext.digest.attached_to`)."""
+    if not any(column.field == "readings" for column in columns):
+        return columns
+    return [dataclasses.replace(column, field="readings") if column.field == "note" else column
+            for column in columns]
 
 
 TableItem = tuple[str, int, object]
@@ -296,6 +311,68 @@ def flat_record(record: dict) -> dict:
         else:
             flat[key] = value
     return flat
+
+
+# A Markdown heading, and what it names.
+SECTION_HEADING = re.compile(r"#{1,6}[ \t]+(?P<name>.+?)[ \t#]*$")
+
+
+def is_front_matter(text: str) -> bool:
+    return bool(FRONT_MATTER.match(text.removeprefix("\ufeff")))
+
+
+def is_front_matter_paper(text: str, languages: tuple[Language, Language]) -> bool:
+    """Whether a text is one paper under YAML front matter (see `front_matter_rows`): its
+    fields and headings name a title and an abstract, once each or once in each language.
+    A Jekyll post of a whole digest under its front matter ("title: Papers of the week")
+    is not: its headings are its papers' titles."""
+    if not is_front_matter(text):
+        return False
+    items, problems = front_matter_rows(text, "", languages)
+    if problems or not items:
+        return False
+    columns, problems = table_columns(items[0][2], 1, "", languages)
+    return not problems
+
+
+def front_matter_rows(text: str, source: str, languages: tuple[Language, Language]
+                      ) -> tuple[list[TableItem], list[Problem]]:
+    """A Markdown file of one paper under YAML front matter, as Jekyll or Hugo posts and
+    daily-paper-reader's docs/ give each paper (`title`, `title_zh`, `authors`, `date`,
+    `pdf` … then "## 摘要" and "## Abstract"), as a table's header and one row: the fields
+    (an object's as "title.en") and the text under each of the body's headings, named by
+    the heading (the text before the first, "text")."""
+    from bitext.content import split_front_matter
+    from bitext.strictyaml import YamlError, load
+
+    text = text.replace("\r\n", "\n")
+    front, body_start, problems = split_front_matter(text, source)
+    if front is None:
+        return [], problems
+    try:
+        fields = load(front, first_line=2).value
+    except YamlError as error:
+        return [], [Problem(source, error.line, error.field, "front matter that is not YAML",
+                            expected="fields such as 'title: …'", found=error.message,
+                            hint=error.hint or "check the quotes and the indentation")]
+    if not isinstance(fields, dict):
+        return [], [Problem(source, 2, None, "front matter that is not YAML fields",
+                            expected="fields such as 'title: …'",
+                            found=f"a {type(fields).__name__}")]
+    record = flat_record(fields)
+    sections: dict[str, list[str]] = {"": []}
+    for line in text.split("\n")[body_start:]:
+        heading = SECTION_HEADING.fullmatch(line.strip())
+        if heading:
+            sections.setdefault(heading["name"], [])
+            current = heading["name"]
+        else:
+            sections[current if len(sections) > 1 else ""].append(line)
+    named = {name: "\n".join(lines).strip() for name, lines in sections.items()}
+    record.update((name or "text", section) for name, section in named.items()
+                  if section and (name or "text") not in record)
+    keys = list(record)
+    return [("header", 1, keys), ("row", 1, [cell_of(record[key]) for key in keys])], []
 
 
 def json_problem(source: str, line: int, found: str) -> Problem:

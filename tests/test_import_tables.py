@@ -387,3 +387,72 @@ def test_json_records_name_the_keys_of_the_objects_they_hold(tmp_path, capsys):
     assert [(paper.title.secondary, paper.abstract.secondary.text) for paper in papers] == [
         (row["chinese_title"], row["chinese"])
         for row in sorted(rows, key=lambda row: row["arxiv"])]
+
+
+# A paper a Markdown file under YAML front matter, as daily-paper-reader (a public project
+# many fork) writes each paper of its docs/: its fields, a model's readings of the paper,
+# then "## 摘要" and "## Abstract". The fixture gives AlphaOne (2025-06-02) so.
+ONE_PAPER = (FIXTURES / "digests"
+             / "2505.24863v1-alphaone-reasoning-models-thinking-slow-and-fast-at-test-time.md")
+
+
+def test_a_paper_under_front_matter_imports_as_a_row_of_its_fields(tmp_path, capsys):
+    """The fields are the columns (`title_zh`, `authors` as one text, `pdf` a link), each
+    of the body's headings names the text under it (`摘要`, `Abstract`). The model's
+    readings are left out, and its `tldr` with them: no editor's note. Before, the front
+    matter's lines were a digest's ("expected the translated title … found a line in
+    English 'figures_json: …'")."""
+    project = make_project(tmp_path / "site", {})
+    assert run_import(project, str(ONE_PAPER)) == 0
+    assert capsys.readouterr().out.splitlines()[1:] == [
+        f"{ONE_PAPER}: columns left out (no field of a paper file holds them): generated_at, "
+        "score, evidence, tldr, source, selection_source, motivation, method, result, "
+        "conclusion",
+        "1 created, 0 updated, 0 skipped; 0 awaiting translation"]
+    (alphaone,) = imported(project).values()
+    daily = json.loads((FIXTURES / "hf-daily-papers/2025-06-02.json").read_text("utf-8"))
+    english = daily[1]["paper"]
+    assert (alphaone.title.primary, alphaone.title.secondary) == (
+        english["title"], "AlphaOne：推理模型在测试时的快慢思考")
+    assert alphaone.abstract.primary.text == normalise_abstract(english["summary"])
+    assert alphaone.abstract.secondary.text.startswith("本文提出 AlphaOne（α1）")
+    assert alphaone.authors == tuple(author["name"] for author in english["authors"])
+    assert (str(alphaone.date), alphaone.arxiv, alphaone.note) == ("2025-06-02", "2505.24863",
+                                                                   None)
+
+
+def test_front_matter_names_a_title_in_each_language_as_an_object(tmp_path, capsys):
+    """`title: {en: …, zh-Hans: …}` and a `tldr` without a model's readings beside it:
+    the titles, and the editor's note, as a table's columns name them."""
+    (title, translated, abstract, translation), *_ = [
+        (row["title"], row["chinese_title"], row["abstract"], row["chinese"])
+        for row in real_rows()[:1]]
+    post = tmp_path / "2024-06-03-paper.md"
+    post.write_text(f"---\nlayout: post\ntitle:\n  en: '{title}'\n  zh-Hans: {translated}\n"
+                    f"date: 2024-06-03\ntldr: 值得一读。\n---\n\n## Abstract\n\n{abstract}\n\n"
+                    f"## 中文摘要\n\n{translation}\n", "utf-8")
+    project = make_project(tmp_path / "site", {})
+    assert run_import(project, str(post)) == 0
+    assert capsys.readouterr().out.splitlines()[1] == (
+        f"{post}: columns left out (no field of a paper file holds them): layout")
+    (paper,) = imported(project).values()
+    assert (paper.title.primary, paper.title.secondary) == (normalise_title(title), translated)
+    assert paper.abstract.secondary.text == translation
+    assert paper.note.secondary.text == "值得一读。"
+
+
+def test_a_digest_under_front_matter_is_dated_by_it(tmp_path, capsys):
+    """A Jekyll post of a whole digest ("title: Papers of the week" over the papers): its
+    papers, dated by the front matter's date, and its other fields named as left out.
+    Before, "title: Papers of the week" was the first paper's title."""
+    sample = (FIXTURES / "digests/hf-papers-2025-05.txt").read_text("utf-8").split("\n")
+    post = tmp_path / "weekly.md"
+    post.write_text("---\nlayout: post\ntitle: \"Papers of the week\"\ndate: 2025-05-14\n"
+                    "tags: [weekly]\n---\n\n" + "\n".join(sample[:13]) + "\n", "utf-8")
+    project = make_project(tmp_path / "site", {})
+    assert run_import(project, str(post)) == 0
+    report = capsys.readouterr().out.splitlines()
+    assert report[-2:] == [
+        f"{post}: lines 2, 3, 5 left out (no paper's: the digest's opening or closing words)",
+        "3 created, 0 updated, 0 skipped; 0 awaiting translation"]
+    assert {str(paper.date) for paper in imported(project).values()} == {"2025-05-14"}
