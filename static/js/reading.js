@@ -177,8 +177,10 @@
     if (!pressed) return;
     var row = controls.getBoundingClientRect();
     var button = pressed.getBoundingClientRect();
-    var offset = button.right > row.right ? button.right - row.right
-      : button.left < row.left ? button.left - row.left : 0;
+    // (whole pixels, as the row scrolls: a button that ends in a fraction of one, as with
+    // a phone's Chinese font, stayed that fraction outside; see the row's CSS)
+    var offset = button.right > row.right ? Math.ceil(button.right - row.right)
+      : button.left < row.left ? Math.floor(button.left - row.left) : 0;
     if (offset) controls.scrollBy({ left: offset });
   }
 
