@@ -98,6 +98,7 @@ from bitext.content import MACHINE
 from bitext.digestlines import (
     ATTACHED_FIELDS,
     BULLET_MARK,
+    DATE_LABEL,
     HEADING_DAY,
     LEFT_OUT_FIELDS,
     PROVENANCE_FIELDS,
@@ -452,7 +453,7 @@ def without_front_matter(text: str) -> tuple[str, tuple[int, ...]]:
     left_out = []
     for number in front_matter_lines(lines):
         line = lines[number - 1]
-        if line.rstrip() != "---" and isinstance(day_of_line(line), dt.date):
+        if DATE_LABEL.match(line) and isinstance(day_of_line(line), dt.date):
             continue
         lines[number - 1] = ""
         left_out += [number] * (line.rstrip() != "---" and bool(line.strip()))

@@ -177,7 +177,7 @@ def column_of(index: int, name: str, languages: tuple[Language, Language]) -> Co
                 break
     field = FIELD_OF_LABEL.get(words) or FIELD_OF_LABEL.get(rest)
     by_machine = rest in MACHINE_WORDS
-    if field is None and language == 1 and (not rest or by_machine) and words != rest:
+    if field is None and language == 1 and (not rest or by_machine):
         # ("translation", "AI.translation": a translation alone is of the abstract; a
         # title's is named so, "translated title")
         field = "abstract"
@@ -361,13 +361,14 @@ def front_matter_rows(text: str, source: str, languages: tuple[Language, Languag
                             found=f"a {type(fields).__name__}")]
     record = flat_record(fields)
     sections: dict[str, list[str]] = {"": []}
+    current = ""
     for line in text.split("\n")[body_start:]:
         heading = SECTION_HEADING.fullmatch(line.strip())
         if heading:
-            sections.setdefault(heading["name"], [])
             current = heading["name"]
+            sections.setdefault(current, [])
         else:
-            sections[current if len(sections) > 1 else ""].append(line)
+            sections[current].append(line)
     named = {name: "\n".join(lines).strip() for name, lines in sections.items()}
     record.update((name or "text", section) for name, section in named.items()
                   if section and (name or "text") not in record)
