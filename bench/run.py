@@ -42,6 +42,7 @@ import contextlib
 import dataclasses
 import io
 import os
+import re
 import resource
 import shutil
 import statistics
@@ -347,11 +348,14 @@ def preview_search_edits(root: Path, out: Path, runs: int) -> tuple[list[float],
 
 
 def search_records(out: Path) -> bytes:
-    """The records of the English bundle in `out`, decompressed."""
+    """The records of the English bundles in `out` (`pagefind/`, and `pagefind-2/` … where
+    the English records are in shards, as at 10,000 papers), decompressed."""
     import gzip
 
+    bundles = [folder for folder in out.glob("pagefind*")
+               if re.fullmatch(r"pagefind(?:-\d+)?", folder.name)]
     return b"".join(gzip.decompress(path.read_bytes())
-                    for path in (out / "pagefind" / "fragment").glob("*"))
+                    for bundle in bundles for path in (bundle / "fragment").glob("*"))
 
 
 def watch_edits(command: list[str], ready: str, paper: Path, page: Path,
