@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import datetime as dt
 import functools
 import hashlib
 import hmac
@@ -130,6 +131,8 @@ class Model:
     pages: dict[str, PageJob]
     together: tuple[Problem, ...] = ()
     """The warnings of the papers together (see `bitext.checks.site_warnings`)."""
+    day: dt.date | None = None
+    """The day those warnings were made on (a date after tomorrow is one of them)."""
 
 
 @dataclass

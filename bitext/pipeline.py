@@ -140,11 +140,13 @@ def build_without_collector(options: Options, cache: Cache | None, progress: Pro
         outputs, rendered, pages, carried = render_changes(
             site, jobs, inputs, options, index, cache, progress, changes, chores, swapped)
         cache.save_listing_entries(site.papers)
-        together = tuple(site_warnings(loaded.papers, options.root, config.languages,
-                                       dt.date.today()))
+        today = dt.date.today()
+        together = (last.together if last and same_warnings_together(last, loaded, today)
+                    else tuple(site_warnings(loaded.papers, options.root, config.languages,
+                                             today)))
         made = Made.of(site, loaded, together)
-        model = (Model(inputs.settings, loaded, site, jobs, together) if cache.keeps_models
-                 else None)
+        model = (Model(inputs.settings, loaded, site, jobs, together, today)
+                 if cache.keeps_models else None)
         # What is left is Pagefind's to do (and the files' to commit): a command-line
         # build lets go of its model meanwhile, and holds 130 MiB instead of 215 beside
         # Pagefind at 10,000 papers (the peak of a build with search: 425 MiB, was 465).
@@ -362,6 +364,23 @@ def list_loaded(inputs: Inputs, parsed: dict[str, Parsed], shown: Callable[[Pape
             papers.append(paper)
     return (Loaded(papers, positions, warned, awaiting=tuple(awaiting)), kept,
             parsed.keys() - kept.keys(), problems)
+
+
+def same_warnings_together(last: Model, loaded: Loaded, today: dt.date) -> bool:
+    """Whether the warnings of the papers together (see `checks.site_warnings`) are the
+    last build's, on the same day: after edits that `patch_loaded` put in, each leaving its
+    paper's day and place as they were, and none of a paper those warnings name. (A pass
+    over every paper took 70 ms of a preview edit at 100,000 papers.)"""
+    if (loaded.edited is None or last.day != today
+            or loaded.positions is not last.loaded.positions
+            or len(loaded.papers) != len(last.loaded.papers)):
+        return False
+    named = {problem.path for problem in last.together}
+    return all(
+        (before.source, before.date, before.order) == (paper.source, paper.date, paper.order)
+        and paper.source not in named
+        for before, paper in ((last.loaded.papers[place], loaded.papers[place])
+                              for place in loaded.edited))
 
 
 def patch_loaded(last: Loaded, inputs: Inputs, parsed: dict[str, Parsed],
