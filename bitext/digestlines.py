@@ -241,6 +241,7 @@ HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 # Hugo posts do, up to its closing "---".
 FRONT_MATTER = re.compile(r"---[ \t]*\r?\n[\"']?[\w.-]+[\"']?[ \t]*:")
 FRONT_MATTER_LINES_MAX = 500
+FIELD_NAME = re.compile(r"[\"']?([\w.-]+)[\"']?[ \t]*:")
 # A line of HTML tags and comments alone, perhaps around a collapsed part's caption
 # ("<details>", "<summary>Details</summary>", "<div id='cs.CL'></div>", as
 # daily-arXiv-ai-enhanced writes them): no paper's text. (A tag's name, then its
@@ -321,12 +322,31 @@ class Line:
 
 def front_matter_lines(lines: list[str]) -> range:
     """The numbers of the lines of a text's YAML front matter, its "---" lines too; an
-    empty range where it has none."""
+    empty range where it has none. A digest of labelled entries parted by rules, a rule
+    first ("---" / "Title: …" / "摘要: …" / "---" / "Title: …"), has none: a block after
+    a later rule has two or more of the first block's fields."""
     if not FRONT_MATTER.match("\n".join(lines[:2])):
         return range(0)
     end = next((index for index in range(1, min(len(lines), FRONT_MATTER_LINES_MAX + 2))
                 if lines[index].rstrip() == "---"), None)
-    return range(1, end + 2) if end is not None else range(0)
+    if end is None:
+        return range(0)
+    fields = field_names(lines[1:end])
+    block: list[str] = []
+    for line in [*lines[end + 1:], "---"]:
+        if line.rstrip() == "---":
+            if len(fields & field_names(block)) >= 2:
+                return range(0)
+            block = []
+        else:
+            block.append(line)
+    return range(1, end + 2)
+
+
+def field_names(lines: list[str]) -> set[str]:
+    """The names of the fields that start lines ("title: …", "摘要: …"), case folded."""
+    return {match[1].casefold() for line in lines
+            if (match := FIELD_NAME.match(line))}
 
 
 def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:

@@ -48,6 +48,7 @@ from bitext.digestlines import (
     Line,
     Link,
     day_of_line,
+    front_matter_lines,
     link_items,
     linked_title,
     unbold,
@@ -318,7 +319,8 @@ SECTION_HEADING = re.compile(r"#{1,6}[ \t]+(?P<name>.+?)[ \t#]*$")
 
 
 def is_front_matter(text: str) -> bool:
-    return bool(FRONT_MATTER.match(text.removeprefix("\ufeff")))
+    text = text.removeprefix("\ufeff")
+    return bool(FRONT_MATTER.match(text)) and bool(front_matter_lines(text.split("\n")))
 
 
 def is_front_matter_paper(text: str, languages: tuple[Language, Language]) -> bool:

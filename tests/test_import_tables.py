@@ -456,3 +456,26 @@ def test_a_digest_under_front_matter_is_dated_by_it(tmp_path, capsys):
         f"{post}: lines 2, 3, 5 left out (no paper's: the digest's opening or closing words)",
         "3 created, 0 updated, 0 skipped; 0 awaiting translation"]
     assert {str(paper.date) for paper in imported(project).values()} == {"2025-05-14"}
+
+
+def test_a_digest_of_entries_parted_by_rules_a_rule_first_has_no_front_matter(tmp_path,
+                                                                              capsys):
+    """"---" / "Title: …" / "摘要: …" / "---" / "Title: …": the first entry looks like
+    front matter, but the block after the next rule has its fields again. Both papers
+    import. (A first version of the front matter's reading took the first entry for a
+    paper's fields and left the second out as its "text".)"""
+    (title, translated, abstract, translation), second = [
+        (row["title"], row["chinese_title"], row["abstract"], row["chinese"])
+        for row in real_rows()[:2]]
+    blocks = ["---"]
+    for one in ((title, translated, abstract, translation), second):
+        blocks += [f"Title: {normalise_title(one[0])}", f"中文标题: {one[1]}",
+                   f"Abstract: {normalise_abstract(one[2])}", f"摘要: {one[3]}", "---"]
+    digest = tmp_path / "ruled.md"
+    digest.write_text("\n".join(blocks) + "\n", "utf-8")
+    project = make_project(tmp_path / "site", {})
+    assert run_import(project, str(digest)) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "2 created, 0 updated, 0 skipped; 0 awaiting translation")
+    assert sorted(paper.title.secondary for paper in imported(project).values()) == sorted(
+        [translated, second[1]])
