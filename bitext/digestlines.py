@@ -240,7 +240,6 @@ HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 # A Markdown file that opens with YAML front matter ("---", then a field), as Jekyll and
 # Hugo posts do, up to its closing "---".
 FRONT_MATTER = re.compile(r"---[ \t]*\r?\n[\"']?[\w.-]+[\"']?[ \t]*:")
-FRONT_MATTER_LINES_MAX = 500
 FIELD_NAME = re.compile(r"[\"']?([\w.-]+)[\"']?[ \t]*:")
 # A line of HTML tags and comments alone, perhaps around a collapsed part's caption
 # ("<details>", "<summary>Details</summary>", "<div id='cs.CL'></div>", as
@@ -325,12 +324,14 @@ def front_matter_lines(lines: list[str]) -> range:
     empty range where it has none. A digest of labelled entries parted by rules, a rule
     first ("---" / "Title: …" / "摘要: …" / "---" / "Title: …"), has none: a block after
     a later rule has two or more of the first block's fields."""
+    from bitext.content import split_front_matter  # (its closing line, its most lines)
+
     if not FRONT_MATTER.match("\n".join(lines[:2])):
         return range(0)
-    end = next((index for index in range(1, min(len(lines), FRONT_MATTER_LINES_MAX + 2))
-                if lines[index].rstrip() == "---"), None)
-    if end is None:
+    front, body_start, _ = split_front_matter("\n".join(lines), "")
+    if front is None:
         return range(0)
+    end = body_start - 1  # (the closing "---")
     fields = field_names(lines[1:end])
     block: list[str] = []
     for line in [*lines[end + 1:], "---"]:
