@@ -16,7 +16,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -52,7 +52,9 @@ class Texts:
     stale: bool = False
     """The translation was made from another primary text (see `translated_from`)."""
     unreviewed_machine: bool = False
-    """A machine made the translation and no one has reviewed it."""
+    """A machine made every part of the translation and no one has reviewed it."""
+    provenance: dict[str, str] = field(default_factory=dict)
+    """The file's fields of `bitext.content.TRANSLATION_PROVENANCE` that it gives."""
 
     @property
     def translated(self) -> bool:
@@ -61,7 +63,12 @@ class Texts:
 
 def read_texts(data: bytes, source: str, languages: tuple[Language, Language]) -> Texts | None:
     """The texts of a paper file, or None when it cannot be read (the build reports why)."""
-    from bitext.content import MACHINE, made_from_other_text, read_parts
+    from bitext.content import (
+        TRANSLATION_PROVENANCE,
+        made_from_other_text,
+        read_parts,
+        unreviewed_machine_alone,
+    )
 
     parts = read_parts(data, source, languages)
     if parts is None:
@@ -87,8 +94,9 @@ def read_texts(data: bytes, source: str, languages: tuple[Language, Language]) -
                  stale=(title[1] is not None and secondary is not None
                         and made_from_other_text(front.get("translated_from"), title[0],
                                                  blocks[codes[0]].text)),
-                 unreviewed_machine=(front.get("translator") == MACHINE
-                                     and not front.get("reviewed_by")))
+                 unreviewed_machine=unreviewed_machine_alone(front),
+                 provenance={name: front[name] for name in TRANSLATION_PROVENANCE
+                             if isinstance(front.get(name), str) and front[name].strip()})
 
 
 def read_texts_of(path: Path, source: str, languages: tuple[Language, Language]

@@ -15,6 +15,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bitext import __version__
 from bitext.cache import CACHE_DIR, MemoryCache, disk_cache
@@ -22,6 +23,9 @@ from bitext.errors import InputError, counted, summary
 from bitext.inputs import Options, source_date_epoch, survey
 from bitext.progress import Progress
 from bitext.write import StoppedAfterUpdate
+
+if TYPE_CHECKING:
+    from bitext.content import Paper
 
 # The formats `import --format` names, which `bitext.sources.read_records` reads. (Here,
 # not beside their readers: every command builds this parser, and importing the readers
@@ -212,6 +216,18 @@ def run_build(args: argparse.Namespace, root: Path) -> int:
     return 0
 
 
+def machine_work_to_review(paper: Paper) -> tuple[str, str]:
+    """The paper and what a machine translated in it that no one has reviewed, with the
+    model: its translation, or its title's when a person translated the abstract."""
+    if paper.machine_translated:
+        what, model = "machine translation", paper.translation_model
+        if paper.title_machine_translated:  # (another model than the abstract's)
+            model = f"{model or 'a model'}; title: {paper.title_translation_model or 'a model'}"
+    else:
+        what, model = "machine translation of the title", paper.title_translation_model
+    return paper.source, f"{what} ({model})" if model else what
+
+
 def run_check(args: argparse.Namespace, root: Path) -> int:
     from bitext.checks import check_glossary, site_warnings
     from bitext.pipeline import render
@@ -227,10 +243,10 @@ def run_check(args: argparse.Namespace, root: Path) -> int:
     published = site.config.publish_awaiting or options.drafts
     for source in loaded.awaiting:
         print(f"{source}: awaiting translation ({'published' if published else 'held back'})")
-    to_review = sorted((paper.source, paper.translation_model) for paper in loaded.papers
-                       if paper.awaiting_review)
-    for source, model in to_review:
-        print(f"{source}: machine translation{f' ({model})' if model else ''} to review")
+    to_review = sorted(machine_work_to_review(paper) for paper in loaded.papers
+                       if paper.machine_translated_unreviewed)
+    for source, what in to_review:
+        print(f"{source}: {what} to review")
     print(f"ok: {counted(len(site.papers), 'paper')}, {len(files):,} pages and feeds, "
           f"{counted(len(static), 'static file')}; {len(loaded.awaiting):,} awaiting "
           f"translation, {counted(len(to_review), 'machine translation')} to review, "

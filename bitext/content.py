@@ -25,7 +25,7 @@ import codecs
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
@@ -56,8 +56,8 @@ SLUG_FORM = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 ARXIV_FORM = re.compile(r"\d{4}\.\d{4,5}(v\d+)?|[a-z-]+(\.[A-Z]{2})?/\d{7}(v\d+)?")
 LINK_KINDS = ["pdf", "code", "project", "data", "doi"]
 FIELDS = ["title", "date", "order", "tags", "authors", "affiliation", "arxiv", "links",
-          "slug", "draft", "translator", "translation_model", "reviewed_by", "translated_from",
-          "paragraphs_differ"]
+          "slug", "draft", "translator", "translation_model", "title_translator",
+          "title_translation_model", "reviewed_by", "translated_from", "paragraphs_differ"]
 MAX_ORDER = 9999
 """The largest `order` (a paper's place among the day's papers)."""
 MACHINE = "machine"
@@ -133,8 +133,13 @@ class Paper:
     others, by slug."""
     translation_model: str | None = None
     """The model of a machine translation, such as deepseek-chat."""
+    title_translator: str | None = None
+    """Who translated the title, when not `translator` (who translated the abstract):
+    `translate` filled one of the two and kept the other's translation."""
+    title_translation_model: str | None = None
+    """The model that translated the title, with `title_translator: machine`."""
     reviewed_by: str | None = None
-    """The person who checked the translation, when someone did."""
+    """The person who checked the translation (both parts), when someone did."""
     translation_stale: bool = False
     """The primary text changed since the translation was made from it (the file's
     `translated_from` is another text's fingerprint); `bitext confirm` clears it."""
@@ -167,6 +172,24 @@ class Paper:
     def awaiting_review(self) -> bool:
         """A machine made the translation and no one has reviewed it yet."""
         return self.machine_translated and not self.reviewed_by
+
+    @property
+    def title_machine_translated(self) -> bool:
+        return self.title_translator == MACHINE
+
+    @property
+    def machine_translated_unreviewed(self) -> bool:
+        """A machine translated the abstract or the title and no one has reviewed it."""
+        return (self.machine_translated or self.title_machine_translated) and \
+            not self.reviewed_by
+
+    @property
+    def translator_known(self) -> bool:
+        """Someone or something is named for a part of the translation that is there:
+        the page and feed have a translator to show."""
+        abstract_named = self.translator and self.abstract.secondary is not None
+        title_named = (self.title_translator or self.translator) and self.title.secondary
+        return bool(abstract_named or title_named)
 
     @property
     def awaiting_translation(self) -> bool:
@@ -407,6 +430,8 @@ def read_paper(fields: Fields, blocks: dict[str, Block], languages: tuple[Langua
     slug = read_slug(fields, titles[0] if titles else None)
     translator = fields.text("translator", required=False)
     translation_model = fields.text("translation_model", required=False)
+    title_translator = fields.text("title_translator", required=False)
+    title_translation_model = fields.text("title_translation_model", required=False)
     reviewed_by = fields.text("reviewed_by", required=False)
     paragraphs_differ = fields.boolean("paragraphs_differ", default=False)
     draft = fields.boolean("draft", default=False)
@@ -442,14 +467,18 @@ def read_paper(fields: Fields, blocks: dict[str, Block], languages: tuple[Langua
             "warning: the translation may be out of date",
             expected=f"the {codes[1]} text translated from this {codes[0]} text",
             found=f"the {codes[0]} title or abstract changed since it was translated",
-            hint=stale_hint(fields.path, translator == MACHINE and not reviewed_by)))
+            hint=stale_hint(fields.path, unreviewed_machine_alone({
+                "translator": translator, "title_translator": title_translator,
+                "reviewed_by": reviewed_by}))))
     return Paper(
         source=fields.path, slug=slug,
         title=Bilingual(languages, titles),
         abstract=Bilingual(languages, tuple(abstracts)),
         date=date, order=order, tags=tags, authors=authors, affiliation=affiliation,
         arxiv=arxiv, links=links, translator=translator, draft=draft,
-        translation_model=translation_model, reviewed_by=reviewed_by, translation_stale=stale,
+        translation_model=translation_model, title_translator=title_translator,
+        title_translation_model=title_translation_model, reviewed_by=reviewed_by,
+        translation_stale=stale,
         note=Bilingual(languages, tuple(notes)) if any(notes) else None, digest=digest,
         warnings=tuple(warnings),
     )
@@ -465,6 +494,19 @@ def rendered_block(block: Block | None, markdown: MarkdownRenderer, source: str,
                          hint="check the LaTeX, or escape the dollar sign as \\$")
                  for message in messages]
     return rendered
+
+
+TRANSLATION_PROVENANCE = ("translator", "translation_model", "title_translator",
+                          "title_translation_model", "reviewed_by")
+"""A paper file's fields that say who or what translated the abstract (and the title,
+unless the title's own fields say otherwise), and who reviewed the translation."""
+
+
+def unreviewed_machine_alone(provenance: Mapping[str, object]) -> bool:
+    """A machine made every part of the translation and no one reviewed it: it can be
+    made again without losing a person's work."""
+    return (provenance.get("translator") == MACHINE and not provenance.get("reviewed_by")
+            and provenance.get("title_translator") in (None, MACHINE))
 
 
 def stale_hint(path: str, unreviewed_machine: bool) -> str:

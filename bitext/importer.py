@@ -29,6 +29,7 @@ from bitext.config import TAG_FORM, Config, Language, TagInfo
 from bitext.content import (
     MACHINE,
     MAX_ORDER,
+    TRANSLATION_PROVENANCE,
     made_from_other_text,
     note_key,
     parse_paper_file,
@@ -36,7 +37,6 @@ from bitext.content import (
     slug_from_title,
     text_fingerprint,
 )
-from bitext.digestlines import PROVENANCE_FIELDS
 from bitext.errors import InputError, Problem, display_path
 from bitext.inputs import PAPERS_DIR
 from bitext.markdown import MarkdownRenderer
@@ -54,8 +54,8 @@ from bitext.sources import (
 # Front-matter fields an editor adds by hand, which --update keeps when the input does
 # not give them.
 KEPT_ON_UPDATE = ("authors", "affiliation", "arxiv", "links", "slug", "translator",
-                  "translation_model", "reviewed_by", "draft", "date", "order",
-                  "translated_from")
+                  "translation_model", "title_translator", "title_translation_model",
+                  "reviewed_by", "draft", "date", "order", "translated_from")
 
 
 @dataclass(frozen=True)
@@ -634,7 +634,7 @@ class Target:
             {tag for tag, _ in [*fired, *named]} | set(self.extra_tags)))
         if existing and self.translates_anew(record, existing, codes[1]):
             # (who translated and reviewed the file's translation did not this one)
-            for name in PROVENANCE_FIELDS:
+            for name in TRANSLATION_PROVENANCE:
                 fields.pop(name, None)
         fields.update(self.provenance_of(record))
         if existing is None and slug != slug_from_title(record.titles[0]):

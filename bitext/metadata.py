@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from bitext.config import Config
-from bitext.content import Paper
+from bitext.content import MACHINE, Paper
 from bitext.strings import strings_for
 
 
@@ -29,7 +29,7 @@ def scholarly_article(paper: Paper, config: Config) -> dict:
         "author": [{"@type": "Person", "name": name} for name in paper.authors],
         "workTranslation": work_translation(paper, second.code, url),
     }
-    if paper.translator and not paper.awaiting_translation:
+    if paper.translator_known:
         article["workTranslation"].update(translator_of(paper))
     if paper.affiliation:
         article["sourceOrganization"] = {"@type": "Organization", "name": paper.affiliation}
@@ -53,6 +53,8 @@ def work_translation(paper: Paper, code: str, url: str) -> dict:
         translation["description"] = strings_for(code)["awaiting_note"]
         if paper.title.secondary:
             translation["name"] = paper.title.secondary
+        if paper.abstract.secondary:  # (the title's translation alone is coming)
+            translation["abstract"] = paper.abstract.secondary.text
         return translation
     translation["name"] = paper.title.secondary
     translation["abstract"] = paper.abstract.secondary.text
@@ -62,17 +64,24 @@ def work_translation(paper: Paper, code: str, url: str) -> dict:
 
 
 def translator_of(paper: Paper) -> dict:
-    """Who made the translation: a Person, or the model as a SoftwareApplication; and the
-    person who reviewed it as its editor (schema.org has no reviewer of a translation)."""
-    if paper.machine_translated:
-        translator = {"@type": "SoftwareApplication",
-                      "name": paper.translation_model or "machine translation"}
-    else:
-        translator = {"@type": "Person", "name": paper.translator}
-    found = {"translator": translator}
+    """Who made the translation: a Person, or the model as a SoftwareApplication (two,
+    when another translated the title); and the person who reviewed it as its editor
+    (schema.org has no reviewer of a translation)."""
+    translators = []
+    if paper.translator:
+        translators.append(agent(paper.translator, paper.translation_model))
+    if paper.title_translator and paper.title.secondary:
+        translators.append(agent(paper.title_translator, paper.title_translation_model))
+    found: dict = {"translator": translators[0] if len(translators) == 1 else translators}
     if paper.reviewed_by:
         found["editor"] = {"@type": "Person", "name": paper.reviewed_by}
     return found
+
+
+def agent(translator: str, model: str | None) -> dict:
+    if translator == MACHINE:
+        return {"@type": "SoftwareApplication", "name": model or "machine translation"}
+    return {"@type": "Person", "name": translator}
 
 
 BIBTEX_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%",

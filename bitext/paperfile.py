@@ -48,7 +48,8 @@ def format_paper(titles: dict[str, str | None], abstracts: dict[str, str | None]
                  authors: list[str] | tuple = (), affiliation: str | None = None,
                  arxiv: str | None = None, links: dict[str, str] | None = None,
                  slug: str | None = None, translator: str | None = None,
-                 translation_model: str | None = None, reviewed_by: str | None = None,
+                 translation_model: str | None = None, title_translator: str | None = None,
+                 title_translation_model: str | None = None, reviewed_by: str | None = None,
                  translated_from: str | None = None, draft: bool = False,
                  notes: dict[str, str] | None = None) -> str:
     """The text of a paper file; `titles`, `abstracts` and the editor's `notes` are keyed
@@ -76,6 +77,10 @@ def format_paper(titles: dict[str, str | None], abstracts: dict[str, str | None]
         lines.append(f"translator: {scalar(translator)}")
     if translation_model:
         lines.append(f"translation_model: {scalar(translation_model)}")
+    if title_translator:
+        lines.append(f"title_translator: {scalar(title_translator)}")
+    if title_translation_model:
+        lines.append(f"title_translation_model: {scalar(title_translation_model)}")
     if reviewed_by:
         lines.append(f"reviewed_by: {scalar(reviewed_by)}")
     if translated_from:
@@ -115,8 +120,8 @@ def with_field(text: str, name: str, value: str | None) -> str:
 
 
 FIELD_ORDER = ("title", "date", "order", "tags", "authors", "affiliation", "arxiv", "links",
-               "slug", "translator", "translation_model", "reviewed_by", "translated_from",
-               "draft")
+               "slug", "translator", "translation_model", "title_translator",
+               "title_translation_model", "reviewed_by", "translated_from", "draft")
 """The top-level fields in the order `format_paper` writes them."""
 TOP_LEVEL_FIELD = re.compile(r"([A-Za-z_][\w-]*)\s*:")
 

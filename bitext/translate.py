@@ -482,11 +482,34 @@ def translated_text(data: str, outcome: Outcome, config: Config) -> str:
         text = with_title(text, code, outcome.title)
     if job.fill[1]:
         text = with_block(text, code, outcome.abstract)
-    text = with_field(text, "translator", MACHINE)
-    text = with_field(text, "translation_model", config.translation.model)
-    text = with_field(text, "reviewed_by", None)  # (a new text: no one has reviewed it)
+    for name, value in provenance_written(job.texts.provenance, job.fill,
+                                          config.translation.model).items():
+        text = with_field(text, name, value)
     return with_field(text, "translated_from", text_fingerprint(job.texts.title[0],
                                                                 job.texts.abstract[0]))
+
+
+def provenance_written(kept: dict[str, str], fill: tuple[bool, bool], model: str
+                       ) -> dict[str, str | None]:
+    """The provenance fields of a paper whose title (fill[0]) and abstract (fill[1]) the
+    model has just translated, beside what `kept` (the file's fields) says of the part it
+    keeps: `translator` and `translation_model` name who made the abstract's translation,
+    `title_translator` and `title_translation_model` who made the title's when another
+    did. No one has reviewed the new text (None removes a field)."""
+    machine = (MACHINE, model)
+    abstract_by = (kept.get("translator"), kept.get("translation_model"))
+    title_by = ((kept["title_translator"], kept.get("title_translation_model"))
+                if kept.get("title_translator") else abstract_by)
+    if fill[1]:
+        abstract_by = machine
+    if fill[0]:
+        title_by = machine
+    # (a title whose translator is unknown is written as the abstract's: nothing to name)
+    own_title = title_by != abstract_by and title_by[0] is not None
+    return {"translator": abstract_by[0], "translation_model": abstract_by[1],
+            "title_translator": title_by[0] if own_title else None,
+            "title_translation_model": title_by[1] if own_title else None,
+            "reviewed_by": None}
 
 
 def with_title(text: str, secondary: str, title: str) -> str:

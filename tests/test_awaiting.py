@@ -101,6 +101,29 @@ def test_published_with_a_note_in_the_page_the_feeds_and_json_ld(tmp_path, capsy
     assert "published with a note" in capsys.readouterr().err
 
 
+def test_a_paper_awaiting_its_title_alone_names_its_abstract_s_translator(tmp_path):
+    """The translated abstract of a paper whose title awaits its translation (as
+    daily-arXiv-ai-enhanced gives them) is shown with who made it, and the badge says
+    that the title's translation is coming."""
+    project = make_project(tmp_path / "site", {"a.md": paper(
+        "Are We Done with MMLU?", None, "Maybe not.", "也许还没有。", tags=["rl"],
+        translator="machine", translation_model="qwen-mt-plus")}, PUBLISH)
+    out = built(project, tmp_path)
+    page = (out / "papers" / SLUG / "index.html").read_text("utf-8")
+    assert ('data-alt="标题译文即将推出" data-alt-lang="zh-Hans" data-alt-dir="ltr">Title’s '
+            'translation coming') in page
+    assert ">Machine translation (qwen-mt-plus), not reviewed</dd>" in page
+    assert '<p class="translation-note" role="note">本文的译文即将推出。</p>' not in page
+    translation = json_ld(page)["workTranslation"]
+    assert translation["creativeWorkStatus"] == "Incomplete"
+    assert translation["abstract"] == "也许还没有。"
+    assert translation["translator"] == {"@type": "SoftwareApplication",
+                                         "name": "qwen-mt-plus"}
+    assert "Title’s translation coming" in (out / "tags/rl/index.html").read_text("utf-8")
+    item = feedparser.parse((out / "feed.xml").read_bytes()).entries[0]
+    assert "<em>译者：机器翻译（qwen-mt-plus），未经审校</em>" in item.description
+
+
 def test_a_wrong_choice_in_site_yaml_is_named(tmp_path, capsys):
     project = make_project(tmp_path / "site", {"a.md": paper()},
                            SITE_YAML + "awaiting_translation: later\n")

@@ -91,7 +91,8 @@ def test_explicit_slug_wins():
     (("tags: []", "tags: []\nauthor: Me"),
      "content/papers/x.md:7: author: unknown field (expected one of title, date, order, "
      "tags, authors, affiliation, arxiv, links, slug, draft, translator, translation_model, "
-     "reviewed_by, translated_from, paragraphs_differ, found 'author') — did you mean "
+     "title_translator, title_translation_model, reviewed_by, translated_from, "
+     "paragraphs_differ, found 'author') — did you mean "
      "'authors'?"),
     (("tags: []", "tags: []\nslug: ../etc"),
      "content/papers/x.md:7: slug: wrong form (expected lowercase letters, digits and single "

@@ -2506,15 +2506,16 @@ def test_a_field_added_to_a_file_goes_where_format_paper_writes_it():
     every = {"order": 2, "tags": ["rl"], "authors": ["A. Author"], "affiliation": "Lab",
              "arxiv": "2505.09388",
              "links": {"code": "https://example.org/"}, "slug": "s", "translator": "machine",
-             "translation_model": "m", "reviewed_by": "Li Hua", "translated_from": "0" * 12,
-             "draft": True}
+             "translation_model": "m", "title_translator": "Wang Fang",
+             "title_translation_model": "n", "reviewed_by": "Li Hua",
+             "translated_from": "0" * 12, "draft": True}
     whole = format_paper({"en": "T", "zh-Hans": "标题"}, {"en": "A.", "zh-Hans": "摘要。"},
                          dt.date(2025, 5, 1), **every)
     written = [line.split(":")[0] for line in whole.split("---")[1].splitlines()
                if line and not line.startswith(" ")]
     assert written == list(FIELD_ORDER)
-    for name in ("affiliation", "slug", "translator", "translation_model", "reviewed_by",
-                 "translated_from"):
+    for name in ("affiliation", "slug", "translator", "translation_model", "title_translator",
+                 "title_translation_model", "reviewed_by", "translated_from"):
         without = with_field(whole, name, None)
         assert without != whole and with_field(without, name, every[name]) == whole, name
 

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from bitext.cli import main
 from bitext.content import text_fingerprint
+from bitext.paperfile import with_field
 from tests.chat_server import chat_answer, faithful, serve_model
 from tests.conftest import FIXTURES, REPO, SITE_YAML, make_project, paper, snapshot
 
@@ -589,8 +590,13 @@ def test_import_update_finds_nothing_new_in_what_translate_and_confirm_wrote(
     project = make_project(tmp_path / "site", {}, site_yaml(model.url))
     day = FIXTURES / "hf-daily-papers/2024-06-13.json"
     assert run(project, "import", str(day)) == 0
-    assert run(project, "translate", "--pending") == 0
     papers = sorted((project / "content/papers").iterdir())
+    # (one abstract translated by a person: `translate` fills in its title alone)
+    revise(papers[2], "::: zh-Hans\n:::", "::: zh-Hans\n一段人工译文。\n:::")
+    papers[2].write_text(with_field(papers[2].read_text("utf-8"), "translator", "Wang Fang"),
+                         "utf-8")
+    assert run(project, "translate", "--pending") == 0
+    assert "title_translator: machine\n" in papers[2].read_text("utf-8")
     assert run(project, "confirm", "--reviewed-by", "Li Hua", str(papers[0])) == 0
     assert run(project, "confirm", str(papers[1])) == 0
     before = snapshot(project / "content/papers")
@@ -712,4 +718,116 @@ def test_pending_fills_in_the_title_of_a_paper_whose_abstract_is_translated(proj
     text = path.read_text("utf-8")
     assert "  zh-Hans: 论文标题的中文译文\n" in text
     assert "::: zh-Hans\n模型译出的摘要。\n:::" in text
+    # (the model that translated the abstract is not known: it is not said to be ours)
+    assert front_lines(text, "translat") == [
+        "translator: machine", "title_translator: machine",
+        "title_translation_model: test-model", "translated_from: " + text_fingerprint(
+            "Fast Kernels for Attention", ABSTRACT)]
+    capsys.readouterr()
     assert run(project, "check") == 0
+    assert "content/papers/one.md: machine translation (a model; title: test-model) to " \
+           "review" in capsys.readouterr().out.splitlines()
+    assert run(project, "build", "--out", str(project / "out")) == 0
+    page = (project / "out/papers/fast-kernels-for-attention/index.html").read_text()
+    assert ">Machine translation; title: Machine translation (test-model), not reviewed<" \
+        in page
+
+
+def front_lines(text: str, start: str) -> list[str]:
+    """The lines of a paper file's front matter that hold `start`."""
+    return [line for line in text.split("---")[1].splitlines() if start in line]
+
+
+def test_a_title_translated_beside_a_person_s_abstract_keeps_who_did_what(project, model,
+                                                                           capsys):
+    """`--pending` fills in the title of a paper whose abstract a person translated and
+    another reviewed: the file, the page, its JSON-LD and `check` name the person for the
+    abstract and the model for the title; the review, which did not see the title, is
+    gone until someone confirms again. A person's work is never made again by --stale."""
+    path = project / "content/papers/one.md"
+    path.write_text(paper("Fast Kernels for Attention", None, ABSTRACT, "人工译出的摘要。",
+                          translator="王芳", reviewed_by="李华"), "utf-8")
+    assert run(project, "translate", "--pending") == 0
+    assert front_lines(path.read_text("utf-8"), "translat")[:3] == [
+        "translator: 王芳", "title_translator: machine", "title_translation_model: test-model"]
+    assert "reviewed_by" not in path.read_text("utf-8")
+    capsys.readouterr()
+    assert run(project, "check") == 0
+    assert "content/papers/one.md: machine translation of the title (test-model) to review" \
+        in capsys.readouterr().out.splitlines()
+
+    assert run(project, "build", "--out", str(project / "out")) == 0
+    page = (project / "out/papers/fast-kernels-for-attention/index.html").read_text()
+    assert ('<dd data-alt="王芳；标题：机器翻译（test-model），未经审校" data-alt-lang="zh-Hans" '
+            'data-alt-dir="ltr"><span lang="zh-Hans" dir="ltr">王芳</span>; title: Machine '
+            'translation (test-model), not reviewed</dd>') in page
+    assert "机器翻译，未经人工审校。" not in page  # (the abstract is a person's)
+    ld = json.loads(re.search(r'ld\+json">(.*?)</script>', page)[1])["workTranslation"]
+    assert ld["translator"] == [{"@type": "Person", "name": "王芳"},
+                                {"@type": "SoftwareApplication", "name": "test-model"}]
+
+    assert run(project, "confirm", "--reviewed-by", "李华", str(path)) == 0
+    assert run(project, "build", "--out", str(project / "out")) == 0
+    page = (project / "out/papers/fast-kernels-for-attention/index.html").read_text()
+    # (the reviewer's name in its language, as markup: it was shown as escaped tags)
+    assert ('title: Machine translation (test-model), reviewed by <span lang="zh-Hans" '
+            'dir="ltr">李华</span></dd>') in page
+    feed = (project / "out/feed.xml").read_text()
+    assert "译者：王芳；标题：机器翻译（test-model），经李华审校" in feed
+
+    revise(path, "A second paragraph", "The second paragraph")
+    asked = len(model.requests)
+    capsys.readouterr()
+    assert run(project, "translate", "--stale") == 0
+    assert capsys.readouterr().out.startswith("left content/papers/one.md  [its translation "
+                                              "is out of date but a person's or a reviewed")
+    assert len(model.requests) == asked
+
+
+def test_an_abstract_translated_beside_a_person_s_title_keeps_who_did_what(project, model,
+                                                                           capsys):
+    """The other way round: the model's abstract beside a person's title; translating
+    both again makes the model the translator of both."""
+    path = project / "content/papers/one.md"
+    path.write_text(paper("Fast Kernels for Attention", "注意力的快速内核", ABSTRACT, None,
+                          translator="Wang Fang"), "utf-8")
+    assert run(project, "translate", "--pending") == 0
+    assert front_lines(path.read_text("utf-8"), "translat")[:3] == [
+        "translator: machine", "translation_model: test-model", "title_translator: Wang Fang"]
+    assert run(project, "build", "--out", str(project / "out")) == 0
+    page = (project / "out/papers/fast-kernels-for-attention/index.html").read_text()
+    assert ">Machine translation (test-model); title: Wang Fang, not reviewed</dd>" in page
+    assert "机器翻译，未经人工审校。" in page
+    assert run(project, "translate", str(path), "--force") == 0
+    assert front_lines(path.read_text("utf-8"), "translat")[:2] == [
+        "translator: machine", "translation_model: test-model"]
+    assert "title_translat" not in path.read_text("utf-8")
+
+
+@pytest.mark.parametrize(("kept", "fill", "written"), [
+    # both parts: the model made all of it
+    ({"translator": "Li Hua", "title_translator": "machine", "reviewed_by": "Wang Fang"},
+     (True, True), {"translator": "machine", "translation_model": "m"}),
+    # the title, beside the same model's abstract: nothing of the title's own
+    ({"translator": "machine", "translation_model": "m"}, (True, False),
+     {"translator": "machine", "translation_model": "m"}),
+    # the title, beside another model's abstract
+    ({"translator": "machine", "translation_model": "n"}, (True, False),
+     {"translator": "machine", "translation_model": "n", "title_translator": "machine",
+      "title_translation_model": "m"}),
+    # the title, beside an abstract whose translator the file does not name
+    ({}, (True, False), {"title_translator": "machine", "title_translation_model": "m"}),
+    # the abstract, beside the title the file's own title fields name
+    ({"translator": "machine", "translation_model": "n", "title_translator": "Li Hua"},
+     (False, True), {"translator": "machine", "translation_model": "m",
+                     "title_translator": "Li Hua"}),
+    # the abstract, beside a title by the same model: one translator again
+    ({"translator": "Li Hua", "title_translator": "machine", "title_translation_model": "m"},
+     (False, True), {"translator": "machine", "translation_model": "m"}),
+])
+def test_provenance_written_names_who_made_each_part(kept, fill, written):
+    from bitext.translate import provenance_written
+
+    fields = provenance_written(kept, fill, "m")
+    assert {name: value for name, value in fields.items() if value} == written
+    assert fields["reviewed_by"] is None
