@@ -72,6 +72,12 @@ class Job:
     fill: tuple[bool, bool]
     """Whether to write the title and the abstract (see `parts_to_fill`)."""
 
+    @property
+    def title_only(self) -> bool:
+        """The title alone is asked for: the abstract's translation is there, and comes
+        with the request as context (a tenth of the tokens of an answer with both)."""
+        return self.fill == (True, False) and self.texts.abstract[1] is not None
+
 
 @dataclass(frozen=True)
 class Outcome:
@@ -88,8 +94,9 @@ class Outcome:
 
 
 def instructions(languages: tuple[Language, Language], glossary: Glossary,
-                 custom: str | None) -> str:
-    """The system prompt: bitext's (or the site's own) and the glossary."""
+                 custom: str | None, title_only: bool = False) -> str:
+    """The system prompt: bitext's (or the site's own) and the glossary; for a title
+    alone (see `Job.title_only`), the answer asked for is its translation alone."""
     primary, secondary = languages
     text = custom or (
         f"You translate the titles and abstracts of research papers from {primary.name} "
@@ -102,13 +109,21 @@ def instructions(languages: tuple[Language, Language], glossary: Glossary,
             f"{term} → {translation}" for term, translation in glossary.terms.items()) + "."
     if glossary.keep:
         text += "\nKeep these terms as they are, untranslated: " + ", ".join(glossary.keep) + "."
+    if title_only:
+        return text + ("\nTranslate the title alone: the abstract and its translation "
+                       "come as context, so that the title's terms agree with them. Answer "
+                       'with one JSON object and nothing else: {"title": "…"}.')
     return text + ('\nAnswer with one JSON object and nothing else: '
                    '{"title": "…", "abstract": "…"}.')
 
 
-def request_body(settings: TranslationSettings, system: str, texts: Texts) -> dict:
-    user = json.dumps({"title": texts.title[0], "abstract": texts.abstract[0]},
-                      ensure_ascii=False)
+def request_body(settings: TranslationSettings, system: str, texts: Texts,
+                 title_only: bool = False) -> dict:
+    asked = {"title": texts.title[0], "abstract": texts.abstract[0]}
+    if title_only:
+        asked = {"title": texts.title[0], "context": {
+            "abstract": texts.abstract[0], "translated_abstract": texts.abstract[1]}}
+    user = json.dumps(asked, ensure_ascii=False)
     body = {"model": settings.model, "messages": [{"role": "system", "content": system},
                                                   {"role": "user", "content": user}]}
     if settings.temperature is not None:
@@ -121,9 +136,10 @@ def request_body(settings: TranslationSettings, system: str, texts: Texts) -> di
     return body
 
 
-def read_answer(body: bytes) -> tuple[str, str]:
-    """The title and abstract of a chat-completions answer; TranslationFailed when the
-    answer is not the JSON object asked for."""
+def read_answer(body: bytes, title_only: bool = False) -> tuple[str, str | None]:
+    """The title and abstract of a chat-completions answer (the title alone, and None,
+    when that was asked for); TranslationFailed when the answer is not the JSON object
+    asked for."""
     try:
         choice = json.loads(body)["choices"][0]
         content = choice["message"]["content"]
@@ -137,14 +153,16 @@ def read_answer(body: bytes) -> tuple[str, str]:
         raise TranslationFailed("the answer has no text")
     try:
         answer = answer_object(content)
-        title, abstract = answer["title"], answer["abstract"]
+        title, abstract = answer["title"], None if title_only else answer["abstract"]
     except (ValueError, KeyError, TypeError):
         raise TranslationFailed("the answer is not the JSON object asked for "
                                 f"({content.strip()[:120]!r})") from None
-    if not (isinstance(title, str) and title.strip() and isinstance(abstract, str)
-            and abstract.strip()):
+    if title_only and not (isinstance(title, str) and title.strip()):
+        raise TranslationFailed("the answer has no title")
+    if not title_only and not (isinstance(title, str) and title.strip()
+                               and isinstance(abstract, str) and abstract.strip()):
         raise TranslationFailed("the answer has no title or no abstract")
-    return " ".join(title.split()), abstract.strip()
+    return " ".join(title.split()), abstract.strip() if abstract is not None else None
 
 
 def answer_object(content: str) -> dict:
@@ -324,7 +342,7 @@ class Cache:
         return hashlib.sha256(json.dumps(body, sort_keys=True, ensure_ascii=False)
                               .encode("utf-8")).hexdigest()
 
-    def get(self, body: dict) -> tuple[str, str] | None:
+    def get(self, body: dict) -> tuple[str, str | None] | None:
         if self.folder is None:
             return None
         try:
@@ -333,7 +351,7 @@ class Cache:
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
-    def put(self, body: dict, title: str, abstract: str) -> None:
+    def put(self, body: dict, title: str, abstract: str | None) -> None:
         if self.folder is None:
             return
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -414,12 +432,12 @@ def translate_one(job: Job, client: Client, cache: Cache, body: dict,
             if client.refused:
                 return Outcome(job, not_asked=True)
             answer, requests = client.complete(body)
-            found = read_answer(answer)
+            found = read_answer(answer, job.title_only)
             problems = check_answer(job, found, config)
         if problems:
             answer, more = client.complete(correction(body, found, problems))
             requests, corrected = requests + more, True
-            found = read_answer(answer)
+            found = read_answer(answer, job.title_only)
             problems = check_answer(job, found, config)
         if problems:
             raise TranslationFailed(described(problems) + (" (asked twice)" if corrected
@@ -431,12 +449,12 @@ def translate_one(job: Job, client: Client, cache: Cache, body: dict,
         return Outcome(job, requests=requests, error=client.redact(str(error)))
 
 
-def check_answer(job: Job, answer: tuple[str, str], config: Config) -> list[Problem]:
+def check_answer(job: Job, answer: tuple[str, str | None], config: Config) -> list[Problem]:
     """What the translation checks find in the paper with this answer's title and
     abstract where the job fills them, and not in the translation it keeps: a title asked
     for beside an abstract translated before (as daily-arXiv-ai-enhanced's are) fails
     for its own faults only, which the model can mend."""
-    def with_answer(title: str, abstract: str) -> list[Problem]:
+    def with_answer(title: str, abstract: str | None) -> list[Problem]:
         merged = dataclasses.replace(
             job.texts,
             title=(job.texts.title[0], title if job.fill[0] else job.texts.title[1]),
@@ -464,15 +482,18 @@ def described(problems: list[Problem]) -> str:
         f" (and {len(problems) - 1} more)" if len(problems) > 1 else "")
 
 
-def correction(body: dict, answer: tuple[str, str], problems: list[Problem]) -> dict:
+def correction(body: dict, answer: tuple[str, str | None], problems: list[Problem]) -> dict:
     """The request again, with the answer and what the checks found in it."""
     reasons = "; ".join(problem_text(problem) for problem in problems[:5])
-    given = json.dumps({"title": answer[0], "abstract": answer[1]}, ensure_ascii=False)
+    title, abstract = answer
+    given = json.dumps({"title": title} if abstract is None else
+                       {"title": title, "abstract": abstract}, ensure_ascii=False)
+    parts = "title" if abstract is None else "title and abstract"
     return {**body, "messages": [
         *body["messages"], {"role": "assistant", "content": given},
         {"role": "user", "content": f"This translation cannot be used: {reasons}. Translate "
-                                    "the title and abstract again with this fixed, and "
-                                    "answer with the JSON object only."}]}
+                                    f"the {parts} again with this fixed, and answer with the "
+                                    "JSON object only."}]}
 
 
 def translated_text(data: str, outcome: Outcome, config: Config) -> str:
@@ -615,8 +636,11 @@ def translate(root: Path, config: Config, files: list[Path], pending: bool, forc
     jobs, skipped = plan_jobs(root, config, files, pending, force, stale)
     for line in skipped:
         report(line)
-    system = instructions(config.languages, config.glossary, settings.system_prompt)
-    bodies = {job.source: request_body(settings, system, job.texts) for job in jobs}
+    systems = {title_only: instructions(config.languages, config.glossary,
+                                        settings.system_prompt, title_only)
+               for title_only in (False, True)}
+    bodies = {job.source: request_body(settings, systems[job.title_only], job.texts,
+                                       job.title_only) for job in jobs}
     cache = Cache(root / CACHE_DIR / CACHE_FOLDER)
     if dry_run:
         cached = sum(cache.get(bodies[job.source]) is not None for job in jobs)

@@ -12,16 +12,19 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from bitext.checks import ARXIV_ID, CODE_SPAN, FORMULA, WEB_ADDRESS
 
 
-def faithful(title: str, abstract: str) -> dict:
+def faithful(title: str, abstract: str | None) -> dict:
     """What a good model answers: Chinese text that carries every formula, address, code
-    span and arXiv id over, paragraph for paragraph."""
+    span and arXiv id over, paragraph for paragraph; the title alone when no abstract is
+    asked for."""
     def carried(text: str) -> str:
         return " ".join(match.group() for pattern in (FORMULA, WEB_ADDRESS, CODE_SPAN, ARXIV_ID)
                         for match in pattern.finditer(text))
 
-    return {"title": "论文标题的中文译文" + carried(title),
-            "abstract": "\n\n".join("这是一段忠实的中文译文，内容完整。" + carried(part)
-                                    + "强化学习与 LLM。" for part in abstract.split("\n\n"))}
+    answer = {"title": "论文标题的中文译文" + carried(title)}
+    if abstract is not None:
+        answer["abstract"] = "\n\n".join("这是一段忠实的中文译文，内容完整。" + carried(part)
+                                         + "强化学习与 LLM。" for part in abstract.split("\n\n"))
+    return answer
 
 
 class Model:
@@ -62,7 +65,8 @@ def serve_model():
             time.sleep(delay)
             if answer is None:
                 user = json.loads(body["messages"][1]["content"])
-                answer = chat_answer(json.dumps(faithful(user["title"], user["abstract"]),
+                # (a request with the abstract as context asks for the title alone)
+                answer = chat_answer(json.dumps(faithful(user["title"], user.get("abstract")),
                                                 ensure_ascii=False))
             elif callable(answer):
                 answer = answer(request)

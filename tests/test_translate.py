@@ -718,6 +718,17 @@ def test_pending_fills_in_the_title_of_a_paper_whose_abstract_is_translated(proj
     text = path.read_text("utf-8")
     assert "  zh-Hans: 论文标题的中文译文\n" in text
     assert "::: zh-Hans\n模型译出的摘要。\n:::" in text
+    # the title alone is asked for, with the abstract and its translation as context
+    asked = [request["body"]["messages"] for request in model.requests
+             if "Kernels" in request["body"]["messages"][1]["content"]]
+    assert len(asked) == 1
+    assert json.loads(asked[0][1]["content"]) == {
+        "title": "Fast Kernels for Attention",
+        "context": {"abstract": ABSTRACT, "translated_abstract": "模型译出的摘要。"}}
+    assert asked[0][0]["content"].endswith(
+        'Translate the title alone: the abstract and its translation come as context, so '
+        'that the title\'s terms agree with them. Answer with one JSON object and nothing '
+        'else: {"title": "…"}.')
     # (the model that translated the abstract is not known: it is not said to be ours)
     assert front_lines(text, "translat") == [
         "translator: machine", "title_translator: machine",
@@ -731,6 +742,24 @@ def test_pending_fills_in_the_title_of_a_paper_whose_abstract_is_translated(proj
     page = (project / "out/papers/fast-kernels-for-attention/index.html").read_text()
     assert ">Machine translation; title: Machine translation (test-model), not reviewed<" \
         in page
+
+
+def test_a_title_asked_for_alone_takes_no_abstract_from_the_answer(project, model, capsys):
+    """A model that translates the abstract it was given as context too: the answer's
+    title is taken, and the file's abstract stays the translation it was."""
+    def both(request: dict) -> bytes:
+        user = json.loads(request["body"]["messages"][1]["content"])
+        return chat_answer(json.dumps(faithful(user["title"], user["context"]["abstract"]),
+                                      ensure_ascii=False))
+
+    model.answers = [(200, both, 0, {})]
+    path = project / "content/papers/one.md"
+    path.write_text(paper("Fast Kernels for Attention", None, ABSTRACT, "人工译出的摘要。"),
+                    "utf-8")
+    assert run(project, "translate", str(path)) == 0
+    text = path.read_text("utf-8")
+    assert "  zh-Hans: 论文标题的中文译文\n" in text
+    assert "::: zh-Hans\n人工译出的摘要。\n:::" in text
 
 
 def front_lines(text: str, start: str) -> list[str]:
