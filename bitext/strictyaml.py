@@ -117,9 +117,23 @@ def not_valid(error: Exception, text: str, first_line: int) -> YamlError:
     line = mark.line if mark else 0
     message = error.problem or error.context or "not valid YAML"
     source_lines = text.splitlines()
-    has_tab = line < len(source_lines) and "\t" in source_lines[line]
-    hint = "indent with spaces, not tabs" if has_tab else None
+    source_line = source_lines[line] if line < len(source_lines) else ""
+    hint = "indent with spaces, not tabs" if "\t" in source_line else None
+    if message.startswith("mapping values are not allowed"):
+        hint = quoting_hint(source_line) or hint
     return YamlError(line + first_line, f"not valid YAML: {message}", hint=hint)
+
+
+def quoting_hint(line: str) -> str | None:
+    """How to write a line whose value holds ": " (a title such as "Qwen3: Think
+    Deeper"), which YAML reads as a second mapping: the value in double quotes."""
+    key, separator, value = line.partition(": ")
+    value = value.strip()
+    if not separator or not value or value[0] in "\"'[{|>":
+        return None
+    shown = value if len(value) <= 60 else value[:59] + "…"
+    escaped = shown.replace("\\", "\\\\").replace('"', '\\"')
+    return f'put the value in double quotes: {key.strip()}: "{escaped}"'
 
 
 def _dotted(path: FieldPath) -> str | None:

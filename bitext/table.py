@@ -316,6 +316,8 @@ def flat_record(record: dict) -> dict:
 
 # A Markdown heading, and what it names.
 SECTION_HEADING = re.compile(r"#{1,6}[ \t]+(?P<name>.+?)[ \t#]*$")
+# A top-level field of a front matter, read without YAML (see `front_matter_record`).
+FIELD_LINE = re.compile(r"([A-Za-z_][\w.-]*)[ \t]*:[ \t]*(.*)")
 
 
 def is_front_matter(text: str) -> bool:
@@ -327,13 +329,15 @@ def is_front_matter_paper(text: str, languages: tuple[Language, Language]) -> bo
     """Whether a text is one paper under YAML front matter (see `front_matter_rows`): its
     fields and headings name a title and an abstract, once each or once in each language.
     A Jekyll post of a whole digest under its front matter ("title: Papers of the week")
-    is not: its headings are its papers' titles."""
+    is not: its headings are its papers' titles. A front matter that is not valid YAML
+    (an unquoted "title: AlphaOne: …") is told by its lines' field names, so that the
+    file is read as one paper and its YAML error named, not read as a digest."""
     if not is_front_matter(text):
         return False
-    items, problems = front_matter_rows(text, "", languages)
-    if problems or not items:
+    record, _ = front_matter_record(text, "", lenient=True)
+    if not record:
         return False
-    columns, problems = table_columns(items[0][2], 1, "", languages)
+    columns, problems = table_columns(list(record), 1, "", languages)
     return not problems
 
 
@@ -344,23 +348,38 @@ def front_matter_rows(text: str, source: str, languages: tuple[Language, Languag
     `pdf` … then "## 摘要" and "## Abstract"), as a table's header and one row: the fields
     (an object's as "title.en") and the text under each of the body's headings, named by
     the heading (the text before the first, "text")."""
+    record, problems = front_matter_record(text, source)
+    if record is None:
+        return [], problems
+    keys = list(record)
+    return [("header", 1, keys), ("row", 1, [cell_of(record[key]) for key in keys])], []
+
+
+def front_matter_record(text: str, source: str, lenient: bool = False
+                        ) -> tuple[dict | None, list[Problem]]:
+    """The fields of a file's front matter and the text under each of its body's
+    headings (see `front_matter_rows`); None and the problem when the front matter is
+    not YAML fields, unless `lenient`: then its lines' "name: value" as they stand."""
     from bitext.content import split_front_matter
     from bitext.strictyaml import YamlError, load
 
     text = text.replace("\r\n", "\n")
     front, body_start, problems = split_front_matter(text, source)
     if front is None:
-        return [], problems
+        return None, problems
     try:
         fields = load(front, first_line=2).value
     except YamlError as error:
-        return [], [Problem(source, error.line, error.field, "front matter that is not YAML",
-                            expected="fields such as 'title: …'", found=error.message,
-                            hint=error.hint or "check the quotes and the indentation")]
+        if not lenient:
+            return None, [Problem(source, error.line, error.field, "front matter that is not YAML",
+                                  expected="fields such as 'title: …'", found=error.message,
+                                  hint=error.hint or "check the quotes and the indentation")]
+        fields = dict(FIELD_LINE.fullmatch(line).groups() for line in front.split("\n")
+                      if FIELD_LINE.fullmatch(line))
     if not isinstance(fields, dict):
-        return [], [Problem(source, 2, None, "front matter that is not YAML fields",
-                            expected="fields such as 'title: …'",
-                            found=f"a {type(fields).__name__}")]
+        return None, [Problem(source, 2, None, "front matter that is not YAML fields",
+                              expected="fields such as 'title: …'",
+                              found=f"a {type(fields).__name__}")]
     record = flat_record(fields)
     sections: dict[str, list[str]] = {"": []}
     current = ""
@@ -374,8 +393,7 @@ def front_matter_rows(text: str, source: str, languages: tuple[Language, Languag
     named = {name: "\n".join(lines).strip() for name, lines in sections.items()}
     record.update((name or "text", section) for name, section in named.items()
                   if section and (name or "text") not in record)
-    keys = list(record)
-    return [("header", 1, keys), ("row", 1, [cell_of(record[key]) for key in keys])], []
+    return record, []
 
 
 def json_problem(source: str, line: int, found: str) -> Problem:

@@ -421,6 +421,26 @@ def test_a_paper_under_front_matter_imports_as_a_row_of_its_fields(tmp_path, cap
                                                                    None)
 
 
+def test_a_paper_under_front_matter_that_is_not_yaml_is_named_so(tmp_path, capsys):
+    """Its title unquoted, with the colon real titles hold: YAML reads a second mapping.
+    The file is still one paper, and the error names the line and how to quote it.
+    Before, it was read as a digest: "expected the title (… found a line in 简体中文 …)"
+    at the abstract."""
+    text = ONE_PAPER.read_text("utf-8")
+    title = "AlphaOne: Reasoning Models Thinking Slow and Fast at Test Time"
+    broken = tmp_path / ONE_PAPER.name
+    broken.write_text(text.replace(f'title: "{title}"', f"title: {title}"), "utf-8")
+    project = make_project(tmp_path / "site", {})
+    assert run_import(project, str(broken)) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"{broken}:2: front matter that is not YAML (expected fields such as 'title: …', "
+        "found not valid YAML: mapping values are not allowed in this context) — put the "
+        'value in double quotes: title: "AlphaOne: Reasoning Models Thinking Slow and Fast '
+        'at Test T…"',
+        "1 error in 1 file; nothing was written."]
+    assert imported(project) == {}
+
+
 def test_front_matter_names_a_title_in_each_language_as_an_object(tmp_path, capsys):
     """`title: {en: …, zh-Hans: …}` and a `tldr` without a model's readings beside it:
     the titles, and the editor's note, as a table's columns name them."""

@@ -52,6 +52,21 @@ def test_tab_indentation_gets_a_hint():
     assert caught.value.hint == "indent with spaces, not tabs"
 
 
+@pytest.mark.parametrize(("text", "hint"), [
+    ("title: Qwen3: Think Deeper\n", 'put the value in double quotes: title: "Qwen3: Think '
+                                     'Deeper"'),
+    ('title:\n  en: Say "no": a study\n', 'put the value in double quotes: en: "Say \\"no\\": '
+                                         'a study"'),
+    ("title: 'Qwen3': Think\n", None),  # (quoted already: no quoting mends it)
+])
+def test_a_value_that_holds_a_colon_gets_a_hint_to_quote_it(text, hint):
+    with pytest.raises(YamlError) as caught:
+        load(text)
+    assert caught.value.message == ("not valid YAML: mapping values are not allowed in this "
+                                    "context")
+    assert caught.value.hint == hint
+
+
 def test_deep_nesting_is_refused():
     text = "a: " + "[" * 20 + "]" * 20
     with pytest.raises(YamlError, match="nested deeper"):
