@@ -407,7 +407,8 @@ def read_digest(text: str, source: str, languages: tuple[Language, Language]
                                  "scripts")], ()
     secondary_script = script_of_language(secondary.code)
     names = {False: primary.name, True: secondary.name}
-    all_lines = read_lines(text, secondary_script)
+    all_lines, details = without_opening_details(read_lines(text, secondary_script))
+    front_matter += details
     lines, (entries, problems, wrapped_links) = reading_of(all_lines, source, names,
                                                            secondary_script)
     outside: tuple[int, ...] = ()
@@ -442,6 +443,21 @@ def read_digest(text: str, source: str, languages: tuple[Language, Language]
                     + sentences_run_on(entries, source))
     return entries, forbidden_problems(text, source) + sorted(
         problems, key=lambda problem: problem.line or 0), front_matter + outside
+
+
+def without_opening_details(lines: list[Line]) -> tuple[list[Line], tuple[int, ...]]:
+    """The lines without the digest's own details above its first paper ("**Update
+    Time**: 2025-06-03 08:14:52", "**论文数量**: 5": lines of counts or details before any
+    line of an entry, which would be taken for the first paper's, and make every line of
+    authors the next paper's), and their numbers."""
+    # (under the file's headings, "# arXiv Papers - 2025-06" / "**Update Time**: …")
+    first = next((index for index, line in enumerate(lines)
+                  if line.in_grammar and not line.heading), len(lines))
+    details = [line for line in lines[:first] if line.label == "other"]
+    if not details:
+        return lines, ()
+    return [line for line in lines if line not in details], tuple(
+        line.number for line in details)
 
 
 def without_front_matter(text: str) -> tuple[str, tuple[int, ...]]:
@@ -631,6 +647,11 @@ def heading_readings(lines: list[Line]) -> list[list[Line]]:
     return readings
 
 
+# A date after its label ("**Date**: 2025-06-02", "发布日期：2025-05-15"): no caption.
+LABELLED_DATE = re.compile(r"(?:date|日期)\W{0,4}[:：]", re.IGNORECASE)
+LABEL_SPAN = 30
+
+
 def captions_as_text(lines: list[Line], secondary: frozenset[str]) -> list[list[Line]]:
     """Readings of the lines with days' captions ("HF Daily Papers 2025-05-14") read as
     lines of text: a short title with its day ("Qwen3 Technical Report (2025-05-11)") has a
@@ -640,7 +661,8 @@ def captions_as_text(lines: list[Line], secondary: frozenset[str]) -> list[list[
     def is_caption(index: int) -> bool:
         line = lines[index]
         return (line.day is not None and not line.links
-                and bool(WORD_START.search(HEADING_DAY.sub("", line.text))))
+                and bool(WORD_START.search(HEADING_DAY.sub("", line.text)))
+                and not LABELLED_DATE.search(line.text, 0, LABEL_SPAN))
 
     def with_text(chosen: list[int]) -> list[Line]:
         picked = set(chosen)

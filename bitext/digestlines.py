@@ -9,6 +9,7 @@ import dataclasses
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from bitext.scripts import (
@@ -81,7 +82,8 @@ LINK_TEXT_WORDS = frozenset({
     "arxiv", "pdf", "paper", "abs", "html", "code", "github", "project", "project page",
     "page", "website", "homepage", "demo", "data", "dataset", "hf", "hugging face",
     "huggingface", "model", "models", "weights", "doi", "link", "论文", "代码", "源码", "项目",
-    "主页", "项目主页", "数据", "数据集", "链接", "原文", "原文链接", "论文链接", "代码链接"})
+    "主页", "项目主页", "数据", "数据集", "链接", "原文", "原文链接", "论文链接", "代码链接",
+    "arxiv id", "下载链接", "代码仓库"})
 # Labels of a line of links that name no kind ("Links: [arXiv](…) | [Code](…)").
 LINKS_WORDS = frozenset({"links", "resources", "相关链接", "资源"})
 # What parts the links of a line of links ("[arXiv](…) | [Code](…)", "· ", ", ").
@@ -114,7 +116,7 @@ FIELD_OF_LABEL = {label: field for field, labels in {
     "tags": ("tags", "tag", "标签"),
     # (words for the tag rules to match, as arXiv's categories are: see `bitext.sources`)
     "keywords": ("keywords", "keyword", "key words", "categories", "subjects", "关键词",
-                 "关键字", "main category", "primary category"),
+                 "关键字", "main category", "primary category", "类别", "分类"),
     # Who translated the paper, or which model, and who reviewed the translation (the
     # fields of a paper file that say so).
     "translator": ("translator", "translated by", "译者", "翻译者"),
@@ -134,7 +136,12 @@ FIELD_OF_LABEL = {label: field for field, labels in {
     "other": ("upvotes", "upvote", "votes", "likes", "stars", "github stars", "score",
               "rating", "submitted by", "submitter", "venue", "conference", "journal",
               "pages", "热度", "点赞", "点赞数", "星标", "评分", "提交者", "会议", "期刊",
-              "页数", "收录"),
+              "页数", "收录",
+              # (and the digest's own, above its papers: "**Update Time**: 2025-06-03
+              # 08:14:52", "**论文数量**: 5", as arXiv fetchers' scripts write them; see
+              # `bitext.digest.without_opening_details`)
+              "update time", "updated", "last updated", "paper count", "total papers",
+              "更新时间", "论文数量", "论文总数", "总论文数", "版本"),
     # A model's readings of a paper beside its abstract, as daily-arXiv-ai-enhanced writes
     # them ("Motivation: …", "ai_Abstract: …"): no field holds them, and an entry that has
     # them has its TL;DR from the model too (see `bitext.digest.attached_to`).
@@ -203,6 +210,9 @@ LANGUAGE_LABEL = re.compile(
     rf"(?:(?P<bold>{EMPHASIS})\s*)?(?:[【\[](?P=bold)?)?(?P<language>"
     + "|".join(sorted(map(re.escape, LANGUAGE_OF_WORD), key=len, reverse=True))
     + rf")\s*(?:(?:{EMPHASIS})\s*)?[:：】\]](?:\s*(?:{EMPHASIS}))?\s*", re.IGNORECASE)
+# A label and its translation in brackets, before the colon: "摘要 (Abstract)：".
+LABEL_PAIR = re.compile(r"(?P<first>[^()（）:：\n]{1,20}?)\s*[（(](?P<second>[^()（）:：\n]{1,20})"
+                        r"[)）](?=\s*(?:\*\*|__)?\s*[:：])")
 # A Markdown quote's marks before a line ("> In this work …"): a digest quotes abstracts so.
 QUOTE_MARKS = re.compile(r"(?:>\s+)+(?=\S)")
 FIELD_LABEL = re.compile(
@@ -247,6 +257,17 @@ FIELD_NAME = re.compile(r"[\"']?([\w.-]+)[\"']?[ \t]*:")
 # attributes: "<https://…>" is an address.)
 MARKUP_LINE = re.compile(r"(?:(?:</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>|<!--.*?-->"
                          r"|<summary>[^<>]*</summary>)\s*)+", re.IGNORECASE)
+# A collapsed part's caption, which may name a field ("<details><summary><b>Abstract</b>
+# </summary>", "<summary><b>中文摘要</b></summary>", as arXiv fetchers' scripts fold each
+# abstract): the tags around it.
+SUMMARY_CAPTION = re.compile(r"(?:<[^<>]*>\s*)*<summary(?:\s[^<>]*)?>(?P<caption>.*?)</summary>"
+                             r"\s*(?:<[^<>]*>\s*)*", re.IGNORECASE)
+# A line of several fields, each after its label in bold, parted by "|" or by two spaces
+# or more ("**Date**: 2025-05-30 | **arXiv**: [2505.24864](…) | **PDF**: [Link](…)",
+# "**Project**: https://…  **Code**: https://…"): a line each.
+FIELDS_APART = re.compile(r"\s*\|\s*(?=\*\*[^*\n]{1,40}?(?::\*\*|\*\*\s*[:：]))"
+                          r"|\s{2,}(?=\*\*[^*\n]{1,40}?(?::\*\*|\*\*\s*[:：]))")
+BOLD_LABEL_START = re.compile(r"\*\*[^*\n]{1,40}?(?::\*\*|\*\*\s*[:：])")
 # A line of a few words and one day, not a sentence: a day's caption ("HF Daily Papers
 # 2025-05-14", "2025年5月14日 每日论文"), which no real title is (none of the 561 of the
 # test fixtures holds a day). A numbered line is an entry's title.
@@ -356,13 +377,21 @@ def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
     lines, blank, ruled, text_before = [], False, False, False
     raw_lines = text.split("\n")
     bulleted = is_bulleted_list(raw_lines)
-    for number, raw in enumerate(raw_lines, start=1):
+    for number, raw in numbered_pieces(raw_lines):
         stripped = raw.strip()
         if not WORD_CHARACTER.search(stripped):
             blank = True  # (a rule between entries, "---" or "* * *", parts them as one)
             ruled = ruled or bool(stripped)
             continue
-        if stripped[0] == "<" and MARKUP_LINE.fullmatch(stripped):
+        if stripped[0] == "<" and (caption := SUMMARY_CAPTION.fullmatch(stripped)):
+            # (a caption that names a field is that field's label alone on its line; one
+            # that names none, "Details", is no paper's text)
+            named = section_label(unbold(HTML_TAG.sub("", caption["caption"]).strip()))
+            if named is None:
+                blank = True
+                continue
+            stripped = f"**{HTML_TAG.sub('', caption['caption']).strip()}**"
+        elif stripped[0] == "<" and MARKUP_LINE.fullmatch(stripped):
             blank = True
             continue
         bullet = BULLET.match(stripped) if bulleted else None
@@ -374,6 +403,8 @@ def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
         # ("🔗 https://…", "[arXiv](https://…) | [Code](https://…)")
         links = line_links(stripped, number)
         day = day_of_line(stripped)
+        if day is not None and field_label(unbold(stripped))[0] == "other":
+            day = None  # (a detail that holds a date, "**Update Time**: 2025-06-03 08:14")
         indent = len(raw) - len(raw.lstrip())
         if links or day is not None:
             lines.append(Line(number, stripped, 0.0, links=links, indent=indent, day=day))
@@ -408,6 +439,17 @@ def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
                           after_rule=ruled and text_before))
         text_before, blank, ruled = True, False, False
     return with_label_texts(lines, secondary_script)
+
+
+def numbered_pieces(raw_lines: list[str]) -> Iterator[tuple[int, str]]:
+    """Each line with its number; a line of several fields after labels in bold (see
+    `FIELDS_APART`) as its pieces, each with the line's number."""
+    for number, raw in enumerate(raw_lines, start=1):
+        if "**" in raw and BOLD_LABEL_START.match(raw.strip()) and FIELDS_APART.search(raw):
+            for piece in FIELDS_APART.split(raw.strip()):
+                yield number, piece
+        else:
+            yield number, raw
 
 
 def with_label_texts(lines: list[Line], secondary: frozenset[str]) -> list[Line]:
@@ -672,8 +714,13 @@ def unbold(text: str) -> str:
 
 def field_label(text: str) -> tuple[str | None, str]:
     """The field a line's label names, and the text after the label; (None, text) for a
-    line without one."""
+    line without one. A label with its translation in brackets ("摘要 (Abstract)：") is
+    the label."""
     match = FIELD_LABEL.match(text) if LABEL_END.search(text, 0, LABEL_LENGTH_MAX) else None
+    if match is None and (pair := LABEL_PAIR.match(text)) and FIELD_OF_LABEL.get(
+            " ".join(pair["first"].lower().split())) == FIELD_OF_LABEL.get(
+            " ".join(pair["second"].lower().split()), ""):
+        return field_label(pair["first"] + text[pair.end():])
     if match is None and DASH_START.match(text):
         match = DASH_LABEL.match(text)
     if match is None:

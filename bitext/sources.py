@@ -174,7 +174,9 @@ def read_records(text: str, name: str, format_name: str | None,
         # page that wrapped it, is one space)
         titles = tuple(title if title is None else normalise_title(title)
                        for title in entry.title)
-        records.append(Record(name, entry.line, titles, entry.abstract, entry.affiliation,
+        titles = (titles[0], made_translation(titles[1]))
+        abstracts = (entry.abstract[0], made_translation(entry.abstract[1]))
+        records.append(Record(name, entry.line, titles, abstracts, entry.affiliation,
                               authors=entry.authors, arxiv=arxiv, date=entry.date, links=links,
                               extra_terms=entry.keywords, tags=entry.tags,
                               note=entry.note, left_out=entry.left_out,
@@ -183,6 +185,17 @@ def read_records(text: str, name: str, format_name: str | None,
                               provenance=entry.provenance,
                               lines=dict(entry.lines or {})))
     return records, problems
+
+
+# What a translating script writes in place of a translation it could not make
+# ("[翻译失败: Recent advances in …]", as an arXiv fetcher's does when the service refuses
+# or the credit is spent): no translation, which the paper awaits.
+FAILED_TRANSLATION = re.compile(r"[\[【(（]?\s*(?:翻译失败|翻译出错|翻译错误)")
+
+
+def made_translation(text: str | None) -> str | None:
+    """The translation, or None where the text says that it failed."""
+    return None if text is not None and FAILED_TRANSLATION.match(text) else text
 
 
 # -- a digest's links ------------------------------------------------------------------

@@ -31,7 +31,8 @@ NOTES = ["点评：值得一读。", "推荐理由：方法简单有效", "Note:
 AFFILIATIONS = ["阿里", "Google DeepMind", "清华大学", "Meta AI; FAIR", "字节跳动 Seed"]
 FEATURES = ["blank lines", "numbers", "bold titles", "labels", "affiliations", "arXiv lines",
             "authors", "translation first", "wrapped abstracts", "heading", "notes", "tags",
-            "title pairs", "days", "closing words", "Markdown links"]
+            "title pairs", "days", "closing words", "Markdown links", "collapsed abstracts",
+            "fields on one line", "opening details"]
 
 
 def drawn_digest(rng: random.Random, items: list[dict]) -> tuple[str, list[tuple], dict]:
@@ -46,7 +47,14 @@ def drawn_digest(rng: random.Random, items: list[dict]) -> tuple[str, list[tuple
         # (the only note of a file, then a blank line and a line: its paragraph out of its
         # place, or closing words, is a problem: see test_import_sources)
         shape["closing words"] = False
+    if shape["collapsed abstracts"]:
+        # (as arXiv fetchers' scripts fold them, with a blank line around each part)
+        shape["labels"] = shape["wrapped abstracts"] = shape["title pairs"] = False
+        shape["blank lines"] = True
     lines = ["# 2025-06 论文速递", ""] if shape["heading"] else []
+    if shape["opening details"]:
+        lines += ["**Update Time**: 2025-06-03 08:14:52", "", f"**Paper Count**: {len(items)}",
+                  "", "---", ""]
     expected = []
     first = shape["translation first"]
     for number, item in enumerate(items):
@@ -74,6 +82,10 @@ def drawn_digest(rng: random.Random, items: list[dict]) -> tuple[str, list[tuple
                      f"摘要：{translated[1]}"]
         elif shape["wrapped abstracts"]:
             parts[2] = "\n".join(textwrap.wrap(abstract, 80))
+        if shape["collapsed abstracts"]:
+            parts[2] = f"<details><summary><b>Abstract</b></summary>\n\n{abstract}\n\n</details>"
+            parts[3] = ("<details>\n<summary><b>中文摘要</b></summary>\n\n"
+                        f"{translated[1]}\n\n</details>")
         heads = [parts[0], *([f"机构：{affiliation}"] if affiliation else [])]
         if shape["title pairs"]:
             entry = [*heads, parts[2], parts[3]]
@@ -87,12 +99,19 @@ def drawn_digest(rng: random.Random, items: list[dict]) -> tuple[str, list[tuple
             entry.append("Tags: llm, reasoning")
         if shape["notes"]:
             entry.append(rng.choice(NOTES))
-        if shape["arXiv lines"]:
+        if shape["arXiv lines"] and shape["fields on one line"]:
+            entry.insert(1, f"**Date**: 2025-06-02 | **arXiv**: [{paper['id']}]"
+                            f"(http://arxiv.org/abs/{paper['id']}v1) | **PDF**: [Link]"
+                            f"(http://arxiv.org/pdf/{paper['id']}v1)")
+        elif shape["arXiv lines"]:
             entry.append(f"[arXiv](https://arxiv.org/abs/{paper['id']}) | "
                          f"[PDF](https://arxiv.org/pdf/{paper['id']})"
                          if shape["Markdown links"] else f"arXiv: {paper['id']}")
         if shape["days"] and number % 2 == 0:
             lines += [f"## 2025-06-0{number // 2 + 1}", ""]
+        if shape["collapsed abstracts"]:  # (a blank line after every line and a rule after
+            # every entry, as they write)
+            entry = [part for line in entry for part in (line, "")] + ["---"]
         lines += entry + ([""] if shape["blank lines"] else [])
         expected.append((title, translated[0], affiliation,
                          paper["id"] if shape["arXiv lines"] else None))
@@ -106,7 +125,9 @@ def test_digests_drawn_in_mixed_shapes_read_whole():
     editors mix. Before this test, 100 of them failed or read wrong (158 before the fixes
     of bold labels of links and of a Chinese sentence before an address): a "Title | 标题"
     line over a wrapped abstract, a heading over translation-first entries, closing words
-    after several notes, links after an unended abstract."""
+    after several notes, links after an unended abstract. With the shapes of arXiv
+    fetchers' scripts added (abstracts folded in <details>, a line of "**Date**: … |
+    **arXiv**: … | **PDF**: …", "**Update Time**: …" above the papers), 212 failed."""
     items = [item for _, item in daily_items()]
     rng = random.Random(2026)
     wrong = []

@@ -2897,3 +2897,89 @@ def test_a_tldr_is_an_editors_note_unless_a_models_readings_go_with_it():
     lines.insert(3, "Method: 方法。")
     (entry,), problems, _ = read_digest("\n".join(lines), "d.md", LANGUAGES)
     assert problems == [] and entry.note == (None, None) and entry.left_out == (3, 4)
+
+
+# Daily digests of arXiv that a family of public scripts ("arXiv Papers Fetcher", forked
+# under many names) writes with an OpenAI-compatible model's translations: "## 1. Title",
+# "**中文标题**: …", authors, one line of "**Date**: … | **arXiv**: [id](…) | **PDF**:
+# [Link](…)", each abstract folded in "<details><summary><b>Abstract</b></summary>", and
+# "[翻译失败: …]" where the service refused. The fixtures are written as the script's code
+# writes them: the English variant from daily-arXiv-ai-enhanced's papers of 2025-06-02
+# (their translations) and a paper of the daily papers of 2025-06-03, whose translation
+# failed; the Chinese-labelled variant from the sample digest's four translated papers.
+FETCHED = FIXTURES / "digests" / "arxiv-fetcher-2025-06-03.md"
+FETCHED_ZH = FIXTURES / "digests" / "arxiv-fetcher-zh-2025-05-16.md"
+
+
+def test_an_arxiv_fetchers_digest_imports_each_paper_whole(tmp_path, capsys):
+    """Before, "**Update Time**: …" and "**Paper Count**: 4" were a paper awaiting its
+    translation, the titles kept their numbers ("1-prorl-…"), the line of the date, the
+    arXiv id and the PDF started each abstract, the <details> tags were its text, and the
+    failed translation was the paper's translation."""
+    project = make_project(tmp_path / "site", {})
+    assert run(project, "import", str(FETCHED)) == 0
+    report = capsys.readouterr().out.splitlines()
+    assert report[-2:] == [
+        f"{FETCHED}: lines 3, 5 left out (no paper's: the digest's opening or closing words)",
+        "4 created, 0 updated, 0 skipped; 1 awaiting translation"]
+    papers = {paper.arxiv: paper for paper in imported(project).values()}
+    records = [json.loads(line) for line in (FIXTURES / "digests" / (
+        "daily-arxiv-2025-06-02_AI_enhanced_Chinese.jsonl")).read_text("utf-8").splitlines()]
+    for record in records:
+        paper = papers[record["id"]]
+        assert paper.title.primary == normalise_title(record["title"])
+        assert paper.abstract.primary.text == " ".join(record["summary"].split())
+        assert paper.abstract.secondary.text == record["AI"]["translation"].strip()
+        assert paper.authors == tuple(record["authors"][:5])
+        assert (str(paper.date), paper.link("pdf")) == (
+            "2025-05-30", f"https://arxiv.org/pdf/{record['id']}")
+    assert papers["2505.24864"].title.secondary == "ProRL：延长强化学习拓展大语言模型的推理边界"
+    assert papers["2505.24864"].link("project") == (
+        "https://huggingface.co/nvidia/Nemotron-Research-Reasoning-Qwen-1.5B")
+    failed = papers["2506.01939"]
+    assert failed.awaiting_translation
+    assert (failed.title.secondary, failed.abstract.secondary) == (None, None)
+    assert str(failed.date) == "2025-06-02"
+
+
+def test_an_arxiv_fetchers_digest_with_chinese_labels_imports_each_paper_whole(tmp_path,
+                                                                                capsys):
+    """"**作者**", "**发布日期**", "**arXiv ID**: [2505.09388](…)", "**PDF**: [下载链接](…)",
+    "**类别**", an abstract folded under "摘要 (Abstract)". Before, the abstracts of the
+    first paper were "**arXiv ID**: …" and "**类别**: cs.CL", and the second paper's title
+    was its line of the arXiv id."""
+    project = make_project(tmp_path / "site", {})
+    assert run(project, "import", str(FETCHED_ZH)) == 0
+    report = capsys.readouterr().out.splitlines()
+    assert report[-2:] == [
+        f"{FETCHED_ZH}: lines 3, 4, 5 left out (no paper's: the digest's opening or closing "
+        "words)",
+        "4 created, 0 updated, 0 skipped; 0 awaiting translation"]
+    papers = {paper.arxiv: paper for paper in imported(project).values()}
+    assert sorted(papers) == ["2505.03335", "2505.09388", "2505.17894", "2505.21497"]
+    entries, _, _ = read_digest(SAMPLE_DIGEST.read_text("utf-8"), "s.txt", LANGUAGES)
+    sample = {entry.title[0]: (entry.title[1], entry.abstract[0], entry.abstract[1])
+              for entry in entries if entry.abstract[1]}
+    assert len(sample) == 4
+    for paper in papers.values():
+        translated, abstract, translation = sample[paper.title.primary]
+        assert (paper.title.secondary, paper.abstract.primary.text,
+                paper.abstract.secondary.text) == (translated, abstract, translation)
+        assert str(paper.date) == "2025-05-15"
+        assert paper.link("pdf") == f"https://arxiv.org/pdf/{paper.arxiv}"
+    assert papers["2505.09388"].authors == (
+        "An Yang", "Anfeng Li", "Baosong Yang", "Beichen Zhang", "Binyuan Hui")
+
+
+@pytest.mark.parametrize("failed", ["[翻译失败: Recent advances in reasoning-centric...]",
+                                    "翻译失败", "【翻译出错】"])
+def test_a_translation_that_says_it_failed_is_no_translation(failed):
+    """What a script writes where its translation service failed is awaited, not taken
+    for the translation; a title translated beside it stays."""
+    (title, translated, abstract, _), *_ = sample_papers()
+    text = "\n".join([f"Title: {title}", f"标题：{translated}", f"Abstract: {abstract}",
+                      f"摘要：{failed}"])
+    (record,), problems = read_records(text, "d.txt", "digest", LANGUAGES)
+    assert problems == []
+    assert (record.titles, record.abstracts) == ((title, translated), (abstract, None))
+
