@@ -136,12 +136,7 @@ FIELD_OF_LABEL = {label: field for field, labels in {
     "other": ("upvotes", "upvote", "votes", "likes", "stars", "github stars", "score",
               "rating", "submitted by", "submitter", "venue", "conference", "journal",
               "pages", "热度", "点赞", "点赞数", "星标", "评分", "提交者", "会议", "期刊",
-              "页数", "收录",
-              # (and the digest's own, above its papers: "**Update Time**: 2025-06-03
-              # 08:14:52", "**论文数量**: 5", as arXiv fetchers' scripts write them; see
-              # `bitext.digest.without_opening_details`)
-              "update time", "updated", "last updated", "paper count", "total papers",
-              "更新时间", "论文数量", "论文总数", "总论文数", "版本"),
+              "页数", "收录"),
     # A model's readings of a paper beside its abstract, as daily-arXiv-ai-enhanced writes
     # them ("Motivation: …", "ai_Abstract: …"): no field holds them, and an entry that has
     # them has its TL;DR from the model too (see `bitext.digest.attached_to`).
@@ -257,6 +252,13 @@ FIELD_NAME = re.compile(r"[\"']?([\w.-]+)[\"']?[ \t]*:")
 # attributes: "<https://…>" is an address.)
 MARKUP_LINE = re.compile(r"(?:(?:</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>|<!--.*?-->"
                          r"|<summary>[^<>]*</summary>)\s*)+", re.IGNORECASE)
+# The digest's own details above its papers, in bold as arXiv fetchers' scripts write
+# them ("**Update Time**: 2025-06-03 08:14:52", "**论文数量**: 5"): counts or details, no
+# paper's (see `bitext.digest.without_opening_details`). (A digest's counts under a
+# heading of their own, "## 📊 今日论文统计" / "- 总论文数：3", are that heading's part.)
+DIGEST_DETAIL = re.compile(r"\*\*\s*(?:update time|updated|last updated|paper count|"
+                           r"total papers|更新时间|论文数量|版本)\s*(?:\*\*\s*[:：]|[:：]\s*\*\*)",
+                           re.IGNORECASE)
 # A collapsed part's caption, which may name a field ("<details><summary><b>Abstract</b>
 # </summary>", "<summary><b>中文摘要</b></summary>", as arXiv fetchers' scripts fold each
 # abstract): the tags around it.
@@ -402,9 +404,12 @@ def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
             continue  # (nothing to keep, as a blank line has nothing)
         # ("🔗 https://…", "[arXiv](https://…) | [Code](https://…)")
         links = line_links(stripped, number)
+        if stripped[:2] == "**" and DIGEST_DETAIL.match(stripped):
+            # (before the date it may hold: "**Update Time**: 2025-06-03 08:14:52")
+            lines.append(Line(number, stripped, 0.0, indent=len(raw) - len(raw.lstrip()),
+                              label="other"))
+            continue
         day = day_of_line(stripped)
-        if day is not None and field_label(unbold(stripped))[0] == "other":
-            day = None  # (a detail that holds a date, "**Update Time**: 2025-06-03 08:14")
         indent = len(raw) - len(raw.lstrip())
         if links or day is not None:
             lines.append(Line(number, stripped, 0.0, links=links, indent=indent, day=day))
@@ -591,6 +596,8 @@ def line_links(text: str, number: int) -> tuple[Link, ...]:
     """The links of a line of links (see `link_items`), its labels in bold perhaps
     ("**Code:** https://…") and its links in Markdown perhaps ("Links: [arXiv](https://…)
     | [Code](https://…)"); else nothing."""
+    if bullet := BULLET.match(text):  # ("- **arXiv**: […](…)" in a file of few bullets)
+        text = text[bullet.end():]
     if "*" in text or "_" in text:  # (looking on every line took a fifth of reading one)
         text = EMPHASIZED_LABEL.sub(r"\g<label>\g<colon>", text)
     return link_items(without_pictographs(with_labelled_links(text)), number)

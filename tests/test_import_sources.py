@@ -2983,3 +2983,30 @@ def test_a_translation_that_says_it_failed_is_no_translation(failed):
     assert problems == []
     assert (record.titles, record.abstracts) == ((title, translated), (abstract, None))
 
+
+
+@pytest.mark.parametrize("line", [
+    "- **arXiv**: [http://arxiv.org/abs/2505.09388v1](http://arxiv.org/abs/2505.09388v1)",
+    "- **arXiv**: [Link](http://arxiv.org/abs/2505.09388v1)"])
+def test_a_line_of_links_with_a_bullet_in_a_file_of_few_bullets_is_its_entrys(line):
+    """As a Jekyll post of arXiv's papers lists each paper's links under its title (the
+    address its own link's text), in a file whose other lines have no bullet. Before,
+    such a line was the first line of the abstract."""
+    (title, translated, abstract, translation), *_ = sample_papers()
+    text = "\n".join([f"## {title}", line, "", translated, "", abstract, "", translation])
+    (record,), problems = read_records(text, "d.md", "digest", LANGUAGES)
+    assert problems == []
+    assert (record.arxiv, record.abstracts) == ("2505.09388", (abstract, translation))
+
+
+@pytest.mark.parametrize("count", ["- 论文数量：3", "- 总论文数：3"])
+def test_counts_under_a_heading_of_their_own_are_that_part_s_not_details(count):
+    """The newsletter's part of counts ("## 📊 今日论文统计") is left out whole, whatever
+    words its count line uses. (A first reading of the fetchers' details above the papers
+    took "论文数量：3" there for a detail, and the next line of the part, "热门领域：LLM, RL,
+    Reasoning", for the first paper's translated title: every title one paper off.)"""
+    text = (FIXTURES / "digests" / "newsletter-2025-06-02.md").read_text("utf-8")
+    entries, problems, outside = read_digest(text.replace("- 总论文数：3", count), "n.md",
+                                             LANGUAGES)
+    assert problems == [] and outside == (5, 6, 52, 55, 58, 61)
+    assert [entry.line for entry in entries] == [11, 24, 37]
