@@ -388,11 +388,11 @@ def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
         if stripped[0] == "<" and (caption := SUMMARY_CAPTION.fullmatch(stripped)):
             # (a caption that names a field is that field's label alone on its line; one
             # that names none, "Details", is no paper's text)
-            named = section_label(unbold(HTML_TAG.sub("", caption["caption"]).strip()))
-            if named is None:
+            words = HTML_TAG.sub("", caption["caption"]).strip()
+            if section_label(unbold(words)) is None:
                 blank = True
                 continue
-            stripped = f"**{HTML_TAG.sub('', caption['caption']).strip()}**"
+            stripped = f"**{words}**"
         elif stripped[0] == "<" and MARKUP_LINE.fullmatch(stripped):
             blank = True
             continue

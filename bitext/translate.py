@@ -75,7 +75,7 @@ class Job:
     @property
     def title_only(self) -> bool:
         """The title alone is asked for: the abstract's translation is there, and comes
-        with the request as context (a tenth of the tokens of an answer with both)."""
+        with the request as context (the answer is a line, not the abstract again)."""
         return self.fill == (True, False) and self.texts.abstract[1] is not None
 
 
