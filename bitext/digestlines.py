@@ -140,7 +140,10 @@ FIELD_OF_LABEL = {label: field for field, labels in {
     # A model's readings of a paper beside its abstract, as daily-arXiv-ai-enhanced writes
     # them ("Motivation: …", "ai_Abstract: …"): no field holds them, and an entry that has
     # them has its TL;DR from the model too (see `bitext.digest.attached_to`).
-    "readings": ("motivation", "method", "result", "conclusion", "ai_abstract"),
+    "readings": ("motivation", "method", "result", "conclusion", "ai_abstract",
+                 # (a collapsed part of them, "<summary><b>🤖 AI 阅读分析</b></summary>", as
+                 # arXiv fetchers' scripts fold a model's analysis of the paper)
+                 "ai 阅读分析", "阅读分析", "ai 分析", "ai analysis", "ai 解读", "详细解读"),
 }.items() for label in labels}
 # The labels of a title ("Paper: …", "论文：…"), which names no kind of link either.
 TITLE_LABELS = frozenset(label for label, field in FIELD_OF_LABEL.items() if field == "title")
@@ -264,6 +267,7 @@ DIGEST_DETAIL = re.compile(r"\*\*\s*(?:update time|updated|last updated|paper co
 # abstract): the tags around it.
 SUMMARY_CAPTION = re.compile(r"(?:<[^<>]*>\s*)*<summary(?:\s[^<>]*)?>(?P<caption>.*?)</summary>"
                              r"\s*(?:<[^<>]*>\s*)*", re.IGNORECASE)
+DETAILS_CLOSE = re.compile(r"</details\s*>", re.IGNORECASE)
 # A line of several fields, each after its label in bold, parted by "|" or by two spaces
 # or more ("**Date**: 2025-05-30 | **arXiv**: [2505.24864](…) | **PDF**: [Link](…)",
 # "**Project**: https://…  **Code**: https://…"): a line each.
@@ -379,20 +383,30 @@ def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
     lines, blank, ruled, text_before = [], False, False, False
     raw_lines = text.split("\n")
     bulleted = is_bulleted_list(raw_lines)
+    readings = False  # (in a collapsed part of a model's readings: see below)
     for number, raw in numbered_pieces(raw_lines):
         stripped = raw.strip()
+        if readings and DETAILS_CLOSE.search(stripped):
+            readings = False
         if not WORD_CHARACTER.search(stripped):
             blank = True  # (a rule between entries, "---" or "* * *", parts them as one)
             ruled = ruled or bool(stripped)
             continue
         if stripped[0] == "<" and (caption := SUMMARY_CAPTION.fullmatch(stripped)):
             # (a caption that names a field is that field's label alone on its line; one
-            # that names none, "Details", is no paper's text)
-            words = HTML_TAG.sub("", caption["caption"]).strip()
-            if section_label(unbold(words)) is None:
+            # that names none, "Details", is no paper's text; one of a model's readings
+            # makes each line of its part one)
+            words = without_pictographs(HTML_TAG.sub("", caption["caption"])).strip()
+            named = section_label(unbold(words))
+            if named is None or named == "readings":
+                readings = named == "readings" and not DETAILS_CLOSE.search(stripped)
                 blank = True
                 continue
             stripped = f"**{words}**"
+        if readings:
+            lines.append(Line(number, stripped, 0.0, indent=len(raw) - len(raw.lstrip()),
+                              label="readings"))
+            continue
         elif stripped[0] == "<" and MARKUP_LINE.fullmatch(stripped):
             blank = True
             continue

@@ -3010,3 +3010,22 @@ def test_counts_under_a_heading_of_their_own_are_that_part_s_not_details(count):
                                              LANGUAGES)
     assert problems == [] and outside == (5, 6, 52, 55, 58, 61)
     assert [entry.line for entry in entries] == [11, 24, 37]
+
+
+def test_a_fetchers_folded_analysis_of_each_paper_is_left_out_as_a_models_readings():
+    """The scripts' later version folds a model's analysis of the paper after the two
+    abstracts ("<details><summary><b>🤖 AI 阅读分析</b></summary>" over "**核心观点**: …",
+    "**技术方法**: …" …, in the shape its documentation shows). Before, the analysis was
+    the translated abstract's last paragraph, and no problem said so."""
+    analysis = ["<details><summary><b>🤖 AI 阅读分析</b></summary>", "",
+                "**核心观点**: 延长的强化学习训练能拓展模型的推理边界。",
+                "**技术方法**: 引入 KL 散度控制与参考策略重置。",
+                "**实验验证**: 在多种 pass@k 评测上优于基础模型。", "", "</details>", ""]
+    plain = FETCHED.read_text("utf-8")
+    text = plain.replace("</details>\n\n---", "</details>\n\n" + "\n".join(analysis) + "---")
+    entries, problems, outside = read_digest(text, "f.md", LANGUAGES)
+    expected, _, _ = read_digest(plain, "f.md", LANGUAGES)
+    assert problems == [] and outside == (3, 5)
+    assert [(entry.title, entry.abstract) for entry in entries] == [
+        (entry.title, entry.abstract) for entry in expected]
+    assert entries[0].left_out == (33, 34, 35)
