@@ -492,7 +492,11 @@ def named_tags(record: Record, config: Config, known: dict[str, str]
     if not record.tags:
         return [], []
     named, problems = [], []
-    for name in record.tags:
+    for written in record.tags:
+        # (a tag in a namespace, "query:reasoning" as daily-paper-reader names the query
+        # that found the paper, is its name after the colon)
+        name = namespaced["name"] if (namespaced := NAMESPACED_TAG.fullmatch(written)) \
+            else written
         tag = known.get(tag_name_key(name))
         if tag is None and name.isascii():
             tag = slug_from_title(name)
@@ -502,12 +506,16 @@ def named_tags(record: Record, config: Config, known: dict[str, str]
                 record.source, record.lines.get("tags", record.line), "tags",
                 "a tag that site.yaml does not name",
                 expected="a tag's slug, name or keyword in site.yaml, or a name in ASCII",
-                found=repr(name), hint=f"add the tag to site.yaml's tags, with its names: "
-                                       f"my-tag: {{name: {{{config.languages[0].code}: …, "
-                                       f"{config.languages[1].code}: {name}}}}}"))
+                found=repr(written), hint=f"add the tag to site.yaml's tags, with its names: "
+                                          f"my-tag: {{name: {{{config.languages[0].code}: …, "
+                                          f"{config.languages[1].code}: {name}}}}}"))
         elif tag not in (known_tag for known_tag, _ in named):
-            named.append((tag, name))
+            named.append((tag, written))
     return named, problems
+
+
+# A tag named with its namespace: "query:reasoning", "topic:rl".
+NAMESPACED_TAG = re.compile(r"[a-z][a-z_]{0,15}:(?P<name>[^\s:].*)")
 
 
 def known_tag_names(config: Config) -> dict[str, str]:

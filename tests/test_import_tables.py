@@ -441,6 +441,21 @@ def test_a_paper_under_front_matter_that_is_not_yaml_is_named_so(tmp_path, capsy
     assert imported(project) == {}
 
 
+@pytest.mark.parametrize(("given", "tags"), [("query:reasoning", ["reasoning"]),
+                                              ("query:awc", ["awc"])])
+def test_a_tag_in_a_namespace_is_its_name(tmp_path, capsys, given, tags):
+    """daily-paper-reader names the query that found a paper as its tag ("query:
+    reasoning", "query:awc", the editor's own name for a query): the tag is the name after
+    the colon, one of site.yaml's or a new one. Before, it was "query-reasoning"."""
+    text = ONE_PAPER.read_text("utf-8").replace('"query:reasoning"', f'"{given}"')
+    paper = tmp_path / ONE_PAPER.name
+    paper.write_text(text, "utf-8")
+    project = make_project(tmp_path / "site", {})
+    assert run_import(project, str(paper)) == 0
+    (alphaone,) = imported(project).values()
+    assert sorted(alphaone.tags) == tags
+
+
 def test_front_matter_names_a_title_in_each_language_as_an_object(tmp_path, capsys):
     """`title: {en: …, zh-Hans: …}` and a `tldr` without a model's readings beside it:
     the titles, and the editor's note, as a table's columns name them."""
