@@ -3029,3 +3029,16 @@ def test_a_fetchers_folded_analysis_of_each_paper_is_left_out_as_a_models_readin
     assert [(entry.title, entry.abstract) for entry in entries] == [
         (entry.title, entry.abstract) for entry in expected]
     assert entries[0].left_out == (33, 34, 35)
+
+
+
+def test_a_line_of_model_readings_without_its_paper_is_named_in_words_that_read():
+    """Before, "expected the a model's readings of the entry before it"."""
+    from bitext.digest import attached_problem
+    from bitext.digestlines import Line
+
+    line = Line(4, "动机。", 1.0, label="readings")
+    assert attached_problem(line, None, False, "d.md").format() == (
+        "d.md:4: a line of model readings with no paper of its own (expected the model "
+        "readings of the entry before it, found no entry) — write a paper's model readings "
+        "(\"Motivation: …\") after its title")
