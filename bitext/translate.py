@@ -510,6 +510,13 @@ def translated_text(data: str, outcome: Outcome, config: Config) -> str:
                                                                 job.texts.abstract[0]))
 
 
+def part_named(job: Job) -> str:
+    """Which part a job translated, for its report line, when not both."""
+    if all(job.fill):
+        return ""
+    return "the title alone; " if job.fill[0] else "the abstract alone; "
+
+
 def provenance_written(kept: dict[str, str], fill: tuple[bool, bool], model: str
                        ) -> dict[str, str | None]:
     """The provenance fields of a paper whose title (fill[0]) and abstract (fill[1]) the
@@ -670,7 +677,8 @@ def translate(root: Path, config: Config, files: list[Path], pending: bool, forc
                     continue
                 translated += 1
                 from_cache += outcome.cached
-                report(f"translated {outcome.job.source}  [{settings.model}; "
+                report(f"translated {outcome.job.source}  [{part_named(outcome.job)}"
+                       f"{settings.model}; "
                        + ("from the cache]" if outcome.cached else
                           f"{outcome.requests} request{'s' * (outcome.requests > 1)}"
                           + (", asked again with what the first answer lacked]"

@@ -715,6 +715,8 @@ def test_pending_fills_in_the_title_of_a_paper_whose_abstract_is_translated(proj
     path.write_text(paper("Fast Kernels for Attention", None, ABSTRACT, "模型译出的摘要。",
                           translator="machine"), "utf-8")
     assert run(project, "translate", "--pending") == 0
+    assert "translated content/papers/one.md  [the title alone; test-model; 1 request]" in (
+        capsys.readouterr().out.splitlines())
     text = path.read_text("utf-8")
     assert "  zh-Hans: 论文标题的中文译文\n" in text
     assert "::: zh-Hans\n模型译出的摘要。\n:::" in text
