@@ -416,13 +416,13 @@ def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
             stripped = QUOTE_MARKS.sub("", stripped, count=1)
         if is_without_addresses(stripped):
             continue  # (nothing to keep, as a blank line has nothing)
-        # ("🔗 https://…", "[arXiv](https://…) | [Code](https://…)")
-        links = line_links(stripped, number)
         if stripped[:2] == "**" and DIGEST_DETAIL.match(stripped):
             # (before the date it may hold: "**Update Time**: 2025-06-03 08:14:52")
             lines.append(Line(number, stripped, 0.0, indent=len(raw) - len(raw.lstrip()),
                               label="other"))
             continue
+        # ("🔗 https://…", "[arXiv](https://…) | [Code](https://…)")
+        links = line_links(stripped, number)
         day = day_of_line(stripped)
         indent = len(raw) - len(raw.lstrip())
         if links or day is not None:
