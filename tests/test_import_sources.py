@@ -21,7 +21,7 @@ from bitext.cli import main
 from bitext.config import Language
 from bitext.content import slug_from_title, text_fingerprint
 from bitext.digest import ENTRY_NUMBER, parse_digest, read_digest
-from bitext.digestlines import LANGUAGE_LABEL
+from bitext.digestlines import LANGUAGE_LABEL, field_label
 from bitext.scripts import HAN_RUN
 from bitext.sources import normalise_abstract, normalise_title, read_records
 from tests.conftest import FIXTURES, SAMPLE_DIGEST, SITE_YAML, make_project, snapshot
@@ -2115,9 +2115,10 @@ titles = st.tuples(st.lists(word, min_size=1, max_size=8).map(" ".join),
                    st.lists(word, min_size=0, max_size=5).map(" ".join),
                    st.sampled_from(ENDINGS)).map("".join).filter(
     # (a title that starts as a number, "0. ?", loses it when every title does: tested
-    # with the numbered entries; one that starts as a language's label, "EN: ?", is read
-    # as that label and the text after it)
-    lambda t: slug_from_title(t) and not ENTRY_NUMBER.match(t) and not LANGUAGE_LABEL.match(t))
+    # with the numbered entries; one that starts as a language's label, "EN: ?", or a
+    # field's, "HIGHLIGHTS: ?" (a note), is read as that label and the text after it)
+    lambda t: slug_from_title(t) and not ENTRY_NUMBER.match(t) and not LANGUAGE_LABEL.match(t)
+    and field_label(t)[0] is None)
 chinese_titles = st.tuples(han, st.sampled_from(["", "？", "；", " GPT-4o "]), han,
                            st.sampled_from(CHINESE_ENDINGS)).map("".join)
 abstracts = st.tuples(st.lists(word, min_size=3, max_size=30).map(" ".join),
