@@ -111,14 +111,28 @@ def translation_warnings(texts: Texts, glossary: Glossary,
                                                                        languages)
 
 
+# What a translating script writes in place of a translation it could not make
+# ("[翻译失败: Recent advances in …]", as an arXiv fetcher's does when the service refuses
+# or the credit is spent): no translation. Import takes it for none; a file that holds one
+# gets a warning, and `translate` refuses a model's answer that is one.
+FAILED_TRANSLATION = re.compile(r"[\[【(（]?\s*(?:翻译失败|翻译出错|翻译错误)")
+
+
 def carried_over_warnings(texts: Texts, languages: tuple[Language, Language]
                           ) -> list[Problem]:
     """What the translation lacks of the original, each a warning at the line of the
     translated part: the checks that need nothing but the file (the build runs them as it
     parses a paper, so `build`, the preview and `check` show them)."""
-    if not texts.translated:
-        return []
     primary, secondary = languages
+    failed = [warning(texts, part, f"the {secondary.code} text is the message of a failed "
+                                   "translation", translation[:40],
+                      "delete it, so that the paper awaits its translation (`bitext "
+                      "translate` then makes it)")
+              for part, translation in (("translated_title", texts.title[1]),
+                                        ("translated_abstract", texts.abstract[1]))
+              if translation is not None and FAILED_TRANSLATION.match(translation)]
+    if failed or not texts.translated:  # (what such a text lacks is no news)
+        return failed
     found: list[Problem] = []
     for part, original, translation in (
             ("translated_title", texts.title[0], texts.title[1]),

@@ -187,14 +187,11 @@ def read_records(text: str, name: str, format_name: str | None,
     return records, problems
 
 
-# What a translating script writes in place of a translation it could not make
-# ("[翻译失败: Recent advances in …]", as an arXiv fetcher's does when the service refuses
-# or the credit is spent): no translation, which the paper awaits.
-FAILED_TRANSLATION = re.compile(r"[\[【(（]?\s*(?:翻译失败|翻译出错|翻译错误)")
-
-
 def made_translation(text: str | None) -> str | None:
-    """The translation, or None where the text says that it failed."""
+    """The translation, or None where the text says that it failed (see
+    `bitext.checks.FAILED_TRANSLATION`): the paper awaits it."""
+    from bitext.checks import FAILED_TRANSLATION
+
     return None if text is not None and FAILED_TRANSLATION.match(text) else text
 
 

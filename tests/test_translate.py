@@ -649,6 +649,39 @@ def test_an_untranslated_copy_is_flagged(tmp_path, capsys):
             "the model answer in another language?") in capsys.readouterr().err
 
 
+def test_a_failed_translations_message_in_a_file_is_flagged_alone(tmp_path, capsys):
+    """What an arXiv fetcher's script writes where its service refused, kept in a file by
+    an earlier import: one warning, not also what the message lacks of the English."""
+    failed = "[翻译失败: We bound the error by $O(n^2)$ with...]"
+    project = make_project(tmp_path / "site", {
+        "c.md": paper("Fast Kernels", "快速内核", ABSTRACT, failed)})
+    assert run(project, "check") == 0
+    assert [line for line in capsys.readouterr().err.splitlines() if "warning" in line] == [
+        "content/papers/c.md:14: warning: the zh-Hans text is the message of a failed "
+        "translation (found '[翻译失败: We bound the error by $O(n^2)$ wi')"
+        " — delete it, so that the paper awaits its translation (`bitext translate` then "
+        "makes it)"]
+
+
+def test_a_model_that_answers_that_it_failed_is_asked_again(project, model, capsys):
+    """A model (or a proxy in front of it) that answers with a failure's message gets the
+    request again, with what was wrong."""
+    def failed_then_faithful(request: dict) -> bytes:
+        user = json.loads(request["body"]["messages"][1]["content"])
+        answer = faithful(user["title"], user["abstract"])
+        if len(model.requests) == 1:
+            answer["abstract"] = "翻译失败：服务暂时不可用"
+        return chat_answer(json.dumps(answer, ensure_ascii=False))
+
+    model.answers = [(200, failed_then_faithful, 0, {})]
+    path = project / "content/papers/two.md"
+    assert run(project, "translate", str(path)) == 0
+    assert "asked again with what the first answer lacked" in capsys.readouterr().out
+    assert "翻译失败" not in path.read_text("utf-8")
+    assert "the message of a failed translation" in model.requests[1]["body"]["messages"][-1][
+        "content"]
+
+
 def test_translation_settings_are_checked(tmp_path, capsys):
     project = make_project(tmp_path / "site", {"a.md": awaiting("A")}, SITE_YAML + (
         "translation:\n  base_url: ftp://x\n  api_key_env: sk-live-123\n  concurrency: 0\n"
