@@ -51,10 +51,15 @@ class Texts:
     paragraphs_differ: bool = False
     stale: bool = False
     """The translation was made from another primary text (see `translated_from`)."""
-    unreviewed_machine: bool = False
-    """A machine made every part of the translation and no one has reviewed it."""
     provenance: dict[str, str] = field(default_factory=dict)
     """The file's fields of `bitext.content.TRANSLATION_PROVENANCE` that it gives."""
+
+    @property
+    def unreviewed_machine(self) -> bool:
+        """A machine made every part of the translation and no one has reviewed it."""
+        from bitext.content import unreviewed_machine_alone
+
+        return unreviewed_machine_alone(self.provenance)
 
     @property
     def translated(self) -> bool:
@@ -67,7 +72,6 @@ def read_texts(data: bytes, source: str, languages: tuple[Language, Language]) -
         TRANSLATION_PROVENANCE,
         made_from_other_text,
         read_parts,
-        unreviewed_machine_alone,
     )
 
     parts = read_parts(data, source, languages)
@@ -94,7 +98,6 @@ def read_texts(data: bytes, source: str, languages: tuple[Language, Language]) -
                  stale=(title[1] is not None and secondary is not None
                         and made_from_other_text(front.get("translated_from"), title[0],
                                                  blocks[codes[0]].text)),
-                 unreviewed_machine=unreviewed_machine_alone(front),
                  provenance={name: front[name] for name in TRANSLATION_PROVENANCE
                              if isinstance(front.get(name), str) and front[name].strip()})
 
