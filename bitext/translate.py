@@ -157,12 +157,11 @@ def read_answer(body: bytes, title_only: bool = False) -> tuple[str, str | None]
     except (ValueError, KeyError, TypeError):
         raise TranslationFailed("the answer is not the JSON object asked for "
                                 f"({content.strip()[:120]!r})") from None
-    if title_only and not (isinstance(title, str) and title.strip()):
-        raise TranslationFailed("the answer has no title")
-    if not title_only and not (isinstance(title, str) and title.strip()
-                               and isinstance(abstract, str) and abstract.strip()):
-        raise TranslationFailed("the answer has no title or no abstract")
-    return " ".join(title.split()), abstract.strip() if abstract is not None else None
+    asked = (title,) if title_only else (title, abstract)
+    if not all(isinstance(part, str) and part.strip() for part in asked):
+        raise TranslationFailed("the answer has no title" if title_only
+                                else "the answer has no title or no abstract")
+    return " ".join(title.split()), None if title_only else abstract.strip()
 
 
 def answer_object(content: str) -> dict:
