@@ -647,8 +647,7 @@ def heading_readings(lines: list[Line]) -> list[list[Line]]:
     return readings
 
 
-# A date after its label ("**Date**: 2025-06-02", "发布日期：2025-05-15"): no caption.
-LABELLED_DATE = re.compile(r"(?:date|日期)\W{0,4}[:：]", re.IGNORECASE)
+# (how far into a line a date's label may end: "**发布日期**: 2025-05-15")
 LABEL_SPAN = 30
 
 
@@ -660,9 +659,10 @@ def captions_as_text(lines: list[Line], secondary: frozenset[str]) -> list[list[
     caption has a blank line under it, as often as not), then every caption."""
     def is_caption(index: int) -> bool:
         line = lines[index]
+        # (a date after its label, "**Date**: 2025-06-02", is no caption)
         return (line.day is not None and not line.links
                 and bool(WORD_START.search(HEADING_DAY.sub("", line.text)))
-                and not LABELLED_DATE.search(line.text, 0, LABEL_SPAN))
+                and not DATE_LABEL.search(line.text, 0, LABEL_SPAN))
 
     def with_text(chosen: list[int]) -> list[Line]:
         picked = set(chosen)

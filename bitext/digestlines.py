@@ -271,16 +271,16 @@ DETAILS_CLOSE = re.compile(r"</details\s*>", re.IGNORECASE)
 # A line of several fields, each after its label in bold, parted by "|" or by two spaces
 # or more ("**Date**: 2025-05-30 | **arXiv**: [2505.24864](…) | **PDF**: [Link](…)",
 # "**Project**: https://…  **Code**: https://…"): a line each.
-FIELDS_APART = re.compile(r"\s*\|\s*(?=\*\*[^*\n]{1,40}?(?::\*\*|\*\*\s*[:：]))"
-                          r"|\s{2,}(?=\*\*[^*\n]{1,40}?(?::\*\*|\*\*\s*[:：]))")
-BOLD_LABEL_START = re.compile(r"\*\*[^*\n]{1,40}?(?::\*\*|\*\*\s*[:：])")
+BOLD_LABEL = r"\*\*[^*\n]{1,40}?(?::\*\*|\*\*\s*[:：])"
+BOLD_LABEL_START = re.compile(BOLD_LABEL)
+FIELDS_APART = re.compile(rf"\s*\|\s*(?={BOLD_LABEL})|\s{{2,}}(?={BOLD_LABEL})")
 # A line of a few words and one day, not a sentence: a day's caption ("HF Daily Papers
 # 2025-05-14", "2025年5月14日 每日论文"), which no real title is (none of the 561 of the
 # test fixtures holds a day). A numbered line is an entry's title.
 DAY_CAPTION_WORDS_MAX = 5
 WORD_OF_LETTERS = re.compile(r"[^\W\d_]+")
 NUMBERED = re.compile(r"\d{1,4}[.)、]")
-DATE_LABEL = re.compile(r"(?:date|日期)\s*[:：]\s*", re.IGNORECASE)
+DATE_LABEL = re.compile(r"(?:date|日期)[\s*_]*[:：]\s*", re.IGNORECASE)
 WEEKDAY = (r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs?(?:day)?)?|fri(?:day)?"
            r"|sat(?:urday)?|sun(?:day)?)\.?|(?:周|星期|礼拜)[一二三四五六日天]")
 WEEKDAY_AROUND = re.compile(rf"^(?:{WEEKDAY})\s*[,，]?\s*|\s*[,，]?\s*[(（]?(?:{WEEKDAY})[)）]?$",
@@ -386,6 +386,7 @@ def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
     readings = False  # (in a collapsed part of a model's readings: see below)
     for number, raw in numbered_pieces(raw_lines):
         stripped = raw.strip()
+        indent = len(raw) - len(raw.lstrip())
         if readings and DETAILS_CLOSE.search(stripped):
             readings = False
         if not WORD_CHARACTER.search(stripped):
@@ -404,10 +405,9 @@ def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
                 continue
             stripped = f"**{words}**"
         if readings:
-            lines.append(Line(number, stripped, 0.0, indent=len(raw) - len(raw.lstrip()),
-                              label="readings"))
+            lines.append(Line(number, stripped, 0.0, indent=indent, label="readings"))
             continue
-        elif stripped[0] == "<" and MARKUP_LINE.fullmatch(stripped):
+        if stripped[0] == "<" and MARKUP_LINE.fullmatch(stripped):
             blank = True
             continue
         bullet = BULLET.match(stripped) if bulleted else None
@@ -418,13 +418,11 @@ def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
             continue  # (nothing to keep, as a blank line has nothing)
         if stripped[:2] == "**" and DIGEST_DETAIL.match(stripped):
             # (before the date it may hold: "**Update Time**: 2025-06-03 08:14:52")
-            lines.append(Line(number, stripped, 0.0, indent=len(raw) - len(raw.lstrip()),
-                              label="other"))
+            lines.append(Line(number, stripped, 0.0, indent=indent, label="other"))
             continue
         # ("🔗 https://…", "[arXiv](https://…) | [Code](https://…)")
         links = line_links(stripped, number)
         day = day_of_line(stripped)
-        indent = len(raw) - len(raw.lstrip())
         if links or day is not None:
             lines.append(Line(number, stripped, 0.0, links=links, indent=indent, day=day))
             continue  # (passed over: the blank line before it is before the next line too)
