@@ -210,7 +210,7 @@ def read_table(text: str, source: str, languages: tuple[Language, Language]
     if text.lstrip()[:1] in ("[", "{"):
         items, problems = json_rows(text, source)
     elif is_front_matter(text):
-        items, problems = front_matter_rows(text, source, languages)
+        items, problems = front_matter_rows(text, source)
     elif is_markdown_table(text):
         items, problems = markdown_rows(text), []
     else:
@@ -341,8 +341,7 @@ def is_front_matter_paper(text: str, languages: tuple[Language, Language]) -> bo
     return not problems
 
 
-def front_matter_rows(text: str, source: str, languages: tuple[Language, Language]
-                      ) -> tuple[list[TableItem], list[Problem]]:
+def front_matter_rows(text: str, source: str) -> tuple[list[TableItem], list[Problem]]:
     """A Markdown file of one paper under YAML front matter, as Jekyll or Hugo posts and
     daily-paper-reader's docs/ give each paper (`title`, `title_zh`, `authors`, `date`,
     `pdf` … then "## 摘要" and "## Abstract"), as a table's header and one row: the fields
