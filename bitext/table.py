@@ -56,6 +56,7 @@ from bitext.digestlines import (
 )
 from bitext.errors import Problem
 from bitext.scripts import PRIMARY_MAX, SECONDARY_MIN, script_of_language, script_share
+from bitext.sources import GITHUB_URL
 from bitext.strings import primary_subtag
 
 # The separators a spreadsheet exports with: comma, tab, and the semicolon of the locales
@@ -64,7 +65,10 @@ DELIMITERS = ",\t;"
 LINK_COLUMNS = {"arxiv", "arxiv id", "arxiv url", "arxiv link", "paper id", "id", "url", "link",
                 "links", "paper url", "paper link", "pdf", "code", "github", "repo",
                 "repository", "project", "project page", "homepage", "website", "data",
-                "dataset", "doi", "论文链接", "链接", "代码", "项目主页", "主页", "数据集"}
+                "dataset", "doi", "论文链接", "链接", "代码", "项目主页", "主页", "数据集",
+                # (as the `arxiv` package names a paper's addresses, and scripts after it)
+                "pdf url", "pdf link", "abs url", "entry id", "code url", "code link",
+                "code links", "github url", "project url"}
 DATE_COLUMNS = {"date", "day", "published", "日期", "发布日期"}
 # A column of none of bitext's fields, of the authors' comments (as arXiv gives them), of
 # counts ("Upvotes") or of a model's readings: left out, and named in the import's report.
@@ -184,6 +188,10 @@ def column_of(index: int, name: str, languages: tuple[Language, Language]) -> Co
         field = "abstract"
     if field is None:
         field = "links" if rest in LINK_COLUMNS else "date" if rest in DATE_COLUMNS else None
+    if field == "tags" and language == 1:
+        # ("tags_zh": a model's key phrases in the translation's language, which name no
+        # tag in site.yaml, as tags would have to; as keywords the tag rules read them)
+        field = "keywords"
     if field not in TEXT_FIELDS:
         language = None
     return Column(index, name.strip(), field, language, by_machine and language == 1)
@@ -454,7 +462,9 @@ def table_columns(names: list[str], line: int, source: str,
                            "date", *PROVENANCE_FIELDS)}
     problems = []
     for field, these in found.items():
-        most = 2 if field in TEXT_FIELDS else 1
+        # (keywords are words for the tag rules, which may come from several columns:
+        # arXiv's "categories" beside its "primary_category")
+        most = 2 if field in TEXT_FIELDS else len(these) if field == "keywords" else 1
         if len(these) > most or field in TEXT_FIELDS and not these:
             problems.append(Problem(
                 source, line, None, f"the header row names {len(these)} {field} columns",
@@ -520,6 +530,7 @@ def read_row(cells: list[str], columns: list[Column], line: int, source: str,
     problems += [date_problem] * bool(date_problem) + link_problems
     if problems:
         return None, problems
+    links += comment_code(cells, columns, line)
     (title, translated_title), (abstract, translated) = texts["title"], texts["abstract"]
     notes = [cell_text(cell(column)) for column in columns
              if column.field == "note" and cell(column)]
@@ -527,9 +538,19 @@ def read_row(cells: list[str], columns: list[Column], line: int, source: str,
                  (cell_text(abstract), cell_text(translated)),
                  " ".join(value("affiliation").split()) or None, links=tuple(links),
                  authors=author_names(value("authors")), tags=tag_words(value("tags")),
-                 keywords=tag_words(value("keywords")),
+                 keywords=tuple(dict.fromkeys(
+                     word for column in columns if column.field == "keywords"
+                     for word in tag_words(cell(column)))),
                  note=note_of((text, script_share(text, secondary)) for text in notes),
                  date=date, provenance=row_provenance(value, translated_by_machine)), []
+
+
+def comment_code(cells: list[str], columns: list[Column], line: int) -> list[Link]:
+    """The address on GitHub in a row's comments ("Code: https://github.com/…", as
+    arXiv's authors write it): the paper's code, as an import from arXiv takes it."""
+    found = (GITHUB_URL.search(cells[column.index]) for column in columns
+             if column.field == "comments" and column.index < len(cells))
+    return [Link(line, "code", match.group(), None) for match in found if match][:1]
 
 
 def row_provenance(value: Callable[[str], str], translated_by_machine: bool

@@ -2856,6 +2856,59 @@ def test_a_day_of_daily_arxiv_ai_enhanced_as_json_lines_imports(tmp_path, capsys
     assert run(project, "check") == 0
 
 
+SCROLL_DAY = FIXTURES / "digests" / "arxiv-daily-scroll-2025-12-16-ai_summary.json"
+
+
+def test_a_day_of_an_arxiv_fetchers_model_summaries_imports(tmp_path, capsys):
+    """`{"papers": [...]}` as arxiv-daily-scroll writes a day (`ai_summary.json`: arXiv's
+    fields, "categories" beside "primary_category", the model's "summary_zh" of the
+    abstract and "tags_zh", its key phrases). Three real records, their readings cut short.
+    Before, import stopped at the header: "2 keywords columns (expected at most one)";
+    and "tags_zh" would have been tags that site.yaml does not name. Now both category
+    columns and the key phrases are words for the tag rules, and the titles await their
+    translation ("headline_zh" is a model's headline, left out)."""
+    project = make_project(tmp_path / "site", {}, SITE_YAML + (
+        "  robotics:\n    match: [cs.RO]\n  urban:\n    match: [城市建模]\n"))
+    assert run(project, "import", str(SCROLL_DAY)) == 0
+    report = capsys.readouterr().out.splitlines()
+    assert [line.split("; ")[2:] for line in report[:3]] == [
+        [tag, "awaiting the title's translation]"] for tag in (
+            "robotics ← 'cs.RO'", "urban ← '城市建模'", "robotics ← 'cs.RO'")]
+    assert report[3].endswith("columns left out (no field of a paper file holds them): "
+                              "updated, comment, journal_ref, matched_interests, "
+                              "relevance_score, headline_zh, intro_zh, application_zh, "
+                              "highlight_zh, _index, _used_api")
+    records = json.loads(SCROLL_DAY.read_text("utf-8"))["papers"]
+    papers = {paper.arxiv: paper for paper in imported(project).values()}
+    for record in records:
+        paper = papers[record["arxiv_id"].removesuffix("v1")]
+        assert paper.title.primary == normalise_title(record["title"])
+        assert paper.title.secondary is None
+        # (TeX's "55.2\%", which Markdown shows as "55.2%")
+        assert paper.abstract.primary.text == normalise_abstract(
+            record["summary"]).replace("\\%", "%")
+        assert paper.abstract.secondary.text == record["summary_zh"]
+        assert paper.authors == tuple(record["authors"])
+        assert (str(paper.date), paper.link("pdf")) == ("2025-12-16", record["pdf_url"][:-2])
+    assert papers["2512.14696"].tags == ("robotics",)
+    assert run(project, "check") == 0
+
+
+def test_a_github_address_in_a_records_comment_is_the_papers_code(tmp_path, capsys):
+    """arXiv's comment in a record ("comment", as arxiv-daily-scroll keeps it; AlphaOne's
+    real one) gives the paper's code, as an import from arXiv's API takes it."""
+    record = {"title": "AlphaOne: Reasoning Models Thinking Slow and Fast at Test Time",
+              "arxiv_id": "2505.24863v1", "summary": "This paper presents AlphaOne.",
+              "summary_zh": "本文提出了 AlphaOne。",
+              "comment": "Code: https://github.com/ASTRAL-Group/AlphaOne. 24 pages"}
+    path = tmp_path / "ai_summary.json"
+    path.write_text(json.dumps({"papers": [record]}, ensure_ascii=False), "utf-8")
+    project = make_project(tmp_path / "site", {})
+    assert run(project, "import", str(path)) == 0
+    (paper,) = imported(project).values()
+    assert paper.link("code") == "https://github.com/ASTRAL-Group/AlphaOne"
+
+
 @pytest.mark.parametrize("opening", [
     '<p align="center"><img src="logo.png" width="80"/></p>', "<div id=toc></div>",
     "<!-- written by a script -->"])
