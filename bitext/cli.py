@@ -305,7 +305,8 @@ def run_import(args: argparse.Namespace, root: Path) -> int:
                                       "reviewed_by": args.reviewed_by})
     if not args.dry_run:
         write_planned(planned)
-    for line in report_lines(planned, root, args.dry_run):
+    for line in report_lines(planned, root, args.dry_run,
+                             tuple(digest.name for digest in digests)):
         print(line)
     return 0
 

@@ -794,8 +794,10 @@ def write_planned(planned: list[Planned]) -> None:
 ACTIONS = ("create", "update", "unchanged", "skip")
 
 
-def report_lines(planned: list[Planned], root: Path, dry_run: bool) -> list[str]:
-    """One line per paper, then the counts."""
+def report_lines(planned: list[Planned], root: Path, dry_run: bool,
+                 inputs: tuple[str, ...]) -> list[str]:
+    """One line per paper, then what each input left out, the inputs (by name) that gave
+    none, and the counts."""
     verbs = {"create": "created", "update": "updated", "unchanged": "unchanged",
              "skip": "skipped"}
     if dry_run:
@@ -848,6 +850,11 @@ def report_lines(planned: list[Planned], root: Path, dry_run: bool) -> list[str]
            for item in planned if item.translation and item.translation_outside])
     lines += [f"{name}: {left_out_lines(numbers)} left out (no paper's: the digest's opening "
               "or closing words)" for name, numbers in outside]
+    # (a day's digest of headings alone, "### 今日没有找到新论文。": said, not passed over)
+    given = {text.rpartition(":")[0] for item in planned
+             for text in (item.source, item.translation) if text}
+    lines += [f"{name}: no papers in it" for name in inputs
+              if name not in given]
     lines.append(summary + (" (dry run: nothing written)" if dry_run else ""))
     return lines
 

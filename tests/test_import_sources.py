@@ -2278,7 +2278,9 @@ def test_standard_input_and_the_format_option(tmp_path, monkeypatch, capsys):
 def test_an_empty_input_is_a_problem_and_a_day_without_papers_is_not(tmp_path, monkeypatch,
                                                                      capsys, data):
     """`curl -s … | bitext import -` whose download failed pipes nothing: it said "0
-    created", as for a day without papers (`[]`), which stays so."""
+    created", as for a day without papers (`[]`, or daily-arXiv-ai-enhanced's digest of a
+    day without: a heading and "今日没有找到新论文。"), which stays so, and says which
+    input gave none (before, nothing said it)."""
     project = make_project(tmp_path / "site", {})
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
     assert run(project, "import", "-") == 1
@@ -2287,8 +2289,13 @@ def test_an_empty_input_is_a_problem_and_a_day_without_papers_is_not(tmp_path, m
         "answer, found nothing) — did a download fail? `curl -f` makes a failed one an error")
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"[]\n")))
     assert run(project, "import", "-") == 0
-    assert capsys.readouterr().out.splitlines()[-1] == (
-        "0 created, 0 updated, 0 skipped; 0 awaiting translation")
+    assert capsys.readouterr().out.splitlines() == [
+        "-: no papers in it", "0 created, 0 updated, 0 skipped; 0 awaiting translation"]
+    day = tmp_path / "2025-06-29.md"
+    day.write_text("# AI-Enhanced arXiv Daily 2025-06-29\n\n### 今日没有找到新论文。\n", "utf-8")
+    assert run(project, "import", str(day), str(SCROLL_DAY)) == 0
+    assert capsys.readouterr().out.splitlines()[-2:] == [
+        f"{day}: no papers in it", "3 created, 0 updated, 0 skipped; 3 awaiting translation"]
 
 
 @pytest.mark.parametrize("data, found", [
