@@ -115,8 +115,9 @@ FIELD_OF_LABEL = {label: field for field, labels in {
     "authors": ("author", "authors", "作者"),
     "tags": ("tags", "tag", "标签"),
     # (words for the tag rules to match, as arXiv's categories are: see `bitext.sources`)
-    "keywords": ("keywords", "keyword", "key words", "categories", "subjects", "关键词",
-                 "关键字", "main category", "primary category", "类别", "分类"),
+    "keywords": ("keywords", "keyword", "key words", "categories", "category", "cate",
+                 "subjects", "关键词", "关键字", "main category", "primary category", "类别",
+                 "分类"),
     # Who translated the paper, or which model, and who reviewed the translation (the
     # fields of a paper file that say so).
     "translator": ("translator", "translated by", "译者", "翻译者"),
@@ -268,6 +269,10 @@ DIGEST_DETAIL = re.compile(r"\*\*\s*(?:update time|updated|last updated|paper co
 SUMMARY_CAPTION = re.compile(r"(?:<[^<>]*>\s*)*<summary(?:\s[^<>]*)?>(?P<caption>.*?)</summary>"
                              r"\s*(?:<[^<>]*>\s*)*", re.IGNORECASE)
 DETAILS_CLOSE = re.compile(r"</details\s*>", re.IGNORECASE)
+# A field of a digest's template that its script left unfilled ("**摘要翻译:**
+# {abstract_translation}", as a fork of daily-arXiv-ai-enhanced writes it): a name in
+# braces, after its label perhaps. Its line says nothing.
+PLACEHOLDER = re.compile(r"(?:[^:：{}]{1,40}[:：][*_\s]*)?\{[A-Za-z_]\w*\}")
 # A line of several fields, each after its label in bold, parted by "|" or by two spaces
 # or more ("**Date**: 2025-05-30 | **arXiv**: [2505.24864](…) | **PDF**: [Link](…)",
 # "**Project**: https://…  **Code**: https://…"): a line each.
@@ -432,6 +437,8 @@ def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
         body = stripped[heading.end():] if heading else stripped
         unmarked = unbold(body)
         labelled = unbold(without_pictographs(unmarked))
+        if PLACEHOLDER.fullmatch(labelled):
+            continue  # (as a blank line is: the lines around it are blank in the template)
         label, text_of_line = field_label(labelled)
         translated_by = translator_named(labelled) if label in ("title", "abstract") else None
         if label is None and (heading or unmarked != body) and (

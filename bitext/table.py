@@ -182,6 +182,12 @@ def column_of(index: int, name: str, languages: tuple[Language, Language]) -> Co
                 break
     field = FIELD_OF_LABEL.get(words) or FIELD_OF_LABEL.get(rest)
     by_machine = rest in MACHINE_WORDS
+    made_by, _, named = rest.partition(" ")
+    if field is None and made_by in MACHINE_WORDS and FIELD_OF_LABEL.get(named) in (
+            "title" if language == 1 else None, "keywords"):
+        # ("AI.title_translation", "AI.keywords": a model's translation of the title, its
+        # key words; its summary, "AI.summary", is no abstract, and stays left out)
+        field, by_machine = FIELD_OF_LABEL[named], True
     if field is None and language == 1 and (not rest or by_machine):
         # ("translation", "AI.translation": a translation alone is of the abstract; a
         # title's is named so, "translated title")

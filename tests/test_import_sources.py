@@ -2801,6 +2801,48 @@ def test_a_markdown_day_of_daily_arxiv_ai_enhanced_reads(name, translated, left_
     assert list(entries[0].left_out) == left_out
 
 
+def test_a_forks_json_lines_give_the_models_title_and_key_words(tmp_path, capsys):
+    """A fork of daily-arXiv-ai-enhanced (a real day of it) writes arXiv's category as
+    "cate" and, in "AI", the model's "title_translation" and "keywords" beside its
+    translation of the abstract. Before, all three were left out: the titles awaited a
+    translation the file gives, and the key words reached no tag rule."""
+    project = make_project(tmp_path / "site", {}, SITE_YAML + (
+        "  automata:\n    match: [被动学习]\n  language:\n    match: [cs.CL]\n"))
+    path = AI_ENHANCED / "daily-arxiv-fork-2025-06-10_AI_enhanced_Chinese.jsonl"
+    assert run(project, "import", str(path)) == 0
+    report = capsys.readouterr().out.splitlines()
+    assert [line.rpartition("; ")[2] for line in report[:3]] == [
+        "automata ← '被动学习']", "no tag rule fired]", "language ← 'cs.CL']"]
+    assert report[3:] == [
+        f"{path}: columns left out (no field of a paper file holds them): comment, AI.tldr, "
+        "AI.motivation, AI.method, AI.result, AI.conclusion, AI.summary, AI.comments",
+        "3 created, 0 updated, 0 skipped; 0 awaiting translation"]
+    records = [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+    papers = {paper.arxiv: paper for paper in imported(project).values()}
+    for record in records:
+        paper = papers[record["id"]]
+        assert paper.title.secondary == record["AI"]["title_translation"]
+        assert paper.abstract.secondary.text == record["AI"]["translation"]
+        assert (paper.translator, paper.title_translator) == ("machine", None)
+    assert run(project, "check") == 0
+
+
+def test_a_field_its_template_left_unfilled_says_nothing():
+    """A fork of daily-arXiv-ai-enhanced adds "**AI_Comments:** {ai_comment}" to its
+    template, which its script leaves unfilled on every paper (and "**Result:** {results}",
+    "> **摘要翻译:** {abstract_translation}"). Before, the line was read as an entry's text:
+    the day above, with it before each TL;DR, had the readings of its last paper "with no
+    paper of its own"."""
+    text = (AI_ENHANCED / "daily-arxiv-2025-06-02.md").read_text("utf-8")
+    unfilled = text.replace("## TL;DR: \n", "**AI_Comments:** {ai_comment}\n\n## TL;DR: \n")
+    assert unfilled.count("{ai_comment}") == 3
+    entries, problems, _ = read_digest(text, "day.md", LANGUAGES)
+    found, problems, _ = read_digest(unfilled, "day.md", LANGUAGES)
+    assert problems == []
+    assert [(entry.title, entry.abstract, entry.authors) for entry in found] == [
+        (entry.title, entry.abstract, entry.authors) for entry in entries]
+
+
 def test_a_markdown_day_of_model_translations_goes_into_its_papers(tmp_path, capsys):
     """The 2025-06 layout gives a model's translation of each abstract under the English
     title alone: a translation whose paper comes from another input, found by its arXiv
