@@ -423,7 +423,7 @@ def read_digest(text: str, source: str, languages: tuple[Language, Language]
             ((kept, parts, False) for kept, parts in without_other_parts(all_lines)),
             ((kept, edges, True) for kept, edges in without_edges(all_lines))):
         found_lines, found = reading_of(kept, source, names, secondary_script)
-        if at_edges and awaiting(found[0]) > awaiting(entries):
+        if at_edges and untranslated(found[0]) > untranslated(entries):
             continue  # (the words were a translation: "Title" / abstract / "" / "标题" / 摘要)
         if len(found[1]) < len(problems) or (len(found[1]) == len(problems) and [
                 set(entry.lines or ()) for entry in found[0]] == [
@@ -558,8 +558,14 @@ def titles_as_affiliations(entries: list[Entry], lines: list[Line], source: str
 
 
 def awaiting(entries: list[Entry]) -> int:
-    """How many of the entries await their translation."""
+    """How many of the entries have no translated title (await their translation, or
+    give a translated abstract alone)."""
     return sum(entry.title[1] is None for entry in entries)
+
+
+def untranslated(entries: list[Entry]) -> int:
+    """How many of the entries give no translation at all."""
+    return sum(entry.title[1] is None and entry.abstract[1] is None for entry in entries)
 
 
 def reading_of(lines: list[Line], source: str, names: dict[bool, str],
@@ -728,7 +734,7 @@ def without_edges(lines: list[Line]) -> Iterator[tuple[list[Line], tuple[int, ..
         in_grammar = [line for line in kept if line.in_grammar]
         if (blanks_part_entries(in_grammar) or not any(line.after_blank for line in in_grammar)
                 or (cut_tail and not cut_head and tail[0].after_rule)
-                or (cut_head and not cut_tail and start and lines[head_end].heading)):
+                or (cut_head and not cut_tail and lines[head_end].heading)):
             yield kept, tuple(line.number for line in (head if cut_head else [])
                               + (tail if cut_tail else []))
 
@@ -785,6 +791,10 @@ def read_entries(lines: list[Line], source: str, names: dict[bool, str]
         # (read so only where that has fewer problems: where both have some, the
         # grammar's name the line of the likelier cause)
         found = read_labelled(titled, source, names)
+        if len(found[1]) < len(parser.problems):
+            return found
+    if parser.problems and (headed := with_headed_translations(lines)) and is_labelled(headed):
+        found = read_labelled(headed, source, names)
         if len(found[1]) < len(parser.problems):
             return found
     return parser.entries, parser.problems, parser.wrapped_links
@@ -1107,6 +1117,29 @@ def with_title_labels(lines: list[Line]) -> list[Line] | None:
                 found[at] = dataclasses.replace(lines[at], label="title")
             titled = True
     return found if titled else None
+
+
+def with_headed_translations(lines: list[Line]) -> list[Line] | None:
+    """The lines with each Markdown heading in the primary language labelled a title, and
+    the first of the lines under it without a label a translated abstract, where they all
+    are in the secondary language alone and the first is prose, no translated title (the
+    rest carry it on): a day of arXiv that a script posts with a model's translations ("##
+    Title" / "- **Authors**: …" / "- **arXiv**: […](…)" / "译文……", as a Jekyll post of
+    "arXiv Daily" writes it), which goes into the papers that another input gives. None
+    where no heading heads such lines."""
+    found, headed = list(lines), False
+    heads = [index for index, line in enumerate(lines) if line.heading] + [len(lines)]
+    for head, end in itertools.pairwise(heads):
+        text = [index for index in range(head + 1, end) if is_unlabelled_text(lines[index])]
+        if not (is_unlabelled_text(lines[head]) and lines[head].can_be(False) and text
+                and is_prose(lines[text[0]].text)
+                and all(lines[index].can_be(True) and not lines[index].can_be(False)
+                        for index in text)):
+            continue
+        found[head] = dataclasses.replace(lines[head], label="title", heading=0)
+        found[text[0]] = dataclasses.replace(lines[text[0]], label="abstract")
+        headed = True
+    return found if headed else None
 
 
 def is_unlabelled_text(line: Line) -> bool:

@@ -2691,6 +2691,47 @@ def test_a_digest_of_translations_alone_fills_in_the_papers_of_the_daily_papers(
     assert run(project, "check") == 0
 
 
+ARXIV_POST = FIXTURES / "digests" / "2025-06-02-arxiv.md"
+
+
+def test_a_post_of_a_models_translations_under_english_titles_reads(tmp_path, capsys):
+    """A day of arXiv as a public script posts it to a Jekyll site ("arXiv Daily"): front
+    matter, two lines of its own counts, then per paper "## Title", "- **Authors**: …",
+    "- **Categories**: …", "- **arXiv**: […](…)", "- **PDF**: […](…)" and the model's
+    translation of the abstract without a label, perhaps its analysis folded under
+    "详细解读". Its template, with the papers of 2025-06-02 and the Chinese abstracts
+    of the newsletter's day (the analysis written for the test). Before: "a line of
+    authors with no paper of its own", for every paper. The translations go into the
+    papers that the daily papers give; the titles await theirs."""
+    entries, problems, outside = read_digest(ARXIV_POST.read_text("utf-8"), "post.md",
+                                             LANGUAGES)
+    daily = json.loads((FIXTURES / "hf-daily-papers/2025-06-02.json").read_text("utf-8"))[:3]
+    newsletter = (AI_ENHANCED / "newsletter-2025-06-02.md").read_text("utf-8")
+    chinese = re.findall(r"\*\*摘要：\*\*\n(.+)", newsletter)
+    assert problems == [] and outside == (2, 3, 4, 8, 9)
+    assert [(entry.title, entry.abstract) for entry in entries] == [
+        ((normalise_title(item["paper"]["title"]), None), (None, translation))
+        for item, translation in zip(daily, chinese, strict=True)]
+    assert [entry.authors for entry in entries] == [
+        tuple(author["name"] for author in item["paper"]["authors"]) for item in daily]
+    assert entries[0].keywords == ("cs.LG", "cs.AI", "cs.CL")
+    assert entries[0].left_out == (22, 24, 25, 26, 27, 28, 29)  # (the analysis)
+
+    project = make_project(tmp_path / "site", {})
+    assert run(project, "import", str(FIXTURES / "hf-daily-papers/2025-06-02.json")) == 0
+    assert run(project, "import", "--update", "--translation-model", "deepseek-chat",
+               str(ARXIV_POST)) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "0 created, 3 updated, 0 skipped; 3 awaiting translation; 7 lines left out (the "
+        "authors' comments, counts, a model's readings: no field of a paper file holds them)")
+    papers = {paper.arxiv: paper for paper in imported(project).values()}
+    for item, translation in zip(daily, chinese, strict=True):
+        paper = papers[item["paper"]["id"]]
+        assert (paper.title.secondary, paper.abstract.secondary.text) == (None, translation)
+        assert (paper.translator, paper.translation_model) == ("machine", "deepseek-chat")
+    assert run(project, "check") == 0
+
+
 def test_opening_words_under_the_heading_of_a_markdown_digest_are_no_paper():
     """A Markdown digest's heading with its day, a line of the editor's, then the papers
     under headings: before, the line was "expected the title … found a line in 简体中文"."""
