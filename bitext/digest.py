@@ -696,9 +696,9 @@ def without_edges(lines: list[Line]) -> Iterator[tuple[list[Line], tuple[int, ..
     Such words are one to `EDGE_LINES_MAX` lines of text before the first blank line (or
     rule) or after the last, in a file whose other blank lines part entries (or that has
     no other; or, for closing words, after a rule: a Markdown digest has a blank line
-    after every line, and a rule after its last entry; or, for opening words, between the
-    file's first headings and the next), without labels and none of them
-    in the primary language. They hold no
+    after every line, and a rule after its last entry; or, for opening words, right above
+    a heading: between the file's first headings and the next, or above the first
+    paper's), without labels and none of them in the primary language. They hold no
     title and no abstract, so leaving them out loses no paper's text; it may lose a
     translation's last paragraph, which the import report names. Lines the words cannot
     be told from stay problems: a line in the primary language (a title whose entry lacks
