@@ -118,6 +118,56 @@ def notes_site_url(tmp_path_factory):
         yield url
 
 
+# The widest advance of a Chinese character of a justified paragraph (outside its links:
+# the space that justifying adds after a character widens its box), in ems of its font.
+WIDEST_CHARACTER = """(selector) => {
+  const paragraph = document.querySelector(selector);
+  const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
+  let widest = 0;
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    for (let at = 0; at < node.length; at++) {
+      if (node.parentElement.closest("a") || !/[\u4e00-\u9fff]/.test(node.data[at])) {
+        continue;
+      }
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + 1);
+      widest = Math.max(widest, range.getBoundingClientRect().width);
+    }
+  }
+  return widest / parseFloat(getComputedStyle(paragraph).fontSize);
+}"""
+
+
+def test_a_web_address_spreads_no_chinese_line_apart(browser, tmp_path):
+    """The newsletter's real translation of ProRL's abstract ends "我们发布了模型权重：" and
+    the address of the weights; the paragraph is justified. Before, where the address
+    could not break to fill the line it started on, the line's characters stood a
+    character's width apart ("我 们 发 布 了 模 型 权 重："); now the address breaks anywhere
+    there. Measured at widths a reader's window has, in steps of 20 pixels."""
+    from tests.conftest import FIXTURES, make_project, paper
+
+    newsletter = (FIXTURES / "digests" / "newsletter-2025-06-02.md").read_text("utf-8")
+    translation = newsletter.split("**摘要：**\n")[1].split("\n")[0]
+    assert translation.endswith("我们发布了模型权重：https://huggingface.co/nvidia/"
+                                "Nemotron-Research-Reasoning-Qwen-1.5B")
+    project = make_project(tmp_path / "site", {"prorl.md": paper(
+        "ProRL", slug="prorl", abstract="Recent advances in reasoning-centric language "
+        "models.", abstract_zh=translation)})
+    build(Options(root=project, out=tmp_path / "out"))
+    with serve_pages(tmp_path / "out", "/digest/") as url:
+        widest = {}
+        for width in range(960, 1400, 20):
+            page, _ = open_page(browser, f"{url}papers/prorl/", width, 900)
+            widest[width] = page.evaluate(WIDEST_CHARACTER,
+                                          "section.abstract[lang='zh-Hans'] .block p")
+            page.close()
+    # (a line justified as any is may widen a character by a third of one: 1.30 em at 1200
+    # pixels, where the address's first letter does not fit; before, up to 2.73 em)
+    assert max(widest.values()) < 1.4, widest
+
+
 @pytest.mark.parametrize("query, heading, both_shown, one_shown", [
     ("en", "Editor’s note", ["Read section 3 first."], ["值得一读。"]),
     ("zh-Hans", "编者按", ["先读第三节。"], ["值得一读。"]),
