@@ -116,8 +116,8 @@ FIELD_OF_LABEL = {label: field for field, labels in {
     "tags": ("tags", "tag", "标签"),
     # (words for the tag rules to match, as arXiv's categories are: see `bitext.sources`)
     "keywords": ("keywords", "keyword", "key words", "categories", "category", "cate",
-                 "subjects", "关键词", "关键字", "main category", "primary category", "类别",
-                 "分类"),
+                 "subjects", "mesh terms", "关键词", "关键字", "main category",
+                 "primary category", "类别", "分类"),
     # Who translated the paper, or which model, and who reviewed the translation (the
     # fields of a paper file that say so).
     "translator": ("translator", "translated by", "译者", "翻译者"),

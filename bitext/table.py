@@ -69,7 +69,8 @@ LINK_COLUMNS = {"arxiv", "arxiv id", "arxiv url", "arxiv link", "paper id", "id"
                 # (as the `arxiv` package names a paper's addresses, and scripts after it)
                 "pdf url", "pdf link", "abs url", "entry id", "code url", "code link",
                 "code links", "github url", "project url"}
-DATE_COLUMNS = {"date", "day", "published", "日期", "发布日期"}
+DATE_COLUMNS = {"date", "day", "published", "publication date", "published date",
+                "publish date", "pub date", "日期", "发布日期", "发表日期"}
 # A column of none of bitext's fields, of the authors' comments (as arXiv gives them), of
 # counts ("Upvotes") or of a model's readings: left out, and named in the import's report.
 UNREAD_FIELDS = (None, "comments", "other", "readings")

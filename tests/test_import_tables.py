@@ -99,6 +99,36 @@ def test_every_real_paper_imports_from_a_table(style, delimiter):
         for r, row in zip(records, rows, strict=True)] == [True] * len(rows)
 
 
+# (the columns as its query selects them)
+DATABASE_COLUMNS = ("id,title,title_zh,abstract,abstract_zh,journal,publication_date,"
+                    "quality_score,quality_tier,pubmed_url,is_open_access,oa_pdf_url,"
+                    "ai_analysis,mesh_terms")
+
+
+def test_a_papers_databases_export_keeps_each_papers_date_and_terms():
+    """A table exported from a database of papers, its columns as a public digest of
+    PubMed selects them ("publication_date", "mesh_terms", "pubmed_url" …), with every
+    real paper of the sample days. Before, "publication_date" was left out and every
+    paper was dated the day of the import, with no word of it but the column's name in
+    the report."""
+    rows = real_rows()
+    out = io.StringIO(newline="")
+    writer = csv.writer(out)
+    writer.writerow(DATABASE_COLUMNS.split(","))
+    for number, row in enumerate(rows):
+        writer.writerow([f"9f3c{number:04x}", row["title"], row["chinese_title"],
+                         row["abstract"], row["chinese"], "arXiv", row["date"], "87", "top",
+                         "", "true", f"https://arxiv.org/pdf/{row['arxiv']}", "",
+                         "Language Models; Reinforcement Learning"])
+    records, problems = read_records(out.getvalue(), "export.csv", None, LANGUAGES)
+    assert problems == []
+    assert [r.date.isoformat() for r in records] == [row["date"] for row in rows]
+    assert {r.extra_terms for r in records} == {("Language Models", "Reinforcement Learning")}
+    assert {r.left_out_columns for r in records} == {(
+        "journal", "quality_score", "quality_tier", "pubmed_url", "is_open_access",
+        "oa_pdf_url", "ai_analysis")}
+
+
 def markdown_tables(rows: list[dict]) -> str:
     """The rows as a Markdown digest keeps them: a table a day under the day's heading,
     each title a link to its arXiv page, a links column of Markdown links, bars in the
