@@ -2265,6 +2265,28 @@ def test_abstracts_keep_paragraphs_and_show_as_plain_text():
                     "\\_words\\_.\n\nA third, indented as arXiv starts a paragraph.")
 
 
+def test_tex_commands_of_style_in_an_abstract_show_as_what_they_mean(tmp_path):
+    """Three of the 561 real abstracts write TeX's bold and addresses outside math
+    ("\\textbf{Ventor-QTest}", "\\url{https://github.com/bytedance/SALMONN/}"). Before,
+    the pages showed the commands; now they are Markdown's bold and a link, and the math
+    keeps its TeX."""
+    project = make_project(tmp_path / "site", {}, SITE_YAML + "awaiting_translation: publish\n")
+    days = [FIXTURES / f"hf-daily-papers/{day}.json"
+            for day in ("2024-06-25", "2026-08-18", "2026-08-19")]
+    assert run(project, "import", *map(str, days)) == 0
+    papers = {paper.arxiv: paper for paper in imported(project).values()}
+    salmonn, ventor, skills = (papers[arxiv].abstract.primary
+                               for arxiv in ("2406.15704", "2608.16391", "2608.14036"))
+    assert "\\" not in salmonn.text + ventor.text + skills.text
+    assert "at https://github.com/bytedance/SALMONN/." in salmonn.text
+    assert "<strong>Ventor-QTest</strong>" in "".join(ventor.html)
+    assert re.findall(r"<strong>(.*?)</strong>", "".join(skills.html)) == [
+        "When do skills help, why do they work, and where do they fail?"]
+    assert normalise_abstract(r"$\textbf{x}$ and \textbf{a_b} \href{https://x.org/}{page} "
+                              r"\href{javascript:alert(1)}{bad} \emph{}") == (
+        r"$\textbf{x}$ and **a_b** [page](https://x.org/) bad ")
+
+
 def test_standard_input_and_the_format_option(tmp_path, monkeypatch, capsys):
     project = make_project(tmp_path / "site", {})
     data = (FIXTURES / "hf-daily-papers/2025-06-02.json").read_bytes()
