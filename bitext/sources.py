@@ -27,6 +27,7 @@ from bitext.strings import primary_subtag
 
 if TYPE_CHECKING:
     import xml.etree.ElementTree as ET
+    from collections.abc import Callable
 
     from bitext.config import Language
     from bitext.digestlines import Link
@@ -51,6 +52,8 @@ MARKDOWN_INLINE = re.compile(r"(?<!\\)(?:[`*]|(?<![^\W_])_|_(?![^\W_]))")
 # with no brace in their text (one with nested braces stays as it is).
 TEX_STYLE = re.compile(r"\\(?P<command>textbf|textit|emph|texttt|url)\{(?P<text>[^{}]*)\}"
                        r"|\\href\{(?P<address>[^{}\s]*)\}\{(?P<label>[^{}]*)\}")
+# Where Markdown's text is no text of TeX's: math, and code spans.
+MATH_OR_CODE = re.compile(MATH_SPAN.pattern + r"|(`+).*?\1", re.S)
 MARKDOWN_OF_TEX = {"textbf": "**{}**", "textit": "*{}*", "emph": "*{}*", "texttt": "`{}`",
                    "url": "{}"}
 # What would start a heading, a quote or a list at the start of a paragraph.
@@ -182,7 +185,8 @@ def read_records(text: str, name: str, format_name: str | None,
         titles = tuple(title if title is None else normalise_title(title)
                        for title in entry.title)
         titles = (titles[0], made_translation(titles[1]))
-        abstracts = (entry.abstract[0], made_translation(entry.abstract[1]))
+        abstracts = tuple(text if text is None else with_tex_styles(text)
+                          for text in (entry.abstract[0], made_translation(entry.abstract[1])))
         records.append(Record(name, entry.line, titles, abstracts, entry.affiliation,
                               authors=entry.authors, arxiv=arxiv, date=entry.date, links=links,
                               extra_terms=entry.keywords, tags=entry.tags,
@@ -313,14 +317,29 @@ def plain_markdown(paragraph: str) -> str:
     return MARKDOWN_BLOCK_START.sub(escape_block_start, "".join(pieces))
 
 
-def text_markdown(text: str) -> str:
-    """Text outside math with its markup characters escaped and its TeX commands of style
-    made Markdown: "\\textbf{Code}: \\url{https://…}" is "**Code**: https://…"."""
+def text_markdown(text: str, escape: Callable[[str], str] | None = None) -> str:
+    """Text outside math with its markup characters escaped (by `escape`, that of plain
+    text unless said) and its TeX commands of style made Markdown: "\\textbf{Code}:
+    \\url{https://…}" is "**Code**: https://…"."""
+    escape = escape or escaped_markup
     pieces, at = [], 0
     for match in TEX_STYLE.finditer(text):
-        pieces += [escaped_markup(text[at:match.start()]), tex_style_markdown(match)]
+        pieces += [escape(text[at:match.start()]), tex_style_markdown(match, escape)]
         at = match.end()
-    pieces.append(escaped_markup(text[at:]))
+    pieces.append(escape(text[at:]))
+    return "".join(pieces)
+
+
+def with_tex_styles(markdown: str) -> str:
+    """An abstract written in Markdown (a digest's, a table's) with the TeX commands of
+    style that its text copied from arXiv made Markdown, outside math and code spans."""
+    if "\\" not in markdown:
+        return markdown
+    pieces, at = [], 0
+    for match in MATH_OR_CODE.finditer(markdown):
+        pieces += [text_markdown(markdown[at:match.start()], str), match.group()]
+        at = match.end()
+    pieces.append(text_markdown(markdown[at:], str))
     return "".join(pieces)
 
 
@@ -328,17 +347,17 @@ def escaped_markup(text: str) -> str:
     return MARKDOWN_INLINE.sub(r"\\\g<0>", text)
 
 
-def tex_style_markdown(match: re.Match) -> str:
+def tex_style_markdown(match: re.Match, escape: Callable[[str], str]) -> str:
     """One TeX command of style as Markdown; its text alone where Markdown would not show
     it so (a link to no web address, a code span that holds a backtick, an empty text)."""
     if match["address"] is not None:
-        label = escaped_markup(match["label"].strip()).replace("[", "\\[").replace("]", "\\]")
+        label = escape(match["label"].strip()).replace("[", "\\[").replace("]", "\\]")
         return (f"[{label}]({match['address']})" if label and is_web_address(match["address"])
-                else label or escaped_markup(match["address"]))
+                else label or escape(match["address"]))
     command, text = match["command"], match["text"].strip()
     if not text or command == "texttt" and "`" in text:
-        return escaped_markup(text)
-    return MARKDOWN_OF_TEX[command].format(text if command == "texttt" else escaped_markup(text))
+        return escape(text)
+    return MARKDOWN_OF_TEX[command].format(text if command == "texttt" else escape(text))
 
 
 def escape_block_start(match: re.Match) -> str:

@@ -417,12 +417,21 @@ def json_problem(source: str, line: int, found: str) -> Problem:
                    hint="is a comma or a quote missing on this line?")
 
 
+# The key of what an object in a list stands for: `{"url": …, "type": "github"}`, as
+# scripts list a paper's code, `{"name": …}`, as the daily papers list its authors.
+ITEM_KEYS = ("url", "href", "link", "name")
+
+
 def cell_of(value: object) -> str:
-    """A JSON value as a table's cell: a list as its items, a string as it is."""
+    """A JSON value as a table's cell: a list as its items (an object by its address or
+    name, see `ITEM_KEYS`), a string as it is."""
     if value is None:
         return ""
     if isinstance(value, list):
         return "; ".join(cell_of(item) for item in value)
+    if isinstance(value, dict) and (key := next(
+            (key for key in ITEM_KEYS if isinstance(value.get(key), str)), None)):
+        return value[key]
     return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 

@@ -23,7 +23,12 @@ from bitext.content import slug_from_title, text_fingerprint
 from bitext.digest import ENTRY_NUMBER, parse_digest, read_digest
 from bitext.digestlines import LANGUAGE_LABEL, field_label
 from bitext.scripts import HAN_RUN
-from bitext.sources import normalise_abstract, normalise_title, read_records
+from bitext.sources import (
+    normalise_abstract,
+    normalise_title,
+    read_records,
+    with_tex_styles,
+)
 from tests.conftest import FIXTURES, SAMPLE_DIGEST, SITE_YAML, make_project, snapshot
 from tests.test_import import imported
 
@@ -128,8 +133,9 @@ def test_titles_written_as_markdown_links_give_their_papers(style):
         lines.append("")
     records, problems = read_records("\n".join(lines), "links.md", "digest", LANGUAGES)
     assert problems == []
+    # (TeX's \\url{…} of video-SALMONN's abstract is its address: see `with_tex_styles`)
     assert [(r.titles, r.abstracts, r.arxiv) for r in records] == [
-        (titles, abstracts, paper["id"])
+        (titles, (with_tex_styles(abstracts[0]), abstracts[1]), paper["id"])
         for (titles, abstracts, _), paper in zip(expected, items, strict=True)]
     assert sum("code" in r.links for r in records) > 30
 
@@ -3003,6 +3009,29 @@ def test_a_day_of_an_arxiv_fetchers_model_summaries_imports(tmp_path, capsys):
         assert paper.authors == tuple(record["authors"])
         assert (str(paper.date), paper.link("pdf")) == ("2025-12-16", record["pdf_url"][:-2])
     assert papers["2512.14696"].tags == ("robotics",)
+    assert run(project, "check") == 0
+
+
+def test_a_records_links_as_objects_and_its_abstracts_tex(tmp_path, capsys):
+    """Another fork of the same script (two real records of its day 2025-12-21, their
+    readings cut short) lists the code as objects, `"code_links": [{"url": …, "type":
+    "github"}]`, and keeps arXiv's abstract with its TeX ("\\textbf{Code}:
+    \\url{https://github.com/…}"). Before: "code_links: not a link", and once read, the
+    page would have shown the TeX."""
+    path = FIXTURES / "digests" / "arxiv-daily-pillars-2025-12-21-ai_summary.json"
+    project = make_project(tmp_path / "site", {})
+    assert run(project, "import", str(path)) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "2 created, 0 updated, 0 skipped; 2 awaiting translation")
+    papers = {paper.arxiv: paper for paper in imported(project).values()}
+    look = papers["2512.17227"]
+    assert look.link("code") == "https://github.com/gaozilve-max/learning-when-to-look"
+    assert look.abstract.primary.text.endswith(
+        "a strategic, grounded reasoner. Code: "
+        "https://github.com/gaozilve-max/learning-when-to-look.")
+    assert "<strong>Code</strong>" in "".join(look.abstract.primary.html)
+    assert papers["2512.17853"].link("code") is None
+    assert {str(paper.date) for paper in papers.values()} == {"2025-12-19"}
     assert run(project, "check") == 0
 
 
