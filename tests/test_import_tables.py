@@ -202,6 +202,24 @@ def test_every_real_paper_imports_from_json_records(shape):
                for r, record in zip(found, records, strict=True))
 
 
+def test_json_records_list_objects_by_their_names_and_addresses():
+    """Authors as the daily papers list them (`{"name": …, "hidden": false}`) and links as
+    scripts list code (`{"url": …, "type": "github"}`), in records of the real papers:
+    before, each object was its JSON text, a name "{"name": …" and "not a link"."""
+    day = FIXTURES / "hf-daily-papers" / "2025-06-02.json"
+    items = [item["paper"] for item in json.loads(day.read_text("utf-8"))[:4]]
+    records = [{"title": paper["title"], "title_zh": "标题", "abstract": paper["summary"],
+                "abstract_zh": "摘要。", "authors": paper["authors"],
+                "code_links": [{"url": paper["githubRepo"], "type": "github"}]
+                if paper.get("githubRepo") else []} for paper in items]
+    found, problems = read_records(json.dumps(records), "papers.json", None, LANGUAGES)
+    assert problems == []
+    assert [r.authors for r in found] == [
+        tuple(author["name"] for author in paper["authors"]) for paper in items]
+    assert [r.links.get("code") for r in found] == [paper.get("githubRepo") for paper in items]
+    assert any(paper.get("githubRepo") for paper in items)
+
+
 def test_json_records_held_by_an_object_take_its_date():
     """`{"date": …, "papers": [{"id": arXiv id, "title": …, "title_cn": …}]}`, as a
     script writes a day: the records of its one list, each with the object's date, its
