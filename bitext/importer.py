@@ -126,6 +126,8 @@ class Planned:
     translation: str | None = None
     """input:line of the translation that another input gave (see `Record`)."""
     translation_outside: tuple[int, ...] = ()
+    replaced: tuple[str, ...] = ()
+    """The arXiv ids of the revised papers its input left out (see `Record`)."""
 
 
 def read_digests(names: list[str], stdin: BinaryIO) -> list[Digest]:
@@ -637,7 +639,8 @@ class Target:
             return Planned("skip", existing.path, record.where, "", fired,
                            reason=("already there, awaiting the translation this input gives"
                                    if translates else "already there"),
-                           awaiting=awaiting, translates=translates)
+                           awaiting=awaiting, translates=translates,
+                           replaced=record.left_out_replaced)
         fields = front_fields(record, existing, date, order, sorted(
             {tag for tag, _ in [*fired, *named]} | set(self.extra_tags)))
         if existing and self.translates_anew(record, existing, codes[1]):
@@ -660,7 +663,8 @@ class Target:
                            columns_left_out=record.left_out_columns,
                            outside=record.left_out_outside,
                            translation=record.translation_where,
-                           translation_outside=record.translation_outside)
+                           translation_outside=record.translation_outside,
+                           replaced=record.left_out_replaced)
         same = existing.path.read_bytes() == text.encode("utf-8")
         stale = not awaiting and made_from_other_text(fields["translated_from"], titles[0],
                                                       abstracts[0])
@@ -671,7 +675,8 @@ class Target:
                        columns_left_out=record.left_out_columns,
                        outside=record.left_out_outside,
                        translation=record.translation_where,
-                       translation_outside=record.translation_outside)
+                       translation_outside=record.translation_outside,
+                       replaced=record.left_out_replaced)
 
 
 def front_fields(record: Record, existing: Existing | None, date: dt.date, order: int,
@@ -850,6 +855,12 @@ def report_lines(planned: list[Planned], root: Path, dry_run: bool,
            for item in planned if item.translation and item.translation_outside])
     lines += [f"{name}: {left_out_lines(numbers)} left out (no paper's: the digest's opening "
               "or closing words)" for name, numbers in outside]
+    replaced = dict.fromkeys((item.source.rpartition(":")[0], item.replaced)
+                             for item in planned if item.replaced)
+    lines += [(f"{name}: {len(ids)} revised versions of older papers left out (arXiv "
+               "announces them as replacements): " if len(ids) > 1 else
+               f"{name}: 1 revised version of an older paper left out (arXiv announces it as "
+               "a replacement): ") + ", ".join(ids) for name, ids in replaced]
     # (a day's digest of headings alone, "### 今日没有找到新论文。": said, not passed over)
     given = {text.rpartition(":")[0] for item in planned
              for text in (item.source, item.translation) if text}

@@ -13,6 +13,7 @@ described at `read_arxiv_email`.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -35,6 +36,12 @@ if TYPE_CHECKING:
 ARXIV_ID = re.compile(r"(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(v\d+)?")
 ATOM = "{http://www.w3.org/2005/Atom}"
 ARXIV = "{http://arxiv.org/schemas/atom}"
+DUBLIN_CORE = "{http://purl.org/dc/elements/1.1/}"
+# What arXiv's daily listing feeds (rss.arxiv.org) put before each abstract: "arXiv:2505.
+# 09388v1 Announce Type: new \nAbstract: In this work, …".
+ANNOUNCEMENT = re.compile(r"\s*arXiv:\S+\s+Announce Type:\s*[\w-]+\s*(?:Abstract:\s*)?")
+# The papers of a listing that are revisions of older ones, not the day's.
+REPLACEMENTS = ("replace", "replace-cross")
 DATE_IN_NAME = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
 # A blank line, or a line that starts indented: arXiv marks a new paragraph so (all 19
 # indented lines of the 561 real abstracts follow a sentence's end, or an address).
@@ -104,6 +111,9 @@ class Record:
     the record holds (see `bitext.importer.with_translations_merged`)."""
     translation_outside: tuple[int, ...] = ()
     """The lines of that input that are no paper's (as `left_out_outside`)."""
+    left_out_replaced: tuple[str, ...] = ()
+    """The arXiv ids of the papers that the input (arXiv's daily listing) lists as revised
+    versions of older ones, and that the import leaves out."""
 
     @property
     def where(self) -> str:
@@ -539,9 +549,12 @@ def read_arxiv_feed(text: str, name: str) -> tuple[list[Record], list[Problem]]:
                             found=f"{message} at column {column + 1}",
                             hint="save the API's answer as it came (curl -o papers.xml "
                                  f"'{ARXIV_QUERY_URL}?id_list=…')")]
+    if feed.tag == "rss" or is_arxiv_listing(feed):
+        return read_arxiv_listing(feed, text, name)
     if feed.tag != f"{ATOM}feed":
         return [], [Problem(name, 1, None, "not an arXiv API answer",
-                            expected="an Atom <feed> (namespace http://www.w3.org/2005/Atom)",
+                            expected="an Atom <feed> (namespace http://www.w3.org/2005/Atom) "
+                                     "or arXiv's RSS listing of a category",
                             found=f"<{feed.tag}>")]
     # ElementTree keeps no lines: the n-th <entry> tag of the text is the n-th entry.
     entry_lines = [text.count("\n", 0, match.start()) + 1
@@ -549,6 +562,88 @@ def read_arxiv_feed(text: str, name: str) -> tuple[list[Record], list[Problem]]:
     return sorted_out([arxiv_entry(entry, name, entry_lines[index] if index < len(entry_lines)
                                    else 1)
                        for index, entry in enumerate(feed.findall(f"{ATOM}entry"))])
+
+
+def is_arxiv_listing(feed: ET.Element) -> bool:
+    """Whether an Atom feed is arXiv's daily listing of a category (rss.arxiv.org/atom/…),
+    whose entries say how arXiv announces them, not the API's answer."""
+    entry = feed.find(f"{ATOM}entry")
+    return entry is not None and (entry.find(f"{ARXIV}announce_type") is not None
+                                  or (element_text(entry, f"{ATOM}id") or "").startswith("oai:"))
+
+
+def read_arxiv_listing(feed: ET.Element, text: str, name: str
+                       ) -> tuple[list[Record], list[Problem]]:
+    """The papers of arXiv's daily listing of a category, as its RSS
+    (rss.arxiv.org/rss/cs.CL) or its Atom (rss.arxiv.org/atom/cs.CL) gives them: each new
+    or cross-listed paper with its abstract, awaiting its translation, dated by the day
+    arXiv announced it; the revised versions of older papers left out, and named in the
+    report (see `Record.left_out_replaced`)."""
+    rss = feed.tag == "rss"
+    items = feed.findall("channel/item") if rss else feed.findall(f"{ATOM}entry")
+    starts = [text.count("\n", 0, match.start()) + 1
+              for match in re.finditer(r"<(?:[\w-]+:)?(?:item|entry)[\s>]", text)]
+    results, replaced = [], []
+    for index, item in enumerate(items):
+        line = starts[index] if index < len(starts) else 1
+        announced = (element_text(item, f"{ARXIV}announce_type") or "").lower()
+        record, problem = listing_record(item, name, line, rss)
+        if record is not None and announced in REPLACEMENTS:
+            replaced.append(record.arxiv)
+        else:
+            results.append((record, problem))
+    records, problems = sorted_out(results)
+    if replaced and not records and not problems:
+        return [], [Problem(name, None, None, "no new paper in arXiv's listing",
+                            expected="papers announced as new or cross-listed",
+                            found=f"{len(replaced)} revised version{'s' * (len(replaced) > 1)} "
+                                  "of older papers (announced as replacements)",
+                            hint="import an older paper by its id from the arXiv API")]
+    return [dataclasses.replace(record, left_out_replaced=tuple(replaced))
+            for record in records], problems
+
+
+def listing_record(item: ET.Element, name: str, line: int, rss: bool
+                   ) -> tuple[Record | None, Problem | None]:
+    """The record of one paper of arXiv's daily listing (an RSS <item> or an Atom
+    <entry>), or what is wrong with it."""
+    if rss:
+        address = element_text(item, "link") or element_text(item, "guid") or ""
+        title, summary = element_text(item, "title"), element_text(item, "description")
+        categories = tuple(element.text or "" for element in item.findall("category"))
+        date = announcement_date(element_text(item, "pubDate"))
+    else:
+        alternate = item.find(f"{ATOM}link")
+        address = element_text(item, f"{ATOM}id") or (
+            alternate.get("href", "") if alternate is not None else "")
+        title, summary = element_text(item, f"{ATOM}title"), element_text(item, f"{ATOM}summary")
+        categories = tuple(element.get("term", "") for element in item.findall(f"{ATOM}category"))
+        date = timestamp_date(element_text(item, f"{ATOM}published"))
+    match = re.search(r"(?:/abs/|oai:arXiv\.org:)(.+)$", address)
+    arxiv = ARXIV_ID.fullmatch(match[1]) if match else None
+    if not arxiv:
+        return None, Problem(name, line, "link", "not an arXiv paper",
+                             expected="a <link> such as https://arxiv.org/abs/2505.09388",
+                             found=repr(address)[:60])
+    for tag, value in (("title", title), ("abstract", summary)):
+        if value is None:
+            return None, Problem(name, line, tag, "missing", expected=f"the paper's {tag}",
+                                 found="none")
+    from bitext.digest import author_names
+
+    authors = author_names(element_text(item, f"{DUBLIN_CORE}creator") or "")
+    return arxiv_record(name, line, arxiv[1], title, ANNOUNCEMENT.sub("", summary, count=1),
+                        authors, None, None, categories, date), None
+
+
+def announcement_date(value: str | None) -> dt.date | None:
+    """The day of an RSS date ("Mon, 02 Jun 2025 00:00:00 -0400"), where it was written."""
+    from email.utils import parsedate_to_datetime
+
+    try:
+        return parsedate_to_datetime(value).date() if value else None
+    except (TypeError, ValueError):
+        return None
 
 
 # TeX's special characters where no backslash escapes them, and where they wait, as

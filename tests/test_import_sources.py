@@ -2429,6 +2429,74 @@ def test_an_arxiv_answer_with_several_papers_a_v3_and_a_doi(tmp_path, capsys):
     assert "vision ← 'cs.CV'" in capsys.readouterr().out
 
 
+@pytest.mark.parametrize("feed", ["listing-cs.CL.rss", "listing-cs.CL.atom"])
+def test_a_day_of_arxivs_listing_of_a_category_imports(tmp_path, capsys, feed):
+    """arXiv's daily listing of a category, as `curl https://rss.arxiv.org/rss/cs.CL` (or
+    /atom/) gives it: two new papers, a cross-listed one and the revised version of an
+    older one, each abstract after "arXiv:…v1 Announce Type: new Abstract:". The day's
+    papers are created, dated by the announcement, their abstracts without arXiv's
+    announcement; the revision is left out and named. Before: "not an arXiv API answer
+    (… found <rss>)", and the Atom's entries were "not an arXiv paper"."""
+    project = make_project(tmp_path / "site", {}, SITE_YAML + (
+        "  software:\n    match: [cs.SE]\n  vision:\n    match: [cs.CV]\n"))
+    path = ARXIV / feed
+    assert run(project, "import", str(path)) == 0
+    report = capsys.readouterr().out.splitlines()
+    assert report[-2:] == [
+        f"{path}: 1 revised version of an older paper left out (arXiv announces it as a "
+        "replacement): 2406.15704",
+        "3 created, 0 updated, 0 skipped; 3 awaiting translation"]
+    day = [item["paper"] for item in json.loads(
+        (FIXTURES / "hf-daily-papers/2025-06-02.json").read_text("utf-8"))[:3]]
+    papers = {paper.arxiv: paper for paper in imported(project).values()}
+    assert sorted(papers) == sorted(paper["id"] for paper in day)
+    for listed in day:
+        paper = papers[listed["id"]]
+        assert paper.title.primary == normalise_title(listed["title"])
+        assert paper.abstract.primary.text == " ".join(listed["summary"].split())
+        assert paper.authors == tuple(author["name"] for author in listed["authors"])
+        assert (paper.date, paper.link("pdf")) == (
+            dt.date(2025, 6, 2), f"https://arxiv.org/pdf/{listed['id']}")
+        assert paper.awaiting_translation
+    assert papers["2505.24098"].tags == ("software",)  # (its categories, cs.SE first)
+    # the same day from the daily papers afterwards: the same papers, no second file
+    assert run(project, "import", str(FIXTURES / "hf-daily-papers/2025-06-02.json")) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "17 created, 0 updated, 3 skipped; 20 awaiting translation")
+
+
+def test_arxivs_listing_on_a_day_without_papers_and_of_revisions_alone(tmp_path, capsys):
+    """A weekend's listing (a real one: physics on 2025-12-31 has a channel and no item)
+    has no papers, as a day of the daily papers without any; one of revised versions alone
+    is a problem, as arXiv's e-mail of replaced papers alone is."""
+    weekend = tmp_path / "physics.rss"
+    weekend.write_text(
+        "<?xml version='1.0' encoding='UTF-8'?>\n<rss xmlns:arxiv=\"http://arxiv.org/schemas/"
+        "atom\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:atom=\"http://www.w3.org/"
+        "2005/Atom\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" version=\"2.0"
+        "\">\n<channel>\n<title>physics updates on arXiv.org</title>\n<link>http://rss.arxiv."
+        "org/rss/physics</link>\n<description>physics updates on the arXiv.org e-print archive."
+        "</description>\n<atom:link href=\"http://rss.arxiv.org/rss/physics\" rel=\"self\" "
+        "type=\"application/rss+xml\"/>\n<docs>http://www.rssboard.org/rss-specification</docs>"
+        "\n<language>en-us</language>\n<lastBuildDate>Wed, 31 Dec 2025 05:00:02 +0000"
+        "</lastBuildDate>\n<managingEditor>rss-help@arxiv.org</managingEditor>\n<pubDate>Wed, "
+        "31 Dec 2025 00:00:00 -0500</pubDate>\n<skipDays>\n<day>Saturday</day>\n<day>Sunday"
+        "</day>\n</skipDays>\n</channel>\n</rss>", "utf-8")
+    project = make_project(tmp_path / "site", {})
+    assert run(project, "import", str(weekend)) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        f"{weekend}: no papers in it", "0 created, 0 updated, 0 skipped; 0 awaiting translation"]
+    text = (ARXIV / "listing-cs.CL.rss").read_text("utf-8")
+    revisions = tmp_path / "revisions.rss"
+    revisions.write_text(re.sub(r"Announce Type: (?:new|cross)|>(?:new|cross)<", lambda mark: (
+        "Announce Type: replace" if mark[0].startswith("A") else ">replace<"), text), "utf-8")
+    assert run(project, "import", str(revisions)) == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        f"{revisions}: no new paper in arXiv's listing (expected papers announced as new or "
+        "cross-listed, found 4 revised versions of older papers (announced as replacements)) "
+        "— import an older paper by its id from the arXiv API")
+
+
 def test_the_same_paper_from_arxiv_and_the_daily_papers_is_one_paper(tmp_path, capsys):
     project = make_project(tmp_path / "site", {})
     assert run(project, "import", str(FIXTURES / "hf-daily-papers/2025-06-02.json")) == 0
@@ -2445,8 +2513,14 @@ def test_the_same_paper_from_arxiv_and_the_daily_papers_is_one_paper(tmp_path, c
      ":4: not valid XML (expected the Atom feed of the arXiv API, found no element found at "
      "column 1) — save the API's answer as it came (curl -o papers.xml "
      "'http://export.arxiv.org/api/query?id_list=…')"),
-    ("rss.xml", '<rss version="2.0"><channel/></rss>', ":1: not an arXiv API answer (expected "
-     "an Atom <feed> (namespace http://www.w3.org/2005/Atom), found <rss>)"),
+    ("blog.xml", '<rss version="2.0"><channel><item><title>A post</title><link>https://'
+     'example.org/post</link><description>Text.</description></item></channel></rss>',
+     ":1: link: not an arXiv paper (expected a <link> such as https://arxiv.org/abs/2505.09388, "
+     "found 'https://example.org/post')"),
+    ("sitemap.xml", '<?xml version="1.0"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/'
+     'sitemap/0.9"/>', ":1: not an arXiv API answer (expected an Atom <feed> (namespace "
+     "http://www.w3.org/2005/Atom) or arXiv's RSS listing of a category, found "
+     "<{http://www.sitemaps.org/schemas/sitemap/0.9}urlset>)"),
     ("entity.xml", '<?xml version="1.0"?>\n<!DOCTYPE feed [<!ENTITY a "aaaa">]>\n<feed/>',
      ":2: XML with a DOCTYPE or ENTITY declaration (expected an arXiv API answer (an Atom "
      "feed), found a declaration) — bitext reads no XML declarations"),
