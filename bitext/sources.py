@@ -583,15 +583,17 @@ def read_arxiv_listing(feed: ET.Element, text: str, name: str
     items = feed.findall("channel/item") if rss else feed.findall(f"{ATOM}entry")
     starts = [text.count("\n", 0, match.start()) + 1
               for match in re.finditer(r"<(?:[\w-]+:)?(?:item|entry)[\s>]", text)]
-    results, replaced = [], []
+    results, replaced, seen = [], [], set()
     for index, item in enumerate(items):
         line = starts[index] if index < len(starts) else 1
         announced = (element_text(item, f"{ARXIV}announce_type") or "").lower()
         record, problem = listing_record(item, name, line, rss)
         if record is not None and announced in REPLACEMENTS:
             replaced.append(record.arxiv)
-        else:
+        elif record is None or record.arxiv not in seen:
+            # (a listing of two categories, cs.CL+cs.AI, may list a paper under each)
             results.append((record, problem))
+            seen.add(record and record.arxiv)
     records, problems = sorted_out(results)
     if replaced and not records and not problems:
         return [], [Problem(name, None, None, "no new paper in arXiv's listing",

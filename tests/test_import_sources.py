@@ -2467,8 +2467,9 @@ def test_a_day_of_arxivs_listing_of_a_category_imports(tmp_path, capsys, feed):
 
 def test_arxivs_listing_on_a_day_without_papers_and_of_revisions_alone(tmp_path, capsys):
     """A weekend's listing (a real one: physics on 2025-12-31 has a channel and no item)
-    has no papers, as a day of the daily papers without any; one of revised versions alone
-    is a problem, as arXiv's e-mail of replaced papers alone is."""
+    has no papers, as a day of the daily papers without any; a paper listed twice is one
+    paper; a listing of revised versions alone is a problem, as arXiv's e-mail of replaced
+    papers alone is."""
     weekend = tmp_path / "physics.rss"
     weekend.write_text(
         "<?xml version='1.0' encoding='UTF-8'?>\n<rss xmlns:arxiv=\"http://arxiv.org/schemas/"
@@ -2487,6 +2488,11 @@ def test_arxivs_listing_on_a_day_without_papers_and_of_revisions_alone(tmp_path,
     assert capsys.readouterr().out.splitlines() == [
         f"{weekend}: no papers in it", "0 created, 0 updated, 0 skipped; 0 awaiting translation"]
     text = (ARXIV / "listing-cs.CL.rss").read_text("utf-8")
+    first = text[text.index("    <item>"):text.index("</item>") + len("</item>\n")]
+    twice = tmp_path / "twice.rss"  # (as two categories' listing may give a paper)
+    twice.write_text(text.replace(first, first + first, 1), "utf-8")
+    assert run(project, "import", "--dry-run", str(twice)) == 0
+    assert capsys.readouterr().out.splitlines()[-1].startswith("3 created")
     revisions = tmp_path / "revisions.rss"
     revisions.write_text(re.sub(r"Announce Type: (?:new|cross)|>(?:new|cross)<", lambda mark: (
         "Announce Type: replace" if mark[0].startswith("A") else ">replace<"), text), "utf-8")
