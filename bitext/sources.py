@@ -197,6 +197,12 @@ def read_records(text: str, name: str, format_name: str | None,
         titles = (titles[0], made_translation(titles[1]))
         abstracts = tuple(text if text is None else with_tex_styles(text)
                           for text in (entry.abstract[0], made_translation(entry.abstract[1])))
+        # (an abstract copied from arXiv's listing with its announcement, "arXiv:2606.17399v1
+        # Announce Type: new Abstract: …": the announcement names the paper)
+        announced = ANNOUNCEMENT.match(abstracts[0] or "")
+        if announced:
+            arxiv = arxiv or ARXIV_ID.fullmatch(announced[0].split()[0][6:])[1]
+            abstracts = (abstracts[0][announced.end():], abstracts[1])
         records.append(Record(name, entry.line, titles, abstracts, entry.affiliation,
                               authors=entry.authors, arxiv=arxiv, date=entry.date, links=links,
                               extra_terms=entry.keywords, tags=entry.tags,
@@ -631,11 +637,17 @@ def listing_record(item: ET.Element, name: str, line: int, rss: bool
         if value is None:
             return None, Problem(name, line, tag, "missing", expected=f"the paper's {tag}",
                                  found="none")
-    from bitext.digest import author_names
-
-    authors = author_names(element_text(item, f"{DUBLIN_CORE}creator") or "")
+    authors = arxiv_author_names(element_text(item, f"{DUBLIN_CORE}creator") or "")
     return arxiv_record(name, line, arxiv[1], title, ANNOUNCEMENT.sub("", summary, count=1),
                         authors, None, None, categories, date), None
+
+
+def arxiv_author_names(text: str) -> tuple[str, ...]:
+    """The names of arXiv's list of authors, without the affiliations it writes in
+    brackets after them ("Huu Danh Nguyen (Stanford University)", "A, B (MIT, CSAIL)")."""
+    from bitext.digest import author_names
+
+    return author_names(re.sub(r"\s*\([^()]*\)", "", text))
 
 
 def announcement_date(value: str | None) -> dt.date | None:
@@ -822,8 +834,6 @@ def mail_fields(lines: list[str]) -> dict[str, str]:
 def mail_paper(identifier: re.Match, fields: dict[str, str], abstract: str, name: str,
                line: int) -> tuple[Record | None, Problem | None]:
     """The record of one paper of an arXiv e-mail, or what is wrong with it."""
-    from bitext.digest import author_names
-
     arxiv = ARXIV_ID.fullmatch(identifier[1])
     if arxiv is None:
         return None, Problem(name, line, None, "not an arXiv id",
@@ -833,7 +843,7 @@ def mail_paper(identifier: re.Match, fields: dict[str, str], abstract: str, name
             return None, Problem(name, line, label, "missing",
                                  expected=f"the paper's {label.lower()}", found="nothing")
     return arxiv_record(name, line, arxiv[1], fields["title"], abstract,
-                        author_names(fields.get("authors", "")), fields.get("comments"),
+                        arxiv_author_names(fields.get("authors", "")), fields.get("comments"),
                         fields.get("doi"), tuple(fields.get("categories", "").split()),
                         mail_date(fields.get("date", ""))), None
 

@@ -49,6 +49,7 @@ from bitext.digestlines import (
     Link,
     day_of_line,
     front_matter_lines,
+    is_prose,
     link_items,
     linked_title,
     unbold,
@@ -405,9 +406,23 @@ def front_matter_record(text: str, source: str, lenient: bool = False
         else:
             sections[current].append(line)
     named = {name: "\n".join(lines).strip() for name, lines in sections.items()}
-    record.update((name or "text", section) for name, section in named.items()
-                  if section and (name or "text") not in record)
+    body = "abstract" if abstract_alone(record, named) else "text"
+    record.update((name or body, section) for name, section in named.items()
+                  if section and (name or body) not in record)
     return record, []
+
+
+def abstract_alone(record: dict, sections: dict[str, str]) -> bool:
+    """Whether a post's body is its paper's abstract: the post's fields name a title and
+    no abstract, and the body is prose under no heading ("title: The
+    Discrete-Log Clock: …" over "arXiv:2606.17399v1 Announce Type: new Abstract: When
+    small transformers …", as a script saves a paper of arXiv's listing), no digest of
+    papers, whose titles are no prose: each of its lines is."""
+    lines = [line for line in sections.get("", "").split("\n") if line.strip()]
+    fields = {FIELD_OF_LABEL.get(" ".join(re.sub(r"[_\-.]", " ", key.casefold()).split()))
+              for key in record}
+    return (list(sections) == [""] and bool(lines) and "title" in fields
+            and "abstract" not in fields and all(map(is_prose, lines)))
 
 
 def json_problem(source: str, line: int, found: str) -> Problem:
@@ -607,10 +622,15 @@ def text_problems(field: str, pair: tuple[str | None, str | None], line: int, so
 
 
 def cell_date(text: str, line: int, source: str) -> tuple[dt.date | None, Problem | None]:
-    """The day of a date cell (in any form a digest's line of a date may take)."""
+    """The day of a date cell (in any form a digest's line of a date may take, or as RSS
+    writes it, "Wed, 17 Jun 2026 00:00:00 -0400", on the day where it was written)."""
+    from bitext.sources import announcement_date
+
     if not text:
         return None, None
     day = day_of_line(text)
+    if not isinstance(day, dt.date):
+        day = announcement_date(text)
     if isinstance(day, dt.date):
         return day, None
     return None, Problem(source, line, "date", "not a day of the calendar",

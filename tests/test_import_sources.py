@@ -2436,7 +2436,10 @@ def test_a_day_of_arxivs_listing_of_a_category_imports(tmp_path, capsys, feed):
     older one, each abstract after "arXiv:…v1 Announce Type: new Abstract:". The day's
     papers are created, dated by the announcement, their abstracts without arXiv's
     announcement; the revision is left out and named. Before: "not an arXiv API answer
-    (… found <rss>)", and the Atom's entries were "not an arXiv paper"."""
+    (… found <rss>)", and the Atom's entries were "not an arXiv paper". (The two files are
+    written from the format arXiv's RSS specifications document, info.arxiv.org/help/
+    rss_specifications.html, with the real papers of the daily papers of 2025-06-02 and
+    video-SALMONN of 2024-06-25 as the replacement.)"""
     project = make_project(tmp_path / "site", {}, SITE_YAML + (
         "  software:\n    match: [cs.SE]\n  vision:\n    match: [cs.CV]\n"))
     path = ARXIV / feed
@@ -2463,6 +2466,47 @@ def test_a_day_of_arxivs_listing_of_a_category_imports(tmp_path, capsys, feed):
     assert run(project, "import", str(FIXTURES / "hf-daily-papers/2025-06-02.json")) == 0
     assert capsys.readouterr().out.splitlines()[-1] == (
         "17 created, 0 updated, 3 skipped; 20 awaiting translation")
+
+
+def test_a_post_of_a_paper_from_arxivs_listing_with_its_announcement(tmp_path, capsys):
+    """A real post a script saved of one paper of arXiv's listing: the title, the address
+    and the RSS date in its front matter, and as its body the listing's description,
+    "arXiv:2606.17399v1 Announce Type: new Abstract: When small transformers …". Before:
+    "expected the translated title … found the end of the file". Now the body is the
+    abstract, without the announcement, and the paper awaits its translation."""
+    post = FIXTURES / "digests" / "2026-06-17-discrete-log-clock.md"
+    project = make_project(tmp_path / "site", {})
+    assert run(project, "import", str(post)) == 0
+    assert capsys.readouterr().out.splitlines()[-2:] == [
+        f"{post}: columns left out (no field of a paper file holds them): source, score, guid, "
+        "image, generated", "1 created, 0 updated, 0 skipped; 1 awaiting translation"]
+    (paper,) = imported(project).values()
+    assert paper.title.primary == ("The Discrete-Log Clock: How a Transformer Learns Modular "
+                                   "Multiplication")
+    assert paper.abstract.primary.text.startswith("When small transformers grok modular")
+    assert paper.abstract.primary.text.endswith("where standard tools see noise.")
+    assert (paper.arxiv, str(paper.date)) == ("2606.17399", "2026-06-17")
+
+
+def test_an_abstract_copied_with_arxivs_announcement_names_its_paper():
+    """A digest's entry whose English abstract is the listing's description: the
+    announcement is no text of the abstract, and it gives the paper's arXiv id."""
+    title, abstract = REAL[0]
+    digest = "\n".join([title, "标题", f"arXiv:2406.01234v1 Announce Type: cross Abstract: "
+                         f"{abstract}", "摘要。"])
+    (record,), problems = read_records(digest, "d.md", "digest", LANGUAGES)
+    assert problems == []
+    assert (record.abstracts[0], record.arxiv) == (abstract, "2406.01234")
+
+
+def test_arxivs_listing_names_authors_without_their_affiliations():
+    """arXiv's lists of authors write affiliations in brackets after names ("Huu Danh
+    Nguyen (Stanford University)", as the listing's dc:creator gave the post above)."""
+    from bitext.sources import arxiv_author_names
+
+    assert arxiv_author_names("Huu Danh Nguyen (Stanford University), Ada Lovelace (MIT, "
+                              "CSAIL) and Alan Turing") == (
+        "Huu Danh Nguyen", "Ada Lovelace", "Alan Turing")
 
 
 def test_arxivs_listing_on_a_day_without_papers_and_of_revisions_alone(tmp_path, capsys):
