@@ -118,7 +118,10 @@ def translation_warnings(texts: Texts, glossary: Glossary,
 # ("[翻译失败: Recent advances in …]", as an arXiv fetcher's does when the service refuses
 # or the credit is spent): no translation. Import takes it for none; a file that holds one
 # gets a warning, and `translate` refuses a model's answer that is one.
-FAILED_TRANSLATION = re.compile(r"[\[【(（]?\s*(?:翻译失败|翻译出错|翻译错误)")
+# ("[Translation failed]", "[Translation Failed: …]", as scripts in English write it, in
+# brackets: a text that begins with the words alone may be a translation of them)
+FAILED_TRANSLATION = re.compile(r"[\[【(（]?\s*(?:翻译失败|翻译出错|翻译错误)"
+                                r"|[\[【(（]\s*translation\s+(?:failed|error)", re.IGNORECASE)
 
 
 def carried_over_warnings(texts: Texts, languages: tuple[Language, Language]

@@ -39,7 +39,8 @@ ARXIV = "{http://arxiv.org/schemas/atom}"
 DUBLIN_CORE = "{http://purl.org/dc/elements/1.1/}"
 # What arXiv's daily listing feeds (rss.arxiv.org) put before each abstract: "arXiv:2505.
 # 09388v1 Announce Type: new \nAbstract: In this work, …".
-ANNOUNCEMENT = re.compile(r"\s*arXiv:\S+\s+Announce Type:\s*[\w-]+\s*(?:Abstract:\s*)?")
+ANNOUNCEMENT = re.compile(
+    r"\s*arXiv:(?P<arxiv>\S+)\s+Announce Type:\s*[\w-]+\s*(?:Abstract:\s*)?")
 # The papers of a listing that are revisions of older ones, not the day's.
 REPLACEMENTS = ("replace", "replace-cross")
 DATE_IN_NAME = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
@@ -201,7 +202,8 @@ def read_records(text: str, name: str, format_name: str | None,
         # Announce Type: new Abstract: …": the announcement names the paper)
         announced = ANNOUNCEMENT.match(abstracts[0] or "")
         if announced:
-            arxiv = arxiv or ARXIV_ID.fullmatch(announced[0].split()[0][6:])[1]
+            named = ARXIV_ID.fullmatch(announced["arxiv"])
+            arxiv = arxiv or (named[1] if named else None)
             abstracts = (abstracts[0][announced.end():], abstracts[1])
         records.append(Record(name, entry.line, titles, abstracts, entry.affiliation,
                               authors=entry.authors, arxiv=arxiv, date=entry.date, links=links,
@@ -599,7 +601,7 @@ def read_arxiv_listing(feed: ET.Element, text: str, name: str
         elif record is None or record.arxiv not in seen:
             # (a listing of two categories, cs.CL+cs.AI, may list a paper under each)
             results.append((record, problem))
-            seen.add(record and record.arxiv)
+            seen.update([record.arxiv] if record else [])
     records, problems = sorted_out(results)
     if replaced and not records and not problems:
         return [], [Problem(name, None, None, "no new paper in arXiv's listing",

@@ -33,6 +33,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from bitext.checks import FAILED_TRANSLATION
 from bitext.config import Language
 from bitext.content import MACHINE
 from bitext.digest import Entry, abstract_text, author_names, note_of, tag_words
@@ -520,9 +521,14 @@ def read_row(cells: list[str], columns: list[Column], line: int, source: str,
     secondary = script_of_language(languages[1].code)
     texts, problems, links = {}, [], []
     translated_by_machine = False
+    # (a cell where the script wrote that its translation failed holds none: the paper
+    # awaits it, see `bitext.checks.FAILED_TRANSLATION`)
+    failed = {column.field for column in columns
+              if column.field in TEXT_FIELDS and FAILED_TRANSLATION.match(cell(column))}
     for field in TEXT_FIELDS:
         filled = [(column, cell(column)) for column in columns
-                  if column.field == field and cell(column)]
+                  if column.field == field and cell(column)
+                  and not FAILED_TRANSLATION.match(cell(column))]
         if field == "title":  # ("[Title](https://arxiv.org/abs/…)": the title, and a link)
             filled, title_links = titles_and_links(filled, line)
             links += title_links
@@ -541,7 +547,8 @@ def read_row(cells: list[str], columns: list[Column], line: int, source: str,
     # daily-arXiv-ai-enhanced gives a model's translation of the abstract: its papers await
     # the rest, which `translate --pending` fills)
     if (not problems and (texts["title"][1] is None) != (texts["abstract"][1] is None)
-            and sum(column.field == missing for column in columns) > 1):
+            and sum(column.field == missing for column in columns) > 1
+            and missing not in failed):
         problems.append(Problem(source, line, None, f"the translated {missing} is missing",
                                 expected=f"{a(missing)} {missing} in {languages[1].name} "
                                          f"(or neither translation, for a paper awaiting it)",

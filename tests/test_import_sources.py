@@ -2497,6 +2497,9 @@ def test_an_abstract_copied_with_arxivs_announcement_names_its_paper():
     (record,), problems = read_records(digest, "d.md", "digest", LANGUAGES)
     assert problems == []
     assert (record.abstracts[0], record.arxiv) == (abstract, "2406.01234")
+    (record,), _ = read_records(digest.replace("2406.01234v1", "2406.x"), "d.md", "digest",
+                                LANGUAGES)  # (an id that is none: the paper has none)
+    assert (record.abstracts[0], record.arxiv) == (abstract, None)
 
 
 def test_arxivs_listing_names_authors_without_their_affiliations():

@@ -135,6 +135,23 @@ def test_a_papers_databases_export_keeps_each_papers_date_and_terms():
         "oa_pdf_url", "ai_analysis")}
 
 
+def test_a_translation_a_script_marked_failed_in_english_is_none():
+    """"[Translation failed - Claude error]" and "[Translation Failed: …]", as translating
+    scripts write a part they could not translate, in the real rows' translation columns:
+    that part awaits its translation (`translate --pending` asks for it). Before, each was
+    "a title in the wrong language"."""
+    rows = real_rows()[:4]
+    rows[1]["chinese_title"] = "[Translation failed - Claude error]"
+    rows[2]["chinese"] = f"[Translation Failed: {' '.join(rows[2]['abstract'].split())[:80]}]"
+    rows[3]["chinese_title"] = rows[3]["chinese"] = "[translation failed]"
+    records, problems = read_records(table_text(rows, HEADERS["suffixes"]), "papers.csv", None,
+                                     LANGUAGES)
+    assert problems == []
+    assert [(r.titles[1], r.abstracts[1]) for r in records] == [
+        (rows[0]["chinese_title"], rows[0]["chinese"]), (None, rows[1]["chinese"]),
+        (rows[2]["chinese_title"], None), (None, None)]
+
+
 def markdown_tables(rows: list[dict]) -> str:
     """The rows as a Markdown digest keeps them: a table a day under the day's heading,
     each title a link to its arXiv page, a links column of Markdown links, bars in the
