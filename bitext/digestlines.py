@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from bitext.checks import FAILED_TRANSLATION
 from bitext.scripts import (
     HAN_RUN,
     LETTER_RUN,
@@ -454,6 +455,8 @@ def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
         if label is None:
             text_of_line = without_language_label(text_of_line, secondary_script)
         share = script_share(text_of_line, secondary_script)
+        if share < SECONDARY_MIN and FAILED_TRANSLATION.match(text_of_line):
+            share = 1.0  # ("[Translation failed]" stands where the translation would)
         if label == NOTE_OR_COMMENTS:  # (alone on its line: a note, in the next line's words)
             label = "comments" if text_of_line and share < PRIMARY_MAX else "note"
         lines.append(Line(number, text_of_line, share,

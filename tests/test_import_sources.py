@@ -3294,10 +3294,12 @@ def test_an_arxiv_fetchers_digest_with_chinese_labels_imports_each_paper_whole(t
 
 
 @pytest.mark.parametrize("failed", ["[翻译失败: Recent advances in reasoning-centric...]",
-                                    "翻译失败", "【翻译出错】"])
+                                    "翻译失败", "【翻译出错】",
+                                    "[Translation failed - Claude error]"])
 def test_a_translation_that_says_it_failed_is_no_translation(failed):
     """What a script writes where its translation service failed is awaited, not taken
-    for the translation; a title translated beside it stays."""
+    for the translation; a title translated beside it stays. (In English, "[Translation
+    failed …]", it was before "expected the translated abstract … found English".)"""
     (title, translated, abstract, _), *_ = sample_papers()
     text = "\n".join([f"Title: {title}", f"标题：{translated}", f"Abstract: {abstract}",
                       f"摘要：{failed}"])
