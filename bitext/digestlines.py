@@ -107,7 +107,7 @@ FIELD_OF_LABEL = {label: field for field, labels in {
               "translated title", "chinese title", "论文", "标题", "题目", "论文标题",
               "论文题目", "论文名称", "英文标题", "中文标题", "英文题目", "中文题目", "原标题",
               "原文标题", "原始标题", "标题翻译", "译名"),
-    "abstract": ("abstract", "summary", "paper abstract", "english abstract",
+    "abstract": ("abstract", "summary", "paper abstract", "abstract note", "english abstract",
                  "translated abstract", "chinese abstract", "摘要", "论文摘要", "英文摘要",
                  "中文摘要", "原文摘要", "摘要翻译", "摘要原文", "摘要译文", "论文简介", "原文",
                  "英文原文", "翻译", "中文翻译", "译文", "中文译文"),
@@ -117,8 +117,8 @@ FIELD_OF_LABEL = {label: field for field, labels in {
     "tags": ("tags", "tag", "标签"),
     # (words for the tag rules to match, as arXiv's categories are: see `bitext.sources`)
     "keywords": ("keywords", "keyword", "key words", "categories", "category", "cate",
-                 "subjects", "mesh terms", "关键词", "关键字", "main category",
-                 "primary category", "类别", "分类"),
+                 "subjects", "mesh terms", "manual tags", "automatic tags", "关键词", "关键字",
+                 "main category", "primary category", "类别", "分类"),
     # Who translated the paper, or which model, and who reviewed the translation (the
     # fields of a paper file that say so).
     "translator": ("translator", "translated by", "译者", "翻译者"),

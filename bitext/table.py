@@ -81,6 +81,7 @@ TEXT_FIELDS = ("title", "abstract")
 # Keys of a record (or a daily paper) itself, not of an object that holds records.
 RECORD_KEYS = frozenset({"title", "paper", "summary", "abstract"})
 ARXIV_ID = re.compile(r"\d{4}\.\d{4,5}(?:v\d+)?")
+BARE_DOI = re.compile(r"10\.\d{4,9}/[^\s\"<>]+")
 # A Markdown table's header row and the row of dashes under it.
 MARKDOWN_TABLE = re.compile(r"^[ \t]*\|.*\|[ \t]*\n[ \t]*\|?[ \t]*:?-{3,}.*", re.MULTILINE)
 
@@ -98,6 +99,9 @@ class Column:
     None where its name does not say."""
     by_machine: bool = False
     """Its name says a machine made its text ("AI.translation", "machine translation")."""
+    last_first: bool = False
+    """Of an authors column, whether it writes each name "Last, First", the names parted
+    by semicolons (as Zotero exports them)."""
 
 
 def json_records(text: str, languages: tuple[Language, Language]) -> bool:
@@ -233,6 +237,7 @@ def read_table(text: str, source: str, languages: tuple[Language, Language]
     else:
         items, problems = csv_rows(text, header_delimiter(text, languages)[0], source)
     entries, columns, left_out, day = [], None, {}, None
+    filled: set[int] = set()  # (the columns with a cell that holds something)
     for kind, line, value in items:
         if kind == "day":
             day = value
@@ -241,9 +246,13 @@ def read_table(text: str, source: str, languages: tuple[Language, Language]
             if header_problems:
                 return [], problems + header_problems, ()
             columns = with_notes_of_readings(columns)
-            left_out.update(dict.fromkeys(column.name for column in columns
-                                          if column.field in UNREAD_FIELDS))
+            if {column.name.casefold() for column in columns} >= ZOTERO_COLUMNS:
+                columns = [dataclasses.replace(column, last_first=column.field == "authors")
+                           for column in columns]
+            left_out.update((column.index, column.name) for column in columns
+                            if column.field in UNREAD_FIELDS)
         else:
+            filled.update(index for index, text in enumerate(value) if text.strip())
             entry, row_problems = read_row(value, columns, line, source, languages)
             problems += row_problems
             if entry:
@@ -253,7 +262,9 @@ def read_table(text: str, source: str, languages: tuple[Language, Language]
         return [], problems or [Problem(source, 1, None, "an empty table", expected="a "
                                         "header row and a row for each paper",
                                         found="nothing")], ()
-    return entries, problems, tuple(left_out)
+    # (named in the report: those that held something, which the papers' files lose)
+    return entries, problems, tuple(dict.fromkeys(
+        name for index, name in left_out.items() if index in filled))
 
 
 def with_notes_of_readings(columns: list[Column]) -> list[Column]:
@@ -329,6 +340,18 @@ def flat_record(record: dict) -> dict:
         else:
             flat[key] = value
     return flat
+
+
+# Columns of a Zotero library's export ("Key", "Item Type", …, "Abstract Note", …), whose
+# "Author" writes each name "Last, First", the names parted by semicolons.
+ZOTERO_COLUMNS = frozenset({"key", "item type", "abstract note"})
+
+
+def names_last_first(text: str) -> tuple[str, ...]:
+    """"Yang, An; Li, Anfeng; OpenAI" as ("An Yang", "Anfeng Li", "OpenAI")."""
+    return tuple(" ".join(reversed([piece.strip() for piece in name.split(",")]))
+                 if name.count(",") == 1 else name.strip()
+                 for name in text.split(";") if name.strip())
 
 
 # A Markdown heading, and what it names.
@@ -575,12 +598,19 @@ def read_row(cells: list[str], columns: list[Column], line: int, source: str,
     return Entry(line, (title_text(title), title_text(translated_title)),
                  (cell_text(abstract), cell_text(translated)),
                  " ".join(value("affiliation").split()) or None, links=tuple(links),
-                 authors=author_names(value("authors")), tags=tag_words(value("tags")),
+                 authors=row_authors(cells, columns), tags=tag_words(value("tags")),
                  keywords=tuple(dict.fromkeys(
                      word for column in columns if column.field == "keywords"
                      for word in tag_words(cell(column)))),
                  note=note_of((text, script_share(text, secondary)) for text in notes),
                  date=date, provenance=row_provenance(value, translated_by_machine)), []
+
+
+def row_authors(cells: list[str], columns: list[Column]) -> tuple[str, ...]:
+    """The names of a row's authors column (see `Column.last_first`)."""
+    column = next((column for column in columns if column.field == "authors"), None)
+    text = cells[column.index].strip() if column and column.index < len(cells) else ""
+    return names_last_first(text) if column and column.last_first else author_names(text)
 
 
 def comment_code(cells: list[str], columns: list[Column], line: int) -> list[Link]:
@@ -703,6 +733,8 @@ def cell_links(column: Column, text: str, line: int) -> tuple[Link, ...]:
     the cell gives no label (a bare arXiv id in an arxiv column too)."""
     if not text:
         return ()
+    if BARE_DOI.fullmatch(text):  # ("10.48550/arXiv.2505.09388", as Zotero exports a DOI)
+        return (Link(line, "doi", f"https://doi.org/{text}", None),)
     if ARXIV_ID.fullmatch(text):
         return (Link(line, "arXiv", None, text),) if "arxiv" in column.name.casefold() or (
             "id" in column.name.casefold()) else ()

@@ -130,9 +130,10 @@ def test_a_papers_databases_export_keeps_each_papers_date_and_terms():
     assert problems == []
     assert [r.date.isoformat() for r in records] == [row["date"] for row in rows]
     assert {r.extra_terms for r in records} == {("Language Models", "Reinforcement Learning")}
+    # (named: the columns left out that held something; pubmed_url and ai_analysis are
+    # empty here)
     assert {r.left_out_columns for r in records} == {(
-        "journal", "quality_score", "quality_tier", "pubmed_url", "is_open_access",
-        "oa_pdf_url", "ai_analysis")}
+        "journal", "quality_score", "quality_tier", "is_open_access", "oa_pdf_url")}
 
 
 def test_a_translation_a_script_marked_failed_in_english_is_none():
@@ -150,6 +151,60 @@ def test_a_translation_a_script_marked_failed_in_english_is_none():
     assert [(r.titles[1], r.abstracts[1]) for r in records] == [
         (rows[0]["chinese_title"], rows[0]["chinese"]), (None, rows[1]["chinese"]),
         (rows[2]["chinese_title"], None), (None, None)]
+
+
+# Zotero's export of a library as CSV: its header, as Zotero 6 and 7 write it.
+ZOTERO_HEADER = (
+    "Key,Item Type,Publication Year,Author,Title,Publication Title,ISBN,ISSN,DOI,Url,Abstract "
+    "Note,Date,Date Added,Date Modified,Access Date,Pages,Num Pages,Issue,Volume,Number Of "
+    "Volumes,Journal Abbreviation,Short Title,Series,Series Number,Series Text,Series Title,"
+    "Publisher,Place,Language,Rights,Type,Archive,Archive Location,Library Catalog,Call Number,"
+    "Extra,Notes,File Attachments,Link Attachments,Manual Tags,Automatic Tags,Editor,Series "
+    "Editor,Translator,Contributor,Attorney Agent,Book Author,Cast Member,Commenter,Composer,"
+    "Cosponsor,Counsel,Interviewer,Producer,Recipient,Reviewed Author,Scriptwriter,Words By,"
+    "Guest,Number,Edition,Running Time,Scale,Medium,Artwork Size,Filing Date,Application "
+    "Number,Assignee,Issuing Authority,Country,Meeting Name,Conference Name,Court,References,"
+    "Reporter,Legal Status,Priority Numbers,Programming Language,Version,System,Code,Code "
+    "Number,Section,Session,Committee,History,Legislative Body")
+
+
+def test_a_zotero_librarys_export_imports_its_papers_awaiting_translation():
+    """A Zotero collection of arXiv preprints, exported as CSV (as the arXiv translator
+    saves them: "Last, First" names parted by semicolons, a bare DOI, the abstract in
+    "Abstract Note", arXiv's subjects as automatic tags), with every real paper of the
+    sample days. Before: "the header row names 0 abstract columns"; then every name was
+    two authors, and the DOI "not a link". The report names only the columns left out
+    that hold something, not Zotero's ninety."""
+    header = ZOTERO_HEADER.split(",")
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, quoting=csv.QUOTE_ALL)
+    writer.writerow(header)
+    papers = [item["paper"] for _, item in daily_items()]
+    for paper in papers:
+        row = dict.fromkeys(header, "")
+        row.update({
+            "Key": paper["id"].replace(".", "")[:8], "Item Type": "preprint",
+            "Publication Year": paper["publishedAt"][:4],
+            "Author": "; ".join(", ".join(reversed(author["name"].rsplit(" ", 1)))
+                                for author in paper["authors"]),
+            "Title": paper["title"], "DOI": f"10.48550/arXiv.{paper['id']}",
+            "Url": f"http://arxiv.org/abs/{paper['id']}", "Abstract Note": paper["summary"],
+            "Date": paper["publishedAt"][:10], "Date Added": "2026-08-20 09:14:31",
+            "Publisher": "arXiv", "Extra": f"arXiv:{paper['id']} [cs]",
+            "Automatic Tags": "Computer Science - Computation and Language"})
+        writer.writerow([row[name] for name in header])
+    records, problems = read_records(out.getvalue(), "Exported Items.csv", None, LANGUAGES)
+    assert problems == []
+    assert [(r.titles, r.abstracts[1], r.arxiv, str(r.date)) for r in records] == [
+        ((normalise_title(paper["title"]), None), None, paper["id"], paper["publishedAt"][:10])
+        for paper in papers]
+    assert [r.authors for r in records] == [
+        tuple(author["name"] for author in paper["authors"]) for paper in papers]
+    assert {r.links["doi"] for r in records[:1]} == {
+        f"https://doi.org/10.48550/arXiv.{papers[0]['id']}"}
+    assert {r.extra_terms for r in records} == {("Computer Science - Computation and Language",)}
+    assert {r.left_out_columns for r in records} == {(
+        "Key", "Item Type", "Publication Year", "Date Added", "Publisher", "Extra")}
 
 
 def markdown_tables(rows: list[dict]) -> str:
