@@ -342,6 +342,13 @@ def flat_record(record: dict) -> dict:
     return flat
 
 
+# The most lines and characters of a post's body that can be its paper's abstract (see
+# `abstract_alone`): arXiv's limit of 1,920 characters, with room for the announcement
+# before it and a few paragraphs.
+ABSTRACT_LINES_MAX = 6
+ABSTRACT_LENGTH_MAX = 2500
+
+
 # Columns of a Zotero library's export ("Key", "Item Type", …, "Abstract Note", …), whose
 # "Author" writes each name "Last, First", the names parted by semicolons.
 ZOTERO_COLUMNS = frozenset({"key", "item type", "abstract note"})
@@ -441,11 +448,15 @@ def abstract_alone(record: dict, sections: dict[str, str]) -> bool:
     no abstract, and the body is prose under no heading ("title: The
     Discrete-Log Clock: …" over "arXiv:2606.17399v1 Announce Type: new Abstract: When
     small transformers …", as a script saves a paper of arXiv's listing), no digest of
-    papers, whose titles are no prose: each of its lines is."""
-    lines = [line for line in sections.get("", "").split("\n") if line.strip()]
+    papers, whose titles are no prose: each of its lines is; and no longer than an
+    abstract is (arXiv takes 1,920 characters at the most), which a blog post under its
+    title, imported by mistake, is."""
+    body = sections.get("", "")
+    lines = [line for line in body.split("\n") if line.strip()]
     fields = {FIELD_OF_LABEL.get(" ".join(re.sub(r"[_\-.]", " ", key.casefold()).split()))
               for key in record}
-    return (list(sections) == [""] and bool(lines) and "title" in fields
+    return (list(sections) == [""] and 0 < len(lines) <= ABSTRACT_LINES_MAX
+            and len(body) <= ABSTRACT_LENGTH_MAX and "title" in fields
             and "abstract" not in fields and all(map(is_prose, lines)))
 
 

@@ -2488,6 +2488,19 @@ def test_a_post_of_a_paper_from_arxivs_listing_with_its_announcement(tmp_path, c
     assert (paper.arxiv, str(paper.date)) == ("2606.17399", "2026-06-17")
 
 
+def test_a_blog_post_under_its_title_is_no_paper(tmp_path, capsys):
+    """A post of prose longer than an abstract can be, under front matter with its title,
+    imported by mistake, is still refused as prose is, not taken for one paper."""
+    post = tmp_path / "2026-06-17-thoughts.md"
+    post.write_text("---\ntitle: \"Thoughts on the Zen of Python\"\ndate: 2026-06-17\n---\n\n"
+                    + "\n".join(line for line in ZEN.splitlines()[1:] * 6 if line.strip())
+                    + "\n", "utf-8")
+    project = make_project(tmp_path / "site", {})
+    assert run(project, "import", str(post)) == 1
+    assert capsys.readouterr().err.splitlines()[-1].endswith("nothing was written.")
+    assert not list((project / "content/papers").iterdir())
+
+
 def test_an_abstract_copied_with_arxivs_announcement_names_its_paper():
     """A digest's entry whose English abstract is the listing's description: the
     announcement is no text of the abstract, and it gives the paper's arXiv id."""
