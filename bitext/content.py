@@ -170,7 +170,9 @@ class Paper:
 
     @property
     def awaiting_review(self) -> bool:
-        """A machine made the translation and no one has reviewed it yet."""
+        """A machine made the abstract's translation and no one has reviewed it yet (the
+        page's note over that abstract; see `machine_translated_unreviewed` for either
+        part)."""
         return self.machine_translated and not self.reviewed_by
 
     @property

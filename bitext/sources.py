@@ -354,6 +354,7 @@ def with_tex_styles(markdown: str) -> str:
     if "\\" not in markdown:
         return markdown
     pieces, at = [], 0
+    # (`str`: the text is Markdown already, with nothing to escape)
     for match in MATH_OR_CODE.finditer(markdown):
         pieces += [text_markdown(markdown[at:match.start()], str), match.group()]
         at = match.end()
@@ -629,8 +630,7 @@ def listing_record(item: ET.Element, name: str, line: int, rss: bool
         title, summary = element_text(item, f"{ATOM}title"), element_text(item, f"{ATOM}summary")
         categories = tuple(element.get("term", "") for element in item.findall(f"{ATOM}category"))
         date = timestamp_date(element_text(item, f"{ATOM}published"))
-    match = re.search(r"(?:/abs/|oai:arXiv\.org:)(.+)$", address)
-    arxiv = ARXIV_ID.fullmatch(match[1]) if match else None
+    arxiv = arxiv_id_in(address)
     if not arxiv:
         return None, Problem(name, line, "link", "not an arXiv paper",
                              expected="a <link> such as https://arxiv.org/abs/2505.09388",
@@ -640,8 +640,16 @@ def listing_record(item: ET.Element, name: str, line: int, rss: bool
             return None, Problem(name, line, tag, "missing", expected=f"the paper's {tag}",
                                  found="none")
     authors = arxiv_author_names(element_text(item, f"{DUBLIN_CORE}creator") or "")
-    return arxiv_record(name, line, arxiv[1], title, ANNOUNCEMENT.sub("", summary, count=1),
+    return arxiv_record(name, line, arxiv, title, ANNOUNCEMENT.sub("", summary, count=1),
                         authors, None, None, categories, date), None
+
+
+def arxiv_id_in(address: str) -> str | None:
+    """The arXiv id, without its version, of the address of a paper's abstract or of its
+    OAI identifier ("http://arxiv.org/abs/2505.09388v1", "oai:arXiv.org:2505.09388v1")."""
+    match = re.search(r"(?:/abs/|oai:arXiv\.org:)(.+)$", address)
+    arxiv = ARXIV_ID.fullmatch(match[1]) if match else None
+    return arxiv[1] if arxiv else None
 
 
 def arxiv_author_names(text: str) -> tuple[str, ...]:
@@ -709,8 +717,7 @@ def arxiv_entry(entry: ET.Element, name: str, line: int) -> tuple[Record | None,
         return None, Problem(name, line, None, "the arXiv API answered with an error",
                              found=repr(element_text(entry, f"{ATOM}summary") or identifier),
                              hint="check the ids of the query")
-    match = re.search(r"/abs/(.+)$", identifier)
-    arxiv = ARXIV_ID.fullmatch(match[1]) if match else None
+    arxiv = arxiv_id_in(identifier)
     if not arxiv:
         return None, Problem(name, line, "id", "not an arXiv paper",
                              expected="an <id> such as http://arxiv.org/abs/2505.09388v1",
@@ -724,7 +731,7 @@ def arxiv_entry(entry: ET.Element, name: str, line: int) -> tuple[Record | None,
                     for author in entry.findall(f"{ATOM}author")
                     if (author_name := element_text(author, f"{ATOM}name")))
     categories = tuple(category.get("term", "") for category in entry.findall(f"{ATOM}category"))
-    return arxiv_record(name, line, arxiv[1], title, summary, authors,
+    return arxiv_record(name, line, arxiv, title, summary, authors,
                         element_text(entry, f"{ARXIV}comment"), element_text(entry, f"{ARXIV}doi"),
                         categories, timestamp_date(element_text(entry, f"{ATOM}published"))), None
 
