@@ -29,6 +29,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
+from urllib.parse import unquote, urlsplit
 
 from bitext.config import TAG_FORM, Config, Language, in_each_language
 from bitext.errors import InputError, Problem
@@ -43,6 +44,7 @@ from bitext.schema import (
     normalise,
     url_name_problem,
 )
+from bitext.venues import venue_of
 
 # Only parsing needs YAML, the translation checks, math and slugify: they are imported in
 # the functions that parse, so that a rebuild that parses nothing (most of them) does not
@@ -54,7 +56,10 @@ MAX_FILE_BYTES = 128 * 1024
 MAX_FRONT_MATTER_LINES = 500
 SLUG_FORM = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 ARXIV_FORM = re.compile(r"\d{4}\.\d{4,5}(v\d+)?|[a-z-]+(\.[A-Z]{2})?/\d{7}(v\d+)?")
-LINK_KINDS = ["pdf", "code", "project", "data", "doi"]
+LINK_KINDS = ["page", "pdf", "code", "project", "data", "doi"]
+"""The kinds of a paper file's `links`, in the order its page lists them (after arXiv's):
+`page` is the paper's own page where it was published (OpenReview, ACL Anthology, PubMed,
+a journal), for a paper arXiv does not have."""
 FIELDS = ["title", "date", "order", "tags", "authors", "affiliation", "arxiv", "links",
           "slug", "draft", "translator", "translation_model", "title_translator",
           "title_translation_model", "reviewed_by", "translated_from", "paragraphs_differ"]
@@ -100,8 +105,17 @@ class Bilingual(Generic[T]):
 @dataclass(frozen=True)
 class Link:
     kind: str
-    """pdf, code, project, data or arxiv."""
+    """One of `LINK_KINDS`, or arxiv."""
     url: str
+
+    @property
+    def venue(self) -> str | None:
+        """The name of the place a `page` link leads to, where readers know it by name
+        ("OpenReview"): the page labels the link with it, instead of "Paper page"."""
+        return venue_of(self.url) if self.kind == "page" else None
+
+
+DOI_HOSTS = frozenset({"doi.org", "dx.doi.org"})
 
 
 @dataclass(frozen=True)
@@ -163,6 +177,18 @@ class Paper:
 
     def link(self, kind: str) -> str | None:
         return next((link.url for link in self.links if link.kind == kind), None)
+
+    @property
+    def doi(self) -> str | None:
+        """The DOI (10.…/…) of the `doi` link, when that is an address of doi.org (a
+        publisher's own address names no DOI that bitext could tell)."""
+        url = self.link("doi")
+        if url is None:
+            return None
+        parts = urlsplit(url)
+        name = unquote(parts.path.removeprefix("/"))
+        found = parts.hostname in DOI_HOSTS and name.startswith("10.") and "/" in name
+        return name if found else None
 
     @property
     def machine_translated(self) -> bool:

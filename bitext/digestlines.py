@@ -84,7 +84,8 @@ LINK_TEXT_WORDS = frozenset({
     "page", "website", "homepage", "demo", "data", "dataset", "hf", "hugging face",
     "huggingface", "model", "models", "weights", "doi", "link", "论文", "代码", "源码", "项目",
     "主页", "项目主页", "数据", "数据集", "链接", "原文", "原文链接", "论文链接", "代码链接",
-    "arxiv id", "下载链接", "代码仓库"})
+    "arxiv id", "下载链接", "代码仓库", "paper page", "论文页面", "openreview", "pubmed",
+    "acl anthology"})
 # Labels of a line of links that name no kind ("Links: [arXiv](…) | [Code](…)").
 LINKS_WORDS = frozenset({"links", "resources", "相关链接", "资源"})
 # What parts the links of a line of links ("[arXiv](…) | [Code](…)", "· ", ", ").

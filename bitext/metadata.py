@@ -33,14 +33,24 @@ def scholarly_article(paper: Paper, config: Config) -> dict:
         article["workTranslation"].update(translator_of(paper))
     if paper.affiliation:
         article["sourceOrganization"] = {"@type": "Organization", "name": paper.affiliation}
-    if paper.arxiv:
-        article["identifier"] = {"@type": "PropertyValue", "propertyID": "arXiv",
-                                 "value": paper.arxiv}
-        article["sameAs"] = f"https://arxiv.org/abs/{paper.arxiv}"
+    identifiers = [{"@type": "PropertyValue", "propertyID": name, "value": value}
+                   for name, value in (("arXiv", paper.arxiv), ("DOI", paper.doi)) if value]
+    if identifiers:
+        article["identifier"] = one_or_all(identifiers)
+    elsewhere = [url for url in (paper.link("arxiv"), paper.link("page"),
+                                 paper.doi and paper.link("doi")) if url]
+    if elsewhere:  # (the paper's own pages elsewhere: arXiv's, where it was published, its DOI)
+        article["sameAs"] = one_or_all(elsewhere)
     if paper.link("pdf"):
         article["encoding"] = {"@type": "MediaObject", "encodingFormat": "application/pdf",
                                "contentUrl": paper.link("pdf")}
     return article
+
+
+def one_or_all(values: list) -> object:
+    """A property's value, or its values when there are several (as schema.org writes a
+    property given more than once)."""
+    return values[0] if len(values) == 1 else values
 
 
 def work_translation(paper: Paper, code: str, url: str) -> dict:
@@ -94,17 +104,20 @@ MONTHS_BIBTEX = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", 
 
 def bibtex(paper: Paper, config: Config) -> str:
     """A BibTeX entry for the paper: @misc with its arXiv id when it has one (the form arXiv
-    itself exports). Every value is escaped for LaTeX, so no text can end the entry."""
+    itself exports), its DOI, and the address of its page: arXiv's, else where it was
+    published, else the digest's. Every value is escaped for LaTeX (the addresses as LaTeX
+    reads them, see `bibtex_verbatim`), so no text can end the entry."""
     fields = [("title", "{" + bibtex_text(paper.title.primary) + "}")]
     if paper.authors:
         fields.append(("author", " and ".join(bibtex_text(name) for name in paper.authors)))
     fields.append(("year", str(paper.date.year)))
     fields.append(("month", MONTHS_BIBTEX[paper.date.month - 1]))
     if paper.arxiv:
-        fields += [("eprint", bibtex_text(paper.arxiv)), ("archivePrefix", "arXiv"),
-                   ("url", f"https://arxiv.org/abs/{paper.arxiv}")]
-    else:
-        fields.append(("url", bibtex_text(config.base_url + paper.url)))
+        fields += [("eprint", bibtex_text(paper.arxiv)), ("archivePrefix", "arXiv")]
+    if paper.doi:
+        fields.append(("doi", bibtex_verbatim(paper.doi)))
+    fields.append(("url", bibtex_verbatim(paper.link("arxiv") or paper.link("page")
+                                          or config.base_url + paper.url)))
     if paper.affiliation:
         fields.append(("institution", bibtex_text(paper.affiliation)))
     lines = [f"@misc{{{bibtex_key(paper)},"]
@@ -118,6 +131,18 @@ def bibtex_text(text: str) -> str:
     # (A search in C that rarely finds anything: str.translate with a dict looked up each
     # character in Python's dict, a tenth of a paper page.)
     return BIBTEX_SPECIAL_FORM.sub(lambda match: BIBTEX_SPECIAL[match.group()], text)
+
+
+# Braces and backslashes of an address, as percent-encoded (the address's own form).
+VERBATIM_SPECIAL = {"{": "%7B", "}": "%7D", "\\": "%5C"}
+VERBATIM_SPECIAL_FORM = re.compile(r"[{}\\]")
+
+
+def bibtex_verbatim(text: str) -> str:
+    """An address or a DOI as a BibTeX value. LaTeX reads these fields as they are written
+    (biblatex's `url` and `doi`, the url package's \\url): "\\_" would be two characters of
+    the address. Only what could end the value, or the entry, is written otherwise."""
+    return VERBATIM_SPECIAL_FORM.sub(lambda match: VERBATIM_SPECIAL[match.group()], text)
 
 
 def bibtex_key(paper: Paper) -> str:

@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 from bitext.errors import Problem
 from bitext.schema import is_web_address
 from bitext.strings import primary_subtag
+from bitext.venues import venue_of
 
 if TYPE_CHECKING:
     import xml.etree.ElementTree as ET
@@ -233,7 +234,9 @@ ARXIV_ADDRESS = re.compile(r"https?://(?:www\.)?(?:arxiv\.org/(?:abs|pdf|html)|"
                            r"(?:\.pdf)?/?", re.IGNORECASE)
 # The kind of a link, from words of its label ("Project: " before an arXiv address: the
 # daily papers give such project pages), else from its address.
-LABEL_WORDS = {"code": ("code", "github", "代码", "源码"), "data": ("data", "数据"),
+# (The paper's own page first: "Paper page" is no project page.)
+LABEL_WORDS = {"page": ("paper page", "论文页面", "openreview", "pubmed", "anthology"),
+               "code": ("code", "github", "代码", "源码"), "data": ("data", "数据"),
                "project": ("project", "page", "website", "demo", "主页", "项目"),
                "doi": ("doi",)}
 KIND_OF_HOST = {"github.com": "code", "gitlab.com": "code", "doi.org": "doi"}
@@ -241,7 +244,7 @@ KIND_OF_HOST = {"github.com": "code", "gitlab.com": "code", "doi.org": "doi"}
 
 def digest_links(links: tuple[Link, ...], name: str
                  ) -> tuple[str | None, dict[str, str], list[Problem]]:
-    """The arXiv id and the links (pdf, code, project, data, doi) of an entry's lines of
+    """The arXiv id and the links (page, pdf, code, project, data, doi) of an entry's lines of
     links, and a problem for each one that has no place (a second arXiv id, a second
     link of a kind)."""
     arxiv, found, problems = None, {}, []
@@ -252,8 +255,8 @@ def digest_links(links: tuple[Link, ...], name: str
             shown = "arXiv" if kind == "arxiv" else kind
             problems.append(Problem(name, link.line, None, f"a second {shown} link for one paper",
                                     expected=f"one, as the paper file keeps ({taken})",
-                                    found=value, hint="keep one link of each kind: pdf, "
-                                                      "code, project, data, doi, arXiv"))
+                                    found=value, hint="keep one link of each kind: page, "
+                                                      "pdf, code, project, data, doi, arXiv"))
         elif kind == "arxiv":
             arxiv = value
         else:
@@ -268,20 +271,29 @@ def link_kind(link: Link) -> tuple[str, str]:
     if link.arxiv:
         return "arxiv", ARXIV_ID.fullmatch(link.arxiv)[1]
     label = link.label.lower()
+    address = ARXIV_ADDRESS.fullmatch(link.url)
     for kind, words in LABEL_WORDS.items():
         if any(word in label for word in words):
+            if kind == "page" and address:  # (arXiv's abstract is the paper's page there)
+                break
             return kind, link.url
-    address = ARXIV_ADDRESS.fullmatch(link.url)
     if address:
         return "arxiv", address[1]
     host = urlsplit(link.url).netloc.lower().removeprefix("www.")
     if host in KIND_OF_HOST:
         return KIND_OF_HOST[host], link.url
+    if venue_of(link.url):  # (a publisher's PDF: OpenReview's /pdf?id=…, ACM's /doi/pdf/…)
+        return "pdf" if is_pdf_address(link.url) else "page", link.url
     if host in ("huggingface.co", "hf.co") and "/datasets/" in link.url:
         return "data", link.url
     if "pdf" in label or link.url.lower().endswith(".pdf"):
         return "pdf", link.url
     return "project", link.url
+
+
+def is_pdf_address(url: str) -> bool:
+    path = urlsplit(url).path.lower()
+    return path.endswith(".pdf") or "pdf" in path.split("/")
 
 
 # The sources whose titles and abstracts are in English, by format.

@@ -70,7 +70,10 @@ LINK_COLUMNS = {"arxiv", "arxiv id", "arxiv url", "arxiv link", "paper id", "id"
                 "dataset", "doi", "论文链接", "链接", "代码", "项目主页", "主页", "数据集",
                 # (as the `arxiv` package names a paper's addresses, and scripts after it)
                 "pdf url", "pdf link", "abs url", "entry id", "code url", "code link",
-                "code links", "github url", "project url"}
+                "code links", "github url", "project url",
+                # (the paper's own page where it was published)
+                "paper page", "论文页面", "openreview", "openreview url", "pubmed",
+                "pubmed url", "anthology url", "acl anthology"}
 DATE_COLUMNS = {"date", "day", "published", "publication date", "published date",
                 "publish date", "pub date", "日期", "发布日期", "发表日期"}
 # A column of none of bitext's fields, of the authors' comments (as arXiv gives them), of
@@ -102,6 +105,9 @@ class Column:
     last_first: bool = False
     """Of an authors column, whether it writes each name "Last, First", the names parted
     by semicolons (as Zotero exports them)."""
+    link_label: str | None = None
+    """Of a links column, what its links are when a cell gives no label, where the column's
+    name does not say (see `zotero_column`)."""
 
 
 def json_records(text: str, languages: tuple[Language, Language]) -> bool:
@@ -247,8 +253,7 @@ def read_table(text: str, source: str, languages: tuple[Language, Language]
                 return [], problems + header_problems, ()
             columns = with_notes_of_readings(columns)
             if {column.name.casefold() for column in columns} >= ZOTERO_COLUMNS:
-                columns = [dataclasses.replace(column, last_first=column.field == "authors")
-                           for column in columns]
+                columns = [zotero_column(column) for column in columns]
             left_out.update((column.index, column.name) for column in columns
                             if column.field in UNREAD_FIELDS)
         else:
@@ -352,6 +357,16 @@ ABSTRACT_LENGTH_MAX = 2500
 # Columns of a Zotero library's export ("Key", "Item Type", …, "Abstract Note", …), whose
 # "Author" writes each name "Last, First", the names parted by semicolons.
 ZOTERO_COLUMNS = frozenset({"key", "item type", "abstract note"})
+
+
+def zotero_column(column: Column) -> Column:
+    """A column of Zotero's export as Zotero fills it: "Last, First" authors, and `Url` the
+    item's own page (where a journal published it, arXiv's abstract for a preprint)."""
+    if column.field == "authors":
+        return dataclasses.replace(column, last_first=True)
+    if column.field == "links" and column.name.casefold() == "url":
+        return dataclasses.replace(column, link_label="paper page")
+    return column
 
 
 def names_last_first(text: str) -> tuple[str, ...]:
@@ -744,6 +759,7 @@ def cell_links(column: Column, text: str, line: int) -> tuple[Link, ...]:
     the cell gives no label (a bare arXiv id in an arxiv column too)."""
     if not text:
         return ()
+    label = column.link_label or column.name
     if BARE_DOI.fullmatch(text):  # ("10.48550/arXiv.2505.09388", as Zotero exports a DOI)
         return (Link(line, "doi", f"https://doi.org/{text}", None),)
     if ARXIV_ID.fullmatch(text):
@@ -752,7 +768,7 @@ def cell_links(column: Column, text: str, line: int) -> tuple[Link, ...]:
     if MARKDOWN_LINK.search(text):  # ("[PDF](https://…) [Code](https://github.com/…)")
         rest = MARKDOWN_LINK.sub("", text).strip(" \t|,;·•/")
         return () if rest else tuple(
-            Link(line, match["text"] or column.name, match["url"], None)
+            Link(line, match["text"] or label, match["url"], None)
             for match in MARKDOWN_LINK.finditer(text))
-    return tuple(Link(link.line, link.label or column.name, link.url, link.arxiv)
+    return tuple(Link(link.line, link.label or label, link.url, link.arxiv)
                  for link in link_items(text, line))

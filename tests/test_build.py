@@ -160,6 +160,68 @@ def test_machine_metadata_on_paper_pages(project, tmp_path):
     assert data["identifier"]["value"] == "2504.00001"
 
 
+def test_a_paper_published_elsewhere_than_arxiv_links_and_cites_its_page_and_doi(tmp_path):
+    """A conference paper arXiv does not have: its page where it was published, named by
+    its place, and its DOI in the citations (BibTeX, JSON-LD, Google Scholar's meta)."""
+    import html
+    import json
+
+    bert = paper("BERT: Pre-training of Deep Bidirectional Transformers for Language "
+                 "Understanding", authors=["Jacob Devlin", "Ming-Wei Chang"],
+                 links={"page": "https://aclanthology.org/N19-1423/",
+                        "pdf": "https://aclanthology.org/N19-1423.pdf",
+                        "doi": "https://doi.org/10.18653/v1/N19-1423"})
+    lora = paper("LoRA: Low-Rank Adaptation of Large Language Models", date="2025-05-02",
+                 links={"page": "https://openreview.net/forum?id=nZeVKeeFYf9_{x}"})
+    journal = paper("A Paper of a Journal", date="2025-05-03",
+                    links={"page": "https://journal.example.org/articles/42"})
+    project = make_project(tmp_path / "site", {"bert.md": bert, "lora.md": lora,
+                                               "journal.md": journal})
+    out = tmp_path / "out"
+    build(Options(root=project, out=out, search=False))
+
+    def page(slug: str) -> str:
+        return (out / f"papers/{slug}/index.html").read_text("utf-8")
+
+    def links(text: str) -> list[tuple[str, str]]:
+        listed = text.split('class="link-list"')[1].split("</ul>")[0]
+        return [(html.unescape(url), label) for url, label
+                in re.findall(r'<a href="([^"]+)" rel="noopener">([^<]+)</a>', listed)]
+
+    def json_ld(text: str) -> dict:
+        return json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>',
+                                    text, re.S).group(1))
+
+    def bibtex(text: str) -> str:
+        return html.unescape(re.search(r'<pre class="bibtex" id="bibtex"><code[^>]*>(.*?)'
+                                       r"</code>", text, re.S).group(1))
+
+    bert_page = page("bert-pre-training-of-deep-bidirectional-transformers-for-language-"
+                     "understanding")
+    assert links(bert_page) == [("https://aclanthology.org/N19-1423/", "ACL Anthology"),
+                                ("https://aclanthology.org/N19-1423.pdf", "PDF"),
+                                ("https://doi.org/10.18653/v1/N19-1423", "DOI")]
+    assert '<meta name="citation_doi" content="10.18653/v1/N19-1423">' in bert_page
+    described = json_ld(bert_page)
+    assert described["identifier"] == {"@type": "PropertyValue", "propertyID": "DOI",
+                                       "value": "10.18653/v1/N19-1423"}
+    assert described["sameAs"] == ["https://aclanthology.org/N19-1423/",
+                                   "https://doi.org/10.18653/v1/N19-1423"]
+    assert "  doi = {10.18653/v1/N19-1423},\n  url = {https://aclanthology.org/N19-1423/},\n" \
+        in bibtex(bert_page)
+
+    lora_page = page("lora-low-rank-adaptation-of-large-language-models")
+    assert links(lora_page) == [("https://openreview.net/forum?id=nZeVKeeFYf9_{x}", "OpenReview")]
+    assert "citation_doi" not in lora_page and "identifier" not in json_ld(lora_page)
+    # (LaTeX reads an address as it is written: an underscore stays one; a brace, which
+    # could end the value, is written as the address's own %7B)
+    assert "  url = {https://openreview.net/forum?id=nZeVKeeFYf9_%7Bx%7D},\n" \
+        in bibtex(lora_page)
+
+    assert links(page("a-paper-of-a-journal")) == [
+        ("https://journal.example.org/articles/42", "Paper page")]
+
+
 def test_two_builds_are_byte_identical(project, tmp_path):
     build(Options(root=project, out=tmp_path / "a"))
     build(Options(root=project, out=tmp_path / "b"))
@@ -896,7 +958,7 @@ def test_the_readme_names_what_a_paper_has():
         "source", "digest", "warnings"}  # (the build's own)
     attributes |= {name for name, value in vars(Paper).items()
                    if isinstance(value, property) or name == "link"}
-    nested = {"None", "primary", "secondary", "html", "blocks", "text", "kind"}  # (of
+    nested = {"None", "primary", "secondary", "html", "blocks", "text", "kind", "venue"}  # (of
     # a title, an abstract, a link)
     assert {name.split("(")[0] for name in re.findall(r"`([^`]+)`", described)} - nested \
         == attributes

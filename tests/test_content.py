@@ -98,8 +98,8 @@ def test_explicit_slug_wins():
      "content/papers/x.md:7: slug: wrong form (expected lowercase letters, digits and single "
      "hyphens, such as qwen3-technical-report, found '../etc')"),
     (("tags: []", "tags: []\nlinks: [https://github.com/x/y]"),
-     "content/papers/x.md:7: links: wrong type (expected the paper's links by kind (pdf, "
-     "code, project, data, doi), such as {pdf: https://…, code: https://…}, found a list)"),
+     "content/papers/x.md:7: links: wrong type (expected the paper's links by kind (page, "
+     "pdf, code, project, data, doi), such as {pdf: https://…, code: https://…}, found a list)"),
     (("tags: []", "tags: LLM, Reinforcement Learning"),
      "content/papers/x.md:6: tags: several items in one text (expected a list such as [llm, "
      "reinforcement-learning], found 'LLM, Reinforcement Learning') — put them between [ and "

@@ -408,6 +408,8 @@ def test_a_labelled_line_of_links_after_the_last_abstract_is_the_entrys(wrapped)
      [("", "https://x.github.io/"), ("Code", "https://github.com/a/b")]),
     ("📄 [arXiv](https://arxiv.org/abs/2506.03569) | 🤗 [HF](https://hf.co/papers/2506.03569)",
      [("arXiv", "https://arxiv.org/abs/2506.03569"), ("HF", "https://hf.co/papers/2506.03569")]),
+    ("[OpenReview](https://openreview.net/forum?id=nZeVKeeFYf9)",
+     [("OpenReview", "https://openreview.net/forum?id=nZeVKeeFYf9")]),
     # a title written as a link, after a title's label or not; a sentence with a link
     ("Paper: [Qwen3 Technical Report](https://arxiv.org/abs/2505.09388)", []),
     ("**[Qwen3 Technical Report](https://arxiv.org/abs/2505.09388)**", []),
@@ -464,6 +466,48 @@ def test_a_digest_paper_with_its_arxiv_link_is_found_again_in_the_daily_papers(t
     assert "arxiv: '2406.04127'\nlinks:\n  pdf: https://arxiv.org/pdf/2406.04127\n" in text
 
 
+@pytest.mark.parametrize(("label", "url", "kind"), [
+    # the paper's page where it was published, and a PDF there
+    ("OpenReview", "https://openreview.net/forum?id=nZeVKeeFYf9", "page"),
+    ("", "https://openreview.net/forum?id=nZeVKeeFYf9", "page"),
+    ("PDF", "https://openreview.net/pdf?id=nZeVKeeFYf9", "pdf"),
+    ("", "https://openreview.net/pdf?id=nZeVKeeFYf9", "pdf"),
+    ("Paper", "https://aclanthology.org/N19-1423/", "page"),
+    ("", "https://aclanthology.org/N19-1423.pdf", "pdf"),
+    ("", "https://pubmed.ncbi.nlm.nih.gov/34265844/", "page"),
+    ("", "https://www.nature.com/articles/s41586-021-03819-2", "page"),
+    ("", "https://dl.acm.org/doi/pdf/10.1145/3442188.3445922", "pdf"),
+    ("论文页面", "https://journal.example.org/articles/42", "page"),
+    ("Paper page", "https://journal.example.org/articles/42", "page"),
+    # (arXiv's abstract, on the daily papers too, is the paper's page: its arXiv id; before,
+    # "Paper page" made it a project page)
+    ("Paper page", "https://huggingface.co/papers/2505.09388", "arxiv"),
+    # as before
+    ("Project page", "https://qwenlm.github.io/", "project"),
+    ("", "https://qwenlm.github.io/", "project"),
+    ("DOI", "https://doi.org/10.18653/v1/N19-1423", "doi")])
+def test_a_link_to_where_a_paper_was_published_is_its_page(label, url, kind):
+    from bitext.digestlines import Link
+    from bitext.sources import link_kind
+
+    assert link_kind(Link(1, label, url, None))[0] == kind
+
+
+def test_a_digests_paper_of_a_conference_keeps_its_page_and_doi():
+    from bitext.sources import read_records
+
+    title, abstract = REAL[0]
+    text = "\n".join([title, CHINESE_TITLES[0], abstract, CHINESE_ABSTRACTS[0],
+                      "OpenReview: https://openreview.net/forum?id=nZeVKeeFYf9 | "
+                      "PDF: https://openreview.net/pdf?id=nZeVKeeFYf9 | "
+                      "DOI: https://doi.org/10.48550/arXiv.2106.09685"])
+    records, problems = read_records(text, "d.txt", None, LANGUAGES)
+    assert problems == []
+    assert records[0].links == {"page": "https://openreview.net/forum?id=nZeVKeeFYf9",
+                                "pdf": "https://openreview.net/pdf?id=nZeVKeeFYf9",
+                                "doi": "https://doi.org/10.48550/arXiv.2106.09685"}
+
+
 def test_a_line_of_links_without_its_paper_or_with_a_second_link_of_a_kind(tmp_path, capsys):
     from bitext.sources import read_records
 
@@ -474,10 +518,10 @@ def test_a_line_of_links_without_its_paper_or_with_a_second_link_of_a_kind(tmp_p
     assert [problem.format() for problem in read_records(text, "d.txt", None, LANGUAGES)[1]] == [
         "d.txt:6: a second code link for one paper (expected one, as the paper file keeps "
         "(https://github.com/a/one), found https://github.com/a/two) — keep one link of each "
-        "kind: pdf, code, project, data, doi, arXiv",
+        "kind: page, pdf, code, project, data, doi, arXiv",
         "d.txt:8: a second arXiv link for one paper (expected one, as the paper file keeps "
-        "(2505.09388), found 2406.04127) — keep one link of each kind: pdf, code, project, "
-        "data, doi, arXiv"]
+        "(2505.09388), found 2406.04127) — keep one link of each kind: page, pdf, code, "
+        "project, data, doi, arXiv"]
     text = "\n".join(["https://arxiv.org/abs/2505.09388", *entry, "https://github.com/a/b"])
     assert [problem.format() for problem in read_records(text, "d.txt", None, LANGUAGES)[1]] == [
         "d.txt:6: a line of links with no paper (expected a paper's entry after it, found "

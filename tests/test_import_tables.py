@@ -207,6 +207,29 @@ def test_a_zotero_librarys_export_imports_its_papers_awaiting_translation():
         "Key", "Item Type", "Publication Year", "Date Added", "Publisher", "Extra")}
 
 
+def test_a_zotero_export_of_articles_keeps_the_page_where_each_was_published():
+    """Zotero's `Url` is the item's own page: a journal's or a conference's for an article
+    (before: a "project page"), arXiv's abstract for a preprint (its arXiv id, as before)."""
+    header = ZOTERO_HEADER.split(",")
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, quoting=csv.QUOTE_ALL)
+    writer.writerow(header)
+    papers = [item["paper"] for _, item in daily_items()[:3]]
+    pages = ["https://www.pnas.org/doi/10.1073/pnas.2218523120",
+             "https://aclanthology.org/N19-1423", f"http://arxiv.org/abs/{papers[2]['id']}"]
+    for paper, page in zip(papers, pages, strict=True):
+        row = dict.fromkeys(header, "")
+        row.update({"Key": paper["id"].replace(".", "")[:8], "Item Type": "journalArticle",
+                    "Author": "Yang, An", "Title": paper["title"], "Url": page,
+                    "Abstract Note": paper["summary"], "Date": paper["publishedAt"][:10]})
+        writer.writerow([row[name] for name in header])
+    records, problems = read_records(out.getvalue(), "Exported Items.csv", None, LANGUAGES)
+    assert problems == []
+    assert [(r.arxiv, r.links) for r in records] == [
+        (None, {"page": pages[0]}), (None, {"page": pages[1]}),
+        (papers[2]["id"], {"pdf": f"https://arxiv.org/pdf/{papers[2]['id']}"})]
+
+
 def markdown_tables(rows: list[dict]) -> str:
     """The rows as a Markdown digest keeps them: a table a day under the day's heading,
     each title a link to its arXiv page, a links column of Markdown links, bars in the
