@@ -46,7 +46,9 @@ PIECES = [
     "【1】 ", "备注：", "12 pages, 5 figures", "cs.CL 方向，今日共计3篇", "---",
     "以上就是今天的论文速递，欢迎关注！", "摘要（DeepSeek 翻译）：", "Abstract—",
     "arXiv 2505.09388", "<https://arxiv.org/abs/2505.09388>", "## Abstract", "**摘要**",
-    "> ", "中文：", "🔗 ", "Shenzhi Wang, Le Yu, Chang Gao", "Qwen3: A Technical Report"]
+    "> ", "中文：", "🔗 ", "Shenzhi Wang, Le Yu, Chang Gao", "Qwen3: A Technical Report",
+    "OpenReview: https://openreview.net/forum?id=nZeVKeeFYf9", "https://openreview.net/pdf?id=x",
+    "Paper page: ", "https://doi.org/10.18653/v1/N19-1423", "论文页面："]
 PROVENANCE = [{}, {"translation_model": "deepseek-chat"},
               {"translator": "Wang Fang", "reviewed_by": "Li Lei"}]
 
@@ -71,7 +73,7 @@ def main() -> int:
         try:
             planned = plan_import(root, config, [Digest(name, digest)], None, [], False,
                                   dt.date(2025, 1, 1), format_name, provenance)
-            report_lines(planned, root, dry_run=True)
+            report_lines(planned, root, dry_run=True, inputs=(name,))
         except InputError as error:
             for problem in error.problems:
                 assert problem.path == name, problem
