@@ -48,6 +48,7 @@ from bitext.sources import (
     DAILY_PAPERS_URL,
     Record,
     date_in_name,
+    no_new_paper_in_listing,
     read_records,
 )
 
@@ -228,6 +229,14 @@ def places_in_days(days: list[dt.date]) -> list[int]:
     return places
 
 
+def places_of_new(records: list[Record], days: list[dt.date]) -> list[int]:
+    """`places_in_days` of the records that are not revisions of older papers (see
+    `Record.revised`), which keep the place their file has; 0 for those."""
+    places = iter(places_in_days([day for record, day in zip(records, days, strict=True)
+                                  if not record.revised]))
+    return [0 if record.revised else next(places) for record in records]
+
+
 def places_taken(known: dict[str, Existing]) -> dict[dt.date, int]:
     """The last `order` that the papers already in content/ take on each day: an input's
     papers of that day come after them (the daily papers, then a digest of the same
@@ -314,13 +323,18 @@ def plan_import(root: Path, config: Config, digests: list[Digest], date: dt.date
         for digest in digests])
     for records, input_problems in readings:
         problems += input_problems
+        records, left_out = target.revisions_sorted_out(records)
+        if left_out and not records and not input_problems:
+            problems.append(no_new_paper_in_listing(left_out[0].source, len(left_out)))
+            continue
         # (a line the input's reader refused is not reported again for the paper's file)
         refused = {problem.line for problem in input_problems}
         days = [date_for(record, date, today) for record in records]
         without_paper: list[Record] = []
         # (after the papers that content/ or an earlier input has on the day)
         before = dict(last_places)
-        for record, day, place in zip(records, days, places_in_days(days), strict=True):
+        for record, day, place in zip(records, days, places_of_new(records, days),
+                                      strict=True):
             order = min(place + before.get(day, 0), MAX_ORDER) if place else 0
             last_places[day] = max(last_places.get(day, 0), order)
             if record.abstracts[0] is None:
@@ -578,6 +592,17 @@ class Target:
                 return existing
         return None
 
+    def revisions_sorted_out(self, records: list[Record]) -> tuple[list[Record], list[Record]]:
+        """An input's records without the revised versions of papers that content/ does not
+        have (see `Record.revised`), each naming those (for the report); and those."""
+        left_out = [record for record in records if record.revised
+                    and self.find(record, slug_from_title(record.titles[0])) is None]
+        if not left_out:
+            return records, []
+        dropped, ids = {id(record) for record in left_out}, tuple(r.arxiv for r in left_out)
+        return [dataclasses.replace(record, left_out_replaced=ids) for record in records
+                if id(record) not in dropped], left_out
+
     def paper_translated(self, record: Record) -> Record | None:
         """A record of a translation alone (see `bitext.digest.is_translation_only`), its
         primary title the paper file's; None when content/ has no paper of its arXiv id or
@@ -638,7 +663,8 @@ class Target:
                              zip(kept, (record.titles[1], record.abstracts[1]), strict=True))
             return Planned("skip", existing.path, record.where, "", fired,
                            reason=("already there, awaiting the translation this input gives"
-                                   if translates else "already there"),
+                                   if translates else "already there; arXiv announces a "
+                                   "revised version" if record.revised else "already there"),
                            awaiting=awaiting, translates=translates,
                            replaced=record.left_out_replaced)
         fields = front_fields(record, existing, date, order, sorted(

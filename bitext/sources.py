@@ -113,9 +113,13 @@ class Record:
     the record holds (see `bitext.importer.with_translations_merged`)."""
     translation_outside: tuple[int, ...] = ()
     """The lines of that input that are no paper's (as `left_out_outside`)."""
+    revised: bool = False
+    """arXiv's daily listing announces the record as the revised version of an older paper
+    (a replacement): it updates the paper that content/ has (`import --update`), and is
+    left out where content/ has none."""
     left_out_replaced: tuple[str, ...] = ()
-    """The arXiv ids of the papers that the input (arXiv's daily listing) lists as revised
-    versions of older ones, and that the import leaves out."""
+    """The arXiv ids of the revised versions of older papers that the record's input lists
+    and the import leaves out (see `revised`)."""
 
     @property
     def where(self) -> str:
@@ -598,32 +602,34 @@ def read_arxiv_listing(feed: ET.Element, text: str, name: str
     """The papers of arXiv's daily listing of a category, as its RSS
     (rss.arxiv.org/rss/cs.CL) or its Atom (rss.arxiv.org/atom/cs.CL) gives them: each new
     or cross-listed paper with its abstract, awaiting its translation, dated by the day
-    arXiv announced it; the revised versions of older papers left out, and named in the
-    report (see `Record.left_out_replaced`)."""
+    arXiv announced it; and the revised versions of older papers (see `Record.revised`)."""
     rss = feed.tag == "rss"
     items = feed.findall("channel/item") if rss else feed.findall(f"{ATOM}entry")
     starts = [text.count("\n", 0, match.start()) + 1
               for match in re.finditer(r"<(?:[\w-]+:)?(?:item|entry)[\s>]", text)]
-    results, replaced, seen = [], [], set()
+    results, seen = [], set()
     for index, item in enumerate(items):
         line = starts[index] if index < len(starts) else 1
         announced = (element_text(item, f"{ARXIV}announce_type") or "").lower()
         record, problem = listing_record(item, name, line, rss)
         if record is not None and announced in REPLACEMENTS:
-            replaced.append(record.arxiv)
-        elif record is None or record.arxiv not in seen:
+            record = dataclasses.replace(record, revised=True)
+        if record is None or record.arxiv not in seen:
             # (a listing of two categories, cs.CL+cs.AI, may list a paper under each)
             results.append((record, problem))
             seen.update([record.arxiv] if record else [])
-    records, problems = sorted_out(results)
-    if replaced and not records and not problems:
-        return [], [Problem(name, None, None, "no new paper in arXiv's listing",
-                            expected="papers announced as new or cross-listed",
-                            found=f"{len(replaced)} revised version{'s' * (len(replaced) > 1)} "
-                                  "of older papers (announced as replacements)",
-                            hint="import an older paper by its id from the arXiv API")]
-    return [dataclasses.replace(record, left_out_replaced=tuple(replaced))
-            for record in records], problems
+    return sorted_out(results)
+
+
+def no_new_paper_in_listing(name: str, revisions: int) -> Problem:
+    """A listing of revised versions alone, of papers content/ does not have (as arXiv's
+    e-mail of replaced papers alone)."""
+    return Problem(name, None, None, "no new paper in arXiv's listing",
+                   expected="papers announced as new or cross-listed, or revised versions of "
+                            "papers the site has",
+                   found=f"{revisions} revised version{'s' * (revisions > 1)} of older papers "
+                         "(announced as replacements)",
+                   hint="import an older paper by its id from the arXiv API")
 
 
 def listing_record(item: ET.Element, name: str, line: int, rss: bool

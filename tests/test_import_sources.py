@@ -2512,6 +2512,47 @@ def test_a_day_of_arxivs_listing_of_a_category_imports(tmp_path, capsys, feed):
         "17 created, 0 updated, 3 skipped; 20 awaiting translation")
 
 
+def test_arxivs_listing_of_a_revised_paper_the_site_has_updates_it(tmp_path, capsys):
+    """A paper of the site that arXiv's listing announces as revised (a replacement): not
+    left out, as the revision of a paper the site does not have is, but named ("already
+    there; arXiv announces a revised version"); `--update` takes the new abstract, keeps
+    the paper's day and place, and says its translation is out of date. Before: left out as
+    any replacement ("1 revised version of an older paper left out"), the site's abstract
+    and translation left as they were, the editor not told."""
+    project = make_project(tmp_path / "site", {})
+    assert run(project, "import", str(FIXTURES / "hf-daily-papers/2024-06-25.json")) == 0
+    capsys.readouterr()
+    slug = "video-salmonn-speech-enhanced-audio-visual-large-language-models"
+    original = paper_file(project, slug)
+    translated = original.replace("  zh-Hans:\n", "  zh-Hans: video-SALMONN：语音增强的视听大语言"
+                                  "模型\ntranslator: machine\ntranslation_model: deepseek-chat\n",
+                                  1).replace("::: zh-Hans\n:::", "::: zh-Hans\n语音理解是……\n:::")
+    (project / "content/papers" / f"{slug}.md").write_text(translated, "utf-8")
+    listing = tmp_path / "cs.CL.rss"  # (the revision: 25% became 27%)
+    listing.write_text((ARXIV / "listing-cs.CL.rss").read_text("utf-8").replace(
+        "more than 25\\%", "more than 27\\%"), "utf-8")
+
+    assert run(project, "import", "--dry-run", str(listing)) == 0
+    report = capsys.readouterr().out.splitlines()
+    assert f"would skip content/papers/{slug}.md  [{listing}:57; already there; arXiv " \
+           "announces a revised version (--update refreshes it)]" in report
+    assert report[-1] == ("3 created, 0 updated, 1 skipped; 3 awaiting translation (dry run: "
+                          "nothing written)")
+    assert not any("revised version of an older paper left out" in line for line in report)
+
+    assert run(project, "import", "--update", str(listing)) == 0
+    report = capsys.readouterr().out.splitlines()
+    assert f"updated content/papers/{slug}.md  [{listing}:57; 2024-06-25; no tag rule fired; " \
+           "translation out of date]" in report
+    assert report[-1].startswith("3 created, 1 updated, 0 skipped; 3 awaiting translation; 1 "
+                                 "translation out of date")
+    paper = next(paper for paper in imported(project).values() if paper.arxiv == "2406.15704")
+    assert "more than 27% absolute" in paper.abstract.primary.text
+    assert (paper.title.secondary, str(paper.date), paper.order) == (
+        "video-SALMONN：语音增强的视听大语言模型", "2024-06-25", 22)
+    assert paper.translation_stale and paper.machine_translated
+
+
 def test_a_post_of_a_paper_from_arxivs_listing_with_its_announcement(tmp_path, capsys):
     """A real post a script saved of one paper of arXiv's listing: the title, the address
     and the RSS date in its front matter, and as its body the listing's description,
@@ -2603,8 +2644,9 @@ def test_arxivs_listing_on_a_day_without_papers_and_of_revisions_alone(tmp_path,
     assert run(project, "import", str(revisions)) == 1
     assert capsys.readouterr().err.splitlines()[0] == (
         f"{revisions}: no new paper in arXiv's listing (expected papers announced as new or "
-        "cross-listed, found 4 revised versions of older papers (announced as replacements)) "
-        "— import an older paper by its id from the arXiv API")
+        "cross-listed, or revised versions of papers the site has, found 4 revised versions of "
+        "older papers (announced as replacements)) — import an older paper by its id from the "
+        "arXiv API")
 
 
 def test_the_same_paper_from_arxiv_and_the_daily_papers_is_one_paper(tmp_path, capsys):
