@@ -101,6 +101,7 @@ from bitext.digestlines import (
     DATE_LABEL,
     HEADING_DAY,
     LEFT_OUT_FIELDS,
+    NOT_A_DAY,
     PROVENANCE_FIELDS,
     REPEATED_FIELDS,
     SENTENCE_END,
@@ -806,7 +807,7 @@ def with_dates(entries: list[Entry], lines: list[Line], source: str
     2025-05-14" between a title and its abstract), else of the last line of a date before
     each; and a problem for each such line whose date names no day."""
     dated = [line for line in lines if line.day is not None]
-    problems = [Problem(source, line.number, None, "not a day of the calendar",
+    problems = [Problem(source, line.number, None, NOT_A_DAY,
                         expected="a date such as 2025-05-14", found=line.day,
                         hint="a line that holds only a date gives the day of the entries "
                              "after it")

@@ -869,6 +869,11 @@ def section_label(text: str) -> str | None:
     return label if label and not rest else None
 
 
+NOT_A_DAY = "not a day of the calendar"
+"""The problem of a date that an input gives and that names no day (`--date` overrides
+every such date: see `bitext.importer.plan_import`)."""
+
+
 def day_of_line(text: str) -> dt.date | str | None:
     """The day of a line that holds a date only (the first of the month for a month), or
     of a Markdown heading or a day's caption that holds one day among its words ("##

@@ -37,6 +37,7 @@ from bitext.content import (
     slug_from_title,
     text_fingerprint,
 )
+from bitext.digestlines import NOT_A_DAY
 from bitext.errors import InputError, Problem, display_path
 from bitext.inputs import PAPERS_DIR
 from bitext.markdown import MarkdownRenderer
@@ -322,6 +323,9 @@ def plan_import(root: Path, config: Config, digests: list[Digest], date: dt.date
         read_records(digest.text, digest.name, format_name, config.languages)
         for digest in digests])
     for records, input_problems in readings:
+        if date is not None:  # (--date gives every paper its day: the input's are not read)
+            input_problems = [problem for problem in input_problems
+                              if problem.message != NOT_A_DAY]
         problems += input_problems
         records, left_out = target.revisions_sorted_out(records)
         if left_out and not records and not input_problems:

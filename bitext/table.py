@@ -43,6 +43,7 @@ from bitext.digestlines import (
     LANGUAGE_WORDS,
     MACHINE_WORDS,
     MARKDOWN_LINK,
+    NOT_A_DAY,
     ORIGINAL_WORDS,
     PROVENANCE_FIELDS,
     TRANSLATION_WORDS,
@@ -84,6 +85,7 @@ TEXT_FIELDS = ("title", "abstract")
 # Keys of a record (or a daily paper) itself, not of an object that holds records.
 RECORD_KEYS = frozenset({"title", "paper", "summary", "abstract"})
 ARXIV_ID = re.compile(r"\d{4}\.\d{4,5}(?:v\d+)?")
+YEAR_ALONE = re.compile(r"\d{4}")
 BARE_DOI = re.compile(r"10\.\d{4,9}/[^\s\"<>]+")
 # A Markdown table's header row and the row of dashes under it.
 MARKDOWN_TABLE = re.compile(r"^[ \t]*\|.*\|[ \t]*\n[ \t]*\|?[ \t]*:?-{3,}.*", re.MULTILINE)
@@ -614,9 +616,8 @@ def read_row(cells: list[str], columns: list[Column], line: int, source: str,
                     source, line, column.name, "not a link", expected="web addresses, or an "
                     "arXiv id in an arxiv column", found=repr(cell(column)[:60]),
                     hint="a links column holds addresses only"))
-    problems += [date_problem] * bool(date_problem) + link_problems
-    if problems:
-        return None, problems
+    if problems or link_problems:
+        return None, problems + [date_problem] * bool(date_problem) + link_problems
     links += comment_code(cells, columns, line)
     (title, translated_title), (abstract, translated) = texts["title"], texts["abstract"]
     notes = [cell_text(cell(column)) for column in columns
@@ -629,7 +630,10 @@ def read_row(cells: list[str], columns: list[Column], line: int, source: str,
                      word for column in columns if column.field == "keywords"
                      for word in tag_words(cell(column)))),
                  note=note_of((text, script_share(text, secondary)) for text in notes),
-                 date=date, provenance=row_provenance(value, translated_by_machine)), []
+                 date=date, provenance=row_provenance(value, translated_by_machine)), (
+        # (the row is read: a date that names no day stops the import, unless --date gives
+        # every paper its day; see `bitext.importer.plan_import`)
+        [date_problem] * bool(date_problem))
 
 
 def row_authors(cells: list[str], columns: list[Column]) -> tuple[str, ...]:
@@ -696,9 +700,14 @@ def cell_date(text: str, line: int, source: str) -> tuple[dt.date | None, Proble
         day = announcement_date(text)
     if isinstance(day, dt.date):
         return day, None
-    return None, Problem(source, line, "date", "not a day of the calendar",
+    year_alone = YEAR_ALONE.fullmatch(text.strip()) is not None
+    return None, Problem(source, line, "date", NOT_A_DAY,
                          expected="a date such as 2025-05-14", found=repr(text),
-                         hint="write the date as YYYY-MM-DD")
+                         hint=("a year alone names no day (Zotero writes a journal article's "
+                               "date so): give the papers their day with --date YYYY-MM-DD, "
+                               "or write it in the cell") if year_alone else
+                              "write the date as YYYY-MM-DD (or give every paper its day with "
+                              "--date YYYY-MM-DD)")
 
 
 def pair_of(filled: list[tuple[Column, str]], secondary: frozenset[str]

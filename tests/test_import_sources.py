@@ -2062,6 +2062,10 @@ def test_a_digest_day_gives_way_to_the_date_option_and_papers_before_it_take_the
         f"{digest}:10: not a day of the calendar (expected a date such as 2025-05-14, found "
         "2025-02-30) — a line that holds only a date gives the day of the entries after it",
         "1 error in 1 file; nothing was written."]
+    # (--date gives every paper its day: a date of the digest's that names none is not read)
+    assert run(project, "import", "--dry-run", "--date", "2025-05-30", str(digest)) == 0
+    assert [line.split("; ")[1] for line in capsys.readouterr().out.splitlines()[:-1]] == [
+        "2025-05-30"] * 3
     digest.write_text(digest.read_text("utf-8").replace("2025-02-30", "2025-05-21"), "utf-8")
     assert run(project, "import", str(digest)) == 0
     assert [line.split("; ")[1] for line in capsys.readouterr().out.splitlines()[:-1]] == [

@@ -230,6 +230,38 @@ def test_a_zotero_export_of_articles_keeps_the_page_where_each_was_published():
         (papers[2]["id"], {"pdf": f"https://arxiv.org/pdf/{papers[2]['id']}"})]
 
 
+def test_a_zotero_export_of_articles_dated_by_their_year_alone_imports_with_date(tmp_path,
+                                                                              capsys):
+    """Zotero writes a journal article's date as its year alone ("2023"), which names no
+    day: the import stops and says how to give the papers one (--date); with --date they
+    import, dated so. Before: the same stop, with or without --date (a bad cell stopped
+    the import even where --date would have dated every paper)."""
+    header = ZOTERO_HEADER.split(",")
+    path = tmp_path / "Exported Items.csv"
+    with path.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out, quoting=csv.QUOTE_ALL)
+        writer.writerow(header)
+        for paper in [item["paper"] for _, item in daily_items()[:2]]:
+            row = dict.fromkeys(header, "")
+            row.update({"Key": paper["id"].replace(".", "")[:8], "Item Type": "journalArticle",
+                        "Title": " ".join(paper["title"].split()),
+                        "Abstract Note": " ".join(paper["summary"].split()),
+                        "Date": "2023", "Publication Year": "2023"})
+            writer.writerow([row[name] for name in header])
+    project = make_project(tmp_path / "site", {})
+    assert run_import(project, str(path)) == 1
+    assert capsys.readouterr().err.splitlines()[:2] == [
+        f"{path}:{line}: date: not a day of the calendar (expected a date such as 2025-05-14, "
+        "found '2023') — a year alone names no day (Zotero writes a journal article's date "
+        "so): give the papers their day with --date YYYY-MM-DD, or write it in the cell"
+        for line in (2, 3)]
+    assert run_import(project, str(path), "--date", "2026-08-20") == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "2 created, 0 updated, 0 skipped; 2 awaiting translation")
+    assert sorted(str(paper.date) for paper in imported(project).values()) == [
+        "2026-08-20", "2026-08-20"]
+
+
 def markdown_tables(rows: list[dict]) -> str:
     """The rows as a Markdown digest keeps them: a table a day under the day's heading,
     each title a link to its arXiv page, a links column of Markdown links, bars in the
@@ -404,7 +436,8 @@ def test_a_table_without_translations_imports_papers_awaiting_them(tmp_path, cap
      "简体中文, found 'Another title') — is a cell in the wrong column?"),
     (["Title,中文标题,Abstract,中文摘要,Date", "A Title,标题,An abstract.,一段摘要。,2025-02-30"],
      "t.csv:2: date: not a day of the calendar (expected a date such as 2025-05-14, found "
-     "'2025-02-30') — write the date as YYYY-MM-DD"),
+     "'2025-02-30') — write the date as YYYY-MM-DD (or give every paper its day with --date "
+     "YYYY-MM-DD)"),
     (["Title,中文标题,Abstract,中文摘要,Code", "A Title,标题,An abstract.,一段摘要。,soon"],
      "t.csv:2: Code: not a link (expected web addresses, or an arXiv id in an arxiv column, "
      "found 'soon') — a links column holds addresses only"),
