@@ -40,6 +40,7 @@ from bitext.schema import (
     FORBIDDEN_HINT,
     URL_NAME_MAX,
     Fields,
+    encoded_address,
     forbidden_character,
     normalise,
     url_name_problem,
@@ -616,7 +617,7 @@ def read_links(fields: Fields, arxiv: str | None) -> tuple[Link, ...]:
         for kind in LINK_KINDS:
             url = fields.url("links", kind)
             if url:
-                links.append(Link(kind, url))
+                links.append(Link(kind, encoded_address(url)))
     if arxiv:
         links.insert(0, Link("arxiv", f"https://arxiv.org/abs/{arxiv}"))
     return tuple(links)

@@ -46,6 +46,17 @@ def is_web_address(value: str) -> bool:
             and not any(character.isspace() for character in value))
 
 
+# The characters of an address that no URL holds as they are (RFC 3986): a browser sends
+# them percent-encoded, and the HTML checker refuses them in an href.
+UNSAFE_IN_ADDRESS = {ord(character): f"%{ord(character):02X}" for character in '"<>\\^`{|}'}
+
+
+def encoded_address(value: str) -> str:
+    """A web address with the characters that no URL holds as they are percent-encoded:
+    the same address, as a browser asks for it."""
+    return value.translate(UNSAFE_IN_ADDRESS)
+
+
 def forbidden_character(text: str) -> str | None:
     """The first character of `text` that bitext refuses, as U+XXXX, or None."""
     match = _FORBIDDEN.search(text)

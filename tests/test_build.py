@@ -172,7 +172,8 @@ def test_a_paper_published_elsewhere_than_arxiv_links_and_cites_its_page_and_doi
                         "pdf": "https://aclanthology.org/N19-1423.pdf",
                         "doi": "https://doi.org/10.18653/v1/N19-1423"})
     lora = paper("LoRA: Low-Rank Adaptation of Large Language Models", date="2025-05-02",
-                 links={"page": "https://openreview.net/forum?id=nZeVKeeFYf9_{x}"})
+                 links={"page": "https://openreview.net/forum?id=nZeVKeeFYf9_{x}",
+                        "doi": "https://doi.org/10.1000/a%7Bb%7D"})
     journal = paper("A Paper of a Journal", date="2025-05-03",
                     links={"page": "https://journal.example.org/articles/42"})
     project = make_project(tmp_path / "site", {"bert.md": bert, "lora.md": lora,
@@ -211,12 +212,14 @@ def test_a_paper_published_elsewhere_than_arxiv_links_and_cites_its_page_and_doi
         in bibtex(bert_page)
 
     lora_page = page("lora-low-rank-adaptation-of-large-language-models")
-    assert links(lora_page) == [("https://openreview.net/forum?id=nZeVKeeFYf9_{x}", "OpenReview")]
-    assert "citation_doi" not in lora_page and "identifier" not in json_ld(lora_page)
-    # (LaTeX reads an address as it is written: an underscore stays one; a brace, which
-    # could end the value, is written as the address's own %7B)
-    assert "  url = {https://openreview.net/forum?id=nZeVKeeFYf9_%7Bx%7D},\n" \
-        in bibtex(lora_page)
+    # (a brace is no character of an address: the page links it as a browser asks for it)
+    assert links(lora_page) == [("https://openreview.net/forum?id=nZeVKeeFYf9_%7Bx%7D",
+                                 "OpenReview"), ("https://doi.org/10.1000/a%7Bb%7D", "DOI")]
+    assert json_ld(lora_page)["identifier"]["value"] == "10.1000/a{b}"
+    # (LaTeX reads an address or a DOI as it is written: an underscore stays one; a brace,
+    # which could end the value, is written as the address's own %7B)
+    assert ("  doi = {10.1000/a%7Bb%7D},\n  url = {https://openreview.net/forum?id=nZeVKeeFYf9_"
+            "%7Bx%7D},\n") in bibtex(lora_page)
 
     assert links(page("a-paper-of-a-journal")) == [
         ("https://journal.example.org/articles/42", "Paper page")]

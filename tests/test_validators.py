@@ -45,12 +45,15 @@ def test_hostile_and_rtl_content_stays_valid_html(tmp_path):
         "evil.md": paper('Title "quoted" </title><script>x</script>', "标题 <b>",
                          "Text with <div onclick=x> and [link](javascript:alert(1)) and "
                          "<!-- comment -->\n\n| a | b |\n|---|---|\n| 1 | 2 |",
-                         "中文 & <i>", slug="evil", authors=[f"Author {n}" for n in range(12)]),
+                         "中文 & <i>", slug="evil", authors=[f"Author {n}" for n in range(12)],
+                         links={"page": 'https://openreview.net/forum?id=x"><script>y</script>',
+                                "doi": 'https://doi.org/10.1/x"}</code><b>'}),
     }, site_yaml=SITE_YAML)
     out = tmp_path / "site"
     build(Options(root=project, out=out))
     html = (out / "papers/evil/index.html").read_text("utf-8")
-    assert "<script>x</script>" not in html
+    assert "<script>x</script>" not in html and "<script>y</script>" not in html
+    assert "</code><b>" not in html
     assert "&lt;/title&gt;&lt;script&gt;x&lt;/script&gt;" in html
     assert 'href="javascript:' not in html
     assert "<div onclick" not in html
