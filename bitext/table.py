@@ -115,8 +115,9 @@ class Column:
 def json_records(text: str, languages: tuple[Language, Language]) -> bool:
     """Whether a JSON text (an array of objects, JSON Lines, or an object that holds an
     array of objects) holds papers as records whose keys name a table's columns, a title
-    and an abstract ("title", "title_zh", "abstract", "摘要" …): not the daily papers,
-    whose items hold a "paper", or an "id" with its "summary" and no translation."""
+    and an abstract ("title", "title_zh", "abstract", "摘要" …), or OpenReview's notes: not
+    the daily papers, whose items hold a "paper", or an "id" with its "summary" and no
+    translation."""
     from bitext.sources import json_items
 
     start = text.lstrip("\ufeff \t\r\n")
@@ -137,9 +138,14 @@ def json_records(text: str, languages: tuple[Language, Language]) -> bool:
             first):
         with contextlib.suppress(json.JSONDecodeError):  # (an object that holds the records)
             items = json_items(start)
-            first = items[0][1] if items and not isinstance(items, str) else first
+            if items and not isinstance(items, str):
+                # (an OpenReview forum's answer: the submission among its replies)
+                first = next((item for _, item in items if isinstance(item, dict)
+                              and not is_openreview_reply(item)), items[0][1])
     if not isinstance(first, dict) or "paper" in first:
         return False
+    if openreview_record(first) is not None:  # (its papers: a table's, without an abstract too)
+        return True
     first = flat_record(first)
     columns = [column_of(index, name, languages) for index, name in enumerate(first)]
     if "id" in first and "summary" in first and not json_lines and not any(
@@ -330,7 +336,8 @@ def json_rows(text: str, source: str) -> tuple[list[TableItem], list[Problem]]:
                 return [], [json_problem(source, number, line_error.msg)]
     if isinstance(records, str) or not all(isinstance(item, dict) for _, item in records):
         return [], [json_problem(source, 1, "not a list of objects")]
-    records = [(line, flat_record(item)) for line, item in records]
+    records = [(line, flat_record(item)) for line, item in records
+               if not is_openreview_reply(item)]
     keys = list(dict.fromkeys(key for _, item in records for key in item))
     return [("header", 1, keys)] + [
         ("row", line, [cell_of(item.get(key)) for key in keys]) for line, item in records], []
@@ -339,7 +346,11 @@ def json_rows(text: str, source: str) -> tuple[list[TableItem], list[Problem]]:
 def flat_record(record: dict) -> dict:
     """A JSON record with the keys of the objects it holds as its own, named with their
     object's: `{"AI": {"translation": …}}` (as daily-arXiv-ai-enhanced writes a model's
-    translation and analyses of each paper) holds an "AI.translation" column."""
+    translation and analyses of each paper) holds an "AI.translation" column. An
+    OpenReview note is its paper's fields (see `openreview_record`)."""
+    note = openreview_record(record)
+    if note is not None:
+        return note
     flat = {}
     for key, value in record.items():
         if isinstance(value, dict):
@@ -347,6 +358,44 @@ def flat_record(record: dict) -> dict:
         else:
             flat[key] = value
     return flat
+
+
+OPENREVIEW = "https://openreview.net"
+# A note's dates, in milliseconds since 1970: when it was published, made public, made.
+OPENREVIEW_DATES = ("pdate", "odate", "cdate", "tcdate")
+
+
+def is_openreview_reply(note: dict) -> bool:
+    """Whether a record is an OpenReview note that replies to a submission (a review, a
+    comment, a decision: `notes?forum=…` answers them with the submission), no paper."""
+    forum = note.get("forum")
+    return (isinstance(note.get("content"), dict) and isinstance(forum, str)
+            and note.get("id", forum) != forum)
+
+
+def openreview_record(note: dict) -> dict | None:
+    """The paper of a note of the OpenReview API (`{"notes": [{"id", "forum", "content":
+    {"title", "abstract", "authors", "keywords", "pdf", …}, "pdate", …}]}`, each content
+    value in an object `{"value": …}` in API 2), as a record: the content's fields, its
+    forum's page as its address, the PDF's whole address, the day it was published (UTC);
+    None for any other record. The note's other keys (who may read it, its invitations)
+    are no paper's."""
+    content, forum = note.get("content"), note.get("forum")
+    if not (isinstance(content, dict) and "title" in content and isinstance(forum, str)
+            and not is_openreview_reply(note)):
+        return None
+    record = {key: value["value"] if isinstance(value, dict) and "value" in value else value
+              for key, value in content.items()}
+    record["url"] = f"{OPENREVIEW}/forum?id={forum}"
+    if isinstance(record.get("pdf"), str) and record["pdf"].startswith("/"):
+        record["pdf"] = OPENREVIEW + record["pdf"]
+    published = next((note[key] for key in OPENREVIEW_DATES
+                      if isinstance(note.get(key), int) and not isinstance(note[key], bool)),
+                     None)
+    if published is not None:
+        record["date"] = dt.datetime.fromtimestamp(published / 1000, dt.timezone.utc).date(
+            ).isoformat()
+    return record
 
 
 # The most lines and characters of a post's body that can be its paper's abstract (see

@@ -262,6 +262,79 @@ def test_a_zotero_export_of_articles_dated_by_their_year_alone_imports_with_date
         "2026-08-20", "2026-08-20"]
 
 
+OPENREVIEW = FIXTURES / "openreview"
+
+
+def test_an_openreview_answer_imports_its_submissions(tmp_path, capsys):
+    """An answer of OpenReview's API (`curl 'https://api2.openreview.net/notes?content.
+    venueid=…' | bitext import -`), each value of a note in `{"value": …}`: its papers,
+    each with its forum's page (named "OpenReview" on the site), its PDF's whole address,
+    the day it was published, its keywords for the tag rules; the note's fields that no
+    paper file holds named. Before: read as the daily papers, "title: missing — is this
+    the daily-papers JSON?" for every note."""
+    from tests.conftest import SITE_YAML
+
+    project = make_project(tmp_path / "site", {}, SITE_YAML + (
+        "  testing:\n    name: {en: Testing, zh-Hans: 测试}\n    match: [test case synthesis]\n"))
+    path = OPENREVIEW / "notes-v2.json"
+    assert run_import(project, str(path)) == 0
+    assert capsys.readouterr().out.splitlines()[-2:] == [
+        f"{path}: columns left out (no field of a paper file holds them): authorids, "
+        "primary_area, venue, venueid, _bibtex, paperhash",
+        "3 created, 0 updated, 0 skipped; 3 awaiting translation"]
+    notes = json.loads(path.read_text("utf-8"))["notes"]
+    papers = {paper.title.primary: paper for paper in imported(project).values()}
+    assert sorted(papers) == sorted(note["content"]["title"]["value"] for note in notes)
+    for note in notes:
+        paper = papers[note["content"]["title"]["value"]]
+        assert paper.abstract.primary.text == " ".join(
+            note["content"]["abstract"]["value"].split())
+        assert paper.authors == tuple(note["content"]["authors"]["value"])
+        assert (paper.link("page"), paper.link("pdf")) == (
+            f"https://openreview.net/forum?id={note['id']}",
+            f"https://openreview.net{note['content']['pdf']['value']}")
+        assert paper.links[0].venue == "OpenReview" and paper.arxiv is None
+        assert paper.awaiting_translation
+    # (published on 2025-10-08; the third note, not published, made public that day)
+    assert {str(paper.date) for paper in papers.values()} == {"2025-10-08"}
+    # (HardTests' keywords name the rule's words; its title and abstract do not)
+    assert {title: paper.tags for title, paper in papers.items() if paper.tags} == {
+        "HardTests: Synthesizing High-Quality Test Cases for LLM Coding": ("testing",)}
+
+
+def test_an_openreview_answer_of_api_1_and_of_a_forum_with_its_replies(tmp_path, capsys):
+    """API 1's notes (venues before 2023) give their values bare; a forum's answer
+    (`notes?forum=…`) holds the submission and its replies (reviews, comments, the
+    decision), which are no papers."""
+    path = OPENREVIEW / "notes-v1.json"
+    answer = json.loads(path.read_text("utf-8"))
+    submission = answer["notes"][0]
+    replies = [{"id": f"rev{number}", "forum": submission["forum"],
+                "replyto": submission["id"], "invitation": f"{kind}",
+                "content": {"title": title, "review": "The paper is clear."}}
+               for number, (kind, title) in enumerate([
+                   ("Official_Review", "Review of the submission"),
+                   ("Decision", "Paper Decision")])]
+    forum = tmp_path / "forum.json"
+    forum.write_text(json.dumps({"notes": [replies[0], submission, replies[1]]}), "utf-8")
+    project = make_project(tmp_path / "site", {})
+    for given in (path, forum):
+        assert run_import(project, "--dry-run", str(given)) == 0
+        report = capsys.readouterr().out.splitlines()
+        assert report[-1] == ("1 created, 0 updated, 0 skipped; 1 awaiting translation (dry run: "
+                              "nothing written)")
+        assert report[0].startswith("would create content/papers/prorl-prolonged-reinforcement-"
+                                    "learning-expands-reasoning-boundaries-in-large.md  [")
+        assert "; 2025-05-30; " in report[0]  # (made on that day: no day of publication)
+    # (notes without an abstract: no papers for a digest, said as of any records)
+    del submission["content"]["abstract"]
+    path = tmp_path / "no-abstract.json"
+    path.write_text(json.dumps(answer), "utf-8")
+    assert run_import(project, str(path)) == 1
+    assert capsys.readouterr().err.splitlines()[0].startswith(
+        f"{path}:1: the header row names 0 abstract columns")
+
+
 def markdown_tables(rows: list[dict]) -> str:
     """The rows as a Markdown digest keeps them: a table a day under the day's heading,
     each title a link to its arXiv page, a links column of Markdown links, bars in the
