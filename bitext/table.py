@@ -361,6 +361,8 @@ def flat_record(record: dict) -> dict:
 
 
 OPENREVIEW = "https://openreview.net"
+# A note's TL;DR is its authors' (a table's "TL;DR" is the editor's note): left out, named.
+AUTHORS_SUMMARY = "authors' TL;DR"
 # A note's dates, in milliseconds since 1970: when it was published, made public, made.
 OPENREVIEW_DATES = ("pdate", "odate", "cdate", "tcdate")
 
@@ -384,7 +386,8 @@ def openreview_record(note: dict) -> dict | None:
     if not (isinstance(content, dict) and "title" in content and isinstance(forum, str)
             and not is_openreview_reply(note)):
         return None
-    record = {key: value["value"] if isinstance(value, dict) and "value" in value else value
+    record = {AUTHORS_SUMMARY if key.casefold() in ("tldr", "tl;dr") else key:
+              value["value"] if isinstance(value, dict) and "value" in value else value
               for key, value in content.items()}
     record["url"] = f"{OPENREVIEW}/forum?id={forum}"
     if isinstance(record.get("pdf"), str) and record["pdf"].startswith("/"):

@@ -270,8 +270,9 @@ def test_an_openreview_answer_imports_its_submissions(tmp_path, capsys):
     venueid=…' | bitext import -`), each value of a note in `{"value": …}`: its papers,
     each with its forum's page (named "OpenReview" on the site), its PDF's whole address,
     the day it was published, its keywords for the tag rules; the note's fields that no
-    paper file holds named. Before: read as the daily papers, "title: missing — is this
-    the daily-papers JSON?" for every note."""
+    paper file holds named, its authors' TL;DR among them (no editor's note). Before: read
+    as the daily papers, "title: missing — is this the daily-papers JSON?" for every
+    note."""
     from tests.conftest import SITE_YAML
 
     project = make_project(tmp_path / "site", {}, SITE_YAML + (
@@ -280,7 +281,7 @@ def test_an_openreview_answer_imports_its_submissions(tmp_path, capsys):
     assert run_import(project, str(path)) == 0
     assert capsys.readouterr().out.splitlines()[-2:] == [
         f"{path}: columns left out (no field of a paper file holds them): authorids, "
-        "primary_area, venue, venueid, _bibtex, paperhash",
+        "primary_area, venue, venueid, _bibtex, paperhash, authors' TL;DR",
         "3 created, 0 updated, 0 skipped; 3 awaiting translation"]
     notes = json.loads(path.read_text("utf-8"))["notes"]
     papers = {paper.title.primary: paper for paper in imported(project).values()}
@@ -294,7 +295,7 @@ def test_an_openreview_answer_imports_its_submissions(tmp_path, capsys):
             f"https://openreview.net/forum?id={note['id']}",
             f"https://openreview.net{note['content']['pdf']['value']}")
         assert paper.links[0].venue == "OpenReview" and paper.arxiv is None
-        assert paper.awaiting_translation
+        assert paper.awaiting_translation and paper.note is None  # (the TL;DR: the authors')
     # (published on 2025-10-08; the third note, not published, made public that day)
     assert {str(paper.date) for paper in papers.values()} == {"2025-10-08"}
     # (HardTests' keywords name the rule's words; its title and abstract do not)
