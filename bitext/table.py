@@ -392,13 +392,22 @@ def openreview_record(note: dict) -> dict | None:
     record["url"] = f"{OPENREVIEW}/forum?id={forum}"
     if isinstance(record.get("pdf"), str) and record["pdf"].startswith("/"):
         record["pdf"] = OPENREVIEW + record["pdf"]
-    published = next((note[key] for key in OPENREVIEW_DATES
-                      if isinstance(note.get(key), int) and not isinstance(note[key], bool)),
-                     None)
+    published = next((day for key in OPENREVIEW_DATES
+                      if (day := day_of_milliseconds(note.get(key))) is not None), None)
     if published is not None:
-        record["date"] = dt.datetime.fromtimestamp(published / 1000, dt.timezone.utc).date(
-            ).isoformat()
+        record["date"] = published.isoformat()
     return record
+
+
+def day_of_milliseconds(value: object) -> dt.date | None:
+    """The day (UTC) of a time in milliseconds since 1970, as OpenReview gives its dates;
+    None for anything else."""
+    if not isinstance(value, int) or isinstance(value, bool):
+        return None
+    try:
+        return dt.datetime.fromtimestamp(value / 1000, dt.timezone.utc).date()
+    except (OverflowError, OSError, ValueError):  # (no time a calendar has)
+        return None
 
 
 # The most lines and characters of a post's body that can be its paper's abstract (see

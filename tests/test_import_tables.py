@@ -316,8 +316,9 @@ def test_an_openreview_answer_of_api_1_and_of_a_forum_with_its_replies(tmp_path,
                for number, (kind, title) in enumerate([
                    ("Official_Review", "Review of the submission"),
                    ("Decision", "Paper Decision")])]
-    forum = tmp_path / "forum.json"
-    forum.write_text(json.dumps({"notes": [replies[0], submission, replies[1]]}), "utf-8")
+    forum = tmp_path / "forum.json"  # (its time of making no time a calendar has: the next)
+    forum.write_text(json.dumps({"notes": [replies[0], {**submission, "cdate": 10**20},
+                                           replies[1]]}), "utf-8")
     project = make_project(tmp_path / "site", {})
     for given in (path, forum):
         assert run_import(project, "--dry-run", str(given)) == 0
