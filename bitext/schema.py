@@ -41,7 +41,10 @@ FORBIDDEN_HINT = "delete it; control and direction-override characters are never
 
 def is_web_address(value: str) -> bool:
     """An http:// or https:// URL with a host, and no white space anywhere."""
-    parts = urlsplit(value)
+    try:
+        parts = urlsplit(value)
+    except ValueError:  # ("https://[abc/": a bracket that opens an IPv6 host and no host)
+        return False
     return (parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
             and not any(character.isspace() for character in value))
 

@@ -133,7 +133,10 @@ def host_allowed(host_header: str, bound: str) -> bool:
 def resolve_request(folder: Path, raw_path: str) -> tuple[Path | None, bool]:
     """The file a URL path names inside `folder` (None if none), and whether the path needs
     a trailing slash. Traversal (`..`, encoded or not) and links out of the folder fail."""
-    path = unquote(urlsplit(raw_path).path)
+    try:
+        path = unquote(urlsplit(raw_path).path)
+    except ValueError:  # ("//[x": a host that opens an IPv6 address and never closes it)
+        return None, False
     if "\x00" in path or "\\" in path:
         return None, False
     root = folder.resolve()

@@ -20,12 +20,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 from bitext.errors import Problem
 from bitext.schema import is_web_address
 from bitext.strings import primary_subtag
-from bitext.venues import venue_of
+from bitext.venues import host_of, venue_of
 
 if TYPE_CHECKING:
     import xml.etree.ElementTree as ET
@@ -283,7 +282,7 @@ def link_kind(link: Link) -> tuple[str, str]:
             return kind, link.url
     if address:
         return "arxiv", address[1]
-    host = urlsplit(link.url).netloc.lower().removeprefix("www.")
+    host = host_of(link.url)
     if host in KIND_OF_HOST:
         return KIND_OF_HOST[host], link.url
     if venue_of(link.url):  # (a publisher's PDF: OpenReview's /pdf?id=…, ACM's /doi/pdf/…)
@@ -296,8 +295,8 @@ def link_kind(link: Link) -> tuple[str, str]:
 
 
 def is_pdf_address(url: str) -> bool:
-    path = urlsplit(url).path.lower()
-    return path.endswith(".pdf") or "pdf" in path.split("/")
+    path = url.split("?", 1)[0].split("#", 1)[0].lower()
+    return path.endswith(".pdf") or "pdf" in path.split("/")[3:]
 
 
 # The sources whose titles and abstracts are in English, by format.

@@ -21,5 +21,12 @@ VENUES = {
 
 
 def venue_of(url: str) -> str | None:
-    host = (urlsplit(url).hostname or "").removeprefix("www.")
-    return VENUES.get(host)
+    return VENUES.get(host_of(url))
+
+
+def host_of(url: str) -> str:
+    """An address's host in lowercase, without "www."; "" where it names none."""
+    try:
+        return (urlsplit(url).hostname or "").removeprefix("www.")
+    except ValueError:  # ("https://[abc/": a bracket that opens an IPv6 host and no host)
+        return ""

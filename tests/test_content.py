@@ -83,6 +83,10 @@ def test_explicit_slug_wins():
     (("tags: []", "tags: []\nlinks: {pdf: 'javascript:alert(1)'}"),
      "content/papers/x.md:7: links.pdf: not a web address (expected an http:// or https:// "
      "URL, found 'javascript:alert(1)')"),
+    # (a bracket that opens an IPv6 host and no host: Python's urlsplit raises at it)
+    (("tags: []", "tags: []\nlinks: {page: 'https://[openreview.net/forum'}"),
+     "content/papers/x.md:7: links.page: not a web address (expected an http:// or https:// "
+     "URL, found 'https://[openreview.net/forum')"),
     (("tags: []", "tags: []\norder: first"),
      "content/papers/x.md:7: order: not a whole number (expected 1 to 9999, found 'first')"),
     (("tags: []", "tags: []\ndraft: yes"),

@@ -569,7 +569,7 @@ def test_requests_during_rebuilds_get_a_whole_page_of_a_good_build(preview, proj
 
 @pytest.mark.parametrize("path", ["/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd",
                                   "/papers/..%2f..%2f..%2fetc/passwd", "/%00", "/..\\x",
-                                  "/link/secret.txt"])
+                                  "/link/secret.txt", "//[x/secret.txt"])
 def test_traversal_and_links_out_are_not_served(preview, tmp_path, path):
     secret = tmp_path / "secret.txt"
     secret.write_text("secret", "utf-8")
