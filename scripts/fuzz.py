@@ -34,7 +34,8 @@ BUDGET_SECONDS = 3.0  # per file at the size cap, on a 2-core machine
 PIECES = ["---", "\n", ":::", "::: en", "::: zh-Hans", "title:", "  en: ", "  zh-Hans: ",
           "date: ", "2024-02-30", "2025-05-14", "tags: [", "]", "&a", "*a", "<<: *a", "!!python",
           "\t", "\x00", "\ud800", "\ufeff", "\u202e", "\r\n", "$", "$$", "\\frac{", "[a](",
-          "javascript:", "<script>", "- ", "{", "}", "'", '"', "no", "0123", "12:30", " " * 9]
+          "javascript:", "<script>", "- ", "{", "}", "'", '"', "no", "0123", "12:30", " " * 9,
+          "links:", "  page: ", "  doi: ", "https://[", "https://doi.org/10.1/x", "%7B"]
 TEMPLATE = ("---\ntitle:\n  en: {0}\n  zh-Hans: {1}\ndate: 2025-05-14\ntags: [llm]\n---\n"
             "::: en\n{2}\n:::\n\n::: zh-Hans\n{3}\n:::\n")
 fragment = st.lists(st.sampled_from(PIECES) | st.text(max_size=12), max_size=20).map("".join)
