@@ -61,7 +61,7 @@ LINK_KINDS = ["page", "pdf", "code", "project", "data", "doi"]
 """The kinds of a paper file's `links`, in the order its page lists them (after arXiv's):
 `page` is the paper's own page where it was published (OpenReview, ACL Anthology, PubMed,
 a journal), for a paper arXiv does not have."""
-FIELDS = ["title", "date", "order", "tags", "authors", "affiliation", "arxiv", "links",
+FIELDS = ["title", "date", "order", "tags", "authors", "affiliation", "venue", "arxiv", "links",
           "slug", "draft", "translator", "translation_model", "title_translator",
           "title_translation_model", "reviewed_by", "translated_from", "paragraphs_differ"]
 MAX_ORDER = 9999
@@ -158,6 +158,8 @@ class Paper:
     translation_stale: bool = False
     """The primary text changed since the translation was made from it (the file's
     `translated_from` is another text's fingerprint); `bitext confirm` clears it."""
+    venue: str | None = None
+    """Where the paper was published, as the page names it ("ICLR 2025", "Nature")."""
     note: Bilingual[Rendered | None] | None = None
     """The editor's note on the paper (`::: note <code>` blocks: why it is worth reading),
     in either language or both; None when the file has none. Not a translation: each
@@ -453,6 +455,7 @@ def read_paper(fields: Fields, blocks: dict[str, Block], languages: tuple[Langua
     tags = read_tags(fields)
     authors = read_list(fields, "authors")
     affiliation = fields.text("affiliation", required=False)
+    venue = fields.text("venue", required=False)
     arxiv = fields.pattern("arxiv", regex=ARXIV_FORM, expected="an arXiv id such as 2505.09388",
                            hint="write the id only, not the URL")
     links = read_links(fields, arxiv)
@@ -507,7 +510,7 @@ def read_paper(fields: Fields, blocks: dict[str, Block], languages: tuple[Langua
         arxiv=arxiv, links=links, translator=translator, draft=draft,
         translation_model=translation_model, title_translator=title_translator,
         title_translation_model=title_translation_model, reviewed_by=reviewed_by,
-        translation_stale=stale,
+        translation_stale=stale, venue=venue,
         note=Bilingual(languages, tuple(notes)) if any(notes) else None, digest=digest,
         warnings=tuple(warnings),
     )

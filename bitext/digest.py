@@ -181,6 +181,9 @@ class Entry:
     translation_model, reviewed_by."""
     date: dt.date | None = None
     """The day of the last line of a date before the entry, if any."""
+    venue: str | None = None
+    """Where the paper was published, as a table's column gives it (a digest's line of a
+    venue is left out, as arXiv's comments are)."""
 
     def line_of(self, part: str) -> int:
         return (self.lines or {}).get(part, self.line)

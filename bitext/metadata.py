@@ -33,6 +33,8 @@ def scholarly_article(paper: Paper, config: Config) -> dict:
         article["workTranslation"].update(translator_of(paper))
     if paper.affiliation:
         article["sourceOrganization"] = {"@type": "Organization", "name": paper.affiliation}
+    if paper.venue:  # (a journal, a conference's proceedings: schema.org's whole of it)
+        article["isPartOf"] = {"@type": "CreativeWork", "name": paper.venue}
     identifiers = [{"@type": "PropertyValue", "propertyID": name, "value": value}
                    for name, value in (("arXiv", paper.arxiv), ("DOI", paper.doi)) if value]
     if identifiers:
@@ -114,6 +116,8 @@ def bibtex(paper: Paper, config: Config) -> str:
     fields.append(("month", MONTHS_BIBTEX[paper.date.month - 1]))
     if paper.arxiv:
         fields += [("eprint", bibtex_text(paper.arxiv)), ("archivePrefix", "arXiv")]
+    if paper.venue:  # (@misc's field for where it appeared)
+        fields.append(("howpublished", bibtex_text(paper.venue)))
     if paper.doi:
         fields.append(("doi", bibtex_verbatim(paper.doi)))
     fields.append(("url", bibtex_verbatim(paper.link("arxiv") or paper.link("page")

@@ -112,6 +112,8 @@ class Record:
     the record holds (see `bitext.importer.with_translations_merged`)."""
     translation_outside: tuple[int, ...] = ()
     """The lines of that input that are no paper's (as `left_out_outside`)."""
+    venue: str | None = None
+    """Where the paper was published (arXiv's journal reference, an OpenReview venue)."""
     revised: bool = False
     """arXiv's daily listing announces the record as the revised version of an older paper
     (a replacement): it updates the paper that content/ has (`import --update`), and is
@@ -215,7 +217,7 @@ def read_records(text: str, name: str, format_name: str | None,
                               note=entry.note, left_out=entry.left_out,
                               left_out_columns=columns_left_out,
                               left_out_outside=outside,
-                              provenance=entry.provenance,
+                              provenance=entry.provenance, venue=entry.venue,
                               lines=dict(entry.lines or {})))
     return records, problems
 
@@ -750,15 +752,18 @@ def arxiv_entry(entry: ET.Element, name: str, line: int) -> tuple[Record | None,
     categories = tuple(category.get("term", "") for category in entry.findall(f"{ATOM}category"))
     return arxiv_record(name, line, arxiv, title, summary, authors,
                         element_text(entry, f"{ARXIV}comment"), element_text(entry, f"{ARXIV}doi"),
-                        categories, timestamp_date(element_text(entry, f"{ATOM}published"))), None
+                        categories, timestamp_date(element_text(entry, f"{ATOM}published")),
+                        venue=element_text(entry, f"{ARXIV}journal_ref")), None
 
 
 def arxiv_record(name: str, line: int, arxiv: str, title: str, summary: str,
                  authors: tuple[str, ...], comment: str | None, doi: str | None,
-                 categories: tuple[str, ...], date: dt.date | None) -> Record:
+                 categories: tuple[str, ...], date: dt.date | None,
+                 venue: str | None = None) -> Record:
     """A paper as arXiv gives it (its API or its e-mail): awaiting its translation, the TeX
     of its title and authors' names as text, its PDF link, a GitHub address in its comment
-    as its code, its DOI as a link, its categories for the tag rules."""
+    as its code, its DOI as a link, its categories for the tag rules, its journal reference
+    as where it was published."""
     links = {"pdf": f"https://arxiv.org/pdf/{arxiv}"}
     title, authors = tex_text(title), tuple(tex_text(author) for author in authors)
     code = GITHUB_URL.search(comment or "")
@@ -768,7 +773,8 @@ def arxiv_record(name: str, line: int, arxiv: str, title: str, summary: str,
         links["doi"] = f"https://doi.org/{doi.split()[0]}"
     return Record(name, line, (normalise_title(title), None), (normalise_abstract(summary), None),
                   authors=authors, arxiv=arxiv, date=date, links=links,
-                  extra_terms=tuple(term for term in categories if term))
+                  extra_terms=tuple(term for term in categories if term),
+                  venue=" ".join(tex_text(venue).split()) or None if venue else None)
 
 
 # -- arXiv's e-mail digests ------------------------------------------------------------
@@ -871,7 +877,7 @@ def mail_paper(identifier: re.Match, fields: dict[str, str], abstract: str, name
     return arxiv_record(name, line, arxiv[1], fields["title"], abstract,
                         arxiv_author_names(fields.get("authors", "")), fields.get("comments"),
                         fields.get("doi"), tuple(fields.get("categories", "").split()),
-                        mail_date(fields.get("date", ""))), None
+                        mail_date(fields.get("date", "")), venue=fields.get("journal-ref")), None
 
 
 def mail_date(value: str) -> dt.date | None:

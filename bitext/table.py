@@ -75,6 +75,11 @@ LINK_COLUMNS = {"arxiv", "arxiv id", "arxiv url", "arxiv link", "paper id", "id"
                 # (the paper's own page where it was published)
                 "paper page", "论文页面", "openreview", "openreview url", "pubmed",
                 "pubmed url", "anthology url", "acl anthology"}
+# Where a paper was published: Zotero's "Publication Title" (a journal), "Proceedings Title"
+# and "Conference Name" (the first that a row fills), arXiv's journal reference.
+VENUE_COLUMNS = {"venue", "journal", "conference", "publication title", "proceedings title",
+                 "conference name", "journal ref", "journal reference", "published in",
+                 "期刊", "会议", "发表于", "收录"}
 DATE_COLUMNS = {"date", "day", "published", "publication date", "published date",
                 "publish date", "pub date", "日期", "发布日期", "发表日期"}
 # A column of none of bitext's fields, of the authors' comments (as arXiv gives them), of
@@ -201,7 +206,8 @@ def column_of(index: int, name: str, languages: tuple[Language, Language]) -> Co
                                        else re.escape(marker), " ", rest, count=1).split())
                 language = which
                 break
-    field = FIELD_OF_LABEL.get(words) or FIELD_OF_LABEL.get(rest)
+    field = ("venue" if rest in VENUE_COLUMNS
+             else FIELD_OF_LABEL.get(words) or FIELD_OF_LABEL.get(rest))
     by_machine = rest in MACHINE_WORDS
     made_by, _, named = rest.partition(" ")
     if field is None and made_by in MACHINE_WORDS and FIELD_OF_LABEL.get(named) in (
@@ -389,6 +395,10 @@ def openreview_record(note: dict) -> dict | None:
     record = {AUTHORS_SUMMARY if key.casefold() in ("tldr", "tl;dr") else key:
               value["value"] if isinstance(value, dict) and "value" in value else value
               for key, value in content.items()}
+    if isinstance(record.get("venue"), str) and not is_published_venue(record["venue"]):
+        # ("Submitted to ICLR 2025", "ICLR 2025 Conference Withdrawn Submission": where the
+        # paper was not published; left out, and named)
+        record[UNPUBLISHED_VENUE] = record.pop("venue")
     record["url"] = f"{OPENREVIEW}/forum?id={forum}"
     if isinstance(record.get("pdf"), str) and record["pdf"].startswith("/"):
         record["pdf"] = OPENREVIEW + record["pdf"]
@@ -397,6 +407,16 @@ def openreview_record(note: dict) -> dict | None:
     if published is not None:
         record["date"] = published.isoformat()
     return record
+
+
+UNPUBLISHED_VENUE = "venue (not published)"
+# The words of an OpenReview venue where the paper was not published.
+NOT_PUBLISHED = re.compile(r"\bsubmi(?:tted|ssion)\b|\bwithdrawn\b|\brejected\b|\bunder review\b",
+                           re.IGNORECASE)
+
+
+def is_published_venue(venue: str) -> bool:
+    return bool(venue.strip()) and NOT_PUBLISHED.search(venue) is None
 
 
 def day_of_milliseconds(value: object) -> dt.date | None:
@@ -691,10 +711,26 @@ def read_row(cells: list[str], columns: list[Column], line: int, source: str,
                      word for column in columns if column.field == "keywords"
                      for word in tag_words(cell(column)))),
                  note=note_of((text, script_share(text, secondary)) for text in notes),
-                 date=date, provenance=row_provenance(value, translated_by_machine)), (
+                 date=date, provenance=row_provenance(value, translated_by_machine),
+                 venue=row_venue(cells, columns)), (
         # (the row is read: a date that names no day stops the import, unless --date gives
         # every paper its day; see `bitext.importer.plan_import`)
         [date_problem] * bool(date_problem))
+
+
+# A preprint server's name, which names no place of publication ("arXiv", DBLP's "CoRR
+# abs/2505.09388"): the paper's arXiv id says as much.
+PREPRINT_SERVER = re.compile(r"(?:arxiv(?:\.org)?(?: preprint.*)?|corr(?: abs/.*)?)",
+                             re.IGNORECASE)
+
+
+def row_venue(cells: list[str], columns: list[Column]) -> str | None:
+    """Where a row's paper was published: the first venue column it fills (see
+    `VENUE_COLUMNS`), unless that names a preprint server."""
+    venue = next((" ".join(cells[column.index].split()) for column in columns
+                  if column.field == "venue" and column.index < len(cells)
+                  and cells[column.index].strip()), None)
+    return None if venue is None or PREPRINT_SERVER.fullmatch(venue) else venue
 
 
 def row_authors(cells: list[str], columns: list[Column]) -> tuple[str, ...]:

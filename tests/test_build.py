@@ -162,12 +162,14 @@ def test_machine_metadata_on_paper_pages(project, tmp_path):
 
 def test_a_paper_published_elsewhere_than_arxiv_links_and_cites_its_page_and_doi(tmp_path):
     """A conference paper arXiv does not have: its page where it was published, named by
-    its place, and its DOI in the citations (BibTeX, JSON-LD, Google Scholar's meta)."""
+    its place, where it was published (`venue`), and its DOI in the citations (BibTeX,
+    JSON-LD, Google Scholar's meta)."""
     import html
     import json
 
     bert = paper("BERT: Pre-training of Deep Bidirectional Transformers for Language "
                  "Understanding", authors=["Jacob Devlin", "Ming-Wei Chang"],
+                 venue="NAACL-HLT 2019 & ACL_Anthology",
                  links={"page": "https://aclanthology.org/N19-1423/",
                         "pdf": "https://aclanthology.org/N19-1423.pdf",
                         "doi": "https://doi.org/10.18653/v1/N19-1423"})
@@ -203,13 +205,17 @@ def test_a_paper_published_elsewhere_than_arxiv_links_and_cites_its_page_and_doi
                                 ("https://aclanthology.org/N19-1423.pdf", "PDF"),
                                 ("https://doi.org/10.18653/v1/N19-1423", "DOI")]
     assert '<meta name="citation_doi" content="10.18653/v1/N19-1423">' in bert_page
+    assert ('<dt><span data-alt="发表于" data-alt-lang="zh-Hans" data-alt-dir="ltr">Published in'
+            '</span></dt><dd>NAACL-HLT 2019 &amp; ACL_Anthology</dd>') in bert_page
     described = json_ld(bert_page)
+    assert described["isPartOf"] == {"@type": "CreativeWork",
+                                     "name": "NAACL-HLT 2019 & ACL_Anthology"}
     assert described["identifier"] == {"@type": "PropertyValue", "propertyID": "DOI",
                                        "value": "10.18653/v1/N19-1423"}
     assert described["sameAs"] == ["https://aclanthology.org/N19-1423/",
                                    "https://doi.org/10.18653/v1/N19-1423"]
-    assert "  doi = {10.18653/v1/N19-1423},\n  url = {https://aclanthology.org/N19-1423/},\n" \
-        in bibtex(bert_page)
+    assert ("  howpublished = {NAACL-HLT 2019 \\& ACL\\_Anthology},\n  doi = {10.18653/v1/N19-"
+            "1423},\n  url = {https://aclanthology.org/N19-1423/},\n") in bibtex(bert_page)
 
     lora_page = page("lora-low-rank-adaptation-of-large-language-models")
     # (a brace is no character of an address: the page links it as a browser asks for it)
@@ -961,7 +967,7 @@ def test_the_readme_names_what_a_paper_has():
         "source", "digest", "warnings"}  # (the build's own)
     attributes |= {name for name, value in vars(Paper).items()
                    if isinstance(value, property) or name == "link"}
-    nested = {"None", "primary", "secondary", "html", "blocks", "text", "kind", "venue"}  # (of
+    nested = {"None", "primary", "secondary", "html", "blocks", "text", "kind"}  # (of
     # a title, an abstract, a link)
     assert {name.split("(")[0] for name in re.findall(r"`([^`]+)`", described)} - nested \
         == attributes

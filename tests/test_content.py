@@ -94,7 +94,8 @@ def test_explicit_slug_wins():
      "YAML's yes/no/on/off are not accepted here"),
     (("tags: []", "tags: []\nauthor: Me"),
      "content/papers/x.md:7: author: unknown field (expected one of title, date, order, "
-     "tags, authors, affiliation, arxiv, links, slug, draft, translator, translation_model, "
+     "tags, authors, affiliation, venue, arxiv, links, slug, draft, translator, "
+     "translation_model, "
      "title_translator, title_translation_model, reviewed_by, translated_from, "
      "paragraphs_differ, found 'author') — did you mean "
      "'authors'?"),

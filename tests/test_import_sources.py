@@ -2558,6 +2558,27 @@ def test_arxivs_listing_of_a_revised_paper_the_site_has_updates_it(tmp_path, cap
     assert paper.translation_stale and paper.machine_translated
 
 
+def test_arxivs_journal_reference_is_where_the_paper_was_published(tmp_path, capsys):
+    """arXiv's `arxiv:journal_ref` is the paper's `venue`, which the page shows and the
+    citations give; `import --update` of the daily papers, which give none, keeps it."""
+    text = (ARXIV / "several-papers.xml").read_text("utf-8")
+    first = text.index("</entry>")
+    answer = tmp_path / "answer.xml"
+    answer.write_text(text[:first] + "    <arxiv:journal_ref xmlns:arxiv=\"http://arxiv.org/schemas/"
+                      "atom\">Trans. Mach. Learn. Res. (2025)"
+                      "</arxiv:journal_ref>\n  " + text[first:], "utf-8")
+    project = make_project(tmp_path / "site", {})
+    assert run(project, "import", str(answer)) == 0
+    capsys.readouterr()
+    venues = {paper.arxiv: paper.venue for paper in imported(project).values()}
+    assert sorted(venues.values(), key=str) == [None, None, "Trans. Mach. Learn. Res. (2025)"]
+    assert run(project, "import", "--update",
+               str(FIXTURES / "hf-daily-papers/2025-06-02.json")) == 0
+    assert "updated content/papers/prorl-" in capsys.readouterr().out
+    assert {paper.arxiv: paper.venue for paper in imported(project).values()
+            if paper.arxiv in venues} == venues
+
+
 def test_a_post_of_a_paper_from_arxivs_listing_with_its_announcement(tmp_path, capsys):
     """A real post a script saved of one paper of arXiv's listing: the title, the address
     and the RSS date in its front matter, and as its body the listing's description,

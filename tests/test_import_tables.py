@@ -131,9 +131,10 @@ def test_a_papers_databases_export_keeps_each_papers_date_and_terms():
     assert [r.date.isoformat() for r in records] == [row["date"] for row in rows]
     assert {r.extra_terms for r in records} == {("Language Models", "Reinforcement Learning")}
     # (named: the columns left out that held something; pubmed_url and ai_analysis are
-    # empty here)
+    # empty here. The journal, "arXiv", names no place of publication: the arXiv id says it)
     assert {r.left_out_columns for r in records} == {(
-        "journal", "quality_score", "quality_tier", "is_open_access", "oa_pdf_url")}
+        "quality_score", "quality_tier", "is_open_access", "oa_pdf_url")}
+    assert {r.venue for r in records} == {None}
 
 
 def test_a_translation_a_script_marked_failed_in_english_is_none():
@@ -246,7 +247,8 @@ def test_a_zotero_export_of_articles_dated_by_their_year_alone_imports_with_date
             row.update({"Key": paper["id"].replace(".", "")[:8], "Item Type": "journalArticle",
                         "Title": " ".join(paper["title"].split()),
                         "Abstract Note": " ".join(paper["summary"].split()),
-                        "Date": "2023", "Publication Year": "2023"})
+                        "Date": "2023", "Publication Year": "2023",
+                        "Publication Title": "Transactions on Machine  Learning Research"})
             writer.writerow([row[name] for name in header])
     project = make_project(tmp_path / "site", {})
     assert run_import(project, str(path)) == 1
@@ -258,8 +260,8 @@ def test_a_zotero_export_of_articles_dated_by_their_year_alone_imports_with_date
     assert run_import(project, str(path), "--date", "2026-08-20") == 0
     assert capsys.readouterr().out.splitlines()[-1] == (
         "2 created, 0 updated, 0 skipped; 2 awaiting translation")
-    assert sorted(str(paper.date) for paper in imported(project).values()) == [
-        "2026-08-20", "2026-08-20"]
+    assert sorted((str(paper.date), paper.venue) for paper in imported(project).values()) == [
+        ("2026-08-20", "Transactions on Machine Learning Research")] * 2
 
 
 OPENREVIEW = FIXTURES / "openreview"
@@ -281,7 +283,7 @@ def test_an_openreview_answer_imports_its_submissions(tmp_path, capsys):
     assert run_import(project, str(path)) == 0
     assert capsys.readouterr().out.splitlines()[-2:] == [
         f"{path}: columns left out (no field of a paper file holds them): authorids, "
-        "primary_area, venue, venueid, _bibtex, paperhash, authors' TL;DR",
+        "primary_area, venueid, _bibtex, paperhash, venue (not published), authors' TL;DR",
         "3 created, 0 updated, 0 skipped; 3 awaiting translation"]
     notes = json.loads(path.read_text("utf-8"))["notes"]
     papers = {paper.title.primary: paper for paper in imported(project).values()}
@@ -296,6 +298,7 @@ def test_an_openreview_answer_imports_its_submissions(tmp_path, capsys):
             f"https://openreview.net{note['content']['pdf']['value']}")
         assert paper.links[0].venue == "OpenReview" and paper.arxiv is None
         assert paper.awaiting_translation and paper.note is None  # (the TL;DR: the authors')
+        assert paper.venue is None  # ("ICLR 2026 Conference Submission": not published)
     # (published on 2025-10-08; the third note, not published, made public that day)
     assert {str(paper.date) for paper in papers.values()} == {"2025-10-08"}
     # (HardTests' keywords name the rule's words; its title and abstract do not)
@@ -328,6 +331,9 @@ def test_an_openreview_answer_of_api_1_and_of_a_forum_with_its_replies(tmp_path,
         assert report[0].startswith("would create content/papers/prorl-prolonged-reinforcement-"
                                     "learning-expands-reasoning-boundaries-in-large.md  [")
         assert "; 2025-05-30; " in report[0]  # (made on that day: no day of publication)
+    assert run_import(project, str(path)) == 0  # (published: its venue is the paper's)
+    capsys.readouterr()
+    assert [paper.venue for paper in imported(project).values()] == ["Example Workshop 2025"]
     # (notes without an abstract: no papers for a digest, said as of any records)
     del submission["content"]["abstract"]
     path = tmp_path / "no-abstract.json"
