@@ -774,7 +774,7 @@ def arxiv_record(name: str, line: int, arxiv: str, title: str, summary: str,
     return Record(name, line, (normalise_title(title), None), (normalise_abstract(summary), None),
                   authors=authors, arxiv=arxiv, date=date, links=links,
                   extra_terms=tuple(term for term in categories if term),
-                  venue=" ".join(tex_text(venue).split()) or None if venue else None)
+                  venue=" ".join(tex_text(venue or "").split()) or None)
 
 
 # -- arXiv's e-mail digests ------------------------------------------------------------
