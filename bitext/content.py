@@ -29,7 +29,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
-from urllib.parse import unquote, urlsplit
 
 from bitext.config import TAG_FORM, Config, Language, in_each_language
 from bitext.errors import InputError, Problem
@@ -45,7 +44,7 @@ from bitext.schema import (
     normalise,
     url_name_problem,
 )
-from bitext.venues import venue_of
+from bitext.venues import doi_of, venue_of
 
 # Only parsing needs YAML, the translation checks, math and slugify: they are imported in
 # the functions that parse, so that a rebuild that parses nothing (most of them) does not
@@ -116,8 +115,6 @@ class Link:
         return venue_of(self.url) if self.kind == "page" else None
 
 
-DOI_HOSTS = frozenset({"doi.org", "dx.doi.org"})
-
 
 @dataclass(frozen=True)
 class Paper:
@@ -183,15 +180,9 @@ class Paper:
 
     @property
     def doi(self) -> str | None:
-        """The DOI (10.…/…) of the `doi` link, when that is an address of doi.org (a
-        publisher's own address names no DOI that bitext could tell)."""
+        """The DOI (10.…/…) of the `doi` link, when that is an address of doi.org."""
         url = self.link("doi")
-        if url is None:
-            return None
-        parts = urlsplit(url)
-        name = unquote(parts.path.removeprefix("/"))
-        found = parts.hostname in DOI_HOSTS and name.startswith("10.") and "/" in name
-        return name if found else None
+        return doi_of(url) if url else None
 
     @property
     def machine_translated(self) -> bool:

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from bitext.errors import Problem
 from bitext.schema import is_web_address
 from bitext.strings import primary_subtag
-from bitext.venues import host_of, venue_of
+from bitext.venues import DOI_HOSTS, host_of, published_venue, venue_of
 
 if TYPE_CHECKING:
     import xml.etree.ElementTree as ET
@@ -244,7 +244,8 @@ LABEL_WORDS = {"page": ("paper page", "论文页面", "openreview", "pubmed", "a
                "code": ("code", "github", "代码", "源码"), "data": ("data", "数据"),
                "project": ("project", "page", "website", "demo", "主页", "项目"),
                "doi": ("doi",)}
-KIND_OF_HOST = {"github.com": "code", "gitlab.com": "code", "doi.org": "doi"}
+KIND_OF_HOST = {"github.com": "code", "gitlab.com": "code",
+                **dict.fromkeys(DOI_HOSTS, "doi")}
 
 
 def digest_links(links: tuple[Link, ...], name: str
@@ -774,7 +775,7 @@ def arxiv_record(name: str, line: int, arxiv: str, title: str, summary: str,
     return Record(name, line, (normalise_title(title), None), (normalise_abstract(summary), None),
                   authors=authors, arxiv=arxiv, date=date, links=links,
                   extra_terms=tuple(term for term in categories if term),
-                  venue=" ".join(tex_text(venue or "").split()) or None)
+                  venue=published_venue(tex_text(venue or "")))
 
 
 # -- arXiv's e-mail digests ------------------------------------------------------------

@@ -61,6 +61,7 @@ from bitext.errors import Problem
 from bitext.scripts import PRIMARY_MAX, SECONDARY_MIN, script_of_language, script_share
 from bitext.sources import GITHUB_URL
 from bitext.strings import primary_subtag
+from bitext.venues import published_venue
 
 # The separators a spreadsheet exports with: comma, tab, and the semicolon of the locales
 # whose decimal mark is a comma.
@@ -395,7 +396,7 @@ def openreview_record(note: dict) -> dict | None:
     record = {AUTHORS_SUMMARY if key.casefold() in ("tldr", "tl;dr") else key:
               value["value"] if isinstance(value, dict) and "value" in value else value
               for key, value in content.items()}
-    if isinstance(record.get("venue"), str) and not is_published_venue(record["venue"]):
+    if isinstance(record.get("venue"), str) and NOT_PUBLISHED.search(record["venue"]):
         # ("Submitted to ICLR 2025", "ICLR 2025 Conference Withdrawn Submission": where the
         # paper was not published; left out, and named)
         record[UNPUBLISHED_VENUE] = record.pop("venue")
@@ -413,10 +414,6 @@ UNPUBLISHED_VENUE = "venue (not published)"
 # The words of an OpenReview venue where the paper was not published.
 NOT_PUBLISHED = re.compile(r"\bsubmi(?:tted|ssion)\b|\bwithdrawn\b|\brejected\b|\bunder review\b",
                            re.IGNORECASE)
-
-
-def is_published_venue(venue: str) -> bool:
-    return bool(venue.strip()) and NOT_PUBLISHED.search(venue) is None
 
 
 def day_of_milliseconds(value: object) -> dt.date | None:
@@ -703,6 +700,10 @@ def read_row(cells: list[str], columns: list[Column], line: int, source: str,
     (title, translated_title), (abstract, translated) = texts["title"], texts["abstract"]
     notes = [cell_text(cell(column)) for column in columns
              if column.field == "note" and cell(column)]
+    venue = next((cell(column) for column in columns  # (the first the row fills)
+                  if column.field == "venue" and cell(column)), "")
+    # (the row is read: a date that names no day stops the import, unless --date gives
+    # every paper its day; see `bitext.importer.plan_import`)
     return Entry(line, (title_text(title), title_text(translated_title)),
                  (cell_text(abstract), cell_text(translated)),
                  " ".join(value("affiliation").split()) or None, links=tuple(links),
@@ -712,25 +713,7 @@ def read_row(cells: list[str], columns: list[Column], line: int, source: str,
                      for word in tag_words(cell(column)))),
                  note=note_of((text, script_share(text, secondary)) for text in notes),
                  date=date, provenance=row_provenance(value, translated_by_machine),
-                 venue=row_venue(cells, columns)), (
-        # (the row is read: a date that names no day stops the import, unless --date gives
-        # every paper its day; see `bitext.importer.plan_import`)
-        [date_problem] * bool(date_problem))
-
-
-# A preprint server's name, which names no place of publication ("arXiv", DBLP's "CoRR
-# abs/2505.09388"): the paper's arXiv id says as much.
-PREPRINT_SERVER = re.compile(r"(?:arxiv(?:\.org)?(?: preprint.*)?|corr(?: abs/.*)?)",
-                             re.IGNORECASE)
-
-
-def row_venue(cells: list[str], columns: list[Column]) -> str | None:
-    """Where a row's paper was published: the first venue column it fills (see
-    `VENUE_COLUMNS`), unless that names a preprint server."""
-    venue = next((" ".join(cells[column.index].split()) for column in columns
-                  if column.field == "venue" and column.index < len(cells)
-                  and cells[column.index].strip()), None)
-    return None if venue is None or PREPRINT_SERVER.fullmatch(venue) else venue
+                 venue=published_venue(venue)), [date_problem] * bool(date_problem)
 
 
 def row_authors(cells: list[str], columns: list[Column]) -> tuple[str, ...]:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+import re
+from urllib.parse import unquote, urlsplit
 
 # Where papers are published whose pages readers know by name, by host ("www." aside).
 # Names of their own, the same in every language.
@@ -30,3 +31,29 @@ def host_of(url: str) -> str:
         return (urlsplit(url).hostname or "").removeprefix("www.")
     except ValueError:  # ("https://[abc/": a bracket that opens an IPv6 host and no host)
         return ""
+
+
+# The hosts of a DOI's address (https://doi.org/10.…/…), "www." aside.
+DOI_HOSTS = frozenset({"doi.org", "dx.doi.org"})
+
+
+def doi_of(url: str) -> str | None:
+    """The DOI (10.…/…) that an address of doi.org names; None for any other address (a
+    publisher's own names no DOI that bitext could tell)."""
+    if host_of(url) not in DOI_HOSTS:
+        return None
+    name = unquote(urlsplit(url).path.removeprefix("/"))
+    return name if name.startswith("10.") and "/" in name else None
+
+
+# A preprint server's name, which names no place of publication ("arXiv", DBLP's "CoRR
+# abs/2505.09388"): the paper's arXiv id says as much.
+PREPRINT_SERVER = re.compile(r"(?:arxiv(?:\.org)?(?: preprint.*)?|corr(?: abs/.*)?)",
+                             re.IGNORECASE)
+
+
+def published_venue(text: str) -> str | None:
+    """Where a paper was published, as an input names it (its spaces collapsed); None for
+    nothing, or a preprint server's name."""
+    venue = " ".join(text.split())
+    return venue if venue and not PREPRINT_SERVER.fullmatch(venue) else None

@@ -486,6 +486,7 @@ def test_a_digest_paper_with_its_arxiv_link_is_found_again_in_the_daily_papers(t
     ("Project page", "https://qwenlm.github.io/", "project"),
     ("", "https://qwenlm.github.io/", "project"),
     ("DOI", "https://doi.org/10.18653/v1/N19-1423", "doi"),
+    ("", "http://dx.doi.org/10.18653/v1/N19-1423", "doi"),  # (was a project page)
     ("", "https://[openreview.net/forum?id=x", "project")])  # (no host: no traceback)
 def test_a_link_to_where_a_paper_was_published_is_its_page(label, url, kind):
     from bitext.digestlines import Link
