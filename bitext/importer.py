@@ -665,10 +665,12 @@ class Target:
             awaiting = awaited(*kept)
             translates = any(text is None and new is not None for text, new in
                              zip(kept, (record.titles[1], record.abstracts[1]), strict=True))
-            return Planned("skip", existing.path, record.where, "", fired,
-                           reason=("already there, awaiting the translation this input gives"
-                                   if translates else "already there; arXiv announces a "
-                                   "revised version" if record.revised else "already there"),
+            reason = "already there"
+            if translates:
+                reason += ", awaiting the translation this input gives"
+            elif record.revised:
+                reason += "; arXiv announces a revised version"
+            return Planned("skip", existing.path, record.where, "", fired, reason=reason,
                            awaiting=awaiting, translates=translates,
                            replaced=record.left_out_replaced)
         fields = front_fields(record, existing, date, order, sorted(
