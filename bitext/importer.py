@@ -110,7 +110,9 @@ class Planned:
     """Lines of the input with the paper's text that its file does not keep (the authors'
     comments, counts)."""
     columns_left_out: tuple[str, ...] = ()
-    """The columns of its table that no field keeps."""
+    """The columns of its table that no field keeps (a BibTeX file's fields)."""
+    columns_are: str = "columns"
+    """What its input calls them (see `Record.columns_are`)."""
     outside: tuple[int, ...] = ()
     """The lines of its input that are no paper's (a digest's opening and closing
     words)."""
@@ -693,6 +695,7 @@ class Target:
                            text, fired, list(named), awaiting=awaiting, date=fields["date"],
                            noted=any(record.note), left_out=record.left_out,
                            columns_left_out=record.left_out_columns,
+                           columns_are=record.columns_are,
                            outside=record.left_out_outside,
                            translation=record.translation_where,
                            translation_outside=record.translation_outside,
@@ -705,6 +708,7 @@ class Target:
                        awaiting=awaiting, stale=stale, date=fields["date"],
                        noted=any(record.note), left_out=record.left_out,
                        columns_left_out=record.left_out_columns,
+                       columns_are=record.columns_are,
                        outside=record.left_out_outside,
                        translation=record.translation_where,
                        translation_outside=record.translation_outside,
@@ -877,10 +881,10 @@ def report_lines(planned: list[Planned], root: Path, dry_run: bool,
     if left_out:
         summary += (f"; {left_out} line{'s' * (left_out > 1)} left out (the authors' "
                     "comments, counts, a model's readings: no field of a paper file holds them)")
-    tables = dict.fromkeys((item.source.rpartition(":")[0], item.columns_left_out)
-                           for item in planned if item.columns_left_out)
-    lines += [f"{name}: columns left out (no field of a paper file holds them): "
-              f"{', '.join(columns)}" for name, columns in tables]
+    tables = dict.fromkeys((item.source.rpartition(":")[0], item.columns_are,
+                            item.columns_left_out) for item in planned if item.columns_left_out)
+    lines += [f"{name}: {kind} left out (no field of a paper file holds them): "
+              f"{', '.join(columns)}" for name, kind, columns in tables]
     outside = dict.fromkeys(
         [(item.source.rpartition(":")[0], item.outside) for item in planned if item.outside]
         + [(item.translation.rpartition(":")[0], item.translation_outside)

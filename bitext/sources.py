@@ -99,7 +99,9 @@ class Record:
     """Lines of the source with the paper's text that no field keeps (a digest's lines of
     the authors' comments)."""
     left_out_columns: tuple[str, ...] = ()
-    """The columns of a table that no field keeps."""
+    """The columns of a table that no field keeps (a BibTeX file's fields)."""
+    columns_are: str = "columns"
+    """What the input calls them: "columns", "BibTeX fields"."""
     left_out_outside: tuple[int, ...] = ()
     """Lines of the source that are no paper's (a digest's opening and closing words)."""
     provenance: tuple[tuple[str, str], ...] = ()
@@ -140,14 +142,16 @@ MARKUP_DOCUMENT = re.compile(r"<(?:\?xml|!doctype|(?:[\w-]+:)?feed[\s>]|rss[\s>]
 
 
 def detect_format(text: str, name: str, languages: tuple[Language, Language]) -> str:
-    """hf, arxiv, table or digest: from the first characters that are not white space, a
+    """hf, arxiv, bibtex, table or digest: from the first characters that are not white space, a
     JSON object or array of objects (the daily papers, unless its first object's keys
     name a title and an abstract as a table's columns: JSON or JSON Lines records), or
     XML or a web page (see `MARKUP_DOCUMENT`; a digest whose first title starts with its
     arXiv id, "[2505.09388] Qwen3 …", is no JSON); arXiv's e-mail by its lines of a
-    paper's start (see `is_arxiv_email`); else a table by its name (.csv, .tsv), its
+    paper's start (see `is_arxiv_email`); BibTeX by its name (.bib) or its first entry
+    (see `bitext.bibtex.is_bibtex`); else a table by its name (.csv, .tsv), its
     header row (see `bitext.table.looks_like_table`) or a paper's front matter (see
     `bitext.table.is_front_matter_paper`); else a digest."""
+    from bitext.bibtex import is_bibtex
     from bitext.table import is_front_matter_paper, json_records, looks_like_table
 
     start = text.lstrip("\ufeff \t\r\n")
@@ -156,6 +160,8 @@ def detect_format(text: str, name: str, languages: tuple[Language, Language]) ->
     if MARKUP_DOCUMENT.match(start) or is_arxiv_email(text):
         return "arxiv"
 
+    if name.lower().endswith(".bib") or is_bibtex(text):
+        return "bibtex"
     if (name.lower().endswith((".csv", ".tsv")) or looks_like_table(text, languages)
             or is_front_matter_paper(text, languages)):
         return "table"
@@ -183,10 +189,11 @@ def read_records(text: str, name: str, format_name: str | None,
             return read_arxiv_feed(text, name)
         return read_arxiv_email(text, name)
     # (imported here: their tables take 9 ms to build, which every import would pay)
-    if format_name == "table":
+    if format_name in ("table", "bibtex"):
         from bitext.table import read_table
 
-        entries, problems, columns_left_out = read_table(text, name, languages)
+        entries, problems, columns_left_out = read_table(text, name, languages,
+                                                         bibtex=format_name == "bibtex")
         outside = ()
     else:
         from bitext.digest import read_digest
@@ -216,6 +223,8 @@ def read_records(text: str, name: str, format_name: str | None,
                               extra_terms=entry.keywords, tags=entry.tags,
                               note=entry.note, left_out=entry.left_out,
                               left_out_columns=columns_left_out,
+                              columns_are="BibTeX fields" if format_name == "bibtex"
+                              else "columns",
                               left_out_outside=outside,
                               provenance=entry.provenance, venue=entry.venue,
                               lines=dict(entry.lines or {})))
@@ -233,9 +242,10 @@ def made_translation(text: str | None) -> str | None:
 # -- a digest's links ------------------------------------------------------------------
 
 # Addresses of a paper's arXiv id: arXiv's abstract, PDF and HTML pages, and the Hugging
-# Face paper page.
+# Face paper page; the id of today's form, or of before 2007 ("hep-th/9901001").
 ARXIV_ADDRESS = re.compile(r"https?://(?:www\.)?(?:arxiv\.org/(?:abs|pdf|html)|"
-                           r"(?:huggingface|hf)\.co/papers)/(\d{4}\.\d{4,5})(?:v\d+)?"
+                           r"(?:huggingface|hf)\.co/papers)/"
+                           r"(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?"
                            r"(?:\.pdf)?/?", re.IGNORECASE)
 # The kind of a link, from words of its label ("Project: " before an arXiv address: the
 # daily papers give such project pages), else from its address.
@@ -712,16 +722,21 @@ def tex_text(text: str) -> str:
         plain = text[at:match.start() if match else len(text)]
         if "\\" in plain:
             # TeX's special characters unescaped are the characters themselves in arXiv's
-            # text ("A & B", "50%"): kept aside from the converter, which reads them as
-            # TeX (an alignment, a comment) and drops them
-            kept = TEX_SPECIAL.sub(lambda special: chr(KEPT_ASIDE + ord(special[0])), plain)
-            plain = KEPT.sub(lambda mark: chr(ord(mark[0]) - KEPT_ASIDE),
-                             converter.latex_to_text(kept))
+            # text ("A & B", "50%")
+            plain = read_tex(plain, converter.latex_to_text, TEX_SPECIAL)
         pieces.append(plain)
         if match:
             pieces.append(match.group())
             at = match.end()
     return "".join(pieces)
+
+
+def read_tex(text: str, to_text: Callable[[str], str], kept_as_written: re.Pattern) -> str:
+    """`text` as `to_text` (pylatexenc's) reads it, but for the characters that
+    `kept_as_written` finds: kept aside from pylatexenc, which would read them as TeX (an
+    alignment, a comment) and drop them."""
+    kept = kept_as_written.sub(lambda special: chr(KEPT_ASIDE + ord(special[0])), text)
+    return KEPT.sub(lambda mark: chr(ord(mark[0]) - KEPT_ASIDE), to_text(kept))
 
 
 def element_text(entry: ET.Element, tag: str) -> str | None:

@@ -77,10 +77,11 @@ LINK_COLUMNS = {"arxiv", "arxiv id", "arxiv url", "arxiv link", "paper id", "id"
                 "paper page", "论文页面", "openreview", "openreview url", "pubmed",
                 "pubmed url", "anthology url", "acl anthology"}
 # Where a paper was published: Zotero's "Publication Title" (a journal), "Proceedings Title"
-# and "Conference Name" (the first that a row fills), arXiv's journal reference.
+# and "Conference Name" (the first that a row fills), arXiv's journal reference, BibTeX's
+# fields (see `bitext.bibtex`).
 VENUE_COLUMNS = {"venue", "journal", "conference", "publication title", "proceedings title",
-                 "conference name", "journal ref", "journal reference", "published in",
-                 "期刊", "会议", "发表于", "收录"}
+                 "journaltitle", "booktitle", "conference name", "journal ref",
+                 "journal reference", "published in", "期刊", "会议", "发表于", "收录"}
 DATE_COLUMNS = {"date", "day", "published", "publication date", "published date",
                 "publish date", "pub date", "日期", "发布日期", "发表日期"}
 # A column of none of bitext's fields, of the authors' comments (as arXiv gives them), of
@@ -95,6 +96,30 @@ YEAR_ALONE = re.compile(r"\d{4}")
 BARE_DOI = re.compile(r"10\.\d{4,9}/[^\s\"<>]+")
 # A Markdown table's header row and the row of dashes under it.
 MARKDOWN_TABLE = re.compile(r"^[ \t]*\|.*\|[ \t]*\n[ \t]*\|?[ \t]*:?-{3,}.*", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Terms:
+    """How a problem names the place of a row's text: a table's cells, columns and rows,
+    or a BibTeX file's fields and entries."""
+
+    cell: str
+    """What holds a row's title, abstract: "cell", "field"."""
+    fill: str
+    """What to do where one is empty, for the field's name."""
+    misplaced: str
+    """The hint where a text is in the wrong language."""
+    not_links: str
+    """The hint where a column of links holds other text."""
+
+
+TABLE_TERMS = Terms("cell", "fill the {field} column of this row",
+                    "is a cell in the wrong column?", "a links column holds addresses only")
+BIBTEX_TERMS = Terms(
+    "field", "give the entry its {field} (Zotero's and the ACL Anthology's BibTeX have "
+    "them, DBLP's and Google Scholar's do not; for a paper on arXiv, `curl "
+    "'https://export.arxiv.org/api/query?id_list=ID' | bitext import -` reads arXiv's)",
+    "is the translation in the field of the original?", "the field holds an address")
 
 
 @dataclass(frozen=True)
@@ -244,12 +269,17 @@ def language_markers(languages: tuple[Language, Language]) -> tuple[list[str], l
     return markers[0], markers[1]
 
 
-def read_table(text: str, source: str, languages: tuple[Language, Language]
-               ) -> tuple[list[Entry], list[Problem], tuple[str, ...]]:
+def read_table(text: str, source: str, languages: tuple[Language, Language],
+               bibtex: bool = False) -> tuple[list[Entry], list[Problem], tuple[str, ...]]:
     """The papers of a table's text (as a digest's entries), every problem found, and the
-    names of the columns left out."""
+    names of the columns left out; of a BibTeX text's entries, with `bibtex` (see
+    `bitext.bibtex`)."""
     text = text.removeprefix("\ufeff")
-    if text.lstrip()[:1] in ("[", "{"):
+    if bibtex:
+        from bitext.bibtex import bibtex_rows
+
+        items, problems = bibtex_rows(text, source)
+    elif text.lstrip()[:1] in ("[", "{"):
         items, problems = json_rows(text, source)
     elif is_front_matter(text):
         items, problems = front_matter_rows(text, source)
@@ -257,6 +287,7 @@ def read_table(text: str, source: str, languages: tuple[Language, Language]
         items, problems = markdown_rows(text), []
     else:
         items, problems = csv_rows(text, header_delimiter(text, languages)[0], source)
+    terms = BIBTEX_TERMS if bibtex else TABLE_TERMS
     entries, columns, left_out, day = [], None, {}, None
     filled: set[int] = set()  # (the columns with a cell that holds something)
     for kind, line, value in items:
@@ -273,7 +304,8 @@ def read_table(text: str, source: str, languages: tuple[Language, Language]
                             if column.field in UNREAD_FIELDS)
         else:
             filled.update(index for index, text in enumerate(value) if text.strip())
-            entry, row_problems = read_row(value, columns, line, source, languages)
+            entry, row_problems = read_row(value, columns, line, source, languages,
+                                           terms)
             problems += row_problems
             if entry:
                 entries.append(entry if entry.date or not day else
@@ -639,7 +671,8 @@ def table_columns(names: list[str], line: int, source: str,
 
 
 def read_row(cells: list[str], columns: list[Column], line: int, source: str,
-             languages: tuple[Language, Language]) -> tuple[Entry | None, list[Problem]]:
+             languages: tuple[Language, Language], terms: Terms = TABLE_TERMS
+             ) -> tuple[Entry | None, list[Problem]]:
     """One paper of the table (as a digest's entry), or the problems of its row."""
     def cell(column: Column) -> str:
         return cells[column.index].strip() if column.index < len(cells) else ""
@@ -670,7 +703,7 @@ def read_row(cells: list[str], columns: list[Column], line: int, source: str,
                                                                      texts["title"][1])
     for field in TEXT_FIELDS:
         problems += text_problems(field, texts[field], line, source, languages,
-                                  translation_only)
+                                  translation_only, terms)
     missing = "title" if texts["title"][1] is None else "abstract"
     # (a table without a column for the one translation gives the other alone, as
     # daily-arXiv-ai-enhanced gives a model's translation of the abstract: its papers await
@@ -693,7 +726,7 @@ def read_row(cells: list[str], columns: list[Column], line: int, source: str,
                 link_problems.append(Problem(
                     source, line, column.name, "not a link", expected="web addresses, or an "
                     "arXiv id in an arxiv column", found=repr(cell(column)[:60]),
-                    hint="a links column holds addresses only"))
+                    hint=terms.not_links))
     if problems or link_problems:
         return None, problems + [date_problem] * bool(date_problem) + link_problems
     links += comment_code(cells, columns, line)
@@ -744,19 +777,19 @@ def row_provenance(value: Callable[[str], str], translated_by_machine: bool
 
 
 def text_problems(field: str, pair: tuple[str | None, str | None], line: int, source: str,
-                  languages: tuple[Language, Language], translation_only: bool = False
-                  ) -> list[Problem]:
+                  languages: tuple[Language, Language], translation_only: bool = False,
+                  terms: Terms = TABLE_TERMS) -> list[Problem]:
     """What is wrong with a row's title (or abstract) and its translation: the primary
     text missing (unless the row gives a translation alone), or a text not in its language
     (by the thresholds a digest's lines are held to: `bitext.scripts`)."""
     primary, translated = pair
     secondary = script_of_language(languages[1].code)
     if primary is None and not translation_only:
-        return [Problem(source, line, field, f"the {field} cell is empty",
+        return [Problem(source, line, field, f"the {field} {terms.cell} is empty",
                         expected=f"the {field} in {languages[0].name}",
                         found="nothing" if translated is None
                         else f"{a(field)} {field} in {languages[1].name} only",
-                        hint=f"fill the {field} column of this row")]
+                        hint=terms.fill.format(field=field))]
     problems = []
     for which, text in enumerate(pair):
         share = script_share(text, secondary) if text else None
@@ -764,7 +797,7 @@ def text_problems(field: str, pair: tuple[str | None, str | None], line: int, so
             problems.append(Problem(
                 source, line, field, f"{a(field)} {field} in the wrong language",
                 expected=f"one {field} in {languages[0].name} and one in {languages[1].name}",
-                found=f"{text[:50]!r}", hint="is a cell in the wrong column?"))
+                found=f"{text[:50]!r}", hint=terms.misplaced))
     return problems
 
 

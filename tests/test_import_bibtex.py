@@ -1,0 +1,282 @@
+"""`import` of BibTeX and BibLaTeX: every real paper of the 30 sample days written as
+Zotero and as the ACL Anthology write BibTeX, and entries in the shapes of arXiv's, DBLP's
+and Google Scholar's exports."""
+
+import datetime as dt
+import json
+import re
+
+import pytest
+from pylatexenc.latexencode import unicode_to_latex
+
+from bitext.sources import (
+    PARAGRAPH_BREAK,
+    WRAPPED_AFTER_HYPHEN,
+    detect_format,
+    read_records,
+)
+from tests.conftest import FIXTURES, make_project
+from tests.test_import import imported, run_import
+from tests.test_import_sources import CHINESE_ABSTRACTS, CHINESE_TITLES, LANGUAGES, daily_items
+
+# What Zotero's BibTeX export writes for the characters LaTeX reserves.
+ZOTERO_ESCAPES = {"\\": r"{\textbackslash}", "{": r"\{", "}": r"\}", "$": r"\$", "_": r"\_",
+                  "%": r"\%", "&": r"\&", "#": r"\#", "^": r"{\textasciicircum}",
+                  "~": r"{\textasciitilde}", "<": r"{\textless}", ">": r"{\textgreater}"}
+# A word with a capital after its first letter ("LLMs", "GPT-4o"), which Zotero keeps in
+# braces so that a bibliography style does not lower it.
+CAPITALISED_WORD = re.compile(r"(?<![\\\w{])([A-Za-z]*[A-Z][A-Za-z]*[A-Z][\w-]*)")
+
+
+def zotero_text(text: str, title: bool = False) -> str:
+    escaped = re.sub(r"[\\{}$_%&#^~<>]", lambda match: ZOTERO_ESCAPES[match[0]], text)
+    return CAPITALISED_WORD.sub(r"{\1}", escaped) if title else escaped
+
+
+def acl_text(text: str, title: bool = False) -> str:
+    """As the ACL Anthology writes a value in quotes: quotes and apostrophes in braces,
+    every letter beyond ASCII as a LaTeX accent in braces ("R{\\'e}")."""
+    escaped = zotero_text(text, title).replace("''", "{''}")
+    escaped = re.sub(r"(?<!\{)'(?!\})", "{'}", escaped).replace('"', '{"}')
+    return "".join("{" + unicode_to_latex(character, non_ascii_only=True) + "}"
+                   if ord(character) > 127 and unicode_to_latex(character) != character
+                   else character for character in escaped)
+
+
+def paragraphs(summary: str) -> list[str]:
+    """An arXiv abstract's paragraphs, its lines joined (as the daily papers' import
+    reads them)."""
+    text = WRAPPED_AFTER_HYPHEN.sub("-", summary.strip())
+    return [" ".join(part.split()) for part in PARAGRAPH_BREAK.split(text) if part.strip()]
+
+
+def zotero_entry(number: int, paper: dict) -> str:
+    abstract = "\n\n".join(zotero_text(part) for part in paragraphs(paper["summary"]))
+    authors = " and ".join(zotero_text(author["name"]) for author in paper["authors"])
+    return (f"@misc{{key{number},\n\ttitle = {{{zotero_text(paper['title'], True)}}},\n"
+            f"\turl = {{http://arxiv.org/abs/{paper['id']}}},\n"
+            f"\tdoi = {{10.48550/arXiv.{paper['id']}}},\n"
+            f"\turldate = {{2025-06-03}},\n\tpublisher = {{arXiv}},\n"
+            f"\tauthor = {{{authors}}},\n\tmonth = jun,\n\tyear = {{2025}},\n"
+            f"\tnote = {{arXiv:{paper['id']} [cs]}},\n"
+            f"\tkeywords = {{Computer Science - Computation and Language}},\n"
+            f"\tabstract = {{{abstract}}},\n}}\n")
+
+
+def acl_entry(number: int, paper: dict) -> str:
+    abstract = "\n\n".join(acl_text(part) for part in paragraphs(paper["summary"]))
+    authors = "  and\n      ".join(acl_text(author["name"]) for author in paper["authors"])
+    return (f'@inproceedings{{paper-{number},\n    title = "{acl_text(paper["title"], True)}",\n'
+            f'    author = "{authors}",\n    booktitle = acl # " (Volume 1: Long Papers)",\n'
+            f'    month = jul,\n    year = "2025",\n'
+            f'    url = "https://aclanthology.org/2025.acl-long.{number}/",\n'
+            f'    eprint = "{paper["id"]}",\n    archivePrefix = "arXiv",\n'
+            f'    pages = "{number}--{number + 9}",\n    abstract = "{abstract}",\n}}\n')
+
+
+def as_tex_reads_it(text):
+    """A text of the daily papers as LaTeX shows it: TeX's dashes and quotes, and math in
+    `\\(…\\)` as `$…$` (which the page renders)."""
+    if isinstance(text, tuple):
+        return tuple(as_tex_reads_it(part) for part in text)
+    if not isinstance(text, str):
+        return text
+    text = re.sub(r"\\\((.+?)\\\)", r"$\1$", text)
+    for tex, letter in (("---", "—"), ("--", "–"), ("\\`\\`", "“"), ("``", "“"), ("''", "”")):
+        text = text.replace(tex, letter)
+    return text
+
+
+def sample_days() -> dict[str, list[dict]]:
+    days: dict[str, list[dict]] = {}
+    for path, item in daily_items():
+        days.setdefault(path.name, []).append(item["paper"])
+    return days
+
+
+@pytest.mark.parametrize("write_entry", [zotero_entry, acl_entry])
+def test_every_real_paper_reads_from_bibtex_as_from_the_daily_papers(write_entry):
+    read = 0
+    for name, papers in sample_days().items():
+        daily, _ = read_records(json.dumps([{"paper": paper} for paper in papers]), name, "hf",
+                                LANGUAGES)
+        header = '@string{acl = "Proceedings of the 63rd Annual Meeting of the ACL"}\n'
+        text = header + "\n".join(write_entry(number, paper)
+                                  for number, paper in enumerate(papers))
+        assert detect_format(text, "-", LANGUAGES) == "bibtex"
+        records, problems = read_records(text, name.replace(".json", ".bib"), None, LANGUAGES)
+        assert problems == []
+        assert len(records) == len(daily) == len(papers)
+        for expected, record in zip(daily, records, strict=True):
+            assert record.titles == as_tex_reads_it(expected.titles), record.line
+            assert record.abstracts == as_tex_reads_it(expected.abstracts), record.line
+            assert record.authors == expected.authors
+            assert record.arxiv == expected.arxiv
+            read += 1
+        if write_entry is acl_entry:
+            assert {record.venue for record in records} == {
+                "Proceedings of the 63rd Annual Meeting of the ACL (Volume 1: Long Papers)"}
+    assert read == 561
+
+
+ACL_VOLUME = FIXTURES / "bibtex" / "acl-anthology.bib"
+
+
+def test_a_volume_of_the_acl_anthology_imports_its_papers(tmp_path, capsys):
+    project = make_project(tmp_path / "site", {})
+    assert run_import(project, str(ACL_VOLUME), "--date", "2025-06-02") == 0
+    out = capsys.readouterr().out
+    papers = imported(project)
+    assert sorted(papers) == ["backpropagating-through-structured-argmax-using-a-spigot",
+                              "dane-a-named-entity-resource-for-danish"]
+    spigot = papers["backpropagating-through-structured-argmax-using-a-spigot"]
+    assert spigot.title.primary == "Backpropagating through Structured Argmax using a SPIGOT"
+    assert spigot.authors == ("Hao Peng", "Sam Thomson", "Noah A. Smith")
+    assert spigot.venue == ("Proceedings of the 56th Annual Meeting of the Association for "
+                            "Computational Linguistics (Volume 1: Long Papers)")
+    assert spigot.date == dt.date(2025, 6, 2)  # (BibTeX's year and month name no day)
+    assert spigot.link("page") == "https://aclanthology.org/P18-1173/"
+    assert spigot.doi == "10.18653/v1/P18-1173"
+    assert "SPIGOT's proxy aims" in spigot.abstract.primary.text
+    assert spigot.awaiting_translation
+    dane = papers["dane-a-named-entity-resource-for-danish"]
+    assert dane.title.primary == "DaNE: A Named Entity Resource for Danish"
+    assert dane.authors == ("Rasmus Hvingelby", "Amalie Brogaard Pauli", "Maria Barrett",
+                            "Christina Rosted", "Lasse Malm Lidegaard", "Anders Søgaard")
+    source = (project / dane.source).read_text("utf-8")
+    # (math as written, the percent sign itself, TeX's styles as Markdown)
+    assert ("It improves $F_1$ by 5% over *the* baseline "
+            "(https://github.com/alexandrainst/danlp).") in source
+    assert "<math" in dane.abstract.primary.html
+    assert "acl-anthology.bib: BibTeX fields left out (no field of a paper file holds them): " \
+           "editor, address, publisher, pages" in out
+    assert "2 created" in out
+
+
+def test_arxiv_dblp_and_scholar_entries_say_where_an_abstract_is_had(tmp_path, capsys):
+    arxiv = """@misc{yang2025qwen3technicalreport,
+      title={Qwen3 Technical Report},
+      author={An Yang and Anfeng Li and Baosong Yang and others},
+      year={2025},
+      eprint={2505.09388},
+      archivePrefix={arXiv},
+      primaryClass={cs.CL},
+      url={https://arxiv.org/abs/2505.09388},
+}
+@article{gu2021efficiently,
+  title={Efficiently Modeling Long Sequences with Structured State Spaces},
+  author={Gu, Albert and Goel, Karan and R{\\'e}, Christopher},
+  journal={arXiv preprint arXiv:2111.00396},
+  year={2021}
+}
+"""
+    records, problems = read_records(arxiv, "cite.bib", None, LANGUAGES)
+    assert [(problem.line, problem.field, problem.message) for problem in problems] == [
+        (1, "abstract", "the abstract field is empty"),
+        (10, "abstract", "the abstract field is empty")]
+    assert "export.arxiv.org/api/query?id_list=" in problems[0].hint
+    project = make_project(tmp_path / "site", {})
+    (tmp_path / "cite.bib").write_text(arxiv, "utf-8")
+    before = sorted(project.rglob("*"))
+    assert run_import(project, str(tmp_path / "cite.bib")) == 1
+    err = capsys.readouterr().err
+    assert "cite.bib:1: abstract: the abstract field is empty (expected the abstract in " \
+           "English, found nothing) — give the entry its abstract" in err
+    assert "Traceback" not in err
+    assert sorted(project.rglob("*")) == before
+
+
+def with_abstract(entry: str, abstract: str = "An abstract.") -> str:
+    return entry.replace("\n}", f",\n  abstract = {{{abstract}}}\n}}", 1)
+
+
+def test_arxiv_ids_and_venues_of_each_export():
+    entries = {
+        # arXiv's "Export BibTeX citation"
+        "arxiv": "@misc{a, title={A}, author={An Yang}, year={2025}, eprint={2505.09388},\n"
+                 " archivePrefix={arXiv}, primaryClass={cs.CL}\n}",
+        # DBLP: CoRR, with the id in eprint
+        "dblp": "@article{DBLP:journals/corr/abs-2505-09388, title = {B}, journal = {CoRR},\n"
+                " volume = {abs/2505.09388}, year = {2025}, eprinttype = {arXiv},\n"
+                " eprint = {2505.09388}, timestamp = {Tue, 03 Jun 2025 01:00:00 +0200}\n}",
+        # Google Scholar
+        "scholar": "@article{c, title={C}, author={Gu, Albert}, journal={arXiv preprint "
+                   "arXiv:2111.00396}, year={2021}\n}",
+        # Zotero, a journal article with a DOI
+        "zotero": "@article{d, title = {D}, volume = {9}, journal = {Nature Machine "
+                  "Intelligence}, doi = {10.1038/s42256-025-01000-0}, author = {Lovelace, Ada},"
+                  "\n note = {Publisher: Nature}, month = jun, year = {2025}\n}",
+        # An id of before 2007
+        "old": "@misc{e, title={E}, eprint={hep-th/9901001}, archivePrefix={arXiv}\n}",
+    }
+    for name, entry in entries.items():
+        records, problems = read_records(with_abstract(entry), f"{name}.bib", None, LANGUAGES)
+        assert problems == [], name
+        entries[name] = records[0]
+    assert entries["arxiv"].arxiv == "2505.09388"
+    assert entries["arxiv"].extra_terms == ("cs.CL",)  # (for the tag rules)
+    assert (entries["dblp"].arxiv, entries["dblp"].venue) == ("2505.09388", None)
+    assert entries["dblp"].left_out_columns == ("volume",)
+    assert (entries["scholar"].arxiv, entries["scholar"].venue) == ("2111.00396", None)
+    assert entries["zotero"].venue == "Nature Machine Intelligence"
+    assert entries["zotero"].links == {"doi": "https://doi.org/10.1038/s42256-025-01000-0"}
+    assert entries["zotero"].authors == ("Ada Lovelace",)
+    assert entries["zotero"].left_out_columns == ("volume", "note (BibTeX)")
+    assert entries["old"].arxiv == "hep-th/9901001"
+
+
+@pytest.mark.parametrize(("fields", "day"), [
+    ("date = {2025-06-02}", dt.date(2025, 6, 2)),  # BibLaTeX
+    ("year = 2025, month = jun, day = 2", dt.date(2025, 6, 2)),
+    ("year = {2025}, month = {June}, day = {2}", dt.date(2025, 6, 2)),
+    ("year = 2025, month = 6", None),
+    ("year = 2025", None),
+    ("date = {2025-06}", None),
+])
+def test_a_paper_is_dated_by_its_entry_only_where_it_names_a_day(fields, day):
+    entry = f"@article{{x, title = {{T}}, abstract = {{A.}}, {fields}}}"
+    records, problems = read_records(entry, "x.bib", None, LANGUAGES)
+    assert problems == []
+    assert records[0].date == day
+
+
+def test_an_entry_that_cannot_be_read_is_a_problem_at_its_line():
+    text = ("@article{good, title = {Good}, abstract = {Fine.}}\n\n"
+            "@article{broken,\n  title = {Missing its brace,\n  year = 2020\n}\n\n"
+            "@article{after, title = {After}, abstract = {Read.}}\n")
+    records, problems = read_records(text, "x.bib", None, LANGUAGES)
+    assert [record.titles[0] for record in records] == ["Good", "After"]
+    assert [(problem.line, problem.message) for problem in problems] == [
+        (3, "not a BibTeX entry")]
+    assert "@article" in problems[0].found
+    assert "brace" in problems[0].hint
+
+
+def test_translations_in_fields_of_their_own():
+    entry = ("@misc{x, title = {Are We Done with MMLU?}, title_zh = {" + CHINESE_TITLES[5] + "},"
+             "\n abstract = {We find {\\`a} la carte errors.}, abstract_zh = {"
+             + CHINESE_ABSTRACTS[0] + "}}")
+    records, problems = read_records(entry, "x.bib", None, LANGUAGES)
+    assert problems == []
+    assert records[0].titles == ("Are We Done with MMLU?", CHINESE_TITLES[5])
+    assert records[0].abstracts == ("We find à la carte errors.", CHINESE_ABSTRACTS[0])
+
+
+def test_characters_that_no_backslash_escapes_are_themselves():
+    entry = (r"@misc{x, title = {Q\&A: 100\% or #1?}, abstract = {Up 5% & more: #1, "
+             r"Fig.~2 and $x_1^2$, see \href{https://example.org/a\_b}{the site} or "
+             r"\texttt{run_all}.}, url = {https://github.com/a/b\_c}}")
+    records, problems = read_records(entry, "x.bib", None, LANGUAGES)
+    assert problems == []
+    assert records[0].titles[0] == "Q&A: 100% or #1?"
+    assert records[0].abstracts[0] == (
+        "Up 5% & more: #1, Fig. 2 and $x_1^2$, see [the site](https://example.org/a_b) or "
+        "`run_all`.")
+    assert records[0].links == {"code": "https://github.com/a/b_c"}
+
+
+def test_a_bib_file_is_told_by_its_name_or_its_first_entry():
+    assert detect_format("% Encoding: UTF-8\n\n@Article{x,\n", "-", LANGUAGES) == "bibtex"
+    assert detect_format("@string{acl = {ACL}}", "-", LANGUAGES) == "bibtex"
+    assert detect_format("anything", "refs.bib", LANGUAGES) == "bibtex"
+    assert detect_format("Qwen3 Technical Report\nQwen3 技术报告\n", "-", LANGUAGES) == "digest"
