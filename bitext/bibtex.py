@@ -79,6 +79,7 @@ def bibtex_rows(text: str, source: str) -> tuple[list[TableItem], list[Problem]]
     a header of the names `entry_row` gives their fields, each row at its entry's first
     line; a problem for each entry that cannot be read."""
     import bibtexparser
+    from bibtexparser.model import Entry, String
 
     # (bibtexparser logs each entry it cannot read; the problem says it, in its form)
     logging.getLogger("bibtexparser").addHandler(logging.NullHandler())
@@ -88,14 +89,17 @@ def bibtex_rows(text: str, source: str) -> tuple[list[TableItem], list[Problem]]
     library = bibtexparser.parse_string(text, parse_stack=[])
     problems = [unread_entry(block, source) for block in library.failed_blocks
                 if not duplicate_key(block)]
-    entries = sorted([*library.entries, *(block.ignore_error_block for block
-                                          in library.failed_blocks if duplicate_key(block))],
-                     key=lambda entry: entry.start_line)
+    # (an entry or a string whose key an earlier one has is read as any other: two papers
+    # that a merged file gave the same key, a string defined again, which BibTeX takes)
+    blocks = [block.ignore_error_block if duplicate_key(block) else block
+              for block in library.blocks]
     strings = dict(MONTH_MACROS)
-    for string in library.strings:  # (each may use those before it)
-        strings[string.key.casefold()] = bibtex_value(str(string.value), strings)
-    rows = [(entry.start_line + 1, entry_row(field_values(entry, strings))) for entry in entries
-            if entry.entry_type.casefold() not in VOLUMES]
+    rows = []
+    for block in blocks:  # (in the file's order: a string applies to what comes after it)
+        if isinstance(block, String):
+            strings[block.key.casefold()] = bibtex_value(str(block.value), strings)
+        elif isinstance(block, Entry) and block.entry_type.casefold() not in VOLUMES:
+            rows.append((block.start_line + 1, entry_row(field_values(block, strings))))
     # (a title and an abstract column always: a file whose entries have no abstract is a
     # problem of each entry, not of a table's header)
     names = list(dict.fromkeys(["title", "abstract", *(name for _, row in rows for name in row)]))
@@ -104,8 +108,6 @@ def bibtex_rows(text: str, source: str) -> tuple[list[TableItem], list[Problem]]
 
 
 def duplicate_key(block) -> bool:
-    """An entry whose key an earlier one has: read as any other (two papers that a merged
-    file gave the same key; the same paper twice is the import's to find)."""
     from bibtexparser.model import DuplicateBlockKeyBlock
 
     return isinstance(block, DuplicateBlockKeyBlock)

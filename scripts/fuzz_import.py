@@ -3,8 +3,8 @@
 
     python scripts/fuzz_import.py [--examples 50000]
 
-Feeds the import texts built from the pieces that digests, tables and JSON records are
-made of (labels, emoji, bars, brackets, quotes, dates, links, both languages) in every
+Feeds the import texts built from the pieces that digests, tables, JSON records and
+BibTeX are made of (labels, emoji, bars, brackets, quotes, dates, links, both languages) in every
 format and under every name it tells a format by, with and without provenance options,
 and fails on anything but papers planned or a list of problems that each name the input
 (never an exception). Prints how many inputs it tried.
@@ -48,7 +48,13 @@ PIECES = [
     "arXiv 2505.09388", "<https://arxiv.org/abs/2505.09388>", "## Abstract", "**摘要**",
     "> ", "中文：", "🔗 ", "Shenzhi Wang, Le Yu, Chang Gao", "Qwen3: A Technical Report",
     "OpenReview: https://openreview.net/forum?id=nZeVKeeFYf9", "https://openreview.net/pdf?id=x",
-    "Paper page: ", "https://doi.org/10.18653/v1/N19-1423", "论文页面："]
+    "Paper page: ", "https://doi.org/10.18653/v1/N19-1423", "论文页面：",
+    # (BibTeX's)
+    "@inproceedings{key,", "@misc(", "@string{acl = ", "@proceedings{v,", " title = ",
+    " abstract = ", " author = ", " year = 2025", " month = jun", " # ", "{\\'e}", "{D}a{NE}",
+    "{'}", "\\href{", "\\textbf{", "\\(", "\\)", "$x^2$", "\\%", "%", "~", "--", "``",
+    "''", " and ", "others", "Peng, Hao", " eprint = {2505.09388}", " archivePrefix = {arXiv}",
+    " date = {2025-06-02}", " doi = {10.18653/v1/P18-1173}", " = "]
 PROVENANCE = [{}, {"translation_model": "deepseek-chat"},
               {"translator": "Wang Fang", "reviewed_by": "Li Lei"}]
 
@@ -64,8 +70,8 @@ def main() -> int:
 
     @settings(max_examples=args.examples, deadline=None,
               suppress_health_check=list(HealthCheck))
-    @given(text, st.sampled_from([None, "digest", "table"]),
-           st.sampled_from(["week.txt", "week.csv", "week.md", "week.json"]),
+    @given(text, st.sampled_from([None, "digest", "table", "bibtex"]),
+           st.sampled_from(["week.txt", "week.csv", "week.md", "week.json", "week.bib"]),
            st.sampled_from(PROVENANCE))
     def imports(digest: str, format_name: str | None, name: str, provenance: dict) -> None:
         nonlocal tried

@@ -280,3 +280,15 @@ def test_a_bib_file_is_told_by_its_name_or_its_first_entry():
     assert detect_format("@string{acl = {ACL}}", "-", LANGUAGES) == "bibtex"
     assert detect_format("anything", "refs.bib", LANGUAGES) == "bibtex"
     assert detect_format("Qwen3 Technical Report\nQwen3 技术报告\n", "-", LANGUAGES) == "digest"
+
+
+def test_strings_and_keys_as_bibtex_reads_them():
+    text = ('@string{conf = "ICLR"}\n'
+            "@inproceedings{same, title = {First}, abstract = {A.}, booktitle = conf # { 2024}}\n"
+            '@string{conf = "NeurIPS"}\n'
+            "@inproceedings{same, title = {Second}, abstract = {B.}, booktitle = conf # "
+            '" 2025" # {, the Datasets and Benchmarks Track}, title_note = {C\\# and {A} # {B}}}\n')
+    records, problems = read_records(text, "x.bib", None, LANGUAGES)
+    assert problems == []
+    assert [(record.titles[0], record.venue) for record in records] == [
+        ("First", "ICLR 2024"), ("Second", "NeurIPS 2025, the Datasets and Benchmarks Track")]
