@@ -65,6 +65,7 @@ BRACE = re.compile(r"(?<!\\)[{}]")
 PARENTHESIZED_MATH = re.compile(r"\\\((.+?)\\\)|\\\[(.+?)\\\]", re.S)
 ARXIV_ID_IN_TEXT = re.compile(r"\barXiv:\s*(?P<id>\d{4}\.\d{4,5}(?:v\d+)?)", re.IGNORECASE)
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+YEAR = re.compile(r"[12]\d{3}\b")
 BIBTEX_START = re.compile(r"\A\ufeff?(?:[ \t]*(?:%[^\n]*)?\n)*[ \t]*@[ \t]*[A-Za-z]+[ \t]*[{(]")
 
 
@@ -168,8 +169,9 @@ def entry_row(fields: dict[str, str]) -> dict[str, str]:
     for name in VENUE_FIELDS:
         if name in fields:
             row[name] = latex_text(fields.pop(name))
-    day = entry_day(fields)
+    day, year = entry_day(fields)
     row["date"] = day.isoformat() if day else ""
+    row["year"] = str(year or "")
     row["arxiv"] = arxiv_of(fields, row)
     row["keywords"] = ", ".join(filter(None, (latex_text(fields.pop("keywords", "")),
                                               fields.pop("primaryclass", ""))))
@@ -199,20 +201,24 @@ def arxiv_of(fields: dict[str, str], row: dict[str, str]) -> str:
     return ""
 
 
-def entry_day(fields: dict[str, str]) -> dt.date | None:
-    """The day an entry names: BibLaTeX's `date` ("2025-06-02"), or `year`, `month` and
-    `day`. A year, or a year and month (most BibTeX gives no more), names no day: the
-    paper then takes the import's day (--date, else today), as a digest's paper without a
-    line of a date does. The fields read are taken out."""
+def entry_day(fields: dict[str, str]) -> tuple[dt.date | None, int | None]:
+    """The day an entry names, and the year it was published: BibLaTeX's `date`
+    ("2025-06-02", "2020"), or `year`, `month` and `day`. A year, or a year and month
+    (most BibTeX gives no more), names no day: the paper then takes the import's day
+    (--date, else today), as a digest's paper without a line of a date does, and keeps
+    its year apart (see `bitext.content.Paper.year`). The fields read are taken out."""
     date, year = fields.pop("date", "").strip(), fields.pop("year", "").strip()
     month, day = fields.pop("month", "").strip(), fields.pop("day", "").strip()
+    published = YEAR.match(date or year)
+    published_year = int(published[0]) if published else None
     try:
         if date:
-            return dt.date.fromisoformat(date) if len(date) == 10 else None
+            return (dt.date.fromisoformat(date) if len(date) == 10 else None), published_year
         number = int(month) if month.isdigit() else MONTH_NUMBERS.get(month.casefold().rstrip("."))
-        return dt.date(int(year), number, int(day)) if number and day and year else None
+        day_named = dt.date(int(year), number, int(day)) if number and day and year else None
+        return day_named, published_year
     except ValueError:
-        return None
+        return None, published_year
 
 
 def person_names(text: str) -> list[str]:

@@ -60,14 +60,15 @@ LINK_KINDS = ["page", "pdf", "code", "project", "data", "doi"]
 """The kinds of a paper file's `links`, in the order its page lists them (after arXiv's):
 `page` is the paper's own page where it was published (OpenReview, ACL Anthology, PubMed,
 a journal), for a paper arXiv does not have."""
-FIELDS = ["title", "date", "order", "tags", "authors", "affiliation", "venue", "arxiv", "links",
-          "slug", "draft", "translator", "translation_model", "title_translator",
+FIELDS = ["title", "date", "order", "tags", "authors", "affiliation", "venue", "year", "arxiv",
+          "links", "slug", "draft", "translator", "translation_model", "title_translator",
           "title_translation_model", "reviewed_by", "translated_from", "paragraphs_differ"]
 MAX_ORDER = 9999
 """The largest `order` (a paper's place among the day's papers)."""
 MACHINE = "machine"
 """`translator: machine`: the translation was made by a model (`translation_model`)."""
 FINGERPRINT_FORM = re.compile(r"[0-9a-f]{12}")
+YEAR_FORM = re.compile(r"[12]\d{3}")
 ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff]")
 BLOCK_OPEN = re.compile(r":::[ \t]*(\S+)(?:[ \t]+(\S+))?[ \t]*")
 BLOCK_CLOSE = re.compile(r":::[ \t]*")
@@ -157,6 +158,10 @@ class Paper:
     `translated_from` is another text's fingerprint); `bitext confirm` clears it."""
     venue: str | None = None
     """Where the paper was published, as the page names it ("ICLR 2025", "Nature")."""
+    year: int | None = None
+    """The year it was published, where the file says: for a paper of another year than
+    its `date`, the day of the digest that lists it (a paper of 2020 in today's digest).
+    Its citations give this year (see `published_year`)."""
     note: Bilingual[Rendered | None] | None = None
     """The editor's note on the paper (`::: note <code>` blocks: why it is worth reading),
     in either language or both; None when the file has none. Not a translation: each
@@ -169,6 +174,21 @@ class Paper:
     @property
     def month(self) -> str:
         return f"{self.date.year:04d}-{self.date.month:02d}"  # (strftime is 7 × slower)
+
+    @property
+    def published_year(self) -> int:
+        """The year its citations give: its `year`, else its date's."""
+        return self.year or self.date.year
+
+    @property
+    def published_in(self) -> str | None:
+        """Where and when it was published, as its page says it: "ICLR 2025", "Nature,
+        2020", "2020" (its year where its file gives one that the venue's name does not
+        hold); None where its file says neither."""
+        year = str(self.year) if self.year else ""
+        if self.venue and year and year not in self.venue:
+            return f"{self.venue}, {year}"
+        return self.venue or year or None
 
     @property
     def url(self) -> str:
@@ -447,6 +467,8 @@ def read_paper(fields: Fields, blocks: dict[str, Block], languages: tuple[Langua
     authors = read_list(fields, "authors")
     affiliation = fields.text("affiliation", required=False)
     venue = fields.text("venue", required=False)
+    year = fields.pattern("year", regex=YEAR_FORM, expected="a year such as 2020",
+                          hint="the year the paper was published, four digits")
     arxiv = fields.pattern("arxiv", regex=ARXIV_FORM, expected="an arXiv id such as 2505.09388",
                            hint="write the id only, not the URL")
     links = read_links(fields, arxiv)
@@ -501,7 +523,7 @@ def read_paper(fields: Fields, blocks: dict[str, Block], languages: tuple[Langua
         arxiv=arxiv, links=links, translator=translator, draft=draft,
         translation_model=translation_model, title_translator=title_translator,
         title_translation_model=title_translation_model, reviewed_by=reviewed_by,
-        translation_stale=stale, venue=venue,
+        translation_stale=stale, venue=venue, year=int(year) if year else None,
         note=Bilingual(languages, tuple(notes)) if any(notes) else None, digest=digest,
         warnings=tuple(warnings),
     )

@@ -184,6 +184,9 @@ class Entry:
     venue: str | None = None
     """Where the paper was published, as a table's column gives it (a digest's line of a
     venue is left out, as arXiv's comments are)."""
+    year: int | None = None
+    """The year it was published, as a table's column gives it (a year column, a date of
+    a year alone)."""
 
     def line_of(self, part: str) -> int:
         return (self.lines or {}).get(part, self.line)

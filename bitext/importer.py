@@ -55,7 +55,7 @@ from bitext.sources import (
 
 # Front-matter fields an editor adds by hand, which --update keeps when the input does
 # not give them.
-KEPT_ON_UPDATE = ("authors", "affiliation", "venue", "arxiv", "links", "slug", "translator",
+KEPT_ON_UPDATE = ("authors", "affiliation", "venue", "year", "arxiv", "links", "slug", "translator",
                   "translation_model", "title_translator", "title_translation_model",
                   "reviewed_by", "draft", "date", "order", "translated_from")
 
@@ -721,7 +721,9 @@ def front_fields(record: Record, existing: Existing | None, date: dt.date, order
     gives, over what an existing file has (its date and place in the day, tags and hand
     fields are kept)."""
     given = {"affiliation": record.affiliation, "authors": list(record.authors),
-             "venue": record.venue, "arxiv": record.arxiv, "links": dict(record.links)}
+             "venue": record.venue, "arxiv": record.arxiv, "links": dict(record.links),
+             # (a year that the date does not say already)
+             "year": record.year if record.year != date.year else None}
     fields = {"date": date, "order": order, "tags": tags,
               **{name: value for name, value in given.items() if value}}
     if existing is None:

@@ -23,7 +23,9 @@ def scholarly_article(paper: Paper, config: Config) -> dict:
         "name": paper.title.primary,
         "headline": paper.title.primary,
         "inLanguage": first.code,
-        "datePublished": paper.date.isoformat(),
+        # (the day of the digest that lists it, unless its file gives the year it was
+        # published)
+        "datePublished": str(paper.year) if paper.year else paper.date.isoformat(),
         "abstract": paper.abstract.primary.text,
         "keywords": list(paper.tags),
         "author": [{"@type": "Person", "name": name} for name in paper.authors],
@@ -112,8 +114,9 @@ def bibtex(paper: Paper, config: Config) -> str:
     fields = [("title", "{" + bibtex_text(paper.title.primary) + "}")]
     if paper.authors:
         fields.append(("author", " and ".join(bibtex_text(name) for name in paper.authors)))
-    fields.append(("year", str(paper.date.year)))
-    fields.append(("month", MONTHS_BIBTEX[paper.date.month - 1]))
+    fields.append(("year", str(paper.published_year)))
+    if not paper.year:  # (a year of its own says nothing of a month)
+        fields.append(("month", MONTHS_BIBTEX[paper.date.month - 1]))
     if paper.arxiv:
         fields += [("eprint", bibtex_text(paper.arxiv)), ("archivePrefix", "arXiv")]
     if paper.venue:  # (@misc's field for where it appeared)
@@ -154,5 +157,5 @@ def bibtex_key(paper: Paper) -> str:
     author = paper.authors[0].split()[-1] if paper.authors else ""
     words = [word for word in re.findall(r"[A-Za-z0-9]+", paper.title.primary)
              if len(word) > 3] or [paper.slug]
-    key = re.sub(r"[^a-z0-9]", "", f"{author}{paper.date.year}{words[0]}".lower())
-    return key or f"paper{paper.date.year}"
+    key = re.sub(r"[^a-z0-9]", "", f"{author}{paper.published_year}{words[0]}".lower())
+    return key or f"paper{paper.published_year}"

@@ -46,7 +46,8 @@ def flow_list(values: list[str]) -> str:
 def format_paper(titles: dict[str, str | None], abstracts: dict[str, str | None],
                  date: dt.date, order: int = 0, tags: list[str] | tuple[str, ...] = (),
                  authors: list[str] | tuple = (), affiliation: str | None = None,
-                 venue: str | None = None, arxiv: str | None = None,
+                 venue: str | None = None, year: int | str | None = None,
+                 arxiv: str | None = None,
                  links: dict[str, str] | None = None,
                  slug: str | None = None, translator: str | None = None,
                  translation_model: str | None = None, title_translator: str | None = None,
@@ -69,6 +70,8 @@ def format_paper(titles: dict[str, str | None], abstracts: dict[str, str | None]
         lines.append(f"affiliation: {scalar(affiliation)}")
     if venue:
         lines.append(f"venue: {scalar(venue)}")
+    if year:
+        lines.append(f"year: {year}")
     if arxiv:
         lines.append(f"arxiv: {scalar(arxiv)}")
     if links:

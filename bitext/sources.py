@@ -116,6 +116,9 @@ class Record:
     """The lines of that input that are no paper's (as `left_out_outside`)."""
     venue: str | None = None
     """Where the paper was published (arXiv's journal reference, an OpenReview venue)."""
+    year: int | None = None
+    """The year it was published, where the source gives it apart from the date it lists
+    the paper on (a table's, BibTeX's)."""
     revised: bool = False
     """arXiv's daily listing announces the record as the revised version of an older paper
     (a replacement): it updates the paper that content/ has (`import --update`), and is
@@ -227,6 +230,7 @@ def read_records(text: str, name: str, format_name: str | None,
                               else "columns",
                               left_out_outside=outside,
                               provenance=entry.provenance, venue=entry.venue,
+                              year=entry.year,
                               lines=dict(entry.lines or {})))
     return records, problems
 

@@ -82,6 +82,8 @@ LINK_COLUMNS = {"arxiv", "arxiv id", "arxiv url", "arxiv link", "paper id", "id"
 VENUE_COLUMNS = {"venue", "journal", "conference", "publication title", "proceedings title",
                  "journaltitle", "booktitle", "conference name", "journal ref",
                  "journal reference", "published in", "期刊", "会议", "发表于", "收录"}
+# The year a paper was published, beside the day the digest lists it on.
+YEAR_COLUMNS = {"year", "publication year", "published year", "年份", "发表年份"}
 DATE_COLUMNS = {"date", "day", "published", "publication date", "published date",
                 "publish date", "pub date", "日期", "发布日期", "发表日期"}
 # A column of none of bitext's fields, of the authors' comments (as arXiv gives them), of
@@ -93,6 +95,8 @@ TEXT_FIELDS = ("title", "abstract")
 RECORD_KEYS = frozenset({"title", "paper", "summary", "abstract"})
 ARXIV_ID = re.compile(r"\d{4}\.\d{4,5}(?:v\d+)?")
 YEAR_ALONE = re.compile(r"\d{4}")
+# A date that names a year, or a year and a month (Zotero's "2020", "2020-05"), not a day.
+YEAR_OF_DATE = re.compile(r"(?P<year>[12]\d{3})(?:-\d{1,2})?")
 BARE_DOI = re.compile(r"10\.\d{4,9}/[^\s\"<>]+")
 # A Markdown table's header row and the row of dashes under it.
 MARKDOWN_TABLE = re.compile(r"^[ \t]*\|.*\|[ \t]*\n[ \t]*\|?[ \t]*:?-{3,}.*", re.MULTILINE)
@@ -232,7 +236,7 @@ def column_of(index: int, name: str, languages: tuple[Language, Language]) -> Co
                                        else re.escape(marker), " ", rest, count=1).split())
                 language = which
                 break
-    field = ("venue" if rest in VENUE_COLUMNS
+    field = ("venue" if rest in VENUE_COLUMNS else "year" if rest in YEAR_COLUMNS
              else FIELD_OF_LABEL.get(words) or FIELD_OF_LABEL.get(rest))
     by_machine = rest in MACHINE_WORDS
     made_by, _, named = rest.partition(" ")
@@ -716,6 +720,8 @@ def read_row(cells: list[str], columns: list[Column], line: int, source: str,
                                          f"(or neither translation, for a paper awaiting it)",
                                 found="nothing", hint=f"fill its translated {missing}"))
     date, date_problem = cell_date(value("date"), line, source)
+    year = YEAR_OF_DATE.fullmatch(value("year")) or date_problem and YEAR_OF_DATE.fullmatch(
+        value("date"))
     link_problems = []
     for column in columns:
         if column.field == "links" and cell(column):
@@ -746,7 +752,8 @@ def read_row(cells: list[str], columns: list[Column], line: int, source: str,
                      for word in tag_words(cell(column)))),
                  note=note_of((text, script_share(text, secondary)) for text in notes),
                  date=date, provenance=row_provenance(value, translated_by_machine),
-                 venue=published_venue(venue)), [date_problem] * bool(date_problem)
+                 venue=published_venue(venue), year=int(year["year"]) if year else None
+                 ), [date_problem] * bool(date_problem)
 
 
 def row_authors(cells: list[str], columns: list[Column]) -> tuple[str, ...]:

@@ -169,14 +169,15 @@ def test_a_paper_published_elsewhere_than_arxiv_links_and_cites_its_page_and_doi
 
     bert = paper("BERT: Pre-training of Deep Bidirectional Transformers for Language "
                  "Understanding", authors=["Jacob Devlin", "Ming-Wei Chang"],
-                 venue="NAACL-HLT 2019 & ACL_Anthology",
+                 venue="NAACL-HLT 2019 & ACL_Anthology", year=2019,
                  links={"page": "https://aclanthology.org/N19-1423/",
                         "pdf": "https://aclanthology.org/N19-1423.pdf",
                         "doi": "https://doi.org/10.18653/v1/N19-1423"})
     lora = paper("LoRA: Low-Rank Adaptation of Large Language Models", date="2025-05-02",
                  links={"page": "https://openreview.net/forum?id=nZeVKeeFYf9_{x}",
                         "doi": "https://doi.org/10.1000/a%7Bb%7D"})
-    journal = paper("A Paper of a Journal", date="2025-05-03",
+    journal = paper("A Paper of a Journal", date="2025-05-03", authors=["Ada Lovelace"],
+                    venue="Nature Machine Intelligence", year=2020,
                     links={"page": "https://journal.example.org/articles/42"})
     project = make_project(tmp_path / "site", {"bert.md": bert, "lora.md": lora,
                                                "journal.md": journal})
@@ -216,6 +217,10 @@ def test_a_paper_published_elsewhere_than_arxiv_links_and_cites_its_page_and_doi
                                    "https://doi.org/10.18653/v1/N19-1423"]
     assert ("  howpublished = {NAACL-HLT 2019 \\& ACL\\_Anthology},\n  doi = {10.18653/v1/N19-"
             "1423},\n  url = {https://aclanthology.org/N19-1423/},\n") in bibtex(bert_page)
+    # (the year it was published, which the venue's name holds: said once)
+    assert bibtex(bert_page).startswith("@misc{devlin2019bert,\n")
+    assert "  year = {2019},\n  howpublished" in bibtex(bert_page)
+    assert described["datePublished"] == "2019"
 
     lora_page = page("lora-low-rank-adaptation-of-large-language-models")
     # (a brace is no character of an address: the page links it as a browser asks for it)
@@ -227,8 +232,19 @@ def test_a_paper_published_elsewhere_than_arxiv_links_and_cites_its_page_and_doi
     assert ("  doi = {10.1000/a%7Bb%7D},\n  url = {https://openreview.net/forum?id=nZeVKeeFYf9_"
             "%7Bx%7D},\n") in bibtex(lora_page)
 
-    assert links(page("a-paper-of-a-journal")) == [
-        ("https://journal.example.org/articles/42", "Paper page")]
+    journal_page = page("a-paper-of-a-journal")
+    assert links(journal_page) == [("https://journal.example.org/articles/42", "Paper page")]
+    # A paper of 2020 in a digest of 2025: its page and citations give the year it was
+    # published, not the day of the digest (nor that day's month).
+    assert ("Published in</span></dt><dd>Nature Machine Intelligence, 2020</dd>"
+            in journal_page)
+    assert '<meta name="citation_publication_date" content="2020">' in journal_page
+    assert json_ld(journal_page)["datePublished"] == "2020"
+    assert bibtex(journal_page) == (
+        "@misc{lovelace2020paper,\n  title = {{A Paper of a Journal}},\n  author = {Ada "
+        "Lovelace},\n  year = {2020},\n  howpublished = {Nature Machine Intelligence},\n  url = "
+        "{https://journal.example.org/articles/42},\n}\n")
+    assert '<meta name="citation_publication_date" content="2025/05/02">' in lora_page
 
 
 def test_two_builds_are_byte_identical(project, tmp_path):

@@ -87,6 +87,9 @@ def test_explicit_slug_wins():
     (("tags: []", "tags: []\nlinks: {page: 'https://[openreview.net/forum'}"),
      "content/papers/x.md:7: links.page: not a web address (expected an http:// or https:// "
      "URL, found 'https://[openreview.net/forum')"),
+    (("tags: []", "tags: []\nyear: 20"),
+     "content/papers/x.md:7: year: wrong form (expected a year such as 2020, found '20') — "
+     "the year the paper was published, four digits"),
     (("tags: []", "tags: []\norder: first"),
      "content/papers/x.md:7: order: not a whole number (expected 1 to 9999, found 'first')"),
     (("tags: []", "tags: []\ndraft: yes"),
@@ -94,7 +97,7 @@ def test_explicit_slug_wins():
      "YAML's yes/no/on/off are not accepted here"),
     (("tags: []", "tags: []\nauthor: Me"),
      "content/papers/x.md:7: author: unknown field (expected one of title, date, order, "
-     "tags, authors, affiliation, venue, arxiv, links, slug, draft, translator, "
+     "tags, authors, affiliation, venue, year, arxiv, links, slug, draft, translator, "
      "translation_model, "
      "title_translator, title_translation_model, reviewed_by, translated_from, "
      "paragraphs_differ, found 'author') — did you mean "

@@ -135,6 +135,7 @@ def test_a_volume_of_the_acl_anthology_imports_its_papers(tmp_path, capsys):
     assert spigot.venue == ("Proceedings of the 56th Annual Meeting of the Association for "
                             "Computational Linguistics (Volume 1: Long Papers)")
     assert spigot.date == dt.date(2025, 6, 2)  # (BibTeX's year and month name no day)
+    assert spigot.year == 2018  # (the year it was published, which its citations give)
     assert spigot.link("page") == "https://aclanthology.org/P18-1173/"
     assert spigot.doi == "10.18653/v1/P18-1173"
     assert "SPIGOT's proxy aims" in spigot.abstract.primary.text
@@ -225,19 +226,20 @@ def test_arxiv_ids_and_venues_of_each_export():
     assert entries["old"].arxiv == "hep-th/9901001"
 
 
-@pytest.mark.parametrize(("fields", "day"), [
-    ("date = {2025-06-02}", dt.date(2025, 6, 2)),  # BibLaTeX
-    ("year = 2025, month = jun, day = 2", dt.date(2025, 6, 2)),
-    ("year = {2025}, month = {June}, day = {2}", dt.date(2025, 6, 2)),
-    ("year = 2025, month = 6", None),
-    ("year = 2025", None),
-    ("date = {2025-06}", None),
+@pytest.mark.parametrize(("fields", "day", "year"), [
+    ("date = {2025-06-02}", dt.date(2025, 6, 2), 2025),  # BibLaTeX
+    ("year = 2025, month = jun, day = 2", dt.date(2025, 6, 2), 2025),
+    ("year = {2025}, month = {June}, day = {2}", dt.date(2025, 6, 2), 2025),
+    ("year = 2020, month = 6", None, 2020),
+    ("year = 2020", None, 2020),
+    ("date = {2020-06}", None, 2020),
+    ("month = jun", None, None),
 ])
-def test_a_paper_is_dated_by_its_entry_only_where_it_names_a_day(fields, day):
+def test_a_paper_is_dated_by_its_entry_only_where_it_names_a_day(fields, day, year):
     entry = f"@article{{x, title = {{T}}, abstract = {{A.}}, {fields}}}"
     records, problems = read_records(entry, "x.bib", None, LANGUAGES)
     assert problems == []
-    assert records[0].date == day
+    assert (records[0].date, records[0].year) == (day, year)
 
 
 def test_an_entry_that_cannot_be_read_is_a_problem_at_its_line():
@@ -292,3 +294,23 @@ def test_strings_and_keys_as_bibtex_reads_them():
     assert problems == []
     assert [(record.titles[0], record.venue) for record in records] == [
         ("First", "ICLR 2024"), ("Second", "NeurIPS 2025, the Datasets and Benchmarks Track")]
+
+
+def test_a_paper_keeps_the_year_it_was_published_where_its_day_says_another(tmp_path):
+    """Imported into a digest of 2025, a paper of 2020 keeps its year, which its citations
+    give; one of the digest's year says it once, by its date. `--update` keeps a year
+    written by hand where the input gives none."""
+    project = make_project(tmp_path / "site", {})
+    bib = tmp_path / "papers.bib"
+    bib.write_text("@article{old, title = {An Old Paper}, abstract = {A.}, year = 2020}\n"
+                   "@article{new, title = {A New Paper}, abstract = {B.}, year = 2025}\n",
+                   "utf-8")
+    assert run_import(project, str(bib), "--date", "2025-06-02") == 0
+    papers = imported(project)
+    assert (papers["an-old-paper"].year, papers["a-new-paper"].year) == (2020, None)
+    old = project / papers["an-old-paper"].source
+    assert "\nvenue" not in old.read_text("utf-8")
+    assert "\nyear: 2020\n" in old.read_text("utf-8")
+    bib.write_text("@article{old, title = {An Old Paper}, abstract = {A, again.}}\n", "utf-8")
+    assert run_import(project, str(bib), "--update") == 0
+    assert imported(project)["an-old-paper"].year == 2020

@@ -205,7 +205,9 @@ def test_a_zotero_librarys_export_imports_its_papers_awaiting_translation():
         f"https://doi.org/10.48550/arXiv.{papers[0]['id']}"}
     assert {r.extra_terms for r in records} == {("Computer Science - Computation and Language",)}
     assert {r.left_out_columns for r in records} == {(
-        "Key", "Item Type", "Publication Year", "Date Added", "Publisher", "Extra")}
+        "Key", "Item Type", "Date Added", "Publisher", "Extra")}
+    # ("Publication Year" is read: a paper's file says it where its date's year does not)
+    assert [r.year for r in records] == [int(paper["publishedAt"][:4]) for paper in papers]
 
 
 def test_a_zotero_export_of_articles_keeps_the_page_where_each_was_published():
@@ -235,8 +237,9 @@ def test_a_zotero_export_of_articles_dated_by_their_year_alone_imports_with_date
                                                                               capsys):
     """Zotero writes a journal article's date as its year alone ("2023"), which names no
     day: the import stops and says how to give the papers one (--date); with --date they
-    import, dated so. Before: the same stop, with or without --date (a bad cell stopped
-    the import even where --date would have dated every paper)."""
+    import, dated so, and keep the year they were published (`year`, which their
+    citations give). Before: the same stop, with or without --date (a bad cell stopped
+    the import even where --date would have dated every paper), and the year lost."""
     header = ZOTERO_HEADER.split(",")
     path = tmp_path / "Exported Items.csv"
     with path.open("w", encoding="utf-8", newline="") as out:
@@ -247,7 +250,7 @@ def test_a_zotero_export_of_articles_dated_by_their_year_alone_imports_with_date
             row.update({"Key": paper["id"].replace(".", "")[:8], "Item Type": "journalArticle",
                         "Title": " ".join(paper["title"].split()),
                         "Abstract Note": " ".join(paper["summary"].split()),
-                        "Date": "2023", "Publication Year": "2023",
+                        "Date": "2023",
                         "Publication Title": "Transactions on Machine  Learning Research"})
             writer.writerow([row[name] for name in header])
     project = make_project(tmp_path / "site", {})
@@ -260,8 +263,9 @@ def test_a_zotero_export_of_articles_dated_by_their_year_alone_imports_with_date
     assert run_import(project, str(path), "--date", "2026-08-20") == 0
     assert capsys.readouterr().out.splitlines()[-1] == (
         "2 created, 0 updated, 0 skipped; 2 awaiting translation")
-    assert sorted((str(paper.date), paper.venue) for paper in imported(project).values()) == [
-        ("2026-08-20", "Transactions on Machine Learning Research")] * 2
+    assert sorted((str(paper.date), paper.venue, paper.year)
+                  for paper in imported(project).values()) == [
+        ("2026-08-20", "Transactions on Machine Learning Research", 2023)] * 2
 
 
 OPENREVIEW = FIXTURES / "openreview"
