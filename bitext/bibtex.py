@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from bitext.errors import Problem
 from bitext.sources import plain_markdown, read_tex
 from bitext.table import ARXIV_ID
+from bitext.venues import published_venue
 
 if TYPE_CHECKING:
     from bitext.table import TableItem
@@ -34,7 +35,8 @@ VOLUMES = frozenset({"proceedings", "mvproceedings", "book", "mvbook", "collecti
 # Fields about the entry itself, not the paper (where a file or a database kept it): not
 # named among the fields left out.
 BOOKKEEPING = frozenset({"timestamp", "biburl", "bibsource", "file", "urldate", "added-at",
-                         "date-added", "date-modified", "owner", "interhash", "intrahash"})
+                         "date-added", "date-modified", "owner", "interhash", "intrahash",
+                         "mendeley-groups", "mendeley-tags", "adsurl", "adsnote"})
 # Fields whose names a table's column would read as one of bitext's: BibTeX's `note` is a
 # bibliography's remark ("arXiv:2506.01234 [cs]"), not an editor's note on the paper;
 # `organization` is who held a conference, not the authors' affiliation.
@@ -63,6 +65,9 @@ CHARACTER_COMMANDS = {"textless": "<", "textgreater": ">", "textasciicircum": "^
 BRACE = re.compile(r"(?<!\\)[{}]")
 # LaTeX's other delimiters of math, as the dollars that Markdown's math takes.
 PARENTHESIZED_MATH = re.compile(r"\\\((.+?)\\\)|\\\[(.+?)\\\]", re.S)
+# The fields that say an entry's arXiv id is arXiv's (read with it).
+ARXIV_FIELDS = ("archiveprefix", "eprinttype", "eprintclass", "arxivid")
+ARXIV_VOLUME = re.compile(r"abs/(?P<id>\d{4}\.\d{4,5})")
 ARXIV_ID_IN_TEXT = re.compile(r"\barXiv:\s*(?P<id>\d{4}\.\d{4,5}(?:v\d+)?)", re.IGNORECASE)
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 YEAR = re.compile(r"[12]\d{3}\b")
@@ -166,13 +171,14 @@ def entry_row(fields: dict[str, str]) -> dict[str, str]:
     row = {"title": latex_text(fields.pop("title", "")),
            "abstract": abstract_markdown(fields.pop("abstract", "")),
            "authors": "; ".join(person_names(fields.pop("author", "")))}
-    for name in VENUE_FIELDS:
-        if name in fields:
-            row[name] = latex_text(fields.pop(name))
+    # (the first that names a place of publication: Semantic Scholar's gives a journal
+    # "ArXiv" and the conference as booktitle)
+    venues = [latex_text(fields.pop(name)) for name in VENUE_FIELDS if name in fields]
+    row["venue"] = next(filter(None, map(published_venue, venues)), "")
     day, year = entry_day(fields)
     row["date"] = day.isoformat() if day else ""
     row["year"] = str(year or "")
-    row["arxiv"] = arxiv_of(fields, row)
+    row["arxiv"] = arxiv_of(fields, venues)
     row["keywords"] = ", ".join(filter(None, (latex_text(fields.pop("keywords", "")),
                                               fields.pop("primaryclass", ""))))
     for name, value in fields.items():
@@ -182,23 +188,32 @@ def entry_row(fields: dict[str, str]) -> dict[str, str]:
     return {name: value for name, value in row.items() if value}
 
 
-def arxiv_of(fields: dict[str, str], row: dict[str, str]) -> str:
-    """The arXiv id of an entry, taken from its fields: `eprint` with arXiv as its
-    `archiveprefix` or `eprinttype` (arXiv's own export, DBLP's), else "arXiv:…" where a
-    journal or note names it (Google Scholar: "arXiv preprint arXiv:2111.00396")."""
+def arxiv_of(fields: dict[str, str], venues: list[str]) -> str:
+    """The arXiv id of an entry, taken from its fields with those that say it is arXiv's:
+    `eprint` with arXiv as its `archiveprefix` or `eprinttype` (arXiv's own export,
+    DBLP's), Mendeley's `arxivid`, the `volume` of a preprint server ("abs/2106.11959",
+    Semantic Scholar's, with its journal "ArXiv"), else "arXiv:…" where a note or a
+    journal names it (Google Scholar: "arXiv preprint arXiv:2111.00396")."""
     prefix = (fields.get("archiveprefix") or fields.get("eprinttype") or "").casefold()
-    if prefix == "arxiv" and fields.get("eprint", "").strip():
-        eprint = fields.pop("eprint").strip().removeprefix("arXiv:")
-        for name in ("archiveprefix", "eprinttype", "eprintclass"):
-            fields.pop(name, None)
+    eprint = fields.get("eprint", "").strip().removeprefix("arXiv:")
+    volume = ARXIV_VOLUME.fullmatch(fields.get("volume", "").strip())
+    if prefix == "arxiv" and eprint:
+        fields.pop("eprint")
         # (an id of before 2007, "hep-th/9901001", as its address: the arxiv column takes
         # the ids of today's form)
-        return eprint if ARXIV_ID.fullmatch(eprint) else f"https://arxiv.org/abs/{eprint}"
-    for text in (row.get("journal", ""), fields.get("note", ""), fields.get("howpublished", "")):
-        found = ARXIV_ID_IN_TEXT.search(text)
-        if found:
-            return found["id"]
-    return ""
+        found = eprint if ARXIV_ID.fullmatch(eprint) else f"https://arxiv.org/abs/{eprint}"
+    elif ARXIV_ID.fullmatch(fields.get("arxivid", "").strip()):
+        found = fields["arxivid"].strip()
+    elif volume and any(venue and not published_venue(venue) for venue in venues):
+        found = volume["id"]
+        fields.pop("volume")
+    else:
+        named = (ARXIV_ID_IN_TEXT.search(text) for text in (
+            fields.get("note", ""), fields.get("howpublished", ""), *venues))
+        return next((match["id"] for match in named if match), "")
+    for name in ARXIV_FIELDS:
+        fields.pop(name, None)
+    return found
 
 
 def entry_day(fields: dict[str, str]) -> tuple[dt.date | None, int | None]:

@@ -47,8 +47,8 @@ def doi_of(url: str) -> str | None:
 
 
 # A preprint server's name, which names no place of publication ("arXiv", DBLP's "CoRR
-# abs/2505.09388"): the paper's arXiv id says as much.
-PREPRINT_SERVER = re.compile(r"(?:arxiv(?:\.org)?(?: preprint.*)?|corr(?: abs/.*)?)",
+# abs/2505.09388", NASA ADS's "arXiv e-prints"): the paper's arXiv id says as much.
+PREPRINT_SERVER = re.compile(r"(?:arxiv(?:\.org)?(?: preprint.*| e-?prints?)?|corr(?: abs/.*)?)",
                              re.IGNORECASE)
 
 

@@ -209,6 +209,24 @@ def test_arxiv_ids_and_venues_of_each_export():
                   "\n note = {Publisher: Nature}, month = jun, year = {2025}\n}",
         # An id of before 2007
         "old": "@misc{e, title={E}, eprint={hep-th/9901001}, archivePrefix={arXiv}\n}",
+        # Mendeley: its own field of the id, a title in two braces, a month's whole name
+        "mendeley": "@article{Ribeiro2022,\n\tauthor = {Ribeiro, Fernanda L},\n\tarxivId = "
+                    "{2203.08312},\n\tjournal = {arXiv},\n\tmendeley-groups = {Neuromat},\n"
+                    "\ttitle = {{An explainability framework}},\n\tmonth = {december},\n"
+                    "\tyear = {2022}\n}",
+        # Semantic Scholar: the journal "ArXiv", the id in the volume, the conference
+        "s2": "@article{Vaswani2017AttentionIA,\n  author = {Ashish Vaswani and Noam M. "
+              "Shazeer},\n  booktitle = {Neural Information Processing Systems},\n  journal "
+              "= {ArXiv},\n  title = {Attention is All you Need},\n  volume = {abs/1706."
+              "03762},\n  year = {2017}\n}",
+        # NASA ADS
+        "ads": "@ARTICLE{2025arXiv250509388Y,\n       author = {{Yang}, An and {Li}, Anfeng},"
+               "\n        title = \"{Qwen3 Technical Report}\",\n      journal = {arXiv e-prints},"
+               "\n         year = 2025,\n        month = may,\n          eid = {arXiv:2505.09388},"
+               "\n archivePrefix = {arXiv},\n       eprint = {2505.09388},"
+               "\n primaryClass = {cs.CL},"
+               "\n       adsurl = {https://ui.adsabs.harvard.edu/abs/2025arXiv250509388Y},\n"
+               "      adsnote = {Provided by the SAO/NASA Astrophysics Data System}\n}",
     }
     for name, entry in entries.items():
         records, problems = read_records(with_abstract(entry), f"{name}.bib", None, LANGUAGES)
@@ -224,6 +242,14 @@ def test_arxiv_ids_and_venues_of_each_export():
     assert entries["zotero"].authors == ("Ada Lovelace",)
     assert entries["zotero"].left_out_columns == ("volume", "note (BibTeX)")
     assert entries["old"].arxiv == "hep-th/9901001"
+    assert (entries["mendeley"].arxiv, entries["mendeley"].titles[0],
+            entries["mendeley"].venue, entries["mendeley"].left_out_columns) == (
+        "2203.08312", "An explainability framework", None, ())
+    assert (entries["s2"].arxiv, entries["s2"].venue, entries["s2"].left_out_columns) == (
+        "1706.03762", "Neural Information Processing Systems", ())
+    assert (entries["ads"].arxiv, entries["ads"].venue, entries["ads"].authors,
+            entries["ads"].left_out_columns) == (
+        "2505.09388", None, ("An Yang", "Anfeng Li"), ("eid",))
 
 
 @pytest.mark.parametrize(("fields", "day", "year"), [
