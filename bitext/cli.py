@@ -7,9 +7,11 @@ Exit status: 0 on success, 1 when the input has problems (each printed as
 from __future__ import annotations
 
 import argparse
+import atexit
 import datetime as dt
 import errno
 import gc
+import os
 import signal
 import sys
 import threading
@@ -196,6 +198,8 @@ def run_build(args: argparse.Namespace, root: Path) -> int:
         print(f"no changes: {counted(surveyed.papers, 'paper')}, "
               f"{counted(surveyed.files, 'file')} in {options.out} are up to date "
               f"({time.perf_counter() - surveyed.started:.2f} s)")
+        if args.builds_once:
+            LEFT_TO_THE_END.append((cache, surveyed))
         return 0
     # (imported only now: a build that finds nothing changed, the most common, does
     # without the parsers, the model and Jinja; see bitext.inputs)
@@ -213,6 +217,8 @@ def run_build(args: argparse.Namespace, root: Path) -> int:
     print(f"built {counted(result.papers, 'paper')}: {counted(result.files, 'file')} in "
           f"{options.out}, {result.written:,} written, {result.unchanged:,} unchanged, "
           f"{result.deleted:,} deleted, in {result.seconds:.2f} s")
+    if args.builds_once:
+        LEFT_TO_THE_END.append((cache, result, surveyed))
     return 0
 
 
@@ -247,6 +253,8 @@ def run_check(args: argparse.Namespace, root: Path) -> int:
                        if paper.machine_translated_unreviewed)
     for source, what in to_review:
         print(f"{source}: {what} to review")
+    if args.builds_once:
+        LEFT_TO_THE_END.append((site, files, static, loaded))
     print(f"ok: {counted(len(site.papers), 'paper')}, {len(files):,} pages and feeds, "
           f"{counted(len(static), 'static file')}; {len(loaded.awaiting):,} awaiting "
           f"translation, {counted(len(to_review), 'machine translation')} to review, "
@@ -363,9 +371,39 @@ def with_default_command(argv: list[str]) -> list[str]:
 
 
 def main(argv: list[str] | None = None, root: Path | None = None) -> int:
+    """The command line: `argv` (else the process's arguments) as a command's, its exit
+    status returned; the process is ended here after a build or check it runs once (see
+    `end_process`)."""
+    status = run_command(argv, root)
+    if argv is None and LEFT_TO_THE_END:
+        end_process(status)
+    return status
+
+
+# What a one-shot build or check still holds when it is done (its cache and result, and
+# through them every paper): left for the process's end, see `end_process`.
+LEFT_TO_THE_END: list = []
+
+
+def end_process(status: int) -> None:
+    """End the process now, with `status`, when nothing else runs in it: the system takes
+    its memory back at once, where freeing the objects one by one (10,000 papers' worth,
+    then the interpreter's own) took a one-edit build at 10,000 papers 0.1 s of its 0.6.
+    Nothing is left to do at exit: the files are written and closed, the workers and
+    Pagefind have ended, and what was printed is flushed here."""
+    if threading.active_count() > 1:
+        return  # (a thread still at work: the interpreter's ending waits for it)
+    atexit._run_exitfuncs()  # (logging's and multiprocessing's: quick, with no worker left)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
+
+
+def run_command(argv: list[str] | None, root: Path | None) -> int:
     args = make_parser().parse_args(with_default_command(
         sys.argv[1:] if argv is None else argv))
     builds_once = argv is None and args.handler in (run_build, run_check) and not args.watch
+    args.builds_once = builds_once
     if builds_once:
         # The process builds once and ends: the cycle collector would only walk the site
         # model (build() pauses it while it works) and then everything again at exit.

@@ -486,6 +486,47 @@ def test_a_first_build_killed_outright_leaves_a_folder_the_next_build_replaces(p
     assert snapshot(out) == snapshot(clean)
 
 
+ONE_SHOT = """
+import atexit, sys
+from bitext.cli import main
+atexit.register(lambda: print("exit functions ran", file=sys.stderr))
+sys.exit(main())
+"""
+
+
+def test_a_command_that_builds_once_ends_its_process_with_everything_said_and_written(
+        project, tmp_path):
+    """The command line ends a one-shot build or check without freeing its objects one by
+    one (see `bitext.cli.end_process`): what it printed, the output folder, the exit
+    status and the exit functions of its libraries are as before. A build with a problem
+    ends as it did (status 1, the problems printed)."""
+    import os
+    import subprocess
+    import sys
+
+    def command(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-c", ONE_SHOT, "--root", str(project), *args],
+                              env={**os.environ, "PYTHONPATH": str(REPO)},
+                              capture_output=True, text=True, timeout=120)
+
+    out = tmp_path / "out"
+    for expected in ("built 3 papers: ", "no changes: 3 papers, "):
+        built = command("build", "--out", str(out), "--jobs", "2")
+        assert built.returncode == 0, built.stderr
+        assert built.stdout.startswith(expected)
+        assert built.stderr.endswith("exit functions ran\n")
+    clean = tmp_path / "clean"
+    assert run("--root", str(project), "build", "--out", str(clean), "--no-cache") == 0
+    assert snapshot(out) == snapshot(clean)
+    checked = command("check")
+    assert (checked.returncode, checked.stdout.splitlines()[-1][:12]) == (0, "ok: 3 papers")
+    (project / "content/papers/bad.md").write_text("---\ntitle: x\n---\n", "utf-8")
+    failed = command("build", "--out", str(out))
+    assert failed.returncode == 1
+    assert "content/papers/bad.md" in failed.stderr and "nothing was written" in failed.stderr
+    assert snapshot(out) == snapshot(clean)
+
+
 @pytest.mark.parametrize("number", ["SIGINT", "SIGTERM"])
 def test_an_interrupt_while_the_update_is_put_in_place_finishes_it_and_says_so(
         project, tmp_path, capsys, monkeypatch, number):
