@@ -7,7 +7,8 @@ pylatexenc reads: accents ("R{\\'e}", "S{\\o}gaard"), escapes ("15\\%", "\\$" ar
 math that Zotero escapes), the braces that keep a title's capitals ("{D}a{NE}"), dashes
 and quotes. Math stays as written, for the page to render, and TeX's commands of style in
 an abstract become Markdown as an arXiv abstract's do. Web addresses and DOIs are read as
-written: LaTeX reads those fields verbatim too.
+written (LaTeX reads those fields verbatim too), but for the escapes of a file written
+for LaTeX without the url package.
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ OTHER_MEANING = frozenset({"note", "organization"})
 # address holds a backslash.
 VERBATIM = frozenset({"url", "doi", "eprint"})
 ESCAPED_IN_ADDRESS = re.compile(r"\\([_%&#~$])")
-# Where the paper was published, the first an entry fills.
+# Where the paper was published: the first that names no preprint server.
 VENUE_FIELDS = ("journal", "journaltitle", "booktitle")
 # BibTeX's own strings: `month = jun`.
 MONTH_MACROS = {name.casefold(): calendar.month_name[number]

@@ -121,6 +121,7 @@ from bitext.digestlines import (
 from bitext.errors import Problem
 from bitext.schema import FORBIDDEN_HINT, forbidden_character
 from bitext.scripts import PRIMARY_MAX, script_of_language, script_share
+from bitext.venues import published_venue
 
 # A file whose gaps between lines are at most this often blank uses blank lines to part
 # entries (a file that is blank after every line uses them for nothing).
@@ -182,8 +183,8 @@ class Entry:
     date: dt.date | None = None
     """The day of the last line of a date before the entry, if any."""
     venue: str | None = None
-    """Where the paper was published, as a table's column gives it (a digest's line of a
-    venue is left out, as arXiv's comments are)."""
+    """Where the paper was published, as a table's column or a digest's line of a venue
+    ("Venue: ICLR 2025", "会议：CVPR 2025") gives it."""
     year: int | None = None
     """The year it was published, as a table's column gives it (a year column, a date of
     a year alone)."""
@@ -454,13 +455,14 @@ def read_digest(text: str, source: str, languages: tuple[Language, Language]
 
 def without_opening_details(lines: list[Line]) -> tuple[list[Line], tuple[int, ...]]:
     """The lines without the digest's own details above its first paper ("**Update
-    Time**: 2025-06-03 08:14:52", "**论文数量**: 5": lines of counts or details before any
-    line of an entry, which would be taken for the first paper's, and make every line of
-    authors the next paper's), and their numbers."""
+    Time**: 2025-06-03 08:14:52", "**论文数量**: 5", "**会议**: CVPR 2025" over a
+    conference's papers: lines of counts, details or a venue before any line of an
+    entry, which would be taken for the first paper's, and make every line of authors
+    the next paper's), and their numbers."""
     # (under the file's headings, "# arXiv Papers - 2025-06" / "**Update Time**: …")
     first = next((index for index, line in enumerate(lines)
                   if line.in_grammar and not line.heading), len(lines))
-    details = [line for line in lines[:first] if line.label == "other"]
+    details = [line for line in lines[:first] if line.label in ("other", "venue")]
     if not details:
         return lines, ()
     return [line for line in lines if line not in details], tuple(
@@ -981,6 +983,7 @@ def with_attached(entries: list[Entry], lines: list[Line], source: str
 ATTACHED_EXAMPLES = {"authors": ("authors", '"Authors: A, B and C"'),
                      "tags": ("tags", '"Tags: LLM, reasoning"'),
                      "keywords": ("keywords", '"Keywords: diffusion, video"'),
+                     "venue": ("venue", '"Venue: ICLR 2025"'),
                      "note": ("notes", '"点评：…"'),
                      "comments": ("comments", '"Comments: 12 pages"'),
                      "other": ("counts or details", '"Upvotes: 128"'),
@@ -1016,7 +1019,8 @@ def attached_to(entry: Entry, lines: dict[str, Line], repeated: Sequence[Line]) 
         repeated = [dataclasses.replace(line, label="readings") if line.label == "note"
                     else line for line in repeated]
     given = {kind: (author_names if kind == "authors" else tag_words)(line.text)
-             for kind, line in lines.items() if kind not in PROVENANCE_FIELDS}
+             for kind, line in lines.items() if kind not in (*PROVENANCE_FIELDS, "venue")}
+    venue = published_venue(lines["venue"].text) if "venue" in lines else entry.venue
     numbers = {**(entry.lines or {}), **{kind: line.number for kind, line in lines.items()}}
     return dataclasses.replace(entry, authors=given.get("authors", entry.authors),
                                tags=given.get("tags", ()), keywords=given.get("keywords", ()),
@@ -1024,7 +1028,7 @@ def attached_to(entry: Entry, lines: dict[str, Line], repeated: Sequence[Line]) 
                                             if line.label == "note"),
                                left_out=tuple(line.number for line in repeated
                                               if line.label in LEFT_OUT_FIELDS),
-                               lines=numbers,
+                               lines=numbers, venue=venue,
                                provenance=tuple((kind, " ".join(line.text.split()))
                                                 for kind, line in lines.items()
                                                 if kind in PROVENANCE_FIELDS))

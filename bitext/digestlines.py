@@ -135,11 +135,13 @@ FIELD_OF_LABEL = {label: field for field, labels in {
     # The authors' comments, as arXiv lists them ("Comments: 12 pages, accepted at ICML"):
     # no editor's words, and no field of a paper file holds them.
     "comments": ("comment", "comments"),
+    # Where the paper was published ("Venue: ICLR 2025", "会议：CVPR 2025"): its `venue`.
+    "venue": ("venue", "conference", "journal", "published in", "会议", "期刊", "收录",
+              "发表于"),
     # Counts and details that no field of a paper file holds either ("Upvotes: 128").
     "other": ("upvotes", "upvote", "votes", "likes", "stars", "github stars", "score",
-              "rating", "submitted by", "submitter", "venue", "conference", "journal",
-              "pages", "热度", "点赞", "点赞数", "星标", "评分", "提交者", "会议", "期刊",
-              "页数", "收录"),
+              "rating", "submitted by", "submitter", "pages", "热度", "点赞", "点赞数",
+              "星标", "评分", "提交者", "页数"),
     # A model's readings of a paper beside its abstract, as daily-arXiv-ai-enhanced writes
     # them ("Motivation: …", "ai_Abstract: …"): no field holds them, and an entry that has
     # them has its TL;DR from the model too (see `bitext.digest.attached_to`).
@@ -154,8 +156,8 @@ TITLE_LABELS = frozenset(label for label, field in FIELD_OF_LABEL.items() if fie
 PROVENANCE_FIELDS = ("translator", "translation_model", "reviewed_by")
 # The fields of lines that go with an entry as its lines of links do, outside the grammar
 # of its title and abstract lines.
-ATTACHED_FIELDS = frozenset({"authors", "tags", "keywords", "note", "comments", "other",
-                             "readings", *PROVENANCE_FIELDS})
+ATTACHED_FIELDS = frozenset({"authors", "tags", "keywords", "venue", "note", "comments",
+                             "other", "readings", *PROVENANCE_FIELDS})
 # Of those, the lines an entry may have any number of, and those left out of its file
 # (which the import's report names).
 REPEATED_FIELDS = frozenset({"note", "comments", "other", "readings"})

@@ -49,6 +49,7 @@ PIECES = [
     "> ", "中文：", "🔗 ", "Shenzhi Wang, Le Yu, Chang Gao", "Qwen3: A Technical Report",
     "OpenReview: https://openreview.net/forum?id=nZeVKeeFYf9", "https://openreview.net/pdf?id=x",
     "Paper page: ", "https://doi.org/10.18653/v1/N19-1423", "论文页面：",
+    "Venue: ", "会议：", "ICLR 2025",
     # (BibTeX's)
     "@inproceedings{key,", "@misc(", "@string{acl = ", "@proceedings{v,", " title = ",
     " abstract = ", " author = ", " year = 2025", " month = jun", " # ", "{\\'e}", "{D}a{NE}",

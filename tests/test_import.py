@@ -14,6 +14,7 @@ from bitext.config import Language, load_config
 from bitext.content import load_papers, slug_from_title
 from bitext.digest import Entry, parse_digest
 from bitext.markdown import MarkdownRenderer
+from bitext.sources import read_records
 from tests.conftest import SAMPLE_DIGEST, make_project, snapshot
 
 LANGUAGES = (Language("en", "English", "ltr"), Language("zh-Hans", "简体中文", "ltr"))
@@ -176,6 +177,43 @@ def test_a_digests_tags_keywords_notes_and_comments(tmp_path, capsys):
     # fired too, but the line of tags named rl first
     assert "rl ← tags: '强化学习', posters ← 'posters'" in out
     assert "policy gradient" not in out
+
+
+def test_a_digests_line_of_a_venue_is_the_papers_venue(tmp_path, capsys):
+    """"Venue: ICLR 2025", "会议：NAACL 2025", "Journal: Nature" say where a paper was
+    published: its `venue`, which its page and citations give (before: left out, as
+    counts are); a preprint server names none; a second line of a venue for one paper is a
+    problem, as a second line of authors is."""
+    project = make_project(tmp_path / "site", {})
+    digest = tmp_path / "week.txt"
+    entries = [("Qwen3 Technical Report", "Qwen3 技术报告", "Venue: ICLR 2025"),
+               ("Are We Done with MMLU?", "我们完成 MMLU 了吗？", "会议：NAACL 2025"),
+               ("A Paper of a Journal", "一篇期刊论文", "Journal: Nature Machine Intelligence"),
+               ("A Preprint", "一篇预印本", "Venue: arXiv")]
+    digest.write_text("\n".join(
+        line for title, translated, venue in entries
+        for line in (title, translated, "An abstract; with a semicolon.", "一段摘要。", venue,
+                     "Upvotes: 12", "")), "utf-8")
+    assert run_import(project, str(digest), "--date", "2025-06-02") == 0
+    assert "4 lines left out" in capsys.readouterr().out  # (the counts)
+    assert {paper.title.primary: paper.venue for paper in imported(project).values()} == {
+        "Qwen3 Technical Report": "ICLR 2025", "Are We Done with MMLU?": "NAACL 2025",
+        "A Paper of a Journal": "Nature Machine Intelligence", "A Preprint": None}
+    # (a line of a venue over a conference's papers is the digest's, not its first paper's)
+    opening = tmp_path / "cvpr.txt"
+    opening.write_text("# CVPR 2025 论文速递\n**会议**: CVPR 2025\n\nA Title\n一个标题\n"
+                       "An abstract.\n一段摘要。\n", "utf-8")
+    records, problems = read_records(opening.read_text("utf-8"), str(opening), None,
+                                     LANGUAGES)
+    assert (problems, records[0].venue, records[0].left_out_outside) == ([], None, (2,))
+    twice = tmp_path / "twice.txt"
+    twice.write_text("A Title\n一个标题\nVenue: ICLR 2025\nAn abstract.\n一段摘要。\n"
+                     "会议：ICLR 2025\n", "utf-8")
+    assert run_import(project, str(twice)) == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        f"{twice}:6: a line of venue with no paper of its own (expected the venue of the "
+        "entry before it, once, found another line of venue) — give each paper one line of "
+        'venue ("Venue: ICLR 2025"), after its title')
 
 
 def test_a_tag_named_in_another_script_must_be_in_site_yaml(tmp_path, capsys):
