@@ -541,6 +541,10 @@ def daily_paper(item: object, name: str, line: int) -> tuple[Record | None, Prob
     date = (timestamp_date(paper.get("submittedOnDailyAt"))
             or timestamp_date(item.get("submittedOnDailyAt")) or date_in_name(name)
             or timestamp_date(item.get("publishedAt")) or timestamp_date(paper.get("publishedAt")))
+    # (the year it was published on arXiv: the paper's file says it where another day
+    # lists it, an old paper on today's page or under --date)
+    published = (timestamp_date(paper.get("publishedAt"))
+                 or timestamp_date(item.get("publishedAt")))
     links = {"pdf": f"https://arxiv.org/pdf/{arxiv[1]}"}
     for kind, key in (("code", "githubRepo"), ("project", "projectPage")):
         url = paper.get(key)
@@ -552,7 +556,8 @@ def daily_paper(item: object, name: str, line: int) -> tuple[Record | None, Prob
                   (normalise_abstract(texts["summary"]), None),
                   affiliation=affiliation.strip() if isinstance(affiliation, str)
                   and affiliation.strip() else None,
-                  authors=authors, arxiv=arxiv[1], date=date, links=links), None
+                  authors=authors, arxiv=arxiv[1], date=date, links=links,
+                  year=published.year if published else None), None
 
 
 # -- arXiv API -------------------------------------------------------------------------
@@ -783,7 +788,8 @@ def arxiv_record(name: str, line: int, arxiv: str, title: str, summary: str,
     """A paper as arXiv gives it (its API or its e-mail): awaiting its translation, the TeX
     of its title and authors' names as text, its PDF link, a GitHub address in its comment
     as its code, its DOI as a link, its categories for the tag rules, its journal reference
-    as where it was published."""
+    as where it was published, and the year of its `date` as the year it was published
+    (which its file says where --date gives it a day of another year)."""
     links = {"pdf": f"https://arxiv.org/pdf/{arxiv}"}
     title, authors = tex_text(title), tuple(tex_text(author) for author in authors)
     code = GITHUB_URL.search(comment or "")
@@ -794,7 +800,8 @@ def arxiv_record(name: str, line: int, arxiv: str, title: str, summary: str,
     return Record(name, line, (normalise_title(title), None), (normalise_abstract(summary), None),
                   authors=authors, arxiv=arxiv, date=date, links=links,
                   extra_terms=tuple(term for term in categories if term),
-                  venue=published_venue(tex_text(venue or "")))
+                  venue=published_venue(tex_text(venue or "")),
+                  year=date.year if date else None)
 
 
 # -- arXiv's e-mail digests ------------------------------------------------------------
