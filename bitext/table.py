@@ -441,8 +441,8 @@ def openreview_record(note: dict) -> dict | None:
         record["pdf"] = OPENREVIEW + record["pdf"]
     published = next((day for key in OPENREVIEW_DATES
                       if (day := day_of_milliseconds(note.get(key))) is not None), None)
-    if published is not None:
-        record["date"] = published.isoformat()
+    if published is not None:  # (its year kept apart, should --date give another day)
+        record["date"], record["year"] = published.isoformat(), str(published.year)
     return record
 
 

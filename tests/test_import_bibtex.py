@@ -343,14 +343,16 @@ def test_a_paper_keeps_the_year_it_was_published_where_its_day_says_another(tmp_
 
 
 def test_a_paper_from_arxiv_or_the_daily_papers_keeps_its_year_under_another_date(tmp_path):
-    """arXiv's answer (its `published`) and the daily papers (`publishedAt`) say when a
-    paper was published: imported with --date in another year (an old paper in today's
-    digest), its file keeps that year for its citations; in the same year, its date says
-    it."""
+    """arXiv's answer (its `published`), the daily papers (`publishedAt`) and OpenReview
+    (`pdate`) say when a paper was published: imported with --date in another year (an
+    old paper in today's digest), its file keeps that year for its citations; in the same
+    year, its date says it."""
     project = make_project(tmp_path / "site", {})
     arxiv = FIXTURES / "arxiv" / "one-paper.xml"
     day = FIXTURES / "hf-daily-papers" / "2024-06-03.json"
     assert run_import(project, str(arxiv), str(day), "--date", "2026-01-05") == 0
+    openreview = FIXTURES / "openreview" / "notes-v2.json"  # (published 2025-10-08)
+    assert run_import(project, str(openreview), "--date", "2026-01-05") == 0
     years = {paper.year for paper in imported(project).values()}
     assert years == {2025, 2024}
     other = make_project(tmp_path / "other", {})
