@@ -96,6 +96,9 @@ def sample_days() -> dict[str, list[dict]]:
 
 @pytest.mark.parametrize("write_entry", [zotero_entry, acl_entry])
 def test_every_real_paper_reads_from_bibtex_as_from_the_daily_papers(write_entry):
+    """Each sample day written as one .bib, as Zotero or the ACL Anthology would write it:
+    each paper reads back to the title, abstract, authors and arXiv id that the daily
+    papers' JSON gives, as LaTeX shows them (see `as_tex_reads_it`)."""
     read = 0
     for name, papers in sample_days().items():
         daily, _ = read_records(json.dumps([{"paper": paper} for paper in papers]), name, "hf",
