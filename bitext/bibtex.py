@@ -101,12 +101,15 @@ def bibtex_rows(text: str, source: str) -> tuple[list[TableItem], list[Problem]]
     blocks = [block.ignore_error_block if duplicate_key(block) else block
               for block in library.blocks]
     strings = dict(MONTH_MACROS)
-    rows = []
+    entries = []
     for block in blocks:  # (in the file's order: a string applies to what comes after it)
         if isinstance(block, String):
             strings[block.key.casefold()] = bibtex_value(str(block.value), strings)
-        elif isinstance(block, Entry) and block.entry_type.casefold() not in VOLUMES:
-            rows.append((block.start_line + 1, entry_row(field_values(block, strings))))
+        elif isinstance(block, Entry):
+            entries.append((block, field_values(block, strings)))
+    by_key = {block.key.casefold(): fields for block, fields in entries}
+    rows = [(block.start_line + 1, entry_row(with_crossref(fields, by_key)))
+            for block, fields in entries if block.entry_type.casefold() not in VOLUMES]
     # (a title and an abstract column always: a file whose entries have no abstract is a
     # problem of each entry, not of a table's header)
     names = list(dict.fromkeys(["title", "abstract", *(name for _, row in rows for name in row)]))
@@ -153,6 +156,24 @@ def bibtex_value(written: str, strings: dict[str, str]) -> str:
             start = at + 1
     parts.append(written[start:])
     return "".join(part_value(part.strip(), strings) for part in parts)
+
+
+def with_crossref(fields: dict[str, str], by_key: dict[str, dict[str, str]]
+                  ) -> dict[str, str]:
+    """An entry's fields with those of the entry its `crossref` names (a paper's
+    proceedings, before or after it in the file) where it has none of its own, as BibTeX
+    and BibLaTeX take them: the proceedings' title is the paper's booktitle; its title
+    and abstract stay the paper's own. (A copy: `entry_row` takes the fields it reads out
+    of what it is given, and another entry may name this one.)"""
+    fields = dict(fields)
+    parent = by_key.get(fields.pop("crossref", "").strip().casefold())
+    if parent is None:
+        return fields
+    inherited = {name: value for name, value in parent.items()
+                 if name not in ("title", "abstract", "crossref")}
+    if "title" in parent and "booktitle" not in parent:
+        inherited["booktitle"] = parent["title"]
+    return {**inherited, **fields}
 
 
 def part_value(part: str, strings: dict[str, str]) -> str:

@@ -55,7 +55,8 @@ PIECES = [
     " abstract = ", " author = ", " year = 2025", " month = jun", " # ", "{\\'e}", "{D}a{NE}",
     "{'}", "\\href{", "\\textbf{", "\\(", "\\)", "$x^2$", "\\%", "%", "~", "--", "``",
     "''", " and ", "others", "Peng, Hao", " eprint = {2505.09388}", " archivePrefix = {arXiv}",
-    " date = {2025-06-02}", " doi = {10.18653/v1/P18-1173}", " = "]
+    " date = {2025-06-02}", " doi = {10.18653/v1/P18-1173}", " = ", " crossref = {key}",
+    " crossref = {v}"]
 PROVENANCE = [{}, {"translation_model": "deepseek-chat"},
               {"translator": "Wang Fang", "reviewed_by": "Li Lei"}]
 

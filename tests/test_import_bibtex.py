@@ -361,3 +361,38 @@ def test_a_paper_from_arxiv_or_the_daily_papers_keeps_its_year_under_another_dat
     other = make_project(tmp_path / "other", {})
     assert run_import(other, str(arxiv), "--date", "2025-12-31") == 0
     assert [paper.year for paper in imported(other).values()] == [None]
+
+
+def test_a_paper_takes_what_it_lacks_from_the_proceedings_its_crossref_names():
+    """DBLP's export "with crossref", and BibLaTeX files: a paper's venue and year stand in
+    the @proceedings it names (after it, here), whose title is the paper's booktitle; the
+    paper keeps its own title and abstract. Before: no venue, no year."""
+    text = ("@inproceedings{DBLP:conf/naacl/DevlinCLT19,\n"
+            "  author = {Jacob Devlin and Ming{-}Wei Chang},\n"
+            "  title = {{BERT:} Pre-training of Deep Bidirectional Transformers},\n"
+            "  crossref = {DBLP:conf/naacl/2019-1},\n  abstract = {We introduce BERT.},\n}\n"
+            "@proceedings{DBLP:conf/naacl/2019-1,\n  editor = {Jill Burstein},\n"
+            "  title = {Proceedings of NAACL-HLT 2019, Volume 1},\n  year = {2019},\n"
+            "  abstract = {A volume's own words.},\n}\n")
+    records, problems = read_records(text, "x.bib", None, LANGUAGES)
+    assert problems == []
+    assert len(records) == 1
+    paper = records[0]
+    assert (paper.titles[0], paper.abstracts[0], paper.authors) == (
+        "BERT: Pre-training of Deep Bidirectional Transformers", "We introduce BERT.",
+        ("Jacob Devlin", "Ming-Wei Chang"))
+    assert (paper.venue, paper.year, paper.left_out_columns) == (
+        "Proceedings of NAACL-HLT 2019, Volume 1", 2019, ("editor",))
+
+
+def test_an_entry_that_another_names_by_its_crossref_is_read_whole_either_way():
+    """Two papers of which the second names the first (an @incollection of an
+    @inproceedings, as some files have it): each is read with its own fields, whichever
+    comes first."""
+    first = "@inproceedings{a, title = {A}, abstract = {First.}, booktitle = {ICLR 2025}}\n"
+    second = "@inproceedings{b, title = {B}, abstract = {Second.}, crossref = {a}}\n"
+    for text in (first + second, second + first):
+        records, problems = read_records(text, "x.bib", None, LANGUAGES)
+        assert problems == []
+        assert sorted((r.titles[0], r.abstracts[0], r.venue) for r in records) == [
+            ("A", "First.", "ICLR 2025"), ("B", "Second.", "ICLR 2025")]
