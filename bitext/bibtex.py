@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from bitext.digestlines import author_names
 from bitext.errors import Problem
 from bitext.sources import plain_markdown, read_tex
 from bitext.table import ARXIV_ID
@@ -71,6 +72,9 @@ ARXIV_FIELDS = ("archiveprefix", "eprinttype", "eprintclass", "arxivid")
 ARXIV_VOLUME = re.compile(r"abs/(?P<id>\d{4}\.\d{4,5})")
 ARXIV_ID_IN_TEXT = re.compile(r"\barXiv:\s*(?P<id>\d{4}\.\d{4,5}(?:v\d+)?)", re.IGNORECASE)
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+AND = re.compile(r"\band\b", re.IGNORECASE)
+# The middle part of BibTeX's "Last, Jr, First".
+SUFFIX = re.compile(r"(?:Jr|Sr)\.?|I{2,3}|IV|V", re.IGNORECASE)
 YEAR = re.compile(r"[12]\d{3}\b")
 BIBTEX_START = re.compile(r"\A\ufeff?(?:[ \t]*(?:%[^\n]*)?\n)*[ \t]*@[ \t]*[A-Za-z]+[ \t]*[{(]")
 
@@ -261,15 +265,22 @@ def entry_day(fields: dict[str, str]) -> tuple[dt.date | None, int | None]:
 def person_names(text: str) -> list[str]:
     """The names of an `author` field ("Peng, Hao and Smith, Noah A. and others"), each
     first name first ("Noah A. Smith"), as bibtexparser parts them (BibTeX's rules: "von",
-    "Jr", a name in braces kept whole); "others" (et al.) left out."""
+    "Jr", a name in braces kept whole); "others" (et al.) left out. Three names or more
+    parted by commas alone, without "and", are a list of names."""
     from bibtexparser.middlewares.names import (
         parse_single_name_into_parts,
         split_multiple_persons_names,
     )
 
+    text = " ".join(text.split())
+    parts = text.split(",")
+    if (len(parts) > 2 and not AND.search(text)
+            and not (len(parts) == 3 and SUFFIX.fullmatch(parts[1].strip()))):
+        # ("Yi Wang, Mingqing Liao, Brandon J. Bocklund", as some READMEs' citations write
+        # it: no BibTeX, whose rules would make it one name; "Smith, Jr., John" is one)
+        return [latex_text(name) for name in author_names(text)]
     names = (latex_text(parse_single_name_into_parts(name, strict=False).merge_first_name_first)
-             for name in split_multiple_persons_names(" ".join(text.split()))
-             if name.casefold() != "others")
+             for name in split_multiple_persons_names(text) if name.casefold() != "others")
     return [name for name in names if name]
 
 

@@ -396,3 +396,20 @@ def test_an_entry_that_another_names_by_its_crossref_is_read_whole_either_way():
         assert problems == []
         assert sorted((r.titles[0], r.abstracts[0], r.venue) for r in records) == [
             ("A", "First.", "ICLR 2025"), ("B", "Second.", "ICLR 2025")]
+
+
+@pytest.mark.parametrize(("written", "names"), [
+    ("Peng, Hao and Smith, Noah A. and others", ("Hao Peng", "Noah A. Smith")),
+    ("An Yang and {Qwen Team}", ("An Yang", "Qwen Team")),
+    ("Smith, Jr., John", ("John Smith Jr.",)),  # (BibTeX's Last, Jr, First)
+    # (names parted by commas alone, as some READMEs' citations write them: before, one
+    # name of four, "Brandon J. Bocklund Peng Gao Yi Wang Mingqing Liao")
+    ("Yi Wang, Mingqing Liao, Brandon J. Bocklund, Peng Gao",
+     ("Yi Wang", "Mingqing Liao", "Brandon J. Bocklund", "Peng Gao")),
+])
+def test_the_names_of_an_author_field(written, names):
+    records, problems = read_records(
+        f"@misc{{x, title = {{T}}, abstract = {{A.}}, author = {{{written}}}}}", "x.bib", None,
+        LANGUAGES)
+    assert problems == []
+    assert records[0].authors == names
