@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from bitext.digestlines import author_names
 from bitext.errors import Problem
 from bitext.sources import plain_markdown, read_tex
-from bitext.table import ARXIV_ID
+from bitext.table import ARXIV_ID, YEAR_OF_DATE
 from bitext.venues import published_venue
 
 if TYPE_CHECKING:
@@ -75,7 +75,6 @@ PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 AND = re.compile(r"\band\b", re.IGNORECASE)
 # The middle part of BibTeX's "Last, Jr, First".
 SUFFIX = re.compile(r"(?:Jr|Sr)\.?|I{2,3}|IV|V", re.IGNORECASE)
-YEAR = re.compile(r"[12]\d{3}\b")
 BIBTEX_START = re.compile(r"\A\ufeff?(?:[ \t]*(?:%[^\n]*)?\n)*[ \t]*@[ \t]*[A-Za-z]+[ \t]*[{(]")
 
 
@@ -250,8 +249,8 @@ def entry_day(fields: dict[str, str]) -> tuple[dt.date | None, int | None]:
     its year apart (see `bitext.content.Paper.year`). The fields read are taken out."""
     date, year = fields.pop("date", "").strip(), fields.pop("year", "").strip()
     month, day = fields.pop("month", "").strip(), fields.pop("day", "").strip()
-    published = YEAR.match(date or year)
-    published_year = int(published[0]) if published else None
+    published = YEAR_OF_DATE.match(date or year)
+    published_year = int(published["year"]) if published else None
     try:
         if date:
             return (dt.date.fromisoformat(date) if len(date) == 10 else None), published_year

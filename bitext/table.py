@@ -78,7 +78,7 @@ LINK_COLUMNS = {"arxiv", "arxiv id", "arxiv url", "arxiv link", "paper id", "id"
                 "pubmed url", "anthology url", "acl anthology"}
 # Where a paper was published: Zotero's "Publication Title" (a journal), "Proceedings Title"
 # and "Conference Name" (the first that a row fills), arXiv's journal reference, BibTeX's
-# fields (see `bitext.bibtex`).
+# names of them (in a table a reference manager exported).
 VENUE_COLUMNS = {"venue", "journal", "conference", "publication title", "proceedings title",
                  "journaltitle", "booktitle", "conference name", "journal ref",
                  "journal reference", "published in", "期刊", "会议", "发表于", "收录"}
