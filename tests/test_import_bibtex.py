@@ -50,9 +50,14 @@ def paragraphs(summary: str) -> list[str]:
     return [" ".join(part.split()) for part in PARAGRAPH_BREAK.split(text) if part.strip()]
 
 
+def escaped(paper: dict, escape, and_between: str) -> tuple[str, str]:
+    """A paper's abstract (its paragraphs parted by a blank line) and authors, escaped."""
+    return ("\n\n".join(escape(part) for part in paragraphs(paper["summary"])),
+            and_between.join(escape(author["name"]) for author in paper["authors"]))
+
+
 def zotero_entry(number: int, paper: dict) -> str:
-    abstract = "\n\n".join(zotero_text(part) for part in paragraphs(paper["summary"]))
-    authors = " and ".join(zotero_text(author["name"]) for author in paper["authors"])
+    abstract, authors = escaped(paper, zotero_text, " and ")
     return (f"@misc{{key{number},\n\ttitle = {{{zotero_text(paper['title'], True)}}},\n"
             f"\turl = {{http://arxiv.org/abs/{paper['id']}}},\n"
             f"\tdoi = {{10.48550/arXiv.{paper['id']}}},\n"
@@ -64,8 +69,7 @@ def zotero_entry(number: int, paper: dict) -> str:
 
 
 def acl_entry(number: int, paper: dict) -> str:
-    abstract = "\n\n".join(acl_text(part) for part in paragraphs(paper["summary"]))
-    authors = "  and\n      ".join(acl_text(author["name"]) for author in paper["authors"])
+    abstract, authors = escaped(paper, acl_text, "  and\n      ")
     return (f'@inproceedings{{paper-{number},\n    title = "{acl_text(paper["title"], True)}",\n'
             f'    author = "{authors}",\n    booktitle = acl # " (Volume 1: Long Papers)",\n'
             f'    month = jul,\n    year = "2025",\n'
