@@ -9,6 +9,7 @@ crafted input, and it would rewrite the editor's quotes.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import string
@@ -95,26 +96,35 @@ def stored(bodies, digest: str, slot: int) -> StoredRendered:
 
 class MarkdownRenderer:
     def __init__(self) -> None:
-        # (imported here: a build that parses no paper, as most rebuilds, never loads them)
+        self._warnings: list[str] = []
+
+    def load(self) -> None:
+        """Make the parser now (before forking workers: they then start with it)."""
+        self._md  # noqa: B018
+
+    @functools.cached_property
+    def _md(self):
+        """markdown-it, made when a text first needs it: an edit to a paper whose
+        paragraphs have no marks and no web address (323 of the 561 real abstracts with
+        their titles) is rendered without it, and without loading it (0.02 s)."""
         from markdown_it import MarkdownIt
         from mdit_py_plugins.dollarmath import dollarmath_plugin
 
         # Nesting deeper than 20 (CommonMark's preset) is never an abstract, and each
         # level multiplies the work a run of '[' costs (100 levels: 55 µs per bracket).
-        self._md = MarkdownIt("js-default", {"typographer": False, "linkify": True,
-                                             "maxNesting": 20}).enable("linkify")
+        md = MarkdownIt("js-default", {"typographer": False, "linkify": True,
+                                       "maxNesting": 20}).enable("linkify")
         # (web addresses as links: 182 of the 561 real abstracts give their code's or
         # project's page so. Those with their scheme only, which the inline rule finds at
         # each "://": the core rule, for addresses without one, took 0.5 ms an abstract.)
-        self._md.core.ruler.disable("linkify")
-        self._md.core.ruler.after("inline", "unescaped_addresses", unescaped_addresses)
-        self._md.linkify = addresses_in_text()
-        self._md.normalizeLink = as_plain_or(self._md.normalizeLink)
-        self._md.normalizeLinkText = as_plain_or(self._md.normalizeLinkText)
+        md.core.ruler.disable("linkify")
+        md.core.ruler.after("inline", "unescaped_addresses", unescaped_addresses)
+        md.linkify = addresses_in_text()
+        md.normalizeLink = as_plain_or(md.normalizeLink)
+        md.normalizeLinkText = as_plain_or(md.normalizeLinkText)
         # Dollars next to digits are prices ("$5 to $10"), not math.
-        dollarmath_plugin(self._md, allow_digits=False, allow_labels=False,
-                          renderer=self._math)
-        self._warnings: list[str] = []
+        dollarmath_plugin(md, allow_digits=False, allow_labels=False, renderer=self._math)
+        return md
 
     def render(self, source: str) -> tuple[Rendered, list[str]]:
         """The rendered text and the warnings about it (LaTeX that could not be shown)."""

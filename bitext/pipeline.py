@@ -308,6 +308,7 @@ def load_papers(inputs: Inputs, config: Config, options: Options, cache: Cache,
     jobs = jobs_for(options, len(missing))
     if jobs > 1:
         load_converter()
+        shared_markdown().load()
     seen = {}
     for results in map_chunks(ParseTask(config.languages), missing, jobs, CHUNK):
         for source, entry, result in results:

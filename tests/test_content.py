@@ -429,6 +429,20 @@ def test_web_addresses_become_links_that_end_where_the_address_does(source, html
     assert rendered.text == source.replace("`", "").replace("[code](https://x.org/a)", "code")
 
 
+def test_markdown_it_is_made_only_for_a_text_that_needs_it():
+    """An edit to a paper of plain paragraphs (323 of the 561 real abstracts and titles)
+    is rendered without making markdown-it (0.02 s of a new process)."""
+    renderer = MarkdownRenderer()
+    plain = "Plain words, with 'quotes', \"more\" and 50% of it.\n\n第二段：中文。"
+    assert renderer.render(plain)[0].html == (
+        "<p>Plain words, with 'quotes', &quot;more&quot; and 50% of it.</p>\n"
+        "<p>第二段：中文。</p>\n")
+    assert "_md" not in vars(renderer)
+    assert renderer.render("Code at https://x.org/a.")[0].html == (
+        '<p>Code at <a href="https://x.org/a">https://x.org/a</a>.</p>\n')
+    assert "_md" in vars(renderer)
+
+
 @pytest.mark.parametrize("source, html, text", [
     # what arXiv's abstracts keep of LaTeX after an address (real ones, of the daily
     # papers of 2024-06-10, 2024-06-12, 2025-06-02, 2024-06-26): \\href{address}{text}
