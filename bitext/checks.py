@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from bitext.config import Config, Glossary, Language
 from bitext.errors import Problem
+from bitext.inputs import CONFIG_FILE
 from bitext.math import INLINE_MATH
 from bitext.scripts import PRIMARY_MAX, script_of_language, script_share
 
@@ -238,13 +239,41 @@ def check_glossary(root: Path, config: Config) -> list[Problem]:
     return found
 
 
-def site_warnings(papers: Iterable[Paper], root: Path, languages: tuple[Language, Language],
-                  today: dt.date) -> list[Problem]:
+def site_warnings(papers: Iterable[Paper], root: Path, config: Config, today: dt.date
+                  ) -> list[Problem]:
     """The warnings of the papers together (a paper file's own come with its parsing), which
     `build`, the preview and `check` give."""
     papers = list(papers)
-    return shared_places(papers, root, languages) + future_dates(papers, today, root,
-                                                                 languages)
+    return (shared_places(papers, root, config.languages)
+            + future_dates(papers, today, root, config.languages)
+            + day_past_feeds(papers, config.feed_size, root))
+
+
+def day_past_feeds(papers: Iterable[Paper], feed_size: int, root: Path) -> list[Problem]:
+    """A warning when the newest day's papers are more than a feed holds: a feed reader
+    that looks once a day never sees the rest (a day of the Hugging Face daily papers had
+    6 to 30 in the samples, and feeds hold 20 unless site.yaml says otherwise)."""
+    by_day = Counter(paper.date for paper in papers)
+    if not by_day:
+        return []
+    newest = max(by_day)
+    if by_day[newest] <= feed_size:
+        return []
+    return [Problem(CONFIG_FILE, config_line(root, "feed_size"), "feed_size",
+                    f"warning: the feeds hold the {feed_size} newest papers, and {newest} "
+                    f"alone has {by_day[newest]}: a feed reader that looks once a day "
+                    f"misses {by_day[newest] - feed_size} of them",
+                    hint=f"set feed_size: {by_day[newest]} or more in site.yaml")]
+
+
+def config_line(root: Path, name: str) -> int | None:
+    """The line of site.yaml that sets `name` at its top level, if one does."""
+    try:
+        lines = (root / CONFIG_FILE).read_text("utf-8").splitlines()
+    except (OSError, UnicodeError):
+        return None
+    return next((number for number, line in enumerate(lines, start=1)
+                 if re.match(rf"{name}\s*:", line)), None)
 
 
 def shared_places(papers: Iterable[Paper], root: Path, languages: tuple[Language, Language]

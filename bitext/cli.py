@@ -240,9 +240,8 @@ def run_check(args: argparse.Namespace, root: Path) -> int:
 
     options = options_from(args, root)
     site, files, static, loaded = render(options)
-    languages = site.config.languages
     warnings = (loaded.warnings + check_glossary(root, site.config)
-                + site_warnings(loaded.papers, root, languages, dt.date.today()))
+                + site_warnings(loaded.papers, root, site.config, dt.date.today()))
     for warning in sorted(warnings, key=lambda p: (p.path, p.line or 0)):
         print(warning.format(), file=sys.stderr)
     warn_local_base_url(site.config.base_url_set)

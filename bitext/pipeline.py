@@ -142,8 +142,7 @@ def build_without_collector(options: Options, cache: Cache | None, progress: Pro
         cache.save_listing_entries(site.papers)
         today = dt.date.today()
         together = (last.together if last and same_warnings_together(last, loaded, today)
-                    else tuple(site_warnings(loaded.papers, options.root, config.languages,
-                                             today)))
+                    else tuple(site_warnings(loaded.papers, options.root, config, today)))
         made = Made.of(site, loaded, together)
         model = (Model(inputs.settings, loaded, site, jobs, together, today)
                  if cache.keeps_models else None)

@@ -846,6 +846,8 @@ def test_check_writes_nothing(project, tmp_path, capsys):
 def test_check_warns_of_two_papers_at_one_place_of_a_day(project, capsys):
     """Two papers of a day with the same `order` (a hand edit: imports place new papers
     after the day's others) are listed by slug; `check` names both, at their field."""
+    config = (project / "site.yaml").read_text("utf-8")  # (a feed of the day's 4 papers)
+    (project / "site.yaml").write_text(config.replace("feed_size: 3", "feed_size: 4"), "utf-8")
     papers = project / "content/papers"
     for name, title, order in [("four.md", "Fourth Paper", 2), ("five.md", "Fifth Paper", 2),
                                ("six.md", "Sixth Paper", 1)]:
@@ -883,6 +885,30 @@ def test_check_warns_of_a_paper_dated_after_tomorrow(project, capsys):
         f"content/papers/far.md:{line}: date: warning: {today + dt.timedelta(days=3)} is after "
         f"today ({today}) — a typo in the year? the paper is listed first until that day "
         "passes"]
+
+
+def test_check_warns_when_the_newest_day_has_more_papers_than_a_feed_holds(project, capsys):
+    """A day of the Hugging Face daily papers had 6 to 30 papers in the samples, and feeds
+    hold 20 by default: on 11 of those 30 days a feed reader that looks once a day would
+    never have seen some of the day's papers, and no one said so."""
+    papers = project / "content/papers"
+    for number in range(4):  # (the fixture's feeds hold 3)
+        (papers / f"day-{number}.md").write_text(paper(f"Paper {number}", date="2025-06-02"),
+                                                   "utf-8")
+    assert run("--root", str(project), "check") == 0
+    line = (project / "site.yaml").read_text("utf-8").split("\n").index("feed_size: 3") + 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"site.yaml:{line}: feed_size: warning: the feeds hold the 3 newest papers, and "
+        "2025-06-02 alone has 4: a feed reader that looks once a day misses 1 of them — set "
+        "feed_size: 4 or more in site.yaml"]
+    assert run("--root", str(project), "build") == 0
+    assert "feed_size: warning" in capsys.readouterr().err
+    assert (project / "_site/feed.xml").read_text("utf-8").count("<item>") == 3
+
+    config = (project / "site.yaml").read_text("utf-8")
+    (project / "site.yaml").write_text(config.replace("feed_size: 3", "feed_size: 4"), "utf-8")
+    assert run("--root", str(project), "check") == 0
+    assert "feed_size" not in capsys.readouterr().err
 
 
 def test_build_warns_as_check_does_of_the_papers_together(project, capsys):
