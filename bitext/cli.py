@@ -304,7 +304,8 @@ def run_import(args: argparse.Namespace, root: Path) -> int:
               file=sys.stderr)
         return 2
     config = load_config(root)
-    digests = read_digests(args.files, sys.stdin.buffer)
+    digests = read_digests(args.files, sys.stdin.buffer,
+                           lambda text: print(text, file=sys.stderr, flush=True))
     planned = plan_import(root, config, digests, args.date, args.tags, args.update,
                           today=dt.date.today(), format_name=args.format_name,
                           provenance={"translator": args.translator,

@@ -20,7 +20,7 @@ import re
 import shlex
 import tempfile
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -134,15 +134,30 @@ class Planned:
     """The arXiv ids of the revised papers its input left out (see `Record`)."""
 
 
-def read_digests(names: list[str], stdin: BinaryIO) -> list[Digest]:
-    """The inputs named on the command line, decoded; InputError for unreadable ones."""
+def read_digests(names: list[str], stdin: BinaryIO,
+                 say: Callable[[str], None] = lambda text: None) -> list[Digest]:
+    """The inputs named on the command line (files, `-` for standard input, web
+    addresses), decoded; InputError for unreadable ones."""
+    from bitext.web import FetchFailed, answer_address, fetch, is_web_address
+
     digests, problems = [], []
     for name in names:
         try:
-            data = stdin.read() if name == "-" else Path(name).read_bytes()
+            if name == "-":
+                data = stdin.read()
+            elif is_web_address(name):  # (named by its address: a date in it dates papers)
+                if address := answer_address(name):
+                    say(f"{name}: its papers as the API gives them: {address}")
+                data = fetch(address or name, lambda said, name=name: say(f"{name}: {said}"))
+            else:
+                data = Path(name).read_bytes()
         except OSError as error:
             problems.append(Problem(name, None, None, "cannot read the file",
                                     found=error.strerror or str(error)))
+            continue
+        except FetchFailed as failure:
+            why, hint = failure.args
+            problems.append(Problem(name, None, None, f"cannot download it: {why}", hint=hint))
             continue
         try:
             digests.append(Digest(name, decoded(data)))

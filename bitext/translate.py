@@ -46,9 +46,9 @@ from bitext.content import MACHINE, text_fingerprint
 from bitext.errors import InputError, Problem, counted, display_path
 from bitext.inputs import PAPERS_DIR, paper_files
 from bitext.paperfile import replace_file, scalar, with_field
+from bitext.web import MAX_BACKOFF_SECONDS, retry_after, service_message
 
 CACHE_FOLDER = "translations"
-MAX_BACKOFF_SECONDS = 60.0
 ANSWER_FENCE = re.compile(r"^```(?:json)?\s*|\s*```$")
 THINKING_END = "</think>"
 
@@ -281,26 +281,6 @@ class Client:
             self.sleep(min(MAX_BACKOFF_SECONDS, wait if wait is not None else
                            backoff * (1 + random.random() / 4)))
         raise AssertionError("unreachable")
-
-
-def retry_after(value: str | None) -> float | None:
-    """Seconds from a Retry-After header (its date form is not followed)."""
-    if value and value.strip().isdigit():
-        return float(value.strip())
-    return None
-
-
-def service_message(error: urllib.error.HTTPError) -> str:
-    """What the service says went wrong: the `error.message` of an OpenAI-style answer
-    ({"error": {"message": …}} or {"error": "…"}), else the start of its text."""
-    try:
-        text = error.read(4096).decode("utf-8", "replace")
-    except OSError:
-        return ""
-    with contextlib.suppress(ValueError, TypeError, AttributeError):
-        found = json.loads(text)["error"]
-        text = found["message"] if isinstance(found, dict) else found
-    return " ".join(str(text).split())[:200]
 
 
 def refuses_all(code: int, said: str) -> bool:

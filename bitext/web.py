@@ -1,0 +1,143 @@
+"""What bitext asks of web servers: an import's input downloaded (`fetch`), and how a
+server's refusal reads (shared with `bitext.translate`)."""
+
+from __future__ import annotations
+
+import contextlib
+import http.client
+import json
+import random
+import re
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Callable
+
+from bitext import __version__
+
+WEB_ADDRESS_SCHEMES = ("http://", "https://")
+FETCH_TIMEOUT_SECONDS = 60
+FETCH_ATTEMPTS = 4
+FETCH_MAX_BYTES = 64 * 2**20  # (a day of the daily papers is 0.1 MB)
+MAX_BACKOFF_SECONDS = 60.0
+
+
+class FetchFailed(Exception):
+    """Why an address gave no input; the second argument, a hint."""
+
+
+def is_web_address(name: str) -> bool:
+    return name.lower().startswith(WEB_ADDRESS_SCHEMES)
+
+
+# Pages that editors copy from the browser's address bar, and the address of the API's
+# answer that holds their papers (the page itself is HTML that import cannot read).
+HUGGING_FACE = r"https?://(?:www\.)?huggingface\.co"
+ARXIV_ID = r"(\d{4}\.\d{4,5}(?:v\d+)?)"
+PAGE_ANSWERS = (
+    (re.compile(HUGGING_FACE + r"/papers/date/(\d{4}-\d{2}-\d{2})/?"),
+     "https://huggingface.co/api/daily_papers?date={}"),
+    (re.compile(HUGGING_FACE + r"/papers/?\?date=(\d{4}-\d{2}-\d{2})"),
+     "https://huggingface.co/api/daily_papers?date={}"),
+    (re.compile(HUGGING_FACE + r"/papers/?()"), "https://huggingface.co/api/daily_papers{}"),
+    (re.compile(HUGGING_FACE + r"/papers/" + ARXIV_ID + r"/?"),
+     "https://huggingface.co/api/papers/{}"),
+    (re.compile(r"https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf)/" + ARXIV_ID
+                + r"(?:\.pdf)?/?"), "https://export.arxiv.org/api/query?id_list={}"),
+)
+
+
+def answer_address(url: str) -> str | None:
+    """The API's address for a page of the daily papers (a day's, the latest day's, a
+    paper's) or of an arXiv paper (its abstract's or PDF's), else None."""
+    for page, answer in PAGE_ANSWERS:
+        if found := page.fullmatch(url):
+            return answer.format(found[1])
+    return None
+
+
+def fetch(url: str, waiting: Callable[[str], None] = lambda said: None,
+          sleep: Callable[[float], None] = time.sleep, first_wait: float = 2.0) -> bytes:
+    """The body of a GET of `url`, tried again after 429, a 5xx answer, a timeout or a
+    dropped connection, waiting twice as long each time (or what Retry-After says), which
+    `waiting` is told; after a refusal that asking again would not change (404, 403 …),
+    or the last attempt, FetchFailed says why."""
+    try:
+        request = urllib.request.Request(url, headers={"User-Agent": f"bitext/{__version__}",
+                                                       "Accept": "*/*"})
+    except ValueError as error:  # (no host, a space …)
+        raise FetchFailed(f"not an address to download from ({error})",
+                          "check the address") from None
+    for attempt in range(FETCH_ATTEMPTS):
+        wait = None
+        try:
+            with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT_SECONDS) as response:
+                body = response.read(FETCH_MAX_BYTES + 1)
+            if len(body) > FETCH_MAX_BYTES:
+                raise FetchFailed(f"more than {FETCH_MAX_BYTES // 2**20} MiB",
+                                  "save it to a file and import its parts")
+            return body
+        except urllib.error.HTTPError as error:
+            said = service_message(error)
+            why = f"the server answered {error.code} {error.reason or ''}".strip() + (
+                f" ({said})" if said else "")
+            if error.code != 429 and error.code < 500:
+                raise FetchFailed(why, hint_for(error.code)) from None
+            wait = retry_after(error.headers.get("Retry-After"))
+        except http.client.InvalidURL as error:
+            raise FetchFailed(f"not an address to download from ({error})",
+                              "check the address") from None
+        except (TimeoutError, ConnectionResetError, ConnectionAbortedError,
+                http.client.HTTPException) as error:  # (passing: asked again)
+            why = (f"no answer within {FETCH_TIMEOUT_SECONDS} s"
+                   if isinstance(error, TimeoutError) else
+                   f"the connection dropped ({type(error).__name__})")
+        except (urllib.error.URLError, OSError, ValueError) as error:
+            reason = getattr(error, "reason", error)
+            if not isinstance(reason, TimeoutError):  # (no such host, refused, no network)
+                raise FetchFailed(f"cannot reach {urllib.parse.urlsplit(url).netloc} "
+                                  f"({reason})", "check the address and the connection"
+                                  ) from None
+            why = f"no answer within {FETCH_TIMEOUT_SECONDS} s"
+        if attempt + 1 == FETCH_ATTEMPTS:
+            raise FetchFailed(f"{why}, after {FETCH_ATTEMPTS} attempts",
+                              "try again later, or save the answer to a file and import it")
+        backoff = first_wait * 2 ** attempt
+        seconds = min(MAX_BACKOFF_SECONDS, wait if wait is not None else
+                      backoff * (1 + random.random() / 4))
+        waiting(f"{why}; asking again in {seconds:.0f} s")
+        sleep(seconds)
+    raise AssertionError("unreachable")
+
+
+def hint_for(code: int) -> str:
+    if code in (401, 403):
+        return "the server lets no one download this without signing in; save it from a browser"
+    if code == 404:
+        return "check the address"
+    return "check the address and its query"
+
+
+def retry_after(value: str | None) -> float | None:
+    """Seconds from a Retry-After header (its date form is not followed)."""
+    if value and value.strip().isdigit():
+        return float(value.strip())
+    return None
+
+
+def service_message(error: urllib.error.HTTPError) -> str:
+    """What the server says went wrong: the `error.message` of an OpenAI-style answer
+    ({"error": {"message": …}} or {"error": "…"}, as the daily-papers API's too), the title
+    of an HTML error page, else the start of its text."""
+    try:
+        text = error.read(4096).decode("utf-8", "replace")
+    except OSError:
+        return ""
+    if text.lstrip().startswith("<"):
+        title = re.search(r"<title[^>]*>([^<]*)</title>", text, re.IGNORECASE)
+        text = title[1] if title else ""
+    with contextlib.suppress(ValueError, TypeError, AttributeError):
+        found = json.loads(text)["error"]
+        text = found["message"] if isinstance(found, dict) else found
+    return " ".join(str(text).split())[:200]

@@ -1,0 +1,183 @@
+"""`import` of a web address: the daily-papers API's answer downloaded by bitext itself (no
+curl, nor a shell's quoting and piping: PowerShell's `curl` is another program), against a
+server of the tests' own on 127.0.0.1."""
+
+import http.server
+import json
+import re
+import threading
+from collections.abc import Iterator
+
+import pytest
+
+import bitext.web
+from bitext.cli import main
+from bitext.web import answer_address
+from tests.conftest import FIXTURES, SAMPLE_DIGEST, SITE_YAML, make_project, snapshot
+
+DAY = FIXTURES / "hf-daily-papers/2024-06-03.json"
+
+
+class Server(http.server.ThreadingHTTPServer):
+    """Answers each path with the answers queued for it, in turn (the last one again once
+    the others are used), and keeps the paths asked."""
+
+    def __init__(self):
+        super().__init__(("127.0.0.1", 0), Handler)
+        self.answers: dict[str, list[tuple[int, dict, bytes]]] = {}
+        self.asked: list[str] = []
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}{path}"
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    server: Server
+
+    def do_GET(self):
+        self.server.asked.append(self.path)
+        queued = self.server.answers.get(self.path) or [(404, {}, b"<title>Not here</title>")]
+        status, headers, body = queued.pop(0) if len(queued) > 1 else queued[0]
+        self.send_response(status)
+        for name, value in {"Content-Length": str(len(body)), **headers}.items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def server() -> Iterator[Server]:
+    server = Server()
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
+    thread.start()
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def site(tmp_path):
+    return make_project(tmp_path / "site", {}, SITE_YAML)
+
+
+def run(site, *args: str) -> int:
+    return main(["--root", str(site), "import", *args])
+
+
+def test_a_day_of_daily_papers_is_imported_from_the_api_address(server, site, tmp_path,
+                                                                capsys):
+    """The same papers as from the answer saved to a file, in the same files."""
+    path = "/api/daily_papers?date=2024-06-03"
+    server.answers[path] = [(200, {"Content-Type": "application/json"}, DAY.read_bytes())]
+    assert run(site, server.url(path)) == 0
+    downloaded = snapshot(site / "content/papers")
+    assert len(downloaded) == len(json.loads(DAY.read_bytes())) == 6
+    assert f"[{server.url(path)}:" in capsys.readouterr().out
+
+    saved = make_project(tmp_path / "saved", {}, SITE_YAML)
+    assert run(saved, str(DAY)) == 0
+    assert snapshot(saved / "content/papers") == downloaded
+
+
+def test_a_date_in_the_address_dates_papers_as_a_file_name_does(server, site, capsys):
+    """A digest of a month without dates of its own: its papers take the month the
+    address names, as they take the file name's."""
+    server.answers["/digests/hf-papers-2025-05.txt"] = [(200, {}, SAMPLE_DIGEST.read_bytes())]
+    assert run(site, server.url("/digests/hf-papers-2025-05.txt")) == 0
+    written = snapshot(site / "content/papers")
+    assert len(written) == 4
+    assert all(b"\ndate: 2025-05-01\n" in text for text in written.values())
+
+
+def test_a_rate_limit_and_a_server_error_are_waited_out(server, site, capsys):
+    path = "/api/daily_papers?date=2024-06-03"
+    server.answers[path] = [(429, {"Retry-After": "0"}, b'{"error": "Too many requests"}'),
+                            (503, {"Retry-After": "0"}, b"<title>Service Unavailable</title>"),
+                            (200, {}, DAY.read_bytes())]
+    assert run(site, server.url(path)) == 0
+    assert server.asked == [path] * 3
+    err = capsys.readouterr().err.splitlines()
+    assert err == [
+        f"{server.url(path)}: the server answered 429 Too Many Requests (Too many requests); "
+        "asking again in 0 s",
+        f"{server.url(path)}: the server answered 503 Service Unavailable (Service "
+        "Unavailable); asking again in 0 s"]
+    assert len(snapshot(site / "content/papers")) == 6
+
+
+def test_a_refusal_is_said_with_the_servers_words_and_nothing_is_written(server, site,
+                                                                        capsys):
+    path = "/api/daily_papers?date=2024-13-03"
+    server.answers[path] = [(400, {"Content-Type": "application/json"},
+                             b'{"error": "Invalid date"}')]
+    server.answers["/ok.json"] = [(200, {}, DAY.read_bytes())]
+    assert run(site, server.url("/ok.json"), server.url(path)) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"{server.url(path)}: cannot download it: the server answered 400 Bad Request "
+        "(Invalid date) — check the address and its query",
+        "1 error in 1 file; nothing was written."]
+    assert server.asked.count(path) == 1  # (asking again would get the same answer)
+    assert snapshot(site / "content/papers") == {}
+
+
+def test_every_address_that_fails_is_named_and_only_passing_failures_asked_again(
+        server, site, capsys):
+    server.answers["/busy"] = [(503, {"Retry-After": "0"}, b"")]
+    closed = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    port = closed.server_address[1]
+    closed.server_close()  # (a port nothing listens on)
+    assert run(site, server.url("/busy"), f"http://127.0.0.1:{port}/x",
+               "http://exa mple.org/x") == 1
+    err = capsys.readouterr().err.splitlines()
+    assert [line for line in err if "asking again" in line] == [
+        f"{server.url('/busy')}: the server answered 503 Service Unavailable; asking again "
+        "in 0 s"] * 3
+    assert [line for line in err if "asking again" not in line] == sorted([
+        f"http://127.0.0.1:{port}/x: cannot download it: cannot reach 127.0.0.1:{port} "
+        "([Errno 111] Connection refused) — check the address and the connection",
+        f"{server.url('/busy')}: cannot download it: the server answered 503 Service "
+        "Unavailable, after 4 attempts — try again later, or save the answer to a file and "
+        "import it",
+        "http://exa mple.org/x: cannot download it: not an address to download from (URL "
+        "can't contain control characters. 'exa mple.org' (found at least ' ')) — check "
+        "the address"]) + ["3 errors in 3 files; nothing was written."]
+    assert server.asked == ["/busy"] * 4
+
+
+@pytest.mark.parametrize("page, answer", [
+    ("https://huggingface.co/papers/date/2025-06-02",
+     "https://huggingface.co/api/daily_papers?date=2025-06-02"),
+    ("https://huggingface.co/papers?date=2025-06-02",
+     "https://huggingface.co/api/daily_papers?date=2025-06-02"),
+    ("https://huggingface.co/papers", "https://huggingface.co/api/daily_papers"),
+    ("https://huggingface.co/papers/2505.09388", "https://huggingface.co/api/papers/2505.09388"),
+    ("https://arxiv.org/abs/2505.09388v2",
+     "https://export.arxiv.org/api/query?id_list=2505.09388v2"),
+    ("http://arxiv.org/pdf/2505.09388v1.pdf",
+     "https://export.arxiv.org/api/query?id_list=2505.09388v1"),
+    # (an API's own address, and pages that list no day's or paper's papers, as they are)
+    ("https://huggingface.co/api/daily_papers?date=2025-06-02", None),
+    ("https://huggingface.co/papers/trending", None),
+    ("https://arxiv.org/list/cs.CL/new", None),
+])
+def test_a_page_copied_from_the_browser_is_read_from_its_api(page, answer):
+    assert answer_address(page) == answer
+
+
+def test_import_of_a_page_downloads_the_apis_answer_and_says_so(server, site, capsys,
+                                                                monkeypatch):
+    """(The daily papers' page is HTML that import refuses; its API holds its papers.)"""
+    api = server.url("/api/daily_papers?date=2024-06-03")
+    server.answers["/api/daily_papers?date=2024-06-03"] = [(200, {}, DAY.read_bytes())]
+    page = server.url("/papers/date/2024-06-03")
+    monkeypatch.setattr(bitext.web, "PAGE_ANSWERS", (
+        (re.compile(re.escape(server.url("/papers/date/")) + r"(\S+)"),
+         server.url("/api/daily_papers?date={}")),))
+    assert run(site, page) == 0
+    assert server.asked == ["/api/daily_papers?date=2024-06-03"]
+    assert capsys.readouterr().err.splitlines() == [
+        f"{page}: its papers as the API gives them: {api}"]
+    assert len(snapshot(site / "content/papers")) == 6
