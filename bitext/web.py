@@ -19,6 +19,7 @@ from bitext import __version__
 WEB_ADDRESS_SCHEMES = ("http://", "https://")
 FETCH_TIMEOUT_SECONDS = 60
 FETCH_ATTEMPTS = 4
+FIRST_WAIT_SECONDS = 2.0  # (then 4, 8: twice as long each time)
 FETCH_MAX_BYTES = 64 * 2**20  # (a day of the daily papers is 0.1 MB)
 MAX_BACKOFF_SECONDS = 60.0
 
@@ -57,8 +58,7 @@ def answer_address(url: str) -> str | None:
     return None
 
 
-def fetch(url: str, waiting: Callable[[str], None] = lambda said: None,
-          sleep: Callable[[float], None] = time.sleep, first_wait: float = 2.0) -> bytes:
+def fetch(url: str, waiting: Callable[[str], None] = lambda said: None) -> bytes:
     """The body of a GET of `url`, tried again after 429, a 5xx answer, a timeout or a
     dropped connection, waiting twice as long each time (or what Retry-After says), which
     `waiting` is told; after a refusal that asking again would not change (404, 403 …),
@@ -103,11 +103,11 @@ def fetch(url: str, waiting: Callable[[str], None] = lambda said: None,
         if attempt + 1 == FETCH_ATTEMPTS:
             raise FetchFailed(f"{why}, after {FETCH_ATTEMPTS} attempts",
                               "try again later, or save the answer to a file and import it")
-        backoff = first_wait * 2 ** attempt
+        backoff = FIRST_WAIT_SECONDS * 2 ** attempt
         seconds = min(MAX_BACKOFF_SECONDS, wait if wait is not None else
                       backoff * (1 + random.random() / 4))
         waiting(f"{why}; asking again in {seconds:.0f} s")
-        sleep(seconds)
+        time.sleep(seconds)
     raise AssertionError("unreachable")
 
 
