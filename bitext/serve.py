@@ -77,14 +77,17 @@ def overlay(errors: list[str]) -> bytes:
 
 def paper_warnings(model: Model) -> dict[str, list[str]]:
     """A paper page's path → its paper's warnings: its own, then those of the papers
-    together (a place on its day that another paper has too, a date to come)."""
+    together that name it (a place on its day that another paper has too, a date to
+    come). Those of the site (site.yaml's feed_size against the newest day) are the
+    terminal's only."""
     papers = model.loaded.papers
     found = {papers[place].url: [problem.format() for problem in problems]
              for place, problems in model.loaded.warned.items()}
     if model.together:
         urls = {paper.source: paper.url for paper in papers}
         for problem in model.together:
-            found.setdefault(urls[problem.path], []).append(problem.format())
+            if problem.path in urls:
+                found.setdefault(urls[problem.path], []).append(problem.format())
     return found
 
 

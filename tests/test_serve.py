@@ -4,6 +4,7 @@ answers local requests for files inside its build folder."""
 import contextlib
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -459,6 +460,26 @@ def test_a_paper_page_shows_the_warnings_of_the_papers_together_in_the_preview(
     preview.rebuild([str(path)])
     assert "warning" not in capsys.readouterr().err
     assert b"bitext-warnings" not in call(app, "/papers/first-paper/")[1]
+
+
+def test_the_preview_says_in_the_terminal_that_a_day_has_more_papers_than_a_feed(
+        preview, project, capsys):
+    """The warning of site.yaml's feed_size, which names no paper: before, the preview's
+    rebuild failed on it with a traceback (found importing a day of the daily papers)."""
+    papers = project / "content/papers"
+    newest = max(re.findall(r"^date: (\S+)$", "".join(
+        path.read_text("utf-8") for path in papers.glob("*.md")), re.M))
+    for number in range(4):  # (the fixture's feeds hold 3)
+        (papers / f"day-{number}.md").write_text(paper(f"Day Paper {number}", date=newest),
+                                                   "utf-8")
+    capsys.readouterr()
+    preview.rebuild([str(papers / f"day-{number}.md") for number in range(4)])
+    err = capsys.readouterr().err
+    assert "site.yaml:" in err and f"and {newest} alone has" in err
+    app = make_app(preview.state, "127.0.0.1")
+    status, body = call(app, "/papers/day-paper-0/")
+    assert status.startswith("200") and b"Day Paper 0" in body
+    assert b"bitext-warnings" not in body
 
 
 def call(app, path, host="127.0.0.1:8000"):
