@@ -267,13 +267,14 @@ def day_past_feeds(papers: Iterable[Paper], feed_size: int, root: Path) -> list[
 
 
 def config_line(root: Path, name: str) -> int | None:
-    """The line of site.yaml that sets `name` at its top level, if one does."""
+    """The line of site.yaml that sets `name` at its top level, if one does (site.yaml
+    read again: the config keeps no lines)."""
+    from bitext.strictyaml import YamlError, load
+
     try:
-        lines = (root / CONFIG_FILE).read_text("utf-8").splitlines()
-    except (OSError, UnicodeError):
+        return load((root / CONFIG_FILE).read_text("utf-8")).lines.get((name,))
+    except (OSError, UnicodeError, YamlError):
         return None
-    return next((number for number, line in enumerate(lines, start=1)
-                 if re.match(rf"{name}\s*:", line)), None)
 
 
 def shared_places(papers: Iterable[Paper], root: Path, languages: tuple[Language, Language]

@@ -96,9 +96,9 @@ def fetch(url: str, waiting: Callable[[str], None] = lambda said: None) -> bytes
         except (urllib.error.URLError, OSError, ValueError) as error:
             reason = getattr(error, "reason", error)
             if not isinstance(reason, TimeoutError):  # (no such host, refused, no network)
-                raise FetchFailed(f"cannot reach {urllib.parse.urlsplit(url).netloc} "
-                                  f"({reason})", "check the address and the connection"
-                                  ) from None
+                host = urllib.parse.urlsplit(url).netloc or url
+                raise FetchFailed(f"cannot reach {host} ({reason})",
+                                  "check the address and the connection") from None
             why = f"no answer within {FETCH_TIMEOUT_SECONDS} s"
         if attempt + 1 == FETCH_ATTEMPTS:
             raise FetchFailed(f"{why}, after {FETCH_ATTEMPTS} attempts",
