@@ -145,16 +145,18 @@ MARKUP_DOCUMENT = re.compile(r"<(?:\?xml|!doctype|(?:[\w-]+:)?feed[\s>]|rss[\s>]
 
 
 def detect_format(text: str, name: str, languages: tuple[Language, Language]) -> str:
-    """hf, arxiv, bibtex, table or digest: from the first characters that are not white space, a
-    JSON object or array of objects (the daily papers, unless its first object's keys
+    """hf, arxiv, bibtex, ris, table or digest: from the first characters that are not white
+    space, a JSON object or array of objects (the daily papers, unless its first object's keys
     name a title and an abstract as a table's columns: JSON or JSON Lines records), or
     XML or a web page (see `MARKUP_DOCUMENT`; a digest whose first title starts with its
     arXiv id, "[2505.09388] Qwen3 …", is no JSON); arXiv's e-mail by its lines of a
     paper's start (see `is_arxiv_email`); BibTeX by its name (.bib) or its first entry
-    (see `bitext.bibtex.is_bibtex`); else a table by its name (.csv, .tsv), its
+    (see `bitext.bibtex.is_bibtex`); RIS by its name (.ris) or its first record's TY line;
+    else a table by its name (.csv, .tsv), its
     header row (see `bitext.table.looks_like_table`) or a paper's front matter (see
     `bitext.table.is_front_matter_paper`); else a digest."""
     from bitext.bibtex import is_bibtex
+    from bitext.ris import is_ris
     from bitext.table import is_front_matter_paper, json_records, looks_like_table
 
     start = text.lstrip("\ufeff \t\r\n")
@@ -165,6 +167,8 @@ def detect_format(text: str, name: str, languages: tuple[Language, Language]) ->
 
     if name.lower().endswith(".bib") or is_bibtex(text):
         return "bibtex"
+    if name.lower().endswith(".ris") or is_ris(text):
+        return "ris"
     if (name.lower().endswith((".csv", ".tsv")) or looks_like_table(text, languages)
             or is_front_matter_paper(text, languages)):
         return "table"
@@ -192,11 +196,10 @@ def read_records(text: str, name: str, format_name: str | None,
             return read_arxiv_feed(text, name)
         return read_arxiv_email(text, name)
     # (imported here: their tables take 9 ms to build, which every import would pay)
-    if format_name in ("table", "bibtex"):
+    if format_name in ("table", "bibtex", "ris"):
         from bitext.table import read_table
 
-        entries, problems, columns_left_out = read_table(text, name, languages,
-                                                         bibtex=format_name == "bibtex")
+        entries, problems, columns_left_out = read_table(text, name, languages, format_name)
         outside = ()
     else:
         from bitext.digest import read_digest
@@ -226,8 +229,7 @@ def read_records(text: str, name: str, format_name: str | None,
                               extra_terms=entry.keywords, tags=entry.tags,
                               note=entry.note, left_out=entry.left_out,
                               left_out_columns=columns_left_out,
-                              columns_are="BibTeX fields" if format_name == "bibtex"
-                              else "columns",
+                              columns_are=COLUMNS_ARE.get(format_name, "columns"),
                               left_out_outside=outside,
                               provenance=entry.provenance, venue=entry.venue,
                               year=entry.year,
@@ -317,6 +319,8 @@ def is_pdf_address(url: str) -> bool:
 
 
 # The sources whose titles and abstracts are in English, by format.
+# What a table's columns are in the formats whose records are read as a table's rows.
+COLUMNS_ARE = {"bibtex": "BibTeX fields", "ris": "RIS tags"}
 SOURCES_IN_ENGLISH = {"hf": "the Hugging Face daily papers", "arxiv": "arXiv"}
 
 

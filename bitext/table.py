@@ -121,9 +121,13 @@ TABLE_TERMS = Terms("cell", "fill the {field} column of this row",
                     "is a cell in the wrong column?", "a links column holds addresses only")
 BIBTEX_TERMS = Terms(
     "field", "give the entry its {field} (Zotero's and the ACL Anthology's BibTeX have "
-    "them, DBLP's and Google Scholar's do not; for a paper on arXiv, `curl "
-    "'https://export.arxiv.org/api/query?id_list=ID' | bitext import -` reads arXiv's)",
+    "them, DBLP's and Google Scholar's do not; for a paper on arXiv, `bitext import "
+    "https://arxiv.org/abs/ID` reads arXiv's)",
     "is the translation in the field of the original?", "the field holds an address")
+RIS_TERMS = Terms(
+    "tag", "give the record its {field} (TI, AB: Zotero's and EndNote's RIS have them; for "
+    "a paper on arXiv, `bitext import https://arxiv.org/abs/ID` reads arXiv's)",
+    "is the translation in the tag of the original?", "the tag holds an address")
 
 
 @dataclass(frozen=True)
@@ -274,15 +278,20 @@ def language_markers(languages: tuple[Language, Language]) -> tuple[list[str], l
 
 
 def read_table(text: str, source: str, languages: tuple[Language, Language],
-               bibtex: bool = False) -> tuple[list[Entry], list[Problem], tuple[str, ...]]:
+               format_name: str = "table"
+               ) -> tuple[list[Entry], list[Problem], tuple[str, ...]]:
     """The papers of a table's text (as a digest's entries), every problem found, and the
-    names of the columns left out; of a BibTeX text's entries, with `bibtex` (see
-    `bitext.bibtex`)."""
+    names of the columns left out; of a BibTeX text's entries or a RIS text's records,
+    by `format_name` "bibtex" or "ris" (see `bitext.bibtex`, `bitext.ris`)."""
     text = text.removeprefix("\ufeff")
-    if bibtex:
+    if format_name == "bibtex":
         from bitext.bibtex import bibtex_rows
 
         items, problems = bibtex_rows(text, source)
+    elif format_name == "ris":
+        from bitext.ris import ris_rows
+
+        items, problems = ris_rows(text, source)
     elif text.lstrip()[:1] in ("[", "{"):
         items, problems = json_rows(text, source)
     elif is_front_matter(text):
@@ -291,7 +300,7 @@ def read_table(text: str, source: str, languages: tuple[Language, Language],
         items, problems = markdown_rows(text), []
     else:
         items, problems = csv_rows(text, header_delimiter(text, languages)[0], source)
-    terms = BIBTEX_TERMS if bibtex else TABLE_TERMS
+    terms = {"bibtex": BIBTEX_TERMS, "ris": RIS_TERMS}.get(format_name, TABLE_TERMS)
     entries, columns, left_out, day = [], None, {}, None
     filled: set[int] = set()  # (the columns with a cell that holds something)
     for kind, line, value in items:

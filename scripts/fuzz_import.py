@@ -56,7 +56,12 @@ PIECES = [
     "{'}", "\\href{", "\\textbf{", "\\(", "\\)", "$x^2$", "\\%", "%", "~", "--", "``",
     "''", " and ", "others", "Peng, Hao", " eprint = {2505.09388}", " archivePrefix = {arXiv}",
     " date = {2025-06-02}", " doi = {10.18653/v1/P18-1173}", " = ", " crossref = {key}",
-    " crossref = {v}"]
+    " crossref = {v}",
+    # (RIS's)
+    "TY  - JOUR\n", "TY  - ", "ER  - \n", "ER  -", "TI  - ", "T1  - ", "TT  - ", "AB  - ",
+    "N2  - ", "AU  - ", "AU  - Yang, An\n", "AD  - ", "DA  - 2025/05/14/\n", "PY  - 2025\n",
+    "Y1  - 2025///", "DA  - 2025/02/30/", "DO  - 10.48550/arXiv.2505.09388\n", "UR  - ",
+    "T2  - ", "KW  - ", "N1  - arXiv:2505.09388 [cs]\n", "PB  - arXiv\n", "ZZ  - ", "\r\n"]
 PROVENANCE = [{}, {"translation_model": "deepseek-chat"},
               {"translator": "Wang Fang", "reviewed_by": "Li Lei"}]
 
@@ -72,8 +77,9 @@ def main() -> int:
 
     @settings(max_examples=args.examples, deadline=None,
               suppress_health_check=list(HealthCheck))
-    @given(text, st.sampled_from([None, "digest", "table", "bibtex"]),
-           st.sampled_from(["week.txt", "week.csv", "week.md", "week.json", "week.bib"]),
+    @given(text, st.sampled_from([None, "digest", "table", "bibtex", "ris"]),
+           st.sampled_from(["week.txt", "week.csv", "week.md", "week.json", "week.bib",
+                            "week.ris"]),
            st.sampled_from(PROVENANCE))
     def imports(digest: str, format_name: str | None, name: str, provenance: dict) -> None:
         nonlocal tried

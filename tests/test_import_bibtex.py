@@ -182,7 +182,7 @@ def test_arxiv_dblp_and_scholar_entries_say_where_an_abstract_is_had(tmp_path, c
     assert [(problem.line, problem.field, problem.message) for problem in problems] == [
         (1, "abstract", "the abstract field is empty"),
         (10, "abstract", "the abstract field is empty")]
-    assert "export.arxiv.org/api/query?id_list=" in problems[0].hint
+    assert "bitext import https://arxiv.org/abs/ID" in problems[0].hint
     project = make_project(tmp_path / "site", {})
     (tmp_path / "cite.bib").write_text(arxiv, "utf-8")
     before = sorted(project.rglob("*"))
