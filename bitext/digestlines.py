@@ -59,6 +59,8 @@ WORD_CHARACTER = re.compile(r"[^\W_]")
 # The bullet of a list item before a line ("- ", "* ", "• ").
 BULLET_MARK = r"[-*•+·]\s+"
 BULLET = re.compile(BULLET_MARK + r"(?=\S)")
+# An entry's number before the label of its title: "1. Title: …", "【2】标题：…".
+NUMBER_BEFORE_LABEL = re.compile(r"(?:#?\d{1,4}[.)、．]|[(（【\[]\d{1,4}[)）】\]])\s*(?=\S)")
 # Markdown: the marks of a heading ("## "), a line in bold as a whole ("**…**").
 HEADING = re.compile(r"#{1,6}\s+")
 # The end of a sentence at a line's end, and between two sentences in a line (see
@@ -444,6 +446,10 @@ def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
         if PLACEHOLDER.fullmatch(labelled):
             continue  # (as a blank line is: the lines around it are blank in the template)
         label, text_of_line = field_label(labelled)
+        if label is None and (entry_number := NUMBER_BEFORE_LABEL.match(labelled)) and (
+                field_label(labelled[entry_number.end():])[0] == "title"):
+            # ("1. Title: …", "3. 标题：…": the number of the entry that the title starts)
+            label, text_of_line = field_label(labelled[entry_number.end():])
         translated_by = translator_named(labelled) if label in ("title", "abstract") else None
         if label is None and (heading or unmarked != body) and (
                 named := section_label(text_of_line)):

@@ -704,7 +704,7 @@ def test_a_wrapped_digest_that_lacks_a_translated_abstract_is_refused(blank_line
     assert len(entries) == 559
 
 
-# Labelled entries in three styles, each with its own order of the fields.
+# Labelled entries in four styles, each with its own order of the fields.
 LABEL_STYLES = [
     lambda e: [f"Title: {e['title']}", f"标题：{e['chinese_title']}",
                f"Authors: {', '.join(e['authors'][:-1])} and {e['authors'][-1]}"
@@ -718,12 +718,18 @@ LABEL_STYLES = [
     lambda e: [f"【标题】{e['title']}", f"【摘要】{e['abstract'][0]}", *e["abstract"][1:],
                *([f"【机构】{e['affiliation']}"] if e["affiliation"] else []),
                f"【中文摘要】{e['chinese_abstract']}", f"【中文标题】{e['chinese_title']}",
-               f"【作者】{'、'.join(e['authors'])}"]]
+               f"【作者】{'、'.join(e['authors'])}"],
+    # (as a WeChat post numbers its papers: the number before the title's label)
+    lambda e: [f"{e['number']}. 标题：{e['title']}", f"中文标题：{e['chinese_title']}",
+               f"作者：{'、'.join(e['authors'])}",
+               *([f"机构：{e['affiliation']}"] if e["affiliation"] else []),
+               f"摘要：{e['abstract'][0]}", *e["abstract"][1:],
+               f"中文摘要：{e['chinese_abstract']}"]]
 
 
 @pytest.mark.parametrize("blank_lines", [False, True], ids=["no-blank-lines", "blank-lines"])
 def test_labelled_entries_of_every_real_paper_import_whole_in_any_order(blank_lines):
-    """Every real paper as a labelled entry, in three styles of labels and orders of the
+    """Every real paper as a labelled entry, in four styles of labels and orders of the
     fields, with its real authors and its abstract in arXiv's lines: the labels say what
     each line is."""
     from bitext.sources import daily_paper
@@ -735,8 +741,8 @@ def test_labelled_entries_of_every_real_paper_import_whole_in_any_order(blank_li
         fields = {"title": title, "chinese_title": chinese_title, "chinese_abstract": chinese,
                   "abstract": item["paper"]["summary"].strip().split("\n"),
                   "authors": [author["name"] for author in item["paper"]["authors"]],
-                  "affiliation": affiliation}
-        lines += LABEL_STYLES[index % 3](fields) + ([""] if blank_lines else [])
+                  "affiliation": affiliation, "number": index + 1}
+        lines += LABEL_STYLES[index % len(LABEL_STYLES)](fields) + ([""] if blank_lines else [])
     entries, problems = parse_digest("\n".join(lines), "labelled.txt", LANGUAGES)
     assert problems == []
     assert [(e.title, e.abstract[1], e.authors) for e in entries] == [
@@ -745,7 +751,8 @@ def test_labelled_entries_of_every_real_paper_import_whole_in_any_order(blank_li
             daily_items(), expected, strict=True)]
     # the affiliation where the style gives one, and the English abstract's words
     assert [e.affiliation for e in entries] == [
-        affiliation if index % 3 else None for index, (_, _, affiliation) in enumerate(expected)]
+        affiliation if index % len(LABEL_STYLES) else None
+        for index, (_, _, affiliation) in enumerate(expected)]
     assert [" ".join(e.abstract[0].split()) for e in entries] == [
         words_but_links(entry, item["paper"]["summary"])
         for entry, (_, item) in zip(entries, daily_items(), strict=True)]
