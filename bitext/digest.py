@@ -777,8 +777,11 @@ def with_title_pairs(lines: list[Line], secondary: frozenset[str]) -> list[Line]
     for line in lines:
         # (no longer than two titles: an abstract's line is none, and its many spaces made
         # looking for a parting in every one a third of reading a digest)
-        pair = (title_pair(line.text, secondary) if line.in_grammar and not line.label
-                and len(line.text) <= 2 * TITLE_LENGTH_MAX else None)
+        # (a labelled one too: "Title: Qwen3 Technical Report（Qwen3 技术报告）", its two
+        # parts then both labelled title, told apart by their scripts)
+        pair = (title_pair(line.text, secondary) if line.in_grammar
+                and line.label in (None, "title") and len(line.text) <= 2 * TITLE_LENGTH_MAX
+                else None)
         if pair is None:
             found.append(line)
             continue

@@ -157,6 +157,31 @@ def test_a_title_pair_parts_where_its_first_part_is_the_least_translated(line, p
     assert title_pair(line, SECONDARY) == pair
 
 
+@pytest.mark.parametrize("title_line", [
+    "Title: {title}（{translated}）", "Paper {number}: {title} ({translated})",
+    "标题：{title} | {translated}", "{number}. Title: {title} / {translated}"])
+@pytest.mark.parametrize("labelled_abstracts", [False, True])
+def test_a_labelled_title_pair_reads_as_the_title_and_its_translation(
+        title_line, labelled_abstracts):
+    """A title and its translation on the line of a title's label (before, such a line
+    read as one title in both scripts, and the digest with a problem at every entry),
+    over abstracts with or without their labels ("EN: …", "ZH: …")."""
+    items = [item["paper"] for _, item in daily_items()[:12]]
+    labels = ("EN: ", "ZH: ") if labelled_abstracts else ("", "")
+    lines = []
+    for number, paper in enumerate(items):
+        title = normalise_title(paper["title"])
+        translated = CHINESE_TITLES[number % len(CHINESE_TITLES)]
+        lines += [title_line.format(number=number + 1, title=title, translated=translated),
+                  labels[0] + " ".join(paper["summary"].split()),
+                  labels[1] + CHINESE_ABSTRACTS[number % len(CHINESE_ABSTRACTS)], ""]
+    entries, problems = parse_digest("\n".join(lines), "pairs.txt", LANGUAGES)
+    assert problems == []
+    assert [entry.title for entry in entries] == [
+        (normalise_title(paper["title"]), CHINESE_TITLES[number % len(CHINESE_TITLES)])
+        for number, paper in enumerate(items)]
+
+
 def test_title_pairs_over_wrapped_abstracts_read_as_pairs():
     """"Title | 标题" over an abstract in arXiv's lines: before, the lines also read whole
     with the pair as one title, each entry's title the first line of its abstract."""
