@@ -23,8 +23,11 @@ from bitext.scripts import (
 )
 
 # A title and its translation on one line: "Qwen3 Technical Report | Qwen3 技术报告", "… / …",
-# "… — …", "Qwen3 Technical Report（Qwen3 技术报告）", "…【…】", "…「…」", "…《…》".
-TITLE_PAIR_SEPARATOR = re.compile(r"\s*[|｜／]\s*|\s+/\s+|\s+[-–—]{1,2}\s+|\s*——\s*")
+# "… // …", "… — …", "… <br> …" (a table's cell), "Qwen3 Technical Report（Qwen3 技术报告）",
+# "…【…】", "…「…」", "…《…》". (Not at a full-width colon, nor after a bold part: a
+# translated title alone often starts with a name so, "ProRL：延长强化学习…", "**GPT-4o** 与…".)
+TITLE_PAIR_SEPARATOR = re.compile(r"\s*[|｜／]\s*|\s+//?\s+|\s+[-–—]{1,2}\s+|\s*——\s*"
+                                  r"|\s*<br\s*/?>\s*")
 TRAILING_TRANSLATION = re.compile(
     r"\s*(?:[(（](?P<round>[^()（）]+)[)）]|【(?P<lenticular>[^【】]+)】|「(?P<corner>[^「」]+)」"
     r"|『(?P<white_corner>[^『』]+)』|《(?P<angle>[^《》]+)》)\s*$")

@@ -158,6 +158,27 @@ def test_a_title_pair_parts_where_its_first_part_is_the_least_translated(line, p
 
 
 @pytest.mark.parametrize("title_line", [
+    "{title} // {translated}", "{title} <br> {translated}", "{title}（{translated}）"])
+def test_a_title_pair_on_one_line_reads_as_the_pair_in_each_parting(title_line):
+    """Real titles over their translations, which hold marks of their own
+    ("绝对零：零数据强化自博弈推理", "GAN 已死；GAN 万岁！"). (A full-width colon parts
+    none: "ProRL：延长强化学习…" is a translated title alone, tested with
+    translations-20250602.md.)"""
+    items = [item["paper"] for _, item in daily_items()[:18]]
+    lines = []
+    for number, paper in enumerate(items):
+        lines += [title_line.format(title=normalise_title(paper["title"]),
+                                    translated=CHINESE_TITLES[number % len(CHINESE_TITLES)]),
+                  " ".join(paper["summary"].split()),
+                  CHINESE_ABSTRACTS[number % len(CHINESE_ABSTRACTS)], ""]
+    entries, problems = parse_digest("\n".join(lines), "pairs.txt", LANGUAGES)
+    assert problems == []
+    assert [entry.title for entry in entries] == [
+        (normalise_title(paper["title"]), CHINESE_TITLES[number % len(CHINESE_TITLES)])
+        for number, paper in enumerate(items)]
+
+
+@pytest.mark.parametrize("title_line", [
     "Title: {title}（{translated}）", "Paper {number}: {title} ({translated})",
     "标题：{title} | {translated}", "{number}. Title: {title} / {translated}"])
 @pytest.mark.parametrize("labelled_abstracts", [False, True])
