@@ -98,6 +98,7 @@ from bitext.content import MACHINE
 from bitext.digestlines import (
     ATTACHED_FIELDS,
     BULLET_MARK,
+    CHINESE_NUMERAL,
     DATE_LABEL,
     HEADING_DAY,
     LEFT_OUT_FIELDS,
@@ -127,8 +128,9 @@ from bitext.venues import published_venue
 # entries (a file that is blank after every line uses them for nothing).
 SEPARATING_BLANKS_MAX = 0.5
 # The number or bullet of an entry before its title: "1. ", "2) ", "3、", "(4) ", "【5】",
-# "- ", "• ".
-ENTRY_NUMBER = re.compile(r"(?:#?\d{1,4}(?:[.)、．]\s+|、)|[(（【\[]\d{1,4}[)）】\]]\s*"
+# "- ", "• ", and in Chinese numerals, "一、", "（二）".
+ENTRY_NUMBER = re.compile(rf"(?:#?\d{{1,4}}(?:[.)、．]\s+|、)|[(（【\[]\d{{1,4}}[)）】\]]\s*"
+                          rf"|{CHINESE_NUMERAL}、\s*|[(（]{CHINESE_NUMERAL}[)）]\s*"
                           rf"|{BULLET_MARK})(?=\S)")
 # The number of a list's first entry: "1. ", "1) ", "【1】", "(1) ", "#1 ".
 FIRST_NUMBER = re.compile(r"#?\D?1\D")

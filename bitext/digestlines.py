@@ -23,11 +23,12 @@ from bitext.scripts import (
 )
 
 # A title and its translation on one line: "Qwen3 Technical Report | Qwen3 技术报告", "… / …",
-# "… // …", "… — …", "… <br> …" (a table's cell), "Qwen3 Technical Report（Qwen3 技术报告）",
-# "…【…】", "…「…」", "…《…》". (Not at a full-width colon, nor after a bold part: a
-# translated title alone often starts with a name so, "ProRL：延长强化学习…", "**GPT-4o** 与…".)
+# "… // …", "… — …", "… <br> …" (a table's cell), "…\t…" (a spreadsheet's two cells),
+# "Qwen3 Technical Report（Qwen3 技术报告）", "…【…】", "…「…」", "…《…》". (Not at a
+# full-width colon, nor after a bold part: a translated title alone often starts with a
+# name so, "ProRL：延长强化学习…", "**GPT-4o** 与…".)
 TITLE_PAIR_SEPARATOR = re.compile(r"\s*[|｜／]\s*|\s+//?\s+|\s+[-–—]{1,2}\s+|\s*——\s*"
-                                  r"|\s*<br\s*/?>\s*")
+                                  r"|\s*<br\s*/?>\s*|[ ]*\t\s*")
 TRAILING_TRANSLATION = re.compile(
     r"\s*(?:[(（](?P<round>[^()（）]+)[)）]|【(?P<lenticular>[^【】]+)】|「(?P<corner>[^「」]+)」"
     r"|『(?P<white_corner>[^『』]+)』|《(?P<angle>[^《》]+)》)\s*$")
@@ -62,8 +63,11 @@ WORD_CHARACTER = re.compile(r"[^\W_]")
 # The bullet of a list item before a line ("- ", "* ", "• ").
 BULLET_MARK = r"[-*•+·]\s+"
 BULLET = re.compile(BULLET_MARK + r"(?=\S)")
-# An entry's number before the label of its title: "1. Title: …", "【2】标题：…".
-NUMBER_BEFORE_LABEL = re.compile(r"(?:#?\d{1,4}[.)、．]|[(（【\[]\d{1,4}[)）】\]])\s*(?=\S)")
+# A number in Chinese numerals, as a Chinese document numbers its parts: 一, 十二, 二十.
+CHINESE_NUMERAL = "[一二三四五六七八九十]{1,3}"
+# An entry's number before the label of its title: "1. Title: …", "【2】标题：…", "三、标题：…".
+NUMBER_BEFORE_LABEL = re.compile(r"(?:#?\d{1,4}[.)、．]|[(（【\[]\d{1,4}[)）】\]]"
+                                 rf"|{CHINESE_NUMERAL}、|[(（]{CHINESE_NUMERAL}[)）])\s*(?=\S)")
 # Markdown: the marks of a heading ("## "), a line in bold as a whole ("**…**").
 HEADING = re.compile(r"#{1,6}\s+")
 # The end of a sentence at a line's end, and between two sentences in a line (see
@@ -454,9 +458,11 @@ def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
             # ("1. Title: …", "3. 标题：…": the number of the entry that the title starts)
             label, text_of_line = field_label(labelled[entry_number.end():])
         translated_by = translator_named(labelled) if label in ("title", "abstract") else None
-        if label is None and (heading or unmarked != body) and (
-                named := section_label(text_of_line)):
-            label, text_of_line, heading = named, "", None  # (a label alone on its line)
+        if label is None and (named := section_label(text_of_line)) and (
+                heading or unmarked != body or named == "abstract"):
+            # (a label alone on its line: "## Abstract", "**摘要**", and an abstract's as a
+            # web page copied gives it, "Abstract"; a plain "标题" may be a title)
+            label, text_of_line, heading = named, "", None
         elif label and heading and not text_of_line:
             heading = None  # ("## TL;DR:", "## 摘要翻译:": a label alone, with its colon)
         if label is None and is_count_line(text_of_line, unmarked):

@@ -158,7 +158,8 @@ def test_a_title_pair_parts_where_its_first_part_is_the_least_translated(line, p
 
 
 @pytest.mark.parametrize("title_line", [
-    "{title} // {translated}", "{title} <br> {translated}", "{title}（{translated}）"])
+    "{title} // {translated}", "{title} <br> {translated}", "{title}\t{translated}",
+    "{title}（{translated}）"])
 def test_a_title_pair_on_one_line_reads_as_the_pair_in_each_parting(title_line):
     """Real titles over their translations, which hold marks of their own
     ("绝对零：零数据强化自博弈推理", "GAN 已死；GAN 万岁！"). (A full-width colon parts
@@ -200,6 +201,55 @@ def test_a_labelled_title_pair_reads_as_the_title_and_its_translation(
     assert problems == []
     assert [entry.title for entry in entries] == [
         (normalise_title(paper["title"]), CHINESE_TITLES[number % len(CHINESE_TITLES)])
+        for number, paper in enumerate(items)]
+
+
+def chinese_numeral(number: int) -> str:
+    """1–99 as Chinese numerals: 一, 十, 十二, 二十一."""
+    digits = "一二三四五六七八九"
+    tens, ones = divmod(number, 10)
+    return ((digits[tens - 1] if tens > 1 else "") + ("十" if tens else "")
+            + (digits[ones - 1] if ones else ""))
+
+
+@pytest.mark.parametrize("numbered", ["{numeral}、{text}", "（{numeral}）{text}",
+                                      "{numeral}、标题：{text}"])
+def test_titles_numbered_in_chinese_numerals_lose_their_numbers(numbered):
+    """"一、Title", "（十二）Title", as Chinese documents number their parts: before, the
+    number stayed in every title ("一、Bootstrapping Language Models …")."""
+    items = [item["paper"] for _, item in daily_items()[:12]]
+    lines = []
+    for number, paper in enumerate(items):
+        lines += [numbered.format(numeral=chinese_numeral(number + 1),
+                                  text=normalise_title(paper["title"])),
+                  CHINESE_TITLES[number % len(CHINESE_TITLES)],
+                  " ".join(paper["summary"].split()),
+                  CHINESE_ABSTRACTS[number % len(CHINESE_ABSTRACTS)], ""]
+    entries, problems = parse_digest("\n".join(lines), "numbered.txt", LANGUAGES)
+    assert problems == []
+    assert [entry.title for entry in entries] == [
+        (normalise_title(paper["title"]), CHINESE_TITLES[number % len(CHINESE_TITLES)])
+        for number, paper in enumerate(items)]
+
+
+@pytest.mark.parametrize("labels", [("Abstract", "摘要"), ("English Abstract", "中文摘要")])
+def test_labels_alone_on_plain_lines_say_what_follows(labels):
+    """A web page copied as text gives the labels of abstracts on lines of their own,
+    without a colon, bold or a heading's marks: before, "Abstract" read as a paper's
+    affiliation, and every entry had a problem. (A title's label so, "标题", may be a
+    title: not read as a label.)"""
+    items = [item["paper"] for _, item in daily_items()[:8]]
+    lines = []
+    for number, paper in enumerate(items):
+        lines += [normalise_title(paper["title"]),
+                  CHINESE_TITLES[number % len(CHINESE_TITLES)], "", labels[0], "",
+                  " ".join(paper["summary"].split()), "", labels[1], "",
+                  CHINESE_ABSTRACTS[number % len(CHINESE_ABSTRACTS)], "", "---", ""]
+    entries, problems = parse_digest("\n".join(lines), "copied.txt", LANGUAGES)
+    assert problems == []
+    assert [(entry.title, entry.abstract[1], entry.affiliation) for entry in entries] == [
+        ((normalise_title(paper["title"]), CHINESE_TITLES[number % len(CHINESE_TITLES)]),
+         CHINESE_ABSTRACTS[number % len(CHINESE_ABSTRACTS)], None)
         for number, paper in enumerate(items)]
 
 

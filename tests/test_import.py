@@ -13,6 +13,7 @@ from bitext.cli import main
 from bitext.config import Language, load_config
 from bitext.content import load_papers, slug_from_title
 from bitext.digest import Entry, parse_digest
+from bitext.digestlines import section_label
 from bitext.markdown import MarkdownRenderer
 from bitext.sources import read_records
 from tests.conftest import SAMPLE_DIGEST, make_project, snapshot
@@ -397,12 +398,14 @@ han_text = st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x
                    min_size=1, max_size=20)
 title = st.lists(latin_word, min_size=1, max_size=12).map(" ".join).filter(
     lambda t: slug_from_title(t) != "")
-cjk_title = st.tuples(han_text, st.sampled_from(["", " GPT-4o", " LLM 的研究"])).map("".join)
+# (a line of a label alone, "摘要", "中文翻译", says what follows it: no title, no affiliation)
+cjk_title = st.tuples(han_text, st.sampled_from(["", " GPT-4o", " LLM 的研究"])).map(
+    "".join).filter(lambda text: section_label(text) is None)
 sentence = st.lists(latin_word, min_size=1, max_size=30).map(lambda w: " ".join(w) + ".")
 abstract = st.lists(sentence, min_size=1, max_size=4).map(" ".join)
 cjk_abstract = st.lists(han_text.map(lambda t: t + "。"), min_size=1, max_size=4).map("".join)
 affiliation = st.one_of(st.none(), st.lists(latin_word, min_size=1, max_size=3).map(" ".join),
-                        han_text)
+                        han_text.filter(lambda text: section_label(text) is None))
 entry = st.builds(lambda t, ct, a, ca, af: Entry(0, (t, ct), (a, ca), af),
                   title, cjk_title, abstract, cjk_abstract, affiliation)
 
