@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from bitext.config import TAG_FORM, Config, Language, TagInfo
 from bitext.content import (
@@ -53,6 +53,9 @@ from bitext.sources import (
     read_records,
 )
 
+if TYPE_CHECKING:
+    from bitext.table import TableItem
+
 # Front-matter fields an editor adds by hand, which --update keeps when the input does
 # not give them.
 KEPT_ON_UPDATE = ("authors", "affiliation", "venue", "year", "arxiv", "links", "slug", "translator",
@@ -65,8 +68,12 @@ class Digest:
     """One input file (a digest, daily-papers JSON or an arXiv answer)."""
 
     name: str
-    """As given on the command line ('-' for standard input), for messages."""
+    """As given on the command line ('-' for standard input), for messages; a sheet's
+    name after it, of a workbook of several sheets."""
     text: str
+    rows: tuple[TableItem, ...] | None = None
+    """A workbook's sheet: its rows, read already (see `bitext.spreadsheet`); its text
+    is empty."""
 
 
 @dataclass(frozen=True)
@@ -138,6 +145,12 @@ def read_digests(names: list[str], stdin: BinaryIO,
                  say: Callable[[str], None] = lambda text: None) -> list[Digest]:
     """The inputs named on the command line (files, `-` for standard input, web
     addresses), decoded; InputError for unreadable ones."""
+    from bitext.spreadsheet import (
+        is_old_workbook,
+        is_workbook,
+        old_workbook_problem,
+        workbook_tables,
+    )
     from bitext.web import FetchFailed, answer_address, fetch, is_web_address
 
     digests, problems = [], []
@@ -158,6 +171,14 @@ def read_digests(names: list[str], stdin: BinaryIO,
         except FetchFailed as failure:
             why, hint = failure.args
             problems.append(Problem(name, None, None, f"cannot download it: {why}", hint=hint))
+            continue
+        if is_workbook(data, name):
+            sheets, sheet_problems = workbook_tables(data, name)
+            digests += [Digest(sheet, "", tuple(rows)) for sheet, rows in sheets]
+            problems += sheet_problems
+            continue
+        if is_old_workbook(data):
+            problems.append(old_workbook_problem(name))
             continue
         try:
             digests.append(Digest(name, decoded(data)))
@@ -337,7 +358,7 @@ def plan_import(root: Path, config: Config, digests: list[Digest], date: dt.date
     planned: list[Planned] = []
     seen: dict[str, Record] = {}  # by 'slug:…' and 'arxiv:…', as in `existing_papers`
     readings = with_translations_merged([
-        read_records(digest.text, digest.name, format_name, config.languages)
+        read_records(digest.text, digest.name, format_name, config.languages, digest.rows)
         for digest in digests])
     for records, input_problems in readings:
         if date is not None:  # (--date gives every paper its day: the input's are not read)

@@ -28,10 +28,11 @@ from bitext.venues import DOI_HOSTS, host_of, published_venue, venue_of
 
 if TYPE_CHECKING:
     import xml.etree.ElementTree as ET
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
     from bitext.config import Language
     from bitext.digestlines import Link
+    from bitext.table import TableItem
 
 ARXIV_ID = re.compile(r"(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(v\d+)?")
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -60,6 +61,10 @@ MARKDOWN_INLINE = re.compile(r"(?<!\\)(?:[`*]|(?<![^\W_])_|_(?![^\W_]))")
 # with no brace in their text (one with nested braces stays as it is).
 TEX_STYLE = re.compile(r"\\(?P<command>textbf|textit|emph|texttt|url)\{(?P<text>[^{}]*)\}"
                        r"|\\href\{(?P<address>[^{}\s]*)\}\{(?P<label>[^{}]*)\}")
+# TeX's quotes, as arXiv's abstracts keep them (``slightly better'', `zero'): backticks
+# that Markdown would read as a code span up to the next quote's. Their text holds no
+# backtick and ends with the closing quote, where a code span's ends with a backtick.
+TEX_QUOTE = re.compile(r"(?<![`\\])(``|`)(?=[^`\s])([^`\n]*?''|[^`'\n]*?'(?![A-Za-z]))")
 # Where Markdown's text is no text of TeX's: math, and code spans.
 MATH_OR_CODE = re.compile(MATH_SPAN.pattern + r"|(`+).*?\1", re.S)
 MARKDOWN_OF_TEX = {"textbf": "**{}**", "textit": "*{}*", "emph": "*{}*", "texttt": "`{}`",
@@ -176,9 +181,13 @@ def detect_format(text: str, name: str, languages: tuple[Language, Language]) ->
 
 
 def read_records(text: str, name: str, format_name: str | None,
-                 languages: tuple[Language, Language]) -> tuple[list[Record], list[Problem]]:
-    """The papers of one input, in the format given or detected."""
-    if not text.strip("\ufeff \t\r\n"):
+                 languages: tuple[Language, Language], rows: Sequence[TableItem] | None = None
+                 ) -> tuple[list[Record], list[Problem]]:
+    """The papers of one input, in the format given or detected; of a workbook's sheet,
+    whose `rows` are read already, as a table's."""
+    if rows is not None:
+        format_name = "table"
+    elif not text.strip("\ufeff \t\r\n"):
         # (`curl -s … | bitext import -` whose download failed gives nothing: "0 created"
         # then read as a day without papers)
         return [], [Problem(name, None, None, "empty",
@@ -199,7 +208,8 @@ def read_records(text: str, name: str, format_name: str | None,
     if format_name in ("table", "bibtex", "ris"):
         from bitext.table import read_table
 
-        entries, problems, columns_left_out = read_table(text, name, languages, format_name)
+        entries, problems, columns_left_out = read_table(text, name, languages, format_name,
+                                                         rows)
         outside = ()
     else:
         from bitext.digest import read_digest
@@ -386,7 +396,10 @@ def text_markdown(text: str, escape: Callable[[str], str] | None = None) -> str:
 
 def with_tex_styles(markdown: str) -> str:
     """An abstract written in Markdown (a digest's, a table's) with the TeX commands of
-    style that its text copied from arXiv made Markdown, outside math and code spans."""
+    style that its text copied from arXiv made Markdown, outside math and code spans, and
+    TeX's opening quotes as the characters they are (see `TEX_QUOTE`)."""
+    if "`" in markdown:
+        markdown = TEX_QUOTE.sub(lambda quote: "\\`" * len(quote[1]) + quote[2], markdown)
     if "\\" not in markdown:
         return markdown
     pieces, at = [], 0

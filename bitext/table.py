@@ -30,7 +30,7 @@ import datetime as dt
 import io
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bitext.checks import FAILED_TRANSLATION
@@ -278,13 +278,16 @@ def language_markers(languages: tuple[Language, Language]) -> tuple[list[str], l
 
 
 def read_table(text: str, source: str, languages: tuple[Language, Language],
-               format_name: str = "table"
+               format_name: str = "table", rows: Sequence[TableItem] | None = None
                ) -> tuple[list[Entry], list[Problem], tuple[str, ...]]:
     """The papers of a table's text (as a digest's entries), every problem found, and the
     names of the columns left out; of a BibTeX text's entries or a RIS text's records,
-    by `format_name` "bibtex" or "ris" (see `bitext.bibtex`, `bitext.ris`)."""
+    by `format_name` "bibtex" or "ris" (see `bitext.bibtex`, `bitext.ris`); of a
+    workbook's sheet, its `rows` (see `bitext.spreadsheet`)."""
     text = text.removeprefix("\ufeff")
-    if format_name == "bibtex":
+    if rows is not None:
+        items, problems = list(rows), []
+    elif format_name == "bibtex":
         from bitext.bibtex import bibtex_rows
 
         items, problems = bibtex_rows(text, source)

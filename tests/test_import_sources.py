@@ -22,6 +22,7 @@ from bitext.config import Language
 from bitext.content import slug_from_title, text_fingerprint
 from bitext.digest import ENTRY_NUMBER, parse_digest, read_digest
 from bitext.digestlines import LANGUAGE_LABEL, field_label
+from bitext.markdown import MarkdownRenderer
 from bitext.scripts import HAN_RUN
 from bitext.sources import (
     normalise_abstract,
@@ -2348,6 +2349,25 @@ def test_tex_commands_of_style_in_an_abstract_show_as_what_they_mean(tmp_path):
     assert normalise_abstract(r"$\textbf{x}$ and \textbf{a_b} \href{https://x.org/}{page} "
                               r"\href{javascript:alert(1)}{bad} \emph{}") == (
         r"$\textbf{x}$ and **a_b** [page](https://x.org/) bad ")
+
+
+@pytest.mark.parametrize("shape", ["digest", "csv"])
+def test_tex_quotes_in_a_markdown_abstract_show_as_written_not_as_code(shape):
+    """arXiv's abstracts keep TeX's quotes (WildBench's "``slightly better/worse'' to
+    ``tie''", "`zero' models"), which a digest or a table copies: Markdown read the text
+    from one opening quote to the next as a code span. A code span stays one."""
+    abstract = ("We map ``slightly better/worse'' to ``tie'' unlike `zero' models; "
+                "call `run()` and ``a `b` c``, don't.")
+    text = ("title,abstract\nWildBench Benchmarking LLMs,\"" + abstract + "\"\n"
+            if shape == "csv" else f"WildBench Benchmarking LLMs\n{CHINESE_TITLES[0]}\n"
+            f"{abstract}\n{CHINESE_ABSTRACTS[0]}\n")
+    (record,), problems = read_records(text, f"d.{shape}", None, LANGUAGES)
+    assert problems == []
+    rendered, _ = MarkdownRenderer().render(record.abstracts[0])
+    assert rendered.text == ("We map ``slightly better/worse'' to ``tie'' unlike `zero' models; "
+                             "call run() and a `b` c, don't.")
+    assert re.findall(r"<code>(.*?)</code>", rendered.block_html[0]) == [
+        "run()", "a `b` c"]
 
 
 def test_standard_input_and_the_format_option(tmp_path, monkeypatch, capsys):
