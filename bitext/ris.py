@@ -34,9 +34,8 @@ TAG_LINE = re.compile(r"(?P<tag>[A-Z][A-Z0-9])  -(?: (?P<value>.*))?$")
 # What RIS's tags hold, as its specification names them, for the report's tags left out.
 TAG_NAMES = {"A2": "editors", "A3": "series editors", "A4": "translators",
              "AN": "accession number", "C1": "custom 1", "C2": "custom 2", "CY": "place",
-             "EP": "end page",
-             "ET": "edition", "IS": "issue", "LA": "language", "N1": "notes",
-             "NV": "volumes", "OP": "original publication", "PB": "publisher",
+             "EP": "end page", "ET": "edition", "IS": "issue", "LA": "language",
+             "N1": "notes", "NV": "volumes", "OP": "original publication", "PB": "publisher",
              "RN": "research notes", "SE": "section", "SN": "ISSN or ISBN", "SP": "pages",
              "ST": "short title", "TA": "translated author", "VL": "volume"}
 RIS_START = re.compile(r"\A\ufeff?(?:[ \t]*\n)*TY  - ")

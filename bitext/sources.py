@@ -328,9 +328,9 @@ def is_pdf_address(url: str) -> bool:
     return path.endswith(".pdf") or "pdf" in path.split("/")[3:]
 
 
-# The sources whose titles and abstracts are in English, by format.
 # What a table's columns are in the formats whose records are read as a table's rows.
 COLUMNS_ARE = {"bibtex": "BibTeX fields", "ris": "RIS tags"}
+# The sources whose titles and abstracts are in English, by format.
 SOURCES_IN_ENGLISH = {"hf": "the Hugging Face daily papers", "arxiv": "arXiv"}
 
 
