@@ -97,6 +97,7 @@ from bitext.config import Language
 from bitext.content import MACHINE
 from bitext.digestlines import (
     ATTACHED_FIELDS,
+    BULLET,
     BULLET_MARK,
     CHINESE_NUMERAL,
     DATE_LABEL,
@@ -441,8 +442,8 @@ def read_digest(text: str, source: str, languages: tuple[Language, Language]
             lines, (entries, problems, wrapped_links), outside = found_lines, found, edges
             break
     lines = [line for line in lines if line.number not in wrapped_links]
-    entries, link_problems = with_links(with_title_ids(without_numbers(entries)), lines,
-                                        source)
+    entries, link_problems = with_links(
+        with_title_ids(with_title_venues(without_numbers(entries))), lines, source)
     entries, attached_problems = with_attached(entries, lines, source)
     entries = with_translators_named(with_author_lines(entries, lines), lines)
     entries, date_problems = with_dates(entries, lines, source)
@@ -849,13 +850,13 @@ def without_numbers(entries: list[Entry]) -> list[Entry]:
     "- "), when every title of the digest has one (a title such as "3D Gaussian
     Splatting" or "1.58-bit LLMs" has none), and likewise for the translated titles. A
     digest of one entry loses its number when it is 1 ("1. **Title**", a day's list of
-    one paper)."""
+    one paper), and its bullet ("- **Title**": no title starts so)."""
     if not entries:
         return entries
     for index in (0, 1):
         titles = [entry.title[index] for entry in entries if entry.title[index] is not None]
         if titles and all(ENTRY_NUMBER.match(title) for title in titles) and (
-                len(entries) > 1 or FIRST_NUMBER.match(titles[0])):
+                len(entries) > 1 or FIRST_NUMBER.match(titles[0]) or BULLET.match(titles[0])):
             # (a title in bold after its number, "1. **Title**", loses its marks too)
             entries = [dataclasses.replace(entry, title=tuple(
                 unbold(text[ENTRY_NUMBER.match(text).end():]) if part == index and text
@@ -886,6 +887,47 @@ def with_title_ids(entries: list[Entry]) -> list[Entry]:
 # Report (2025-05-11)", "… – 2025年5月11日" (none of the 561 real titles ends so).
 TITLE_DAY = re.compile(r"(?P<title>.+?)\s*(?:[(（\[【]\s*(?P<day>[^()（）\[\]【】]+?)\s*[)）\]】]"
                        rf"|\s[-–—|｜]\s*(?P<after>{HEADING_DAY.pattern}))\s*")
+
+
+# The conferences and journals that lists of papers tag a title with, "[ICLR 2025] …",
+# "… (NeurIPS 2024 Oral)", "… [CVPR'24]": of machine learning, language, vision, speech,
+# robotics and the web, by the names the lists write (each with its year; a name alone, or
+# another in brackets, stays in the title).
+VENUE_NAMES = ("ICLR", "NeurIPS", "NIPS", "ICML", "COLT", "UAI", "AISTATS", "TMLR", "JMLR",
+               "CVPR", "ICCV", "ECCV", "WACV", "BMVC", "3DV", "TPAMI", "IJCV", "SIGGRAPH Asia",
+               "SIGGRAPH", "ACL", "EMNLP", "NAACL", "EACL", "AACL", "COLING", "COLM", "TACL",
+               "LREC", "ICASSP", "Interspeech", "AAAI", "IJCAI", "KDD", "WWW", "SIGIR",
+               "WSDM", "CIKM", "RecSys", "ACM MM", "MICCAI", "CoRL", "RSS", "ICRA", "IROS",
+               "MLSys")
+VENUE_TAG = (rf"(?P<name>(?i:{'|'.join(re.escape(name) for name in VENUE_NAMES)}))"
+             r"(?:\s+(?:Findings|Workshops?|Main))?[\s-]*'?(?P<year>(?:19|20)\d{2}|\d{2})"
+             r"(?:\s+(?:Oral|Spotlight|Poster|Highlight|Findings|Workshops?|Main(?: Track)?))*")
+TITLE_VENUE = re.compile(rf"[\[(（【]\s*(?P<before>{VENUE_TAG})\s*[\])）】]\s*(?P<rest>.+)"
+                         rf"|(?P<title>.+?)\s*[\[(（【]\s*{VENUE_TAG.replace('?P<', '?P<a_')}"
+                         r"\s*[\])）】]")
+
+
+def with_title_venues(entries: list[Entry]) -> list[Entry]:
+    """The entries whose title is tagged with where the paper was published, "[ICLR 2025]
+    Title", "Title (NeurIPS 2024 Oral)" (see `VENUE_NAMES`): the tag taken off the title
+    (and off the translated title, which may hold it too) and given as the paper's venue,
+    its year as the year it was published, where the entry names neither."""
+    found = []
+    for entry in entries:
+        match = entry.title[0] and TITLE_VENUE.fullmatch(entry.title[0])
+        if not match:
+            found.append(entry)
+            continue
+        title = unbold(match["rest"] or match["title"])
+        tag = " ".join((match["before"] or entry.title[0][match.end("title"):]).strip(
+            " \t[]()（）【】").split())
+        year = int(match["year"] or match["a_year"])
+        translated = entry.title[1] and TITLE_VENUE.fullmatch(entry.title[1])
+        found.append(dataclasses.replace(
+            entry, title=(title, (translated["rest"] or translated["title"]) if translated
+                          else entry.title[1]),
+            venue=entry.venue or tag, year=entry.year or (year + 2000 if year < 100 else year)))
+    return found
 
 
 def with_title_days(entries: list[Entry]) -> list[Entry]:

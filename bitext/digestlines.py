@@ -86,6 +86,13 @@ ITALIC_LINE = re.compile(r"\*(?P<text>[^*\s][^*]*)\*|_(?P<underscored>[^_\s][^_]
 # A link written in Markdown, "[arXiv](https://arxiv.org/abs/2505.09388)".
 MARKDOWN_LINK = re.compile(r"\[(?P<text>[^\[\]]*)\]\((?P<url>https?://[^()\s]+)\)")
 EMPTY_MARKDOWN_LINK = re.compile(r"\[[^\[\]]*\]\(\)")
+# A Markdown link as lists of papers wrap it (see `plain_links`).
+WRAPPED_LINK = re.compile(
+    r"\[\[([^\[\]]+)\]\((https?://[^()\s]+)\)\]|\[\[([^\[\]]+)\]\]\((https?://[^()\s]+)\)"
+    r"|\(\[([^\[\]]+)\]\((https?://[^()\s]+)\)\)|\*\*\[([^\[\]]+)\]\((https?://[^()\s]+)\)\*\*"
+    r"|\[!\[([^\[\]]*)\]\([^()\s]*\)\]\((https?://[^()\s]+)\)")
+# A title in bold or a heading's, before the links of a list of papers.
+HEADING_OR_BOLD_TITLE = re.compile(r"(?:[-*+]\s+|#{1,6}\s+)?(?:\*\*[^*]+\*\*|__[^_]+__)")
 # The texts of a Markdown link that name a kind of link, not a title: such a link alone
 # on its line is a line of links (see `with_labelled_links`).
 LINK_TEXT_WORDS = frozenset({
@@ -488,13 +495,47 @@ def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
 
 def numbered_pieces(raw_lines: list[str]) -> Iterator[tuple[int, str]]:
     """Each line with its number; a line of several fields after labels in bold (see
-    `FIELDS_APART`) as its pieces, each with the line's number."""
+    `FIELDS_APART`), or a title with its links after it (see `title_and_links`), as its
+    pieces, each with the line's number."""
     for number, raw in enumerate(raw_lines, start=1):
         if "**" in raw and BOLD_LABEL_START.match(raw.strip()) and FIELDS_APART.search(raw):
             for piece in FIELDS_APART.split(raw.strip()):
                 yield number, piece
+        elif "](" in raw and (pieces := title_and_links(raw)):
+            yield number, pieces[0]
+            yield number, pieces[1]
         else:
             yield number, raw
+
+
+def title_and_links(raw: str) -> tuple[str, str] | None:
+    """A title and the links after it on its line, as lists of papers write them: "**Qwen3
+    Technical Report** [[Paper](…)] [[Code](…)]", "[Title](…) ([Code](…))", "Title
+    [![Stars](…badge…)](https://github.com/…)", or two links or more ("Title [PDF](…) |
+    [Code](…)"); None for another line. One link of other words after a text is no link
+    of a title's ("… the code is [here](…)"), nor is a line of links ("**Code:** […](…)")."""
+    plain = plain_links(raw)
+    links = list(MARKDOWN_LINK.finditer(plain))
+    run, start = [], len(plain.rstrip())
+    for link in reversed(links):  # (the links that end the line, parted by separators only)
+        if plain[link.end():start].strip(LINK_SEPARATORS):
+            break
+        run.insert(0, link)
+        start = link.start()
+    head = plain[:start].rstrip(LINK_SEPARATORS)
+    if run and not WORD_CHARACTER.search(head):  # (the title a link itself: "[Title](…) …")
+        title = without_pictographs(run[0]["text"]).strip().lower()
+        if title in LINK_TEXT_WORDS or len(title.split()) < 3 and line_links(raw.strip(), 0):
+            return None  # (a line of links: "[arXiv](…) | [Code](…)", "[Demo video](…) …")
+        head, run, linked = plain[:run[0].end()], run[1:], True
+    elif line_links(raw.strip(), 0):
+        return None  # (a line of links after their label: "**Code:** […](…)")
+    else:
+        linked = bool(HEADING_OR_BOLD_TITLE.fullmatch(head.strip()))
+    if not run or not (linked or len(run) > 1 or plain != raw):
+        return None
+    tail = " ".join(link.group() for link in run)
+    return (head, tail) if line_links(tail, 0) else None
 
 
 def with_label_texts(lines: list[Line], secondary: frozenset[str]) -> list[Line]:
@@ -635,12 +676,30 @@ def is_link_label(label: str) -> bool:
 def line_links(text: str, number: int) -> tuple[Link, ...]:
     """The links of a line of links (see `link_items`), its labels in bold perhaps
     ("**Code:** https://…") and its links in Markdown perhaps ("Links: [arXiv](https://…)
-    | [Code](https://…)"); else nothing."""
+    | [Code](https://…)", "[[Paper](…)] [[Code](…)]"); else nothing."""
     if bullet := BULLET.match(text):  # ("- **arXiv**: […](…)" in a file of few bullets)
         text = text[bullet.end():]
+    if "](" in text:
+        text = plain_links(text)
     if "*" in text or "_" in text:  # (looking on every line took a fifth of reading one)
         text = EMPHASIZED_LABEL.sub(r"\g<label>\g<colon>", text)
     return link_items(without_pictographs(with_labelled_links(text)), number)
+
+
+def plain_links(text: str) -> str:
+    """A line's Markdown links as plain ones, "[Code](…)", where lists of papers wrap them:
+    "[[Code](…)]", "[[Code]](…)", "([Code](…))", "**[Code](…)**", and a badge that links,
+    "[![Stars](https://img.shields.io/…)](https://github.com/…)" as its alternative text."""
+    if "[[" not in text and "([" not in text and "**[" not in text and "[![" not in text:
+        return text
+    return WRAPPED_LINK.sub(plain_link, text)
+
+
+def plain_link(wrapped: re.Match) -> str:
+    found = wrapped.groups()  # (the text and address of each form: one form's are set)
+    text, url = next((found[at], found[at + 1]) for at in range(0, len(found), 2)
+                     if found[at + 1])
+    return f"[{text}]({url})"
 
 
 def is_without_addresses(text: str) -> bool:

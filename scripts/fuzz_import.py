@@ -50,6 +50,11 @@ PIECES = [
     "OpenReview: https://openreview.net/forum?id=nZeVKeeFYf9", "https://openreview.net/pdf?id=x",
     "Paper page: ", "https://doi.org/10.18653/v1/N19-1423", "论文页面：",
     "Venue: ", "会议：", "ICLR 2025",
+    # (lists of papers: links after a title, venue tags, Chinese numbers)
+    "[[Code](https://github.com/a/b)]", "[[Paper]](https://arxiv.org/abs/2505.09388)",
+    "([Code](https://github.com/a/b))", "**[PDF](https://arxiv.org/pdf/2505.09388)**",
+    "[![Stars](https://img.shields.io/github/stars/a/b.svg)](https://github.com/a/b)",
+    "(ICLR 2025)", "[CVPR'24] ", "（NeurIPS 2024 Oral）", "一、", "（二）", "<br>", " // ",
     # (BibTeX's)
     "@inproceedings{key,", "@misc(", "@string{acl = ", "@proceedings{v,", " title = ",
     " abstract = ", " author = ", " year = 2025", " month = jun", " # ", "{\\'e}", "{D}a{NE}",

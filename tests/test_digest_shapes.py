@@ -204,6 +204,81 @@ def test_a_labelled_title_pair_reads_as_the_title_and_its_translation(
         for number, paper in enumerate(items)]
 
 
+@pytest.mark.parametrize("title_line", [
+    "- **{title}** [[Paper](https://arxiv.org/abs/{id})] [[Code](https://github.com/a/{n})]",
+    "- [{title}](https://arxiv.org/abs/{id}) ([Code](https://github.com/a/{n}))",
+    "**{title}** [[arXiv]](https://arxiv.org/abs/{id}) "
+    "[![Stars](https://img.shields.io/github/stars/a/{n}.svg)](https://github.com/a/{n})",
+    "{title} [PDF](https://arxiv.org/pdf/{id}) | [Code](https://github.com/a/{n})"])
+def test_a_title_with_its_links_on_its_line_as_lists_of_papers_write_it(title_line):
+    """Lists of papers (GitHub's "awesome" lists, Markdown digests) give a title's links
+    after it on its line, in brackets or as a badge: before, the links stayed in the title
+    ("**[Title](…)** [[Code](…)]" was the title), and the paper had none."""
+    items = [item["paper"] for _, item in daily_items()[:8]]
+    lines = []
+    for number, paper in enumerate(items):
+        lines += [title_line.format(title=normalise_title(paper["title"]), id=paper["id"],
+                                    n=number),
+                  f"  {CHINESE_TITLES[number % len(CHINESE_TITLES)]}",
+                  f"  {' '.join(paper['summary'].split())}",
+                  f"  {CHINESE_ABSTRACTS[number % len(CHINESE_ABSTRACTS)]}", ""]
+    records, problems = read_records("\n".join(lines), "list.md", "digest", LANGUAGES)
+    assert problems == []
+    assert [(record.titles, record.arxiv, record.links["code"]) for record in records] == [
+        ((normalise_title(paper["title"]), CHINESE_TITLES[number % len(CHINESE_TITLES)]),
+         paper["id"], f"https://github.com/a/{number}") for number, paper in enumerate(items)]
+
+
+@pytest.mark.parametrize(("title_line", "venue", "year"), [
+    ("- **{title}** (ICLR 2025) [[Paper](https://arxiv.org/abs/{id})]", "ICLR 2025", 2025),
+    ("[NeurIPS 2024 Oral] {title}", "NeurIPS 2024 Oral", 2024),
+    ("{title} [CVPR'24]", "CVPR'24", 2024),
+    ("- [{title}](https://arxiv.org/abs/{id}) (ACL 2025 Findings)", "ACL 2025 Findings", 2025),
+    ("{title}（EMNLP 2024）", "EMNLP 2024", 2024)])
+def test_a_title_tagged_with_its_venue_gives_the_paper_its_venue(title_line, venue, year):
+    """Lists of papers tag titles with where they were published: before, the tag stayed
+    in the title, and the paper had no venue."""
+    items = [item["paper"] for _, item in daily_items()[:6]]
+    lines = []
+    for number, paper in enumerate(items):
+        lines += [title_line.format(title=normalise_title(paper["title"]), id=paper["id"]),
+                  CHINESE_TITLES[number % len(CHINESE_TITLES)],
+                  " ".join(paper["summary"].split()),
+                  CHINESE_ABSTRACTS[number % len(CHINESE_ABSTRACTS)], ""]
+    records, problems = read_records("\n".join(lines), "list.md", "digest", LANGUAGES)
+    assert problems == []
+    assert [(record.titles[0], record.venue, record.year) for record in records] == [
+        (normalise_title(paper["title"]), venue, year) for paper in items]
+
+
+def test_brackets_of_no_venue_stay_in_the_title():
+    from bitext.digest import TITLE_VENUE
+
+    for title in ["Qwen2.5-VL (GPT-4o 2024)", "Attention Is All You Need (ICLR)",
+                  "[CLS] Token Is All You Need", "A Survey of RSS (Really Simple)"]:
+        assert TITLE_VENUE.fullmatch(title) is None, title
+
+
+def test_a_text_that_ends_with_one_link_of_its_words_keeps_it():
+    """An abstract's line that ends with a link of other words, or a line of links after
+    its label, is no title with its links."""
+    from bitext.digestlines import title_and_links
+
+    assert title_and_links("Our code is released [here](https://github.com/a/b)") is None
+    assert title_and_links("Code: [GitHub](https://github.com/a/b)") is None
+    assert title_and_links("See [the paper](https://arxiv.org/abs/2505.09388)") is None
+    assert title_and_links("**Qwen3** [[Code](https://github.com/a/b)]") == (
+        "**Qwen3**", "[Code](https://github.com/a/b)")
+
+
+def test_a_digest_of_one_bulleted_entry_loses_its_bullet():
+    text = ("- **Qwen3 Technical Report**\n  Qwen3 技术报告\n  In this work, we present Qwen3."
+            "\n  在本工作中，我们推出了 Qwen3。\n")
+    (record,), problems = read_records(text, "one.md", "digest", LANGUAGES)
+    assert problems == []
+    assert record.titles == ("Qwen3 Technical Report", "Qwen3 技术报告")
+
+
 def chinese_numeral(number: int) -> str:
     """1–99 as Chinese numerals: 一, 十, 十二, 二十一."""
     digits = "一二三四五六七八九"
