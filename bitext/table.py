@@ -310,10 +310,17 @@ def read_table(text: str, source: str, languages: tuple[Language, Language],
         if kind == "day":
             day = value
         elif kind == "header" or columns is None:
-            columns, header_problems = table_columns(value, line, source, languages)
+            named, header_problems = table_columns(value, line, source, languages)
+            captions = [text.strip() for text in value if text.strip()]
+            if header_problems and columns is None and len(captions) == 1:
+                # (a caption over the header row, a sheet's merged cell: "2025年6月2日论文
+                #速递"; a day in it dates the papers, as a heading over a Markdown table)
+                captioned = day_of_line(captions[0])
+                day = captioned if isinstance(captioned, dt.date) else day
+                continue
             if header_problems:
                 return [], problems + header_problems, ()
-            columns = with_notes_of_readings(columns)
+            columns = with_notes_of_readings(named)
             if {column.name.casefold() for column in columns} >= ZOTERO_COLUMNS:
                 columns = [zotero_column(column) for column in columns]
             left_out.update((column.index, column.name) for column in columns

@@ -128,3 +128,25 @@ def test_workbooks_that_cannot_be_read_are_said_and_nothing_is_written(tmp_path,
     assert "empty.xlsx: an empty workbook" in err
     assert "Traceback" not in err
     assert sorted(project.rglob("*")) == before
+
+
+def test_a_caption_over_the_header_row_is_no_header_and_its_day_dates_the_papers():
+    """A sheet's title in a merged cell above the header ("HF Daily Papers 2025-06-02"),
+    as editors head a sheet: before, it was read as the header, which named no title."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["HF Daily Papers 2025-06-02"])
+    sheet.merge_cells("A1:D1")
+    sheet.append(["Title", "中文标题", "Abstract", "中文摘要"])
+    sheet.append(["Are We Done with MMLU?", CHINESE_TITLES[5], "We identify errors in MMLU.",
+                  "我们发现 MMLU 中存在错误。"])
+    (name, rows), = workbook_tables(workbook_bytes(book), "june.xlsx")[0]
+    (record,), problems = read_records("", name, None, LANGUAGES, rows)
+    assert problems == []
+    assert (record.line, record.titles[0], record.date) == (3, "Are We Done with MMLU?",
+                                                            dt.date(2025, 6, 2))
+    # (a CSV's caption too, and one that names no day dates nothing)
+    text = ("2025年6月论文速递,,\ntitle,中文标题,abstract\n"
+            "Qwen3 Technical Report,Qwen3 技术报告,A.\n")
+    (record,), problems = read_records(text, "june.csv", None, LANGUAGES)
+    assert problems == [] and (record.line, record.date) == (3, None)
