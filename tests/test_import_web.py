@@ -181,3 +181,23 @@ def test_import_of_a_page_downloads_the_apis_answer_and_says_so(server, site, ca
     assert capsys.readouterr().err.splitlines() == [
         f"{page}: its papers as the API gives them: {api}"]
     assert len(snapshot(site / "content/papers")) == 6
+
+
+def test_a_workbook_is_imported_from_its_download_address(server, site, capsys):
+    """A spreadsheet's download (Google Sheets' `export?format=xlsx`), told a workbook by
+    its content: the address names no .xlsx."""
+    import openpyxl
+
+    from tests.test_import_spreadsheet import HEADER, workbook_bytes
+
+    book = openpyxl.Workbook()
+    book.active.append(HEADER)
+    book.active.append(["Are We Done with MMLU?", "我们完成 MMLU 了吗？", "Aryo Pradipta Gema",
+                        "2025-06-10", None, "We identify errors in MMLU.",
+                        "我们发现 MMLU 中存在错误。"])
+    path = "/spreadsheets/d/1AbC/export?format=xlsx"
+    server.answers[path] = [(200, {"Content-Type": "application/vnd.openxmlformats-"
+                                   "officedocument.spreadsheetml.sheet"}, workbook_bytes(book))]
+    assert run(site, server.url(path)) == 0
+    assert f"created content/papers/are-we-done-with-mmlu.md  [{server.url(path)}:2; " \
+           "2025-06-10" in capsys.readouterr().out
