@@ -157,6 +157,34 @@ def test_a_title_pair_parts_where_its_first_part_is_the_least_translated(line, p
     assert title_pair(line, SECONDARY) == pair
 
 
+def chinese_numeral(number: int) -> str:
+    """1–99 as Chinese numerals: 一, 十, 十二, 二十一."""
+    digits = "一二三四五六七八九"
+    tens, ones = divmod(number, 10)
+    return ((digits[tens - 1] if tens > 1 else "") + ("十" if tens else "")
+            + (digits[ones - 1] if ones else ""))
+
+
+def real_entries(count: int, title_line: str, labels: tuple[str, str] = ("", ""),
+                 indent: str = "") -> tuple[str, list[dict], list[tuple[str, str]]]:
+    """The first `count` real papers as a digest's entries, each its title's line (or
+    lines) as `title_line` writes it (from `title`, `translated`, `id`, `number` from 1,
+    `numeral` the same in Chinese numerals, `n` from 0), then its abstract, the translated
+    abstract (after `labels`) and a blank line; the papers, and the pair of titles each
+    should read as."""
+    papers = [item["paper"] for _, item in daily_items()[:count]]
+    lines, titles = [], []
+    for n, paper in enumerate(papers):
+        title = normalise_title(paper["title"])
+        translated = CHINESE_TITLES[n % len(CHINESE_TITLES)]
+        lines += [title_line.format(title=title, translated=translated, id=paper["id"],
+                                    number=n + 1, n=n, numeral=chinese_numeral(n + 1)),
+                  indent + labels[0] + " ".join(paper["summary"].split()),
+                  indent + labels[1] + CHINESE_ABSTRACTS[n % len(CHINESE_ABSTRACTS)], ""]
+        titles.append((title, translated))
+    return "\n".join(lines), papers, titles
+
+
 @pytest.mark.parametrize("title_line", [
     "{title} // {translated}", "{title} <br> {translated}", "{title}\t{translated}",
     "{title}（{translated}）"])
@@ -165,43 +193,24 @@ def test_a_title_pair_on_one_line_reads_as_the_pair_in_each_parting(title_line):
     ("绝对零：零数据强化自博弈推理", "GAN 已死；GAN 万岁！"). (A full-width colon parts
     none: "ProRL：延长强化学习…" is a translated title alone, tested with
     translations-20250602.md.)"""
-    items = [item["paper"] for _, item in daily_items()[:18]]
-    lines = []
-    for number, paper in enumerate(items):
-        lines += [title_line.format(title=normalise_title(paper["title"]),
-                                    translated=CHINESE_TITLES[number % len(CHINESE_TITLES)]),
-                  " ".join(paper["summary"].split()),
-                  CHINESE_ABSTRACTS[number % len(CHINESE_ABSTRACTS)], ""]
-    entries, problems = parse_digest("\n".join(lines), "pairs.txt", LANGUAGES)
+    text, _, titles = real_entries(18, title_line)
+    entries, problems = parse_digest(text, "pairs.txt", LANGUAGES)
     assert problems == []
-    assert [entry.title for entry in entries] == [
-        (normalise_title(paper["title"]), CHINESE_TITLES[number % len(CHINESE_TITLES)])
-        for number, paper in enumerate(items)]
+    assert [entry.title for entry in entries] == titles
 
 
 @pytest.mark.parametrize("title_line", [
     "Title: {title}（{translated}）", "Paper {number}: {title} ({translated})",
     "标题：{title} | {translated}", "{number}. Title: {title} / {translated}"])
-@pytest.mark.parametrize("labelled_abstracts", [False, True])
-def test_a_labelled_title_pair_reads_as_the_title_and_its_translation(
-        title_line, labelled_abstracts):
+@pytest.mark.parametrize("labels", [("", ""), ("EN: ", "ZH: ")])
+def test_a_labelled_title_pair_reads_as_the_title_and_its_translation(title_line, labels):
     """A title and its translation on the line of a title's label (before, such a line
     read as one title in both scripts, and the digest with a problem at every entry),
     over abstracts with or without their labels ("EN: …", "ZH: …")."""
-    items = [item["paper"] for _, item in daily_items()[:12]]
-    labels = ("EN: ", "ZH: ") if labelled_abstracts else ("", "")
-    lines = []
-    for number, paper in enumerate(items):
-        title = normalise_title(paper["title"])
-        translated = CHINESE_TITLES[number % len(CHINESE_TITLES)]
-        lines += [title_line.format(number=number + 1, title=title, translated=translated),
-                  labels[0] + " ".join(paper["summary"].split()),
-                  labels[1] + CHINESE_ABSTRACTS[number % len(CHINESE_ABSTRACTS)], ""]
-    entries, problems = parse_digest("\n".join(lines), "pairs.txt", LANGUAGES)
+    text, _, titles = real_entries(12, title_line, labels)
+    entries, problems = parse_digest(text, "pairs.txt", LANGUAGES)
     assert problems == []
-    assert [entry.title for entry in entries] == [
-        (normalise_title(paper["title"]), CHINESE_TITLES[number % len(CHINESE_TITLES)])
-        for number, paper in enumerate(items)]
+    assert [entry.title for entry in entries] == titles
 
 
 @pytest.mark.parametrize("title_line", [
@@ -214,19 +223,12 @@ def test_a_title_with_its_links_on_its_line_as_lists_of_papers_write_it(title_li
     """Lists of papers (GitHub's "awesome" lists, Markdown digests) give a title's links
     after it on its line, in brackets or as a badge: before, the links stayed in the title
     ("**[Title](…)** [[Code](…)]" was the title), and the paper had none."""
-    items = [item["paper"] for _, item in daily_items()[:8]]
-    lines = []
-    for number, paper in enumerate(items):
-        lines += [title_line.format(title=normalise_title(paper["title"]), id=paper["id"],
-                                    n=number),
-                  f"  {CHINESE_TITLES[number % len(CHINESE_TITLES)]}",
-                  f"  {' '.join(paper['summary'].split())}",
-                  f"  {CHINESE_ABSTRACTS[number % len(CHINESE_ABSTRACTS)]}", ""]
-    records, problems = read_records("\n".join(lines), "list.md", "digest", LANGUAGES)
+    text, papers, titles = real_entries(8, title_line + "\n  {translated}", indent="  ")
+    records, problems = read_records(text, "list.md", "digest", LANGUAGES)
     assert problems == []
     assert [(record.titles, record.arxiv, record.links["code"]) for record in records] == [
-        ((normalise_title(paper["title"]), CHINESE_TITLES[number % len(CHINESE_TITLES)]),
-         paper["id"], f"https://github.com/a/{number}") for number, paper in enumerate(items)]
+        (pair, paper["id"], f"https://github.com/a/{n}")
+        for n, (pair, paper) in enumerate(zip(titles, papers, strict=True))]
 
 
 @pytest.mark.parametrize(("title_line", "venue", "year"), [
@@ -238,17 +240,11 @@ def test_a_title_with_its_links_on_its_line_as_lists_of_papers_write_it(title_li
 def test_a_title_tagged_with_its_venue_gives_the_paper_its_venue(title_line, venue, year):
     """Lists of papers tag titles with where they were published: before, the tag stayed
     in the title, and the paper had no venue."""
-    items = [item["paper"] for _, item in daily_items()[:6]]
-    lines = []
-    for number, paper in enumerate(items):
-        lines += [title_line.format(title=normalise_title(paper["title"]), id=paper["id"]),
-                  CHINESE_TITLES[number % len(CHINESE_TITLES)],
-                  " ".join(paper["summary"].split()),
-                  CHINESE_ABSTRACTS[number % len(CHINESE_ABSTRACTS)], ""]
-    records, problems = read_records("\n".join(lines), "list.md", "digest", LANGUAGES)
+    text, _, titles = real_entries(6, title_line + "\n{translated}")
+    records, problems = read_records(text, "list.md", "digest", LANGUAGES)
     assert problems == []
-    assert [(record.titles[0], record.venue, record.year) for record in records] == [
-        (normalise_title(paper["title"]), venue, year) for paper in items]
+    assert [(record.titles, record.venue, record.year) for record in records] == [
+        (pair, venue, year) for pair in titles]
 
 
 def test_brackets_of_no_venue_stay_in_the_title():
@@ -279,32 +275,15 @@ def test_a_digest_of_one_bulleted_entry_loses_its_bullet():
     assert record.titles == ("Qwen3 Technical Report", "Qwen3 技术报告")
 
 
-def chinese_numeral(number: int) -> str:
-    """1–99 as Chinese numerals: 一, 十, 十二, 二十一."""
-    digits = "一二三四五六七八九"
-    tens, ones = divmod(number, 10)
-    return ((digits[tens - 1] if tens > 1 else "") + ("十" if tens else "")
-            + (digits[ones - 1] if ones else ""))
-
-
-@pytest.mark.parametrize("numbered", ["{numeral}、{text}", "（{numeral}）{text}",
-                                      "{numeral}、标题：{text}"])
+@pytest.mark.parametrize("numbered", ["{numeral}、{title}", "（{numeral}）{title}",
+                                      "{numeral}、标题：{title}"])
 def test_titles_numbered_in_chinese_numerals_lose_their_numbers(numbered):
     """"一、Title", "（十二）Title", as Chinese documents number their parts: before, the
     number stayed in every title ("一、Bootstrapping Language Models …")."""
-    items = [item["paper"] for _, item in daily_items()[:12]]
-    lines = []
-    for number, paper in enumerate(items):
-        lines += [numbered.format(numeral=chinese_numeral(number + 1),
-                                  text=normalise_title(paper["title"])),
-                  CHINESE_TITLES[number % len(CHINESE_TITLES)],
-                  " ".join(paper["summary"].split()),
-                  CHINESE_ABSTRACTS[number % len(CHINESE_ABSTRACTS)], ""]
-    entries, problems = parse_digest("\n".join(lines), "numbered.txt", LANGUAGES)
+    text, _, titles = real_entries(12, numbered + "\n{translated}")
+    entries, problems = parse_digest(text, "numbered.txt", LANGUAGES)
     assert problems == []
-    assert [entry.title for entry in entries] == [
-        (normalise_title(paper["title"]), CHINESE_TITLES[number % len(CHINESE_TITLES)])
-        for number, paper in enumerate(items)]
+    assert [entry.title for entry in entries] == titles
 
 
 @pytest.mark.parametrize("labels", [("Abstract", "摘要"), ("English Abstract", "中文摘要")])
