@@ -30,6 +30,10 @@ ZIP_START = b"PK\x03\x04"
 OLE2_START = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # (a text with brackets of its own makes no Markdown link: its hyperlink is left out)
 BRACKET = re.compile(r"[\[\]]")
+# The most a workbook's parts may hold unpacked: a zip of a few MiB can unpack to many GiB
+# (a month of 3,000 papers with both abstracts is about 20 MiB). openpyxl's XML parser is
+# defusedxml's, which refuses the entities that expand ("billion laughs").
+UNPACKED_MAX = 256 * 2**20
 
 
 def is_workbook(data: bytes, name: str) -> bool:
@@ -58,6 +62,14 @@ def workbook_tables(data: bytes, name: str
     import openpyxl
 
     try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(member.file_size for member in archive.infolist())
+        if unpacked > UNPACKED_MAX:
+            return [], [Problem(name, None, None, "a workbook too large to read",
+                                expected=f"at most {UNPACKED_MAX // 2**20} MiB unpacked",
+                                found=f"{unpacked / 2**20:.0f} MiB",
+                                hint="save the sheets of papers as a workbook of their own, "
+                                     "or as CSV")]
         # (values as the sheet shows them, not formulas; not read-only, which keeps no
         # cell's hyperlink)
         book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)

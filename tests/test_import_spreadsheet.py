@@ -6,6 +6,7 @@ read."""
 import datetime as dt
 import io
 import json
+import re
 
 import openpyxl
 
@@ -150,3 +151,43 @@ def test_a_caption_over_the_header_row_is_no_header_and_its_day_dates_the_papers
             "Qwen3 Technical Report,Qwen3 技术报告,A.\n")
     (record,), problems = read_records(text, "june.csv", None, LANGUAGES)
     assert problems == [] and (record.line, record.date) == (3, None)
+
+
+def test_a_workbook_that_unpacks_too_large_or_expands_entities_is_refused(
+        tmp_path, monkeypatch, capsys):
+    """A zip of a few MiB may unpack to many GiB, and XML's entities may expand ("billion
+    laughs"): a workbook named on the command line or downloaded is refused before either,
+    with nothing written."""
+    import zipfile
+
+    import openpyxl.xml
+
+    import bitext.spreadsheet
+
+    assert openpyxl.xml.DEFUSEDXML  # (openpyxl parses with defusedxml when it is there)
+    book = openpyxl.Workbook()
+    book.active.append(HEADER)
+    packed = workbook_bytes(book)
+    laughs = ('<!DOCTYPE worksheet [<!ENTITY lol "lol"><!ENTITY lol2 '
+              '"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>')
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(packed)) as source, zipfile.ZipFile(bomb, "w") as target:
+        for member in source.infolist():
+            part = source.read(member)
+            if member.filename == "xl/worksheets/sheet1.xml":  # (a cell's text expands)
+                part = (laughs + part.decode("utf-8").replace(">Abstract<", ">&lol2;<")
+                        ).encode("utf-8")
+            target.writestr(member, part)
+    (tmp_path / "laughs.xlsx").write_bytes(bomb.getvalue())
+    (tmp_path / "large.xlsx").write_bytes(packed)
+    project = make_project(tmp_path / "site", {})
+    before = sorted(project.rglob("*"))
+    assert run_import(project, str(tmp_path / "laughs.xlsx")) == 1
+    assert "laughs.xlsx: not a workbook that can be read" in capsys.readouterr().err
+    monkeypatch.setattr(bitext.spreadsheet, "UNPACKED_MAX", 2**10)
+    assert run_import(project, str(tmp_path / "large.xlsx")) == 1
+    err = capsys.readouterr().err
+    assert re.search(r"large\.xlsx: a workbook too large to read \(expected at most 0 MiB "
+                     r"unpacked, found \d+ MiB\) — save the sheets of papers", err), err
+    assert "Traceback" not in err
+    assert sorted(project.rglob("*")) == before
