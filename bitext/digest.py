@@ -133,6 +133,8 @@ SEPARATING_BLANKS_MAX = 0.5
 ENTRY_NUMBER = re.compile(rf"(?:#?\d{{1,4}}(?:[.)、．]\s+|、)|[(（【\[]\d{{1,4}}[)）】\]]\s*"
                           rf"|{CHINESE_NUMERAL}、\s*|[(（]{CHINESE_NUMERAL}[)）]\s*"
                           rf"|{BULLET_MARK})(?=\S)")
+# A table of contents' link to a part of its page: "[Qwen3 Technical Report](#1)".
+CONTENTS_LINK = re.compile(r"\[(?P<text>[^\[\]]+)\]\(#[^()\s]*\)")
 # The number of a list's first entry: "1. ", "1) ", "【1】", "(1) ", "#1 ".
 FIRST_NUMBER = re.compile(r"#?\D?1\D")
 # A title with its arXiv id: "[2505.09388] Qwen3 …", "arXiv:2505.09388 Qwen3 …",
@@ -419,7 +421,8 @@ def read_digest(text: str, source: str, languages: tuple[Language, Language]
     secondary_script = script_of_language(secondary.code)
     names = {False: primary.name, True: secondary.name}
     all_lines, details = without_opening_details(read_lines(text, secondary_script))
-    front_matter += details
+    all_lines, contents = without_contents(all_lines)
+    front_matter += details + contents
     lines, (entries, problems, wrapped_links) = reading_of(all_lines, source, names,
                                                            secondary_script)
     outside: tuple[int, ...] = ()
@@ -431,6 +434,7 @@ def read_digest(text: str, source: str, languages: tuple[Language, Language]
     # (a part without a title, under a heading above the titles', holds no translation:
     # "# Table of Contents" / "- [cs.CL](#cs.CL)" above the papers, which await theirs)
     for kept, edges, at_edges in itertools.chain(
+            ((kept, heading, False) for kept, heading in without_file_heading(all_lines)),
             ((kept, parts, False) for kept, parts in without_other_parts(all_lines)),
             ((kept, edges, True) for kept, edges in without_edges(all_lines))):
         found_lines, found = reading_of(kept, source, names, secondary_script)
@@ -771,6 +775,43 @@ def without_other_parts(lines: list[Line]) -> Iterator[tuple[list[Line], tuple[i
                 for line in part if not line.heading}
     if left_out:
         yield [line for line in lines if line.number not in left_out], tuple(sorted(left_out))
+
+
+def without_file_heading(lines: list[Line]) -> Iterator[tuple[list[Line], tuple[int, ...]]]:
+    """The lines without the heading that opens the file above headings of a lower level
+    ("# 今日论文" over "## 1. Title" / "### 标题"), the only one of its level: the file's
+    title, no paper's (a heading with a day in it dates the papers, and stays)."""
+    first = lines[0] if lines else None
+    levels = [line.heading for line in lines[1:] if line.heading]
+    if first and first.heading and first.day is None and levels and min(levels) > first.heading:
+        yield lines[1:], (first.number,)
+
+
+def without_contents(lines: list[Line]) -> tuple[list[Line], tuple[int, ...]]:
+    """The lines without a table of contents above the papers: the lines that repeat the
+    titles of headings below them ("1. Title", "- [Title](#1)", each its paper's title
+    again, which no paper of the file would be), and the heading over them ("## 目录");
+    and the numbers of the lines left out."""
+    headings = {title_words(line.text): index for index, line in enumerate(lines)
+                if line.heading}
+    contents = [index for index, line in enumerate(lines) if not line.heading
+                and headings.get(title_words(line.text), -1) > index]
+    if not contents:
+        return lines, ()
+    cut = {lines[index].number for index in contents}
+    above = contents[0] - 1  # (the heading of the contents, "## 目录", "Contents")
+    if above >= 0 and lines[above].heading:
+        cut.add(lines[above].number)
+    return [line for line in lines if line.number not in cut], tuple(sorted(cut))
+
+
+def title_words(text: str) -> str:
+    """A line's words as a table of contents and the heading it names both give them:
+    without an entry's number, a link's marks and a bold's ("1. [**Title**](#1)")."""
+    text = text[number.end():] if (number := ENTRY_NUMBER.match(text)) else text
+    text = linked_title(unbold(text), 0)[0] if text.startswith(("[", "*", "_")) else text
+    link = CONTENTS_LINK.fullmatch(text)
+    return " ".join(unbold(link["text"] if link else text).casefold().split())
 
 
 def with_title_pairs(lines: list[Line], secondary: frozenset[str]) -> list[Line] | None:

@@ -164,7 +164,12 @@ FIELD_OF_LABEL = {label: field for field, labels in {
     "readings": ("motivation", "method", "result", "conclusion", "ai_abstract",
                  # (a collapsed part of them, "<summary><b>🤖 AI 阅读分析</b></summary>", as
                  # arXiv fetchers' scripts fold a model's analysis of the paper)
-                 "ai 阅读分析", "阅读分析", "ai 分析", "ai analysis", "ai 解读", "详细解读"),
+                 "ai 阅读分析", "阅读分析", "ai 分析", "ai analysis", "ai 解读", "详细解读",
+                 # (the parts of an analysis that Chinese digests write under each paper)
+                 "核心贡献", "主要贡献", "创新点", "研究动机", "研究背景", "核心思想",
+                 "方法概述", "实验结果", "主要结论", "局限性", "关键发现", "核心观点",
+                 "技术方法", "实验验证", "contributions", "key contributions",
+                 "main contributions", "key findings", "limitations"),
 }.items() for label in labels}
 # The labels of a title ("Paper: …", "论文：…"), which names no kind of link either.
 TITLE_LABELS = frozenset(label for label, field in FIELD_OF_LABEL.items() if field == "title")
@@ -550,7 +555,8 @@ def with_label_texts(lines: list[Line], secondary: frozenset[str]) -> list[Line]
     full stop, each a paragraph (the next entry's title, in a file without blank lines,
     may hold a sentence, "Can LLMs Learn by Teaching? A Preliminary Study", but no title
     of the 561 real ones ends so; a title with its translation may, "Title | 基于 $x^2$ 的
-    方法。", and is no paragraph of a note in either language).
+    方法。", and is no paragraph of a note in either language). A model's readings go on
+    in the items of a list right under them ("**核心贡献**：" / "- …" / "- …").
     (An abstract's lines are its own: see `bitext.digest.abstract_text`.)"""
     found: list[Line] = []
     last = 0  # (the number of the last line taken into found[-1])
@@ -576,6 +582,11 @@ def with_label_texts(lines: list[Line], secondary: frozenset[str]) -> list[Line]
                     and not NUMBERED.match(line.text) and in_language_of(line, note_head)
                     and title_pair(line.text, secondary) is None):
                 found.append(dataclasses.replace(line, label="note"))  # (its next paragraph)
+                last = line.number
+                continue
+            if before.label == "readings" and (BULLET.match(line.text)
+                                               or NUMBERED.match(line.text)):
+                found.append(dataclasses.replace(line, label="readings"))  # (its next item)
                 last = line.number
                 continue
         found.append(line)

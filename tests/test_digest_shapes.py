@@ -9,7 +9,7 @@ import textwrap
 
 import pytest
 
-from bitext.digest import parse_digest
+from bitext.digest import parse_digest, read_digest
 from bitext.digestlines import title_pair
 from bitext.scripts import script_of_language, script_share
 from bitext.sources import normalise_title, read_records
@@ -284,6 +284,40 @@ def test_titles_numbered_in_chinese_numerals_lose_their_numbers(numbered):
     entries, problems = parse_digest(text, "numbered.txt", LANGUAGES)
     assert problems == []
     assert [entry.title for entry in entries] == titles
+
+
+@pytest.mark.parametrize("contents", [[], ["## 目录", "{number}. {title}"],
+                                      ["## Contents", "- [{title}](#{number})"]])
+@pytest.mark.parametrize("file_heading", ["# 今日论文", ""])
+def test_a_files_heading_and_its_contents_above_the_papers_are_no_papers(
+        file_heading, contents):
+    """A Markdown digest titled by a heading above its papers' ("# 今日论文" over "## 1.
+    Title" / "### 标题"), perhaps with a table of contents that repeats the titles: before,
+    the heading was read as the first paper's title ("expected the title … '今日论文'")."""
+    text, _, titles = real_entries(6, "## {number}. {title}\n### {translated}")
+    top = [file_heading] if file_heading else []
+    if contents:
+        top += [contents[0], *(contents[1].format(number=number, title=title) for number,
+                               (title, _) in enumerate(titles, start=1)), "", "---"]
+    entries, problems, outside = read_digest("\n\n".join(top) + "\n\n" + text,
+                                             "daily.md", LANGUAGES)
+    assert problems == []
+    assert [entry.title for entry in entries] == titles
+    assert len(outside) == len(top) - 2 * bool(contents)  # (a blank and a rule: no text)
+
+
+def test_a_models_readings_as_a_list_under_their_label_are_left_out():
+    """"**核心贡献**：" over the items of a list, under each paper's abstracts, as Chinese
+    digests give a model's analysis: before, the items after the first were read as the
+    next paper's lines, and every title one paper off."""
+    text, _, titles = real_entries(6, "### {title}\n**{translated}**")
+    text = text.replace("\n\n", "\n\n**一句话总结**：提出了一种新方法。\n\n**核心贡献**：\n"
+                        "- 提出了新框架\n- 在多个基准上取得最优\n1. 开源了代码\n\n")
+    records, problems = read_records(text, "analysis.md", "digest", LANGUAGES)
+    assert problems == []
+    assert [record.titles for record in records] == titles
+    # (the summary, the label with its first item, two items; the last paper has none)
+    assert [len(record.left_out) for record in records] == [4, 4, 4, 4, 4, 0]
 
 
 @pytest.mark.parametrize("labels", [("Abstract", "摘要"), ("English Abstract", "中文摘要")])
