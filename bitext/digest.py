@@ -793,8 +793,9 @@ def without_contents(lines: list[Line]) -> tuple[list[Line], tuple[int, ...]]:
     again, which no paper of the file would be), and the heading over them ("## 目录");
     and the numbers of the lines left out."""
     headings = {title_words(line.text): index for index, line in enumerate(lines)
-                if line.heading}
-    contents = [index for index, line in enumerate(lines) if not line.heading
+                if line.heading and line.label is None and line.text}
+    contents = [index for index, line in enumerate(lines)
+                if not line.heading and line.label is None and line.in_grammar
                 and headings.get(title_words(line.text), -1) > index]
     if not contents:
         return lines, ()

@@ -306,6 +306,19 @@ def test_a_files_heading_and_its_contents_above_the_papers_are_no_papers(
     assert len(outside) == len(top) - 2 * bool(contents)  # (a blank and a rule: no text)
 
 
+def test_only_plain_lines_that_repeat_a_later_headings_title_are_contents():
+    """A labelled line ("Title: …"), a line of links or a heading is no line of contents,
+    whatever heading comes after it."""
+    from bitext.digest import without_contents
+    from bitext.digestlines import read_lines
+    from bitext.scripts import script_of_language
+
+    text = ("Title: Qwen3 Technical Report\n\n[Code](https://github.com/QwenLM/Qwen3)\n\n"
+            "## Code\n\n## Qwen3 Technical Report\n")
+    lines = read_lines(text, script_of_language("zh-Hans"))
+    assert without_contents(lines) == (lines, ())
+
+
 def test_a_models_readings_as_a_list_under_their_label_are_left_out():
     """"**核心贡献**：" over the items of a list, under each paper's abstracts, as Chinese
     digests give a model's analysis: before, the items after the first were read as the
