@@ -132,6 +132,9 @@ SEPARATING_BLANKS_MAX = 0.5
 # "- ", "• ", and in Chinese numerals, "一、", "（二）".
 ENTRY_NUMBER = re.compile(rf"(?:#?\d{{1,4}}(?:[.)、．]\s+|、)|[(（【\[]\d{{1,4}}[)）】\]]\s*"
                           rf"|{CHINESE_NUMERAL}、\s*|[(（]{CHINESE_NUMERAL}[)）]\s*"
+                          # ("#1 ", "No.1 ", a count of the day's, "【1/10】", "1/10 ")
+                          r"|#\d{1,4}\s+|No\.\s?\d{1,4}\s+"
+                          r"|[(（【\[]\d{1,4}/\d{1,4}[)）】\]]\s*|\d{1,4}/\d{1,4}\s+"
                           rf"|{BULLET_MARK})(?=\S)")
 # A table of contents' link to a part of its page: "[Qwen3 Technical Report](#1)".
 CONTENTS_LINK = re.compile(r"\[(?P<text>[^\[\]]+)\]\(#[^()\s]*\)")
@@ -143,7 +146,9 @@ TITLE_ARXIV_ID = re.compile(
     r"(?:\[(?:arxiv:\s*)?(?P<before>\d{4}\.\d{4,5})(?:v\d+)?\]\s*"
     r"|arxiv:\s*(?P<plain>\d{4}\.\d{4,5})(?:v\d+)?\s+)?"
     r"(?P<title>.+?)"
-    r"(?:\s*[(（\[](?:arxiv:\s*)?(?P<after>\d{4}\.\d{4,5})(?:v\d+)?[)）\]])?", re.IGNORECASE)
+    r"(?:\s*[(（\[](?:arxiv:\s*)?(?P<after>\d{4}\.\d{4,5})(?:v\d+)?[)）\]]"
+    # ("Qwen3 Technical Report - arXiv:2505.09388", "… | arXiv 2505.09388")
+    r"|\s+[-–—|｜]\s*arxiv[:\s]\s*(?P<parted>\d{4}\.\d{4,5})(?:v\d+)?)?", re.IGNORECASE)
 # A month among a heading's words: "# 2025-06 论文速递", "## 2025年6月".
 HEADING_MONTH = re.compile(r"(?<!\d)\d{4}\s*[-/.年]\s*\d{1,2}(?!\d)")
 # (a tag may hold "and": "Vision and Language"; "#LLM #RL" is two)
@@ -892,11 +897,24 @@ def without_numbers(entries: list[Entry]) -> list[Entry]:
     "- "), when every title of the digest has one (a title such as "3D Gaussian
     Splatting" or "1.58-bit LLMs" has none), and likewise for the translated titles. A
     digest of one entry loses its number when it is 1 ("1. **Title**", a day's list of
-    one paper), and its bullet ("- **Title**": no title starts so)."""
+    one paper), and its bullet ("- **Title**": no title starts so). Numbers without a
+    space after their dot ("1.Title") are left out where they count the entries."""
     if not entries:
         return entries
     for index in (0, 1):
         titles = [entry.title[index] for entry in entries if entry.title[index] is not None]
+        if len(titles) == len(entries) > 2 and all(
+                re.match(rf"{number}[.．]\S", title) for number, title in enumerate(titles, 1)
+        ) and 2 * sum(not title[len(str(number)) + 1].isdigit()
+                      for number, title in enumerate(titles, 1)) > len(titles):
+            # ("1.Title", "2.4Diffusion: …", as Chinese documents number without a space:
+            # told from "1.58-bit LLMs" and "2.5D …" by the numbers that count three
+            # entries or more, most of them before a letter)
+            entries = [dataclasses.replace(entry, title=tuple(
+                unbold(text[len(str(number)) + 1:]) if part == index else text
+                for part, text in enumerate(entry.title)))
+                for number, entry in enumerate(entries, 1)]
+            continue
         if titles and all(ENTRY_NUMBER.match(title) for title in titles) and (
                 len(entries) > 1 or FIRST_NUMBER.match(titles[0]) or BULLET.match(titles[0])):
             # (a title in bold after its number, "1. **Title**", loses its marks too)
@@ -915,7 +933,8 @@ def with_title_ids(entries: list[Entry]) -> list[Entry]:
     found = []
     for entry in map(with_title_links, entries):
         match = entry.title[0] and TITLE_ARXIV_ID.fullmatch(entry.title[0])
-        arxiv = match and (match["before"] or match["plain"] or match["after"])
+        arxiv = match and (match["before"] or match["plain"] or match["after"]
+                           or match["parted"])
         if not arxiv:
             found.append(entry)
             continue

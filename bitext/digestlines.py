@@ -222,9 +222,9 @@ TRANSLATED_BY = re.compile(r"(?P<by>.*?)\s*(?:翻译|译|translation|translated)
 NOT_A_MACHINE = frozenset({"", "中文", "英文", "人工", "human", "manual", "chinese", "english",
                            "原"})
 # A label, perhaps after a bullet, in bold or italics ("**点评**：", "*TL;DR:*"), with the
-# entry's number ("论文1：", "Paper 2:", "论文三：") and its language perhaps, before its
-# colon or bracket.
-LABEL_NUMBER = r"(?:\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3}))?"
+# entry's number ("论文1：", "Paper 2:", "Paper 2/10:", "论文三：") and its language
+# perhaps, before its colon or bracket.
+LABEL_NUMBER = r"(?:\s*(?:\d{1,3}(?:/\d{1,3})?|[一二三四五六七八九十]{1,3}))?"
 EMPHASIS = r"\*\*|__|\*|_"
 # A label that names a language only ("中文：标题", "EN: Title"): the grammar says which
 # field its line is (see `without_language_label`).

@@ -55,6 +55,8 @@ PIECES = [
     "([Code](https://github.com/a/b))", "**[PDF](https://arxiv.org/pdf/2505.09388)**",
     "[![Stars](https://img.shields.io/github/stars/a/b.svg)](https://github.com/a/b)",
     "(ICLR 2025)", "[CVPR'24] ", "（NeurIPS 2024 Oral）", "一、", "（二）", "<br>", " // ",
+    "1.", "2.", "#1 ", "No.1 ", "【1/10】", "1/10 ", " - arXiv:2505.09388", "## 目录",
+    "[Qwen3 Technical Report](#1)", "**核心贡献**：",
     # (BibTeX's)
     "@inproceedings{key,", "@misc(", "@string{acl = ", "@proceedings{v,", " title = ",
     " abstract = ", " author = ", " year = 2025", " month = jun", " # ", "{\\'e}", "{D}a{NE}",

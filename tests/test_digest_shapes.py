@@ -275,6 +275,41 @@ def test_a_digest_of_one_bulleted_entry_loses_its_bullet():
     assert record.titles == ("Qwen3 Technical Report", "Qwen3 技术报告")
 
 
+@pytest.mark.parametrize("numbered", ["{number}.{title}", "{number}．{title}", "#{number} {title}",
+                                      "No.{number} {title}", "【{number}/12】{title}",
+                                      "{number}/12 {title}", "Paper {number}/12: {title}"])
+def test_titles_numbered_in_other_ways_lose_their_numbers(numbered):
+    """"1.Title" without a space (as Chinese documents write it: "1.58-bit LLMs" is no
+    number), "#1 ", "No.1 ", and a count of the day's papers, "【1/12】", "1/12 ": before,
+    the number stayed in every title."""
+    text, _, titles = real_entries(12, numbered + "\n{translated}")
+    entries, problems = parse_digest(text, "numbered.txt", LANGUAGES)
+    assert problems == []
+    assert [entry.title for entry in entries] == titles
+
+
+def test_titles_that_start_with_a_decimal_keep_it():
+    """"1.58-bit LLMs", "2.5D …", "3.5 Sonnet …": numbers that happen to count the
+    entries, but before digits (and a space), are no entry's numbers."""
+    text, _, _ = real_entries(3, "{title}\n{translated}")
+    for number, decimal in enumerate(["1.58-bit LLMs Are Enough", "2.5D Vision Models Work",
+                                      "3.5 Sonnet Tells All"]):
+        text = text.replace(real_entries(3, "{title}")[2][number][0], decimal)
+    entries, problems = parse_digest(text, "decimals.txt", LANGUAGES)
+    assert problems == []
+    assert [entry.title[0] for entry in entries] == [
+        "1.58-bit LLMs Are Enough", "2.5D Vision Models Work", "3.5 Sonnet Tells All"]
+
+
+@pytest.mark.parametrize("parting", [" - arXiv:", " | arXiv ", " — arXiv: "])
+def test_an_arxiv_id_after_a_title_parted_by_a_dash_or_a_bar_is_its_id(parting):
+    text, papers, titles = real_entries(6, "{title}" + parting + "{id}\n{translated}")
+    records, problems = read_records(text, "ids.md", "digest", LANGUAGES)
+    assert problems == []
+    assert [(record.titles, record.arxiv) for record in records] == [
+        (pair, paper["id"]) for pair, paper in zip(titles, papers, strict=True)]
+
+
 @pytest.mark.parametrize("numbered", ["{numeral}、{title}", "（{numeral}）{title}",
                                       "{numeral}、标题：{title}"])
 def test_titles_numbered_in_chinese_numerals_lose_their_numbers(numbered):
