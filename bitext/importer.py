@@ -151,14 +151,14 @@ def read_digests(names: list[str], stdin: BinaryIO,
         old_workbook_problem,
         workbook_tables,
     )
-    from bitext.web import FetchFailed, answer_address, fetch, is_web_address
+    from bitext.web import FetchFailed, answer_address, fetch, names_download
 
     digests, problems = [], []
     for name in names:
         try:
             if name == "-":
                 data = stdin.read()
-            elif is_web_address(name):  # (named by its address: a date in it dates papers)
+            elif names_download(name):  # (named by its address: a date in it dates papers)
                 if address := answer_address(name):
                     say(f"{name}: its papers as the API gives them: {address}")
                 data = fetch(address or name, lambda said, name=name: say(f"{name}: {said}"))

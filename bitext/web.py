@@ -28,7 +28,10 @@ class FetchFailed(Exception):
     """Why an address gave no input; the second argument, a hint."""
 
 
-def is_web_address(name: str) -> bool:
+def names_download(name: str) -> bool:
+    """Whether an input named on the command line is to be downloaded, not opened as a
+    file: it starts as a web address does (one without a host then fails with why; see
+    `bitext.schema.is_web_address` for a valid address)."""
     return name.lower().startswith(WEB_ADDRESS_SCHEMES)
 
 
