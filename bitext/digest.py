@@ -799,7 +799,8 @@ def without_contents(lines: list[Line]) -> tuple[list[Line], tuple[int, ...]]:
     and the numbers of the lines left out."""
     headings = {title_words(line.text): index for index, line in enumerate(lines)
                 if line.heading and line.label is None and line.text}
-    contents = [index for index, line in enumerate(lines)
+    last = max(headings.values(), default=0)  # (no line after the last heading is contents)
+    contents = [index for index, line in enumerate(lines[:last])
                 if not line.heading and line.label is None and line.in_grammar
                 and headings.get(title_words(line.text), -1) > index]
     if not contents:

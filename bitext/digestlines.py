@@ -27,8 +27,9 @@ from bitext.scripts import (
 # "Qwen3 Technical Report（Qwen3 技术报告）", "…【…】", "…「…」", "…《…》". (Not at a
 # full-width colon, nor after a bold part: a translated title alone often starts with a
 # name so, "ProRL：延长强化学习…", "**GPT-4o** 与…".)
-TITLE_PAIR_SEPARATOR = re.compile(r"\s*[|｜／]\s*|\s+//?\s+|\s+[-–—]{1,2}\s+|\s*——\s*"
-                                  r"|\s*<br\s*/?>\s*|[ ]*\t\s*")
+# (one group of the partings around which spaces may stand, one of those that need them:
+# alternatives that each start with "\s*" tried every one at every character)
+TITLE_PAIR_SEPARATOR = re.compile(r"\s*(?:[|｜／\t]|——|<br\s*/?>)\s*|\s+(?://?|[-–—]{1,2})\s+")
 TRAILING_TRANSLATION = re.compile(
     r"\s*(?:[(（](?P<round>[^()（）]+)[)）]|【(?P<lenticular>[^【】]+)】|「(?P<corner>[^「」]+)」"
     r"|『(?P<white_corner>[^『』]+)』|《(?P<angle>[^《》]+)》)\s*$")
@@ -470,7 +471,8 @@ def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
             # ("1. Title: …", "3. 标题：…": the number of the entry that the title starts)
             label, text_of_line = field_label(labelled[entry_number.end():])
         translated_by = translator_named(labelled) if label in ("title", "abstract") else None
-        if label is None and (named := section_label(text_of_line)) and (
+        if label is None and len(text_of_line) < LABEL_LENGTH_MAX and (
+                named := section_label(text_of_line)) and (
                 heading or unmarked != body or named == "abstract"):
             # (a label alone on its line: "## Abstract", "**摘要**", and an abstract's as a
             # web page copied gives it, "Abstract"; a plain "标题" may be a title)
