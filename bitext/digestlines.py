@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from bitext.checks import FAILED_TRANSLATION
+from bitext.inline_html import html_as_markdown
 from bitext.scripts import (
     HAN_RUN,
     LETTER_RUN,
@@ -412,7 +413,9 @@ def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
     """The non-blank lines with their numbers and languages, or their links (BOM and CRLF
     already handled)."""
     lines, blank, ruled, text_before = [], False, False, False
-    raw_lines = text.split("\n")
+    # (a collapsed part's caption left for its reader: see `SUMMARY_CAPTION`)
+    raw_lines = [raw if "<summary" in raw.lower() else html_as_markdown(raw)
+                 for raw in text.split("\n")]
     bulleted = is_bulleted_list(raw_lines)
     readings = False  # (in a collapsed part of a model's readings: see below)
     for number, raw in numbered_pieces(raw_lines):

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import html
 import json
 import re
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bitext.errors import Problem
+from bitext.inline_html import breaks_as
 from bitext.schema import is_web_address
 from bitext.strings import primary_subtag
 from bitext.venues import DOI_HOSTS, host_of, published_venue, venue_of
@@ -227,6 +229,9 @@ def read_records(text: str, name: str, format_name: str | None,
         titles = (titles[0], made_translation(titles[1]))
         abstracts = tuple(text if text is None else with_tex_styles(text)
                           for text in (entry.abstract[0], made_translation(entry.abstract[1])))
+        if format_name in MARKDOWN_FORMATS:  # (their HTML's line breaks, see inline_html)
+            titles, abstracts = (plain_titles(titles), tuple(
+                text if text is None else breaks_as(text, "\n\n") for text in abstracts))
         # (an abstract copied from arXiv's listing with its announcement, "arXiv:2606.17399v1
         # Announce Type: new Abstract: …": the announcement names the paper)
         announced = ANNOUNCEMENT.match(abstracts[0] or "")
@@ -245,6 +250,14 @@ def read_records(text: str, name: str, format_name: str | None,
                               year=entry.year,
                               lines=dict(entry.lines or {})))
     return records, problems
+
+
+def plain_titles(titles: tuple[str | None, ...]) -> tuple[str | None, ...]:
+    """Titles of a digest or a table, as their HTML's line breaks and entities say: a
+    title is text, not Markdown ("Q&A", not "Q&amp;A")."""
+    return tuple(title if title is None else " ".join(html.unescape(breaks_as(title, " "))
+                                                      .split())
+                 for title in titles)
 
 
 def made_translation(text: str | None) -> str | None:
@@ -330,6 +343,9 @@ def is_pdf_address(url: str) -> bool:
 
 # What a table's columns are in the formats whose records are read as a table's rows.
 COLUMNS_ARE = {"bibtex": "BibTeX fields", "ris": "RIS tags"}
+# The formats whose texts are Markdown, which may hold inline HTML (see
+# `bitext.inline_html`); BibTeX's and RIS's are plain text.
+MARKDOWN_FORMATS = ("digest", "table")
 # The sources whose titles and abstracts are in English, by format.
 SOURCES_IN_ENGLISH = {"hf": "the Hugging Face daily papers", "arxiv": "arXiv"}
 

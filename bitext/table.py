@@ -58,6 +58,7 @@ from bitext.digestlines import (
     without_pictographs,
 )
 from bitext.errors import Problem
+from bitext.inline_html import BREAK, breaks_as, html_as_markdown
 from bitext.scripts import PRIMARY_MAX, SECONDARY_MIN, script_of_language, script_share
 from bitext.sources import GITHUB_URL
 from bitext.strings import primary_subtag
@@ -307,6 +308,8 @@ def read_table(text: str, source: str, languages: tuple[Language, Language],
     entries, columns, left_out, day = [], None, {}, None
     filled: set[int] = set()  # (the columns with a cell that holds something)
     for kind, line, value in items:
+        if format_name == "table" and kind != "day":
+            value = [html_as_markdown(text) for text in value]
         if kind == "day":
             day = value
         elif kind == "header" or columns is None:
@@ -700,6 +703,8 @@ def read_row(cells: list[str], columns: list[Column], line: int, source: str,
     def cell(column: Column) -> str:
         return cells[column.index].strip() if column.index < len(cells) else ""
 
+    cells = without_breaks(cells, columns)
+
     def value(field: str) -> str:
         return next((cell(column) for column in columns if column.field == field), "")
 
@@ -715,7 +720,7 @@ def read_row(cells: list[str], columns: list[Column], line: int, source: str,
                   if column.field == field and cell(column)
                   and not FAILED_TRANSLATION.match(cell(column))]
         if field == "title":  # ("[Title](https://arxiv.org/abs/…)": the title, and a link)
-            filled, title_links = titles_and_links(filled, line)
+            filled, title_links = titles_and_links(title_pair(filled, secondary), line)
             links += title_links
         texts[field] = pair_of(filled, secondary)
         translated_by_machine = translated_by_machine or any(
@@ -773,6 +778,36 @@ def read_row(cells: list[str], columns: list[Column], line: int, source: str,
                  date=date, provenance=row_provenance(value, translated_by_machine),
                  venue=published_venue(venue), year=int(year["year"]) if year else None
                  ), [date_problem] * bool(date_problem)
+
+
+# What a line break (`<br>`, see `bitext.inline_html`) in a cell of a column parts: its
+# links, names, tags. (A title's parts a title from its translation, see `title_pair`; an
+# abstract's, paragraphs.)
+PARTING_OF_BREAK = {"links": " ", "authors": ", ", "affiliation": ", ", "tags": ", ",
+                    "keywords": ", "}
+
+
+def without_breaks(cells: list[str], columns: list[Column]) -> list[str]:
+    parting = {column.index: PARTING_OF_BREAK[column.field] for column in columns
+               if column.field in PARTING_OF_BREAK}
+    return [breaks_as(text, parting[index]) if index in parting else text
+            for index, text in enumerate(cells)]
+
+
+def title_pair(filled: list[tuple[Column, str]], secondary: frozenset[str]
+               ) -> list[tuple[Column, str]]:
+    """A row's title cells, the one cell of a title and its translation, one above the
+    other ("**Qwen3 Technical Report**<br>Qwen3 技术报告"), as two: which is which by
+    their scripts."""
+    if len(filled) != 1 or BREAK not in filled[0][1]:
+        return filled
+    column, text = filled[0]
+    parts = [part.strip() for part in text.split(BREAK) if part.strip()]
+    shares = [script_share(part, secondary) for part in parts]
+    if len(parts) == 2 and min(shares) < PRIMARY_MAX and max(shares) >= SECONDARY_MIN:
+        unnamed = dataclasses.replace(column, language=None)
+        return [(unnamed, part) for part in parts]
+    return filled
 
 
 def row_authors(cells: list[str], columns: list[Column]) -> tuple[str, ...]:

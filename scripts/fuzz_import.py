@@ -57,6 +57,10 @@ PIECES = [
     "(ICLR 2025)", "[CVPR'24] ", "（NeurIPS 2024 Oral）", "一、", "（二）", "<br>", " // ",
     "1.", "2.", "#1 ", "No.1 ", "【1/10】", "1/10 ", " - arXiv:2505.09388", "## 目录",
     "[Qwen3 Technical Report](#1)", "**核心贡献**：",
+    # (inline HTML: see bitext.inline_html)
+    "<b>", "</b>", "<i>", "</i>", '<a href="https://arxiv.org/abs/2505.09388">', "</a>",
+    "<p>", "</p>", "<div>", "</div>", "<sup>", "</sup>", "<sub>", "</sub>", "<code>", "</code>",
+    '<img alt="arXiv" src="b.svg">', "&amp;", "&nbsp;", "&lt;", "&#42;", "</think>", "<ACTOR>",
     # (BibTeX's)
     "@inproceedings{key,", "@misc(", "@string{acl = ", "@proceedings{v,", " title = ",
     " abstract = ", " author = ", " year = 2025", " month = jun", " # ", "{\\'e}", "{D}a{NE}",
