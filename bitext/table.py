@@ -720,7 +720,7 @@ def read_row(cells: list[str], columns: list[Column], line: int, source: str,
                   if column.field == field and cell(column)
                   and not FAILED_TRANSLATION.match(cell(column))]
         if field == "title":  # ("[Title](https://arxiv.org/abs/…)": the title, and a link)
-            filled, title_links = titles_and_links(title_pair(filled, secondary), line)
+            filled, title_links = titles_and_links(titles_of_one_cell(filled, secondary), line)
             links += title_links
         texts[field] = pair_of(filled, secondary)
         translated_by_machine = translated_by_machine or any(
@@ -781,8 +781,8 @@ def read_row(cells: list[str], columns: list[Column], line: int, source: str,
 
 
 # What a line break (`<br>`, see `bitext.inline_html`) in a cell of a column parts: its
-# links, names, tags. (A title's parts a title from its translation, see `title_pair`; an
-# abstract's, paragraphs.)
+# links, names, tags. (A title's parts a title from its translation, see
+# `titles_of_one_cell`; an abstract's, paragraphs.)
 PARTING_OF_BREAK = {"links": " ", "authors": ", ", "affiliation": ", ", "tags": ", ",
                     "keywords": ", "}
 
@@ -794,8 +794,8 @@ def without_breaks(cells: list[str], columns: list[Column]) -> list[str]:
             for index, text in enumerate(cells)]
 
 
-def title_pair(filled: list[tuple[Column, str]], secondary: frozenset[str]
-               ) -> list[tuple[Column, str]]:
+def titles_of_one_cell(filled: list[tuple[Column, str]], secondary: frozenset[str]
+                       ) -> list[tuple[Column, str]]:
     """A row's title cells, the one cell of a title and its translation, one above the
     other ("**Qwen3 Technical Report**<br>Qwen3 技术报告"), as two: which is which by
     their scripts."""
