@@ -31,6 +31,10 @@ from bitext.scripts import (
 # (one group of the partings around which spaces may stand, one of those that need them:
 # alternatives that each start with "\s*" tried every one at every character)
 TITLE_PAIR_SEPARATOR = re.compile(r"\s*(?:[|｜／\t]|——|<br\s*/?>)\s*|\s+(?://?|[-–—]{1,2})\s+")
+# The fewest words of a title in brackets after its translation (see `title_pair`), words
+# of two letters or more: "（p < 0.05）" ends a translated abstract's sentence.
+REVERSED_TITLE_WORDS = 3
+LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 TRAILING_TRANSLATION = re.compile(
     r"\s*(?:[(（](?P<round>[^()（）]+)[)）]|【(?P<lenticular>[^【】]+)】|「(?P<corner>[^「」]+)」"
     r"|『(?P<white_corner>[^『』]+)』|《(?P<angle>[^《》]+)》)\s*$")
@@ -81,6 +85,7 @@ LIST_LINE_MAX = 200
 # What joins the symbols of one emoji or follows them: a variation selector, the zero-width
 # joiner, the keycap mark, space (see `without_pictographs`).
 PICTOGRAPH_JOINERS = "\ufe0e\ufe0f\u200d\u20e3 \t"
+KEYCAP = re.compile("[0-9#*]\ufe0f?\u20e3")
 BOLD_LINE = re.compile(r"(\*\*|__)(?P<text>[^*_].*?)\1")
 # A line in italics as a whole ("*Alice Smith, Bob Lee*", as daily-arXiv-ai-enhanced gives
 # the authors), with no other mark of its kind inside.
@@ -790,18 +795,26 @@ def linked_title(text: str, number: int) -> tuple[str, Link | None]:
 
 def without_pictographs(text: str) -> str:
     """A line's text without the symbols that mark what it is ("📄 Title", "🇨🇳 摘要…",
-    "▶ Title"): emoji and other symbols, their variation selectors and joiners, before its
-    first letter, digit or mark."""
+    "▶ Title"): emoji and other symbols, their variation selectors and joiners, keycaps
+    ("1️⃣ Title", as posts number their papers), before its first letter, digit or mark."""
     at = 0
-    while at < len(text) and (unicodedata.category(text[at]) == "So"
-                              or text[at] in PICTOGRAPH_JOINERS):
-        at += 1
+    while at < len(text):
+        if keycap := KEYCAP.match(text, at):
+            at = keycap.end()
+        elif unicodedata.category(text[at]) == "So" or text[at] in PICTOGRAPH_JOINERS:
+            at += 1
+        else:
+            break
     return text[at:] if at else text
 
 
 def title_pair(text: str, secondary: frozenset[str]) -> tuple[str, str] | None:
     """A title in the primary language and its translation, parted by a bar, a slash or a
-    dash, or the translation in brackets at the end; None for a line that is not so. Of
+    dash, or the translation in brackets at the end; or the translation first, the title
+    after it so ("Qwen3 技术报告（Qwen3 Technical Report）", as Chinese digests name a
+    paper; a title of `REVERSED_TITLE_WORDS` words at least, not a term's letters:
+    "检索增强生成（RAG）" is a translated title alone, "…优于基线（p < 0.05）" a translated
+    abstract); None for a line that is not so. Of
     several such partings, the one whose first part is least in the secondary language's
     script ("Title | 面向 LLM 的 RL（强化学习）" parts at the bar, not before the brackets of
     the translation's own), then whose second part is most ("CRAG -- Comprehensive RAG
@@ -811,7 +824,7 @@ def title_pair(text: str, secondary: frozenset[str]) -> tuple[str, str] | None:
              for match in TITLE_PAIR_SEPARATOR.finditer(text)]
     if match := TRAILING_TRANSLATION.search(text):
         parts.append((text[:match.start()], next(filter(None, match.groups()))))
-    pairs = []
+    pairs, reversed_pairs = [], []
     for first, second in parts:
         first, second = unbold(first.strip()), unbold(second.strip())
         if not (first and second):
@@ -819,7 +832,11 @@ def title_pair(text: str, secondary: frozenset[str]) -> tuple[str, str] | None:
         shares = script_share(first, secondary), script_share(second, secondary)
         if shares[0] < PRIMARY_MAX and shares[1] >= SECONDARY_MIN:
             pairs.append((-shares[0], shares[1], first, second))
-    return max(pairs)[2:] if pairs else None
+        elif (shares[1] < PRIMARY_MAX and shares[0] >= SECONDARY_MIN
+              and len(LETTER_WORD.findall(second)) >= REVERSED_TITLE_WORDS):
+            reversed_pairs.append((-shares[1], shares[0], second, first))
+    return (max(pairs)[2:] if pairs else max(reversed_pairs)[2:] if reversed_pairs
+            else None)
 
 
 def unbold(text: str) -> str:

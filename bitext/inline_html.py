@@ -45,6 +45,8 @@ UNESCAPED_BRACKET = re.compile(r"(?<!\\)([\[\]])")
 # paragraph ("<p>In this work …", "… Apache 2.0.</p>"), closed or not on that line.
 BLOCK_TAG = r"</?(?:p|div)(?:\s[^<>]*)?>"
 EDGE_BLOCKS = re.compile(rf"^\s*(?:{BLOCK_TAG}\s*)+|(?:\s*{BLOCK_TAG})+\s*$", re.IGNORECASE)
+# A heading as a line's whole ("<h3>1. Qwen3 Technical Report</h3>"): Markdown's.
+HEADING_ELEMENT = re.compile(r"<h([1-6])(?:\s[^<>]*)?>(.*?)</h\1\s*>", re.IGNORECASE | re.S)
 # One block's end and the next's start, which part paragraphs ("…</p><p>…").
 BETWEEN_BLOCKS = re.compile(r"</(?:p|div)>\s*<(?:p|div)(?:\s[^<>]*)?>", re.IGNORECASE)
 BREAK = "<br>"
@@ -65,6 +67,8 @@ def html_as_markdown(text: str) -> str:
     paragraph)."""
     if not has_html(text):
         return text
+    if heading := HEADING_ELEMENT.fullmatch(text.strip()):
+        return "#" * int(heading[1]) + " " + html_as_markdown(heading[2])
     indent = text[:len(text) - len(text.lstrip())]
     text = EDGE_BLOCKS.sub("", BETWEEN_BLOCKS.sub(BREAK * 2, text))
     # (math and code spans out of the way while the tags are read, which may hold them:

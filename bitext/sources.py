@@ -254,10 +254,13 @@ def read_records(text: str, name: str, format_name: str | None,
 
 def plain_titles(titles: tuple[str | None, ...]) -> tuple[str | None, ...]:
     """Titles of a digest or a table, as their HTML's line breaks and entities say: a
-    title is text, not Markdown ("Q&A", not "Q&amp;A")."""
-    return tuple(title if title is None else " ".join(html.unescape(breaks_as(title, " "))
-                                                      .split())
-                 for title in titles)
+    title is text, not Markdown ("Q&A", not "Q&amp;A"); and without the title marks
+    around the whole of it, as Chinese marks a work's title ("《Qwen3 技术报告》")."""
+    def plain(title: str) -> str:
+        title = " ".join(html.unescape(breaks_as(title, " ")).split())
+        return TITLE_MARKS.fullmatch(title)[1] if TITLE_MARKS.fullmatch(title) else title
+
+    return tuple(title if title is None else plain(title) for title in titles)
 
 
 def made_translation(text: str | None) -> str | None:
@@ -343,6 +346,8 @@ def is_pdf_address(url: str) -> bool:
 
 # What a table's columns are in the formats whose records are read as a table's rows.
 COLUMNS_ARE = {"bibtex": "BibTeX fields", "ris": "RIS tags"}
+# A title between title marks, none inside.
+TITLE_MARKS = re.compile(r"《([^《》]+)》")
 # The formats whose texts are Markdown, which may hold inline HTML (see
 # `bitext.inline_html`); BibTeX's and RIS's are plain text.
 MARKDOWN_FORMATS = ("digest", "table")

@@ -471,3 +471,53 @@ def test_a_title_pair_that_ends_as_a_sentence_under_a_note_is_the_next_entry():
     assert problems == []
     assert [(entry.title, entry.note) for entry in entries] == [
         (pair, note) for pair, (_, note) in zip(titles, notes, strict=True)]
+
+
+@pytest.mark.parametrize("title_line", [
+    "{translated}（{title}）", "**{translated}**（{title}）", "{number}. {translated} ({title})",
+    "### {translated} | {title}", "{translated}《{title}》"])
+def test_a_translated_title_with_its_title_after_it_reads_as_the_pair(title_line):
+    """Chinese digests name a paper by its translated title, the title after it in
+    brackets: each real title and its translation (before, the line read as one title in
+    both scripts, and the digest as a problem at every entry)."""
+    text, _, titles = real_entries(18, title_line)
+    entries, problems = parse_digest(text, "pairs.txt", LANGUAGES)
+    assert problems == []
+    assert [entry.title for entry in entries] == titles
+
+
+def test_a_translated_title_that_ends_with_a_terms_letters_stays_whole():
+    """"检索增强生成（RAG）", "大模型推理综述（LLM Reasoning）": a term in brackets after a
+    translated title alone, under its title, is no title of its own."""
+    translations = ["检索增强生成（RAG）", "大模型推理综述（LLM Reasoning）"]
+    text, _, titles = real_entries(2, "{title}")
+    lines = text.split("\n")
+    lines[0], lines[4] = (f"{lines[0]}\n{translations[0]}", f"{lines[4]}\n{translations[1]}")
+    entries, problems = parse_digest("\n".join(lines), "terms.txt", LANGUAGES)
+    assert problems == []
+    assert [entry.title for entry in entries] == [
+        (title, translated) for (title, _), translated in zip(titles, translations,
+                                                              strict=True)]
+
+
+def test_a_translated_title_between_title_marks_loses_them():
+    """"《Qwen3 技术报告》": Chinese marks a work's title so; the translated title is
+    what is inside (one that holds other marks, "基于《论语》的…", keeps them)."""
+    text, _, titles = real_entries(9, "{title}\n《{translated}》")
+    records, problems = read_records(text, "marks.txt", None, LANGUAGES)
+    assert problems == []
+    assert [record.titles for record in records] == titles
+    marked = text.replace("《Qwen3 技术报告》", "基于《论语》的《Qwen3》")
+    records, problems = read_records(marked, "marks.txt", None, LANGUAGES)
+    assert "基于《论语》的《Qwen3》" in [record.titles[1] for record in records]
+
+
+def test_titles_numbered_by_keycaps_lose_them():
+    """"1️⃣ Title" … "🔟 Title", as posts number a day's ten papers."""
+    keycaps = [f"{number}\ufe0f\u20e3" for number in range(1, 10)] + ["\U0001f51f"]
+    text, _, titles = real_entries(10, "@{n}@ {title}\n{translated}")
+    for n, keycap in enumerate(keycaps):
+        text = text.replace(f"@{n}@ ", f"{keycap} ")
+    entries, problems = parse_digest(text, "keycaps.txt", LANGUAGES)
+    assert problems == []
+    assert [entry.title for entry in entries] == titles

@@ -64,7 +64,12 @@ def test_inline_html_as_markdown(text, markdown):
     assert html_as_markdown(text) == markdown
 
 
-def html_digest(papers: list[dict]) -> tuple[str, list[tuple[str, str]]]:
+TITLE_LINES = ['{number}. <b><a href="https://arxiv.org/abs/{id}">{title}</a></b><br>',
+               '<h3>{number}. <a href="https://arxiv.org/abs/{id}">{title}</a></h3>']
+
+
+def html_digest(papers: list[dict], title_line: str = TITLE_LINES[0]
+                ) -> tuple[str, list[tuple[str, str]]]:
     """The papers as a README's list of them in HTML's marks: a numbered title in bold
     that links to arXiv, its translation after a line break, the abstracts' paragraphs
     parted by line breaks, an ampersand as its entity; and the titles each should read
@@ -74,8 +79,8 @@ def html_digest(papers: list[dict]) -> tuple[str, list[tuple[str, str]]]:
         title = normalise_title(paper["title"])
         translated = CHINESE_TITLES[number % len(CHINESE_TITLES)]
         paragraphs = [" ".join(part.split()) for part in paper["summary"].split("\n\n")]
-        lines += [f'{number}. <b><a href="https://arxiv.org/abs/{paper["id"]}">'
-                  f'{title.replace("&", "&amp;")}</a></b><br>',
+        lines += [title_line.format(number=number, id=paper["id"],
+                                    title=title.replace("&", "&amp;")),
                   f"<i>{translated}</i><br>",
                   "<br><br>".join(paragraphs) + "<br>",
                   CHINESE_ABSTRACTS[number % len(CHINESE_ABSTRACTS)] + "&nbsp;", ""]
@@ -83,12 +88,13 @@ def html_digest(papers: list[dict]) -> tuple[str, list[tuple[str, str]]]:
     return "\n".join(lines), titles
 
 
-def test_a_digest_in_htmls_marks_reads_as_its_text():
+@pytest.mark.parametrize("title_line", TITLE_LINES, ids=["bold", "headings"])
+def test_a_digest_in_htmls_marks_reads_as_its_text(title_line):
     """Real papers in a list written with HTML's marks: each title as its text (before,
     "<b><a href=…>Title</a></b><br>", which named its file "b-a-href-https-arxiv-…"),
     its arXiv id from the link, its abstract's words."""
     papers = real_papers(40)
-    text, titles = html_digest(papers)
+    text, titles = html_digest(papers, title_line)
     records, problems = read_records(text, "readme.md", None, LANGUAGES)
     assert problems == []
     assert [record.titles for record in records] == titles
