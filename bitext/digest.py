@@ -89,6 +89,7 @@ import dataclasses
 import datetime as dt
 import functools
 import itertools
+import math
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -114,6 +115,7 @@ from bitext.digestlines import (
     day_of_line,
     front_matter_lines,
     is_author_list,
+    is_organisation,
     is_prose,
     linked_title,
     read_lines,
@@ -460,6 +462,8 @@ def read_digest(text: str, source: str, languages: tuple[Language, Language]
     problems += link_problems + attached_problems + date_problems
     if not problems:  # (else the reading is wrong already, and its problems say where)
         problems = (titles_as_affiliations(entries, lines, source)
+                    + affiliations_as_translations(entries, lines, source)
+                    + titles_within_abstracts(entries, lines, source)
                     + sentences_run_on(entries, source))
     return entries, forbidden_problems(text, source) + sorted(
         problems, key=lambda problem: problem.line or 0), front_matter + outside
@@ -576,6 +580,67 @@ def titles_as_affiliations(entries: list[Entry], lines: list[Line], source: str
             for entry in entries
             if entry.affiliation and entry.line_of("affiliation") not in labelled
             and TITLE_MARK.search(entry.affiliation)]
+
+
+def affiliations_as_translations(entries: list[Entry], lines: list[Line], source: str
+                                 ) -> list[Problem]:
+    """A problem for each translated title, without a label, that names organisations
+    alone (see `is_organisation`), where its entry has no affiliation: an entry whose
+    translated title is missing, under an affiliation in the translation's language
+    ("Qwen3 Technical Report" / "阿里" / abstract / 摘要), reads whole with the affiliation
+    as its translated title, which nothing else tells."""
+    labelled = {line.number for line in lines if line.label}
+    return [Problem(source, entry.line_of("translated_title"), None,
+                    "a translated title that reads as an affiliation",
+                    expected=f"the translation of {entry.title[0]!r:.50}",
+                    found=repr(entry.title[1]),
+                    hint="is the translated title missing below it? (label a real "
+                         f"affiliation: \"机构：{entry.title[1]}\")")
+            for entry in entries
+            if entry.title[1] and entry.title[0] and not entry.affiliation
+            and entry.line_of("translated_title") not in labelled
+            and is_organisation(entry.title[1])]
+
+
+# How much longer than most of an abstract's lines its longest is where the lines are not
+# the abstract's (see `titles_within_abstracts`): a paragraph's line beside a title's.
+UNEVEN_LINES = 4
+
+
+def titles_within_abstracts(entries: list[Entry], lines: list[Line], source: str
+                            ) -> list[Problem]:
+    """A problem for each abstract of several lines that holds a title's line: after a line
+    that ends a sentence, a short line of a title's shape (no sentence, `is_name`, three
+    words or more) that more lines follow, among lines of uneven lengths. An entry whose
+    translated abstract is missing, above an entry whose translated title is mostly Latin
+    ("GPT-4o 与 Transformer 的 Scaling Law"), read whole with the next entry's lines as its
+    abstract's, and that entry lost, which nothing else tells."""
+    starts = sorted(entry.line for entry in entries)
+    numbers = [line.number for line in lines]  # (in order)
+    problems = []
+    for entry in entries:
+        start = (entry.lines or {}).get("abstract")
+        if start is None:
+            continue
+        end = min((number for number in [*entry.lines.values(), *starts] if number > start),
+                  default=math.inf)
+        own = lines[bisect.bisect_left(numbers, start):bisect.bisect_left(numbers, end)]
+        lengths = sorted(len(line.text) for line in own)
+        if len(own) < 3 or lengths[-1] < UNEVEN_LINES * lengths[(len(lengths) - 1) // 2]:
+            continue  # (lines of a paragraph each, or wrapped at a width, are more even)
+        # (each line but the first and the last, with the line before it)
+        for before, line in itertools.pairwise(own[:-1]):
+            if (SENTENCE_END.search(before.text) and not SENTENCE_END.search(line.text)
+                    and is_name(line.text) and len(line.text.split()) >= 3
+                    and len(line.text) < WRAPPED_SHARE * lengths[-1]):
+                problems.append(Problem(
+                    source, line.number, None, "a title within an abstract",
+                    expected=f"the abstract of {entry.title[0] or entry.title[1]!r:.50}, "
+                             "its lines", found=repr(line.text[:60]),
+                    hint=f"is the translated abstract of line {entry.line} missing above "
+                         "this line?"))
+                break
+    return problems
 
 
 def awaiting(entries: list[Entry]) -> int:

@@ -13,6 +13,7 @@ from bitext.digest import parse_digest, read_digest
 from bitext.digestlines import title_pair
 from bitext.scripts import script_of_language, script_share
 from bitext.sources import normalise_title, read_records
+from tests.conftest import FIXTURES
 from tests.test_import_sources import (
     CHINESE_ABSTRACTS,
     CHINESE_TITLES,
@@ -521,3 +522,55 @@ def test_titles_numbered_by_keycaps_lose_them():
     entries, problems = parse_digest(text, "keycaps.txt", LANGUAGES)
     assert problems == []
     assert [entry.title for entry in entries] == titles
+
+
+def sample_shaped(count: int, affiliations: list[str | None]) -> tuple[list[list[str]], list]:
+    """Real papers in the sample digest's shape, each entry's lines: its title, its
+    affiliation (when it has one), the translated title, the abstract on one line and a
+    real translated abstract (the sample's, hundreds of characters)."""
+    sample = (FIXTURES / "digests" / "hf-papers-2025-05.txt").read_text("utf-8").splitlines()
+    translated = [line for line in sample if len(line) > 200 and script_share(
+        line, SECONDARY) > 0.5]
+    papers = [item["paper"] for _, item in daily_items()[:count]]
+    entries = []
+    for n, paper in enumerate(papers):
+        affiliation = affiliations[n % len(affiliations)]
+        entries.append([normalise_title(paper["title"]), *([affiliation] if affiliation else []),
+                        TRANSLATED_TITLES[n % len(TRANSLATED_TITLES)],
+                        " ".join(paper["summary"].split()), translated[n % len(translated)]])
+    return entries, papers
+
+
+def test_a_translated_title_missing_under_a_chinese_affiliation_is_a_problem():
+    """The sample's shape (title / 阿里 / 中文标题 / abstract / 摘要) with one translated
+    title left out: the entry read whole with "阿里" as its translated title, nothing
+    said. Now a problem at that line asks whether the translation is missing."""
+    entries, _ = sample_shaped(8, ["阿里", "Google DeepMind", "清华大学", None])
+    complete, problems = parse_digest("\n".join(sum(entries, [])), "d.txt", LANGUAGES)
+    assert problems == [] and [entry.affiliation for entry in complete][:3] == [
+        "阿里", "Google DeepMind", "清华大学"]
+    for missing in (0, 2):
+        lines = sum(entries[:missing], []) + [entries[missing][0], entries[missing][1],
+                                              *entries[missing][3:]] + sum(
+            entries[missing + 1:], [])
+        _, problems = parse_digest("\n".join(lines), "d.txt", LANGUAGES)
+        at = sum(map(len, entries[:missing])) + 2
+        assert [(problem.line, problem.message) for problem in problems] == [
+            (at, "a translated title that reads as an affiliation")]
+        assert f'"机构：{entries[missing][1]}"' in problems[0].hint
+
+
+def test_a_translated_abstract_missing_above_a_mostly_latin_title_is_a_problem():
+    """A translated abstract left out above an entry whose translated title is mostly
+    Latin ("GPT-4o 与 Transformer 的 Scaling Law"): that entry's lines read as the
+    abstract's, and the entry was lost. Now a problem names its title's line."""
+    entries, _ = sample_shaped(8, ["Google DeepMind", None])
+    latin = TRANSLATED_TITLES.index("GPT-4o 与 Transformer 的 Scaling Law")
+    assert entries[latin][-3] == "GPT-4o 与 Transformer 的 Scaling Law"
+    for blank in ([], [""]):  # (entries one under the other, or a blank line between)
+        lines = [line for n, entry in enumerate(entries) for line in (
+            entry[:-1] if n == latin - 1 else entry) + blank]
+        _, problems = parse_digest("\n".join(lines), "d.txt", LANGUAGES)
+        title_line = lines.index(entries[latin][0]) + 1
+        assert (title_line, "a title within an abstract") in [
+            (problem.line, problem.message) for problem in problems]
