@@ -77,7 +77,8 @@ def make_parser() -> argparse.ArgumentParser:
                        "into paper files",
         description="Reads plain-text digests (per entry: title, optional affiliation, "
                     "translated title, abstract, translated abstract, one per line, and "
-                    "optional lines of links), tables (CSV, TSV, Markdown or JSON records, "
+                    "optional lines of links; as text or a Word .docx), tables (CSV, TSV, "
+                    "Markdown, JSON records, an .xlsx workbook or a .docx's tables, "
                     "with columns named title, abstract, their translations and more), the "
                     "JSON "
                     "of https://huggingface.co/api/daily_papers?date=YYYY-MM-DD and the Atom "

@@ -152,6 +152,12 @@ def read_digests(names: list[str], stdin: BinaryIO,
         workbook_tables,
     )
     from bitext.web import FetchFailed, answer_address, fetch, names_download
+    from bitext.worddoc import (
+        document_input,
+        is_old_word_document,
+        is_word_document,
+        old_document_problem,
+    )
 
     digests, problems = [], []
     for name in names:
@@ -176,6 +182,15 @@ def read_digests(names: list[str], stdin: BinaryIO,
             sheets, sheet_problems = workbook_tables(data, name)
             digests += [Digest(sheet, "", tuple(rows)) for sheet, rows in sheets]
             problems += sheet_problems
+            continue
+        if is_word_document(data, name):
+            text, rows, document_problems = document_input(data, name)
+            if not document_problems:
+                digests.append(Digest(name, text, None if rows is None else tuple(rows)))
+            problems += document_problems
+            continue
+        if is_old_word_document(data, name):
+            problems.append(old_document_problem(name))
             continue
         if is_old_workbook(data):
             problems.append(old_workbook_problem(name))

@@ -1,0 +1,180 @@
+"""Word documents as `import` reads them: a .docx file (Word's, WPS's, LibreOffice's,
+Google Docs' download) read by python-docx. Editors keep digests in Word as often as in
+plain text; saved as text, a document loses its links and its headings.
+
+A document of paragraphs is read as a digest (see `bitext.digest`): each paragraph a line
+(a line break in it, Shift+Enter, a line too), an empty paragraph a blank line, a
+heading as Markdown's ("## 2025-06-02", which may date the papers under it), text in bold
+or italics as Markdown's, a hyperlink as a Markdown link of its text. A problem names the
+paragraph by its number, as a digest's line, and quotes it. A document that holds tables
+is read as a table's rows (see `bitext.table`): the rows of every table, a heading above
+one that holds a day dating its papers. A Word 97–2003 document (.doc) is refused with
+the way to save it as .docx.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from typing import TYPE_CHECKING
+
+from bitext.errors import Problem
+from bitext.spreadsheet import OLE2_START, UNPACKED_MAX, ZIP_START
+
+if TYPE_CHECKING:
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    from bitext.table import TableItem
+
+# Markdown's marks of a run's style, by (bold, italic).
+STYLE_MARKS = {(True, True): "***", (True, False): "**", (False, True): "*"}
+
+
+def is_word_document(data: bytes, name: str) -> bool:
+    """Whether the bytes are a .docx document: a zip archive named so, or that holds
+    word/document.xml."""
+    if not data.startswith(ZIP_START):
+        return False
+    if name.lower().endswith((".docx", ".docm")):
+        return True  # (one cut short too, which then says so)
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "word/document.xml" in archive.namelist()
+    except zipfile.BadZipFile:
+        return False
+
+
+def is_old_word_document(data: bytes, name: str) -> bool:
+    """A Word 97–2003 document: OLE2, as an .xls workbook is, told by its name."""
+    return data.startswith(OLE2_START) and name.lower().endswith((".doc", ".wps"))
+
+
+def old_document_problem(name: str) -> Problem:
+    return Problem(name, None, None, "a Word 97–2003 document (.doc)",
+                   expected="a .docx document, or the digest as plain text",
+                   found="the .doc format, which bitext does not read",
+                   hint="open it and save it as .docx (Word Document), or as Plain Text "
+                        "(UTF-8)")
+
+
+def document_input(data: bytes, name: str
+                   ) -> tuple[str, list[TableItem] | None, list[Problem]]:
+    """A document's text as a digest's (see the module's docstring), or its tables' rows
+    with an empty text; a problem where the document cannot be read."""
+    import docx
+    from docx.table import Table
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(member.file_size for member in archive.infolist())
+        if unpacked > UNPACKED_MAX:
+            return "", None, [Problem(name, None, None, "a document too large to read",
+                                      expected=f"at most {UNPACKED_MAX // 2**20} MiB unpacked",
+                                      found=f"{unpacked / 2**20:.0f} MiB",
+                                      hint="save the digest as plain text (UTF-8)")]
+        # (python-docx's XML parser resolves no entity)
+        blocks = list(docx.Document(io.BytesIO(data)).iter_inner_content())
+        if any(isinstance(block, Table) for block in blocks):
+            return "", table_items(blocks), []
+        lines = [paragraph_markdown(block) for block in blocks]
+    except Exception as error:  # (python-docx's own, zipfile's, the XML parser's)
+        return "", None, [Problem(name, None, None, "not a Word document that can be read",
+                                  expected="a .docx document as Word, WPS or LibreOffice "
+                                           "saves it",
+                                  found=" ".join(str(error).split())[:120]
+                                  or type(error).__name__,
+                                  hint="open it and save it again as .docx, or as Plain Text "
+                                       "(UTF-8)")]
+    if not any(line.strip() for line in lines):
+        return "", None, [Problem(name, None, None, "an empty document",
+                                  expected="papers: a digest's paragraphs or a table",
+                                  found="no text")]
+    return "\n".join(lines) + "\n", None, []
+
+
+def paragraph_markdown(paragraph: Paragraph) -> str:
+    """A paragraph as a digest's line: its runs' text, bold and italics as Markdown's, its
+    hyperlinks as Markdown links, a heading's level as Markdown's."""
+    from docx.text.hyperlink import Hyperlink
+
+    pieces: list[tuple[str, tuple[bool, bool]]] = []
+    for item in paragraph.iter_inner_content():
+        if isinstance(item, Hyperlink):
+            text, address = item.text, item.address
+            if address and text.strip() and text.strip() != address:
+                text = f"[{text.strip()}]({address})"
+            style = (bool(item.runs and item.runs[0].bold),
+                     bool(item.runs and item.runs[0].italic))
+            pieces.append((text, style))
+        else:
+            pieces.append((item.text, (bool(item.bold), bool(item.italic))))
+    text = "".join(styled(text, style) for text, style in merged(pieces))
+    level = heading_level(paragraph)
+    return f"{'#' * level} {text.strip()}" if level and text.strip() else text
+
+
+def merged(pieces: list[tuple[str, tuple[bool, bool]]]) -> list[tuple[str, tuple[bool, bool]]]:
+    """Runs of the same style as one (Word parts a line into runs wherever it was edited:
+    "Qwen3 " and "Technical Report", both bold, are one bold text)."""
+    found: list[tuple[str, tuple[bool, bool]]] = []
+    for text, style in pieces:
+        if found and (found[-1][1] == style or not text.strip()):
+            found[-1] = (found[-1][0] + text, found[-1][1])
+        else:
+            found.append((text, style))
+    return found
+
+
+def styled(text: str, style: tuple[bool, bool]) -> str:
+    """A text with the Markdown marks of its style, its white space and line breaks outside
+    them (Markdown reads no "** bold **")."""
+    mark = STYLE_MARKS.get(style)
+    if not mark or not text.strip():
+        return text
+    return "\n".join(
+        f"{line[:len(line) - len(line.lstrip())]}{mark}{line.strip()}{mark}"
+        f"{line[len(line.rstrip()):]}" if line.strip() else line
+        for line in text.split("\n"))
+
+
+def heading_level(paragraph: Paragraph) -> int:
+    """1 to 6 for a paragraph of a heading style ("Heading 2", WPS's "标题 2", "Title"),
+    else 0."""
+    try:
+        name = (paragraph.style.name or "") if paragraph.style is not None else ""
+    except (KeyError, ValueError):  # (a style that the document names and lacks)
+        return 0
+    words = name.replace("标题", "heading ").lower().split()
+    if words[:1] == ["title"]:
+        return 1
+    if words[:1] == ["heading"] and len(words) == 2 and words[1].isdigit():
+        return min(max(int(words[1]), 1), 6)
+    return 0
+
+
+def table_items(blocks: list[Paragraph | Table]) -> list[TableItem]:
+    """The rows of a document's tables, each table's first row its header, numbered one
+    after another through the document; the day of a paragraph above a table that gives
+    one (see `bitext.table.markdown_rows`)."""
+    import datetime as dt
+
+    from docx.table import Table
+
+    from bitext.digestlines import day_of_line
+
+    items: list[TableItem] = []
+    number = 0
+    for block in blocks:
+        if not isinstance(block, Table):
+            number += 1
+            day = day_of_line(paragraph_markdown(block).strip())
+            if isinstance(day, dt.date):
+                items.append(("day", number, day))
+            continue
+        for index, row in enumerate(block.rows):
+            number += 1
+            cells = ["\n".join(paragraph_markdown(paragraph) for paragraph in cell.paragraphs)
+                     for cell in row.cells]
+            items.append(("header" if index == 0 else "row", number, cells))
+    return items
