@@ -201,3 +201,20 @@ def test_a_workbook_is_imported_from_its_download_address(server, site, capsys):
     assert run(site, server.url(path)) == 0
     assert f"created content/papers/are-we-done-with-mmlu.md  [{server.url(path)}:2; " \
            "2025-06-10" in capsys.readouterr().out
+
+
+def test_a_word_document_is_imported_from_its_download_address(server, site, capsys):
+    """A document's download (Google Docs' `export?format=docx`), told a Word document by
+    its content: the address names no .docx."""
+    from tests.test_import_word import document_bytes, document_of
+
+    document = document_of("HF Daily Papers 2025-06-10", "", "Are We Done with MMLU?",
+                           "我们完成 MMLU 了吗？", "We identify errors in MMLU.",
+                           "我们发现 MMLU 中存在错误。")
+    path = "/document/d/1AbC/export?format=docx"
+    server.answers[path] = [(200, {"Content-Type": "application/vnd.openxmlformats-"
+                                   "officedocument.wordprocessingml.document"},
+                             document_bytes(document))]
+    assert run(site, server.url(path)) == 0
+    assert f"created content/papers/are-we-done-with-mmlu.md  [{server.url(path)}:3; " \
+           "2025-06-10" in capsys.readouterr().out
