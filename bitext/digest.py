@@ -108,6 +108,7 @@ from bitext.digestlines import (
     PROVENANCE_FIELDS,
     REPEATED_FIELDS,
     SENTENCE_END,
+    TITLE_MARK,
     Line,
     Link,
     author_names,
@@ -118,13 +119,14 @@ from bitext.digestlines import (
     is_organisation,
     is_prose,
     linked_title,
+    names_organisations,
     read_lines,
     title_pair,
     unbold,
 )
 from bitext.errors import Problem
 from bitext.schema import FORBIDDEN_HINT, forbidden_character
-from bitext.scripts import PRIMARY_MAX, script_of_language, script_share
+from bitext.scripts import PRIMARY_MAX, SECONDARY_MIN, script_of_language, script_share
 from bitext.venues import published_venue
 
 # A file whose gaps between lines are at most this often blank uses blank lines to part
@@ -453,8 +455,8 @@ def read_digest(text: str, source: str, languages: tuple[Language, Language]
             lines, (entries, problems, wrapped_links), outside = found_lines, found, edges
             break
     lines = [line for line in lines if line.number not in wrapped_links]
-    entries, link_problems = with_links(
-        with_title_ids(with_title_venues(without_numbers(entries))), lines, source)
+    entries, link_problems = with_links(with_title_ids(with_title_venues(without_numbers(
+        with_affiliations_in_place(entries, secondary_script)))), lines, source)
     entries, attached_problems = with_attached(entries, lines, source)
     entries = with_translators_named(with_author_lines(entries, lines), lines)
     entries, date_problems = with_dates(entries, lines, source)
@@ -464,6 +466,7 @@ def read_digest(text: str, source: str, languages: tuple[Language, Language]
         problems = (titles_as_affiliations(entries, lines, source)
                     + affiliations_as_translations(entries, lines, source)
                     + titles_within_abstracts(entries, lines, source)
+                    + affiliations_as_abstracts(entries, lines, source)
                     + sentences_run_on(entries, source))
     return entries, forbidden_problems(text, source) + sorted(
         problems, key=lambda problem: problem.line or 0), front_matter + outside
@@ -503,7 +506,6 @@ def without_front_matter(text: str) -> tuple[str, tuple[int, ...]]:
 
 # What titles hold and no organisation's name does: a colon before a subtitle, a question
 # at the end (430 of the 561 real titles).
-TITLE_MARK = re.compile(r"[:：]\s|[?？]$")
 
 
 # A title's end that no title has (none of the 561 real ones): a clause's, a sentence's.
@@ -607,6 +609,24 @@ def affiliations_as_translations(entries: list[Entry], lines: list[Line], source
 UNEVEN_LINES = 4
 
 
+def abstracts_lines(entries: list[Entry], lines: list[Line]
+                    ) -> Iterator[tuple[Entry, str, list[Line]]]:
+    """Each entry's abstracts, "abstract" and "translated_abstract", with their lines: from
+    the first to the entry's next part or the next entry."""
+    starts = sorted(entry.line for entry in entries)
+    numbers = [line.number for line in lines]  # (in order)
+    for entry in entries:
+        for part in ("abstract", "translated_abstract"):
+            start = (entry.lines or {}).get(part)
+            if start is None:
+                continue
+            later = bisect.bisect_right(starts, start)
+            end = min([number for number in entry.lines.values() if number > start]
+                      + starts[later:later + 1], default=math.inf)
+            yield entry, part, lines[bisect.bisect_left(numbers, start):
+                                     bisect.bisect_left(numbers, end)]
+
+
 def titles_within_abstracts(entries: list[Entry], lines: list[Line], source: str
                             ) -> list[Problem]:
     """A problem for each abstract of several lines that holds a title's line: after a line
@@ -615,18 +635,11 @@ def titles_within_abstracts(entries: list[Entry], lines: list[Line], source: str
     translated abstract is missing, above an entry whose translated title is mostly Latin
     ("GPT-4o 与 Transformer 的 Scaling Law"), read whole with the next entry's lines as its
     abstract's, and that entry lost, which nothing else tells."""
-    starts = sorted(entry.line for entry in entries)
-    numbers = [line.number for line in lines]  # (in order)
     problems = []
-    for entry in entries:
-        start = (entry.lines or {}).get("abstract")
-        if start is None:
-            continue
-        end = min((number for number in [*entry.lines.values(), *starts] if number > start),
-                  default=math.inf)
-        own = lines[bisect.bisect_left(numbers, start):bisect.bisect_left(numbers, end)]
+    for entry, part, own in abstracts_lines(entries, lines):
         lengths = sorted(len(line.text) for line in own)
-        if len(own) < 3 or lengths[-1] < UNEVEN_LINES * lengths[(len(lengths) - 1) // 2]:
+        if part != "abstract" or len(own) < 3 or lengths[-1] < UNEVEN_LINES * lengths[
+                (len(lengths) - 1) // 2]:
             continue  # (lines of a paragraph each, or wrapped at a width, are more even)
         # (each line but the first and the last, with the line before it)
         for before, line in itertools.pairwise(own[:-1]):
@@ -640,6 +653,27 @@ def titles_within_abstracts(entries: list[Entry], lines: list[Line], source: str
                     hint=f"is the translated abstract of line {entry.line} missing above "
                          "this line?"))
                 break
+    return problems
+
+
+def affiliations_as_abstracts(entries: list[Entry], lines: list[Line], source: str
+                              ) -> list[Problem]:
+    """A problem for each abstract that starts with a line of organisations' names (see
+    `names_organisations`), alone or before a line much longer: an affiliation written
+    after the titles, above an abstract that is missing, read as the abstract, or as its
+    first line, joined to the next as a wrapped line ("Meta FAIR Recent advances …")."""
+    problems = []
+    for entry, part, own in abstracts_lines(entries, lines):
+        first = own[0] if own else None
+        if first is None or not names_organisations(first.text) or (
+                len(own) > 1 and len(first.text) >= WRAPPED_SHARE * len(own[1].text)):
+            continue
+        problems.append(Problem(
+            source, first.number, None, "an affiliation read as an abstract",
+            expected=f"the {part.replace('_', ' ')} of {entry.title[0] or entry.title[1]!r:.50}",
+            found=repr(first.text[:60]),
+            hint=f"is a line of the entry at line {entry.line} missing? (label a real "
+                 f"affiliation: \"机构：{first.text[:30]}\")"))
     return problems
 
 
@@ -703,8 +737,12 @@ def heading_reading_key(lines: list[Line],
     # (last, the reading that keeps more translations: a newsletter's headings are its
     # translated titles, "### 1. ProRL：…" over "**原文标题：** ProRL: …", and its papers
     # read without them too, as translations of abstracts alone)
+    # (then the reading whose titles are fewer organisations' names: "## Title" over
+    # "Google DeepMind" in every entry also reads with the headings left out, each
+    # affiliation a title)
     return (len(problems), headings_unlike(lines, entries), -len(entries),
             dated_headings_in(lines, entries),
+            sum(names_organisations(entry.title[0] or "") for entry in entries),
             sum(entry.affiliation is not None for entry in entries), awaiting(entries))
 
 
@@ -988,6 +1026,31 @@ def without_numbers(entries: list[Entry]) -> list[Entry]:
                 unbold(text[ENTRY_NUMBER.match(text).end():]) if part == index and text
                 else text for part, text in enumerate(entry.title))) for entry in entries]
     return entries
+
+
+def with_affiliations_in_place(entries: list[Entry], secondary: frozenset[str]
+                               ) -> list[Entry]:
+    """The entries with a title that names organisations and an affiliation in its
+    language that names none exchanged: an affiliation written after the titles
+    ("Title" / "标题" / "清华大学", "标题" / "Title" / "ByteDance Seed") read as the title
+    of its language, the title as the affiliation."""
+    def exchanged(entry: Entry) -> Entry:
+        affiliation = entry.affiliation
+        if affiliation is None or names_organisations(affiliation):
+            return entry
+        which = 1 if script_share(affiliation, secondary) >= SECONDARY_MIN else 0
+        title = entry.title[which]
+        # (an organisation's name is shorter than the title it was taken for)
+        if title is None or not names_organisations(title) or len(title) >= len(affiliation):
+            return entry
+        part = ("title", "translated_title")[which]
+        lines = dict(entry.lines or {})
+        if part in lines and "affiliation" in lines:
+            lines[part], lines["affiliation"] = lines["affiliation"], lines[part]
+        titles = (affiliation, entry.title[1]) if which == 0 else (entry.title[0], affiliation)
+        return dataclasses.replace(entry, title=titles, affiliation=title, lines=lines)
+
+    return [exchanged(entry) for entry in entries]
 
 
 def with_title_ids(entries: list[Entry]) -> list[Entry]:

@@ -900,6 +900,11 @@ CHINESE_ORGANISATION = re.compile(
     r"|阿里(?:巴巴)?|腾讯|百度|字节(?:跳动)?|华为|微软|谷歌|商汤|旷视|智谱|月之暗面|深度求索"
     r"|智源|小米|美团|京东|快手|蚂蚁|网易|清华|北大|浙大|复旦|交大|中科院)"
     r"(?:\s+[A-Za-z][\w-]*)*")
+ORGANISATION_WORDS_MAX = 6
+ORGANISATIONS_LENGTH_MAX = 80
+ORGANISATION_JOINERS = frozenset({"of", "and", "for", "the", "at", "de"})
+# A subtitle's colon or a question's mark: a title's, which no organisation's name has.
+TITLE_MARK = re.compile(r"[:：]\s|[?？]$")
 ORGANISATIONS_PARTED = re.compile(r"\s*[、,，&/;；]\s*")
 
 
@@ -907,6 +912,22 @@ def is_organisation(text: str) -> bool:
     """Whether a line names organisations alone, in Chinese (see `CHINESE_ORGANISATION`)."""
     return len(text) <= 30 and all(CHINESE_ORGANISATION.fullmatch(part)
                                    for part in ORGANISATIONS_PARTED.split(text.strip()))
+
+
+def names_organisations(text: str) -> bool:
+    """Whether a line has the shape of organisations' names, in Chinese or in letters: a
+    few capitalised words, one an organisation's ("Google DeepMind", "Shanghai AI Lab",
+    "ByteDance Seed"), no colon nor question. (A title may too, "Meta Reinforcement
+    Learning": only where a line's place leaves it either a title or an affiliation.)"""
+    if len(text) > ORGANISATIONS_LENGTH_MAX:
+        return False  # (most lines: quickly)
+    if is_organisation(text):
+        return True
+    words = NAME_WORD.findall(text)
+    return (0 < len(words) <= ORGANISATION_WORDS_MAX and not TITLE_MARK.search(text)
+            and any(word.lower().strip(".") in ORGANISATION_WORDS for word in words)
+            and all(word[0].isupper() or word.lower() in ORGANISATION_JOINERS
+                    for word in words))
 
 
 # A word of a person's name in Latin letters: "Jean-Baptiste", "O'Neil", "M.", "van".

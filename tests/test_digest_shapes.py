@@ -574,3 +574,56 @@ def test_a_translated_abstract_missing_above_a_mostly_latin_title_is_a_problem()
         title_line = lines.index(entries[latin][0]) + 1
         assert (title_line, "a title within an abstract") in [
             (problem.line, problem.message) for problem in problems]
+
+
+ENGLISH_AFFILIATIONS = ["Google DeepMind", "ByteDance Seed", "Shanghai AI Lab", "Meta FAIR"]
+
+
+def test_titles_under_headings_over_an_english_affiliation_in_every_entry():
+    """"## Title" / "Google DeepMind" / "**标题**" / abstract / 摘要 in every entry read
+    as well with the headings left out: each affiliation was the title, and the titles
+    were lost. Of two such readings, the one whose titles name no organisations."""
+    entries, papers = sample_shaped(6, ENGLISH_AFFILIATIONS)
+    lines = [line for title, affiliation, translated, abstract, chinese in entries
+             for line in (f"## {title}", affiliation, f"**{translated}**", "", abstract, "",
+                          chinese, "", "---", "")]
+    found, problems = parse_digest("\n".join(lines), "d.md", LANGUAGES)
+    assert problems == []
+    assert [(entry.title, entry.affiliation) for entry in found] == [
+        ((title, translated), affiliation)
+        for title, affiliation, translated, _, _ in entries]
+
+
+def test_an_affiliation_after_both_titles_is_the_affiliation():
+    """"Title" / "标题" / "清华大学", and "标题" / "Title" / "ByteDance Seed": the
+    affiliation read as the title of its language, the title as the affiliation."""
+    entries, _ = sample_shaped(8, ["清华大学", "阿里", None])
+    lines = [line for entry in entries for line in (
+        [entry[0], entry[2], entry[1], *entry[3:]] if len(entry) == 5 else entry)]
+    found, problems = parse_digest("\n".join(lines), "d.txt", LANGUAGES)
+    assert problems == []
+    assert [(entry.title, entry.affiliation) for entry in found] == [
+        ((entry[0], entry[-3]), entry[1] if len(entry) == 5 else None) for entry in entries]
+    entries, _ = sample_shaped(8, ENGLISH_AFFILIATIONS[:2] + [None])
+    lines = [line for entry in entries for line in (
+        [entry[-3], entry[0], *entry[1:-3], entry[-1], entry[-2]])]
+    found, problems = parse_digest("\n".join(lines), "d.txt", LANGUAGES)
+    assert problems == []
+    assert [(entry.title, entry.affiliation) for entry in found] == [
+        ((entry[0], entry[-3]), entry[1] if len(entry) == 5 else None) for entry in entries]
+
+
+def test_an_affiliation_read_as_an_abstract_is_a_problem():
+    """An affiliation after both titles, above an abstract that is missing: the
+    affiliation was the abstract ("Meta FAIR"), or its first line, joined to the next
+    entry's ("Meta FAIR Recent advances …"), and nothing said."""
+    entries, _ = sample_shaped(6, ENGLISH_AFFILIATIONS)
+    lines = []
+    for number, (title, affiliation, translated, abstract, chinese) in enumerate(entries):
+        lines += [f"**{number + 1}. {title}**", translated, affiliation,
+                  *([abstract] if number != 3 else []), chinese, ""]
+    _, problems = parse_digest("\n".join(lines), "d.txt", LANGUAGES)
+    assert problems, "a missing abstract read without a word"
+    assert {problem.message for problem in problems} <= {
+        "an affiliation read as an abstract", "a title within an abstract"}
+    assert lines.index(entries[3][1]) + 1 in {problem.line for problem in problems}
