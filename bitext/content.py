@@ -44,7 +44,7 @@ from bitext.schema import (
     normalise,
     url_name_problem,
 )
-from bitext.venues import doi_of, venue_of
+from bitext.venues import doi_of, venue_kind, venue_of
 
 # Only parsing needs YAML, the translation checks, math and slugify: they are imported in
 # the functions that parse, so that a rebuild that parses nothing (most of them) does not
@@ -196,6 +196,12 @@ class Paper:
         if self.venue and year and year not in self.venue:
             return f"{self.venue}, {year}"
         return self.venue or year or None
+
+    @property
+    def venue_kind(self) -> str | None:
+        """"journal" or "conference" where its venue's name says which (see
+        `bitext.venues.venue_kind`): how its citations name the venue."""
+        return venue_kind(self.venue) if self.venue else None
 
     @property
     def url(self) -> str:

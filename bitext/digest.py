@@ -127,7 +127,7 @@ from bitext.digestlines import (
 from bitext.errors import Problem
 from bitext.schema import FORBIDDEN_HINT, forbidden_character
 from bitext.scripts import PRIMARY_MAX, SECONDARY_MIN, script_of_language, script_share
-from bitext.venues import published_venue
+from bitext.venues import VENUE_NAMES, published_venue
 
 # A file whose gaps between lines are at most this often blank uses blank lines to part
 # entries (a file that is blank after every line uses them for nothing).
@@ -1083,12 +1083,6 @@ TITLE_DAY = re.compile(r"(?P<title>.+?)\s*(?:[(（\[【]\s*(?P<day>[^()（）\[\
 # "… (NeurIPS 2024 Oral)", "… [CVPR'24]": of machine learning, language, vision, speech,
 # robotics and the web, by the names the lists write (each with its year; a name alone, or
 # another in brackets, stays in the title).
-VENUE_NAMES = ("ICLR", "NeurIPS", "NIPS", "ICML", "COLT", "UAI", "AISTATS", "TMLR", "JMLR",
-               "CVPR", "ICCV", "ECCV", "WACV", "BMVC", "3DV", "TPAMI", "IJCV", "SIGGRAPH Asia",
-               "SIGGRAPH", "ACL", "EMNLP", "NAACL", "EACL", "AACL", "COLING", "COLM", "TACL",
-               "LREC", "ICASSP", "Interspeech", "AAAI", "IJCAI", "KDD", "WWW", "SIGIR",
-               "WSDM", "CIKM", "RecSys", "ACM MM", "MICCAI", "CoRL", "RSS", "ICRA", "IROS",
-               "MLSys")
 VENUE_TAG = (rf"(?P<name>(?i:{'|'.join(re.escape(name) for name in VENUE_NAMES)}))"
              r"(?:\s+(?:Findings|Workshops?|Main))?[\s-]*'?(?P<year>(?:19|20)\d{2}|\d{2})"
              r"(?:\s+(?:Oral|Spotlight|Poster|Highlight|Findings|Workshops?|Main(?: Track)?))*")

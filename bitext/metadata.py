@@ -106,11 +106,20 @@ MONTHS_BIBTEX = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", 
                  "dec"]
 
 
+# The entry type of a paper, and the field of its venue, by the venue's kind (see
+# `bitext.venues.venue_kind`); a preprint, or a venue of no known kind, is a @misc.
+ENTRY_OF_VENUE = {"conference": ("inproceedings", "booktitle"),
+                  "journal": ("article", "journal")}
+MISC = ("misc", "howpublished")
+
+
 def bibtex(paper: Paper, config: Config) -> str:
-    """A BibTeX entry for the paper: @misc with its arXiv id when it has one (the form arXiv
-    itself exports), its DOI, and the address of its page: arXiv's, else where it was
-    published, else the digest's. Every value is escaped for LaTeX (the addresses as LaTeX
-    reads them, see `bibtex_verbatim`), so no text can end the entry."""
+    """A BibTeX entry for the paper: @inproceedings with its conference's name as the
+    `booktitle`, @article with its journal's, else @misc (the form arXiv itself exports),
+    with its arXiv id when it has one, its DOI, and the address of its page: arXiv's,
+    else where it was published, else the digest's. Every value is escaped for LaTeX (the
+    addresses as LaTeX reads them, see `bibtex_verbatim`), so no text can end the entry."""
+    entry_type, venue_field = ENTRY_OF_VENUE.get(paper.venue_kind, MISC)
     fields = [("title", "{" + bibtex_text(paper.title.primary) + "}")]
     if paper.authors:
         fields.append(("author", " and ".join(bibtex_text(name) for name in paper.authors)))
@@ -119,15 +128,15 @@ def bibtex(paper: Paper, config: Config) -> str:
         fields.append(("month", MONTHS_BIBTEX[paper.date.month - 1]))
     if paper.arxiv:
         fields += [("eprint", bibtex_text(paper.arxiv)), ("archivePrefix", "arXiv")]
-    if paper.venue:  # (@misc's field for where it appeared)
-        fields.append(("howpublished", bibtex_text(paper.venue)))
+    if paper.venue:
+        fields.append((venue_field, bibtex_text(paper.venue)))
     if paper.doi:
         fields.append(("doi", bibtex_verbatim(paper.doi)))
     fields.append(("url", bibtex_verbatim(paper.link("arxiv") or paper.link("page")
                                           or config.base_url + paper.url)))
     if paper.affiliation:
         fields.append(("institution", bibtex_text(paper.affiliation)))
-    lines = [f"@misc{{{bibtex_key(paper)},"]
+    lines = [f"@{entry_type}{{{bibtex_key(paper)},"]
     lines += [f"  {name} = {value if name == 'month' else '{' + value + '}'}," for name, value
               in fields]
     lines.append("}")

@@ -57,3 +57,38 @@ def published_venue(text: str) -> str | None:
     nothing, or a preprint server's name."""
     venue = " ".join(text.split())
     return venue if venue and not PREPRINT_SERVER.fullmatch(venue) else None
+
+
+# Conferences' and journals' names as inputs give them ("ICLR 2025 Poster", "NeurIPS",
+# "Nature Machine Intelligence"; a digest's title tagged "(ICLR 2025)", see
+# `bitext.digest.TITLE_VENUE`).
+VENUE_NAMES = ("ICLR", "NeurIPS", "NIPS", "ICML", "COLT", "UAI", "AISTATS", "TMLR", "JMLR",
+               "CVPR", "ICCV", "ECCV", "WACV", "BMVC", "3DV", "TPAMI", "IJCV", "SIGGRAPH Asia",
+               "SIGGRAPH", "ACL", "EMNLP", "NAACL", "EACL", "AACL", "COLING", "COLM", "TACL",
+               "LREC", "ICASSP", "Interspeech", "AAAI", "IJCAI", "KDD", "WWW", "SIGIR",
+               "WSDM", "CIKM", "RecSys", "ACM MM", "MICCAI", "CoRL", "RSS", "ICRA", "IROS",
+               "MLSys")
+JOURNAL_NAMES = ("TMLR", "JMLR", "TPAMI", "IJCV", "TACL", "PNAS")
+# What says a venue is a journal, a conference, or (after both) a journal: "Transactions
+# of the ACL" is a journal, "Robotics: Science and Systems" a conference, "Proceedings of
+# the National Academy of Sciences" a journal.
+JOURNAL = re.compile(r"\b(?:journal|transactions|letters|magazine|proceedings of the "
+                     r"(?:national academy|ieee)|"
+                     + "|".join(JOURNAL_NAMES) + r")\b", re.IGNORECASE)
+CONFERENCE = re.compile(
+    r"\b(?:conference|proceedings|workshops?|symposium|meeting|congress|findings|"
+    r"science and systems|"
+    + "|".join(re.escape(name) for name in VENUE_NAMES if name not in JOURNAL_NAMES)
+    + r")\b", re.IGNORECASE)
+JOURNAL_AFTER = re.compile(r"\b(?:nature|science|cell|reviews?|plos|frontiers|annals|acta|"
+                           r"bulletin|quarterly|communications)\b", re.IGNORECASE)
+
+
+def venue_kind(venue: str) -> str | None:
+    """"journal" or "conference" where a venue's name says which (see `JOURNAL`); None
+    where it does not (a citation then says where the paper appeared as a `@misc`'s)."""
+    if JOURNAL.search(venue):
+        return "journal"
+    if CONFERENCE.search(venue):
+        return "conference"
+    return "journal" if JOURNAL_AFTER.search(venue) else None

@@ -269,11 +269,14 @@ def test_a_paper_published_elsewhere_than_arxiv_links_and_cites_its_page_and_doi
                                        "value": "10.18653/v1/N19-1423"}
     assert described["sameAs"] == ["https://aclanthology.org/N19-1423/",
                                    "https://doi.org/10.18653/v1/N19-1423"]
-    assert ("  howpublished = {NAACL-HLT 2019 \\& ACL\\_Anthology},\n  doi = {10.18653/v1/N19-"
+    # (a conference's paper: @inproceedings, its booktitle the conference's name)
+    assert ("  booktitle = {NAACL-HLT 2019 \\& ACL\\_Anthology},\n  doi = {10.18653/v1/N19-"
             "1423},\n  url = {https://aclanthology.org/N19-1423/},\n") in bibtex(bert_page)
     # (the year it was published, which the venue's name holds: said once)
-    assert bibtex(bert_page).startswith("@misc{devlin2019bert,\n")
-    assert "  year = {2019},\n  howpublished" in bibtex(bert_page)
+    assert bibtex(bert_page).startswith("@inproceedings{devlin2019bert,\n")
+    assert "  year = {2019},\n  booktitle" in bibtex(bert_page)
+    assert ('<meta name="citation_conference_title" content="NAACL-HLT 2019 &amp; '
+            'ACL_Anthology">') in bert_page
     assert described["datePublished"] == "2019"
 
     lora_page = page("lora-low-rank-adaptation-of-large-language-models")
@@ -294,10 +297,13 @@ def test_a_paper_published_elsewhere_than_arxiv_links_and_cites_its_page_and_doi
             in journal_page)
     assert '<meta name="citation_publication_date" content="2020">' in journal_page
     assert json_ld(journal_page)["datePublished"] == "2020"
+    # (a journal's paper: @article, its journal's name)
     assert bibtex(journal_page) == (
-        "@misc{lovelace2020paper,\n  title = {{A Paper of a Journal}},\n  author = {Ada "
-        "Lovelace},\n  year = {2020},\n  howpublished = {Nature Machine Intelligence},\n  url = "
+        "@article{lovelace2020paper,\n  title = {{A Paper of a Journal}},\n  author = {Ada "
+        "Lovelace},\n  year = {2020},\n  journal = {Nature Machine Intelligence},\n  url = "
         "{https://journal.example.org/articles/42},\n}\n")
+    assert ('<meta name="citation_journal_title" content="Nature Machine Intelligence">'
+            in journal_page)
     assert '<meta name="citation_publication_date" content="2025/05/02">' in lora_page
 
 
@@ -1123,3 +1129,23 @@ def test_the_readmes_sidebar_of_the_newest_papers_builds(tmp_path):
     footer = (tmp_path / "out/tags/index.html").read_text("utf-8").split("<footer")[1]
     assert re.findall(r'<a href="../(papers/[^"]+)">Paper of day (\d)</a>', footer) == [
         (f"papers/paper-of-day-{day}/", str(day)) for day in range(7, 2, -1)]
+
+
+@pytest.mark.parametrize("venue, kind", [
+    ("ICLR 2025 Poster", "conference"), ("NeurIPS", "conference"),
+    ("NAACL-HLT 2019 & ACL_Anthology", "conference"), ("CVPR 2024 Workshop", "conference"),
+    ("Findings of the Association for Computational Linguistics: EMNLP 2024", "conference"),
+    ("Proceedings of the 41st International Conference on Machine Learning", "conference"),
+    ("Robotics: Science and Systems", "conference"),
+    ("Nature Machine Intelligence", "journal"), ("TMLR", "journal"),
+    ("Transactions of the Association for Computational Linguistics", "journal"),
+    ("IEEE Transactions on Pattern Analysis and Machine Intelligence", "journal"),
+    ("Proceedings of the National Academy of Sciences", "journal"),
+    ("Science Robotics", "journal"), ("Nature Communications", "journal"),
+    ("OpenAI blog", None), ("Technical report", None)])
+def test_a_venues_kind_makes_its_citations_entry_type(venue, kind):
+    """A conference's paper is cited as @inproceedings, a journal's as @article, another
+    as @misc (see the BERT and journal pages above)."""
+    from bitext.venues import venue_kind
+
+    assert venue_kind(venue) == kind
