@@ -37,17 +37,35 @@ UNPACKED_MAX = 256 * 2**20
 
 
 def is_workbook(data: bytes, name: str) -> bool:
-    """Whether the bytes are an .xlsx workbook: a zip archive named so, or that holds
-    xl/workbook.xml (a .docx or an .odt is a zip archive too)."""
+    """Whether the bytes are an .xlsx workbook (see `is_office_file`)."""
+    return is_office_file(data, name, (".xlsx", ".xlsm"), "xl/workbook.xml")
+
+
+def is_office_file(data: bytes, name: str, endings: tuple[str, ...], main_part: str) -> bool:
+    """Whether the bytes are a file of Office Open XML: a zip archive with a name of one
+    of `endings`, or that holds `main_part` (an .xlsx, a .docx and an .odt are all zip
+    archives)."""
     if not data.startswith(ZIP_START):
         return False
-    if name.lower().endswith((".xlsx", ".xlsm")):
+    if name.lower().endswith(endings):
         return True  # (one cut short too, which then says so)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return "xl/workbook.xml" in archive.namelist()
+            return main_part in archive.namelist()
     except zipfile.BadZipFile:
         return False
+
+
+def too_large(data: bytes, name: str, what: str, hint: str) -> Problem | None:
+    """A problem where a zip archive unpacks past `UNPACKED_MAX`, else None (zipfile's
+    errors are the caller's)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        unpacked = sum(member.file_size for member in archive.infolist())
+    if unpacked <= UNPACKED_MAX:
+        return None
+    return Problem(name, None, None, f"{what} too large to read",
+                   expected=f"at most {UNPACKED_MAX // 2**20} MiB unpacked",
+                   found=f"{unpacked / 2**20:.0f} MiB", hint=hint)
 
 
 def is_old_workbook(data: bytes) -> bool:
@@ -62,14 +80,9 @@ def workbook_tables(data: bytes, name: str
     import openpyxl
 
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unpacked = sum(member.file_size for member in archive.infolist())
-        if unpacked > UNPACKED_MAX:
-            return [], [Problem(name, None, None, "a workbook too large to read",
-                                expected=f"at most {UNPACKED_MAX // 2**20} MiB unpacked",
-                                found=f"{unpacked / 2**20:.0f} MiB",
-                                hint="save the sheets of papers as a workbook of their own, "
-                                     "or as CSV")]
+        if large := too_large(data, name, "a workbook", "save the sheets of papers as a "
+                              "workbook of their own, or as CSV"):
+            return [], [large]
         # (values as the sheet shows them, not formulas; not read-only, which keeps no
         # cell's hyperlink)
         book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)

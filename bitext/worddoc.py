@@ -15,11 +15,10 @@ the way to save it as .docx.
 from __future__ import annotations
 
 import io
-import zipfile
 from typing import TYPE_CHECKING
 
 from bitext.errors import Problem
-from bitext.spreadsheet import OLE2_START, UNPACKED_MAX, ZIP_START
+from bitext.spreadsheet import OLE2_START, is_office_file, too_large
 
 if TYPE_CHECKING:
     from docx.table import Table
@@ -32,17 +31,8 @@ STYLE_MARKS = {(True, True): "***", (True, False): "**", (False, True): "*"}
 
 
 def is_word_document(data: bytes, name: str) -> bool:
-    """Whether the bytes are a .docx document: a zip archive named so, or that holds
-    word/document.xml."""
-    if not data.startswith(ZIP_START):
-        return False
-    if name.lower().endswith((".docx", ".docm")):
-        return True  # (one cut short too, which then says so)
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return "word/document.xml" in archive.namelist()
-    except zipfile.BadZipFile:
-        return False
+    """Whether the bytes are a .docx document (see `is_office_file`)."""
+    return is_office_file(data, name, (".docx", ".docm"), "word/document.xml")
 
 
 def is_old_word_document(data: bytes, name: str) -> bool:
@@ -66,13 +56,9 @@ def document_input(data: bytes, name: str
     from docx.table import Table
 
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unpacked = sum(member.file_size for member in archive.infolist())
-        if unpacked > UNPACKED_MAX:
-            return "", None, [Problem(name, None, None, "a document too large to read",
-                                      expected=f"at most {UNPACKED_MAX // 2**20} MiB unpacked",
-                                      found=f"{unpacked / 2**20:.0f} MiB",
-                                      hint="save the digest as plain text (UTF-8)")]
+        if large := too_large(data, name, "a document", "save the digest as plain text "
+                              "(UTF-8)"):
+            return "", None, [large]
         # (python-docx's XML parser resolves no entity)
         blocks = list(docx.Document(io.BytesIO(data)).iter_inner_content())
         if any(isinstance(block, Table) for block in blocks):

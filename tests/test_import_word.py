@@ -158,7 +158,7 @@ def test_word_documents_that_cannot_be_read_are_said_and_nothing_is_written(
     """A Word 97–2003 document (before, "not UTF-8 text (found byte 0xd0) — save the file
     as UTF-8", and an .xlsx's words for a .doc), a .docx cut short, an empty one, and one
     that unpacks too large."""
-    import bitext.worddoc
+    import bitext.spreadsheet
 
     project = make_project(tmp_path / "site", {})
     before = sorted(project.rglob("*"))
@@ -193,7 +193,7 @@ def test_word_documents_that_cannot_be_read_are_said_and_nothing_is_written(
     err += capsys.readouterr().err
     assert "laughs.docx: not a Word document that can be read" in err
     (tmp_path / "large.docx").write_bytes(whole)
-    monkeypatch.setattr(bitext.worddoc, "UNPACKED_MAX", 2**10)
+    monkeypatch.setattr(bitext.spreadsheet, "UNPACKED_MAX", 2**10)
     assert run_import(project, str(tmp_path / "large.docx")) == 1
     err += capsys.readouterr().err
     assert re.search(r"large\.docx: a document too large to read \(expected at most 0 MiB "
