@@ -584,6 +584,11 @@ def titles_as_affiliations(entries: list[Entry], lines: list[Line], source: str
             and TITLE_MARK.search(entry.affiliation)]
 
 
+# How many times longer than an organisation's name taken for its translation a title is,
+# at least (a Chinese title is a third to a half of its English one's characters).
+TRANSLATION_SHARE_MIN = 5
+
+
 def affiliations_as_translations(entries: list[Entry], lines: list[Line], source: str
                                  ) -> list[Problem]:
     """A problem for each translated title, without a label, that names organisations
@@ -601,7 +606,9 @@ def affiliations_as_translations(entries: list[Entry], lines: list[Line], source
             for entry in entries
             if entry.title[1] and entry.title[0] and not entry.affiliation
             and entry.line_of("translated_title") not in labelled
-            and is_organisation(entry.title[1])]
+            and is_organisation(entry.title[1])
+            # (far shorter than a translation: "Agent Laboratory" is "智能体实验室")
+            and len(entry.title[1]) * TRANSLATION_SHARE_MIN < len(entry.title[0])]
 
 
 # How much longer than most of an abstract's lines its longest is where the lines are not

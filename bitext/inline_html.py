@@ -37,8 +37,9 @@ ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{
 # (kept as the entity: as characters, Markdown would read them as marks or tags)
 MARKUP_CHARACTERS = set("\\`*_[]<>")
 MATH_OR_CODE = re.compile(r"\$\$.+?\$\$|\$[^$\n]+?\$|(`+).*?\1", re.S)
-KEPT_START = "\ue000"
-KEPT = re.compile(KEPT_START + "([0-9]+)\ue001")
+# (a math or code span set aside while the tags are read: its number between these)
+KEPT_START, KEPT_END = "\ue000", "\ue001"
+KEPT = re.compile(f"{KEPT_START}([0-9]+){KEPT_END}")
 ATTRIBUTE = re.compile(r"""([A-Za-z-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 UNESCAPED_BRACKET = re.compile(r"(?<!\\)([\[\]])")
 # A block's tags at a text's ends, where a digest's line or a cell starts or ends its
@@ -77,7 +78,7 @@ def html_as_markdown(text: str) -> str:
 
     def set_aside(span: re.Match) -> str:
         kept.append(span.group())
-        return f"{KEPT_START}{len(kept) - 1}\ue001"
+        return f"{KEPT_START}{len(kept) - 1}{KEPT_END}"
 
     text = MATH_OR_CODE.sub(set_aside, text)
     joined = KEPT.sub(lambda place: kept[int(place[1])], markdown_of(text))
@@ -92,6 +93,7 @@ def breaks_as(text: str, parting: str) -> str:
 
 
 def markdown_of(text: str) -> str:
+    """The Markdown of a text whose math and code spans are set aside."""
     return "".join(node.markdown() for node in parsed(text)) if has_html(text) else text
 
 
