@@ -258,7 +258,8 @@ def plain_titles(titles: tuple[str | None, ...]) -> tuple[str | None, ...]:
     around the whole of it, as Chinese marks a work's title ("《Qwen3 技术报告》")."""
     def plain(title: str) -> str:
         title = " ".join(html.unescape(breaks_as(title, " ")).split())
-        return TITLE_MARKS.fullmatch(title)[1] if TITLE_MARKS.fullmatch(title) else title
+        marked = TITLE_MARKS.fullmatch(title)
+        return marked[1] if marked else title
 
     return tuple(title if title is None else plain(title) for title in titles)
 

@@ -788,6 +788,7 @@ PARTING_OF_BREAK = {"links": " ", "authors": ", ", "affiliation": ", ", "tags": 
 
 
 def without_breaks(cells: list[str], columns: list[Column]) -> list[str]:
+    """A row's cells with the line breaks of those columns as `PARTING_OF_BREAK` says."""
     parting = {column.index: PARTING_OF_BREAK[column.field] for column in columns
                if column.field in PARTING_OF_BREAK}
     return [breaks_as(text, parting[index]) if index in parting else text
