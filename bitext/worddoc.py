@@ -6,7 +6,8 @@ A document of paragraphs is read as a digest (see `bitext.digest`): each paragra
 (a line break in it, Shift+Enter, a line too), an empty paragraph a blank line, a
 heading as Markdown's ("## 2025-06-02", which may date the papers under it), text in bold
 or italics as Markdown's, a hyperlink as a Markdown link of its text. A problem names the
-paragraph by its number, as a digest's line, and quotes it. A document that holds tables
+paragraph by its number, as a digest's line (a line break within a paragraph counting one
+more), and quotes it. A document that holds tables
 is read as a table's rows (see `bitext.table`): the rows of every table, a heading above
 one that holds a day dating its papers. A Word 97–2003 document (.doc) is refused with
 the way to save it as .docx.
