@@ -216,3 +216,22 @@ def test_a_word_document_named_otherwise_is_told_by_its_parts():
     saved = io.BytesIO()
     openpyxl.Workbook().save(saved)
     assert not is_word_document(saved.getvalue(), "book")
+
+
+def test_a_heading_of_a_style_named_in_chinese_dates_the_papers():
+    """WPS names its heading styles "标题 1" …: such a paragraph is a heading too."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    papers = sample_days()["2025-06-02.json"]
+    document = docx.Document()
+    heading = document.styles.add_style("标题 2", WD_STYLE_TYPE.PARAGRAPH)
+    document.add_paragraph("HF Daily Papers 2025-06-02", style=heading)
+    for number, paper in enumerate(papers):
+        for text in (" ".join(paper["title"].split()), CHINESE_TITLES[number % 9],
+                     " ".join(paragraphs(paper["summary"])), CHINESE_ABSTRACTS[number % 5], ""):
+            document.add_paragraph(text)
+    text, _, problems = document_input(document_bytes(document), "wps.docx")
+    assert problems == [] and text.startswith("## HF Daily Papers 2025-06-02\n")
+    records, problems = read_records(text, "wps.docx", None, LANGUAGES)
+    assert problems == [] and len(records) == len(papers)
+    assert {record.date for record in records} == {dt.date(2025, 6, 2)}
