@@ -895,8 +895,9 @@ ORGANISATION_WORDS = frozenset({
 # An organisation's name in Chinese, as a digest's line of an affiliation gives it: names
 # that end as an organisation's do ("清华大学", "上海人工智能实验室", "阿里巴巴集团"), or a
 # company's that Chinese digests name alone ("阿里", "字节跳动 Seed"), parted by "、", "&" …
+# (no sentence's end or colon in a name: "一。大学" is a sentence and a word)
 CHINESE_ORGANISATION = re.compile(
-    r"(?:[^\s、,，&/;；]*(?:大学|学院|研究院|研究所|实验室|研究中心|公司|集团|团队|科技)"
+    r"(?:[^\s、,，&/;；。．.！!？?：:]*(?:大学|学院|研究院|研究所|实验室|研究中心|公司|集团|团队|科技)"
     r"|阿里(?:巴巴)?|腾讯|百度|字节(?:跳动)?|华为|微软|谷歌|商汤|旷视|智谱|月之暗面|深度求索"
     r"|智源|小米|美团|京东|快手|蚂蚁|网易|清华|北大|浙大|复旦|交大|中科院)"
     r"(?:\s+[A-Za-z][\w-]*)*")

@@ -13,7 +13,7 @@ from bitext.cli import main
 from bitext.config import Language, load_config
 from bitext.content import load_papers, slug_from_title
 from bitext.digest import Entry, parse_digest
-from bitext.digestlines import section_label
+from bitext.digestlines import names_organisations, section_label
 from bitext.markdown import MarkdownRenderer
 from bitext.sources import read_records
 from tests.conftest import SAMPLE_DIGEST, make_project, snapshot
@@ -398,11 +398,14 @@ latin_word = st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVW
                      min_size=1, max_size=10)
 han_text = st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5),
                    min_size=1, max_size=20)
+# (a line of a label alone, "摘要", "中文翻译", "ABSTRACT", says what follows it: no title,
+# no affiliation; a title that names organisations alone, "Ai Lab", "一团队", is an
+# affiliation's text, see bitext.digest.with_affiliations_in_place)
 title = st.lists(latin_word, min_size=1, max_size=12).map(" ".join).filter(
-    lambda t: slug_from_title(t) != "")
-# (a line of a label alone, "摘要", "中文翻译", says what follows it: no title, no affiliation)
+    lambda t: slug_from_title(t) != "" and section_label(t) is None
+    and not names_organisations(t))
 cjk_title = st.tuples(han_text, st.sampled_from(["", " GPT-4o", " LLM 的研究"])).map(
-    "".join).filter(lambda text: section_label(text) is None)
+    "".join).filter(lambda text: section_label(text) is None and not names_organisations(text))
 sentence = st.lists(latin_word, min_size=1, max_size=30).map(lambda w: " ".join(w) + ".")
 abstract = st.lists(sentence, min_size=1, max_size=4).map(" ".join)
 cjk_abstract = st.lists(han_text.map(lambda t: t + "。"), min_size=1, max_size=4).map("".join)
