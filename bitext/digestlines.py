@@ -904,6 +904,14 @@ CHINESE_ORGANISATION = re.compile(
 ORGANISATION_WORDS_MAX = 6
 ORGANISATIONS_LENGTH_MAX = 80
 ORGANISATION_JOINERS = frozenset({"of", "and", "for", "the", "at", "de"})
+# Words of papers' titles that no organisation's name has: "Qwen3 Technical Report" and
+# "DeepSeek-V3 Technical Report" name a company's model, not the company.
+TITLE_WORDS = frozenset({
+    "report", "technical", "learning", "model", "models", "language", "languages",
+    "benchmark", "benchmarks", "dataset", "datasets", "network", "networks", "generation",
+    "reasoning", "agent", "agents", "transformer", "transformers", "diffusion", "towards",
+    "toward", "via", "using", "with", "is", "are", "all", "you", "need", "scaling", "card",
+    "system", "systems"})
 # A subtitle's colon or a question's mark: a title's, which no organisation's name has.
 TITLE_MARK = re.compile(r"[:：]\s|[?？]$")
 ORGANISATIONS_PARTED = re.compile(r"\s*[、,，&/;；]\s*")
@@ -928,7 +936,8 @@ def names_organisations(text: str) -> bool:
     return (0 < len(words) <= ORGANISATION_WORDS_MAX and not TITLE_MARK.search(text)
             and any(word.lower().strip(".") in ORGANISATION_WORDS for word in words)
             and all(word[0].isupper() or word.lower() in ORGANISATION_JOINERS
-                    for word in words))
+                    for word in words)
+            and not any(word.lower() in TITLE_WORDS for word in words))
 
 
 # A word of a person's name in Latin letters: "Jean-Baptiste", "O'Neil", "M.", "van".

@@ -627,3 +627,19 @@ def test_an_affiliation_read_as_an_abstract_is_a_problem():
     assert {problem.message for problem in problems} <= {
         "an affiliation read as an abstract", "a title within an abstract"}
     assert lines.index(entries[3][1]) + 1 in {problem.line for problem in problems}
+
+
+@pytest.mark.parametrize("line, names", [
+    ("Google DeepMind", True), ("ByteDance Seed", True), ("Meta FAIR", True),
+    ("Shanghai AI Lab", True), ("Stanford University", True), ("清华大学", True),
+    ("阿里巴巴集团、清华大学", True), ("字节跳动 Seed", True),
+    ("Qwen3 Technical Report", False), ("DeepSeek-V3 Technical Report", False),
+    ("Meta Reinforcement Learning", False), ("Are We Done with MMLU?", False),
+    ("智能体实验室：使用大模型智能体作为研究助理", False), ("一。大学", False)])
+def test_a_line_that_names_organisations(line, names):
+    """What may be exchanged with a title, or named as an affiliation read as a title or an
+    abstract: not a company's model's report ("Qwen3 Technical Report": before, "qwen",
+    an organisation's word, made it one)."""
+    from bitext.digestlines import names_organisations
+
+    assert names_organisations(line) is names
