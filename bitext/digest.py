@@ -455,8 +455,9 @@ def read_digest(text: str, source: str, languages: tuple[Language, Language]
             lines, (entries, problems, wrapped_links), outside = found_lines, found, edges
             break
     lines = [line for line in lines if line.number not in wrapped_links]
-    entries, link_problems = with_links(with_title_ids(with_title_venues(without_numbers(
-        with_affiliations_in_place(entries, secondary_script)))), lines, source)
+    entries, link_problems = with_links(with_title_ids(with_title_venues(without_quotes(
+        without_numbers(with_affiliations_in_place(entries, secondary_script))))), lines,
+        source)
     entries, attached_problems = with_attached(entries, lines, source)
     entries = with_translators_named(with_author_lines(entries, lines), lines)
     entries, date_problems = with_dates(entries, lines, source)
@@ -1058,6 +1059,40 @@ def with_affiliations_in_place(entries: list[Entry], secondary: frozenset[str]
         return dataclasses.replace(entry, title=titles, affiliation=title, lines=lines)
 
     return [exchanged(entry) for entry in entries]
+
+
+# Quotation marks, opening and closing, that a digest may write a title between.
+TITLE_QUOTES = {'"': '"', "“": "”", "「": "」", "『": "』"}
+
+
+def unquoted(title: str) -> str | None:
+    """A title between quotation marks as a whole, without them ("“Qwen3 技术报告”",
+    "““少即是多”：长上下文推理”", the marks inside it matched); None for another."""
+    closing = TITLE_QUOTES.get(title[:1])
+    if closing is None or len(title) < 3 or title[-1] != closing:
+        return None
+    inside = title[1:-1]
+    opening = title[0]
+    matched = (inside.count(opening) % 2 == 0 if opening == closing
+               else inside.count(opening) == inside.count(closing))
+    return inside.strip() if matched and inside.strip() else None
+
+
+def without_quotes(entries: list[Entry]) -> list[Entry]:
+    """The entries with their titles' quotation marks taken off, where every title of a
+    digest of two entries or more is quoted whole ("\"Qwen3 Technical Report\"",
+    "“Qwen3 技术报告”"), and likewise for the translated titles: the digest's way of
+    writing a title. (A title that quotes its own words keeps them: "\"Why Should I
+    Trust You?\": Explaining …" is not quoted whole, and one digest's title alone is not
+    told from a title that is a quotation.)"""
+    for index in (0, 1):
+        titles = [entry.title[index] for entry in entries if entry.title[index] is not None]
+        if len(titles) < 2 or not all(map(unquoted, titles)):
+            continue
+        entries = [dataclasses.replace(entry, title=tuple(
+            unquoted(text) if part == index and text else text
+            for part, text in enumerate(entry.title))) for entry in entries]
+    return entries
 
 
 def with_title_ids(entries: list[Entry]) -> list[Entry]:

@@ -643,3 +643,21 @@ def test_a_line_that_names_organisations(line, names):
     from bitext.digestlines import names_organisations
 
     assert names_organisations(line) is names
+
+
+def test_titles_quoted_whole_in_every_entry_lose_their_quotes():
+    """"\"Title\"" and "“标题”" in every entry: the digest's way of writing a title (before,
+    the quotes were the titles' and named the files). A title that quotes its own words
+    keeps them, "“少即是多”：长上下文推理" inside its marks too; and where one title is
+    not quoted whole, none loses its marks."""
+    text, _, titles = real_entries(12, '"{title}"\n“{translated}”')
+    entries, problems = parse_digest(text, "quoted.txt", LANGUAGES)
+    assert problems == []
+    assert [entry.title for entry in entries] == titles
+    assert "“少即是多”：长上下文推理" in [translated for _, translated in titles]
+    first = titles[0][0]
+    mixed = text.replace(f'"{first}"', f'"Why Should I Trust You?": {first}', 1)
+    entries, problems = parse_digest(mixed, "quoted.txt", LANGUAGES)
+    assert problems == []
+    assert entries[0].title[0] == f'"Why Should I Trust You?": {first}'
+    assert entries[1].title[0] == f'"{titles[1][0]}"'
