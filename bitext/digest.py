@@ -464,10 +464,11 @@ def read_digest(text: str, source: str, languages: tuple[Language, Language]
     entries = with_title_days(entries)
     problems += link_problems + attached_problems + date_problems
     if not problems:  # (else the reading is wrong already, and its problems say where)
+        spans = list(abstracts_lines(entries, lines))
         problems = (titles_as_affiliations(entries, lines, source)
                     + affiliations_as_translations(entries, lines, source)
-                    + titles_within_abstracts(entries, lines, source)
-                    + affiliations_as_abstracts(entries, lines, source)
+                    + titles_within_abstracts(spans, source)
+                    + affiliations_as_abstracts(spans, source)
                     + sentences_run_on(entries, source))
     return entries, forbidden_problems(text, source) + sorted(
         problems, key=lambda problem: problem.line or 0), front_matter + outside
@@ -635,16 +636,17 @@ def abstracts_lines(entries: list[Entry], lines: list[Line]
                                      bisect.bisect_left(numbers, end)]
 
 
-def titles_within_abstracts(entries: list[Entry], lines: list[Line], source: str
+def titles_within_abstracts(spans: list[tuple[Entry, str, list[Line]]], source: str
                             ) -> list[Problem]:
-    """A problem for each abstract of several lines that holds a title's line: after a line
-    that ends a sentence, a short line of a title's shape (no sentence, `is_name`, three
-    words or more) that more lines follow, among lines of uneven lengths. An entry whose
+    """A problem for each abstract of several lines (`spans`, see `abstracts_lines`) that
+    holds a title's line: after a line that ends a sentence, a short line of a title's
+    shape (no sentence, `is_name`, three words or more) that more lines follow, among
+    lines of uneven lengths. An entry whose
     translated abstract is missing, above an entry whose translated title is mostly Latin
     ("GPT-4o 与 Transformer 的 Scaling Law"), read whole with the next entry's lines as its
     abstract's, and that entry lost, which nothing else tells."""
     problems = []
-    for entry, part, own in abstracts_lines(entries, lines):
+    for entry, part, own in spans:
         lengths = sorted(len(line.text) for line in own)
         if part != "abstract" or len(own) < 3 or lengths[-1] < UNEVEN_LINES * lengths[
                 (len(lengths) - 1) // 2]:
@@ -664,14 +666,14 @@ def titles_within_abstracts(entries: list[Entry], lines: list[Line], source: str
     return problems
 
 
-def affiliations_as_abstracts(entries: list[Entry], lines: list[Line], source: str
+def affiliations_as_abstracts(spans: list[tuple[Entry, str, list[Line]]], source: str
                               ) -> list[Problem]:
     """A problem for each abstract that starts with a line of organisations' names (see
     `names_organisations`), alone or before a line much longer: an affiliation written
     after the titles, above an abstract that is missing, read as the abstract, or as its
     first line, joined to the next as a wrapped line ("Meta FAIR Recent advances …")."""
     problems = []
-    for entry, part, own in abstracts_lines(entries, lines):
+    for entry, part, own in spans:
         first = own[0] if own else None
         if first is None or not names_organisations(first.text) or (
                 len(own) > 1 and len(first.text) >= WRAPPED_SHARE * len(own[1].text)):

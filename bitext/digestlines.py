@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from bitext.checks import FAILED_TRANSLATION
-from bitext.inline_html import html_as_markdown
+from bitext.inline_html import has_html, html_as_markdown
 from bitext.scripts import (
     HAN_RUN,
     LETTER_RUN,
@@ -419,8 +419,8 @@ def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
     already handled)."""
     lines, blank, ruled, text_before = [], False, False, False
     # (a collapsed part's caption left for its reader: see `SUMMARY_CAPTION`)
-    raw_lines = [raw if "<summary" in raw.lower() else html_as_markdown(raw)
-                 for raw in text.split("\n")]
+    raw_lines = [html_as_markdown(raw) if has_html(raw) and "<summary" not in raw.lower()
+                 else raw for raw in text.split("\n")]
     bulleted = is_bulleted_list(raw_lines)
     readings = False  # (in a collapsed part of a model's readings: see below)
     for number, raw in numbered_pieces(raw_lines):
