@@ -145,19 +145,7 @@ def read_digests(names: list[str], stdin: BinaryIO,
                  say: Callable[[str], None] = lambda text: None) -> list[Digest]:
     """The inputs named on the command line (files, `-` for standard input, web
     addresses), decoded; InputError for unreadable ones."""
-    from bitext.spreadsheet import (
-        is_old_workbook,
-        is_workbook,
-        old_workbook_problem,
-        workbook_tables,
-    )
     from bitext.web import FetchFailed, answer_address, fetch, names_download
-    from bitext.worddoc import (
-        document_input,
-        is_old_word_document,
-        is_word_document,
-        old_document_problem,
-    )
 
     digests, problems = [], []
     for name in names:
@@ -178,33 +166,47 @@ def read_digests(names: list[str], stdin: BinaryIO,
             why, hint = failure.args
             problems.append(Problem(name, None, None, f"cannot download it: {why}", hint=hint))
             continue
-        if is_workbook(data, name):
-            sheets, sheet_problems = workbook_tables(data, name)
-            digests += [Digest(sheet, "", tuple(rows)) for sheet, rows in sheets]
-            problems += sheet_problems
-            continue
-        if is_word_document(data, name):
-            text, rows, document_problems = document_input(data, name)
-            if not document_problems:
-                digests.append(Digest(name, text, None if rows is None else tuple(rows)))
-            problems += document_problems
-            continue
-        if is_old_word_document(data, name):
-            problems.append(old_document_problem(name))
-            continue
-        if is_old_workbook(data):
-            problems.append(old_workbook_problem(name))
-            continue
-        try:
-            digests.append(Digest(name, decoded(data)))
-        except UnicodeDecodeError as error:
-            line = data[: error.start].count(b"\n") + 1
-            problems.append(Problem(name, line, None, "not UTF-8 text",
-                                    found=f"byte 0x{data[error.start]:02x}",
-                                    hint=encoding_hint(data)))
+        read, read_problems = input_digests(data, name)
+        digests += read
+        problems += read_problems
     if problems:
         raise InputError(problems)
     return digests
+
+
+def input_digests(data: bytes, name: str) -> tuple[list[Digest], list[Problem]]:
+    """One input's bytes as digests: a workbook's sheets, a Word document, or text (UTF-8,
+    or UTF-16 after its byte order mark); the problems of one that cannot be read."""
+    from bitext.spreadsheet import (
+        is_old_workbook,
+        is_workbook,
+        old_workbook_problem,
+        workbook_tables,
+    )
+    from bitext.worddoc import (
+        document_input,
+        is_old_word_document,
+        is_word_document,
+        old_document_problem,
+    )
+
+    if is_workbook(data, name):
+        sheets, problems = workbook_tables(data, name)
+        return [Digest(sheet, "", tuple(rows)) for sheet, rows in sheets], problems
+    if is_word_document(data, name):
+        text, rows, problems = document_input(data, name)
+        return ([] if problems else [Digest(name, text, None if rows is None
+                                            else tuple(rows))]), problems
+    if is_old_word_document(data, name):
+        return [], [old_document_problem(name)]
+    if is_old_workbook(data):
+        return [], [old_workbook_problem(name)]
+    try:
+        return [Digest(name, decoded(data))], []
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        return [], [Problem(name, line, None, "not UTF-8 text",
+                            found=f"byte 0x{data[error.start]:02x}", hint=encoding_hint(data))]
 
 
 def decoded(data: bytes) -> str:
