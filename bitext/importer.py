@@ -499,14 +499,16 @@ def no_papers_to_translate(records: list[Record], primary: Language, given: dt.d
     days = {given or record.date or date_in_name(record.source) for record in records}
     day = days.pop() if len(days) == 1 and None not in days else "YYYY-MM-DD"
     this_file = shlex.quote(records[0].source)
-    ways = [f"the daily papers of their day (curl -s '{DAILY_PAPERS_URL}?date={day}' | "
-            f"python build.py import - {this_file})"]
+    # (the addresses themselves, which import downloads on any system: PowerShell's
+    # `curl` is another program)
+    ways = [f"the daily papers of their day (python build.py import "
+            f"'{DAILY_PAPERS_URL}?date={day}' {this_file})"]
     ids = [record.arxiv for record in records if record.arxiv]
     if ids:
         # (the API answers 10 entries unless told more)
         more = f"&max_results={len(ids)}" if len(ids) > 10 else ""
-        ways.append(f"arXiv (curl -s '{ARXIV_QUERY_URL}?id_list={','.join(ids)}{more}' | "
-                    f"python build.py import - {this_file})")
+        ways.append(f"arXiv (python build.py import "
+                    f"'{ARXIV_QUERY_URL}?id_list={','.join(ids)}{more}' {this_file})")
     one = len(records) == 1
     return Problem(records[0].source, records[0].line, None,
                    "a translation without its paper's abstract in " + primary.name if one

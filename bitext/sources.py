@@ -494,8 +494,9 @@ def read_daily_papers(text: str, name: str) -> tuple[list[Record], list[Problem]
         return [], [Problem(name, error.lineno, None, "not valid JSON",
                             expected="the JSON of the Hugging Face daily papers",
                             found=f"{error.msg} at column {error.colno}",
-                            hint="save the API's answer as it came "
-                                 f"(curl -o day.json '{DAILY_PAPERS_URL}?date=YYYY-MM-DD')")]
+                            hint="import the API's address itself, which bitext downloads "
+                                 f"(python build.py import '{DAILY_PAPERS_URL}?date=YYYY-MM-DD'"
+                                 "), or save its answer as it came")]
     if isinstance(items, str):
         return [], [Problem(name, 1, None, "not a list of daily papers",
                             expected="a JSON list of items with a 'paper', or one paper",
@@ -632,8 +633,9 @@ def read_arxiv_feed(text: str, name: str) -> tuple[list[Record], list[Problem]]:
         return [], [Problem(name, line, None, "not valid XML",
                             expected="the Atom feed of the arXiv API",
                             found=f"{message} at column {column + 1}",
-                            hint="save the API's answer as it came (curl -o papers.xml "
-                                 f"'{ARXIV_QUERY_URL}?id_list=…')")]
+                            hint="import the API's address itself, which bitext downloads "
+                                 f"(python build.py import '{ARXIV_QUERY_URL}?id_list=…'), "
+                                 "or save its answer as it came")]
     if feed.tag == "rss" or is_arxiv_listing(feed):
         return read_arxiv_listing(feed, text, name)
     if feed.tag != f"{ATOM}feed":

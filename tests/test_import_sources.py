@@ -2430,9 +2430,10 @@ def test_a_download_that_ended_at_a_web_page_says_so(tmp_path, monkeypatch, caps
 
 @pytest.mark.parametrize("text, expected", [
     ('[{"paper": {"id": "2505.24863", "title": "A"', ":1: not valid JSON (expected the JSON of "
-     "the Hugging Face daily papers, found Expecting ',' delimiter at column 45) — save the "
-     "API's answer as it came (curl -o day.json 'https://huggingface.co/api/daily_papers"
-     "?date=YYYY-MM-DD')"),
+     "the Hugging Face daily papers, found Expecting ',' delimiter at column 45) — import "
+     "the API's address itself, which bitext downloads (python build.py import "
+     "'https://huggingface.co/api/daily_papers?date=YYYY-MM-DD'), or save its answer as it "
+     "came"),
     ('[\n  {"paper": {"id": "2501.00001", "title": "A", "summary": "B."}},\n'
      '  {"paper": {"id": "2501.00002", "summary": "C."}}\n]',
      ":3: paper.title: missing (expected text, found None) — is this the daily-papers JSON?"),
@@ -2722,8 +2723,8 @@ def test_the_same_paper_from_arxiv_and_the_daily_papers_is_one_paper(tmp_path, c
      "for 1234.12345') — check the ids of the query"),
     ("cut.xml", '<feed xmlns="http://www.w3.org/2005/Atom">\n<entry>\n<title>A</title>\n',
      ":4: not valid XML (expected the Atom feed of the arXiv API, found no element found at "
-     "column 1) — save the API's answer as it came (curl -o papers.xml "
-     "'http://export.arxiv.org/api/query?id_list=…')"),
+     "column 1) — import the API's address itself, which bitext downloads (python build.py "
+     "import 'http://export.arxiv.org/api/query?id_list=…'), or save its answer as it came"),
     ("blog.xml", '<rss version="2.0"><channel><item><title>A post</title><link>https://'
      'example.org/post</link><description>Text.</description></item></channel></rss>',
      ":1: link: not an arXiv paper (expected a <link> such as https://arxiv.org/abs/2505.09388, "
@@ -2947,16 +2948,14 @@ def test_a_digest_of_translations_alone_fills_in_the_papers_of_the_daily_papers(
     commands that import them."""
     project = make_project(tmp_path / "site", {})
     assert run(project, "import", str(given.path)) == 1
-    arxiv = (" or arXiv (curl -s 'http://export.arxiv.org/api/query?id_list="
-             f"{','.join(given.ids)}' | python build.py import - {given.path})"
-             ) if given.ids[0] else ""
+    arxiv = (" or arXiv (python build.py import 'http://export.arxiv.org/api/query?id_list="
+             f"{','.join(given.ids)}' {given.path})") if given.ids[0] else ""
     assert capsys.readouterr().err.splitlines() == [
         f"{given.path}:{given.lines[0]}: 3 translations without their papers' abstracts in "
         "English (expected their papers, in content/papers/ or another input, found none "
         f"with the arXiv id or title of lines {', '.join(map(str, given.lines))}) — import "
-        "them with this file, from the daily papers of their day (curl -s "
-        f"'https://huggingface.co/api/daily_papers?date={given.day}' | python build.py "
-        f"import - {given.path}){arxiv}",
+        "them with this file, from the daily papers of their day (python build.py import "
+        f"'https://huggingface.co/api/daily_papers?date={given.day}' {given.path}){arxiv}",
         "1 error in 1 file; nothing was written."]
     assert not list((project / "content/papers").iterdir())
 
@@ -3080,7 +3079,7 @@ def test_translations_of_more_papers_than_arxiv_answers_at_once_ask_for_them_all
     ids = ",".join(item["paper"]["id"] for item in items)
     assert "11 translations without their papers' abstracts in English" in error
     assert "lines 3, 12, 21, 30, 39, 48, 57, 66, 75, 84 and 1 more)" in error
-    assert f"id_list={ids}&max_results=11' | python build.py import - {newsletter})" in error
+    assert f"id_list={ids}&max_results=11' {newsletter})" in error
     assert "daily_papers?date=YYYY-MM-DD'" in error  # (the file gives no day)
 
 

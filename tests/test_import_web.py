@@ -5,11 +5,13 @@ server of the tests' own on 127.0.0.1."""
 import http.server
 import json
 import re
+import shlex
 import threading
 from collections.abc import Iterator
 
 import pytest
 
+import bitext.importer
 import bitext.web
 from bitext.cli import main
 from bitext.web import answer_address
@@ -218,3 +220,29 @@ def test_a_word_document_is_imported_from_its_download_address(server, site, cap
     assert run(site, server.url(path)) == 0
     assert f"created content/papers/are-we-done-with-mmlu.md  [{server.url(path)}:3; " \
            "2025-06-10" in capsys.readouterr().out
+
+
+def test_the_command_that_a_translations_alone_problem_gives_imports_them(server, site,
+                                                                          monkeypatch, capsys):
+    """A newsletter's translations, imported before their papers, are refused with the
+    command that imports them with the day's daily papers: an address that import itself
+    downloads, so the command works as it is written, in PowerShell too (it piped `curl`
+    before). Run as the problem gives it, it imports the papers with their translations."""
+    monkeypatch.setattr(bitext.importer, "DAILY_PAPERS_URL", server.url("/api/daily_papers"))
+    day = FIXTURES / "hf-daily-papers/2025-06-02.json"
+    server.answers["/api/daily_papers?date=2025-06-02"] = [(200, {}, day.read_bytes())]
+    newsletter = FIXTURES / "digests/newsletter-2025-06-02.md"
+    assert run(site, str(newsletter)) == 1
+    problem = capsys.readouterr().err.splitlines()[0]
+    command = re.search(r"from the daily papers of their day \((python build\.py [^)]*)\)",
+                        problem)
+    assert command, problem
+    program, arguments = shlex.split(command[1])[:3], shlex.split(command[1])[3:]
+    assert program == ["python", "build.py", "import"]
+    assert run(site, *arguments) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "20 created, 0 updated, 0 skipped; 17 awaiting translation")
+    papers = snapshot(site / "content/papers")
+    assert len(papers) == len(json.loads(day.read_bytes())) == 20
+    assert "  zh-Hans: AlphaOne：推理模型在测试时的快慢思考\n".encode() in papers[
+        "alphaone-reasoning-models-thinking-slow-and-fast-at-test-time.md"]
