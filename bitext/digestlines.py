@@ -301,6 +301,10 @@ DIGEST_DETAIL = re.compile(r"\*\*\s*(?:update time|updated|last updated|paper co
 SUMMARY_CAPTION = re.compile(r"(?:<[^<>]*>\s*)*<summary(?:\s[^<>]*)?>(?P<caption>.*?)</summary>"
                              r"\s*(?:<[^<>]*>\s*)*", re.IGNORECASE)
 DETAILS_CLOSE = re.compile(r"</details\s*>", re.IGNORECASE)
+# A callout's first line, as Obsidian and GitHub write one in a quote ("> [!abstract]
+# Abstract", "> [!note]- 中文摘要", "> [!TLDR]"): its title, else its kind, may name a field,
+# as a collapsed part's caption does (Obsidian's `summary` and `tldr` are kinds of abstract).
+CALLOUT = re.compile(r"\[!(?P<kind>[A-Za-z][\w-]*)\][+-]?\s*(?P<title>.*)")
 # A field of a digest's template that its script left unfilled ("**摘要翻译:**
 # {abstract_translation}", as a fork of daily-arXiv-ai-enhanced writes it): a name in
 # braces, after its label perhaps. Its line says nothing.
@@ -453,6 +457,12 @@ def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
         stripped = stripped[bullet.end():] if bullet else stripped
         if stripped.startswith(">"):
             stripped = QUOTE_MARKS.sub("", stripped, count=1)
+            if stripped[:2] == "[!" and (callout := CALLOUT.fullmatch(stripped)):
+                words = callout["title"].strip() or callout["kind"]
+                if section_label(unbold(words)) is None:
+                    blank = True  # ("> [!info]", "> [!quote] Why read it": no field's name)
+                    continue
+                stripped = f"**{words}**"
         if is_without_addresses(stripped):
             continue  # (nothing to keep, as a blank line has nothing)
         if stripped[:2] == "**" and DIGEST_DETAIL.match(stripped):

@@ -661,3 +661,35 @@ def test_titles_quoted_whole_in_every_entry_lose_their_quotes():
     assert problems == []
     assert entries[0].title[0] == f'"Why Should I Trust You?": {first}'
     assert entries[1].title[0] == f'"{titles[1][0]}"'
+
+
+def test_obsidian_callouts_label_the_quoted_parts_they_begin():
+    """A daily note of Obsidian (and GitHub's alerts): each paper's parts in callouts,
+    "> [!abstract]- Abstract" over the quoted abstract, "> [!tldr] 中文摘要" over its
+    translation, "> [!info]- 论文信息" over its fields. The callout's title names the
+    field, else its kind does ("> [!abstract]"); one that names none ("[!info]") is no
+    paper's text. Before, "[!abstract]- Abstract" began the abstract and "[!tldr] 中文摘要"
+    the translation, nothing said."""
+    papers = [item["paper"] for _, item in daily_items()[:6]]
+    lines = ["---", "date: 2025-06-02", "---", "", "# 论文日报 2025-06-02", ""]
+    for n, paper in enumerate(papers):
+        titled = n % 2 == 0  # (the others' callouts name their kind alone)
+        lines += [f"## {n + 1}. {normalise_title(paper['title'])}", "",
+                  "> [!info]- 论文信息",
+                  f"> - **中文标题**：{TRANSLATED_TITLES[n]}",
+                  f"> - **作者**：{', '.join(author['name'] for author in paper['authors'])}",
+                  f"> - **链接**：[arXiv](https://arxiv.org/abs/{paper['id']})", "",
+                  "> [!abstract]- Abstract" if titled else "> [!ABSTRACT]",
+                  f"> {' '.join(paper['summary'].split())}", "",
+                  "> [!tldr] 中文摘要" if titled else "> [!note]+ 摘要",
+                  f"> {CHINESE_ABSTRACTS[n % len(CHINESE_ABSTRACTS)]}", ""]
+    records, problems = read_records("\n".join(lines), "2025-06-02.md", None, LANGUAGES)
+    assert problems == []
+    assert [(record.titles, record.arxiv, record.authors) for record in records] == [
+        ((normalise_title(paper["title"]), TRANSLATED_TITLES[n]), paper["id"],
+         tuple(author["name"] for author in paper["authors"]))
+        for n, paper in enumerate(papers)]
+    assert [record.abstracts[1] for record in records] == [
+        CHINESE_ABSTRACTS[n % len(CHINESE_ABSTRACTS)] for n in range(len(papers))]
+    assert [record.abstracts[0].split()[:6] for record in records] == [
+        paper["summary"].split()[:6] for paper in papers]
