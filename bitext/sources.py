@@ -523,8 +523,10 @@ def json_items(text: str) -> list[tuple[int, object]] | str:
                  and all(isinstance(item, dict) for item in value)]
         if len(lists) != 1:
             return "an object with " + ", ".join(list(whole)[:5]) if whole else "an empty object"
+        # (not the object's own "summary" of the day, which is no paper's abstract)
         shared = {key: value for key, value in whole.items()
-                  if isinstance(value, (str, int, float)) and not isinstance(value, bool)}
+                  if isinstance(value, (str, int, float)) and not isinstance(value, bool)
+                  and key not in ("title", "summary", "abstract")}
         opening = re.search(re.escape(json.dumps(lists[0], ensure_ascii=False)) + r"\s*:\s*\[",
                             text)
         return [(line, {**shared, **item}) for line, item in list_items(

@@ -87,6 +87,10 @@ VENUE_COLUMNS = {"venue", "journal", "conference", "publication title", "proceed
 YEAR_COLUMNS = {"year", "publication year", "published year", "年份", "发表年份"}
 DATE_COLUMNS = {"date", "day", "published", "publication date", "published date",
                 "publish date", "pub date", "日期", "发布日期", "发表日期"}
+# Of those, the day a digest lists its papers on: beside it, a column of the day each
+# paper was published ("date" and "published_date", as a script's JSON of a day gives
+# them) gives the year it was published (see `with_publication_years`).
+LISTING_DAY_COLUMNS = {"date", "day", "日期"}
 # A column of none of bitext's fields, of the authors' comments (as arXiv gives them), of
 # counts ("Upvotes") or of a model's readings: left out, and named in the import's report.
 UNREAD_FIELDS = (None, "comments", "other", "readings")
@@ -98,6 +102,9 @@ ARXIV_ID = re.compile(r"\d{4}\.\d{4,5}(?:v\d+)?")
 YEAR_ALONE = re.compile(r"\d{4}")
 # A date that names a year, or a year and a month (Zotero's "2020", "2020-05"), not a day.
 YEAR_OF_DATE = re.compile(r"(?P<year>[12]\d{3})(?:-\d{1,2})?")
+# A year column's cell: a year, or a date (and time) of that year ("2025-05-30",
+# "2025-05-30T17:59:59Z", a publication date's).
+YEAR_OF_CELL = re.compile(r"(?P<year>[12]\d{3})(?:-\d{1,2}(?:-\d{1,2}(?:[T ][\d:.]+Z?)?)?)?")
 BARE_DOI = re.compile(r"10\.\d{4,9}/[^\s\"<>]+")
 # A Markdown table's header row and the row of dashes under it.
 MARKDOWN_TABLE = re.compile(r"^[ \t]*\|.*\|[ \t]*\n[ \t]*\|?[ \t]*:?-{3,}.*", re.MULTILINE)
@@ -174,14 +181,17 @@ def json_records(text: str, languages: tuple[Language, Language]) -> bool:
             first = json.JSONDecoder().raw_decode(start, at)[0] if at >= 0 else None
         except json.JSONDecodeError:
             return False
-    if isinstance(first, dict) and start.startswith("{") and not RECORD_KEYS.intersection(
-            first):
+    if isinstance(first, dict) and start.startswith("{") and not {"title", "paper"} & first.keys():
         with contextlib.suppress(json.JSONDecodeError):  # (an object that holds the records)
             items = json_items(start)
             if items and not isinstance(items, str):
                 # (an OpenReview forum's answer: the submission among its replies)
-                first = next((item for _, item in items if isinstance(item, dict)
-                              and not is_openreview_reply(item)), items[0][1])
+                held = next((item for _, item in items if isinstance(item, dict)
+                             and not is_openreview_reply(item)), items[0][1])
+                # (a day's object may have a "summary" of its own beside its papers, a
+                # record's authors may be objects: those are no records)
+                if not RECORD_KEYS & first.keys() or RECORD_KEYS & held.keys():
+                    first = held
     if not isinstance(first, dict) or "paper" in first:
         return False
     if openreview_record(first) is not None:  # (its papers: a table's, without an abstract too)
@@ -228,9 +238,14 @@ def header_delimiter(text: str, languages: tuple[Language, Language]
     return mark, fields
 
 
+def column_words(name: str) -> str:
+    """A header cell's words, case folded, without the marks between them."""
+    return " ".join(re.sub(r"[_\-.()（）\[\]【】<>《》:：*]", " ", name.casefold()).split())
+
+
 def column_of(index: int, name: str, languages: tuple[Language, Language]) -> Column:
     """What a header cell names: its field, and its language where it says one."""
-    words = " ".join(re.sub(r"[_\-.()（）\[\]【】<>《》:：*]", " ", name.casefold()).split())
+    words = column_words(name)
     rest, language = words, None
     for which, markers in enumerate(language_markers(languages)):
         for marker in markers:
@@ -675,7 +690,8 @@ def table_columns(names: list[str], line: int, source: str,
     """The columns the header row names, with the language of each title and abstract
     column told (see `column_of`); a problem where the row does not name a title and
     an abstract column, a column twice, or more than two of a text."""
-    columns = [column_of(index, name, languages) for index, name in enumerate(names)]
+    columns = with_publication_years(
+        [column_of(index, name, languages) for index, name in enumerate(names)])
     found = {field: [column for column in columns if column.field == field]
              for field in ("title", "abstract", "affiliation", "authors", "tags", "keywords",
                            "date", *PROVENANCE_FIELDS)}
@@ -694,6 +710,20 @@ def table_columns(names: list[str], line: int, source: str,
                 hint=f"name the columns such as title, {languages[1].code} title, abstract, "
                      f"{languages[1].code} abstract"))
     return columns, problems
+
+
+def with_publication_years(columns: list[Column]) -> list[Column]:
+    """The columns, where one date column names the day the digest lists its papers on and
+    the others the day each was published: those as the year column (left out beside
+    one)."""
+    dates = [column for column in columns if column.field == "date"]
+    listing = [column for column in dates if column_words(column.name) in LISTING_DAY_COLUMNS]
+    if len(dates) < 2 or len(listing) != 1:
+        return columns
+    year = None if any(column.field == "year" for column in columns) else "year"
+    return [dataclasses.replace(column, field=year)
+            if column.field == "date" and column is not listing[0] else column
+            for column in columns]
 
 
 def read_row(cells: list[str], columns: list[Column], line: int, source: str,
@@ -744,7 +774,7 @@ def read_row(cells: list[str], columns: list[Column], line: int, source: str,
                                          f"(or neither translation, for a paper awaiting it)",
                                 found="nothing", hint=f"fill its translated {missing}"))
     date, date_problem = cell_date(value("date"), line, source)
-    year = YEAR_OF_DATE.fullmatch(value("year")) or date_problem and YEAR_OF_DATE.fullmatch(
+    year = YEAR_OF_CELL.fullmatch(value("year")) or date_problem and YEAR_OF_DATE.fullmatch(
         value("date"))
     link_problems = []
     for column in columns:

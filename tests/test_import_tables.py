@@ -456,6 +456,58 @@ def test_json_records_held_by_an_object_take_its_date():
     assert problems == [] and [r.arxiv for r in found] == [None] * len(rows)
 
 
+def test_a_days_object_with_a_summary_of_its_own_holds_papers_published_before_it(
+        tmp_path, capsys):
+    """`{"date", "category", "summary", "papers": [{"arxiv_id", "title", "title_zh",
+    "abstract", "tldr_zh", "published_date", …}]}`, as a script writes its day: the
+    object's "summary" is the day's, no paper's (it read as a record of its own, "id:
+    missing … is this the daily-papers JSON?"), and its date is the day the papers are
+    listed on, where each paper's "published_date" gives the year it was published (which
+    a paper file keeps where it is another; "the header row names 2 date columns")."""
+    rows = [row for row in real_rows() if row["date"] == real_rows()[0]["date"]][:4]
+    published = ["2023-12-30", rows[0]["date"], "2022-05-02T17:59:59Z", rows[0]["date"]]
+    day = {"date": rows[0]["date"], "category": "cs.CL", "summary": "今日概览：四篇论文。",
+           "papers": [{"arxiv_id": row["arxiv"], "title": row["title"],
+                       "title_zh": row["chinese_title"], "authors": row["authors"].split("; "),
+                       "abstract": row["abstract"], "tldr_zh": "一句话：值得一读。",
+                       "published_date": when, "updated_date": when}
+                      for row, when in zip(rows, published, strict=True)]}
+    found, problems = read_records(json.dumps(day, ensure_ascii=False, indent=2), "day.json",
+                                   None, LANGUAGES)
+    assert problems == []
+    assert [(r.titles, r.arxiv, r.date.isoformat(), r.year) for r in found] == [
+        ((normalise_title(row["title"]), row["chinese_title"]), row["arxiv"], row["date"],
+         year) for row, year in zip(rows, [2023, 2024, 2022, 2024], strict=True)]
+    assert [r.abstracts[0].split()[:5] for r in found] == [
+        row["abstract"].split()[:5] for row in rows]
+    assert "今日概览" not in json.dumps([r.abstracts for r in found], ensure_ascii=False)
+    project = make_project(tmp_path / "site", {})
+    (tmp_path / "day.json").write_text(json.dumps(day, ensure_ascii=False), "utf-8")
+    assert run_import(project, str(tmp_path / "day.json")) == 0
+    papers = sorted(imported(project).values(), key=lambda paper: paper.order)
+    assert [(paper.date.isoformat(), paper.year) for paper in papers] == [
+        (rows[0]["date"], year) for year in (2023, None, 2022, None)]
+
+
+def test_a_tables_date_beside_a_published_column_is_the_day_it_lists_the_paper_on():
+    """A spreadsheet's "Date" (the day the digest lists a paper on) beside its
+    "Published" (arXiv's day): the date, and the year published. Two columns that name
+    the listing's day stay a problem."""
+    rows = real_rows()[:2]
+    lines = ["Title,中文标题,Abstract,中文摘要,Date,Published"] + [
+        ",".join(json.dumps(cell, ensure_ascii=False) for cell in (
+            row["title"], row["chinese_title"], row["abstract"], row["chinese"], "2025-06-02",
+            published)) for row, published in zip(rows, ["2024-11-03", "2025-05-30"],
+                                                            strict=True)]
+    found, problems = read_records("\n".join(lines), "papers.csv", None, LANGUAGES)
+    assert problems == []
+    assert [(r.date.isoformat(), r.year) for r in found] == [("2025-06-02", 2024),
+                                                             ("2025-06-02", 2025)]
+    lines[0] = lines[0].replace("Published", "Day")
+    _, problems = read_records("\n".join(lines), "papers.csv", None, LANGUAGES)
+    assert [problem.message for problem in problems] == ["the header row names 2 date columns"]
+
+
 def test_daily_papers_held_by_an_object_are_read_as_the_daily_papers():
     items = json.loads(DAILY_DAY.read_text("utf-8"))
     found, problems = read_records(json.dumps({"date": "2024-06-03", "papers": items},
