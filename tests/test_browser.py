@@ -862,3 +862,36 @@ def test_axe_finds_no_violations_on_an_abstract_with_web_addresses(browser, dail
     assert page.locator(".abstract a[href^='https://github.com/']").count() >= 1
     assert axe_violations(page, axe) == []
     page.close()
+
+
+LINES_OF_EACH = """selector => [...document.querySelectorAll(selector)].map(element => {
+  const tops = new Set([...element.getClientRects()].map(box => Math.round(box.top)));
+  return [element.textContent, tops.size];
+})"""
+
+
+def test_a_tags_chinese_name_is_never_cut_in_the_tag_index(browser, tmp_path):
+    """The tag index sizes each tag by its count, in columns: of the daily papers of a week
+    of 2026-08 under the repository's tags, "大语言模型" (large language models), the
+    largest, was cut after "大" where the English name filled the column's line. A
+    Chinese name now breaks between words alone, and a tag's has none: each stays on one
+    line, at every width a reader's window has."""
+    from bitext.cli import main
+    from tests.conftest import FIXTURES, make_project
+
+    site_yaml = (REPO / "site.yaml").read_text("utf-8").replace(
+        "\nawaiting_translation: hold", "\nawaiting_translation: publish")
+    project = make_project(tmp_path / "site", {}, site_yaml)
+    days = sorted(str(path) for path in (FIXTURES / "hf-daily-papers").glob("2026-08-*.json"))
+    with contextlib.redirect_stdout(io.StringIO()):  # (a line a paper)
+        assert main(["--root", str(project), "import", *days]) == 0
+    build(Options(root=project, out=tmp_path / "out", search=False))
+    cut = {}
+    with serve_pages(tmp_path / "out", "/digest/") as url:
+        for width in (390, 430, 768, 1024, 1280, 1440):
+            page, _ = open_page(browser, f"{url}tags/", width, 900)
+            names = page.evaluate(LINES_OF_EACH, ".tag-index .tag-secondary")
+            page.close()
+            assert len(names) > 5
+            cut.update({(width, name): lines for name, lines in names if lines > 1})
+    assert cut == {}
