@@ -141,13 +141,95 @@ class Planned:
     """The arXiv ids of the revised papers its input left out (see `Record`)."""
 
 
+# The files of a folder named on the command line that import reads: those of the formats
+# it reads, in the folder's folders too (a Notion or Obsidian export keeps pages so), but
+# not hidden ones, nor the folder's own notes (a README holds no papers, and would stop
+# the import as prose that is no digest).
+IMPORTED_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".csv", ".tsv", ".json",
+                               ".jsonl", ".bib", ".ris", ".xlsx", ".docx", ".xml", ".atom",
+                               ".rss"})
+FOLDER_NOTES = re.compile(r"(?:readme|licen[cs]e|changelog|contributing|index)\b",
+                          re.IGNORECASE)
+# Where a name has one of these, and no file has the name, it is a pattern of names:
+# PowerShell and cmd hand `digests\*.md` to a program as it is written.
+PATTERN_MARKS = re.compile(r"[*?\[]")
+
+
+def input_names(names: list[str], say: Callable[[str], None] = lambda text: None
+                ) -> tuple[list[str], list[Problem]]:
+    """The inputs named on the command line, a folder as the files of it that import reads
+    (by path) and a pattern as the files it matches (by name), saying what each gave; the
+    problems of a folder or a pattern that gives none."""
+    import glob
+
+    from bitext.web import names_download
+
+    found, problems = [], []
+    for name in names:
+        if name == "-" or names_download(name):
+            found.append(name)
+        elif Path(name).is_dir() and (Path(name) / "site.yaml").is_file():
+            problems.append(Problem(name, None, None, "a site's folder, not one of papers to "
+                                    "import", expected="a folder of digests or tables",
+                                    found="its site.yaml",
+                                    hint="name the folder or the files of your digests"))
+        elif Path(name).is_dir():
+            files, left_out = folder_inputs(Path(name))
+            found += files
+            if files:
+                say(f"{name}: {len(files)} file{'s' * (len(files) != 1)} to read"
+                    + (f"; left out: {', '.join(left_out[:5])}"
+                       f"{f' and {len(left_out) - 5} more' if len(left_out) > 5 else ''}"
+                       if left_out else ""))
+            else:
+                problems.append(Problem(
+                    name, None, None, "a folder without papers to import",
+                    expected="files of digests, tables, BibTeX or RIS (" + ", ".join(
+                        sorted(IMPORTED_SUFFIXES)) + ")",
+                    found=(f"{len(left_out)} other file{'s' * (len(left_out) != 1)}: "
+                           + ", ".join(left_out[:5])) if left_out else "no file",
+                    hint="name the files to import"))
+        elif PATTERN_MARKS.search(name) and not Path(name).exists():
+            matched = sorted(path for path in glob.glob(name, recursive=True)
+                             if Path(path).is_file())
+            found += matched
+            if not matched:
+                problems.append(Problem(name, None, None, "no file matches this pattern",
+                                        hint="check the folder and the files' names"))
+        else:
+            found.append(name)
+    return found, problems
+
+
+def folder_inputs(folder: Path) -> tuple[list[str], list[str]]:
+    """The files of a folder that import reads, and those it leaves out (by their paths
+    in the folder), in the order of their paths: a day's files in the order of days. A
+    folder in it that is a site of bitext's (its site.yaml beside it) is not looked in:
+    its papers, templates and output are no input."""
+    files = []
+    for at, folders, names in os.walk(folder):
+        inside = Path(at).relative_to(folder)
+        folders[:] = [name for name in folders if not name.startswith(".")
+                      and not (Path(at, name) / "site.yaml").is_file()]
+        files += [inside / name for name in names if not name.startswith(".")]
+    read, left_out = [], []
+    for inside in sorted(files, key=lambda path: path.parts):
+        if inside.suffix.lower() in IMPORTED_SUFFIXES and not FOLDER_NOTES.match(inside.stem):
+            read.append(str(folder / inside))
+        else:
+            left_out.append(inside.as_posix())
+    return read, left_out
+
+
 def read_digests(names: list[str], stdin: BinaryIO,
                  say: Callable[[str], None] = lambda text: None) -> list[Digest]:
-    """The inputs named on the command line (files, `-` for standard input, web
-    addresses), decoded; InputError for unreadable ones."""
+    """The inputs named on the command line (files, folders of them and patterns of their
+    names, `-` for standard input, web addresses), decoded; InputError for unreadable
+    ones."""
     from bitext.web import FetchFailed, answer_address, fetch, names_download
 
-    digests, problems = [], []
+    names, problems = input_names(names, say)
+    digests = []
     for name in names:
         try:
             if name == "-":
