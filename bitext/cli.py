@@ -325,7 +325,7 @@ def run_confirm(args: argparse.Namespace, root: Path) -> int:
     from bitext.confirm import confirm_translations
 
     config = load_config(root)
-    for line in confirm_translations(root, config, [resolve(path) for path in args.files],
+    for line in confirm_translations(root, config, paper_paths(args.files),
                                      args.reviewed_by):
         print(line)
     return 0
@@ -341,7 +341,7 @@ def run_translate(args: argparse.Namespace, root: Path) -> int:
               file=sys.stderr)
         return 2
     config = load_config(root)
-    failed = translate(root, config, [resolve(path) for path in args.files], args.pending,
+    failed = translate(root, config, paper_paths(args.files), args.pending,
                        args.force, args.dry_run, report=lambda line: print(line, flush=True),
                        stale=args.stale)
     return 1 if failed else 0
@@ -350,6 +350,23 @@ def run_translate(args: argparse.Namespace, root: Path) -> int:
 def resolve(path: Path) -> Path:
     """A path given on the command line, from the folder the command runs in."""
     return path if path.is_absolute() else Path.cwd() / path
+
+
+def paper_paths(given: list[Path]) -> list[Path]:
+    """The paper files named on the command line, from the folder the command runs in; a
+    pattern that names no file as the files it matches (`content\\papers\\qwen*.md`, which
+    PowerShell and cmd pass on as written), or as itself where it matches none (which is
+    then said to be no paper file)."""
+    import glob
+
+    from bitext.importer import PATTERN_MARKS
+
+    paths = []
+    for path in map(resolve, given):
+        matched = (sorted(glob.glob(str(path), recursive=True))
+                   if PATTERN_MARKS.search(str(path)) and not path.exists() else [])
+        paths += map(Path, matched) if matched else [path]
+    return paths
 
 
 def warn_local_base_url(base_url_set: bool) -> None:

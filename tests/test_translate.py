@@ -897,3 +897,20 @@ def test_provenance_written_names_who_made_each_part(kept, fill, written):
     fields = provenance_written(kept, fill, "m")
     assert {name: value for name, value in fields.items() if value} == written
     assert fields["reviewed_by"] is None
+
+
+def test_a_pattern_the_shell_left_names_the_paper_files_it_matches(project, model, capsys):
+    """`python build.py translate content\\papers\\*.md` in PowerShell, which hands the
+    pattern to the program as written: the papers it matches (before, "not a paper
+    file"); a pattern that matches none still is none."""
+    pattern = str(project / "content/papers/*.md")
+    assert run(project, "translate", pattern) == 0
+    assert sorted(line.split()[:2] for line in capsys.readouterr().out.splitlines()[:2]) == [
+        ["translated", "content/papers/one.md"], ["translated", "content/papers/two.md"]]
+    assert run(project, "confirm", "--reviewed-by", "Li Hua", pattern) == 0
+    assert all("reviewed_by: Li Hua\n" in text.decode()
+               for text in snapshot(project / "content/papers").values())
+    capsys.readouterr()
+    assert run(project, "confirm", str(project / "content/papers/three*.md")) == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        "content/papers/three*.md: not a paper file (expected a file in content/papers/)")
