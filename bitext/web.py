@@ -47,14 +47,21 @@ PAGE_ANSWERS = (
     (re.compile(HUGGING_FACE + r"/papers/?()"), "https://huggingface.co/api/daily_papers{}"),
     (re.compile(HUGGING_FACE + r"/papers/" + ARXIV_ID + r"/?"),
      "https://huggingface.co/api/papers/{}"),
-    (re.compile(r"https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf)/" + ARXIV_ID
+    (re.compile(r"https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/" + ARXIV_ID
                 + r"(?:\.pdf)?/?"), "https://export.arxiv.org/api/query?id_list={}"),
+    (re.compile(r"https?://(?:www\.)?alphaxiv\.org/(?:abs|overview|pdf)/" + ARXIV_ID + r"/?"),
+     "https://export.arxiv.org/api/query?id_list={}"),
+    # (a category's new submissions of the day: the papers its listing's feed holds; the
+    # pages of several days, /recent and /pastweek, have no such answer)
+    (re.compile(r"https?://(?:www\.)?arxiv\.org/list/([a-z-]+(?:\.[A-Za-z-]+)?"
+                r"(?:\+[a-z-]+(?:\.[A-Za-z-]+)?)*)/new/?"), "https://rss.arxiv.org/rss/{}"),
 )
 
 
 def answer_address(url: str) -> str | None:
     """The API's address for a page of the daily papers (a day's, the latest day's, a
-    paper's) or of an arXiv paper (its abstract's or PDF's), else None."""
+    paper's), of an arXiv paper (its abstract's, PDF's or HTML's, or alphaXiv's page of
+    it) or of a category's new submissions on arXiv, else None."""
     for page, answer in PAGE_ANSWERS:
         if found := page.fullmatch(url):
             return answer.format(found[1])

@@ -160,10 +160,21 @@ def test_every_address_that_fails_is_named_and_only_passing_failures_asked_again
      "https://export.arxiv.org/api/query?id_list=2505.09388v2"),
     ("http://arxiv.org/pdf/2505.09388v1.pdf",
      "https://export.arxiv.org/api/query?id_list=2505.09388v1"),
+    ("https://arxiv.org/html/2505.09388v1", "https://export.arxiv.org/api/query?id_list="
+     "2505.09388v1"),
+    ("https://www.alphaxiv.org/abs/2505.09388", "https://export.arxiv.org/api/query?id_list="
+     "2505.09388"),
+    ("https://www.alphaxiv.org/overview/2505.09388v2", "https://export.arxiv.org/api/query?"
+     "id_list=2505.09388v2"),
+    # (a category's new papers of the day, as its listing's feed holds them)
+    ("https://arxiv.org/list/cs.CL/new", "https://rss.arxiv.org/rss/cs.CL"),
+    ("https://arxiv.org/list/cs.CL+cs.AI/new/", "https://rss.arxiv.org/rss/cs.CL+cs.AI"),
+    ("https://arxiv.org/list/hep-th/new", "https://rss.arxiv.org/rss/hep-th"),
     # (an API's own address, and pages that list no day's or paper's papers, as they are)
     ("https://huggingface.co/api/daily_papers?date=2025-06-02", None),
     ("https://huggingface.co/papers/trending", None),
-    ("https://arxiv.org/list/cs.CL/new", None),
+    ("https://arxiv.org/list/cs.CL/recent", None),
+    ("https://arxiv.org/list/cs.CL/pastweek?show=500", None),
 ])
 def test_a_page_copied_from_the_browser_is_read_from_its_api(page, answer):
     assert answer_address(page) == answer
