@@ -608,18 +608,41 @@ def daily_paper(item: object, name: str, line: int) -> tuple[Record | None, Prob
 HTML_PAGE = re.compile(r"<!doctype\s+html|<html[\s>]", re.IGNORECASE)
 
 
+# A saved page's own address, as its head gives it (arXiv's and Hugging Face's pages do).
+PAGE_ADDRESS = re.compile(
+    r"<link\s[^>]*?rel=[\"']canonical[\"'][^>]*?href=[\"'](?P<link>[^\"'<>]+)"
+    r"|<meta\s[^>]*?property=[\"']og:url[\"'][^>]*?content=[\"'](?P<meta>[^\"'<>]+)",
+    re.IGNORECASE)
+
+
+def page_address(page: str) -> str | None:
+    """The address of a saved web page whose papers import reads from an API (a paper's
+    page on arXiv, a day of the daily papers: see `bitext.web.answer_address`), else None."""
+    from bitext.web import answer_address
+
+    for found in PAGE_ADDRESS.finditer(page[:200_000]):
+        address = html.unescape(found["link"] or found["meta"]).strip()
+        if answer_address(address):
+            return address
+    return None
+
+
 def read_arxiv_feed(text: str, name: str) -> tuple[list[Record], list[Problem]]:
     import xml.etree.ElementTree as ET  # (only import needs it: not loaded for a build)
 
     if HTML_PAGE.match(text.lstrip("\ufeff \t\r\n")):
         # (what a download gives that ended at an error page, a rate limit or a login)
         title = re.search(r"<title[^>]*>([^<]*)</title>", text, re.IGNORECASE)
+        address = page_address(text)
         return [], [Problem(name, 1, None, "a web page, not papers",
                             expected="papers: a digest, a table, the daily papers' JSON or "
                                      "arXiv's answer",
                             found=(f"an HTML page titled {' '.join(title[1].split())[:60]!r}"
                                    if title and title[1].strip() else "an HTML page"),
-                            hint="did a download fail? `curl -f` makes a failed one an error; "
+                            hint=f"import the page's address, whose papers import reads from "
+                                 f"the API that holds them (python build.py import "
+                                 f"'{address}')" if address else
+                                 "did a download fail? `curl -f` makes a failed one an error; "
                                  "or save the papers of the page as text")]
     if re.search(r"<!(DOCTYPE|ENTITY)", text, re.IGNORECASE):
         # arXiv's answers declare none; entities are how XML attacks its reader

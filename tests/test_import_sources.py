@@ -2417,7 +2417,23 @@ def test_an_empty_input_is_a_problem_and_a_day_without_papers_is_not(tmp_path, m
     (b"<html><body>Sign in to continue</body></html>",
      "a web page, not papers (expected papers: a digest, a table, the daily papers' JSON or "
      "arXiv's answer, found an HTML page) — did a download fail? `curl -f` makes a failed "
-     "one an error; or save the papers of the page as text")])
+     "one an error; or save the papers of the page as text"),
+    # (a page saved from the browser, whose papers an API holds: its head names it, a
+    # paper's page on arXiv by its canonical link, a day of the daily papers by og:url)
+    (b'<!DOCTYPE html>\n<html lang="en">\n<head>  <title>[2505.09388] Qwen3 Technical '
+     b'Report</title>\n  <link rel="canonical" href="https://arxiv.org/abs/2505.09388"/>\n'
+     b'  <meta property="og:url" content="https://arxiv.org/abs/2505.09388v1"/>\n</head>',
+     "a web page, not papers (expected papers: a digest, a table, the daily papers' JSON or "
+     "arXiv's answer, found an HTML page titled '[2505.09388] Qwen3 Technical Report') — "
+     "import the page's address, whose papers import reads from the API that holds them "
+     "(python build.py import 'https://arxiv.org/abs/2505.09388')"),
+    (b'<!doctype html><html><head><meta property="og:url" content="https://huggingface.co/'
+     b'papers/date/2025-06-02"><link rel="canonical" href="https://example.org/x">'
+     b'<title>Daily Papers - Hugging Face</title></head>',
+     "a web page, not papers (expected papers: a digest, a table, the daily papers' JSON or "
+     "arXiv's answer, found an HTML page titled 'Daily Papers - Hugging Face') — import the "
+     "page's address, whose papers import reads from the API that holds them (python "
+     "build.py import 'https://huggingface.co/papers/date/2025-06-02')")])
 def test_a_download_that_ended_at_a_web_page_says_so(tmp_path, monkeypatch, capsys, data, found):
     """`curl -s` of an address that answers with an error page (a rate limit, a proxy's
     login): it was "XML with a DOCTYPE or ENTITY declaration (expected an arXiv API answer
