@@ -986,6 +986,47 @@ def test_arabic_secondary_language_is_marked_rtl(tmp_path):
     assert page.abstract_langs == [("en", "ltr"), ("ar", "rtl")]
 
 
+@pytest.mark.parametrize("code, shown, not_shown", [
+    ("zh-Hant", ["較新的論文", "按 ← 和 → 鍵前往較早和較新的論文。", "譯者"], ["较新的论文"]),
+    ("zh-TW", ["較新的論文"], ["较新的论文"]),
+    ("zh-Hans", ["较新的论文", "译者"], ["較新的論文"]),
+    ("ja", ["新しい論文", "← キーで古い論文へ、→ キーで新しい論文へ移動します。", "翻訳"],
+     ["较新的论文", "Newer paper\""]),
+])
+def test_the_secondary_languages_labels_are_its_own(tmp_path, code, shown, not_shown):
+    """Reading the secondary language alone shows the interface in it: Chinese in
+    traditional characters (zh-Hant, and the regions that write it) had the labels of
+    simplified Chinese ("较新的论文"), Japanese had English's."""
+    import datetime as dt
+
+    from bitext.paperfile import format_paper
+    from tests.conftest import SITE_YAML
+
+    text = SITE_YAML.replace("code: zh-Hans", f"code: {code}").replace("zh-Hans:", f"{code}:")
+    papers = {f"{name}.md": format_paper(
+        titles={"en": f"Paper {name.upper()}", code: f"論文 {name.upper()}"},
+        abstracts={"en": "An abstract.", code: "要旨。"}, date=dt.date(2025, 5, day),
+        translator="Li Hua") for name, day in (("a", 1), ("b", 2))}
+    project = make_project(tmp_path / "site", papers, site_yaml=text)
+    build(Options(root=project, out=tmp_path / "o"))
+    page = (tmp_path / "o/papers/paper-a/index.html").read_text("utf-8")
+    assert [label for label in shown if f'data-alt="{label}"' not in page] == []
+    assert [label for label in not_shown if f'data-alt="{label}' in page] == []
+
+
+def test_every_languages_interface_has_the_labels_and_placeholders_of_english():
+    """A label missing in one language would fail its pages' rendering; a placeholder
+    missing would drop a count or a name."""
+    from bitext.strings import STRINGS
+
+    placeholders = {key: set(re.findall(r"\{\w+\}", text))
+                    for key, text in STRINGS["en"].items()}
+    for language, strings in STRINGS.items():
+        assert strings.keys() == placeholders.keys(), language
+        assert {key: set(re.findall(r"\{\w+\}", text)) for key, text in strings.items()} \
+            == placeholders, language
+
+
 def test_new_refuses_a_title_that_gives_a_reserved_file_name(project, capsys):
     assert run("--root", str(project), "new", "CON") == 1
     assert ("title: the title gives a reserved file name (expected a name Windows can store "
