@@ -178,6 +178,22 @@ FIELD_OF_LABEL = {label: field for field, labels in {
                  "技术方法", "实验验证", "contributions", "key contributions",
                  "main contributions", "key findings", "limitations"),
 }.items() for label in labels}
+# Traditional characters of the words that label a digest's lines, and their simplified
+# forms, one for one: a digest from Taiwan or Hong Kong labels its lines "標題：", "摘要翻譯：",
+# "機構：". A line is looked up in this form, of as many characters as it has, so that a
+# label ends where it does in the line as written.
+SIMPLIFIED_OF = str.maketrans(
+    "標題論譯機構單團隊關鍵詞類別審對點評語薦話結總編會議發於錄備註熱讚數頁動實驗貢獻創觀見現術證簡稱讀"
+    "詳細韓漢體閱學與際計門處華騰訊軟節網",
+    "标题论译机构单团队关键词类别审对点评语荐话结总编会议发于录备注热赞数页动实验贡献创观见现术证简称读"
+    "详细韩汉体阅学与际计门处华腾讯软节网")
+
+
+def label_form(text: str) -> str:
+    """A line as its labels are looked up: in simplified characters (see `SIMPLIFIED_OF`)."""
+    return text.translate(SIMPLIFIED_OF)
+
+
 # The labels of a title ("Paper: …", "论文：…"), which names no kind of link either.
 TITLE_LABELS = frozenset(label for label, field in FIELD_OF_LABEL.items() if field == "title")
 # The fields that say who or what translated a paper, and who reviewed the translation.
@@ -620,7 +636,7 @@ def is_count_line(text: str, raw: str) -> bool:
     were taken off): a number alone ("128") says nothing of what it is."""
     if len(text) > COUNT_LINE_MAX or not DIGIT.search(text):
         return False
-    words = {word.lower() for word in LETTER_RUN.findall(text)} - MULTIPLIERS
+    words = {word.lower() for word in LETTER_RUN.findall(label_form(text))} - MULTIPLIERS
     return words <= COUNT_WORDS and (bool(words) or text != raw or "|" in text)
 
 
@@ -865,13 +881,14 @@ def field_label(text: str) -> tuple[str | None, str]:
     """The field a line's label names, and the text after the label; (None, text) for a
     line without one. A label with its translation in brackets ("摘要 (Abstract)：") is
     the label."""
-    match = FIELD_LABEL.match(text) if LABEL_END.search(text, 0, LABEL_LENGTH_MAX) else None
-    if match is None and (pair := LABEL_PAIR.match(text)) and FIELD_OF_LABEL.get(
+    form = label_form(text)
+    match = FIELD_LABEL.match(form) if LABEL_END.search(form, 0, LABEL_LENGTH_MAX) else None
+    if match is None and (pair := LABEL_PAIR.match(form)) and FIELD_OF_LABEL.get(
             " ".join(pair["first"].lower().split())) == FIELD_OF_LABEL.get(
             " ".join(pair["second"].lower().split()), ""):
-        return field_label(pair["first"] + text[pair.end():])
-    if match is None and DASH_START.match(text):
-        match = DASH_LABEL.match(text)
+        return field_label(text[:pair.end("first")] + text[pair.end():])
+    if match is None and DASH_START.match(form):
+        match = DASH_LABEL.match(form)
     if match is None:
         return None, text
     return FIELD_OF_LABEL[" ".join(match["label"].lower().split())], text[match.end():].strip()
@@ -881,7 +898,8 @@ def without_language_label(text: str, secondary_script: frozenset[str]) -> str:
     """A line's text without a label that names its language only ("中文：论文标题",
     "English: Title"): a label that names the other language stays ("Chinese: A Benchmark
     …" may be an English title)."""
-    match = LANGUAGE_LABEL.match(text) if LABEL_END.search(text, 0, LABEL_LENGTH_MAX) else None
+    form = label_form(text)
+    match = LANGUAGE_LABEL.match(form) if LABEL_END.search(form, 0, LABEL_LENGTH_MAX) else None
     if match is None:
         return text
     rest = text[match.end():]
@@ -929,8 +947,8 @@ ORGANISATIONS_PARTED = re.compile(r"\s*[、,，&/;；]\s*")
 
 def is_organisation(text: str) -> bool:
     """Whether a line names organisations alone, in Chinese (see `CHINESE_ORGANISATION`)."""
-    return len(text) <= 30 and all(CHINESE_ORGANISATION.fullmatch(part)
-                                   for part in ORGANISATIONS_PARTED.split(text.strip()))
+    return len(text) <= 30 and all(CHINESE_ORGANISATION.fullmatch(part) for part in
+                                   ORGANISATIONS_PARTED.split(label_form(text).strip()))
 
 
 def names_organisations(text: str) -> bool:
@@ -1013,7 +1031,8 @@ def author_names(text: str) -> tuple[str, ...]:
 def translator_named(text: str) -> str | None:
     """What a line's label says made its text (see `Line.translated_by`), from the words
     in brackets after it."""
-    match = FIELD_LABEL.match(text)
+    form = label_form(text)
+    match = FIELD_LABEL.match(form)
     qualifier = " ".join((match["qualifier"] or "").lower().split()) if match else ""
     if not qualifier:
         return None
@@ -1026,7 +1045,8 @@ def translator_named(text: str) -> str | None:
         return None
     if named["by"] in MACHINE_WORDS or not re.search("[a-z]", named["by"]):
         return ""  # ("机器翻译", "谷歌翻译": a machine, no model's name)
-    return match["qualifier"].strip()[:len(named["by"])].strip()  # (as written)
+    return text[match.start("qualifier"):match.end("qualifier")].strip()[
+        :len(named["by"])].strip()  # (as written)
 
 
 def section_label(text: str) -> str | None:

@@ -52,6 +52,7 @@ from bitext.digestlines import (
     day_of_line,
     front_matter_lines,
     is_prose,
+    label_form,
     link_items,
     linked_title,
     unbold,
@@ -239,8 +240,10 @@ def header_delimiter(text: str, languages: tuple[Language, Language]
 
 
 def column_words(name: str) -> str:
-    """A header cell's words, case folded, without the marks between them."""
-    return " ".join(re.sub(r"[_\-.()（）\[\]【】<>《》:：*]", " ", name.casefold()).split())
+    """A header cell's words, case folded, without the marks between them, in simplified
+    characters ("中文標題": see `bitext.digestlines.label_form`)."""
+    return " ".join(re.sub(r"[_\-.()（）\[\]【】<>《》:：*]", " ",
+                           label_form(name).casefold()).split())
 
 
 def column_of(index: int, name: str, languages: tuple[Language, Language]) -> Column:

@@ -9,6 +9,7 @@ import textwrap
 
 import pytest
 
+from bitext.config import Language
 from bitext.digest import parse_digest, read_digest
 from bitext.digestlines import title_pair
 from bitext.scripts import script_of_language, script_share
@@ -693,3 +694,35 @@ def test_obsidian_callouts_label_the_quoted_parts_they_begin():
         CHINESE_ABSTRACTS[n % len(CHINESE_ABSTRACTS)] for n in range(len(papers))]
     assert [record.abstracts[0].split()[:6] for record in records] == [
         paper["summary"].split()[:6] for paper in papers]
+
+
+def test_a_digest_labelled_in_traditional_characters_reads_as_one_in_simplified():
+    """A digest from Taiwan or Hong Kong labels its lines in traditional characters
+    ("中文標題", "作者單位", "摘要翻譯（機器翻譯）", "點評"), for a site of zh-Hant: before,
+    no label was one, and the entries ran together ("expected the abstract"). Its text
+    stays as written; a table's header row is read alike ("標題", "中文摘要")."""
+    traditional = (Language("en", "English", "ltr"), Language("zh-Hant", "繁體中文", "ltr"))
+    papers = [item["paper"] for _, item in daily_items()[:5]]
+    translations = ["延長強化學習拓展大型語言模型的推理邊界", "推理模型在測試時的快慢思考",
+                    "為大型語言模型程式設計合成高品質測試案例", "以獎勵對齊模型", "多模態評測基準"]
+    abstracts = ["以推理為中心的語言模型近期進展凸顯了強化學習的前景。", "本文提出一個通用框架。"]
+    lines = ["# 每日論文精選 2025-06-02", ""]
+    for n, (paper, translation) in enumerate(zip(papers, translations, strict=True)):
+        lines += [f"## {n + 1}. {normalise_title(paper['title'])}",
+                  f"- **中文標題**：{translation}", "- **作者單位**：國立臺灣大學",
+                  f"- **摘要**：{' '.join(paper['summary'].split())}",
+                  f"- **摘要翻譯（機器翻譯）**：{abstracts[n % 2]}",
+                  *(["- **點評**：值得一讀。"] if n % 2 else []), ""]
+    records, problems = read_records("\n".join(lines), "tw.md", None, traditional)
+    assert problems == []
+    assert [(record.titles, record.affiliation, record.abstracts[1], record.note,
+             record.provenance) for record in records] == [
+        ((normalise_title(paper["title"]), translation), "國立臺灣大學", abstracts[n % 2],
+         (None, "值得一讀。") if n % 2 else (None, None), (("translator", "machine"),))
+        for n, (paper, translation) in enumerate(zip(papers, translations, strict=True))]
+
+    rows = ["標題\t中文標題\t摘要\t中文摘要"] + [
+        f"{normalise_title(paper['title'])}\t{translation}\t{' '.join(paper['summary'].split())}"
+        f"\t{abstracts[0]}" for paper, translation in zip(papers, translations, strict=True)]
+    records, problems = read_records("\n".join(rows), "papers.tsv", None, traditional)
+    assert problems == [] and [record.titles[1] for record in records] == translations
