@@ -26,6 +26,15 @@ def sample_out(tmp_path_factory):
     return out
 
 
+def sample_papers() -> list:
+    """The sample site's papers, as their files give them."""
+    from bitext.config import load_config
+    from bitext.content import load_papers
+    from bitext.markdown import MarkdownRenderer
+
+    return load_papers(REPO, load_config(REPO), MarkdownRenderer(), False)
+
+
 def feeds(folder: Path) -> list[Path]:
     return sorted(folder.rglob("feed.xml"))
 
@@ -104,6 +113,12 @@ def test_site_feed_carries_both_titles_and_abstracts(sample_out):
     qwen = next(entry for entry in parsed.entries if entry.title.startswith("Qwen3"))
     assert qwen.id == "arXiv:2505.09388"
     assert qwen.link == BASE + "papers/qwen3-technical-report/"
+    # The authors, as a reader shows an item's (dc:creator; RSS's <author> is an address).
+    authors = {BASE + paper.url: ", ".join(paper.authors) for paper in sample_papers()}
+    assert len(parsed.entries) > 3
+    assert {entry.link: entry.author for entry in parsed.entries} == {
+        entry.link: authors[entry.link] for entry in parsed.entries}
+    assert qwen.author.startswith("An Yang, Anfeng Li, Baosong Yang, ")
     assert "思考预算机制" in qwen.description and "thinking budget mechanism" in qwen.description
     # Each tag by its name, as a reader shows it, in the domain of its page.
     assert {(tag.term, tag.scheme) for tag in qwen.tags} == {
