@@ -137,6 +137,10 @@ RIS_TERMS = Terms(
     "tag", "give the record its {field} (TI, AB: Zotero's and EndNote's RIS have them; for "
     "a paper on arXiv, `bitext import https://arxiv.org/abs/ID` reads arXiv's)",
     "is the translation in the tag of the original?", "the tag holds an address")
+MEDLINE_TERMS = Terms(
+    "tag", "give the record its {field} (TI, AB; PubMed has no abstract for some papers, "
+    "letters and comments: leave those out of the export)",
+    "is the translation in the tag of the original?", "the tag holds an address")
 
 
 @dataclass(frozen=True)
@@ -300,8 +304,9 @@ def read_table(text: str, source: str, languages: tuple[Language, Language],
                format_name: str = "table", rows: Sequence[TableItem] | None = None
                ) -> tuple[list[Entry], list[Problem], tuple[str, ...]]:
     """The papers of a table's text (as a digest's entries), every problem found, and the
-    names of the columns left out; of a BibTeX text's entries or a RIS text's records,
-    by `format_name` "bibtex" or "ris" (see `bitext.bibtex`, `bitext.ris`); of a
+    names of the columns left out; of a BibTeX text's entries or a RIS or MEDLINE text's
+    records, by `format_name` "bibtex", "ris" or "medline" (see `bitext.bibtex`,
+    `bitext.ris`, `bitext.medline`); of a
     workbook's sheet, its `rows` (see `bitext.spreadsheet`)."""
     text = text.removeprefix("\ufeff")
     if rows is not None:
@@ -314,6 +319,10 @@ def read_table(text: str, source: str, languages: tuple[Language, Language],
         from bitext.ris import ris_rows
 
         items, problems = ris_rows(text, source)
+    elif format_name == "medline":
+        from bitext.medline import medline_rows
+
+        items, problems = medline_rows(text), []
     elif text.lstrip()[:1] in ("[", "{"):
         items, problems = json_rows(text, source)
     elif is_front_matter(text):
@@ -322,7 +331,8 @@ def read_table(text: str, source: str, languages: tuple[Language, Language],
         items, problems = markdown_rows(text), []
     else:
         items, problems = csv_rows(text, header_delimiter(text, languages)[0], source)
-    terms = {"bibtex": BIBTEX_TERMS, "ris": RIS_TERMS}.get(format_name, TABLE_TERMS)
+    terms = {"bibtex": BIBTEX_TERMS, "ris": RIS_TERMS, "medline": MEDLINE_TERMS}.get(
+        format_name, TABLE_TERMS)
     entries, columns, left_out, day = [], None, {}, None
     filled: set[int] = set()  # (the columns with a cell that holds something)
     for kind, line, value in items:

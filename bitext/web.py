@@ -51,6 +51,11 @@ PAGE_ANSWERS = (
                 + r"(?:\.pdf)?/?"), "https://export.arxiv.org/api/query?id_list={}"),
     (re.compile(r"https?://(?:www\.)?alphaxiv\.org/(?:abs|overview|pdf)/" + ARXIV_ID + r"/?"),
      "https://export.arxiv.org/api/query?id_list={}"),
+    # (a paper's page on PubMed: its MEDLINE record, as PubMed's E-utilities give it)
+    (re.compile(r"https?://(?:pubmed\.ncbi\.nlm\.nih\.gov|(?:www\.)?ncbi\.nlm\.nih\.gov/"
+                r"pubmed)/(\d{1,9})/?"),
+     "https://eutils.ncbi.nlm.nih.gov/entrez/eutils/efetch.fcgi?db=pubmed&id={}"
+     "&rettype=medline&retmode=text"),
     # (a category's new submissions of the day: the papers its listing's feed holds; the
     # pages of several days, /recent and /pastweek, have no such answer)
     (re.compile(r"https?://(?:www\.)?arxiv\.org/list/([a-z-]+(?:\.[A-Za-z-]+)?"

@@ -72,7 +72,12 @@ PIECES = [
     "TY  - JOUR\n", "TY  - ", "ER  - \n", "ER  -", "TI  - ", "T1  - ", "TT  - ", "AB  - ",
     "N2  - ", "AU  - ", "AU  - Yang, An\n", "AD  - ", "DA  - 2025/05/14/\n", "PY  - 2025\n",
     "Y1  - 2025///", "DA  - 2025/02/30/", "DO  - 10.48550/arXiv.2505.09388\n", "UR  - ",
-    "T2  - ", "KW  - ", "N1  - arXiv:2505.09388 [cs]\n", "PB  - arXiv\n", "ZZ  - ", "\r\n"]
+    "T2  - ", "KW  - ", "N1  - arXiv:2505.09388 [cs]\n", "PB  - arXiv\n", "ZZ  - ", "\r\n",
+    # (MEDLINE's)
+    "PMID- 16734914\n", "PMID- ", "TI  - [A title].\n", "AB  - ", "FAU - Kane, David W\n",
+    "AU  - Kane DW\n", "AD  - x@y.org\n", "DP  - 2006 Feb 30\n", "DP  - 2012 Sep\n",
+    "DEP - 20060530\n", "DEP - 20061399\n", "JT  - BMC bioinformatics\n", "MH  - *A/b\n",
+    "AID - 10.1186/1471-2105-7-273 [doi]\n", "LID - ", "      ", "OT  - "]
 PROVENANCE = [{}, {"translation_model": "deepseek-chat"},
               {"translator": "Wang Fang", "reviewed_by": "Li Lei"}]
 
@@ -88,9 +93,9 @@ def main() -> int:
 
     @settings(max_examples=args.examples, deadline=None,
               suppress_health_check=list(HealthCheck))
-    @given(text, st.sampled_from([None, "digest", "table", "bibtex", "ris"]),
+    @given(text, st.sampled_from([None, "digest", "table", "bibtex", "ris", "medline"]),
            st.sampled_from(["week.txt", "week.csv", "week.md", "week.json", "week.bib",
-                            "week.ris"]),
+                            "week.ris", "week.nbib"]),
            st.sampled_from(PROVENANCE))
     def imports(digest: str, format_name: str | None, name: str, provenance: dict) -> None:
         nonlocal tried

@@ -166,6 +166,9 @@ def test_every_address_that_fails_is_named_and_only_passing_failures_asked_again
      "2505.09388"),
     ("https://www.alphaxiv.org/overview/2505.09388v2", "https://export.arxiv.org/api/query?"
      "id_list=2505.09388v2"),
+    # (a paper on PubMed: its MEDLINE record)
+    ("https://pubmed.ncbi.nlm.nih.gov/16734914/", "https://eutils.ncbi.nlm.nih.gov/entrez/"
+     "eutils/efetch.fcgi?db=pubmed&id=16734914&rettype=medline&retmode=text"),
     # (a category's new papers of the day, as its listing's feed holds them)
     ("https://arxiv.org/list/cs.CL/new", "https://rss.arxiv.org/rss/cs.CL"),
     ("https://arxiv.org/list/cs.CL+cs.AI/new/", "https://rss.arxiv.org/rss/cs.CL+cs.AI"),
