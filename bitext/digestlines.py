@@ -317,6 +317,9 @@ DIGEST_DETAIL = re.compile(r"\*\*\s*(?:update time|updated|last updated|paper co
 SUMMARY_CAPTION = re.compile(r"(?:<[^<>]*>\s*)*<summary(?:\s[^<>]*)?>(?P<caption>.*?)</summary>"
                              r"\s*(?:<[^<>]*>\s*)*", re.IGNORECASE)
 DETAILS_CLOSE = re.compile(r"</details\s*>", re.IGNORECASE)
+# A line of hashtags alone, each with a letter ("#LLM #强化学习"; "#5" numbers an entry):
+# words for the tag rules, as a line of keywords is.
+HASHTAGS = re.compile(r"(?:#(?=[\w-]*[^\W\d_])[\w-]+[\s,，、]*)+")
 # A callout's first line, as Obsidian and GitHub write one in a quote ("> [!abstract]
 # Abstract", "> [!note]- 中文摘要", "> [!TLDR]"): its title, else its kind, may name a field,
 # as a collapsed part's caption does (Obsidian's `summary` and `tldr` are kinds of abstract).
@@ -515,6 +518,8 @@ def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
             heading = None  # ("## TL;DR:", "## 摘要翻译:": a label alone, with its colon)
         if label is None and is_count_line(text_of_line, unmarked):
             label = "other"
+        if label is None and text_of_line[:1] == "#" and HASHTAGS.fullmatch(text_of_line):
+            label = "keywords"  # ("#LLM #Reasoning #强化学习", as posts tag a paper)
         if (label is None and not heading and body[:1] in "*_" and ITALIC_LINE.fullmatch(body)
                 and is_author_list(text_of_line)):
             label = "authors"  # (a byline in italics, "*Alice Smith, Bob Lee*")
@@ -813,7 +818,9 @@ def linked_title(text: str, number: int) -> tuple[str, Link | None]:
     """A title written as a Markdown link to its paper ("[Qwen3 Technical
     Report](https://arxiv.org/abs/2505.09388)", in bold perhaps): its text, and its
     address as a link of line `number`; else the title as it is, and None."""
-    match = MARKDOWN_LINK.fullmatch(text) if text.startswith("[") else None
+    # (the symbols that mark the line may stand after the link too: "🔥 [Title](…) 🔥")
+    linked = without_trailing_pictographs(text)
+    match = MARKDOWN_LINK.fullmatch(linked) if linked.startswith("[") else None
     if match is None or not match["text"].strip():
         return text, None
     return unbold(match["text"].strip()), Link(number, "", match["url"], None)
@@ -832,6 +839,16 @@ def without_pictographs(text: str) -> str:
         else:
             break
     return text[at:] if at else text
+
+
+def without_trailing_pictographs(text: str) -> str:
+    """A text without the symbols after its last letter, digit or mark, and the spaces
+    between them ("[Title](…) 🔥 ✨")."""
+    end = len(text)
+    while end and (text[end - 1].isspace() or text[end - 1] in PICTOGRAPH_JOINERS
+                   or unicodedata.category(text[end - 1]) in ("So", "Me")):
+        end -= 1
+    return text[:end]
 
 
 def title_pair(text: str, secondary: frozenset[str]) -> tuple[str, str] | None:

@@ -11,7 +11,7 @@ import pytest
 
 from bitext.config import Language
 from bitext.digest import parse_digest, read_digest
-from bitext.digestlines import title_pair
+from bitext.digestlines import HASHTAGS, title_pair
 from bitext.scripts import script_of_language, script_share
 from bitext.sources import normalise_title, read_records
 from tests.conftest import FIXTURES
@@ -726,3 +726,25 @@ def test_a_digest_labelled_in_traditional_characters_reads_as_one_in_simplified(
         f"\t{abstracts[0]}" for paper, translation in zip(papers, translations, strict=True)]
     records, problems = read_records("\n".join(rows), "papers.tsv", None, traditional)
     assert problems == [] and [record.titles[1] for record in records] == translations
+
+
+def test_a_posts_linked_titles_between_emoji_and_its_hashtags():
+    """A post's papers: "🔥 [Title](arXiv) 🔥" (the title a link, emoji on both sides), "👉
+    标题", a line of hashtags, the abstracts. Before, the link after the first emoji stayed
+    the title ("[Title](https://…) 🔥"), and the hashtags were read as the translated
+    title ("an affiliation that reads as a title"). Now the link gives the arXiv id and
+    the hashtags are words for the tag rules, as a line of keywords is; "#5" alone, which
+    numbers an entry, is none."""
+    papers = [item["paper"] for _, item in daily_items()[:6]]
+    lines = []
+    for n, paper in enumerate(papers):
+        lines += [f"🔥 [{normalise_title(paper['title'])}](https://arxiv.org/abs/{paper['id']}) 🔥",
+                  f"👉 {TRANSLATED_TITLES[n]}", "#LLM #Reasoning #强化学习", "",
+                  " ".join(paper["summary"].split()), "",
+                  CHINESE_ABSTRACTS[n % len(CHINESE_ABSTRACTS)], "", "———", ""]
+    records, problems = read_records("\n".join(lines), "post.md", None, LANGUAGES)
+    assert problems == []
+    assert [(record.titles, record.arxiv, record.extra_terms) for record in records] == [
+        ((normalise_title(paper["title"]), TRANSLATED_TITLES[n]), paper["id"],
+         ("LLM", "Reasoning", "强化学习")) for n, paper in enumerate(papers)]
+    assert HASHTAGS.fullmatch("#LLM, #大模型") and not HASHTAGS.fullmatch("#5")
