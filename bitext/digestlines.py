@@ -248,6 +248,7 @@ NOT_A_MACHINE = frozenset({"", "中文", "英文", "人工", "human", "manual", 
 # entry's number ("论文1：", "Paper 2:", "Paper 2/10:", "论文三：") and its language
 # perhaps, before its colon or bracket.
 LABEL_NUMBER = r"(?:\s*(?:\d{1,3}(?:/\d{1,3})?|[一二三四五六七八九十]{1,3}))?"
+ENTRY_NUMBER = re.compile(r"\d|[一二三四五六七八九十]")
 EMPHASIS = r"\*\*|__|\*|_"
 # A label that names a language only ("中文：标题", "EN: Title"): the grammar says which
 # field its line is (see `without_language_label`).
@@ -508,6 +509,10 @@ def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
             # ("1. Title: …", "3. 标题：…": the number of the entry that the title starts)
             label, text_of_line = field_label(labelled[entry_number.end():])
         translated_by = translator_named(labelled) if label in ("title", "abstract") else None
+        if (label is None and (heading or unmarked != body) and ENTRY_NUMBER.search(
+                text_of_line) and section_label(text_of_line) == "title"):
+            blank = True  # ("## Paper 3", "**论文三**": the entry's number, over its fields)
+            continue
         if label is None and len(text_of_line) < LABEL_LENGTH_MAX and (
                 named := section_label(text_of_line)) and (
                 heading or unmarked != body or named == "abstract"):
@@ -520,6 +525,10 @@ def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
             label = "other"
         if label is None and text_of_line[:1] == "#" and HASHTAGS.fullmatch(text_of_line):
             label = "keywords"  # ("#LLM #Reasoning #强化学习", as posts tag a paper)
+        if label is None and (said := provenance_said(text_of_line)):
+            label, text_of_line = said  # ("（译文由 DeepSeek 生成）", as a label would say it)
+        if label is None and is_call_to_action(text_of_line):
+            label = "other"  # ("Read more →", "阅读原文": what a newsletter's link said)
         if (label is None and not heading and body[:1] in "*_" and ITALIC_LINE.fullmatch(body)
                 and is_author_list(text_of_line)):
             label = "authors"  # (a byline in italics, "*Alice Smith, Bob Lee*")
@@ -541,10 +550,14 @@ def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
 
 def numbered_pieces(raw_lines: list[str]) -> Iterator[tuple[int, str]]:
     """Each line with its number; a line of several fields after labels in bold (see
-    `FIELDS_APART`), or a title with its links after it (see `title_and_links`), as its
-    pieces, each with the line's number."""
+    `FIELDS_APART`), a title with its links after it (see `title_and_links`), or a row of
+    a table of a paper (see `table_pieces`), as its pieces, each with the line's number."""
+    in_tables = table_pieces(raw_lines) if "|" in "".join(raw_lines) else {}
     for number, raw in enumerate(raw_lines, start=1):
-        if "**" in raw and BOLD_LABEL_START.match(raw.strip()) and FIELDS_APART.search(raw):
+        if number in in_tables:
+            for piece in in_tables[number]:
+                yield number, piece
+        elif "**" in raw and BOLD_LABEL_START.match(raw.strip()) and FIELDS_APART.search(raw):
             for piece in FIELDS_APART.split(raw.strip()):
                 yield number, piece
         elif "](" in raw and (pieces := title_and_links(raw)):
@@ -552,6 +565,72 @@ def numbered_pieces(raw_lines: list[str]) -> Iterator[tuple[int, str]]:
             yield number, pieces[1]
         else:
             yield number, raw
+
+
+# A Markdown table's row, and the row of dashes under its header.
+TABLE_ROW = re.compile(r"\s*\|(?P<cells>.*)\|\s*")
+TABLE_DELIMITER = re.compile(r"\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*")
+CELL_PARTING = re.compile(r"(?<!\\)\|")
+# A column of a table of a paper that holds one language's texts, as its header names it
+# ("English", "中文", "简体中文", "Original", "译文"), besides `LANGUAGE_OF_WORD`'s words.
+LANGUAGE_COLUMNS = frozenset({"original", "translation", "translated", "原文", "译文", "翻译",
+                              "中文翻译", "中文译文", "english original"})
+
+
+def table_pieces(raw_lines: list[str]) -> dict[int, list[str]]:
+    """The lines that a digest's Markdown tables of a paper stand for, by line number: a
+    table of its fields by their labels ("| Title | … |", "| 摘要 | … |", perhaps the first
+    as its header, as Notion writes one) as a line of each label and its text, and a table
+    of the two languages side by side ("| English | 中文 |", a row the titles, a row the
+    abstracts, perhaps after a column of their labels) as a line of each cell; the header
+    of a table of languages is no paper's text. A table of neither stays as it is."""
+    pieces: dict[int, list[str]] = {}
+    at = 0
+    while at < len(raw_lines) - 1:
+        if not (TABLE_ROW.fullmatch(raw_lines[at]) and TABLE_DELIMITER.fullmatch(raw_lines[at + 1])
+                and "-" in raw_lines[at + 1]):
+            at += 1
+            continue
+        end = at + 2
+        while end < len(raw_lines) and TABLE_ROW.fullmatch(raw_lines[end]):
+            end += 1
+        header, rows = table_cells(raw_lines[at]), [table_cells(raw_lines[row])
+                                                    for row in range(at + 2, end)]
+        lines = rows_as_lines(header, rows)
+        if lines is not None:
+            pieces.update({at + 1: lines[0], at + 2: []})
+            pieces.update((at + 3 + index, row) for index, row in enumerate(lines[1:]))
+        at = end
+    return pieces
+
+
+def table_cells(row: str) -> list[str]:
+    inner = TABLE_ROW.fullmatch(row)["cells"]
+    return [cell.strip().replace("\\|", "|") for cell in CELL_PARTING.split(inner)]
+
+
+def rows_as_lines(header: list[str], rows: list[list[str]]) -> list[list[str]] | None:
+    """The lines of a table of a paper's header and rows (see `table_pieces`), the header's
+    first; None for a table of another kind."""
+    def labelled(cells: list[str]) -> list[str]:
+        return [f"{cells[0]}: {' '.join(filter(None, cells[1:]))}"] if cells[0] else []
+
+    if len(header) in (2, 3) and all(names_language(cell) for cell in header[-2:]):
+        return [[]] + [[f"{row[0]}: {cell}" if len(row) == 3 and row[0] else cell
+                        for cell in row[-2:] if cell] for row in rows]
+    if all(len(row) >= 2 and (not row[0] or section_label(unbold(row[0]))) for row in rows):
+        first = labelled(header) if section_label(unbold(header[0])) else []
+        return [first] + [labelled(row) for row in rows]
+    return None
+
+
+def names_language(cell: str) -> bool:
+    """Whether a table's header cell names a language's column ("English", "中文 (Chinese)",
+    "简体中文", "原文", "Translation")."""
+    words = " ".join(re.sub(r"[()（）\[\]*_]", " ", cell.casefold()).split())
+    return (words in LANGUAGE_OF_WORD or words in LANGUAGE_COLUMNS
+            or any(word in words for word in LANGUAGE_OF_WORD if not word.isascii())
+            or all(part in LANGUAGE_OF_WORD for part in words.split()) and bool(words))
 
 
 def title_and_links(raw: str) -> tuple[str, str] | None:
@@ -643,6 +722,48 @@ def is_count_line(text: str, raw: str) -> bool:
         return False
     words = {word.lower() for word in LETTER_RUN.findall(label_form(text))} - MULTIPLIERS
     return words <= COUNT_WORDS and (bool(words) or text != raw or "|" in text)
+
+
+# A line alone that says who translated an entry's texts ("（译文由 DeepSeek 生成）",
+# "本文由王芳翻译", "（谷歌翻译）", "(Translated by GPT-4o)"): a translator's label in other
+# words.
+TRANSLATED_BY_SENTENCE = re.compile(
+    r"[（(]?\s*(?:(?:本文|本摘要|摘要|译文|中文译文|翻译)\s*)?由\s*(?P<zh>[^（）()，,。]{1,40}?)\s*"
+    r"(?:机器|自动)?(?:翻译|生成|译出|提供)(?:而成)?\s*[）)]?[。.]?"
+    r"|[（(]\s*(?P<bracketed>[^（）()，,。]{0,30}?)\s*(?P<verb>翻译|机翻)\s*[）)]"
+    r"|[（(]?\s*(?:machine[- ])?translat(?:ed|ion)\s+(?:by|with|using)\s+"
+    r"(?P<en>[^()（）,.]{1,40}?)\s*[）)]?\.?", re.IGNORECASE)
+# Names of models and machine translators, in a sentence that says who translated
+# ("DeepSeek-V3", "GPT-4o", "谷歌翻译"); a name of none is a person's.
+MODEL_NAME = re.compile(
+    r"(?<![a-z])(?:gpt|deepseek|claude|qwen|gemini|llama|glm|chatglm|kimi|moonshot|doubao|"
+    r"ernie|mistral|deepl|google|bing|grok|baichuan|minimax|hunyuan|o[134]|ai|llm|mt)(?![a-z])"
+    r"|通义|千问|智谱|豆包|文心|谷歌|百度|有道|混元|模型|机器|人工智能", re.IGNORECASE)
+# What a newsletter's link said, left alone on its line when it was copied as text.
+CALLS_TO_ACTION = frozenset({"read more", "continue reading", "read the paper", "read paper",
+                             "read the full paper", "read full paper", "learn more",
+                             "阅读原文", "查看原文", "阅读全文", "点击阅读原文", "查看详情",
+                             "了解更多", "查看论文", "阅读论文"})
+
+
+def provenance_said(text: str) -> tuple[str, str] | None:
+    """The field and value of a sentence that says who translated ("由 DeepSeek 生成":
+    the translation model; "由王芳翻译": the translator; "（机器翻译）" alone is a machine
+    of no name, see `MACHINE_WORDS`; "（人工翻译）" names no one, and is no field's), or
+    None."""
+    found = TRANSLATED_BY_SENTENCE.fullmatch(text.strip())
+    if found is None:
+        return None
+    by = (found["zh"] or found["bracketed"] or found["en"] or "").strip()
+    if found["verb"] == "机翻" and not by or by.casefold() in MACHINE_WORDS:
+        return "translator", "machine"
+    if by.casefold() in NOT_A_MACHINE:
+        return "other", text  # ("（翻译）", "（人工翻译）", "（英文翻译）": no one named)
+    return ("translation_model" if MODEL_NAME.search(by) else "translator"), by
+
+
+def is_call_to_action(text: str) -> bool:
+    return text.strip(" →»>›.…:：!！").casefold() in CALLS_TO_ACTION
 
 
 def is_prose(text: str) -> bool:

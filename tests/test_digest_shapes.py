@@ -748,3 +748,81 @@ def test_a_posts_linked_titles_between_emoji_and_its_hashtags():
         ((normalise_title(paper["title"]), TRANSLATED_TITLES[n]), paper["id"],
          ("LLM", "Reasoning", "强化学习")) for n, paper in enumerate(papers)]
     assert HASHTAGS.fullmatch("#LLM, #大模型") and not HASHTAGS.fullmatch("#5")
+
+
+def translated_papers(count: int) -> list[tuple[str, str, str, str]]:
+    """Real papers' titles and abstracts (one line each), with Chinese translations."""
+    return [(normalise_title(item["paper"]["title"]), TRANSLATED_TITLES[n],
+             " ".join(item["paper"]["summary"].split()),
+             CHINESE_ABSTRACTS[n % len(CHINESE_ABSTRACTS)])
+            for n, (_, item) in enumerate(daily_items()[:count])]
+
+
+def read_back(lines: list[str]) -> list[tuple]:
+    records, problems = read_records("\n".join(lines), "d.md", None, LANGUAGES)
+    assert problems == []
+    return [(record.titles, record.abstracts[1]) for record in records]
+
+
+def test_a_table_a_paper_of_its_two_languages_side_by_side():
+    """A table a paper, its columns the two languages ("| English | 中文 |"), a row its
+    titles and a row its abstracts, perhaps after a column of their labels, as a document
+    kept side by side writes it. Before: "expected the translated abstract", no paper."""
+    entries = translated_papers(6)
+    two, three = ["# Papers of the day", ""], []
+    for n, (title, translated, abstract, translation) in enumerate(entries, start=1):
+        two += [f"### {n}", "", "| English | 中文 |", "|---|---|", f"| {title} | {translated} |",
+                f"| {abstract} | {translation} |", ""]
+        three += ["| | Original | 简体中文 (Chinese) |", "| --- | :--- | :--- |",
+                  f"| Title | {title} | {translated} |",
+                  f"| **Abstract** | {abstract} | {translation} |", ""]
+    expected = [((title, translated), translation)
+                for title, translated, _, translation in entries]
+    assert read_back(two) == read_back(three) == expected
+
+
+def test_a_table_a_paper_of_its_fields_by_their_labels():
+    """A table a paper, a row a field by its label ("| Title | … |", "| 摘要 | … |"), under
+    a header of no field ("| Field | Content |") or the first field as its header, as
+    Notion writes a table; and over it a heading that numbers the paper ("## Paper 3",
+    "### 论文三"), which was read as a title's label alone ("the title label alone")."""
+    entries = translated_papers(6)
+    lines, notion = [], []
+    for n, (title, translated, abstract, translation) in enumerate(entries, start=1):
+        lines += [f"## Paper {n}", "", "| Field | Content |", "|---|---|", f"| Title | {title} |",
+                  f"| 标题 | {translated} |", f"| Abstract | {abstract} |",
+                  f"| 摘要 | {translation} |", ""]
+        notion += [f"### 论文{'一二三四五六'[n - 1]}", "", f"| **Title** | {title} |",
+                   "| --- | --- |",
+                   f"| **标题** | {translated} |", f"| **Abstract** | {abstract} |",
+                   f"| **摘要** | {translation} |", ""]
+    expected = [((title, translated), translation)
+                for title, translated, _, translation in entries]
+    assert read_back(lines) == read_back(notion) == expected
+    # (a table of neither kind in an abstract stays as it is)
+    results = ["| Model | Score |", "|---|---|", "| Ours | 91.2 |"]
+    entries_with_table = ["A Title of a Paper", "一篇论文的标题", "", "We report these results.",
+                          *results, "", "我们报告了这些结果。"]
+    records, problems = read_records("\n".join(entries_with_table), "d.md", None, LANGUAGES)
+    assert problems == [] and "| Ours | 91.2 |" in records[0].abstracts[0]
+
+
+def test_a_line_that_says_who_translated_is_the_translations_provenance():
+    """"（译文由 DeepSeek 生成）" or "(Translated by GPT-4o)" alone on its line under a
+    paper says who translated it, as "翻译模型：" or "译者：" would; "Read more →" and "阅读原文"
+    (a newsletter's link, copied as text) are no paper's text. Before, either was a line
+    the grammar could not place: "expected the translated title", no paper."""
+    entries = translated_papers(4)
+    said = ["_（译文由 DeepSeek-V3 生成）_", "(Translated by GPT-4o)", "本文由王芳翻译。",
+            "（机器翻译）"]
+    lines = []
+    for n, (title, translated, abstract, translation) in enumerate(entries):
+        lines += [f"**{title}**", abstract, "", f"**{translated}**", translation, said[n], "",
+                  "Read more →" if n % 2 else "👉 阅读原文", "", "---", ""]
+    records, problems = read_records("\n".join(lines), "d.md", None, LANGUAGES)
+    assert problems == []
+    assert [(record.titles[1], record.provenance) for record in records] == [
+        (entries[0][1], (("translation_model", "DeepSeek-V3"),)),
+        (entries[1][1], (("translation_model", "GPT-4o"),)),
+        (entries[2][1], (("translator", "王芳"),)),
+        (entries[3][1], (("translator", "machine"),))]
