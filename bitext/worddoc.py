@@ -7,10 +7,12 @@ A document of paragraphs is read as a digest (see `bitext.digest`): each paragra
 heading as Markdown's ("## 2025-06-02", which may date the papers under it), text in bold
 or italics as Markdown's, a hyperlink as a Markdown link of its text. A problem names the
 paragraph by its number, as a digest's line (a line break within a paragraph counting one
-more), and quotes it. A document that holds tables
-is read as a table's rows (see `bitext.table`): the rows of every table, a heading above
-one that holds a day dating its papers. A Word 97–2003 document (.doc) is refused with
-the way to save it as .docx.
+more), and quotes it. A table of one paper among the paragraphs, its fields by their
+labels or its two languages side by side, is read as a digest's Markdown table (see
+`bitext.digestlines.table_pieces`): a line a row, and one more under its first. A
+document that holds tables of papers is read as a table's rows (see `bitext.table`): the
+rows of every table, a heading above one that holds a day dating its papers. A Word
+97–2003 document (.doc) is refused with the way to save it as .docx.
 """
 
 from __future__ import annotations
@@ -65,9 +67,13 @@ def document_input(data: bytes, name: str
         document = docx.Document(io.BytesIO(data))
         blocks = list(document.iter_inner_content())
         levels = heading_levels(document)
-        if any(isinstance(block, Table) for block in blocks):
+        tables = {id(block): table_cells(block, levels) for block in blocks
+                  if isinstance(block, Table)}
+        if not all(is_table_of_a_paper(cells) for cells in tables.values()):
             return "", table_items(blocks, levels), []
-        lines = [paragraph_markdown(block, levels) for block in blocks]
+        lines = [line for block in blocks for line in (
+            markdown_table(tables[id(block)]) if isinstance(block, Table)
+            else [paragraph_markdown(block, levels)])]
     except Exception as error:  # (python-docx's own, zipfile's, the XML parser's)
         return "", None, [Problem(name, None, None, "not a Word document that can be read",
                                   expected="a .docx document as Word, WPS or LibreOffice "
@@ -141,6 +147,34 @@ def heading_levels(document: Document) -> dict[str, int]:
         elif words[:1] == ["heading"] and len(words) == 2 and words[1].isdigit():
             levels[style.style_id] = min(max(int(words[1]), 1), 6)
     return levels
+
+
+def table_cells(table: Table, levels: dict[str, int]) -> list[list[str]]:
+    """A table's rows of cells, each cell's paragraphs as its lines."""
+    return [["\n".join(paragraph_markdown(paragraph, levels) for paragraph in cell.paragraphs)
+             for cell in row.cells] for row in table.rows]
+
+
+def is_table_of_a_paper(cells: list[list[str]]) -> bool:
+    """Whether a table is one paper's, its fields by their labels or its two languages
+    side by side (see `bitext.digestlines.rows_as_lines`), not a table of papers."""
+    from bitext.digestlines import rows_as_lines
+
+    one_line = [[" ".join(cell.split()) for cell in row] for row in cells]
+    return bool(one_line) and rows_as_lines(one_line[0], one_line[1:]) is not None
+
+
+def markdown_table(cells: list[list[str]]) -> list[str]:
+    """A table of a paper as a digest's Markdown table (which reads it: see
+    `bitext.digestlines.table_pieces`): a line a row, and the row of dashes under the
+    first; a cell's paragraphs parted by line breaks, as a table's cells are (see
+    `bitext.inline_html`)."""
+    def cell_line(cell: str) -> str:
+        parts = [" ".join(part.split()) for part in cell.split("\n") if part.strip()]
+        return "<br><br>".join(parts).replace("|", "\\|")
+
+    rows = ["| " + " | ".join(map(cell_line, row)) + " |" for row in cells]
+    return [rows[0], "|" + " --- |" * len(cells[0]), *rows[1:]]
 
 
 def table_items(blocks: list[Paragraph | Table], levels: dict[str, int]) -> list[TableItem]:

@@ -235,3 +235,40 @@ def test_a_heading_of_a_style_named_in_chinese_dates_the_papers():
     records, problems = read_records(text, "wps.docx", None, LANGUAGES)
     assert problems == [] and len(records) == len(papers)
     assert {record.date for record in records} == {dt.date(2025, 6, 2)}
+
+
+def test_a_word_table_a_paper_reads_as_its_fields_or_its_two_languages():
+    """A digest kept in Word with a table a paper, under a heading that numbers it: the
+    rows its fields by their labels ("Title", "标题", "Abstract", "摘要"), or its two
+    languages side by side ("English" | "中文", a row the titles, a row the abstracts);
+    a cell's paragraphs stay the abstract's. Before, the document was read as a table of
+    papers: "the header row names 0 abstract columns"."""
+    papers = sample_days()["2025-06-02.json"][:5]
+    by_labels, side_by_side = docx.Document(), docx.Document()
+    for number, paper in enumerate(papers):
+        title, translated = " ".join(paper["title"].split()), CHINESE_TITLES[number]
+        parts, translation = paragraphs(paper["summary"]), CHINESE_ABSTRACTS[number % 5]
+        by_labels.add_heading(f"论文{number + 1}", level=2)
+        table = by_labels.add_table(rows=4, cols=2)
+        for row, (label, text) in enumerate([("Title", title), ("标题", translated),
+                                              ("Abstract", parts[0]), ("摘要", translation)]):
+            table.cell(row, 0).text, table.cell(row, 1).text = label, text
+        for part in parts[1:]:
+            table.cell(2, 1).add_paragraph(part)
+        side_by_side.add_heading(str(number + 1), level=3)
+        table = side_by_side.add_table(rows=3, cols=2)
+        for row, (text, its_translation) in enumerate([("English", "中文"), (title, translated),
+                                                       (parts[0], translation)]):
+            table.cell(row, 0).text, table.cell(row, 1).text = text, its_translation
+        for part in parts[1:]:
+            table.cell(2, 0).add_paragraph(part)
+    for document in (by_labels, side_by_side):
+        text, rows, problems = document_input(document_bytes(document), "papers.docx")
+        assert problems == [] and rows is None
+        records, problems = read_records(text, "papers.docx", None, LANGUAGES)
+        assert problems == []
+        assert [(record.titles, record.abstracts[0].split("\n\n"), record.abstracts[1])
+                for record in records] == [
+            ((" ".join(paper["title"].split()), CHINESE_TITLES[number]),
+             paragraphs(paper["summary"]), CHINESE_ABSTRACTS[number % 5])
+            for number, paper in enumerate(papers)]
