@@ -587,8 +587,8 @@ def table_pieces(raw_lines: list[str]) -> dict[int, list[str]]:
     pieces: dict[int, list[str]] = {}
     at = 0
     while at < len(raw_lines) - 1:
-        if not (TABLE_ROW.fullmatch(raw_lines[at]) and TABLE_DELIMITER.fullmatch(raw_lines[at + 1])
-                and "-" in raw_lines[at + 1]):
+        if not (TABLE_ROW.fullmatch(raw_lines[at])
+                and TABLE_DELIMITER.fullmatch(raw_lines[at + 1])):
             at += 1
             continue
         end = at + 2

@@ -13,7 +13,12 @@ from bitext.cli import main
 from bitext.config import Language, load_config
 from bitext.content import load_papers, slug_from_title
 from bitext.digest import Entry, parse_digest
-from bitext.digestlines import names_organisations, section_label
+from bitext.digestlines import (
+    is_call_to_action,
+    names_organisations,
+    provenance_said,
+    section_label,
+)
 from bitext.markdown import MarkdownRenderer
 from bitext.sources import read_records
 from tests.conftest import SAMPLE_DIGEST, make_project, snapshot
@@ -400,17 +405,24 @@ han_text = st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x
                    min_size=1, max_size=20)
 # (a line of a label alone, "摘要", "中文翻译", "ABSTRACT", says what follows it: no title,
 # no affiliation; a title that names organisations alone, "Ai Lab", "一团队", is an
-# affiliation's text, see bitext.digest.with_affiliations_in_place)
+# affiliation's text, see bitext.digest.with_affiliations_in_place; a newsletter's link
+# text, "Read more", "查看详情", is no paper's, and "Translated by X" says who translated)
+
+
+def of_a_paper(text: str) -> bool:
+    return (section_label(text) is None and not is_call_to_action(text)
+            and provenance_said(text) is None)
+
+
 title = st.lists(latin_word, min_size=1, max_size=12).map(" ".join).filter(
-    lambda t: slug_from_title(t) != "" and section_label(t) is None
-    and not names_organisations(t))
+    lambda t: slug_from_title(t) != "" and of_a_paper(t) and not names_organisations(t))
 cjk_title = st.tuples(han_text, st.sampled_from(["", " GPT-4o", " LLM 的研究"])).map(
-    "".join).filter(lambda text: section_label(text) is None and not names_organisations(text))
+    "".join).filter(lambda text: of_a_paper(text) and not names_organisations(text))
 sentence = st.lists(latin_word, min_size=1, max_size=30).map(lambda w: " ".join(w) + ".")
 abstract = st.lists(sentence, min_size=1, max_size=4).map(" ".join)
 cjk_abstract = st.lists(han_text.map(lambda t: t + "。"), min_size=1, max_size=4).map("".join)
 affiliation = st.one_of(st.none(), st.lists(latin_word, min_size=1, max_size=3).map(" ".join),
-                        han_text.filter(lambda text: section_label(text) is None))
+                        han_text.filter(of_a_paper))
 entry = st.builds(lambda t, ct, a, ca, af: Entry(0, (t, ct), (a, ca), af),
                   title, cjk_title, abstract, cjk_abstract, affiliation)
 

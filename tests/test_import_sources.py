@@ -21,7 +21,13 @@ from bitext.cli import main
 from bitext.config import Language
 from bitext.content import slug_from_title, text_fingerprint
 from bitext.digest import ENTRY_NUMBER, parse_digest, read_digest
-from bitext.digestlines import LANGUAGE_LABEL, field_label, names_organisations
+from bitext.digestlines import (
+    LANGUAGE_LABEL,
+    field_label,
+    is_call_to_action,
+    names_organisations,
+    provenance_said,
+)
 from bitext.markdown import MarkdownRenderer
 from bitext.scripts import HAN_RUN
 from bitext.sources import (
@@ -2182,18 +2188,26 @@ titles = st.tuples(st.lists(word, min_size=1, max_size=8).map(" ".join),
     # with the numbered entries; one that starts as a language's label, "EN: ?", or a
     # field's, "HIGHLIGHTS: ?" (a note), is read as that label and the text after it)
     lambda t: slug_from_title(t) and not ENTRY_NUMBER.match(t) and not LANGUAGE_LABEL.match(t)
-    and field_label(t)[0] is None and not names_organisations(t))
-# (a title or an abstract that names organisations alone, "Ai Lab", "一团队", is an
-# affiliation's text, which a digest tells from a title or an abstract by nothing else:
-# see bitext.digest.with_affiliations_in_place and affiliations_as_abstracts)
+    and field_label(t)[0] is None and is_papers(t))
+
+
+def is_papers(text: str) -> bool:
+    """A title or an abstract that names organisations alone, "Ai Lab", "一团队", is an
+    affiliation's text, which a digest tells from a title or an abstract by nothing else
+    (see bitext.digest.with_affiliations_in_place and affiliations_as_abstracts); a
+    newsletter's link text, "Read more", "查看详情", is no paper's, and "Translated by X"
+    says who translated."""
+    return (not names_organisations(text) and not is_call_to_action(text)
+            and provenance_said(text) is None)
+
+
 chinese_titles = st.tuples(han, st.sampled_from(["", "？", "；", " GPT-4o "]), han,
-                           st.sampled_from(CHINESE_ENDINGS)).map("".join).filter(
-    lambda t: not names_organisations(t))
+                           st.sampled_from(CHINESE_ENDINGS)).map("".join).filter(is_papers)
 abstracts = st.tuples(st.lists(word, min_size=3, max_size=30).map(" ".join),
                       st.sampled_from([".", "", " https://x.org/a", "?", ". More text."])
-                      ).map("".join).filter(lambda t: not names_organisations(t))
+                      ).map("".join).filter(is_papers)
 chinese_abstracts = st.tuples(han, st.sampled_from(["。", "", "！", "；"]), han).map(
-    "".join).filter(lambda t: not names_organisations(t))
+    "".join).filter(is_papers)
 affiliations = st.one_of(st.none(), st.sampled_from(["阿里", "Google DeepMind", "清华大学",
                                                       "Meta AI; FAIR", "OpenAI."]))
 entries = st.tuples(titles, affiliations, chinese_titles, abstracts, chinese_abstracts)
