@@ -104,6 +104,7 @@ from bitext.digestlines import (
     DATE_LABEL,
     HEADING_DAY,
     LEFT_OUT_FIELDS,
+    LINK_TEXT_WORDS,
     NOT_A_DAY,
     PROVENANCE_FIELDS,
     REPEATED_FIELDS,
@@ -1175,14 +1176,32 @@ def with_title_days(entries: list[Entry]) -> list[Entry]:
     return found
 
 
+# The texts of links after a title, whose links were lost when the page was copied as
+# text ("Title [PDF] [Code]", "标题 【论文】【代码】"): see `without_lost_links`.
+LOST_LINKS = re.compile(r"(?:[\s|·/,]*[\[【][^\[\]【】]{1,20}[\]】])+[\s|·/,]*$")
+LINK_TEXT = re.compile(r"[\[【]([^\[\]【】]{1,20})[\]】]")
+
+
+def without_lost_links(title: str) -> str:
+    """A title without the texts of links after it (see `LOST_LINKS`), where each names a
+    kind of link (`LINK_TEXT_WORDS`); "… [v2]" keeps its brackets."""
+    found = LOST_LINKS.search(title)
+    if not found or not found.start() or not all(
+            word.strip().lower() in LINK_TEXT_WORDS
+            for word in LINK_TEXT.findall(found.group())):
+        return title
+    return title[:found.start()]
+
+
 def with_title_links(entry: Entry) -> Entry:
     """`entry` with its titles that are Markdown links as their text, and their addresses
-    as its links."""
+    as its links; without the texts of links that copying lost after them."""
     titles, links = list(entry.title), list(entry.links)
     for index, (title, part) in enumerate(zip(entry.title, ("title", "translated_title"),
                                               strict=True)):
         if title is not None:
             titles[index], link = linked_title(title, entry.line_of(part))
+            titles[index] = without_lost_links(titles[index])
             links += [link] * bool(link)
     if titles == list(entry.title):
         return entry

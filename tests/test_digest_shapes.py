@@ -826,3 +826,17 @@ def test_a_line_that_says_who_translated_is_the_translations_provenance():
         (entries[1][1], (("translation_model", "GPT-4o"),)),
         (entries[2][1], (("translator", "王芳"),)),
         (entries[3][1], (("translator", "machine"),))]
+
+
+def test_the_texts_of_links_lost_after_a_title_are_no_part_of_it():
+    """A list of papers copied from a web page as text keeps its links' words after each
+    title ("Title [PDF] [Code]", "标题 【论文】【代码】", "Title | [arXiv] | [Project
+    Page]"), which stayed the title's end. A title's own brackets stay ("… [v2]")."""
+    entries = translated_papers(4)
+    after = [" [PDF] [Code]", " | [arXiv] | [Project Page]", " [v2]", " [Paper]"]
+    lines = []
+    for n, (title, translated, abstract, translation) in enumerate(entries):
+        lines += [f"{title}{after[n]}", f"{translated} 【论文】【代码】", abstract, translation, ""]
+    assert [titles for titles, _ in read_back(lines)] == [
+        (f"{title} [v2]" if n == 2 else title, translated)
+        for n, (title, translated, _, _) in enumerate(entries)]
