@@ -146,8 +146,8 @@ class Planned:
 # not hidden ones, nor the folder's own notes (a README holds no papers, and would stop
 # the import as prose that is no digest).
 IMPORTED_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".csv", ".tsv", ".json",
-                               ".jsonl", ".bib", ".ris", ".nbib", ".xlsx", ".docx", ".xml",
-                               ".atom", ".rss"})
+                               ".jsonl", ".bib", ".ris", ".nbib", ".ciw", ".xlsx", ".docx",
+                               ".xml", ".atom", ".rss"})
 FOLDER_NOTES = re.compile(r"(?:readme|licen[cs]e|changelog|contributing|index)\b",
                           re.IGNORECASE)
 # Where a name has one of these, and no file has the name, it is a pattern of names:
@@ -184,7 +184,7 @@ def input_names(names: list[str], say: Callable[[str], None] = lambda text: None
             else:
                 problems.append(Problem(
                     name, None, None, "a folder without papers to import",
-                    expected="files of digests, tables, BibTeX, RIS or MEDLINE (" + ", ".join(
+                    expected="files of digests, tables or references (" + ", ".join(
                         sorted(IMPORTED_SUFFIXES)) + ")",
                     found=(f"{len(left_out)} other file{'s' * (len(left_out) != 1)}: "
                            + ", ".join(left_out[:5])) if left_out else "no file",

@@ -152,7 +152,7 @@ MARKUP_DOCUMENT = re.compile(r"<(?:\?xml|!doctype|(?:[\w-]+:)?feed[\s>]|rss[\s>]
 
 
 def detect_format(text: str, name: str, languages: tuple[Language, Language]) -> str:
-    """hf, arxiv, bibtex, ris, medline, table or digest: from the first characters that
+    """hf, arxiv, bibtex, ris, medline, wos, table or digest: from the first characters that
     are not white space, a JSON object or array of objects (the daily papers, unless its
     first object's keys name a title and an abstract as a table's columns: JSON or JSON
     Lines records), or
@@ -160,7 +160,8 @@ def detect_format(text: str, name: str, languages: tuple[Language, Language]) ->
     arXiv id, "[2505.09388] Qwen3 …", is no JSON); arXiv's e-mail by its lines of a
     paper's start (see `is_arxiv_email`); BibTeX by its name (.bib) or its first entry
     (see `bitext.bibtex.is_bibtex`); RIS by its name (.ris) or its first record's TY line;
-    MEDLINE (PubMed's) by its name (.nbib) or its first record's PMID line;
+    MEDLINE (PubMed's) by its name (.nbib) or its first record's PMID line; Web of
+    Science's by its name (.ciw) or its first lines (FN, VR, PT);
     else a table by its name (.csv, .tsv), its
     header row (see `bitext.table.looks_like_table`) or a paper's front matter (see
     `bitext.table.is_front_matter_paper`); else a digest."""
@@ -168,6 +169,7 @@ def detect_format(text: str, name: str, languages: tuple[Language, Language]) ->
     from bitext.medline import is_medline
     from bitext.ris import is_ris
     from bitext.table import is_front_matter_paper, json_records, looks_like_table
+    from bitext.wos import is_wos
 
     start = text.lstrip("\ufeff \t\r\n")
     if start.startswith("{") or start.startswith("[") and start[1:].lstrip()[:1] in ("{", "]"):
@@ -181,6 +183,8 @@ def detect_format(text: str, name: str, languages: tuple[Language, Language]) ->
         return "ris"
     if name.lower().endswith(".nbib") or is_medline(text):
         return "medline"
+    if name.lower().endswith(".ciw") or is_wos(text):
+        return "wos"
     if (name.lower().endswith((".csv", ".tsv")) or looks_like_table(text, languages)
             or is_front_matter_paper(text, languages)):
         return "table"
@@ -212,7 +216,7 @@ def read_records(text: str, name: str, format_name: str | None,
             return read_arxiv_feed(text, name)
         return read_arxiv_email(text, name)
     # (imported here: their tables take 9 ms to build, which every import would pay)
-    if format_name in ("table", "bibtex", "ris", "medline"):
+    if format_name in ("table", "bibtex", "ris", "medline", "wos"):
         from bitext.table import read_table
 
         entries, problems, columns_left_out = read_table(text, name, languages, format_name,
@@ -351,7 +355,8 @@ def is_pdf_address(url: str) -> bool:
 
 
 # What a table's columns are in the formats whose records are read as a table's rows.
-COLUMNS_ARE = {"bibtex": "BibTeX fields", "ris": "RIS tags", "medline": "MEDLINE tags"}
+COLUMNS_ARE = {"bibtex": "BibTeX fields", "ris": "RIS tags", "medline": "MEDLINE tags",
+               "wos": "Web of Science tags"}
 # A title between title marks, none inside.
 TITLE_MARKS = re.compile(r"《([^《》]+)》")
 # The formats whose texts are Markdown, which may hold inline HTML (see
@@ -359,7 +364,7 @@ TITLE_MARKS = re.compile(r"《([^《》]+)》")
 MARKDOWN_FORMATS = ("digest", "table")
 # The sources whose titles and abstracts are in English, by format.
 SOURCES_IN_ENGLISH = {"hf": "the Hugging Face daily papers", "arxiv": "arXiv",
-                      "medline": "PubMed"}
+                      "medline": "PubMed", "wos": "Web of Science"}
 
 
 def is_english(language: Language) -> bool:

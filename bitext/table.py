@@ -141,6 +141,10 @@ MEDLINE_TERMS = Terms(
     "tag", "give the record its {field} (TI, AB; PubMed has no abstract for some papers, "
     "letters and comments: leave those out of the export)",
     "is the translation in the tag of the original?", "the tag holds an address")
+WOS_TERMS = Terms(
+    "tag", "give the record its {field} (TI, AB: export the Full Record; Web of Science "
+    "has no abstract for some papers, editorials and letters: leave those out)",
+    "is the translation in the tag of the original?", "the tag holds an address")
 
 
 @dataclass(frozen=True)
@@ -304,9 +308,9 @@ def read_table(text: str, source: str, languages: tuple[Language, Language],
                format_name: str = "table", rows: Sequence[TableItem] | None = None
                ) -> tuple[list[Entry], list[Problem], tuple[str, ...]]:
     """The papers of a table's text (as a digest's entries), every problem found, and the
-    names of the columns left out; of a BibTeX text's entries or a RIS or MEDLINE text's
-    records, by `format_name` "bibtex", "ris" or "medline" (see `bitext.bibtex`,
-    `bitext.ris`, `bitext.medline`); of a
+    names of the columns left out; of a BibTeX text's entries or a RIS, MEDLINE or WoS text's
+    records, by `format_name` "bibtex", "ris", "medline" or "wos" (see `bitext.bibtex`,
+    `bitext.ris`, `bitext.medline`, `bitext.wos`); of a
     workbook's sheet, its `rows` (see `bitext.spreadsheet`)."""
     text = text.removeprefix("\ufeff")
     if rows is not None:
@@ -323,6 +327,10 @@ def read_table(text: str, source: str, languages: tuple[Language, Language],
         from bitext.medline import medline_rows
 
         items, problems = medline_rows(text), []
+    elif format_name == "wos":
+        from bitext.wos import wos_rows
+
+        items, problems = wos_rows(text), []
     elif text.lstrip()[:1] in ("[", "{"):
         items, problems = json_rows(text, source)
     elif is_front_matter(text):
@@ -331,8 +339,8 @@ def read_table(text: str, source: str, languages: tuple[Language, Language],
         items, problems = markdown_rows(text), []
     else:
         items, problems = csv_rows(text, header_delimiter(text, languages)[0], source)
-    terms = {"bibtex": BIBTEX_TERMS, "ris": RIS_TERMS, "medline": MEDLINE_TERMS}.get(
-        format_name, TABLE_TERMS)
+    terms = {"bibtex": BIBTEX_TERMS, "ris": RIS_TERMS, "medline": MEDLINE_TERMS,
+             "wos": WOS_TERMS}.get(format_name, TABLE_TERMS)
     entries, columns, left_out, day = [], None, {}, None
     filled: set[int] = set()  # (the columns with a cell that holds something)
     for kind, line, value in items:

@@ -77,7 +77,12 @@ PIECES = [
     "PMID- 16734914\n", "PMID- ", "TI  - [A title].\n", "AB  - ", "FAU - Kane, David W\n",
     "AU  - Kane DW\n", "AD  - x@y.org\n", "DP  - 2006 Feb 30\n", "DP  - 2012 Sep\n",
     "DEP - 20060530\n", "DEP - 20061399\n", "JT  - BMC bioinformatics\n", "MH  - *A/b\n",
-    "AID - 10.1186/1471-2105-7-273 [doi]\n", "LID - ", "      ", "OT  - "]
+    "AID - 10.1186/1471-2105-7-273 [doi]\n", "LID - ", "      ", "OT  - ",
+    # (Web of Science's)
+    "FN Clarivate Analytics Web of Science\n", "VR 1.0\n", "PT J\n", "AU Yang, A\n",
+    "AF Yang, An\n", "   ", "TI ", "AB ", "SO NATURE\n", "C1 [Yang, An] Alibaba Grp\n",
+    "PD MAY 14\n", "PD FEB 30\n", "PY 2025\n", "EY 2025\n", "DI 10.1038/x\n", "DE a; b\n",
+    "ER\n", "EF\n"]
 PROVENANCE = [{}, {"translation_model": "deepseek-chat"},
               {"translator": "Wang Fang", "reviewed_by": "Li Lei"}]
 
@@ -93,9 +98,9 @@ def main() -> int:
 
     @settings(max_examples=args.examples, deadline=None,
               suppress_health_check=list(HealthCheck))
-    @given(text, st.sampled_from([None, "digest", "table", "bibtex", "ris", "medline"]),
+    @given(text, st.sampled_from([None, "digest", "table", "bibtex", "ris", "medline", "wos"]),
            st.sampled_from(["week.txt", "week.csv", "week.md", "week.json", "week.bib",
-                            "week.ris", "week.nbib"]),
+                            "week.ris", "week.nbib", "week.ciw"]),
            st.sampled_from(PROVENANCE))
     def imports(digest: str, format_name: str | None, name: str, provenance: dict) -> None:
         nonlocal tried

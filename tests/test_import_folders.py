@@ -67,13 +67,13 @@ def test_a_folder_or_a_pattern_that_gives_no_papers_is_a_problem(tmp_path, capsy
                str(tmp_path / "empty" / "*.md"), str(project)) == 1
     assert capsys.readouterr().err.splitlines() == [
         f"{tmp_path / 'empty'}: a folder without papers to import (expected files of "
-        "digests, tables, BibTeX, RIS or MEDLINE (.atom, .bib, .csv, .docx, .json, .jsonl, "
+        "digests, tables or references (.atom, .bib, .ciw, .csv, .docx, .json, .jsonl, "
         ".markdown, .md, .nbib, .ris, .rss, .tsv, .txt, .xlsx, .xml), found no file) — name "
         "the files to import",
         f"{tmp_path / 'empty' / '*.md'}: no file matches this pattern — check the folder "
         "and the files' names",
         f"{pictures}: a folder without papers to import (expected files of digests, "
-        "tables, BibTeX, RIS or MEDLINE (.atom, .bib, .csv, .docx, .json, .jsonl, .markdown, "
+        "tables or references (.atom, .bib, .ciw, .csv, .docx, .json, .jsonl, .markdown, "
         ".md, .nbib, .ris, .rss, .tsv, .txt, .xlsx, .xml), found 1 other file: a.png) — "
         "name the files to import",
         f"{project}: a site's folder, not one of papers to import (expected a folder of "
