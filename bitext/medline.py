@@ -65,7 +65,7 @@ def records(text: str) -> Iterator[tuple[int, dict[str, list[str]]]]:
     repeat: FAU, AD, MH), a value's lines joined."""
     start, values, last = 0, {}, None
     for number, line in enumerate(text.splitlines(), start=1):
-        tag = TAG_LINE.match(line) if line[4:6] == "- " or line[:4] == "PMID" else None
+        tag = TAG_LINE.match(line) if line[4:6] == "- " else None  # (tags pad to four)
         if tag and tag["tag"] == "PMID":
             if start:
                 yield start, values
