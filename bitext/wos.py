@@ -7,7 +7,7 @@ from "PT J" (the kind of publication) to "ER", and ends with "EF". A line is a t
 capitals or a capital and a digit, a space and its value ("TI Qwen3 Technical Report"),
 which goes on over the lines after it that start with three spaces: for the title and the
 abstract the same text, for the authors (AU, AF) and their addresses (C1) one item a
-line. What each tag is to a paper: the title (TI), the abstract (AB, a paragraph a line),
+line. What each tag is to a paper: the title (TI), the abstract (AB, one paragraph),
 the authors (AF, "Yang, An", else AU, "Yang, A"), the first address of C1 without the
 authors it names in brackets as the affiliation, the day when PD names one with the year
 of PY ("MAY 14" and 2025; "MAY 2025" names a month), the journal (SO, which Web of Science
@@ -66,14 +66,14 @@ def wos_rows(text: str) -> list[TableItem]:
 
 def records(text: str) -> Iterator[tuple[int, dict[str, list[str]]]]:
     """Each record's PT line's number and its values by tag: a list tag's lines each an
-    item, another's lines one value, parted by line breaks."""
+    item, another's lines one value."""
     start, values, last, tag = 0, {}, None, ""
     for number, line in enumerate(text.splitlines(), start=1):
         if line.startswith(CONTINUATION) and last is not None:
             if tag in ITEM_TAGS:
                 last.append(line.strip())
-            else:
-                last[-1] += "\n" + line.strip()
+            else:  # (a title's or an abstract's next line: the same text, wrapped)
+                last[-1] += " " + line.strip()
             continue
         found = TAG_LINE.match(line)
         if found is None:

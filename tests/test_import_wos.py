@@ -45,7 +45,9 @@ def wos_record(paper: dict, number: int) -> list[str]:
             "SO IEEE TRANSACTIONS ON PATTERN ANALYSIS AND MACHINE INTELLIGENCE",
             "LA English", "DT Article", "DE Large language models; Reasoning",
             "ID NEURAL-NETWORKS; ATTENTION",
-            "AB " + " ".join(paragraphs(paper["summary"])),
+            # (an abstract on one line, as the export writes it, or wrapped)
+            *(tagged("AB", " ".join(paragraphs(paper["summary"]))) if number % 2 else
+              ["AB " + " ".join(paragraphs(paper["summary"]))]),
             *listed("C1", [f"[{last_first(names[0])}] Tsinghua Univ, Dept Comp Sci & Technol, "
                            "Beijing 100084, Peoples R China.",
                            "[Other, A] Stanford Univ, Stanford, CA 94305 USA."]),
@@ -110,7 +112,8 @@ def test_a_web_of_science_export_imports_awaiting_translation_and_names_a_record
         (dt.date(2025, 6, 14), "IEEE Transactions on Pattern Analysis and Machine Intelligence",
          True)] * 2
 
-    without = [line for line in lines if not line.startswith("AB ")]
+    without = ["FN Clarivate Analytics Web of Science", "VR 1.0",
+               *(line for line in wos_record(papers[0], 0) if not line.startswith("AB "))]
     (tmp_path / "editorial.ciw").write_text("\n".join([*without, "EF"]), "utf-8")
     other = make_project(tmp_path / "other", {})
     capsys.readouterr()
