@@ -130,22 +130,25 @@ FIELD_OF_LABEL = {label: field for field, labels in {
     "title": ("title", "paper", "paper title", "original title", "english title",
               "translated title", "chinese title", "论文", "标题", "题目", "论文标题",
               "论文题目", "论文名称", "英文标题", "中文标题", "英文题目", "中文题目", "原标题",
-              "原文标题", "原始标题", "标题翻译", "译名"),
+              "原文标题", "原始标题", "标题翻译", "译名",
+              # (Japanese digests')
+              "タイトル", "題名", "論文名", "論文タイトル", "和訳タイトル", "日本語タイトル"),
     "abstract": ("abstract", "summary", "paper abstract", "abstract note", "english abstract",
                  "translated abstract", "chinese abstract", "摘要", "论文摘要", "英文摘要",
                  "中文摘要", "原文摘要", "摘要翻译", "摘要原文", "摘要译文", "论文简介", "原文",
-                 "英文原文", "翻译", "中文翻译", "译文", "中文译文"),
+                 "英文原文", "翻译", "中文翻译", "译文", "中文译文",
+                 "要旨", "アブストラクト", "和訳", "日本語訳", "要旨の和訳"),
     "affiliation": ("affiliation", "affiliations", "institution", "organization",
-                    "organisation", "机构", "单位", "作者单位", "团队"),
-    "authors": ("author", "authors", "作者"),
+                    "organisation", "机构", "单位", "作者单位", "团队", "所属"),
+    "authors": ("author", "authors", "作者", "著者"),
     "tags": ("tags", "tag", "标签"),
     # (words for the tag rules to match, as arXiv's categories are: see `bitext.sources`)
     "keywords": ("keywords", "keyword", "key words", "categories", "category", "cate",
                  "subjects", "mesh terms", "manual tags", "automatic tags", "关键词", "关键字",
-                 "main category", "primary category", "类别", "分类"),
+                 "main category", "primary category", "类别", "分类", "キーワード"),
     # Who translated the paper, or which model, and who reviewed the translation (the
     # fields of a paper file that say so).
-    "translator": ("translator", "translated by", "译者", "翻译者"),
+    "translator": ("translator", "translated by", "译者", "翻译者", "翻訳者"),
     "translation_model": ("translation model", "翻译模型", "机翻模型"),
     "reviewed_by": ("reviewed by", "reviewer", "审校", "校对", "审校者"),
     # An editor's own words on a paper: its note (`::: note <language>` in its file).

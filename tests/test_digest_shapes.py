@@ -840,3 +840,25 @@ def test_the_texts_of_links_lost_after_a_title_are_no_part_of_it():
     assert [titles for titles, _ in read_back(lines)] == [
         (f"{title} [v2]" if n == 2 else title, translated)
         for n, (title, translated, _, _) in enumerate(entries)]
+
+
+def test_a_japanese_digest_labels_its_lines_in_japanese():
+    """A site of English and Japanese, its digest labelled in Japanese ("タイトル", "著者",
+    "所属", "要旨"): before, no label was one, and each stayed in the text it labels
+    ("**タイトル**：…" the translated title), nothing said."""
+    japanese = (Language("en", "English", "ltr"), Language("ja", "日本語", "ltr"))
+    titles = ["Transformerは状態空間モデルである", "動画理解の総合的評価ベンチマーク",
+              "拡散モデルの改善"]
+    abstracts = ["本研究では、状態空間モデルとアテンションの関係を示す。",
+                 "動画を理解する能力を評価する。", "条件付き拡散モデルを改善する手法を提案する。"]
+    lines = []
+    for n, (title, _, abstract, _) in enumerate(translated_papers(3)):
+        lines += [f"## {n + 1}. {title}", f"**タイトル**：{titles[n]}", "**著者**：A. Gu, T. Dao",
+                  "**所属**：Carnegie Mellon University", f"**Abstract**: {abstract}",
+                  f"**要旨**：{abstracts[n]}", ""]
+    records, problems = read_records("\n".join(lines), "ja.md", None, japanese)
+    assert problems == []
+    assert [(record.titles[1], record.authors, record.affiliation, record.abstracts[1])
+            for record in records] == [
+        (title, ("A. Gu", "T. Dao"), "Carnegie Mellon University", abstract)
+        for title, abstract in zip(titles, abstracts, strict=True)]
