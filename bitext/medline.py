@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from bitext.ris import abstract_markdown, arxiv_of
-from bitext.table import names_last_first
+from bitext.table import names_last_first, records_as_rows
 from bitext.venues import published_venue
 
 if TYPE_CHECKING:
@@ -54,10 +54,8 @@ def is_medline(text: str) -> bool:
 def medline_rows(text: str) -> list[TableItem]:
     """The papers of a MEDLINE text as a table's rows, each at its record's first line,
     under a header of the names `record_row` gives their fields."""
-    rows = [(start, record_row(tags)) for start, tags in records(text.removeprefix("\ufeff"))]
-    names = list(dict.fromkeys(["title", "abstract", *(name for _, row in rows for name in row)]))
-    return [("header", 1, names)] + [
-        ("row", line, [row.get(name, "") for name in names]) for line, row in rows]
+    return records_as_rows([(start, record_row(tags))
+                            for start, tags in records(text.removeprefix("\ufeff"))])
 
 
 def records(text: str) -> Iterator[tuple[int, dict[str, list[str]]]]:

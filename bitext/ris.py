@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from bitext.errors import Problem
 from bitext.sources import plain_markdown
-from bitext.table import names_last_first
+from bitext.table import names_last_first, records_as_rows
 from bitext.venues import published_venue
 
 if TYPE_CHECKING:
@@ -73,9 +73,7 @@ def ris_rows(text: str, source: str) -> tuple[list[TableItem], list[Problem]]:
             expected="ER  - after the record's last tag",
             found=f"the next record's TY at line {end}" if end else "the end of the file",
             hint="was the file cut short, or a record's ER line deleted?"))
-    names = list(dict.fromkeys(["title", "abstract", *(name for _, row in rows for name in row)]))
-    return [("header", 1, names)] + [
-        ("row", line, [row.get(name, "") for name in names]) for line, row in rows], problems
+    return records_as_rows(rows), problems
 
 
 def record_lines(text: str) -> Iterator[tuple[int, list[str], bool | int | None]]:

@@ -543,6 +543,15 @@ def zotero_column(column: Column) -> Column:
     return column
 
 
+def records_as_rows(records: list[tuple[int, dict[str, str]]]) -> list[TableItem]:
+    """A reference export's records (each at its first line, its fields by name) as a
+    table's rows, under a header of every name, the title's and the abstract's first."""
+    names = list(dict.fromkeys(["title", "abstract", *(name for _, row in records
+                                                        for name in row)]))
+    return [("header", 1, names)] + [
+        ("row", line, [row.get(name, "") for name in names]) for line, row in records]
+
+
 def names_last_first(text: str) -> tuple[str, ...]:
     """"Yang, An; Li, Anfeng; OpenAI" as ("An Yang", "Anfeng Li", "OpenAI")."""
     return tuple(" ".join(reversed([piece.strip() for piece in name.split(",")]))
