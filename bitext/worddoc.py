@@ -70,7 +70,7 @@ def document_input(data: bytes, name: str
         tables = {id(block): table_cells(block, levels) for block in blocks
                   if isinstance(block, Table)}
         if not all(is_table_of_a_paper(cells) for cells in tables.values()):
-            return "", table_items(blocks, levels), []
+            return "", table_items(blocks, levels, tables), []
         lines = [line for block in blocks for line in (
             markdown_table(tables[id(block)]) if isinstance(block, Table)
             else [paragraph_markdown(block, levels)])]
@@ -177,10 +177,11 @@ def markdown_table(cells: list[list[str]]) -> list[str]:
     return [rows[0], "|" + " --- |" * len(cells[0]), *rows[1:]]
 
 
-def table_items(blocks: list[Paragraph | Table], levels: dict[str, int]) -> list[TableItem]:
-    """The rows of a document's tables, each table's first row its header, numbered one
-    after another through the document; the day of a paragraph above a table that gives
-    one (see `bitext.table.markdown_rows`)."""
+def table_items(blocks: list[Paragraph | Table], levels: dict[str, int],
+                tables: dict[int, list[list[str]]]) -> list[TableItem]:
+    """The rows of a document's tables (their cells in `tables`, by the table's id), each
+    table's first row its header, numbered one after another through the document; the
+    day of a paragraph above a table that gives one (see `bitext.table.markdown_rows`)."""
     import datetime as dt
 
     from docx.table import Table
@@ -196,9 +197,7 @@ def table_items(blocks: list[Paragraph | Table], levels: dict[str, int]) -> list
             if isinstance(day, dt.date):
                 items.append(("day", number, day))
             continue
-        for index, row in enumerate(block.rows):
+        for index, cells in enumerate(tables[id(block)]):
             number += 1
-            cells = ["\n".join(paragraph_markdown(paragraph, levels)
-                               for paragraph in cell.paragraphs) for cell in row.cells]
             items.append(("header" if index == 0 else "row", number, cells))
     return items
