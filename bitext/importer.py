@@ -204,17 +204,20 @@ def input_names(names: list[str], say: Callable[[str], None] = lambda text: None
 def folder_inputs(folder: Path) -> tuple[list[str], list[str]]:
     """The files of a folder that import reads, and those it leaves out (by their paths
     in the folder), in the order of their paths: a day's files in the order of days. A
-    folder in it that is a site of bitext's (its site.yaml beside it) is not looked in:
-    its papers, templates and output are no input."""
-    files = []
+    folder in it that is a site of bitext's (its site.yaml beside it) is not looked in,
+    and is left out as a whole ("site/"): its papers, templates and output are no input."""
+    files, sites = [], []
     for at, folders, names in os.walk(folder):
         inside = Path(at).relative_to(folder)
+        sites += [inside / name for name in folders if (Path(at, name) / "site.yaml").is_file()]
         folders[:] = [name for name in folders if not name.startswith(".")
                       and not (Path(at, name) / "site.yaml").is_file()]
         files += [inside / name for name in names if not name.startswith(".")]
     read, left_out = [], []
-    for inside in sorted(files, key=lambda path: path.parts):
-        if inside.suffix.lower() in IMPORTED_SUFFIXES and not FOLDER_NOTES.match(inside.stem):
+    for inside in sorted(files + sites, key=lambda path: path.parts):
+        if inside in sites:
+            left_out.append(f"{inside.as_posix()}/")
+        elif inside.suffix.lower() in IMPORTED_SUFFIXES and not FOLDER_NOTES.match(inside.stem):
             read.append(str(folder / inside))
         else:
             left_out.append(inside.as_posix())

@@ -31,6 +31,9 @@ def digests_folder(folder):
 
 
 def test_a_folder_imports_its_digests_as_naming_them_does(tmp_path, capsys):
+    """A month's folder of the daily papers and a digest beside it read as naming each
+    file does, in the order of their paths; the README, the picture and the site inside
+    it are left out and named, the hidden file is not named."""
     folder = digests_folder(tmp_path / "digests")
     named = make_project(tmp_path / "named", {})
     assert run(named, str(SAMPLE_DIGEST), *map(str, DAYS)) == 0
@@ -41,7 +44,7 @@ def test_a_folder_imports_its_digests_as_naming_them_does(tmp_path, capsys):
     assert run(project, str(folder)) == 0
     out = capsys.readouterr()
     assert out.err.splitlines() == [
-        f"{folder}: 6 files to read; left out: 2025/06/figure.png, README.md"]
+        f"{folder}: 6 files to read; left out: 2025/06/figure.png, README.md, site/"]
     assert out.out.splitlines()[-1] == summary
     assert snapshot(project / "content/papers") == snapshot(named / "content/papers")
 
