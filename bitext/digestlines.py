@@ -754,19 +754,22 @@ def provenance_said(text: str) -> tuple[str, str] | None:
     the translation model; "由王芳翻译": the translator; "（机器翻译）" alone is a machine
     of no name, see `MACHINE_WORDS`; "（人工翻译）" names no one, and is no field's), or
     None."""
-    found = TRANSLATED_BY_SENTENCE.fullmatch(text.strip())
+    text = text.strip()
+    # (read in simplified characters, "（譯文由 DeepSeek 生成）" too; the name as written)
+    found = TRANSLATED_BY_SENTENCE.fullmatch(label_form(text))
     if found is None:
         return None
-    by = (found["zh"] or found["bracketed"] or found["en"] or "").strip()
-    if found["verb"] == "机翻" and not by or by.casefold() in MACHINE_WORDS:
+    group = next(name for name in ("zh", "bracketed", "en") if found[name] is not None)
+    said, by = found[group].strip(), text[found.start(group):found.end(group)].strip()
+    if found["verb"] == "机翻" and not said or said.casefold() in MACHINE_WORDS:
         return "translator", "machine"
-    if by.casefold() in NOT_A_MACHINE:
+    if said.casefold() in NOT_A_MACHINE:
         return "other", text  # ("（翻译）", "（人工翻译）", "（英文翻译）": no one named)
-    return ("translation_model" if MODEL_NAME.search(by) else "translator"), by
+    return ("translation_model" if MODEL_NAME.search(said) else "translator"), by
 
 
 def is_call_to_action(text: str) -> bool:
-    return text.strip(" →»>›.…:：!！").casefold() in CALLS_TO_ACTION
+    return label_form(text).strip(" →»>›.…:：!！").casefold() in CALLS_TO_ACTION
 
 
 def is_prose(text: str) -> bool:

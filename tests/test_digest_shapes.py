@@ -862,3 +862,21 @@ def test_a_japanese_digest_labels_its_lines_in_japanese():
             for record in records] == [
         (title, ("A. Gu", "T. Dao"), "Carnegie Mellon University", abstract)
         for title, abstract in zip(titles, abstracts, strict=True)]
+
+
+def test_who_translated_and_a_links_words_in_traditional_characters():
+    """"（譯文由 DeepSeek 生成）", "本文由王芳翻譯。", "（機器翻譯）" and "閱讀原文", as a
+    digest from Taiwan or Hong Kong writes them, read as their simplified forms do
+    (before: lines no grammar could place, "expected the translated title"); the names
+    stay as written."""
+    entries = translated_papers(3)
+    said = ["（譯文由 DeepSeek 生成）", "本文由王芳翻譯。", "（機器翻譯）"]
+    lines = []
+    for n, (title, translated, abstract, translation) in enumerate(entries):
+        lines += [f"**{title}**", abstract, "", f"**{translated}**", translation, said[n], "",
+                  "👉 閱讀原文", "", "---", ""]
+    records, problems = read_records("\n".join(lines), "d.md", None, LANGUAGES)
+    assert problems == []
+    assert [record.provenance for record in records] == [
+        (("translation_model", "DeepSeek"),), (("translator", "王芳"),),
+        (("translator", "machine"),)]
