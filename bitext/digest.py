@@ -507,10 +507,6 @@ def without_front_matter(text: str) -> tuple[str, tuple[int, ...]]:
     return ("\n".join(lines), tuple(left_out)) if left_out else (text, ())
 
 
-# What titles hold and no organisation's name does: a colon before a subtitle, a question
-# at the end (430 of the 561 real titles).
-
-
 # A title's end that no title has (none of the 561 real ones): a clause's, a sentence's.
 CLAUSE_END = re.compile(r"[,;，；]$")
 STATEMENT_END = re.compile(r"(?<!\.)[.。]$")
