@@ -160,45 +160,47 @@ def input_names(names: list[str], say: Callable[[str], None] = lambda text: None
     """The inputs named on the command line, a folder as the files of it that import reads
     (by path) and a pattern as the files it matches (by name), saying what each gave; the
     problems of a folder or a pattern that gives none."""
+    found, problems = [], []
+    for name in names:
+        inputs, problem = named_inputs(name, say)
+        found += inputs
+        problems += [problem] * bool(problem)
+    return found, problems
+
+
+def named_inputs(name: str, say: Callable[[str], None]) -> tuple[list[str], Problem | None]:
+    """The inputs one name on the command line gives (see `input_names`), or its problem."""
     import glob
 
     from bitext.web import names_download
 
-    found, problems = [], []
-    for name in names:
-        if name == "-" or names_download(name):
-            found.append(name)
-        elif Path(name).is_dir() and (Path(name) / "site.yaml").is_file():
-            problems.append(Problem(name, None, None, "a site's folder, not one of papers to "
-                                    "import", expected="a folder of digests or tables",
-                                    found="its site.yaml",
-                                    hint="name the folder or the files of your digests"))
-        elif Path(name).is_dir():
-            files, left_out = folder_inputs(Path(name))
-            found += files
-            if files:
-                say(f"{name}: {len(files)} file{'s' * (len(files) != 1)} to read"
-                    + (f"; left out: {', '.join(left_out[:5])}"
-                       f"{f' and {len(left_out) - 5} more' if len(left_out) > 5 else ''}"
-                       if left_out else ""))
-            else:
-                problems.append(Problem(
-                    name, None, None, "a folder without papers to import",
-                    expected="files of digests, tables or references (" + ", ".join(
-                        sorted(IMPORTED_SUFFIXES)) + ")",
-                    found=(f"{len(left_out)} other file{'s' * (len(left_out) != 1)}: "
-                           + ", ".join(left_out[:5])) if left_out else "no file",
-                    hint="name the files to import"))
-        elif PATTERN_MARKS.search(name) and not Path(name).exists():
-            matched = sorted(path for path in glob.glob(name, recursive=True)
-                             if Path(path).is_file())
-            found += matched
-            if not matched:
-                problems.append(Problem(name, None, None, "no file matches this pattern",
-                                        hint="check the folder and the files' names"))
-        else:
-            found.append(name)
-    return found, problems
+    path = Path(name)
+    if name == "-" or names_download(name):
+        return [name], None
+    if not path.is_dir():
+        if not PATTERN_MARKS.search(name) or path.exists():
+            return [name], None
+        matched = sorted(found for found in glob.glob(name, recursive=True)
+                         if Path(found).is_file())
+        return matched, None if matched else Problem(
+            name, None, None, "no file matches this pattern",
+            hint="check the folder and the files' names")
+    if (path / "site.yaml").is_file():
+        return [], Problem(name, None, None, "a site's folder, not one of papers to import",
+                           expected="a folder of digests or tables", found="its site.yaml",
+                           hint="name the folder or the files of your digests")
+    files, left_out = folder_inputs(path)
+    if not files:
+        return [], Problem(name, None, None, "a folder without papers to import",
+                           expected="files of digests, tables or references ("
+                                    + ", ".join(sorted(IMPORTED_SUFFIXES)) + ")",
+                           found=(f"{len(left_out)} other file{'s' * (len(left_out) != 1)}: "
+                                  + ", ".join(left_out[:5])) if left_out else "no file",
+                           hint="name the files to import")
+    more = f" and {len(left_out) - 5} more" if len(left_out) > 5 else ""
+    say(f"{name}: {len(files)} file{'s' * (len(files) != 1)} to read"
+        + (f"; left out: {', '.join(left_out[:5])}{more}" if left_out else ""))
+    return files, None
 
 
 def folder_inputs(folder: Path) -> tuple[list[str], list[str]]:
@@ -209,9 +211,10 @@ def folder_inputs(folder: Path) -> tuple[list[str], list[str]]:
     files, sites = [], []
     for at, folders, names in os.walk(folder):
         inside = Path(at).relative_to(folder)
-        sites += [inside / name for name in folders if (Path(at, name) / "site.yaml").is_file()]
-        folders[:] = [name for name in folders if not name.startswith(".")
-                      and not (Path(at, name) / "site.yaml").is_file()]
+        of_sites = {name for name in folders if (Path(at, name) / "site.yaml").is_file()}
+        sites += [inside / name for name in sorted(of_sites)]
+        folders[:] = [name for name in folders
+                      if not name.startswith(".") and name not in of_sites]
         files += [inside / name for name in names if not name.startswith(".")]
     read, left_out = [], []
     for inside in sorted(files + sites, key=lambda path: path.parts):
