@@ -357,14 +357,11 @@ def paper_paths(given: list[Path]) -> list[Path]:
     pattern that names no file as the files it matches (`content\\papers\\qwen*.md`, which
     PowerShell and cmd pass on as written), or as itself where it matches none (which is
     then said to be no paper file)."""
-    import glob
-
-    from bitext.importer import PATTERN_MARKS
+    from bitext.importer import pattern_files
 
     paths = []
     for path in map(resolve, given):
-        matched = (sorted(glob.glob(str(path), recursive=True))
-                   if PATTERN_MARKS.search(str(path)) and not path.exists() else [])
+        matched = pattern_files(str(path))
         paths += map(Path, matched) if matched else [path]
     return paths
 

@@ -170,18 +170,15 @@ def input_names(names: list[str], say: Callable[[str], None] = lambda text: None
 
 def named_inputs(name: str, say: Callable[[str], None]) -> tuple[list[str], Problem | None]:
     """The inputs one name on the command line gives (see `input_names`), or its problem."""
-    import glob
-
     from bitext.web import names_download
 
     path = Path(name)
     if name == "-" or names_download(name):
         return [name], None
     if not path.is_dir():
-        if not PATTERN_MARKS.search(name) or path.exists():
+        matched = pattern_files(name)
+        if matched is None:
             return [name], None
-        matched = sorted(found for found in glob.glob(name, recursive=True)
-                         if Path(found).is_file())
         return matched, None if matched else Problem(
             name, None, None, "no file matches this pattern",
             hint="check the folder and the files' names")
@@ -201,6 +198,16 @@ def named_inputs(name: str, say: Callable[[str], None]) -> tuple[list[str], Prob
     say(f"{name}: {len(files)} file{'s' * (len(files) != 1)} to read"
         + (f"; left out: {', '.join(left_out[:5])}{more}" if left_out else ""))
     return files, None
+
+
+def pattern_files(name: str) -> list[str] | None:
+    """The files a pattern of names matches, in order, where `name` is one: it has a
+    pattern's marks, and no file has it as its name; else None."""
+    import glob
+
+    if not PATTERN_MARKS.search(name) or Path(name).exists():
+        return None
+    return sorted(found for found in glob.glob(name, recursive=True) if Path(found).is_file())
 
 
 def folder_inputs(folder: Path) -> tuple[list[str], list[str]]:
