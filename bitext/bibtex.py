@@ -26,6 +26,7 @@ from bitext.errors import Problem
 from bitext.sources import plain_markdown, read_tex
 from bitext.table import ARXIV_ID, YEAR_OF_DATE
 from bitext.venues import published_venue
+from bitext.zotero import extra_translations
 
 if TYPE_CHECKING:
     from bitext.table import TableItem
@@ -206,6 +207,10 @@ def entry_row(fields: dict[str, str]) -> dict[str, str]:
     row["arxiv"] = arxiv_of(fields, venues)
     row["keywords"] = ", ".join(filter(None, (latex_text(fields.pop("keywords", "")),
                                               fields.pop("primaryclass", ""))))
+    if "note" in fields:  # (Zotero's Extra, in Zotero's export: see `bitext.zotero`)
+        translations, fields["note"] = extra_translations(fields["note"])
+        row.update((name, abstract_markdown(text) if name.endswith("abstract")
+                    else latex_text(text)) for name, text in translations.items())
     for name, value in fields.items():
         read = ESCAPED_IN_ADDRESS.sub(r"\1", value.strip()) if name in VERBATIM \
             else latex_text(value)

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 # The formats `import --format` names, which `bitext.sources.read_records` reads. (Here,
 # not beside their readers: every command builds this parser, and importing the readers
 # cost a build with nothing to do 10 ms of its 50-100.)
-FORMATS = ("digest", "table", "bibtex", "ris", "medline", "wos", "hf", "arxiv")
+FORMATS = ("digest", "table", "bibtex", "ris", "medline", "wos", "csl", "hf", "arxiv")
 
 DEFAULT_OUT = "_site"
 
@@ -79,8 +79,10 @@ def make_parser() -> argparse.ArgumentParser:
                     "translated title, abstract, translated abstract, one per line, and "
                     "optional lines of links; as text or a Word .docx), tables (CSV, TSV, "
                     "Markdown, JSON records, an .xlsx workbook or a .docx's tables, "
-                    "with columns named title, abstract, their translations and more), the "
-                    "JSON "
+                    "with columns named title, abstract, their translations and more), "
+                    "reference managers' exports (Zotero's CSV, CSL JSON, BibTeX, RIS, "
+                    "MEDLINE, Web of Science; the translations that Translate for Zotero "
+                    "keeps in Extra), the JSON "
                     "of https://huggingface.co/api/daily_papers?date=YYYY-MM-DD and the Atom "
                     "of http://export.arxiv.org/api/query?id_list=… and arXiv's daily e-mail; "
                     "the format is told from "

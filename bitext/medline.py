@@ -23,7 +23,8 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from bitext.ris import abstract_markdown, arxiv_of
+from bitext.ris import arxiv_of
+from bitext.sources import abstract_markdown
 from bitext.table import names_last_first, records_as_rows
 from bitext.venues import published_venue
 

@@ -21,9 +21,10 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from bitext.errors import Problem
-from bitext.sources import plain_markdown
+from bitext.sources import abstract_markdown
 from bitext.table import names_last_first, records_as_rows
 from bitext.venues import published_venue
+from bitext.zotero import extra_translations
 
 if TYPE_CHECKING:
     from bitext.table import TableItem
@@ -103,6 +104,7 @@ def record_row(tags: dict[str, list[str]]) -> dict[str, str]:
     def first(*names: str) -> str:
         return next((tags[name][0] for name in names if name in tags), "")
 
+    translations, tags = notes_translations(tags)
     day, year = record_day(first("DA", "PY", "Y1"), first("PY", "Y1"))
     venues = [value for name in VENUE_TAGS for value in tags.get(name, ())]
     addresses = tags.get("UR", [])
@@ -122,13 +124,29 @@ def record_row(tags: dict[str, list[str]]) -> dict[str, str]:
            "doi": first("DO"),
            # (the record's own address: where its publisher, arXiv or a database shows it)
            "paper page": addresses[0] if addresses else "",
-           "url": " ".join(addresses[1:])}
-    row = {name: " ".join(value.split()) if name != "abstract" else value
+           "url": " ".join(addresses[1:]),
+           **{name: abstract_markdown(text) if name.endswith("abstract") else text
+              for name, text in translations.items()}}
+    row = {name: value if name.endswith("abstract") else " ".join(value.split())
            for name, value in row.items()}
     for tag, values in tags.items():
         if tag not in READ and tag not in BOOKKEEPING:
             row[f"{tag} ({TAG_NAMES.get(tag, 'unknown')})"] = " ".join(" ".join(values).split())
     return {name: value for name, value in row.items() if value}
+
+
+def notes_translations(tags: dict[str, list[str]]
+                       ) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """The translations that a record's notes hold (N1: Zotero writes an item's Extra
+    there, see `bitext.zotero`), and its tags with the rest of those notes."""
+    found: dict[str, str] = {}
+    remarks = []
+    for value in tags.get("N1", ()):
+        translations, remark = extra_translations(value)
+        found = {**translations, **found}
+        remarks += [remark] if remark else []
+    return found, {**{tag: values for tag, values in tags.items() if tag != "N1"},
+                   **({"N1": remarks} if remarks else {})}
 
 
 def record_day(written: str, year_written: str) -> tuple[dt.date | None, int | None]:
@@ -151,14 +169,6 @@ def arxiv_of(texts: list[str]) -> str:
     note ("arXiv:2505.09388 [cs]", as Zotero writes it) or journal names first."""
     named = (ARXIV_IN_TEXT.search(text) for text in texts)
     return next((match["id"] for match in named if match), "")
-
-
-def abstract_markdown(text: str) -> str:
-    """An abstract's plain text as Markdown that shows it (see
-    `bitext.sources.plain_markdown`): a paragraph a line, as Zotero and EndNote write an
-    abstract's paragraphs."""
-    return "\n\n".join(plain_markdown(" ".join(line.split()))
-                        for line in text.splitlines() if line.strip())
 
 
 def tags_of(lines: list[str]) -> dict[str, list[str]]:

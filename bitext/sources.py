@@ -152,10 +152,10 @@ MARKUP_DOCUMENT = re.compile(r"<(?:\?xml|!doctype|(?:[\w-]+:)?feed[\s>]|rss[\s>]
 
 
 def detect_format(text: str, name: str, languages: tuple[Language, Language]) -> str:
-    """hf, arxiv, bibtex, ris, medline, wos, table or digest: from the first characters that
-    are not white space, a JSON object or array of objects (the daily papers, unless its
-    first object's keys name a title and an abstract as a table's columns: JSON or JSON
-    Lines records), or
+    """hf, arxiv, bibtex, ris, medline, wos, csl, table or digest: from the first characters
+    that are not white space, a JSON object or array of objects (CSL JSON's records, see
+    `bitext.csl.is_csl_json`; else the daily papers, unless its first object's keys name a
+    title and an abstract as a table's columns: JSON or JSON Lines records), or
     XML or a web page (see `MARKUP_DOCUMENT`; a digest whose first title starts with its
     arXiv id, "[2505.09388] Qwen3 …", is no JSON); arXiv's e-mail by its lines of a
     paper's start (see `is_arxiv_email`); BibTeX by its name (.bib) or its first entry
@@ -173,7 +173,10 @@ def detect_format(text: str, name: str, languages: tuple[Language, Language]) ->
 
     start = text.lstrip("\ufeff \t\r\n")
     if start.startswith("{") or start.startswith("[") and start[1:].lstrip()[:1] in ("{", "]"):
-        return "table" if json_records(start, languages) else "hf"
+        from bitext.csl import is_csl_json
+
+        return ("csl" if is_csl_json(start) else "table" if json_records(start, languages)
+                else "hf")
     if MARKUP_DOCUMENT.match(start) or is_arxiv_email(text):
         return "arxiv"
 
@@ -216,7 +219,7 @@ def read_records(text: str, name: str, format_name: str | None,
             return read_arxiv_feed(text, name)
         return read_arxiv_email(text, name)
     # (imported here: their tables take 9 ms to build, which every import would pay)
-    if format_name in ("table", "bibtex", "ris", "medline", "wos"):
+    if format_name in ("table", "bibtex", "ris", "medline", "wos", "csl"):
         from bitext.table import read_table
 
         entries, problems, columns_left_out = read_table(text, name, languages, format_name,
@@ -356,7 +359,7 @@ def is_pdf_address(url: str) -> bool:
 
 # What a table's columns are in the formats whose records are read as a table's rows.
 COLUMNS_ARE = {"bibtex": "BibTeX fields", "ris": "RIS tags", "medline": "MEDLINE tags",
-               "wos": "Web of Science tags"}
+               "wos": "Web of Science tags", "csl": "CSL JSON keys"}
 # A title between title marks, none inside.
 TITLE_MARKS = re.compile(r"《([^《》]+)》")
 # The formats whose texts are Markdown, which may hold inline HTML (see
@@ -412,6 +415,14 @@ def plain_markdown(paragraph: str) -> str:
         at = match.end()
     pieces.append(text_markdown(paragraph[at:]))
     return MARKDOWN_BLOCK_START.sub(escape_block_start, "".join(pieces))
+
+
+def abstract_markdown(text: str) -> str:
+    """An abstract's plain text as Markdown that shows it (see `plain_markdown`): a
+    paragraph a line, as Zotero and EndNote write an abstract's paragraphs (in their RIS,
+    CSV and CSL JSON), as MEDLINE and Web of Science do."""
+    return "\n\n".join(plain_markdown(" ".join(line.split()))
+                        for line in text.splitlines() if line.strip())
 
 
 def text_markdown(text: str, escape: Callable[[str], str] | None = None) -> str:

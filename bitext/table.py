@@ -64,6 +64,7 @@ from bitext.scripts import PRIMARY_MAX, SECONDARY_MIN, script_of_language, scrip
 from bitext.sources import GITHUB_URL
 from bitext.strings import primary_subtag
 from bitext.venues import published_venue
+from bitext.zotero import ZOTERO_COLUMNS, zotero_rows
 
 # The separators a spreadsheet exports with: comma, tab, and the semicolon of the locales
 # whose decimal mark is a comma.
@@ -141,6 +142,11 @@ MEDLINE_TERMS = Terms(
     "tag", "give the record its {field} (TI, AB; PubMed has no abstract for some papers, "
     "letters and comments: leave those out of the export)",
     "is the translation in the tag of the original?", "the tag holds an address")
+CSL_TERMS = Terms(
+    "key", "give the record its {field} (Zotero's CSL JSON has the abstract where the "
+    "publisher gave one; Crossref has none for many DOIs; for a paper on arXiv, `bitext "
+    "import https://arxiv.org/abs/ID` reads arXiv's)",
+    "is the translation in the key of the original?", "the key holds an address")
 WOS_TERMS = Terms(
     "tag", "give the record its {field} (TI, AB: export the Full Record; Web of Science "
     "has no abstract for some papers, editorials and letters: leave those out)",
@@ -271,10 +277,12 @@ def column_of(index: int, name: str, languages: tuple[Language, Language]) -> Co
              else FIELD_OF_LABEL.get(words) or FIELD_OF_LABEL.get(rest))
     by_machine = rest in MACHINE_WORDS
     made_by, _, named = rest.partition(" ")
-    if field is None and made_by in MACHINE_WORDS and FIELD_OF_LABEL.get(named) in (
-            "title" if language == 1 else None, "keywords"):
-        # ("AI.title_translation", "AI.keywords": a model's translation of the title, its
-        # key words; its summary, "AI.summary", is no abstract, and stays left out)
+    if field is None and made_by in MACHINE_WORDS and (
+            FIELD_OF_LABEL.get(named) == "keywords" or language == 1 and (
+                FIELD_OF_LABEL.get(named) == "title" or named == "abstract")):
+        # ("AI.title_translation", "machine-translated abstract", "AI.keywords": a model's
+        # translation of the title or the abstract, its key words; its summary,
+        # "AI.summary", "AI.summary_zh", is no abstract, and stays left out)
         field, by_machine = FIELD_OF_LABEL[named], True
     if field is None and language == 1 and (not rest or by_machine):
         # ("translation", "AI.translation": a translation alone is of the abstract; a
@@ -309,8 +317,9 @@ def read_table(text: str, source: str, languages: tuple[Language, Language],
                ) -> tuple[list[Entry], list[Problem], tuple[str, ...]]:
     """The papers of a table's text (as a digest's entries), every problem found, and the
     names of the columns left out; of a BibTeX text's entries or a RIS, MEDLINE or WoS text's
-    records, by `format_name` "bibtex", "ris", "medline" or "wos" (see `bitext.bibtex`,
-    `bitext.ris`, `bitext.medline`, `bitext.wos`); of a
+    records, of a CSL JSON text's records, by `format_name` "bibtex", "ris", "medline",
+    "wos" or "csl" (see `bitext.bibtex`, `bitext.ris`, `bitext.medline`, `bitext.wos`,
+    `bitext.csl`); of a
     workbook's sheet, its `rows` (see `bitext.spreadsheet`)."""
     text = text.removeprefix("\ufeff")
     if rows is not None:
@@ -331,6 +340,10 @@ def read_table(text: str, source: str, languages: tuple[Language, Language],
         from bitext.wos import wos_rows
 
         items, problems = wos_rows(text), []
+    elif format_name == "csl":
+        from bitext.csl import csl_rows
+
+        items, problems = csl_rows(text, source)
     elif text.lstrip()[:1] in ("[", "{"):
         items, problems = json_rows(text, source)
     elif is_front_matter(text):
@@ -339,8 +352,10 @@ def read_table(text: str, source: str, languages: tuple[Language, Language],
         items, problems = markdown_rows(text), []
     else:
         items, problems = csv_rows(text, header_delimiter(text, languages)[0], source)
+    if format_name == "table":
+        items = zotero_rows(items)
     terms = {"bibtex": BIBTEX_TERMS, "ris": RIS_TERMS, "medline": MEDLINE_TERMS,
-             "wos": WOS_TERMS}.get(format_name, TABLE_TERMS)
+             "wos": WOS_TERMS, "csl": CSL_TERMS}.get(format_name, TABLE_TERMS)
     entries, columns, left_out, day = [], None, {}, None
     filled: set[int] = set()  # (the columns with a cell that holds something)
     for kind, line, value in items:
@@ -528,16 +543,15 @@ ABSTRACT_LINES_MAX = 6
 ABSTRACT_LENGTH_MAX = 2500
 
 
-# Columns of a Zotero library's export ("Key", "Item Type", …, "Abstract Note", …), whose
-# "Author" writes each name "Last, First", the names parted by semicolons.
-ZOTERO_COLUMNS = frozenset({"key", "item type", "abstract note"})
-
-
 def zotero_column(column: Column) -> Column:
-    """A column of Zotero's export as Zotero fills it: "Last, First" authors, and `Url` the
-    item's own page (where a journal published it, arXiv's abstract for a preprint)."""
+    """A column of Zotero's export as Zotero fills it: "Last, First" authors, `Url` the
+    item's own page (where a journal published it, arXiv's abstract for a preprint), and
+    "Translator" the creators who translated the work itself (a book's), not its abstract:
+    left out."""
     if column.field == "authors":
         return dataclasses.replace(column, last_first=True)
+    if column.field == "translator":
+        return dataclasses.replace(column, field=None)
     if column.field == "links" and column.name.casefold() == "url":
         return dataclasses.replace(column, link_label="paper page")
     return column

@@ -3,8 +3,9 @@
 
     python scripts/fuzz_import.py [--examples 50000]
 
-Feeds the import texts built from the pieces that digests, tables, JSON records and
-BibTeX are made of (labels, emoji, bars, brackets, quotes, dates, links, both languages) in every
+Feeds the import texts built from the pieces that digests, tables, JSON records,
+BibTeX, RIS, MEDLINE, Web of Science and CSL JSON are made of (labels, emoji, bars,
+brackets, quotes, dates, links, both languages) in every
 format and under every name it tells a format by, with and without provenance options,
 and fails on anything but papers planned or a list of problems that each name the input
 (never an exception). Prints how many inputs it tried.
@@ -82,7 +83,16 @@ PIECES = [
     "FN Clarivate Analytics Web of Science\n", "VR 1.0\n", "PT J\n", "AU Yang, A\n",
     "AF Yang, An\n", "   ", "TI ", "AB ", "SO NATURE\n", "C1 [Yang, An] Alibaba Grp\n",
     "PD MAY 14\n", "PD FEB 30\n", "PY 2025\n", "EY 2025\n", "DI 10.1038/x\n", "DE a; b\n",
-    "ER\n", "EF\n"]
+    "ER\n", "EF\n",
+    # (CSL JSON's and Zotero's Extra)
+    '[{"type": "article", "title": "Qwen3", "author": [{"family": "Yang", "given": "An"}], ',
+    '{"type": "journal-article", "title": ["A"], "issued": {"date-parts": [[2025, 2, 30]]}',
+    '"issued": {"date-parts": [["2025"]]}', '"issued": {"raw": "2025-05-14"}', '"issued": 3',
+    '"abstract": "<jats:title>Abstract</jats:title><jats:p>B <jats:italic>x</jats:italic>',
+    '"</jats:p>"', '"author": [{"literal": "Qwen Team"}, 3, {"family": null}]',
+    '"note": "arXiv:2505.09388 [cs]\\ntitleTranslation: Qwen3 技术报告\\nabstractTranslation: ',
+    "titleTranslation: ", "abstractTranslation: ", "Extra", '"container-title": ["Nature"]',
+    '"subtitle": [], ', '"keyword": "a, b; c"', '"subject": [1, "x"]', "}, ", "]"]
 PROVENANCE = [{}, {"translation_model": "deepseek-chat"},
               {"translator": "Wang Fang", "reviewed_by": "Li Lei"}]
 
@@ -98,7 +108,8 @@ def main() -> int:
 
     @settings(max_examples=args.examples, deadline=None,
               suppress_health_check=list(HealthCheck))
-    @given(text, st.sampled_from([None, "digest", "table", "bibtex", "ris", "medline", "wos"]),
+    @given(text, st.sampled_from([None, "digest", "table", "bibtex", "ris", "medline", "wos",
+                                  "csl"]),
            st.sampled_from(["week.txt", "week.csv", "week.md", "week.json", "week.bib",
                             "week.ris", "week.nbib", "week.ciw"]),
            st.sampled_from(PROVENANCE))
