@@ -74,6 +74,10 @@ CHINESE_NUMERAL = "[一二三四五六七八九十]{1,3}"
 # An entry's number before the label of its title: "1. Title: …", "【2】标题：…", "三、标题：…".
 NUMBER_BEFORE_LABEL = re.compile(r"(?:#?\d{1,4}[.)、．]|[(（【\[]\d{1,4}[)）】\]]"
                                  rf"|{CHINESE_NUMERAL}、|[(（]{CHINESE_NUMERAL}[)）])\s*(?=\S)")
+# A line of an entry's number alone, as a WeChat post numbers its papers, one above each
+# ("01", "1.", "#3", "No.2", "【4】", "(5)", "6/10"): no title, a gap between entries.
+NUMBER_ALONE = re.compile(r"(?:#|No\.?\s?)?\d{1,3}[.、．)]?|[(（【\[]\d{1,3}(?:/\d{1,3})?[)）】\]]"
+                          r"|\d{1,3}/\d{1,3}")
 # Markdown: the marks of a heading ("## "), a line in bold as a whole ("**…**").
 HEADING = re.compile(r"#{1,6}\s+")
 # The end of a sentence at a line's end, and between two sentences in a line (see
@@ -506,6 +510,9 @@ def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
         labelled = unbold(without_pictographs(unmarked))
         if PLACEHOLDER.fullmatch(labelled):
             continue  # (as a blank line is: the lines around it are blank in the template)
+        if NUMBER_ALONE.fullmatch(unmarked):
+            blank = True  # ("01" over a paper's lines: the entry's number, as "## Paper 3")
+            continue
         label, text_of_line = field_label(labelled)
         if label is None and (entry_number := NUMBER_BEFORE_LABEL.match(labelled)) and (
                 field_label(labelled[entry_number.end():])[0] == "title"):

@@ -151,6 +151,14 @@ MARKUP_DOCUMENT = re.compile(r"<(?:\?xml|!doctype|(?:[\w-]+:)?feed[\s>]|rss[\s>]
                              re.IGNORECASE)
 
 
+# Characters that show nothing and mean nothing in a paper's text: the zero-width space
+# and the word joiner, which a WeChat article or a web page copied puts around its words
+# (a line of one alone would read as text, a title would hold it), and a byte-order mark
+# inside a text (files joined). (Zero-width joiners and non-joiners are left: emoji and
+# some scripts' words need them.)
+INVISIBLE_SPACES = re.compile("[\u200b\u2060\ufeff]")
+
+
 def detect_format(text: str, name: str, languages: tuple[Language, Language]) -> str:
     """hf, arxiv, bibtex, ris, medline, wos, csl, table or digest: from the first characters
     that are not white space, a JSON object or array of objects (CSL JSON's records, see
@@ -199,6 +207,7 @@ def read_records(text: str, name: str, format_name: str | None,
                  ) -> tuple[list[Record], list[Problem]]:
     """The papers of one input, in the format given or detected; of a workbook's sheet,
     whose `rows` are read already, as a table's."""
+    text = INVISIBLE_SPACES.sub("", text)
     if rows is not None:
         format_name = "table"
     elif not text.strip("\ufeff \t\r\n"):

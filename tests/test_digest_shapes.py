@@ -880,3 +880,32 @@ def test_who_translated_and_a_links_words_in_traditional_characters():
     assert [record.provenance for record in records] == [
         (("translation_model", "DeepSeek"),), (("translator", "王芳"),),
         (("translator", "machine"),)]
+
+
+@pytest.mark.parametrize("number", ["{n:02d}", "{n}.", "#{n}", "No.{n}", "【{n}】", "## {n:02d}",
+                                    "**{n:02d}**", "{n}/6"])
+def test_a_line_of_an_entrys_number_alone_over_each_paper_is_no_title(number):
+    """"01" alone over each paper, as a WeChat post numbers them, then the paper's lines
+    (before: "01" read as its title, "an affiliation that reads as a title")."""
+    entries = translated_papers(6)
+    lines = ["今日论文速递 | 2025.06.02", ""]
+    for n, (title, translated, abstract, translation) in enumerate(entries, start=1):
+        lines += [number.format(n=n), "", title, translated, "",
+                  f"论文链接：https://arxiv.org/abs/2506.0000{n}", "", f"摘要：{translation}", "",
+                  f"Abstract: {abstract}", ""]
+    assert read_back(lines) == [((title, translated), translation)
+                                for title, translated, _, translation in entries]
+
+
+def test_zero_width_spaces_that_a_copied_page_holds_are_left_out():
+    """A WeChat article or a web page copied: zero-width spaces and word joiners around
+    words and alone on a line (which read as a line of text, no gap), a byte-order mark
+    where two files were joined (before: kept in the titles, the lines of one alone
+    joined two papers)."""
+    entries = translated_papers(5)
+    lines = []
+    for title, translated, abstract, translation in entries:
+        lines += [f"\u200b{title}\u2060", f"{translated}\u200b", f"\u3000\u3000{abstract}",
+                  f"\u3000\u3000{translation}\u00a0", "\u200b", "\ufeff"]
+    assert read_back(lines) == [((title, translated), translation)
+                                for title, translated, _, translation in entries]

@@ -14,6 +14,7 @@ from bitext.config import Language, load_config
 from bitext.content import load_papers, slug_from_title
 from bitext.digest import Entry, parse_digest
 from bitext.digestlines import (
+    NUMBER_ALONE,
     is_call_to_action,
     names_organisations,
     provenance_said,
@@ -411,7 +412,7 @@ han_text = st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x
 
 def of_a_paper(text: str) -> bool:
     return (section_label(text) is None and not is_call_to_action(text)
-            and provenance_said(text) is None)
+            and provenance_said(text) is None and not NUMBER_ALONE.fullmatch(text))
 
 
 title = st.lists(latin_word, min_size=1, max_size=12).map(" ".join).filter(
@@ -419,10 +420,11 @@ title = st.lists(latin_word, min_size=1, max_size=12).map(" ".join).filter(
 cjk_title = st.tuples(han_text, st.sampled_from(["", " GPT-4o", " LLM 的研究"])).map(
     "".join).filter(lambda text: of_a_paper(text) and not names_organisations(text))
 sentence = st.lists(latin_word, min_size=1, max_size=30).map(lambda w: " ".join(w) + ".")
-abstract = st.lists(sentence, min_size=1, max_size=4).map(" ".join)
+abstract = st.lists(sentence, min_size=1, max_size=4).map(" ".join).filter(
+    lambda text: not NUMBER_ALONE.fullmatch(text))  # ("0.": an entry's number, alone)
 cjk_abstract = st.lists(han_text.map(lambda t: t + "。"), min_size=1, max_size=4).map("".join)
-affiliation = st.one_of(st.none(), st.lists(latin_word, min_size=1, max_size=3).map(" ".join),
-                        han_text.filter(of_a_paper))
+affiliation = st.one_of(st.none(), st.lists(latin_word, min_size=1, max_size=3).map(
+    " ".join).filter(of_a_paper), han_text.filter(of_a_paper))
 entry = st.builds(lambda t, ct, a, ca, af: Entry(0, (t, ct), (a, ca), af),
                   title, cjk_title, abstract, cjk_abstract, affiliation)
 

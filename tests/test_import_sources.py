@@ -23,6 +23,7 @@ from bitext.content import slug_from_title, text_fingerprint
 from bitext.digest import ENTRY_NUMBER, parse_digest, read_digest
 from bitext.digestlines import (
     LANGUAGE_LABEL,
+    NUMBER_ALONE,
     field_label,
     is_call_to_action,
     names_organisations,
@@ -2198,7 +2199,7 @@ def is_papers(text: str) -> bool:
     newsletter's link text, "Read more", "查看详情", is no paper's, and "Translated by X"
     says who translated."""
     return (not names_organisations(text) and not is_call_to_action(text)
-            and provenance_said(text) is None)
+            and provenance_said(text) is None and not NUMBER_ALONE.fullmatch(text))
 
 
 chinese_titles = st.tuples(han, st.sampled_from(["", "？", "；", " GPT-4o "]), han,
