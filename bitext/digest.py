@@ -134,8 +134,9 @@ from bitext.venues import VENUE_NAMES, published_venue
 # entries (a file that is blank after every line uses them for nothing).
 SEPARATING_BLANKS_MAX = 0.5
 # The number or bullet of an entry before its title: "1. ", "2) ", "3、", "(4) ", "【5】",
-# "- ", "• ", and in Chinese numerals, "一、", "（二）".
-ENTRY_NUMBER = re.compile(rf"(?:#?\d{{1,4}}(?:[.)、．]\s+|、)|[(（【\[]\d{{1,4}}[)）】\]]\s*"
+# "- ", "• ", and in Chinese numerals, "一、", "（二）"; "1\\. ", as Markdown escapes a number
+# that no list should start (pandoc's, Google Docs' export).
+ENTRY_NUMBER = re.compile(rf"(?:#?\d{{1,4}}(?:\\?[.)、．]\s+|、)|[(（【\[]\d{{1,4}}[)）】\]]\s*"
                           rf"|{CHINESE_NUMERAL}、\s*|[(（]{CHINESE_NUMERAL}[)）]\s*"
                           # ("#1 ", "No.1 ", a count of the day's, "【1/10】", "1/10 ")
                           r"|#\d{1,4}\s+|No\.\s?\d{1,4}\s+"

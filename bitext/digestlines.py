@@ -72,12 +72,12 @@ BULLET = re.compile(BULLET_MARK + r"(?=\S)")
 # A number in Chinese numerals, as a Chinese document numbers its parts: 一, 十二, 二十.
 CHINESE_NUMERAL = "[一二三四五六七八九十]{1,3}"
 # An entry's number before the label of its title: "1. Title: …", "【2】标题：…", "三、标题：…".
-NUMBER_BEFORE_LABEL = re.compile(r"(?:#?\d{1,4}[.)、．]|[(（【\[]\d{1,4}[)）】\]]"
+NUMBER_BEFORE_LABEL = re.compile(r"(?:#?\d{1,4}\\?[.)、．]|[(（【\[]\d{1,4}[)）】\]]"
                                  rf"|{CHINESE_NUMERAL}、|[(（]{CHINESE_NUMERAL}[)）])\s*(?=\S)")
 # A line of an entry's number alone, as a WeChat post numbers its papers, one above each
 # ("01", "1.", "#3", "No.2", "【4】", "(5)", "6/10"): no title, a gap between entries.
-NUMBER_ALONE = re.compile(r"(?:#|No\.?\s?)?\d{1,3}[.、．)]?|[(（【\[]\d{1,3}(?:/\d{1,3})?[)）】\]]"
-                          r"|\d{1,3}/\d{1,3}")
+NUMBER_ALONE = re.compile(r"(?:#|No\.?\s?)?\d{1,3}(?:\\?[.)]|[、．])?"
+                          r"|[(（【\[]\d{1,3}(?:/\d{1,3})?[)）】\]]|\d{1,3}/\d{1,3}")
 # Markdown: the marks of a heading ("## "), a line in bold as a whole ("**…**").
 HEADING = re.compile(r"#{1,6}\s+")
 # The end of a sentence at a line's end, and between two sentences in a line (see

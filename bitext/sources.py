@@ -51,6 +51,8 @@ DATE_IN_NAME = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
 # indented lines of the 561 real abstracts follow a sentence's end, or an address).
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n|\n(?=[ \t]+\S)")
 WRAPPED_AFTER_HYPHEN = re.compile(r"(?<=\w)-[ \t]*\n[ \t]*(?=\w)")
+# A backslash escape of Markdown: any ASCII punctuation but the dollar after a backslash.
+MARKDOWN_ESCAPE = re.compile(r"\\([!-#%-/:-@\[-`{-~])")
 MATH_SPAN = re.compile(r"\$\$.+?\$\$|\$[^$\n]+?\$", re.S)
 # Characters of plain text that Markdown would read as markup: backticks (arXiv's
 # ``quotes'' would make a code span), asterisks and underscores at a word's edge
@@ -275,14 +277,27 @@ def read_records(text: str, name: str, format_name: str | None,
 
 def plain_titles(titles: tuple[str | None, ...]) -> tuple[str | None, ...]:
     """Titles of a digest or a table, as their HTML's line breaks and entities say: a
-    title is text, not Markdown ("Q&A", not "Q&amp;A"); and without the title marks
-    around the whole of it, as Chinese marks a work's title ("《Qwen3 技术报告》")."""
+    title is text, not Markdown ("Q&A", not "Q&amp;A", "V*Bench", not "V\\*Bench"); and
+    without the title marks around the whole of it, as Chinese marks a work's title
+    ("《Qwen3 技术报告》")."""
     def plain(title: str) -> str:
         title = " ".join(html.unescape(breaks_as(title, " ")).split())
         marked = TITLE_MARKS.fullmatch(title)
-        return marked[1] if marked else title
+        return without_escapes(marked[1] if marked else title)
 
     return tuple(title if title is None else plain(title) for title in titles)
+
+
+def without_escapes(text: str) -> str:
+    """Text written as Markdown with Markdown's backslash escapes of punctuation as the
+    characters they stand for ("V\\*Bench", "GPT\\-4o", as Markdown editors and Google
+    Docs' export write them), outside math (where "\\_" and "\\{" are TeX's); an escaped
+    dollar stays, which would start math."""
+    pieces, at = [], 0
+    for match in MATH_SPAN.finditer(text):
+        pieces += [MARKDOWN_ESCAPE.sub(r"\1", text[at:match.start()]), match.group()]
+        at = match.end()
+    return "".join([*pieces, MARKDOWN_ESCAPE.sub(r"\1", text[at:])])
 
 
 def made_translation(text: str | None) -> str | None:

@@ -909,3 +909,22 @@ def test_zero_width_spaces_that_a_copied_page_holds_are_left_out():
                   f"\u3000\u3000{translation}\u00a0", "\u200b", "\ufeff"]
     assert read_back(lines) == [((title, translated), translation)
                                 for title, translated, _, translation in entries]
+
+
+def test_markdowns_backslash_escapes_in_titles_are_the_characters_they_stand_for():
+    """A Markdown digest escapes what Markdown would read as its marks: "V\\*Bench" (else
+    italics), "1\\." before a title (else a list), "GPT\\-4o", as pandoc's and Google Docs'
+    export write them. A title is text: the characters alone (before, "V\\*Bench" kept its
+    backslash on the page, and "1\\." stayed before the title); math keeps TeX's, and an
+    escaped dollar, which would start math, stays."""
+    entries = translated_papers(4)
+    titles = [r"V\*Bench: Guided Visual Search as a Core Mechanism in Multimodal LLMs",
+              r"GPT\-4o \[Tech Report\] for $x\_1$ at \$5", entries[2][0], entries[3][0]]
+    lines = []
+    for n, (title, (_, translated, abstract, translation)) in enumerate(
+            zip(titles, entries, strict=True), start=1):
+        lines += [f"## {n}\\. **{title}**", "", translated, "", abstract, "", translation, ""]
+    assert [titles for titles, _ in read_back(lines)] == [
+        ("V*Bench: Guided Visual Search as a Core Mechanism in Multimodal LLMs",
+         entries[0][1]), (r"GPT-4o [Tech Report] for $x\_1$ at \$5", entries[1][1]),
+        *((title, translated) for title, translated, _, _ in entries[2:])]
