@@ -544,12 +544,32 @@ def read_daily_papers(text: str, name: str) -> tuple[list[Record], list[Problem]
                                  f"(python build.py import '{DAILY_PAPERS_URL}?date=YYYY-MM-DD'"
                                  "), or save its answer as it came")]
     if isinstance(items, str):
+        answer = json.loads(text.lstrip("\ufeff"))
+        if isinstance(answer, dict) and answer.get("notes") == []:
+            return [], [openreview_without_notes(name)]
         return [], [Problem(name, 1, None, "not a list of daily papers",
                             expected="a JSON list of items with a 'paper', or one paper",
                             found=items,
                             hint=f"give the papers that {DAILY_PAPERS_URL}?date=YYYY-MM-DD answers "
                                  "(an error answers a wrong address)")]
     return sorted_out([daily_paper(item, name, line) for line, item in items])
+
+
+# Where API 1 of OpenReview answers, which holds the venues before 2023.
+OPENREVIEW_API1 = "https://api.openreview.net/notes?forum={}"
+OPENREVIEW_FORUM = re.compile(r"[?&](?:forum|id)=(?P<id>[\w-]+)")
+
+
+def openreview_without_notes(name: str) -> Problem:
+    """The problem of an OpenReview answer without a note (`{"notes": [], "count": 0}`):
+    API 2, which a forum's page is read from (see `bitext.web.PAGE_ANSWERS`), holds no
+    note of a venue before 2023, which API 1 holds."""
+    forum = OPENREVIEW_FORUM.search(name)
+    where = OPENREVIEW_API1.format(forum["id"] if forum else "ID")
+    return Problem(name, 1, None, "no paper in OpenReview's answer",
+                   expected="the notes of a forum, or of a venue's submissions",
+                   found="no note", hint="is the forum of a venue before 2023? API 1 holds "
+                                         f"those: python build.py import '{where}'")
 
 
 def json_items(text: str) -> list[tuple[int, object]] | str:

@@ -56,6 +56,11 @@ PAGE_ANSWERS = (
                 r"pubmed)/(\d{1,9})/?"),
      "https://eutils.ncbi.nlm.nih.gov/entrez/eutils/efetch.fcgi?db=pubmed&id={}"
      "&rettype=medline&retmode=text"),
+    # (a paper's forum on OpenReview, or its PDF there: the forum's notes, the submission
+    # among its reviews, as API 2 gives them; a venue before 2023 is API 1's, see
+    # `bitext.sources.openreview_without_notes`)
+    (re.compile(r"https?://(?:www\.)?openreview\.net/(?:forum|pdf)\?id=([\w-]+)"
+                r"(?:&[^\s#]*)?(?:#\S*)?"), "https://api2.openreview.net/notes?forum={}"),
     # (a category's new submissions of the day: the papers its listing's feed holds; the
     # pages of several days, /recent and /pastweek, have no such answer)
     (re.compile(r"https?://(?:www\.)?arxiv\.org/list/([a-z-]+(?:\.[A-Za-z-]+)?"
@@ -66,7 +71,8 @@ PAGE_ANSWERS = (
 def answer_address(url: str) -> str | None:
     """The API's address for a page of the daily papers (a day's, the latest day's, a
     paper's), of an arXiv paper (its abstract's, PDF's or HTML's, or alphaXiv's page of
-    it) or of a category's new submissions on arXiv, else None."""
+    it), of a category's new submissions on arXiv, of a paper on PubMed or of a forum on
+    OpenReview, else None."""
     for page, answer in PAGE_ANSWERS:
         if found := page.fullmatch(url):
             return answer.format(found[1])

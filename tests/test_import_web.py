@@ -169,6 +169,14 @@ def test_every_address_that_fails_is_named_and_only_passing_failures_asked_again
     # (a paper on PubMed: its MEDLINE record)
     ("https://pubmed.ncbi.nlm.nih.gov/16734914/", "https://eutils.ncbi.nlm.nih.gov/entrez/"
      "eutils/efetch.fcgi?db=pubmed&id=16734914&rettype=medline&retmode=text"),
+    # (a paper's forum on OpenReview, with a reply's anchor too, or its PDF there)
+    ("https://openreview.net/forum?id=nZeVKeeFYf9", "https://api2.openreview.net/notes?"
+     "forum=nZeVKeeFYf9"),
+    ("https://openreview.net/forum?id=Hq-3sD8fKe&noteId=abc#discussion", "https://api2."
+     "openreview.net/notes?forum=Hq-3sD8fKe"),
+    ("https://openreview.net/pdf?id=b_4RtYv9Wn", "https://api2.openreview.net/notes?forum="
+     "b_4RtYv9Wn"),
+    ("https://openreview.net/group?id=ICLR.cc/2025/Conference", None),
     # (a category's new papers of the day, as its listing's feed holds them)
     ("https://arxiv.org/list/cs.CL/new", "https://rss.arxiv.org/rss/cs.CL"),
     ("https://arxiv.org/list/cs.CL+cs.AI/new/", "https://rss.arxiv.org/rss/cs.CL+cs.AI"),
@@ -260,3 +268,27 @@ def test_the_command_that_a_translations_alone_problem_gives_imports_them(server
     assert len(papers) == len(json.loads(day.read_bytes())) == 20
     assert "  zh-Hans: AlphaOne：推理模型在测试时的快慢思考\n".encode() in papers[
         "alphaone-reasoning-models-thinking-slow-and-fast-at-test-time.md"]
+
+
+def test_a_forum_on_openreview_is_read_from_api_2_and_one_it_lacks_names_api_1(
+        server, site, capsys, monkeypatch):
+    """A forum's page: its notes as API 2 answers them (the submission among its replies);
+    a forum API 2 holds no note of (a venue before 2023): the problem names API 1's
+    address of it, and nothing is written (before: "not a list of daily papers")."""
+    answer = (FIXTURES / "openreview/notes-v2.json").read_text("utf-8")
+    notes = json.loads(answer)["notes"]
+    forum = {"notes": [notes[0], {**notes[1], "id": "Rv1", "forum": notes[0]["id"]}]}
+    server.answers["/notes?forum=X7kQp2LmZa"] = [(200, {}, json.dumps(forum).encode())]
+    server.answers["/notes?forum=old2022"] = [(200, {}, b'{"notes": [], "count": 0}')]
+    monkeypatch.setattr(bitext.web, "PAGE_ANSWERS", (
+        (re.compile(re.escape(server.url("/forum?id=")) + r"([\w-]+)"),
+         server.url("/notes?forum={}")),))
+    assert run(site, server.url("/forum?id=X7kQp2LmZa")) == 0
+    [written] = (site / "content/papers").iterdir()  # (the submission, not the reply)
+    assert notes[0]["content"]["title"]["value"] in written.read_text("utf-8")
+    capsys.readouterr()
+    before = snapshot(site / "content/papers")
+    assert run(site, server.url("/forum?id=old2022")) == 1
+    assert ("no paper in OpenReview's answer" in (error := capsys.readouterr().err)
+            and "'https://api.openreview.net/notes?forum=old2022'" in error)
+    assert snapshot(site / "content/papers") == before
