@@ -239,7 +239,7 @@ def read_digests(names: list[str], stdin: BinaryIO,
     """The inputs named on the command line (files, folders of them and patterns of their
     names, `-` for standard input, web addresses), decoded; InputError for unreadable
     ones."""
-    from bitext.web import FetchFailed, answer_address, fetch, names_download
+    from bitext.web import ANY, FetchFailed, answer_of, fetch, names_download
 
     names, problems = input_names(names, say)
     digests = []
@@ -248,9 +248,11 @@ def read_digests(names: list[str], stdin: BinaryIO,
             if name == "-":
                 data = stdin.read()
             elif names_download(name):  # (named by its address: a date in it dates papers)
-                if address := answer_address(name):
-                    say(f"{name}: its papers as the API gives them: {address}")
-                data = fetch(address or name, lambda said, name=name: say(f"{name}: {said}"))
+                address, accept = answer_of(name) or (name, ANY)
+                if address != name or accept != ANY:
+                    say(f"{name}: its papers as the API gives them: {address}"
+                        + (f" (asked as {accept})" if accept != ANY else ""))
+                data = fetch(address, lambda said, name=name: say(f"{name}: {said}"), accept)
             else:
                 data = Path(name).read_bytes()
         except OSError as error:

@@ -35,8 +35,14 @@ def names_download(name: str) -> bool:
     return name.lower().startswith(WEB_ADDRESS_SCHEMES)
 
 
+# The answer's kind that an address of PAGE_ANSWERS is asked for (HTTP's Accept), where
+# the address answers more than one (doi.org).
+CSL_JSON = "application/vnd.citationstyles.csl+json"
+ANY = "*/*"
+
 # Pages that editors copy from the browser's address bar, and the address of the API's
-# answer that holds their papers (the page itself is HTML that import cannot read).
+# answer that holds their papers (the page itself is HTML that import cannot read), with
+# the kind of answer to ask it for where that is not any.
 HUGGING_FACE = r"https?://(?:www\.)?huggingface\.co"
 ARXIV_ID = r"(\d{4}\.\d{4,5}(?:v\d+)?)"
 PAGE_ANSWERS = (
@@ -61,6 +67,12 @@ PAGE_ANSWERS = (
     # `bitext.sources.openreview_without_notes`)
     (re.compile(r"https?://(?:www\.)?openreview\.net/(?:forum|pdf)\?id=([\w-]+)"
                 r"(?:&[^\s#]*)?(?:#\S*)?"), "https://api2.openreview.net/notes?forum={}"),
+    # (a DOI: arXiv's, its paper on arXiv; any other, its record as CSL JSON, which doi.org
+    # answers for any DOI by content negotiation, from Crossref, DataCite or mEDRA)
+    (re.compile(r"https?://(?:dx\.)?doi\.org/10\.48550/arXiv\." + ARXIV_ID, re.IGNORECASE),
+     "https://export.arxiv.org/api/query?id_list={}"),
+    (re.compile(r"https?://(?:dx\.)?doi\.org/(10\.\d{4,9}/\S+)"), "https://doi.org/{}",
+     CSL_JSON),
     # (a category's new submissions of the day: the papers its listing's feed holds; the
     # pages of several days, /recent and /pastweek, have no such answer)
     (re.compile(r"https?://(?:www\.)?arxiv\.org/list/([a-z-]+(?:\.[A-Za-z-]+)?"
@@ -68,25 +80,34 @@ PAGE_ANSWERS = (
 )
 
 
-def answer_address(url: str) -> str | None:
-    """The API's address for a page of the daily papers (a day's, the latest day's, a
-    paper's), of an arXiv paper (its abstract's, PDF's or HTML's, or alphaXiv's page of
-    it), of a category's new submissions on arXiv, of a paper on PubMed or of a forum on
-    OpenReview, else None."""
-    for page, answer in PAGE_ANSWERS:
+def answer_of(url: str) -> tuple[str, str] | None:
+    """The address of the API's answer for a page (see `answer_address`) and the kind of
+    answer to ask it for (see `ANY`, `CSL_JSON`), else None."""
+    for page, answer, *kind in PAGE_ANSWERS:
         if found := page.fullmatch(url):
-            return answer.format(found[1])
+            return answer.format(found[1]), (kind[0] if kind else ANY)
     return None
 
 
-def fetch(url: str, waiting: Callable[[str], None] = lambda said: None) -> bytes:
+def answer_address(url: str) -> str | None:
+    """The API's address for a page of the daily papers (a day's, the latest day's, a
+    paper's), of an arXiv paper (its abstract's, PDF's or HTML's, or alphaXiv's page of
+    it), of a category's new submissions on arXiv, of a paper on PubMed, of a forum on
+    OpenReview or of a DOI, else None."""
+    answer = answer_of(url)
+    return answer[0] if answer else None
+
+
+def fetch(url: str, waiting: Callable[[str], None] = lambda said: None, accept: str = ANY
+          ) -> bytes:
     """The body of a GET of `url`, tried again after 429, a 5xx answer, a timeout or a
     dropped connection, waiting twice as long each time (or what Retry-After says), which
     `waiting` is told; after a refusal that asking again would not change (404, 403 …),
-    or the last attempt, FetchFailed says why."""
+    or the last attempt, FetchFailed says why. `accept`: the kind of answer asked for
+    (urllib keeps it over a redirect, as doi.org's to its registration agency)."""
     try:
         request = urllib.request.Request(url, headers={"User-Agent": f"bitext/{__version__}",
-                                                       "Accept": "*/*"})
+                                                       "Accept": accept})
     except ValueError as error:  # (no host, a space …)
         raise FetchFailed(f"not an address to download from ({error})",
                           "check the address") from None

@@ -28,6 +28,7 @@ class Server(http.server.ThreadingHTTPServer):
         super().__init__(("127.0.0.1", 0), Handler)
         self.answers: dict[str, list[tuple[int, dict, bytes]]] = {}
         self.asked: list[str] = []
+        self.accepted: list[str | None] = []  # (each request's Accept)
 
     def url(self, path: str) -> str:
         return f"http://127.0.0.1:{self.server_address[1]}{path}"
@@ -38,6 +39,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
     def do_GET(self):
         self.server.asked.append(self.path)
+        self.server.accepted.append(self.headers.get("Accept"))
         queued = self.server.answers.get(self.path) or [(404, {}, b"<title>Not here</title>")]
         status, headers, body = queued.pop(0) if len(queued) > 1 else queued[0]
         self.send_response(status)
@@ -177,6 +179,11 @@ def test_every_address_that_fails_is_named_and_only_passing_failures_asked_again
     ("https://openreview.net/pdf?id=b_4RtYv9Wn", "https://api2.openreview.net/notes?forum="
      "b_4RtYv9Wn"),
     ("https://openreview.net/group?id=ICLR.cc/2025/Conference", None),
+    # (a DOI: arXiv's is its paper on arXiv; another's, doi.org's record of it)
+    ("https://doi.org/10.48550/arXiv.2505.09388", "https://export.arxiv.org/api/query?"
+     "id_list=2505.09388"),
+    ("https://doi.org/10.18653/v1/2024.acl-long.1", "https://doi.org/10.18653/v1/2024.acl-long.1"),
+    ("http://dx.doi.org/10.1038/s41586-021-03819-2", "https://doi.org/10.1038/s41586-021-03819-2"),
     # (a category's new papers of the day, as its listing's feed holds them)
     ("https://arxiv.org/list/cs.CL/new", "https://rss.arxiv.org/rss/cs.CL"),
     ("https://arxiv.org/list/cs.CL+cs.AI/new/", "https://rss.arxiv.org/rss/cs.CL+cs.AI"),
@@ -292,3 +299,26 @@ def test_a_forum_on_openreview_is_read_from_api_2_and_one_it_lacks_names_api_1(
     assert ("no paper in OpenReview's answer" in (error := capsys.readouterr().err)
             and "'https://api.openreview.net/notes?forum=old2022'" in error)
     assert snapshot(site / "content/papers") == before
+
+
+def test_a_doi_is_read_as_its_csl_json_record_over_doi_orgs_redirect(server, site, capsys,
+                                                                   monkeypatch):
+    """A DOI's address: asked of doi.org as CSL JSON (content negotiation), which redirects
+    to the DOI's registration agency; the kind asked for holds over the redirect, and the
+    record is a paper (see test_import_zotero's Crossref record)."""
+    from tests.test_import_zotero import CROSSREF
+
+    record = {**CROSSREF, "abstract": "<jats:p>We study a protein model.</jats:p>"}
+    server.answers["/10.1038/x"] = [(302, {"Location": server.url("/works/10.1038/x/transform")},
+                                     b"")]
+    server.answers["/works/10.1038/x/transform"] = [(200, {}, json.dumps(record).encode())]
+    monkeypatch.setattr(bitext.web, "PAGE_ANSWERS", (
+        (re.compile(re.escape(server.url("/")) + r"(10\.\d+/\S+)"), server.url("/{}"),
+         bitext.web.CSL_JSON),))
+    assert run(site, server.url("/10.1038/x")) == 0
+    assert server.asked == ["/10.1038/x", "/works/10.1038/x/transform"]
+    assert server.accepted == [bitext.web.CSL_JSON] * 2
+    assert "(asked as application/vnd.citationstyles.csl+json)" in capsys.readouterr().err
+    [written] = (site / "content/papers").iterdir()
+    text = written.read_text("utf-8")
+    assert "A protein model: what it learns and why" in text and "venue: Nature" in text
