@@ -162,9 +162,20 @@ def bibtex_verbatim(text: str) -> str:
 
 
 def bibtex_key(paper: Paper) -> str:
-    """Google Scholar's form: first author's last name, year, first long title word."""
-    author = paper.authors[0].split()[-1] if paper.authors else ""
-    words = [word for word in re.findall(r"[A-Za-z0-9]+", paper.title.primary)
+    """Google Scholar's form: first author's last name, year, first long title word, in
+    ASCII letters ("García" as garcia, not garca; "Łukasz" as lukasz)."""
+    author = ascii_words(paper.authors[0].split()[-1]) if paper.authors else ""
+    words = [word for word in re.findall(r"[A-Za-z0-9]+", ascii_words(paper.title.primary))
              if len(word) > 3] or [paper.slug]
     key = re.sub(r"[^a-z0-9]", "", f"{author}{paper.published_year}{words[0]}".lower())
     return key or f"paper{paper.published_year}"
+
+
+def ascii_words(text: str) -> str:
+    """Text in ASCII letters, as python-slugify writes a letter beyond ASCII ("García"
+    as Garcia); ASCII text as it is (most names and titles: no transliteration to pay)."""
+    if text.isascii():
+        return text
+    from slugify import slugify
+
+    return slugify(text, separator=" ", lowercase=False)

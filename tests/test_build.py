@@ -1190,3 +1190,22 @@ def test_a_venues_kind_makes_its_citations_entry_type(venue, kind):
     from bitext.venues import venue_kind
 
     assert venue_kind(venue) == kind
+
+
+def test_a_citations_key_writes_letters_beyond_ascii_as_ascii_ones(tmp_path):
+    """Google Scholar's key of an author and a title with letters beyond ASCII: "García"
+    is garcia (before: garca), "Søgaard" sogaard, "Évaluation" evaluation (before: the
+    first long word after it); a Chinese name its pinyin."""
+    import html
+
+    papers = {"a.md": paper("Évaluation des modèles de langue", date="2025-05-01",
+                            authors=["Ana García"], year=2025),
+              "b.md": paper("We Need to Talk About Random Splits", date="2025-05-02",
+                            authors=["Anders Søgaard"], year=2021),
+              "c.md": paper("Qwen3 Technical Report", date="2025-05-03", authors=["张伟"],
+                            year=2025)}
+    project = make_project(tmp_path / "site", papers)
+    build(Options(root=project, out=tmp_path / "out", search=False))
+    keys = sorted(re.search(r"@\w+\{([^,]+),", html.unescape(page.read_text("utf-8")))[1]
+                  for page in (tmp_path / "out/papers").glob("*/index.html"))
+    assert keys == ["garcia2025evaluation", "sogaard2021need", "zhangwei2025qwen3"]
