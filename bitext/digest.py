@@ -456,6 +456,11 @@ def read_digest(text: str, source: str, languages: tuple[Language, Language]
                 set(entry.lines or ()) for entry in entries]):
             lines, (entries, problems, wrapped_links), outside = found_lines, found, edges
             break
+    # (a digest of two halves reads as one entry with an abstract of every paragraph of the
+    # first, and a translation of the second's, without a problem: its halves read more)
+    halves = read_halves(all_lines, source, names, secondary_script)
+    if halves and (problems or len(halves[1][0]) > len(entries)):
+        lines, (entries, problems, wrapped_links), outside = *halves, ()
     lines = [line for line in lines if line.number not in wrapped_links]
     entries, link_problems = with_links(with_title_ids(with_title_venues(without_quotes(
         without_numbers(with_affiliations_in_place(entries, secondary_script))))), lines,
@@ -474,6 +479,49 @@ def read_digest(text: str, source: str, languages: tuple[Language, Language]
                     + sentences_run_on(entries, source))
     return entries, forbidden_problems(text, source) + sorted(
         problems, key=lambda problem: problem.line or 0), front_matter + outside
+
+
+def read_halves(lines: list[Line], source: str, names: dict[bool, str],
+                secondary_script: frozenset[str]
+                ) -> tuple[list[Line], tuple[list[Entry], list[Problem], set[int]]] | None:
+    """A digest of two halves, its papers in the primary language and then the same papers
+    in the same order in the secondary one (a newsletter's English, then "中文版"), as
+    entries of both: each half read alone (the second as if its language were the
+    primary), the two paired in order; the lines of the first half, whose entries they
+    are. None where the lines are no such halves, or the halves do not read as as many
+    papers without a problem, or the first line of the second half, read as the half's
+    caption ("以下为中文翻译"), does not make them."""
+    texts = [index for index, line in enumerate(lines)
+             if line.in_grammar and line.label in (None, "title", "abstract")]
+    half = next((at for at, index in enumerate(texts)
+                 if all(lines[later].share >= SECONDARY_MIN for later in texts[at:])), None)
+    if not half or any(lines[index].share >= SECONDARY_MIN for index in texts[:half]):
+        return None
+    first_read, first = reading_of(lines[:texts[half]], source, names, secondary_script)
+    if first[1] or not first[0] or any(entry.title[1] or entry.abstract[1]
+                                       for entry in first[0]):
+        return None
+    for start in reversed(texts[half:half + 2]):  # (after the half's caption, or without)
+        # (the half read as the primary language's: its lines as primary as can be)
+        second_lines = [dataclasses.replace(line, share=0.0) for line in lines[start:]]
+        _, second = reading_of(second_lines, source, {False: names[True], True: names[False]},
+                               secondary_script)
+        if not second[1] and len(second[0]) == len(first[0]) and not any(
+                entry.title[1] or entry.abstract[1] for entry in second[0]):
+            return first_read, ([translated_by_half(entry, translation) for entry, translation
+                                 in zip(first[0], second[0], strict=True)], [], first[2])
+    return None
+
+
+def translated_by_half(entry: Entry, translation: Entry) -> Entry:
+    """An entry of a digest's first half with its translation from the second (see
+    `read_halves`), whose primary parts are the translations."""
+    return dataclasses.replace(
+        entry, title=(entry.title[0], translation.title[0]),
+        abstract=(entry.abstract[0], translation.abstract[0]),
+        note=(entry.note[0], translation.note[0] or entry.note[1]),
+        lines={**(entry.lines or {}), "translated_title": translation.line_of("title"),
+               "translated_abstract": translation.line_of("abstract")})
 
 
 def without_opening_details(lines: list[Line]) -> tuple[list[Line], tuple[int, ...]]:

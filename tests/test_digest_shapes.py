@@ -14,7 +14,7 @@ from bitext.digest import parse_digest, read_digest
 from bitext.digestlines import HASHTAGS, title_pair
 from bitext.scripts import script_of_language, script_share
 from bitext.sources import normalise_title, read_records
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, SAMPLE_DIGEST
 from tests.test_import_sources import (
     CHINESE_ABSTRACTS,
     CHINESE_TITLES,
@@ -928,3 +928,34 @@ def test_markdowns_backslash_escapes_in_titles_are_the_characters_they_stand_for
         ("V*Bench: Guided Visual Search as a Core Mechanism in Multimodal LLMs",
          entries[0][1]), (r"GPT-4o [Tech Report] for $x\_1$ at \$5", entries[1][1]),
         *((title, translated) for title, translated, _, _ in entries[2:])]
+
+
+def sample_papers() -> list[tuple[tuple, tuple]]:
+    """The sample digest's four papers: their titles and abstracts, both languages (its
+    Chinese abstracts are real translations, of a paragraph each)."""
+    records, problems = read_records(SAMPLE_DIGEST.read_text("utf-8"), "s.txt", None,
+                                     LANGUAGES)
+    assert problems == [] and len(records) == 4
+    return [(record.titles, record.abstracts) for record in records]
+
+
+@pytest.mark.parametrize("caption", [[], ["以下为中文翻译", ""], ["## 中文版", ""],
+                                     ["---", "", "**中文翻译**", ""]])
+@pytest.mark.parametrize("headings, gap", [(False, 0), (False, 1), (True, 1)])
+def test_a_digest_of_two_halves_pairs_its_papers_with_their_translations_in_order(
+        caption, headings, gap):
+    """A newsletter's papers in English, then the same papers in Chinese in the same order,
+    under a caption of the second half or none, each title over its abstract (a blank line
+    between, or not; numbered, under headings, or not). Before: "expected the translated
+    title", or, with blank lines between titles and abstracts, one paper whose abstract
+    was every English paragraph, without a problem."""
+    papers = sample_papers()
+    lines = ["# Papers of the week", "", "## English", ""] if headings else []
+    for half in (0, 1):
+        lines += caption * half
+        for n, (titles, abstracts) in enumerate(papers, start=1):
+            lines += [f"### {n}. {titles[half]}" if headings else titles[half], *[""] * gap,
+                      abstracts[half], ""]
+    records, problems = read_records("\n".join(lines), "halves.md", None, LANGUAGES)
+    assert problems == []
+    assert [(record.titles, record.abstracts) for record in records] == papers
