@@ -54,8 +54,9 @@ JATS_TITLE = re.compile(r"<jats:title>.*?</jats:title>", re.DOTALL)
 
 def is_csl_json(text: str) -> bool:
     """Whether a JSON text is CSL JSON: an array whose first object is a CSL record (see
-    `is_csl`), or one such object (doi.org's answer); a text whose JSON breaks after such
-    a first record too (its error is then CSL JSON's, see `csl_rows`)."""
+    `is_csl`), an object that holds such an array as its "items" (the Zotero web API's),
+    or one such object (doi.org's answer); a text whose JSON breaks after such a first
+    record too (its error is then CSL JSON's, see `csl_rows`)."""
     try:
         whole = json.loads(text)
     except json.JSONDecodeError:
@@ -64,6 +65,8 @@ def is_csl_json(text: str) -> bool:
             whole = json.JSONDecoder().raw_decode(text, at)[0] if at >= 0 else None
         except json.JSONDecodeError:
             return False
+    if isinstance(whole, dict) and isinstance(whole.get("items"), list):
+        whole = whole["items"]  # (the Zotero web API's answer, `…/items?format=csljson`)
     first = next(iter(whole), None) if isinstance(whole, list) else whole
     return isinstance(first, dict) and is_csl(first)
 

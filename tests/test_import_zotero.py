@@ -264,6 +264,20 @@ CROSSREF = {
     "published": {"date-parts": [[2025, 6, 18]]}}
 
 
+def test_the_zotero_web_apis_csl_json_is_read_as_zoteros_export():
+    """`api.zotero.org/groups/…/items?format=csljson` answers the records in an object's
+    "items" (a group's public library imports by its address)."""
+    papers = sample_days()["2025-06-02.json"][:4]
+    text = json.dumps({"items": [csl_item(number, paper)
+                                 for number, paper in enumerate(papers)]})
+    assert detect_format(text, "-", LANGUAGES) == "csl"
+    records, problems = read_records(text, "items.json", None, LANGUAGES)
+    assert problems == []
+    assert [record.titles for record in records] == [
+        (" ".join(paper["title"].split()), expected_translation(number)[0])
+        for number, paper in enumerate(papers)]
+
+
 def test_crossrefs_csl_json_for_a_doi_is_a_paper_with_its_venue_and_affiliations():
     """What doi.org answers for a DOI as CSL JSON (one object, Crossref's keys, a JATS
     abstract under its heading, a subtitle apart, affiliations in each author's list)."""
