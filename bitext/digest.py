@@ -456,6 +456,10 @@ def read_digest(text: str, source: str, languages: tuple[Language, Language]
                 set(entry.lines or ()) for entry in entries]):
             lines, (entries, problems, wrapped_links), outside = found_lines, found, edges
             break
+    if problems and (paired := with_paragraph_pairs(all_lines)) is not all_lines:
+        found_lines, found = reading_of(paired, source, names, secondary_script)
+        if len(found[1]) < len(problems):
+            lines, (entries, problems, wrapped_links), outside = found_lines, found, ()
     # (a digest of two halves reads as one entry with an abstract of every paragraph of the
     # first, and a translation of the second's, without a problem: its halves read more)
     halves = read_halves(all_lines, source, names, secondary_script)
@@ -479,6 +483,46 @@ def read_digest(text: str, source: str, languages: tuple[Language, Language]
                     + sentences_run_on(entries, source))
     return entries, forbidden_problems(text, source) + sorted(
         problems, key=lambda problem: problem.line or 0), front_matter + outside
+
+
+# The fewest paragraphs of an abstract that `with_paragraph_pairs` reads as pairs.
+PAIRED_PARAGRAPHS_MIN = 2
+
+
+def with_paragraph_pairs(lines: list[Line]) -> list[Line]:
+    """The lines with each run of paragraphs that alternate with their translations (an
+    abstract's first paragraph, its translation, the second, its translation: as
+    Immersive Translate shows a page translated, and a copy of it keeps) as two lines, the
+    abstract's paragraphs at the first's number and the translation's at the second's;
+    the lines themselves (`is`) where they hold no such run."""
+    merged, at, changed = [], 0, False
+    while at < len(lines):
+        run = paired_run(lines, at)
+        if len(run) < 2 * PAIRED_PARAGRAPHS_MIN:
+            merged.append(lines[at])
+            at += 1
+            continue
+        for part in (run[0::2], run[1::2]):
+            merged.append(dataclasses.replace(part[0], text="\n\n".join(
+                line.text for line in part)))
+        at, changed = lines.index(run[-1]) + 1, True
+    return merged if changed else lines
+
+
+def paired_run(lines: list[Line], at: int) -> list[Line]:
+    """The lines from `at` that alternate between prose in the primary language and a
+    line in the secondary one, the primary first; a whole number of pairs. (A title is no
+    prose: the run ends at the next entry's.)"""
+    run: list[Line] = []
+    for line in lines[at:]:
+        secondary = len(run) % 2 == 1
+        if (not line.in_grammar or line.label is not None or line.heading
+                or not (secondary or is_prose(line.text))
+                or (line.share >= SECONDARY_MIN) != secondary
+                or secondary and line.share < PRIMARY_MAX):
+            break
+        run.append(line)
+    return run[:len(run) - len(run) % 2]
 
 
 def read_halves(lines: list[Line], source: str, names: dict[bool, str],

@@ -959,3 +959,42 @@ def test_a_digest_of_two_halves_pairs_its_papers_with_their_translations_in_orde
     records, problems = read_records("\n".join(lines), "halves.md", None, LANGUAGES)
     assert problems == []
     assert [(record.titles, record.abstracts) for record in records] == papers
+
+
+@pytest.mark.parametrize("blank", [True, False], ids=["blank-lines", "no-blank-lines"])
+def test_paragraphs_each_above_its_translation_are_an_abstract_and_its_translation(blank):
+    """Every real paper whose abstract has several paragraphs (15 of the 561), each
+    paragraph above its translation, as Immersive Translate shows a page it translated
+    and a copy of it keeps, among papers of one paragraph: the paragraphs of each
+    language are its abstract (before: "expected the translated title" at the second
+    paragraph). A paragraph of an address alone ("Code: https://…", left untranslated)
+    after them is a line of the paper's links, as in any digest."""
+    import json
+    import re
+
+    from tests.test_import_bibtex import paragraphs
+
+    items = [item for _, item in daily_items()]
+    several = [item for item in items if len(paragraphs(item["paper"]["summary"])) > 1]
+    papers = several + [item for item in items if item not in several][:5]
+    assert len(several) == 15
+    expected, problems = read_records(json.dumps(papers), "day.json", "hf", LANGUAGES)
+    assert problems == []
+    lines, abstracts = [], []
+    for number, (item, record) in enumerate(zip(papers, expected, strict=True)):
+        texts = record.abstracts[0].split("\n\n")
+        prose = [text for text in texts if not re.fullmatch(r"[\w ]+: https?://\S+", text)]
+        parts = [f"{CHINESE_ABSTRACTS[(number + at) % len(CHINESE_ABSTRACTS)]}（第 {at + 1} 段）"
+                 for at in range(len(prose))]
+        lines += [" ".join(item["paper"]["title"].split()), TRANSLATED_TITLES[number % 9],
+                  *[""] * blank]
+        for paragraph, translation in zip(prose, parts, strict=True):
+            lines += [paragraph, translation, *[""] * blank]
+        lines += [text for text in texts if text not in prose] + [""]
+        abstracts.append(("\n\n".join(prose), "\n\n".join(parts)))
+    records, problems = read_records("\n".join(lines), "immersive.md", None, LANGUAGES)
+    assert problems == []
+    assert [(record.titles[0], record.abstracts) for record in records] == [
+        (record.titles[0], abstract) for record, abstract in zip(expected, abstracts,
+                                                                 strict=True)]
+    assert records[2].links["code"] == "https://github.com/davidbrandfonbrener/color-filter-olmo"
