@@ -168,13 +168,15 @@ def detect_format(text: str, name: str, languages: tuple[Language, Language]) ->
     title and an abstract as a table's columns: JSON or JSON Lines records), or
     XML or a web page (see `MARKUP_DOCUMENT`; a digest whose first title starts with its
     arXiv id, "[2505.09388] Qwen3 …", is no JSON); arXiv's e-mail by its lines of a
-    paper's start (see `is_arxiv_email`); BibTeX by its name (.bib) or its first entry
-    (see `bitext.bibtex.is_bibtex`); RIS by its name (.ris) or its first record's TY line;
-    MEDLINE (PubMed's) by its name (.nbib) or its first record's PMID line; Web of
-    Science's by its name (.ciw) or its first lines (FN, VR, PT);
+    paper's start (see `is_arxiv_email`), a copy of arXiv's abstract page by its lines of
+    a submission and a citation (see `bitext.arxivpage`); BibTeX by its name (.bib) or its
+    first entry (see `bitext.bibtex.is_bibtex`); RIS by its name (.ris) or its first
+    record's TY line; MEDLINE (PubMed's) by its name (.nbib) or its first record's PMID
+    line; Web of Science's by its name (.ciw) or its first lines (FN, VR, PT);
     else a table by its name (.csv, .tsv), its
     header row (see `bitext.table.looks_like_table`) or a paper's front matter (see
     `bitext.table.is_front_matter_paper`); else a digest."""
+    from bitext.arxivpage import is_arxiv_page
     from bitext.bibtex import is_bibtex
     from bitext.medline import is_medline
     from bitext.ris import is_ris
@@ -187,7 +189,7 @@ def detect_format(text: str, name: str, languages: tuple[Language, Language]) ->
 
         return ("csl" if is_csl_json(start) else "table" if json_records(start, languages)
                 else "hf")
-    if MARKUP_DOCUMENT.match(start) or is_arxiv_email(text):
+    if MARKUP_DOCUMENT.match(start) or is_arxiv_email(text) or is_arxiv_page(text):
         return "arxiv"
 
     if name.lower().endswith(".bib") or is_bibtex(text):
@@ -226,8 +228,13 @@ def read_records(text: str, name: str, format_name: str | None,
     if format_name == "hf":
         return read_daily_papers(text, name)
     if format_name == "arxiv":
+        from bitext.arxivpage import is_arxiv_page, read_arxiv_page
+        from bitext.scripts import script_of_language
+
         if text.lstrip("\ufeff \t\r\n").startswith("<"):
             return read_arxiv_feed(text, name)
+        if is_arxiv_page(text) and not is_arxiv_email(text):
+            return read_arxiv_page(text, name, script_of_language(languages[1].code))
         return read_arxiv_email(text, name)
     # (imported here: their tables take 9 ms to build, which every import would pay)
     if format_name in ("table", "bibtex", "ris", "medline", "wos", "csl"):

@@ -84,6 +84,10 @@ PIECES = [
     "AF Yang, An\n", "   ", "TI ", "AB ", "SO NATURE\n", "C1 [Yang, An] Alibaba Grp\n",
     "PD MAY 14\n", "PD FEB 30\n", "PY 2025\n", "EY 2025\n", "DI 10.1038/x\n", "DE a; b\n",
     "ER\n", "EF\n",
+    # (a copy of arXiv's abstract page)
+    "[Submitted on 14 May 2025]\n", "[Submitted on 30 Feb 2025]\n", "Abstract:",
+    "Cite as:\tarXiv:2505.09388 [cs.CL]\n", "Subjects:\tComputation and Language (cs.CL)\n",
+    "Journal reference:\t", "Related DOI:\t", "View PDF HTML (experimental)\n",
     # (CSL JSON's and Zotero's Extra)
     '[{"type": "article", "title": "Qwen3", "author": [{"family": "Yang", "given": "An"}], ',
     '{"type": "journal-article", "title": ["A"], "issued": {"date-parts": [[2025, 2, 30]]}',
