@@ -1348,18 +1348,34 @@ def with_attached(entries: list[Entry], lines: list[Line], source: str
     starts = [entry.line for entry in entries]
     found: dict[tuple[int, str], Line] = {}
     repeated: dict[int, list[Line]] = {}
+    restated: dict[int, tuple[int, ...]] = {}
     problems = []
     for line in attached:
         owner = entry_at(starts, line, lead)
         if owner is not None and line.label in REPEATED_FIELDS:
             repeated.setdefault(owner, []).append(line)
+        elif (owner, line.label) in found and restates(line, found[owner, line.label], lines):
+            # ("Authors: A, B" / "作者：A、B": a bilingual copy's translation of the line)
+            restated[owner] = (*restated.get(owner, ()), line.number)
         elif owner is None or (owner, line.label) in found or not line.text:
             problems.append(attached_problem(line, owner, lead, source))
         else:
             found[owner, line.label] = line
     return [attached_to(entry, {kind: found[index, kind] for kind in ATTACHED_FIELDS
-                                if (index, kind) in found}, repeated.get(index, ()))
+                                if (index, kind) in found}, repeated.get(index, ()),
+                        restated.get(index, ()))
             for index, entry in enumerate(entries)], problems
+
+
+def restates(line: Line, first: Line, lines: list[Line]) -> bool:
+    """Whether a second line of a field (authors, tags …) is the entry's first again, as
+    a bilingual copy puts a line's translation below it ("Authors: A, B" / "作者：A、B"):
+    right after it (no other line between them), the same names, or its words in the
+    other language."""
+    if not line.text or any(first.number < other.number < line.number for other in lines):
+        return False
+    return (author_names(line.text) == author_names(first.text)
+            or (line.share >= SECONDARY_MIN) != (first.share >= SECONDARY_MIN))
 
 
 # How messages name the lines of `ATTACHED_FIELDS`, with an example of each.
@@ -1392,10 +1408,12 @@ def attached_problem(line: Line, owner: int | None, lead: bool, source: str) -> 
                    f"give each paper one line of {kind} ({example}), after its title")
 
 
-def attached_to(entry: Entry, lines: dict[str, Line], repeated: Sequence[Line]) -> Entry:
+def attached_to(entry: Entry, lines: dict[str, Line], repeated: Sequence[Line],
+                restated: tuple[int, ...] = ()) -> Entry:
     """`entry` with what its lines of authors, tags and keywords give, its note and its
     lines of comments. Beside a model's readings ("Motivation: …"), a note ("TL;DR: …")
-    is the model's too, no editor's: left out with them."""
+    is the model's too, no editor's: left out with them; so are the `restated` lines (see
+    `restates`)."""
     if not lines and not repeated:
         return entry
     if any(line.label == "readings" for line in repeated):
@@ -1409,8 +1427,9 @@ def attached_to(entry: Entry, lines: dict[str, Line], repeated: Sequence[Line]) 
                                tags=given.get("tags", ()), keywords=given.get("keywords", ()),
                                note=note_of((line.text, line.share) for line in repeated
                                             if line.label == "note"),
-                               left_out=tuple(line.number for line in repeated
-                                              if line.label in LEFT_OUT_FIELDS),
+                               left_out=tuple(sorted(
+                                   (*restated, *(line.number for line in repeated
+                                                 if line.label in LEFT_OUT_FIELDS)))),
                                lines=numbers, venue=venue,
                                provenance=tuple((kind, " ".join(line.text.split()))
                                                 for kind, line in lines.items()

@@ -753,7 +753,8 @@ MODEL_NAME = re.compile(
 CALLS_TO_ACTION = frozenset({"read more", "continue reading", "read the paper", "read paper",
                              "read the full paper", "read full paper", "learn more",
                              "阅读原文", "查看原文", "阅读全文", "点击阅读原文", "查看详情",
-                             "了解更多", "查看论文", "阅读论文"})
+                             "了解更多", "查看论文", "阅读论文", "阅读更多", "查看更多",
+                             "继续阅读", "了解详情"})
 
 
 def provenance_said(text: str) -> tuple[str, str] | None:

@@ -998,3 +998,30 @@ def test_paragraphs_each_above_its_translation_are_an_abstract_and_its_translati
         (record.titles[0], abstract) for record, abstract in zip(expected, abstracts,
                                                                  strict=True)]
     assert records[2].links["code"] == "https://github.com/davidbrandfonbrener/color-filter-olmo"
+
+
+def test_a_newsletter_made_bilingual_line_by_line_reads_its_papers_once():
+    """An English newsletter that Immersive Translate made bilingual, each line's
+    translation below it: the headings twice, "Authors: …" and "作者：…", "Read more" and
+    "阅读更多". The line of authors again is the first's (left out and named, not a
+    problem: before, "a line of authors with no paper of its own"), "阅读更多" a link's
+    words (before, joined to the translated abstract). Two different lines of authors
+    stay a problem."""
+    entries = translated_papers(6)
+    lines = ["# Daily Papers — June 2, 2025", "# 每日论文 — 2025 年 6 月 2 日", ""]
+    for n, (title, translated, abstract, translation) in enumerate(entries, start=1):
+        lines += [f"## {n}. {title}", f"## {n}. {translated}", "",
+                  "Authors: An Yang, Anfeng Li", "作者：An Yang、Anfeng Li", "",
+                  abstract, "", translation, "", "Read more", "阅读更多", ""]
+    records, problems = read_records("\n".join(lines), "news.md", None, LANGUAGES)
+    assert problems == []
+    assert [(record.titles, record.abstracts[1], record.authors) for record in records] == [
+        ((title, translated), translation, ("An Yang", "Anfeng Li"))
+        for title, translated, _, translation in entries]
+    # (each "作者：…", and the link's words, as any digest's are left out and named)
+    assert [record.left_out for record in records] == [
+        (8 + 13 * n, 14 + 13 * n, 15 + 13 * n) for n in range(6)]
+    two = "\n".join(lines).replace("作者：An Yang、Anfeng Li", "Authors: Bo Zheng", 1)
+    _, problems = read_records(two, "news.md", None, LANGUAGES)
+    assert [problem.message for problem in problems] == [
+        "a line of authors with no paper of its own"]
