@@ -139,6 +139,9 @@ class Planned:
     translation_outside: tuple[int, ...] = ()
     replaced: tuple[str, ...] = ()
     """The arXiv ids of the revised papers its input left out (see `Record`)."""
+    translated_by: str = ""
+    """Who or what translated the translation it gives, and who reviewed it, as the report
+    says it ("machine translation (deepl)"; see `provenance_words`)."""
 
 
 # The files of a folder named on the command line that import reads: those of the formats
@@ -833,7 +836,8 @@ class Target:
             # (who translated and reviewed the file's translation did not this one)
             for name in TRANSLATION_PROVENANCE:
                 fields.pop(name, None)
-        fields.update(self.provenance_of(record))
+        provenance = self.provenance_of(record)
+        fields.update(provenance)
         if existing is None and slug != slug_from_title(record.titles[0]):
             fields["slug"] = slug  # told apart from another paper's (see `slug_with_id`)
         titles, abstracts, fields["translated_from"] = texts_for(record, existing, codes)
@@ -851,7 +855,8 @@ class Target:
                            outside=record.left_out_outside,
                            translation=record.translation_where,
                            translation_outside=record.translation_outside,
-                           replaced=record.left_out_replaced)
+                           replaced=record.left_out_replaced,
+                           translated_by=provenance_words(provenance))
         same = existing.path.read_bytes() == text.encode("utf-8")
         stale = not awaiting and made_from_other_text(fields["translated_from"], titles[0],
                                                       abstracts[0])
@@ -864,7 +869,8 @@ class Target:
                        outside=record.left_out_outside,
                        translation=record.translation_where,
                        translation_outside=record.translation_outside,
-                       replaced=record.left_out_replaced)
+                       replaced=record.left_out_replaced,
+                       translated_by=provenance_words(provenance))
 
 
 def front_fields(record: Record, existing: Existing | None, date: dt.date, order: int,
@@ -989,6 +995,16 @@ def write_planned(planned: list[Planned]) -> None:
 ACTIONS = ("create", "update", "unchanged", "skip")
 
 
+def provenance_words(provenance: dict[str, str]) -> str:
+    """Who or what made a translation, and who reviewed it, in the report's words: "machine
+    translation (deepl)", "translated by Wang Fang, reviewed by Li Lei"; "" for none."""
+    translator, model = provenance.get("translator"), provenance.get("translation_model")
+    said = ("machine translation" + (f" ({model})" if model else "") if translator == MACHINE
+            else f"translated by {translator}" if translator else "")
+    reviewer = provenance.get("reviewed_by")
+    return ", ".join(filter(None, [said, f"reviewed by {reviewer}" if reviewer else ""]))
+
+
 def report_lines(planned: list[Planned], root: Path, dry_run: bool,
                  inputs: tuple[str, ...]) -> list[str]:
     """One line per paper, then what each input left out, the inputs (by name) that gave
@@ -1012,6 +1028,7 @@ def report_lines(planned: list[Planned], root: Path, dry_run: bool,
         else:
             notes = [str(item.date), tags] + [
                 f"translation: {item.translation}"] * bool(item.translation) + [
+                item.translated_by] * bool(item.translated_by) + [
                 "editor's note"] * item.noted + [
                 f"awaiting {item.awaiting}"] * bool(item.awaiting) + [
                 "translation out of date"] * item.stale + [
@@ -1034,7 +1051,8 @@ def report_lines(planned: list[Planned], root: Path, dry_run: bool,
     left_out = sum(len(item.left_out) for item in planned if item.action in ("create", "update"))
     if left_out:
         summary += (f"; {left_out} line{'s' * (left_out > 1)} left out (the authors' "
-                    "comments, counts, a model's readings: no field of a paper file holds them)")
+                    "comments, counts, a model's readings, a line said again in the other "
+                    "language: no field of a paper file holds them)")
     tables = dict.fromkeys((item.source.rpartition(":")[0], item.columns_are,
                             item.columns_left_out) for item in planned if item.columns_left_out)
     lines += [f"{name}: {kind} left out (no field of a paper file holds them): "

@@ -178,8 +178,8 @@ def test_a_digests_tags_keywords_notes_and_comments(tmp_path, capsys):
     assert absolute_zero.note.secondary.text == "值得一读。"
     assert papers["paper2poster-towards-multimodal-poster-automation"].note is None
     assert "editor's note; left out: line 7]" in out
-    assert ("1 line left out (the authors' comments, counts, a model's readings: no field of a "
-            "paper file holds them)" in out)
+    assert ("1 line left out (the authors' comments, counts, a model's readings, a line said "
+            "again in the other language: no field of a paper file holds them)" in out)
     # the keywords are read by the rules ("posters" is in no title or abstract); rl's rule
     # fired too, but the line of tags named rl first
     assert "rl ← tags: '强化学习', posters ← 'posters'" in out

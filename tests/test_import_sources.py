@@ -3067,7 +3067,8 @@ def test_a_post_of_a_models_translations_under_english_titles_reads(tmp_path, ca
                str(ARXIV_POST)) == 0
     assert capsys.readouterr().out.splitlines()[-1] == (
         "0 created, 3 updated, 0 skipped; 3 awaiting translation; 5 lines left out (the "
-        "authors' comments, counts, a model's readings: no field of a paper file holds them)")
+        "authors' comments, counts, a model's readings, a line said again in the other "
+        "language: no field of a paper file holds them)")
     papers = {paper.arxiv: paper for paper in imported(project).values()}
     for item, translation in zip(daily, chinese, strict=True):
         paper = papers[item["paper"]["id"]]
@@ -3196,8 +3197,10 @@ def test_a_forks_json_lines_give_the_models_title_and_key_words(tmp_path, capsys
     path = AI_ENHANCED / "daily-arxiv-fork-2025-06-10_AI_enhanced_Chinese.jsonl"
     assert run(project, "import", str(path)) == 0
     report = capsys.readouterr().out.splitlines()
-    assert [line.rpartition("; ")[2] for line in report[:3]] == [
-        "automata ← '被动学习']", "no tag rule fired]", "language ← 'cs.CL']"]
+    assert [line.split("; ")[2:] for line in report[:3]] == [
+        ["automata ← '被动学习'", "machine translation]"],
+        ["no tag rule fired", "machine translation]"],
+        ["language ← 'cs.CL'", "machine translation]"]]
     assert report[3:] == [
         f"{path}: columns left out (no field of a paper file holds them): comment, AI.tldr, "
         "AI.motivation, AI.method, AI.result, AI.conclusion, AI.summary, AI.comments",

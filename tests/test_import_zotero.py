@@ -171,8 +171,8 @@ def test_every_real_paper_reads_from_zotero_with_its_translations_from_extra(kin
 
 def test_translations_in_extra_import_into_paper_files_as_a_machines(tmp_path, capsys):
     """From the command line: the papers with translations are written translated, by
-    `machine` (`--translation-model` names it), the others await theirs; the report
-    names Extra, whose arXiv line no field keeps, and not the translations."""
+    `machine` (`--translation-model` names it), the others await theirs; the report says
+    so of each, and names Extra, whose arXiv line no field keeps, not the translations."""
     papers = sample_days()["2025-06-02.json"][:4]
     export = tmp_path / "My Library.csv"
     export.write_text(zotero_csv(papers), encoding="utf-8")
@@ -181,6 +181,9 @@ def test_translations_in_extra_import_into_paper_files_as_a_machines(tmp_path, c
     report = capsys.readouterr().out
     assert "4 created" in report and "2 awaiting translation" in report
     assert "Extra" in report and "Translation" not in report
+    # (each paper's line says who translated what the input gives)
+    assert [line.endswith("; machine translation (deepl)]")
+            for line in report.splitlines()[:4]] == [True, False, True, False]
     written = sorted(imported(project).values(), key=lambda paper: paper.order)
     for number, paper in enumerate(written):
         title, abstract = expected_translation(number)
