@@ -445,13 +445,62 @@ def field_names(lines: list[str]) -> set[str]:
             if (match := FIELD_NAME.match(line))}
 
 
+# A Markdown heading's underline (a setext heading's): "=" for a first level, "-" for a
+# second, under the heading's line.
+SETEXT_UNDERLINE = re.compile(r" {0,3}(?P<mark>=+|-+)[ \t]*")
+# A reference link's definition ("[1]: https://arxiv.org/abs/2505.09388", "[qwen3]:
+# <https://…> "Title""), and a link that names one ("[Qwen3 Technical Report][1]", the
+# collapsed "[Qwen3][]").
+REFERENCE_DEFINITION = re.compile(r" {0,3}\[(?P<label>[^\]]+)\]:[ \t]*<?(?P<url>[^\s>]+)>?"
+                                  r"(?:[ \t]+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?[ \t]*")
+REFERENCE_LINK = re.compile(r"\[(?P<text>[^\[\]]+)\]\[(?P<label>[^\[\]]*)\]")
+
+
+def with_setext_headings(raw_lines: list[str]) -> list[str]:
+    """The lines with each setext heading (a line over a line of "=" or "-" as long as
+    half of it, at the least: "Qwen3 Technical Report" / "----------------------") as
+    Markdown's heading of "#"s, its underline blank. (A rule of "---" under an abstract,
+    which is far longer, or of fewer than five "-" under a short line, "点评：好", stays a
+    rule between entries.)"""
+    lines = list(raw_lines)
+    for at in range(1, len(lines)):
+        underline, above = SETEXT_UNDERLINE.fullmatch(lines[at]), lines[at - 1].strip()
+        marks = underline["mark"] if underline else ""
+        if (len(marks) >= (3 if marks[:1] == "=" else 5) and len(marks) * 2 >= len(above)
+                and above and not SETEXT_UNDERLINE.fullmatch(lines[at - 1])
+                and not above.startswith(("#", ">", "|"))):
+            level = "#" if underline["mark"][0] == "=" else "##"
+            lines[at - 1], lines[at] = f"{level} {above}", ""
+    return lines
+
+
+def with_reference_links(raw_lines: list[str]) -> list[str]:
+    """The lines with Markdown's reference links as inline ones ("[Title][1]" with the
+    definition "[1]: https://…" as "[Title](https://…)"), their definitions blank, as a
+    newsletter written in Markdown gathers its links at its end; the lines themselves
+    where none is defined."""
+    defined = {found["label"].casefold(): found["url"] for raw in raw_lines
+               if raw[:4].lstrip().startswith("[")
+               and (found := REFERENCE_DEFINITION.fullmatch(raw))}
+    if not defined:
+        return raw_lines
+
+    def inline(found: re.Match) -> str:
+        url = defined.get((found["label"] or found["text"]).casefold())
+        return f"[{found['text']}]({url})" if url else found.group()
+
+    return ["" if REFERENCE_DEFINITION.fullmatch(raw) and raw[:4].lstrip().startswith("[")
+            else REFERENCE_LINK.sub(inline, raw) if "][" in raw else raw for raw in raw_lines]
+
+
 def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
     """The non-blank lines with their numbers and languages, or their links (BOM and CRLF
     already handled)."""
     lines, blank, ruled, text_before = [], False, False, False
     # (a collapsed part's caption left for its reader: see `SUMMARY_CAPTION`)
-    raw_lines = [html_as_markdown(raw) if has_html(raw) and "<summary" not in raw.lower()
-                 else raw for raw in text.split("\n")]
+    raw_lines = with_reference_links(with_setext_headings([
+        html_as_markdown(raw) if has_html(raw) and "<summary" not in raw.lower() else raw
+        for raw in text.split("\n")]))
     bulleted = is_bulleted_list(raw_lines)
     readings = False  # (in a collapsed part of a model's readings: see below)
     for number, raw in numbered_pieces(raw_lines):

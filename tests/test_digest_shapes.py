@@ -1025,3 +1025,40 @@ def test_a_newsletter_made_bilingual_line_by_line_reads_its_papers_once():
     _, problems = read_records(two, "news.md", None, LANGUAGES)
     assert [problem.message for problem in problems] == [
         "a line of authors with no paper of its own"]
+
+
+def test_setext_headings_are_headings_and_a_short_rule_stays_a_rule():
+    """A Markdown newsletter's setext headings ("Daily Papers" / "====", a title over a
+    line of "-" as long): headings, as "#" ones (before: the underline a rule, "Daily
+    Papers" a title). A rule of "---" under an abstract, or under a short note, still
+    parts entries."""
+    entries = translated_papers(5)
+    lines = ["Daily Papers", "============", ""]
+    for title, translated, abstract, translation in entries:
+        lines += [title, "-" * len(title), "", translated, "", abstract, "", translation, ""]
+    assert read_back(lines) == [((title, translated), translation)
+                                for title, translated, _, translation in entries]
+    ruled = []
+    for title, translated, abstract, translation in entries:
+        ruled += [title, translated, abstract, translation, "点评：好", "---"]
+    records, problems = read_records("\n".join(ruled), "d.md", None, LANGUAGES)
+    assert problems == []
+    assert [(record.titles, record.note[1]) for record in records] == [
+        ((title, translated), "好") for title, translated, _, _ in entries]
+
+
+def test_reference_links_are_their_papers_links():
+    """A Markdown newsletter's reference links, its addresses gathered at its end
+    ("### [Title][1]" … "[1]: https://arxiv.org/abs/…"): each paper's link (before: every
+    definition the last paper's, "a second arXiv link for one paper")."""
+    entries = translated_papers(5)
+    ids = [f"2506.0{1000 + n}" for n in range(5)]
+    lines = []
+    for n, (title, translated, abstract, translation) in enumerate(entries, start=1):
+        lines += [f"### [{title}][{n}]", translated, "", abstract, "", translation, ""]
+    lines += [f"[{n}]: https://arxiv.org/abs/{arxiv}" for n, arxiv in enumerate(ids, start=1)]
+    records, problems = read_records("\n".join(lines), "d.md", None, LANGUAGES)
+    assert problems == []
+    assert [(record.titles, record.arxiv) for record in records] == [
+        ((title, translated), arxiv)
+        for (title, translated, _, _), arxiv in zip(entries, ids, strict=True)]
