@@ -505,14 +505,14 @@ def with_paragraph_pairs(lines: list[Line]) -> list[Line]:
         for part in (run[0::2], run[1::2]):
             merged.append(dataclasses.replace(part[0], text="\n\n".join(
                 line.text for line in part)))
-        at, changed = lines.index(run[-1]) + 1, True
+        at, changed = at + len(run), True  # (a run is lines in a row: see `paired_run`)
     return merged if changed else lines
 
 
 def paired_run(lines: list[Line], at: int) -> list[Line]:
-    """The lines from `at` that alternate between prose in the primary language and a
-    line in the secondary one, the primary first; a whole number of pairs. (A title is no
-    prose: the run ends at the next entry's.)"""
+    """The lines in a row from `at` that alternate between prose in the primary language
+    and a line in the secondary one, the primary first; a whole number of pairs. (A title
+    is no prose: the run ends at the next entry's.)"""
     run: list[Line] = []
     for line in lines[at:]:
         secondary = len(run) % 2 == 1

@@ -469,8 +469,7 @@ def with_setext_headings(raw_lines: list[str]) -> list[str]:
         if (len(marks) >= (3 if marks[:1] == "=" else 5) and len(marks) * 2 >= len(above)
                 and above and not SETEXT_UNDERLINE.fullmatch(lines[at - 1])
                 and not above.startswith(("#", ">", "|"))):
-            level = "#" if underline["mark"][0] == "=" else "##"
-            lines[at - 1], lines[at] = f"{level} {above}", ""
+            lines[at - 1], lines[at] = f"{'#' if marks[0] == '=' else '##'} {above}", ""
     return lines
 
 
@@ -479,9 +478,9 @@ def with_reference_links(raw_lines: list[str]) -> list[str]:
     definition "[1]: https://…" as "[Title](https://…)"), their definitions blank, as a
     newsletter written in Markdown gathers its links at its end; the lines themselves
     where none is defined."""
-    defined = {found["label"].casefold(): found["url"] for raw in raw_lines
-               if raw[:4].lstrip().startswith("[")
-               and (found := REFERENCE_DEFINITION.fullmatch(raw))}
+    definitions = [REFERENCE_DEFINITION.fullmatch(raw) if "]:" in raw else None
+                   for raw in raw_lines]
+    defined = {found["label"].casefold(): found["url"] for found in definitions if found}
     if not defined:
         return raw_lines
 
@@ -489,8 +488,8 @@ def with_reference_links(raw_lines: list[str]) -> list[str]:
         url = defined.get((found["label"] or found["text"]).casefold())
         return f"[{found['text']}]({url})" if url else found.group()
 
-    return ["" if REFERENCE_DEFINITION.fullmatch(raw) and raw[:4].lstrip().startswith("[")
-            else REFERENCE_LINK.sub(inline, raw) if "][" in raw else raw for raw in raw_lines]
+    return ["" if definition else REFERENCE_LINK.sub(inline, raw) if "][" in raw else raw
+            for raw, definition in zip(raw_lines, definitions, strict=True)]
 
 
 def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
