@@ -40,6 +40,8 @@ BOOKKEEPING = frozenset({
     "published", "published-print", "published-online", "issue-date", "original-title",
     "subtitle", "event-date", "reference", "update-to", "archive", "archive_location",
     "call-number", "dimensions", "status"})
+# The keys of a CSL name: a person's family name, an organisation's whole name.
+NAME_KEYS = frozenset({"family", "literal", "name"})
 # The keys this module reads into a paper's fields.
 READ = frozenset({"type", "title", "abstract", "author", "issued", "container-title",
                   "event-title", "event", "DOI", "URL", "keyword", "subject", "note",
@@ -124,11 +126,11 @@ def csl_record(record: dict) -> dict[str, str]:
 
 def is_csl(record: dict) -> bool:
     """Whether a JSON record is CSL's: a type and a title, and CSL's names of its authors
-    (objects of a "family" or a "literal" name) or CSL's date ({"date-parts": …})."""
+    (objects of a "family", a "literal" or Crossref's group "name") or CSL's date
+    ({"date-parts": …})."""
     authors = record.get("author")
     names = (isinstance(authors, list) and bool(authors)
-             and all(isinstance(name, dict) and ("family" in name or "literal" in name)
-                     for name in authors))
+             and all(isinstance(name, dict) and NAME_KEYS & name.keys() for name in authors))
     issued = record.get("issued")
     return (isinstance(record.get("type"), str) and bool(title_of(record))
             and (names or isinstance(issued, dict) and ("date-parts" in issued
@@ -152,15 +154,16 @@ def title_of(record: dict) -> str:
 
 
 def names_of(authors: object) -> list[str]:
-    """CSL's names, each first name first ("An Yang"), an organisation's as written."""
+    """CSL's names, each first name first ("An Yang"), an organisation's as written (CSL's
+    "literal", Crossref's "name" of a group: "AlphaFold Team")."""
     names = []
     for name in authors if isinstance(authors, list) else ():
         if not isinstance(name, dict):
             continue
         parts = [name.get(part) for part in ("given", "dropping-particle",
                                              "non-dropping-particle", "family", "suffix")]
-        written = name.get("literal") or " ".join(part for part in parts
-                                                  if isinstance(part, str) and part)
+        written = name.get("literal") or name.get("name") or " ".join(
+            part for part in parts if isinstance(part, str) and part)
         if isinstance(written, str) and written.strip():
             names.append(" ".join(written.split()))
     return names

@@ -283,7 +283,8 @@ def test_the_zotero_web_apis_csl_json_is_read_as_zoteros_export():
 
 def test_crossrefs_csl_json_for_a_doi_is_a_paper_with_its_venue_and_affiliations():
     """What doi.org answers for a DOI as CSL JSON (one object, Crossref's keys, a JATS
-    abstract under its heading, a subtitle apart, affiliations in each author's list)."""
+    abstract under its heading, a subtitle apart, affiliations in each author's list, a
+    group's "name")."""
     text = json.dumps(CROSSREF, ensure_ascii=False)
     assert detect_format(text, "-", LANGUAGES) == "csl"
     records, problems = read_records(text, "doi.json", None, LANGUAGES)
@@ -292,7 +293,7 @@ def test_crossrefs_csl_json_for_a_doi_is_a_paper_with_its_venue_and_affiliations
     assert record.titles == ("A protein model: what it learns and why", None)
     assert record.abstracts == ("First paragraph with *in vivo* results.\n\nSecond "
                                 "paragraph: H₂O.", None)
-    assert record.authors == ("Ana García", "Wei Zhang")
+    assert record.authors == ("Ana García", "Wei Zhang", "AlphaFold Team")
     assert record.affiliation == "University of Oxford; Tsinghua University"
     assert (record.date, record.venue) == (dt.date(2025, 6, 18), "Nature")
     assert record.links["doi"] == "https://doi.org/10.1038/s41586-025-00001-1"
