@@ -79,6 +79,9 @@ LINK_COLUMNS = {"arxiv", "arxiv id", "arxiv url", "arxiv link", "paper id", "id"
                 # (the paper's own page where it was published)
                 "paper page", "论文页面", "openreview", "openreview url", "pubmed",
                 "pubmed url", "anthology url", "acl anthology"}
+# A table's names of the title beyond a digest's labels of one: a Notion database's title
+# property, "Name", unless renamed (a line "Name: …" of a digest is no title's).
+TITLE_COLUMNS = {"name", "paper name", "名称"}
 # Where a paper was published: Zotero's "Publication Title" (a journal), "Proceedings Title"
 # and "Conference Name" (the first that a row fills), arXiv's journal reference, BibTeX's
 # names of them (in a table a reference manager exported).
@@ -288,6 +291,8 @@ def column_of(index: int, name: str, languages: tuple[Language, Language]) -> Co
         # ("translation", "AI.translation": a translation alone is of the abstract; a
         # title's is named so, "translated title")
         field = "abstract"
+    if field is None and rest in TITLE_COLUMNS:
+        field = "title"  # ("Name": a Notion database's title, as Airtable's first field)
     if field is None:
         field = "links" if rest in LINK_COLUMNS else "date" if rest in DATE_COLUMNS else None
     if field == "tags" and language == 1:
@@ -734,8 +739,8 @@ def table_columns(names: list[str], line: int, source: str,
     """The columns the header row names, with the language of each title and abstract
     column told (see `column_of`); a problem where the row does not name a title and
     an abstract column, a column twice, or more than two of a text."""
-    columns = with_publication_years(
-        [column_of(index, name, languages) for index, name in enumerate(names)])
+    columns = without_names_beside_titles(with_publication_years(
+        [column_of(index, name, languages) for index, name in enumerate(names)]))
     found = {field: [column for column in columns if column.field == field]
              for field in ("title", "abstract", "affiliation", "authors", "tags", "keywords",
                            "date", *PROVENANCE_FIELDS)}
@@ -754,6 +759,19 @@ def table_columns(names: list[str], line: int, source: str,
                 hint=f"name the columns such as title, {languages[1].code} title, abstract, "
                      f"{languages[1].code} abstract"))
     return columns, problems
+
+
+def without_names_beside_titles(columns: list[Column]) -> list[Column]:
+    """The columns, where another names the title in the first language ("Title"), with a
+    "Name" column (see `TITLE_COLUMNS`) left out: the name of something else, a
+    dataset's, a file's. (Beside a translation's column alone, "中文标题", "Name" is the
+    title.)"""
+    titles = [column for column in columns if column.field == "title"]
+    named = [column for column in titles if column_words(column.name) in TITLE_COLUMNS]
+    if not any(column.language != 1 for column in titles if column not in named):
+        return columns
+    return [dataclasses.replace(column, field=None, language=None) if column in named
+            else column for column in columns]
 
 
 def with_publication_years(columns: list[Column]) -> list[Column]:

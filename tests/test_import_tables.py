@@ -833,3 +833,31 @@ def test_a_digest_of_entries_parted_by_rules_a_rule_first_has_no_front_matter(tm
         "2 created, 0 updated, 0 skipped; 0 awaiting translation")
     assert sorted(paper.title.secondary for paper in imported(project).values()) == sorted(
         [translated, second[1]])
+
+
+@pytest.mark.parametrize("header", [["Name", "中文标题", "Abstract", "中文摘要"],
+                                    ["Name", "Name (zh)", "Abstract", "Abstract (zh)"]])
+def test_a_notion_databases_name_column_is_the_title(header):
+    """A Notion database exported as CSV names its title property "Name" (Airtable its
+    first field too): the title (before: "the title cell is empty" in every row); beside
+    a "Title" column, "Name" is something else's, left out."""
+    rows = real_rows()[:20]
+
+    def export(names: list[str], more: list[str]) -> str:
+        out = io.StringIO(newline="")
+        writer = csv.writer(out)
+        writer.writerow([*names, "Tags", "URL", "Created", *more])
+        for row in rows:
+            writer.writerow([row["title"], row["chinese_title"], row["abstract"],
+                             row["chinese"], "LLM, Reasoning",
+                             f"https://arxiv.org/abs/{row['arxiv']}", "June 2, 2025 10:12 AM",
+                             *["dataset-x"] * len(more)])
+        return "\ufeff" + out.getvalue()
+
+    records, problems = read_records(export(header, []), "Papers 1a2b.csv", None, LANGUAGES)
+    assert problems == []
+    assert [(record.titles, record.arxiv) for record in records] == [
+        ((" ".join(row["title"].split()), row["chinese_title"]), row["arxiv"]) for row in rows]
+    records, problems = read_records(export(["Title", *header[1:]], ["Name"]), "t.csv", None,
+                                     LANGUAGES)
+    assert problems == [] and "Name" in records[0].left_out_columns
