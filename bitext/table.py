@@ -90,7 +90,8 @@ VENUE_COLUMNS = {"venue", "journal", "conference", "publication title", "proceed
                  "journal reference", "published in", "期刊", "会议", "发表于", "收录"}
 # The year a paper was published, beside the day the digest lists it on.
 YEAR_COLUMNS = {"year", "publication year", "published year", "年份", "发表年份"}
-DATE_COLUMNS = {"date", "day", "published", "publication date", "published date",
+DATE_COLUMNS = {"date", "day", "published", "publication date", "publicationdate",
+                "published date",
                 "publish date", "pub date", "日期", "发布日期", "发表日期"}
 # Of those, the day a digest lists its papers on: beside it, a column of the day each
 # paper was published ("date" and "published_date", as a script's JSON of a day gives
@@ -295,6 +296,8 @@ def column_of(index: int, name: str, languages: tuple[Language, Language]) -> Co
         field = "title"  # ("Name": a Notion database's title, as Airtable's first field)
     if field is None:
         field = "links" if rest in LINK_COLUMNS else "date" if rest in DATE_COLUMNS else None
+    if field is None and "." in name and column_words(name.rpartition(".")[2]) in LINK_COLUMNS:
+        field = "links"  # ("externalIds.ArXiv", "externalIds.DOI": Semantic Scholar's ids)
     if field == "tags" and language == 1:
         # ("tags_zh": a model's key phrases in the translation's language, which name no
         # tag in site.yaml, as tags would have to; as keywords the tag rules read them)

@@ -861,3 +861,26 @@ def test_a_notion_databases_name_column_is_the_title(header):
     records, problems = read_records(export(["Title", *header[1:]], ["Name"]), "t.csv", None,
                                      LANGUAGES)
     assert problems == [] and "Name" in records[0].left_out_columns
+
+
+def test_semantic_scholars_json_gives_each_papers_arxiv_id_doi_and_day():
+    """The Semantic Scholar API's answer of papers (`{"data": [{"paperId", "externalIds":
+    {"ArXiv", "DOI"}, "title", "abstract", "publicationDate", "authors": [{"name"}] …}]}`):
+    each paper's arXiv id and DOI from its ids, its day from its date of publication
+    (before: neither, the papers dated today); its own id left out, no link."""
+    papers = [item["paper"] for _, item in daily_items()[:12]]
+    answer = {"total": 12, "offset": 0, "data": [{
+        "paperId": f"{number:040x}", "url": f"https://www.semanticscholar.org/paper/{number:040x}",
+        "externalIds": {"ArXiv": paper["id"], "DOI": f"10.48550/arXiv.{paper['id']}",
+                        "CorpusId": 270000000 + number},
+        "title": paper["title"], "abstract": paper["summary"], "venue": "arXiv.org",
+        "year": int(paper["publishedAt"][:4]), "publicationDate": paper["publishedAt"][:10],
+        "authors": [{"authorId": str(at), "name": author["name"]}
+                    for at, author in enumerate(paper["authors"])]}
+        for number, paper in enumerate(papers)]}
+    records, problems = read_records(json.dumps(answer), "s2.json", None, LANGUAGES)
+    assert problems == []
+    assert [(record.arxiv, record.links["doi"], record.date.isoformat()) for record in records] == [
+        (paper["id"], f"https://doi.org/10.48550/arXiv.{paper['id']}", paper["publishedAt"][:10])
+        for paper in papers]
+    assert "paperId" in records[0].left_out_columns
