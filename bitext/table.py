@@ -830,9 +830,11 @@ def read_row(cells: list[str], columns: list[Column], line: int, source: str,
     missing = "title" if texts["title"][1] is None else "abstract"
     # (a table without a column for the one translation gives the other alone, as
     # daily-arXiv-ai-enhanced gives a model's translation of the abstract: its papers await
-    # the rest, which `translate --pending` fills)
+    # the rest, which `translate --pending` fills; so does a machine's column left empty,
+    # as Translate for Zotero translates an item's title and its abstract when asked)
     if (not problems and (texts["title"][1] is None) != (texts["abstract"][1] is None)
             and sum(column.field == missing for column in columns) > 1
+            and not any(column.by_machine for column in columns if column.field == missing)
             and missing not in failed):
         problems.append(Problem(source, line, None, f"the translated {missing} is missing",
                                 expected=f"{a(missing)} {missing} in {languages[1].name} "

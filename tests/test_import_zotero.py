@@ -380,3 +380,29 @@ def test_any_csl_records_give_papers_or_problems_never_an_exception(items):
     for problem in problems:
         assert problem.path == "z.json"
         problem.format()
+
+
+@pytest.mark.parametrize("kind", ["csv", "csl", "ris", "bibtex"])
+def test_an_items_title_translation_alone_leaves_its_paper_awaiting_the_abstracts(
+        kind, monkeypatch):
+    """Translate for Zotero translates an item's title as it comes into the library, its
+    abstract when asked: an Extra with `titleTranslation` alone gives the paper its
+    translated title, and the paper awaits the abstract's translation (before: "the
+    translated abstract is missing", and nothing of the export was imported)."""
+    import sys
+
+    with_both = extra_of
+
+    def titles_alone(number: int, paper: dict) -> str:
+        extra = with_both(number, paper)
+        return extra.split("\nabstractTranslation")[0] if number == 0 else extra
+
+    monkeypatch.setattr(sys.modules[__name__], "extra_of", titles_alone)
+    papers = sample_days()["2025-06-02.json"][:4]
+    records, problems = read_records(zotero_export(kind, papers), f"z.{kind}", None,
+                                     LANGUAGES)
+    assert problems == []
+    assert [(record.titles[1], record.abstracts[1]) for record in records] == [
+        (expected_translation(0)[0], None), (None, None), expected_translation(2),
+        (None, None)]
+    assert records[0].provenance == (("translator", "machine"),)
