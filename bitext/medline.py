@@ -19,13 +19,14 @@ bookkeeping (its status, dates in PubMed, the journal's ISSN …): left out, unn
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from bitext.ris import arxiv_of
 from bitext.sources import abstract_markdown
-from bitext.table import names_last_first, records_as_rows
+from bitext.table import first_value, names_last_first, records_as_rows
 from bitext.venues import published_venue
 
 if TYPE_CHECKING:
@@ -85,9 +86,7 @@ def records(text: str) -> Iterator[tuple[int, dict[str, list[str]]]]:
 def record_row(tags: dict[str, list[str]]) -> dict[str, str]:
     """A record's tags as a table's cells, under names that `bitext.table.column_of` reads
     as bitext's fields."""
-    def first(*names: str) -> str:
-        return next((tags[name][0] for name in names if tags.get(name)), "")
-
+    first = functools.partial(first_value, tags)
     day, year = record_day(first("DEP"), first("DP"))
     doi = next((found["doi"].rstrip(".") for value in tags.get("LID", []) + tags.get("AID", [])
                 if (found := DOI_OF_ID.fullmatch(value))), "")

@@ -16,13 +16,14 @@ text: no LaTeX to read.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from bitext.errors import Problem
 from bitext.sources import abstract_markdown
-from bitext.table import names_last_first, records_as_rows
+from bitext.table import first_value, names_last_first, records_as_rows
 from bitext.venues import published_venue
 from bitext.zotero import extra_translations
 
@@ -101,10 +102,8 @@ def record_row(tags: dict[str, list[str]]) -> dict[str, str]:
     """A record's tags as a table's cells, under names that `bitext.table.column_of` reads
     as bitext's fields; the tags it does not read under their own names ("PB (publisher)"),
     left out of the paper's file and named in the import's report."""
-    def first(*names: str) -> str:
-        return next((tags[name][0] for name in names if name in tags), "")
-
     translations, tags = notes_translations(tags)
+    first = functools.partial(first_value, tags)
     day, year = record_day(first("DA", "PY", "Y1"), first("PY", "Y1"))
     venues = [value for name in VENUE_TAGS for value in tags.get(name, ())]
     addresses = tags.get("UR", [])

@@ -574,6 +574,12 @@ def records_as_rows(records: list[tuple[int, dict[str, str]]]) -> list[TableItem
         ("row", line, [row.get(name, "") for name in names]) for line, row in records]
 
 
+def first_value(values: dict[str, list[str]], *names: str) -> str:
+    """A reference record's first value of the first of `names` it has (RIS's "TI", else
+    "T1"), else nothing."""
+    return next((values[name][0] for name in names if values.get(name)), "")
+
+
 def names_last_first(text: str) -> tuple[str, ...]:
     """"Yang, An; Li, Anfeng; OpenAI" as ("An Yang", "Anfeng Li", "OpenAI")."""
     return tuple(" ".join(reversed([piece.strip() for piece in name.split(",")]))
