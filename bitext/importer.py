@@ -242,7 +242,7 @@ def read_digests(names: list[str], stdin: BinaryIO,
     """The inputs named on the command line (files, folders of them and patterns of their
     names, `-` for standard input, web addresses), decoded; InputError for unreadable
     ones."""
-    from bitext.web import ANY, FetchFailed, answer_of, fetch, names_download
+    from bitext.web import ANY, FetchFailed, answer_of, fetch_papers, names_download
 
     names, problems = input_names(names, say)
     digests = []
@@ -255,7 +255,8 @@ def read_digests(names: list[str], stdin: BinaryIO,
                 if address != name or accept != ANY:
                     say(f"{name}: its papers as the API gives them: {address}"
                         + (f" (asked as {accept})" if accept != ANY else ""))
-                data = fetch(address, lambda said, name=name: say(f"{name}: {said}"), accept)
+                data = fetch_papers(address, lambda said, name=name: say(f"{name}: {said}"),
+                                    accept)
             else:
                 data = Path(name).read_bytes()
         except OSError as error:

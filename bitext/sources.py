@@ -509,10 +509,11 @@ def escape_block_start(match: re.Match) -> str:
     return f"\\{mark}" if mark else f"{number}\\{delimiter}"
 
 
-def date_in_name(name: str) -> dt.date | None:
-    """hf-papers-2025-05.txt → 2025-05-01; 2025-06-02.json → 2025-06-02."""
+def date_in_name(name: str, day_only: bool = False) -> dt.date | None:
+    """hf-papers-2025-05.txt → 2025-05-01 (None if `day_only`); 2025-06-02.json →
+    2025-06-02."""
     match = DATE_IN_NAME.search(Path(name).name)
-    if not match:
+    if not match or (day_only and not match[3]):
         return None
     try:
         return dt.date(int(match[1]), int(match[2]), int(match[3] or 1))
@@ -653,8 +654,10 @@ def daily_paper(item: object, name: str, line: int) -> tuple[Record | None, Prob
     authors = tuple(normalise_title(author["name"]) for author in paper.get("authors") or []
                     if isinstance(author, dict) and isinstance(author.get("name"), str)
                     and author["name"].strip())
+    # (the day the list named; a month's list, `?month=2024-06`, names none: the papers of
+    # 2024, without `submittedOnDailyAt`, then take their day from `publishedAt`)
     date = (timestamp_date(paper.get("submittedOnDailyAt"))
-            or timestamp_date(item.get("submittedOnDailyAt")) or date_in_name(name)
+            or timestamp_date(item.get("submittedOnDailyAt")) or date_in_name(name, True)
             or timestamp_date(item.get("publishedAt")) or timestamp_date(paper.get("publishedAt")))
     # (the year it was published on arXiv: the paper's file says it where another day
     # lists it, an old paper on today's page or under --date)

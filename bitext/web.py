@@ -51,6 +51,11 @@ PAGE_ANSWERS = (
     (re.compile(HUGGING_FACE + r"/papers/?\?date=(\d{4}-\d{2}-\d{2})"),
      "https://huggingface.co/api/daily_papers?date={}"),
     (re.compile(HUGGING_FACE + r"/papers/?()"), "https://huggingface.co/api/daily_papers{}"),
+    # (a week's and a month's papers, in pages: see `fetch_papers`)
+    (re.compile(HUGGING_FACE + r"/papers/week/(\d{4}-W\d{2})/?"),
+     "https://huggingface.co/api/daily_papers?week={}"),
+    (re.compile(HUGGING_FACE + r"/papers/month/(\d{4}-\d{2})/?"),
+     "https://huggingface.co/api/daily_papers?month={}"),
     (re.compile(HUGGING_FACE + r"/papers/" + ARXIV_ID + r"/?"),
      "https://huggingface.co/api/papers/{}"),
     (re.compile(r"https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/" + ARXIV_ID
@@ -96,6 +101,58 @@ def answer_address(url: str) -> str | None:
     OpenReview or of a DOI, else None."""
     answer = answer_of(url)
     return answer[0] if answer else None
+
+
+# The daily papers' API answers at most `limit` papers a time (50 unless asked, 100 at
+# most), the next ones at `p=1`, `p=2` …: a month of them is 400 to 900 papers.
+DAILY_PAPERS = re.compile(r"https?://[^/?#]+/api/daily_papers\?(?:date|week|month)=[\w-]+")
+DAILY_PAPERS_PAGE = 100
+DAILY_PAPERS_MOST_PAGES = 40
+
+
+def fetch_papers(url: str, told: Callable[[str], None] = lambda said: None,
+                 accept: str = ANY) -> bytes:
+    """`fetch`; a day's, week's or month's papers of the daily papers' API asked page by
+    page until one holds fewer than a page's worth, as one answer (the first page's bytes
+    as they are when it is all), `told` how many pages they took."""
+    if not DAILY_PAPERS.fullmatch(url):
+        return fetch(url, told, accept)
+    papers: list = []
+    seen: set[str] = set()
+    for page in range(DAILY_PAPERS_MOST_PAGES):
+        body = fetch(f"{url}&limit={DAILY_PAPERS_PAGE}&p={page}", told, accept)
+        answer = json_or_none(body)
+        if not isinstance(answer, list):  # (the API's error: read as it is, and said so)
+            if page == 0:
+                return body
+            raise FetchFailed(f"page {page + 1} of its papers is not a list of papers",
+                              "try again later")
+        fresh = [item for item in answer if paper_key(item) not in seen]
+        seen.update(paper_key(item) for item in fresh)
+        papers += fresh
+        # (no paper it had not given: a server that answers every page with the first)
+        if len(answer) < DAILY_PAPERS_PAGE or not fresh:
+            if page == 0:
+                return body
+            told(f"{len(papers):,} papers in {page + 1} pages")
+            return json.dumps(papers, ensure_ascii=False).encode()
+    raise FetchFailed(f"more than {DAILY_PAPERS_MOST_PAGES * DAILY_PAPERS_PAGE:,} papers",
+                      "import a shorter time: a week or a day")
+
+
+def json_or_none(body: bytes):
+    try:
+        return json.loads(body)
+    except ValueError:
+        return None
+
+
+def paper_key(item: object) -> str:
+    """What tells a paper of the daily papers from the others: its arXiv id."""
+    paper = item.get("paper") if isinstance(item, dict) else None
+    if isinstance(paper, dict) and isinstance(paper.get("id"), str):
+        return paper["id"]
+    return json.dumps(item, sort_keys=True, ensure_ascii=False)
 
 
 def fetch(url: str, waiting: Callable[[str], None] = lambda said: None, accept: str = ANY

@@ -18,6 +18,9 @@ from bitext.web import answer_address
 from tests.conftest import FIXTURES, SAMPLE_DIGEST, SITE_YAML, make_project, snapshot
 
 DAY = FIXTURES / "hf-daily-papers/2024-06-03.json"
+# What import adds to an address of the daily papers' API: it asks for pages of 100 papers
+# until one holds fewer (the API gives 50 unless asked).
+FIRST_PAGE = "&limit=100&p=0"
 
 
 class Server(http.server.ThreadingHTTPServer):
@@ -75,8 +78,10 @@ def test_a_day_of_daily_papers_is_imported_from_the_api_address(server, site, tm
                                                                 capsys):
     """The same papers as from the answer saved to a file, in the same files."""
     path = "/api/daily_papers?date=2024-06-03"
-    server.answers[path] = [(200, {"Content-Type": "application/json"}, DAY.read_bytes())]
+    server.answers[path + FIRST_PAGE] = [(200, {"Content-Type": "application/json"},
+                                          DAY.read_bytes())]
     assert run(site, server.url(path)) == 0
+    assert server.asked == [path + FIRST_PAGE]
     downloaded = snapshot(site / "content/papers")
     assert len(downloaded) == len(json.loads(DAY.read_bytes())) == 6
     assert f"[{server.url(path)}:" in capsys.readouterr().out
@@ -98,11 +103,12 @@ def test_a_date_in_the_address_dates_papers_as_a_file_name_does(server, site, ca
 
 def test_a_rate_limit_and_a_server_error_are_waited_out(server, site, capsys):
     path = "/api/daily_papers?date=2024-06-03"
-    server.answers[path] = [(429, {"Retry-After": "0"}, b'{"error": "Too many requests"}'),
-                            (503, {"Retry-After": "0"}, b"<title>Service Unavailable</title>"),
-                            (200, {}, DAY.read_bytes())]
+    server.answers[path + FIRST_PAGE] = [
+        (429, {"Retry-After": "0"}, b'{"error": "Too many requests"}'),
+        (503, {"Retry-After": "0"}, b"<title>Service Unavailable</title>"),
+        (200, {}, DAY.read_bytes())]
     assert run(site, server.url(path)) == 0
-    assert server.asked == [path] * 3
+    assert server.asked == [path + FIRST_PAGE] * 3
     err = capsys.readouterr().err.splitlines()
     assert err == [
         f"{server.url(path)}: the server answered 429 Too Many Requests (Too many requests); "
@@ -115,15 +121,15 @@ def test_a_rate_limit_and_a_server_error_are_waited_out(server, site, capsys):
 def test_a_refusal_is_said_with_the_servers_words_and_nothing_is_written(server, site,
                                                                         capsys):
     path = "/api/daily_papers?date=2024-13-03"
-    server.answers[path] = [(400, {"Content-Type": "application/json"},
-                             b'{"error": "Invalid date"}')]
+    server.answers[path + FIRST_PAGE] = [(400, {"Content-Type": "application/json"},
+                                          b'{"error": "Invalid date"}')]
     server.answers["/ok.json"] = [(200, {}, DAY.read_bytes())]
     assert run(site, server.url("/ok.json"), server.url(path)) == 1
     assert capsys.readouterr().err.splitlines() == [
         f"{server.url(path)}: cannot download it: the server answered 400 Bad Request "
         "(Invalid date) — check the address and its query",
         "1 error in 1 file; nothing was written."]
-    assert server.asked.count(path) == 1  # (asking again would get the same answer)
+    assert server.asked.count(path + FIRST_PAGE) == 1  # (asking again would get the same)
     assert snapshot(site / "content/papers") == {}
 
 
@@ -157,6 +163,11 @@ def test_every_address_that_fails_is_named_and_only_passing_failures_asked_again
     ("https://huggingface.co/papers?date=2025-06-02",
      "https://huggingface.co/api/daily_papers?date=2025-06-02"),
     ("https://huggingface.co/papers", "https://huggingface.co/api/daily_papers"),
+    # (a week's and a month's papers, which the API gives in pages)
+    ("https://huggingface.co/papers/week/2025-W23",
+     "https://huggingface.co/api/daily_papers?week=2025-W23"),
+    ("https://huggingface.co/papers/month/2025-06/",
+     "https://huggingface.co/api/daily_papers?month=2025-06"),
     ("https://huggingface.co/papers/2505.09388", "https://huggingface.co/api/papers/2505.09388"),
     ("https://arxiv.org/abs/2505.09388v2",
      "https://export.arxiv.org/api/query?id_list=2505.09388v2"),
@@ -202,16 +213,104 @@ def test_import_of_a_page_downloads_the_apis_answer_and_says_so(server, site, ca
                                                                 monkeypatch):
     """(The daily papers' page is HTML that import refuses; its API holds its papers.)"""
     api = server.url("/api/daily_papers?date=2024-06-03")
-    server.answers["/api/daily_papers?date=2024-06-03"] = [(200, {}, DAY.read_bytes())]
+    server.answers["/api/daily_papers?date=2024-06-03" + FIRST_PAGE] = [
+        (200, {}, DAY.read_bytes())]
     page = server.url("/papers/date/2024-06-03")
     monkeypatch.setattr(bitext.web, "PAGE_ANSWERS", (
         (re.compile(re.escape(server.url("/papers/date/")) + r"(\S+)"),
          server.url("/api/daily_papers?date={}")),))
     assert run(site, page) == 0
-    assert server.asked == ["/api/daily_papers?date=2024-06-03"]
+    assert server.asked == ["/api/daily_papers?date=2024-06-03" + FIRST_PAGE]
     assert capsys.readouterr().err.splitlines() == [
         f"{page}: its papers as the API gives them: {api}"]
     assert len(snapshot(site / "content/papers")) == 6
+
+
+def serve_in_pages(server: Server, query: str, items: list, size: int = 100) -> list[str]:
+    """The daily papers' API's answers to `query`: `items` in pages of `size`, `p=0` first,
+    and a page past the last one empty; the paths of the pages."""
+    paths = [f"/api/daily_papers?{query}&limit=100&p={page}"
+             for page in range(len(items) // size + 1)]
+    for page, path in enumerate(paths):
+        body = json.dumps(items[page * size: (page + 1) * size]).encode()
+        server.answers[path] = [(200, {"Content-Type": "application/json"}, body)]
+    return paths
+
+
+def days_of_papers(*days: str) -> list:
+    return [item for day in days
+            for item in json.loads((FIXTURES / f"hf-daily-papers/{day}.json").read_bytes())]
+
+
+def test_a_week_of_daily_papers_is_asked_page_by_page_until_a_page_is_not_full(
+        server, site, capsys, monkeypatch):
+    """A week's papers (the first five days of June 2025: 135) come in two pages of the
+    API's; each paper is dated by the day the list showed it, as from the days' files."""
+    week = days_of_papers(*(f"2025-06-0{day}" for day in range(2, 7)))
+    assert len(week) == 135
+    paths = serve_in_pages(server, "week=2025-W23", week)
+    monkeypatch.setattr(bitext.web, "PAGE_ANSWERS", (
+        (re.compile(re.escape(server.url("/papers/week/")) + r"(\S+)"),
+         server.url("/api/daily_papers?week={}")),))
+    page = server.url("/papers/week/2025-W23")
+    assert run(site, page) == 0
+    assert server.asked == paths[:2]
+    assert capsys.readouterr().err.splitlines() == [
+        f"{page}: its papers as the API gives them: "
+        f"{server.url('/api/daily_papers?week=2025-W23')}",
+        f"{page}: 135 papers in 2 pages"]
+    written = snapshot(site / "content/papers")
+    assert len(written) == 135
+    days = [re.search(rb"\ndate: (\S+)\n", text)[1].decode() for text in written.values()]
+    assert sorted(set(days)) == [f"2025-06-0{day}" for day in range(2, 7)]
+    assert days.count("2025-06-05") == 30
+
+
+def test_a_month_of_2024_is_dated_by_each_papers_day_not_by_the_month_in_the_address(
+        server, site):
+    """Papers of 2024 have no `submittedOnDailyAt`: the day the list showed them is their
+    `publishedAt`, not the first of the month that the address names."""
+    month = days_of_papers("2024-06-03", "2024-06-04", "2024-06-05")
+    serve_in_pages(server, "month=2024-06", month, size=100)
+    assert run(site, server.url("/api/daily_papers?month=2024-06")) == 0
+    written = snapshot(site / "content/papers").values()
+    days = sorted(re.search(rb"\ndate: (\S+)\n", text)[1].decode() for text in written)
+    assert len(days) == len(month)
+    assert set(days) == {"2024-06-03", "2024-06-04", "2024-06-05"}
+
+
+def test_a_server_that_answers_each_page_with_the_first_is_asked_twice_not_for_ever(
+        server, site, capsys):
+    """(Should the API leave `p` out one day: the second page brings no new paper.)"""
+    items = (days_of_papers(*(f"2025-06-0{day}" for day in range(2, 7))))[:100]
+    body = json.dumps(items).encode()
+    for page in range(3):
+        server.answers[f"/api/daily_papers?week=2025-W23&limit=100&p={page}"] = [
+            (200, {}, body)]
+    assert run(site, server.url("/api/daily_papers?week=2025-W23")) == 0
+    assert len(server.asked) == 2
+    assert len(snapshot(site / "content/papers")) == 100
+
+
+def test_a_page_that_fails_after_the_first_writes_nothing(server, site, capsys):
+    week = days_of_papers(*(f"2025-06-0{day}" for day in range(2, 7)))
+    paths = serve_in_pages(server, "week=2025-W23", week)
+    server.answers[paths[1]] = [(404, {}, b'{"error": "Not found"}')]
+    address = server.url("/api/daily_papers?week=2025-W23")
+    assert run(site, address) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"{address}: cannot download it: the server answered 404 Not Found (Not found) — "
+        "check the address",
+        "1 error in 1 file; nothing was written."]
+    assert snapshot(site / "content/papers") == {}
+
+
+def test_an_address_that_asks_for_a_page_itself_is_asked_as_it_is(server, site):
+    path = "/api/daily_papers?date=2024-06-03&limit=3"
+    server.answers[path] = [(200, {}, json.dumps(days_of_papers("2024-06-03")[:3]).encode())]
+    assert run(site, server.url(path)) == 0
+    assert server.asked == [path]
+    assert len(snapshot(site / "content/papers")) == 3
 
 
 def test_a_workbook_is_imported_from_its_download_address(server, site, capsys):
@@ -259,7 +358,8 @@ def test_the_command_that_a_translations_alone_problem_gives_imports_them(server
     before). Run as the problem gives it, it imports the papers with their translations."""
     monkeypatch.setattr(bitext.importer, "DAILY_PAPERS_URL", server.url("/api/daily_papers"))
     day = FIXTURES / "hf-daily-papers/2025-06-02.json"
-    server.answers["/api/daily_papers?date=2025-06-02"] = [(200, {}, day.read_bytes())]
+    server.answers["/api/daily_papers?date=2025-06-02" + FIRST_PAGE] = [
+        (200, {}, day.read_bytes())]
     newsletter = FIXTURES / "digests/newsletter-2025-06-02.md"
     assert run(site, str(newsletter)) == 1
     problem = capsys.readouterr().err.splitlines()[0]
