@@ -4,6 +4,7 @@ and a clear error when Pagefind fails."""
 from __future__ import annotations
 
 import re
+import sys
 import time
 
 import pytest
@@ -406,6 +407,37 @@ def test_a_failing_pagefind_is_a_clear_error_and_the_site_stays(site, tmp_path, 
         "reinstall it with: pip install 'pagefind[extended]', or set 'search: false' in "
         "site.yaml")
     assert snapshot(out) == before
+
+
+def recording_pagefind(folder, monkeypatch):
+    """Pagefind's own binary, run by a script that first notes the allocator settings it
+    was given (a line per process) in the file it returns."""
+    seen = folder / "allocator.txt"
+    script = folder / "pagefind"
+    script.write_text(f"#!/bin/sh\necho \"${{_RJEM_MALLOC_CONF-unset}}\" >> '{seen}'\n"
+                      f"exec '{bitext.search.pagefind_binary()}' \"$@\"\n", "utf-8")
+    script.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(script))
+    bitext.search.pagefind_binary.cache_clear()
+    return seen
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="huge pages are Linux's")
+def test_pagefind_is_asked_for_huge_pages_and_writes_the_same_bundles(site, tmp_path,
+                                                                      monkeypatch):
+    """Its allocator's settings (`PAGEFIND_ALLOCATOR`) reach every Pagefind process, the
+    user's own where they set them, and the bundles are the same either way."""
+    seen = recording_pagefind(tmp_path, monkeypatch)
+    try:
+        build(Options(root=site, out=tmp_path / "asked"))
+        assert set(seen.read_text("utf-8").splitlines()) == {"thp:always,narenas:1"}
+        seen.unlink()
+        monkeypatch.setenv("_RJEM_MALLOC_CONF", "")
+        build(Options(root=site, out=tmp_path / "theirs"))
+        assert set(seen.read_text("utf-8").splitlines()) == {""}
+    finally:
+        bitext.search.pagefind_binary.cache_clear()
+    assert bundles(tmp_path / "asked") == bundles(tmp_path / "theirs") != {}
 
 
 @pytest.mark.parametrize("primary, secondary, asked", [
