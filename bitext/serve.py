@@ -83,11 +83,12 @@ def paper_warnings(model: Model) -> dict[str, list[str]]:
     papers = model.loaded.papers
     found = {papers[place].url: [problem.format() for problem in problems]
              for place, problems in model.loaded.warned.items()}
-    if model.together:
-        urls = {paper.source: paper.url for paper in papers}
-        for problem in model.together:
-            if problem.path in urls:
-                found.setdefault(urls[problem.path], []).append(problem.format())
+    # (the addresses of the papers named only: of every paper, they took an edit in the
+    # preview of 100,000 papers 0.09 s of its 0.15)
+    positions = model.loaded.positions
+    for problem in model.together:
+        if (place := positions.get(problem.path)) is not None:
+            found.setdefault(papers[place].url, []).append(problem.format())
     return found
 
 
