@@ -127,9 +127,12 @@ def fetch_papers(url: str, told: Callable[[str], None] = lambda said: None,
                 return body
             raise FetchFailed(f"page {page + 1} of its papers is not a list of papers",
                               "try again later")
-        fresh = [item for item in answer if paper_key(item) not in seen]
-        seen.update(paper_key(item) for item in fresh)
-        papers += fresh
+        fresh = 0
+        for item in answer:
+            if (key := paper_key(item)) not in seen:
+                seen.add(key)
+                papers.append(item)
+                fresh += 1
         # (no paper it had not given: a server that answers every page with the first)
         if len(answer) < DAILY_PAPERS_PAGE or not fresh:
             if page == 0:

@@ -305,6 +305,31 @@ def test_a_page_that_fails_after_the_first_writes_nothing(server, site, capsys):
     assert snapshot(site / "content/papers") == {}
 
 
+def test_a_later_page_that_is_not_a_list_of_papers_is_an_error(server, site, capsys):
+    week = days_of_papers(*(f"2025-06-0{day}" for day in range(2, 7)))
+    paths = serve_in_pages(server, "week=2025-W23", week)
+    server.answers[paths[1]] = [(200, {}, b'{"error": "Internal Error"}')]
+    address = server.url("/api/daily_papers?week=2025-W23")
+    assert run(site, address) == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        f"{address}: cannot download it: page 2 of its papers is not a list of papers — "
+        "try again later")
+    assert snapshot(site / "content/papers") == {}
+
+
+def test_more_pages_than_import_asks_for_are_refused(server, site, capsys, monkeypatch):
+    """(A month has 400 to 900 papers; 4,000 would be a server that never ends.)"""
+    monkeypatch.setattr(bitext.web, "DAILY_PAPERS_MOST_PAGES", 1)
+    week = days_of_papers(*(f"2025-06-0{day}" for day in range(2, 7)))
+    serve_in_pages(server, "week=2025-W23", week)
+    address = server.url("/api/daily_papers?week=2025-W23")
+    assert run(site, address) == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        f"{address}: cannot download it: more than 100 papers — import a shorter time: a "
+        "week or a day")
+    assert snapshot(site / "content/papers") == {}
+
+
 def test_an_address_that_asks_for_a_page_itself_is_asked_as_it_is(server, site):
     path = "/api/daily_papers?date=2024-06-03&limit=3"
     server.answers[path] = [(200, {}, json.dumps(days_of_papers("2024-06-03")[:3]).encode())]
