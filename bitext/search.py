@@ -719,7 +719,7 @@ def write_record_pages(shard: Shard, folder: Path) -> None:
 # Pagefind's allocator (the jemalloc built into its binary, which reads this variable):
 # huge pages where Linux gives them on request (transparent huge pages in "madvise" mode,
 # as Debian's and Ubuntu's kernels have it), in one arena. A Pagefind process of 2,000
-# English records then takes 3,100 page faults instead of 110,000; on a virtual machine,
+# English records then takes about 3,000 page faults instead of 110,000; on a virtual machine,
 # where a fault costs about 6 µs, its system time drops from 0.6 s to 0.1 s, and a cold
 # build of 10,000 papers with search takes a quarter less time. With huge pages in the
 # default arenas (eight on two cores) each process held 30-40 MiB more; in one arena, no
