@@ -292,28 +292,23 @@ def test_a_server_that_answers_each_page_with_the_first_is_asked_twice_not_for_e
     assert len(snapshot(site / "content/papers")) == 100
 
 
-def test_a_page_that_fails_after_the_first_writes_nothing(server, site, capsys):
-    week = days_of_papers(*(f"2025-06-0{day}" for day in range(2, 7)))
-    paths = serve_in_pages(server, "week=2025-W23", week)
-    server.answers[paths[1]] = [(404, {}, b'{"error": "Not found"}')]
-    address = server.url("/api/daily_papers?week=2025-W23")
-    assert run(site, address) == 1
+WEEK = "/api/daily_papers?week=2025-W23"
+
+
+@pytest.mark.parametrize("second_page, said", [
+    ((404, {}, b'{"error": "Not found"}'),
+     "the server answered 404 Not Found (Not found) — check the address"),
+    ((200, {}, b'{"error": "Internal Error"}'),
+     "page 2 of its papers is not a list of papers — try again later"),
+], ids=["refused", "not-papers"])
+def test_a_second_page_that_fails_writes_nothing(server, site, capsys, second_page, said):
+    paths = serve_in_pages(server, "week=2025-W23",
+                           days_of_papers(*(f"2025-06-0{day}" for day in range(2, 7))))
+    server.answers[paths[1]] = [second_page]
+    assert run(site, server.url(WEEK)) == 1
     assert capsys.readouterr().err.splitlines() == [
-        f"{address}: cannot download it: the server answered 404 Not Found (Not found) — "
-        "check the address",
+        f"{server.url(WEEK)}: cannot download it: {said}",
         "1 error in 1 file; nothing was written."]
-    assert snapshot(site / "content/papers") == {}
-
-
-def test_a_later_page_that_is_not_a_list_of_papers_is_an_error(server, site, capsys):
-    week = days_of_papers(*(f"2025-06-0{day}" for day in range(2, 7)))
-    paths = serve_in_pages(server, "week=2025-W23", week)
-    server.answers[paths[1]] = [(200, {}, b'{"error": "Internal Error"}')]
-    address = server.url("/api/daily_papers?week=2025-W23")
-    assert run(site, address) == 1
-    assert capsys.readouterr().err.splitlines()[0] == (
-        f"{address}: cannot download it: page 2 of its papers is not a list of papers — "
-        "try again later")
     assert snapshot(site / "content/papers") == {}
 
 
