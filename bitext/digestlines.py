@@ -115,6 +115,10 @@ LINK_TEXT_WORDS = frozenset({
     "acl anthology"})
 # Labels of a line of links that name no kind ("Links: [arXiv](…) | [Code](…)").
 LINKS_WORDS = frozenset({"links", "resources", "相关链接", "资源"})
+# How labels that say what they lead to end, whatever they say before: "论文地址", "代码
+#仓库", "开源地址", "Paper link", "Code URL" (see `names_links`).
+LINK_LABEL_ENDINGS = ("链接", "地址", "网址", "主页", "页面", "仓库")
+LINK_LABEL_LAST_WORDS = frozenset({"link", "links", "url", "urls", "address"})
 # What parts the links of a line of links ("[arXiv](…) | [Code](…)", "· ", ", ").
 LINK_SEPARATORS = " \t|·•,;，；、/"
 # A label in bold or italics before an address, "**Code:** https://…", "*PDF*: …" (at the
@@ -968,11 +972,19 @@ def with_labelled_links(text: str) -> str:
         return text
     texts = [without_pictographs(link["text"]).strip() for link in links]
     if len(links) == 1 and texts[0].lower() not in LINK_TEXT_WORDS and (
-            labels[0].lower() not in LINK_TEXT_WORDS - TITLE_LABELS):
+            labels[0].lower() not in LINK_TEXT_WORDS - TITLE_LABELS) and (
+            not names_no_title(texts[0])):
         return text
     names = [link_name(label, words) for label, words in zip(labels, texts, strict=True)]
     return " ".join(f"{name}: {link['url']}" if name else link["url"]
                     for name, link in zip(names, links, strict=True))
+
+
+def names_no_title(text: str) -> bool:
+    """Whether the text of a link is an arXiv id ("2505.09388", "arXiv:2505.09388") or an
+    address: no title, whatever the label before it ("Paper: [arXiv:2505.09388](…)")."""
+    return bool(ARXIV_CITED.fullmatch(text) or ARXIV_ID_ALONE.fullmatch(text)
+                or text.lower().startswith(("http://", "https://")))
 
 
 def link_name(label: str, text: str) -> str:
@@ -994,7 +1006,19 @@ def links_label(text: str) -> str | None:
     if words[-1] not in ":：":
         return None
     label = words[:-1].strip()
-    return label if label.lower() in LINK_TEXT_WORDS | LINKS_WORDS else None
+    return label if names_links(label) else None
+
+
+def names_links(label: str) -> bool:
+    """Whether a label before Markdown links says that they are links: a kind of link
+    ("Code", "论文"), links as such ("Links", "相关链接"), or a few words that end so
+    ("论文地址", "Paper link": see `LINK_LABEL_ENDINGS`)."""
+    lowered = label.lower()
+    if lowered in LINK_TEXT_WORDS | LINKS_WORDS:
+        return True
+    words = lowered.split()
+    return bool(words) and is_link_label(label) and (
+        lowered.endswith(LINK_LABEL_ENDINGS) or words[-1] in LINK_LABEL_LAST_WORDS)
 
 
 def linked_title(text: str, number: int) -> tuple[str, Link | None]:

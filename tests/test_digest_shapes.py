@@ -1062,3 +1062,47 @@ def test_reference_links_are_their_papers_links():
     assert [(record.titles, record.arxiv) for record in records] == [
         ((title, translated), arxiv)
         for (title, translated, _, _), arxiv in zip(entries, ids, strict=True)]
+
+
+@pytest.mark.parametrize("link_line", [
+    "- **论文地址**：[arXiv](https://arxiv.org/abs/{id})",
+    "- **论文地址**：[{id}](https://arxiv.org/abs/{id})",
+    "论文地址：[arXiv:{id}](https://arxiv.org/abs/{id})",
+    "- **Paper**: [arXiv:{id}](https://arxiv.org/abs/{id})",
+    "- **Paper link**: [https://arxiv.org/abs/{id}](https://arxiv.org/abs/{id})",
+    "[arXiv:{id}](https://arxiv.org/abs/{id})",
+    "**原文地址**：[arXiv {id}](https://arxiv.org/abs/{id})",
+])
+def test_a_link_labelled_by_what_it_leads_to_or_named_by_its_id_is_a_link(link_line):
+    """A WeChat or Zhihu post's link lines: a label that ends as labels of links do ("论文
+    地址", "Paper link") before a Markdown link, or a link whose text is the paper's arXiv
+    id or its address. (Before: the line went into the English abstract, or became the
+    paper's title, "arXiv:2505.09388", without a problem.)"""
+    entries = translated_papers(2)
+    ids = ["2505.09388", "2505.03335"]
+    lines = []
+    for n, ((title, translated, abstract, translation), arxiv) in enumerate(
+            zip(entries, ids, strict=True), start=1):
+        lines += [f"## {n}. {title}", "", f"- **中文标题**：{translated}",
+                  link_line.format(id=arxiv), f"- **Abstract**: {abstract}",
+                  f"- **摘要**：{translation}", ""]
+    records, problems = read_records("\n".join(lines), "d.md", None, LANGUAGES)
+    assert problems == []
+    assert [(record.titles, record.abstracts, record.arxiv) for record in records] == [
+        ((title, translated), (abstract, translation), arxiv)
+        for (title, translated, abstract, translation), arxiv in zip(entries, ids,
+                                                                     strict=True)]
+
+
+@pytest.mark.parametrize("line, title", [
+    ("Paper: [Qwen3 Technical Report](https://arxiv.org/abs/2505.09388)",
+     "Qwen3 Technical Report"),
+    ("[Qwen3 Technical Report](https://arxiv.org/abs/2505.09388)", "Qwen3 Technical Report"),
+])
+def test_a_link_of_other_words_is_still_a_linked_title(line, title):
+    """(The texts of links that name no kind, an id or an address stay titles.)"""
+    lines = [line, "Qwen3 技术报告", "In this work, we present Qwen3, the latest version of "
+             "the Qwen model family.", "在本工作中，我们推出了 Qwen3。"]
+    records, problems = read_records("\n".join(lines), "d.md", None, LANGUAGES)
+    assert problems == []
+    assert [(record.titles[0], record.arxiv) for record in records] == [(title, "2505.09388")]

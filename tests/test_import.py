@@ -420,8 +420,10 @@ title = st.lists(latin_word, min_size=1, max_size=12).map(" ".join).filter(
 cjk_title = st.tuples(han_text, st.sampled_from(["", " GPT-4o", " LLM 的研究"])).map(
     "".join).filter(lambda text: of_a_paper(text) and not names_organisations(text))
 sentence = st.lists(latin_word, min_size=1, max_size=30).map(lambda w: " ".join(w) + ".")
+# ("0.": an entry's number, alone; "AI.": an affiliation, which import says it read as
+# an abstract)
 abstract = st.lists(sentence, min_size=1, max_size=4).map(" ".join).filter(
-    lambda text: not NUMBER_ALONE.fullmatch(text))  # ("0.": an entry's number, alone)
+    lambda text: not NUMBER_ALONE.fullmatch(text) and not names_organisations(text))
 cjk_abstract = st.lists(han_text.map(lambda t: t + "。"), min_size=1, max_size=4).map("".join)
 affiliation = st.one_of(st.none(), st.lists(latin_word, min_size=1, max_size=3).map(
     " ".join).filter(of_a_paper), han_text.filter(of_a_paper))
