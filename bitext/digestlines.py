@@ -750,7 +750,9 @@ def with_label_texts(lines: list[Line], secondary: frozenset[str]) -> list[Line]
         if (before and before.label not in (None, "abstract") and line.number == last + 1
                 and line.label is None and not line.links and line.day is None
                 and not line.heading):
-            if before.label in ATTACHED_FIELDS and not before.text:
+            # (a list of readings, its first item too, each a line: left out, each is named)
+            if before.label in ATTACHED_FIELDS and not before.text and not (
+                    before.label == "readings" and is_list_item(line.text)):
                 found[-1] = dataclasses.replace(before, text=line.text, share=line.share)
                 note_head = found[-1] if before.label == "note" else note_head
                 last = line.number
@@ -766,14 +768,17 @@ def with_label_texts(lines: list[Line], secondary: frozenset[str]) -> list[Line]
                 found.append(dataclasses.replace(line, label="note"))  # (its next paragraph)
                 last = line.number
                 continue
-            if before.label == "readings" and (BULLET.match(line.text)
-                                               or NUMBERED.match(line.text)):
+            if before.label == "readings" and is_list_item(line.text):
                 found.append(dataclasses.replace(line, label="readings"))  # (its next item)
                 last = line.number
                 continue
         found.append(line)
         last = line.number
     return found
+
+
+def is_list_item(text: str) -> bool:
+    return bool(BULLET.match(text) or NUMBERED.match(text))
 
 
 def is_count_line(text: str, raw: str) -> bool:

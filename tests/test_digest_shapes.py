@@ -366,8 +366,10 @@ def test_a_models_readings_as_a_list_under_their_label_are_left_out():
     records, problems = read_records(text, "analysis.md", "digest", LANGUAGES)
     assert problems == []
     assert [record.titles for record in records] == titles
-    # (the summary, the label with its first item, two items; the last paper has none)
-    assert [len(record.left_out) for record in records] == [4, 4, 4, 4, 4, 0]
+    # (the summary, the label, its three items, each line named; the last paper has none)
+    assert [len(record.left_out) for record in records] == [5, 5, 5, 5, 5, 0]
+    label_and_items = records[0].left_out[1:]  # (after the summary and a blank line)
+    assert label_and_items == tuple(range(label_and_items[0], label_and_items[0] + 4))
 
 
 @pytest.mark.parametrize("labels", [("Abstract", "摘要"), ("English Abstract", "中文摘要")])
