@@ -449,7 +449,8 @@ def read_digest(text: str, source: str, languages: tuple[Language, Language]
             ((kept, parts, False) for kept, parts in without_other_parts(all_lines)),
             ((kept, edges, True) for kept, edges in without_edges(all_lines))):
         found_lines, found = reading_of(kept, source, names, secondary_script)
-        if at_edges and untranslated(found[0]) > untranslated(entries):
+        if at_edges and (untranslated(found[0]) > untranslated(entries)
+                         or cuts_a_paragraph(found[0], entries)):
             continue  # (the words were a translation: "Title" / abstract / "" / "标题" / 摘要)
         if len(found[1]) < len(problems) or (len(found[1]) == len(problems) and [
                 set(entry.lines or ()) for entry in found[0]] == [
@@ -781,6 +782,21 @@ def awaiting(entries: list[Entry]) -> int:
     """How many of the entries have no translated title (await their translation, or
     give a translated abstract alone)."""
     return sum(entry.title[1] is None for entry in entries)
+
+
+def cuts_a_paragraph(cut: list[Entry], whole: list[Entry]) -> bool:
+    """Whether the last entry's translated abstract, as many paragraphs as its abstract
+    with the closing words that `cut` left out, has fewer without them: they were its last
+    paragraph (an abstract of two paragraphs with its translation under it, the last of
+    a file)."""
+    if not cut or len(cut) != len(whole):
+        return False
+    (primary, translated), (_, translated_cut) = whole[-1].abstract, cut[-1].abstract
+    return paragraphs(translated) == paragraphs(primary) > paragraphs(translated_cut)
+
+
+def paragraphs(text: str | None) -> int:
+    return text.count("\n\n") + 1 if text else 0
 
 
 def untranslated(entries: list[Entry]) -> int:
@@ -1153,8 +1169,11 @@ def with_affiliations_in_place(entries: list[Entry], secondary: frozenset[str]
     return [exchanged(entry) for entry in entries]
 
 
-# Quotation marks, opening and closing, that a digest may write a title between.
-TITLE_QUOTES = {'"': '"', "“": "”", "「": "」", "『": "』"}
+# Quotation marks, opening and closing, that a digest may write a title between, and the
+# brackets of a Chinese post's titles ("【Qwen3 Technical Report】", "《Qwen3 技术报告》"),
+# which a title's own words never are around it whole.
+TITLE_BRACKETS = {"【": "】", "《": "》"}
+TITLE_QUOTES = {'"': '"', "“": "”", "「": "」", "『": "』", **TITLE_BRACKETS}
 
 
 def unquoted(title: str) -> str | None:
@@ -1176,10 +1195,11 @@ def without_quotes(entries: list[Entry]) -> list[Entry]:
     "“Qwen3 技术报告”"), and likewise for the translated titles: the digest's way of
     writing a title. (A title that quotes its own words keeps them: "\"Why Should I
     Trust You?\": Explaining …" is not quoted whole, and one digest's title alone is not
-    told from a title that is a quotation.)"""
+    told from a title that is a quotation; between brackets, "【…】", it is.)"""
     for index in (0, 1):
         titles = [entry.title[index] for entry in entries if entry.title[index] is not None]
-        if len(titles) < 2 or not all(map(unquoted, titles)):
+        bracketed = bool(titles) and all(title[:1] in TITLE_BRACKETS for title in titles)
+        if (len(titles) < 2 and not bracketed) or not all(map(unquoted, titles)):
             continue
         entries = [dataclasses.replace(entry, title=tuple(
             unquoted(text) if part == index and text else text

@@ -1108,3 +1108,26 @@ def test_a_link_of_other_words_is_still_a_linked_title(line, title):
     records, problems = read_records("\n".join(lines), "d.md", None, LANGUAGES)
     assert problems == []
     assert [(record.titles[0], record.arxiv) for record in records] == [(title, "2505.09388")]
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_the_last_paragraph_of_the_last_translation_is_no_closing_words(count):
+    """Abstracts of two paragraphs, each under its label alone, their translations of two:
+    the last entry's last paragraph, after a blank line, was left out as the digest's
+    closing words (it is as many paragraphs as the abstract only with it); closing words
+    after it still are."""
+    lines = []
+    for title, translated, abstract, translation in translated_papers(count):
+        first, _, second = abstract.partition(". ")
+        lines += [f"【{title}】", f"【{translated}】", "", "Abstract:", first + ".", "", second,
+                  "", "摘要：", translation, "", "这是译文的第二段。", ""]
+    records, problems = read_records("\n".join(lines), "post.md", None, LANGUAGES)
+    assert problems == []
+    assert [record.abstracts[1].split("\n\n")[-1] for record in records] == [
+        "这是译文的第二段。"] * count
+    assert [record.titles for record in records] == [
+        (title, translated) for title, translated, _, _ in translated_papers(count)]
+    closing = "\n".join([*lines, "以上就是今天的论文速递，欢迎关注！"])
+    records, problems = read_records(closing, "post.md", None, LANGUAGES)
+    assert problems == []
+    assert records[-1].abstracts[1].endswith("这是译文的第二段。")
