@@ -94,6 +94,9 @@ BOLD_LINE = re.compile(r"(\*\*|__)(?P<text>[^*_].*?)\1")
 # A line in italics as a whole ("*Alice Smith, Bob Lee*", as daily-arXiv-ai-enhanced gives
 # the authors), with no other mark of its kind inside.
 ITALIC_LINE = re.compile(r"\*(?P<text>[^*\s][^*]*)\*|_(?P<underscored>[^_\s][^_]*)_")
+# The text of a link that is an address, with its scheme or a path ("huggingface.co/papers/
+# 2505.09388"; "Agent.AI" may be a title).
+ADDRESS_TEXT = re.compile(r"https?://\S+|(?:[\w-]+\.)+[A-Za-z]{2,}/\S+")
 # A link written in Markdown, "[arXiv](https://arxiv.org/abs/2505.09388)".
 MARKDOWN_LINK = re.compile(r"\[(?P<text>[^\[\]]*)\]\((?P<url>https?://[^()\s]+)\)")
 EMPTY_MARKDOWN_LINK = re.compile(r"\[[^\[\]]*\]\(\)")
@@ -977,7 +980,7 @@ def with_labelled_links(text: str) -> str:
         return text
     texts = [without_pictographs(link["text"]).strip() for link in links]
     if len(links) == 1 and texts[0].lower() not in LINK_TEXT_WORDS and (
-            labels[0].lower() not in LINK_TEXT_WORDS - TITLE_LABELS) and (
+            not labels[0] or labels[0].lower() in TITLE_LABELS) and (
             not names_no_title(texts[0])):
         return text
     names = [link_name(label, words) for label, words in zip(labels, texts, strict=True)]
@@ -987,9 +990,10 @@ def with_labelled_links(text: str) -> str:
 
 def names_no_title(text: str) -> bool:
     """Whether the text of a link is an arXiv id ("2505.09388", "arXiv:2505.09388") or an
-    address: no title, whatever the label before it ("Paper: [arXiv:2505.09388](…)")."""
+    address ("https://…", "huggingface.co/papers/2505.09388"): no title, whatever the
+    label before it ("Paper: [arXiv:2505.09388](…)")."""
     return bool(ARXIV_CITED.fullmatch(text) or ARXIV_ID_ALONE.fullmatch(text)
-                or text.lower().startswith(("http://", "https://")))
+                or ADDRESS_TEXT.fullmatch(text))
 
 
 def link_name(label: str, text: str) -> str:

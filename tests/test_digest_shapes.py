@@ -1074,6 +1074,7 @@ def test_reference_links_are_their_papers_links():
     "- **Paper link**: [https://arxiv.org/abs/{id}](https://arxiv.org/abs/{id})",
     "[arXiv:{id}](https://arxiv.org/abs/{id})",
     "**原文地址**：[arXiv {id}](https://arxiv.org/abs/{id})",
+    "- **HF 链接**：[huggingface.co/papers/{id}](https://huggingface.co/papers/{id})",
 ])
 def test_a_link_labelled_by_what_it_leads_to_or_named_by_its_id_is_a_link(link_line):
     """A WeChat or Zhihu post's link lines: a label that ends as labels of links do ("论文
