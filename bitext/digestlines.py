@@ -118,8 +118,8 @@ LINK_TEXT_WORDS = frozenset({
     "acl anthology"})
 # Labels of a line of links that name no kind ("Links: [arXiv](…) | [Code](…)").
 LINKS_WORDS = frozenset({"links", "resources", "相关链接", "资源"})
-# How labels that say what they lead to end, whatever they say before: "论文地址", "代码
-#仓库", "开源地址", "Paper link", "Code URL" (see `names_links`).
+# How labels that say what they lead to end, whatever they say before: "论文地址",
+# "代码仓库", "开源地址", "Paper link", "Code URL" (see `names_links`).
 LINK_LABEL_ENDINGS = ("链接", "地址", "网址", "主页", "页面", "仓库")
 LINK_LABEL_LAST_WORDS = frozenset({"link", "links", "url", "urls", "address"})
 # What parts the links of a line of links ("[arXiv](…) | [Code](…)", "· ", ", ").
