@@ -44,9 +44,14 @@ TRAILING_TRANSLATION = re.compile(
 # a few characters, "论文链接", "开源代码"), then perhaps a separator before the next.
 LABEL_WORDS_MAX = 4
 LABEL_HAN_MAX = 6
+# (An address may come without its scheme after a label, as a post that could not link it
+# writes it: "链接：arxiv.org/abs/2505.09388", a host's name and a path; alone on its line,
+# such a text may be the end of an address wrapped after its hyphen, "https://alphaone-" /
+# "project.github.io/", as arXiv's abstracts wrap.)
 LINK_ITEM = re.compile(
     r"\s*(?:(?P<label>[^\s:：|.。!?！？,，;；][^:：|.。!?！？,，;；]{0,29}?)\s*[:：]\s*)?"
-    r"(?:(?P<url>https?://[^\s|<>\"]+)|(?P<arxiv>\d{4}\.\d{4,5}(?:v\d+)?))"
+    r"(?:(?P<url>https?://[^\s|<>\"]+)|(?P<schemeless>(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}"
+    r"/[^\s|<>\"]*)|(?P<arxiv>\d{4}\.\d{4,5}(?:v\d+)?))"
     r"\s*[|·•,;，；、]?")
 URL_TRAILER = ".,;:!?)]}>。，；：！？）】」'"
 # What a label of `LINK_ITEM` cannot hold.
@@ -905,9 +910,11 @@ def link_items(text: str, number: int) -> tuple[Link, ...]:
         if match is None or match.end() == at:
             return ()
         label = (match["label"] or "").strip()
-        if not is_link_label(label) or (match["arxiv"] and "arxiv" not in label.lower()):
+        if not is_link_label(label) or (match["arxiv"] and "arxiv" not in label.lower()) or (
+                match["schemeless"] and not label):
             return ()
-        url = match["url"].rstrip(URL_TRAILER) if match["url"] else None
+        url = match["url"] or (match["schemeless"] and f"https://{match['schemeless']}")
+        url = url.rstrip(URL_TRAILER) if url else None
         links.append(Link(number, label, url, match["arxiv"]))
         at = match.end()
     return tuple(links)

@@ -1075,12 +1075,15 @@ def test_reference_links_are_their_papers_links():
     "[arXiv:{id}](https://arxiv.org/abs/{id})",
     "**原文地址**：[arXiv {id}](https://arxiv.org/abs/{id})",
     "- **HF 链接**：[huggingface.co/papers/{id}](https://huggingface.co/papers/{id})",
+    "**链接**：arxiv.org/abs/{id}",
+    "论文：arxiv.org/abs/{id} | 代码：github.com/QwenLM/Qwen3",
 ])
 def test_a_link_labelled_by_what_it_leads_to_or_named_by_its_id_is_a_link(link_line):
     """A WeChat or Zhihu post's link lines: a label that ends as labels of links do ("论文
-    地址", "Paper link") before a Markdown link, or a link whose text is the paper's arXiv
-    id or its address. (Before: the line went into the English abstract, or became the
-    paper's title, "arXiv:2505.09388", without a problem.)"""
+    地址", "Paper link") before a Markdown link, a link whose text is the paper's arXiv
+    id or its address, an address after a label without its scheme. (Before: the line
+    went into the English abstract, or became the paper's title, "arXiv:2505.09388",
+    without a problem.)"""
     entries = translated_papers(2)
     ids = ["2505.09388", "2505.03335"]
     lines = []
