@@ -226,13 +226,13 @@ def test_import_of_a_page_downloads_the_apis_answer_and_says_so(server, site, ca
     assert len(snapshot(site / "content/papers")) == 6
 
 
-def serve_in_pages(server: Server, query: str, items: list, size: int = 100) -> list[str]:
-    """The daily papers' API's answers to `query`: `items` in pages of `size`, `p=0` first,
-    and a page past the last one empty; the paths of the pages."""
+def serve_in_pages(server: Server, query: str, items: list) -> list[str]:
+    """The daily papers' API's answers to `query`: `items` in pages of 100, `p=0` first
+    (after a full last page, an empty one); the paths of the pages."""
     paths = [f"/api/daily_papers?{query}&limit=100&p={page}"
-             for page in range(len(items) // size + 1)]
+             for page in range(len(items) // 100 + 1)]
     for page, path in enumerate(paths):
-        body = json.dumps(items[page * size: (page + 1) * size]).encode()
+        body = json.dumps(items[page * 100: (page + 1) * 100]).encode()
         server.answers[path] = [(200, {"Content-Type": "application/json"}, body)]
     return paths
 
@@ -242,11 +242,16 @@ def days_of_papers(*days: str) -> list:
             for item in json.loads((FIXTURES / f"hf-daily-papers/{day}.json").read_bytes())]
 
 
+def first_week_of_june_2025() -> list:
+    """The papers of 2025-06-02 to 2025-06-06: 135, in two pages of the API."""
+    return days_of_papers(*(f"2025-06-0{day}" for day in range(2, 7)))
+
+
 def test_a_week_of_daily_papers_is_asked_page_by_page_until_a_page_is_not_full(
         server, site, capsys, monkeypatch):
     """A week's papers (the first five days of June 2025: 135) come in two pages of the
     API's; each paper is dated by the day the list showed it, as from the days' files."""
-    week = days_of_papers(*(f"2025-06-0{day}" for day in range(2, 7)))
+    week = first_week_of_june_2025()
     assert len(week) == 135
     paths = serve_in_pages(server, "week=2025-W23", week)
     monkeypatch.setattr(bitext.web, "PAGE_ANSWERS", (
@@ -271,7 +276,7 @@ def test_a_month_of_2024_is_dated_by_each_papers_day_not_by_the_month_in_the_add
     """Papers of 2024 have no `submittedOnDailyAt`: the day the list showed them is their
     `publishedAt`, not the first of the month that the address names."""
     month = days_of_papers("2024-06-03", "2024-06-04", "2024-06-05")
-    serve_in_pages(server, "month=2024-06", month, size=100)
+    serve_in_pages(server, "month=2024-06", month)
     assert run(site, server.url("/api/daily_papers?month=2024-06")) == 0
     written = snapshot(site / "content/papers").values()
     days = sorted(re.search(rb"\ndate: (\S+)\n", text)[1].decode() for text in written)
@@ -282,7 +287,7 @@ def test_a_month_of_2024_is_dated_by_each_papers_day_not_by_the_month_in_the_add
 def test_a_server_that_answers_each_page_with_the_first_is_asked_twice_not_for_ever(
         server, site, capsys):
     """(Should the API leave `p` out one day: the second page brings no new paper.)"""
-    items = (days_of_papers(*(f"2025-06-0{day}" for day in range(2, 7))))[:100]
+    items = first_week_of_june_2025()[:100]
     body = json.dumps(items).encode()
     for page in range(3):
         server.answers[f"/api/daily_papers?week=2025-W23&limit=100&p={page}"] = [
@@ -303,7 +308,7 @@ WEEK = "/api/daily_papers?week=2025-W23"
 ], ids=["refused", "not-papers"])
 def test_a_second_page_that_fails_writes_nothing(server, site, capsys, second_page, said):
     paths = serve_in_pages(server, "week=2025-W23",
-                           days_of_papers(*(f"2025-06-0{day}" for day in range(2, 7))))
+                           first_week_of_june_2025())
     server.answers[paths[1]] = [second_page]
     assert run(site, server.url(WEEK)) == 1
     assert capsys.readouterr().err.splitlines() == [
@@ -315,7 +320,7 @@ def test_a_second_page_that_fails_writes_nothing(server, site, capsys, second_pa
 def test_more_pages_than_import_asks_for_are_refused(server, site, capsys, monkeypatch):
     """(A month has 400 to 900 papers; 4,000 would be a server that never ends.)"""
     monkeypatch.setattr(bitext.web, "DAILY_PAPERS_MOST_PAGES", 1)
-    week = days_of_papers(*(f"2025-06-0{day}" for day in range(2, 7)))
+    week = first_week_of_june_2025()
     serve_in_pages(server, "week=2025-W23", week)
     address = server.url("/api/daily_papers?week=2025-W23")
     assert run(site, address) == 1
