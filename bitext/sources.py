@@ -509,7 +509,7 @@ def escape_block_start(match: re.Match) -> str:
     return f"\\{mark}" if mark else f"{number}\\{delimiter}"
 
 
-def date_in_name(name: str, day_only: bool = False) -> dt.date | None:
+def date_in_name(name: str, *, day_only: bool = False) -> dt.date | None:
     """hf-papers-2025-05.txt → 2025-05-01 (None if `day_only`); 2025-06-02.json →
     2025-06-02."""
     match = DATE_IN_NAME.search(Path(name).name)
@@ -657,7 +657,7 @@ def daily_paper(item: object, name: str, line: int) -> tuple[Record | None, Prob
     # (the day the list named; a month's list, `?month=2024-06`, names none: the papers of
     # 2024, without `submittedOnDailyAt`, then take their day from `publishedAt`)
     date = (timestamp_date(paper.get("submittedOnDailyAt"))
-            or timestamp_date(item.get("submittedOnDailyAt")) or date_in_name(name, True)
+            or timestamp_date(item.get("submittedOnDailyAt")) or date_in_name(name, day_only=True)
             or timestamp_date(item.get("publishedAt")) or timestamp_date(paper.get("publishedAt")))
     # (the year it was published on arXiv: the paper's file says it where another day
     # lists it, an old paper on today's page or under --date)
