@@ -53,7 +53,7 @@ if TYPE_CHECKING:
     from bitext.markdown import Rendered
     from bitext.model import Site
     from bitext.pipeline import Loaded
-    from bitext.render import PageJob
+    from bitext.render import PageJob, Plan
     from bitext.search import RecordSums
 
     Parsed = tuple[Paper | None, list[Problem]]
@@ -128,7 +128,7 @@ class Model:
     loaded: Loaded
     """The papers the model was made from, in the order the build read them."""
     site: Site
-    pages: dict[str, PageJob]
+    pages: Plan
     together: tuple[Problem, ...] = ()
     """The warnings of the papers together (see `bitext.checks.site_warnings`)."""
     day: dt.date | None = None

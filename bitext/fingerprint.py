@@ -74,7 +74,7 @@ class Fingerprints:
 
 
 def fingerprints(previous: Fingerprints | None, shared: str, site: Site,
-                 jobs: dict[str, PageJob], candidates: Iterable[Paper] | None = None,
+                 jobs: Mapping[str, PageJob], candidates: Iterable[Paper] | None = None,
                  site_wide: Iterable[str] = ()) -> Fingerprints:
     """Every page's fingerprint, describing again only what `previous` cannot vouch for.
     `candidates`: the only papers that may differ from those `previous` describes, when
@@ -121,7 +121,7 @@ def fingerprints(previous: Fingerprints | None, shared: str, site: Site,
     return Fingerprints(key, by_path, pages_of, digests, newest_read=reading or None)
 
 
-def with_reads(prints: Fingerprints, shared: str, site: Site, jobs: dict[str, PageJob],
+def with_reads(prints: Fingerprints, shared: str, site: Site, jobs: Mapping[str, PageJob],
                rendered: Collection[str], reading: Mapping[str, int]) -> Fingerprints:
     """`prints` once the pages `rendered` are, of which those `reading` read papers through
     `site` (with how many of the newest): a page that now reads other papers than its

@@ -256,16 +256,12 @@ def group_months(papers: tuple[Paper, ...]) -> tuple[Month, ...]:
     return tuple(months)
 
 
-def find_neighbours(papers: tuple[Paper, ...], related: tuple[tuple[int, ...], ...]
-                    ) -> dict[str, Neighbours]:
-    neighbours = {}
-    for index, paper in enumerate(papers):
-        neighbours[paper.slug] = Neighbours(
-            newer=papers[index - 1] if index > 0 else None,
-            older=papers[index + 1] if index + 1 < len(papers) else None,
-            related=tuple(papers[other] for other in related[index]),
-        )
-    return neighbours
+def neighbours_of(site: Site, place: int) -> Neighbours:
+    """The paper at `place` in `site.papers`: the papers beside it and its related ones."""
+    papers = site.papers
+    return Neighbours(newer=papers[place - 1] if place > 0 else None,
+                      older=papers[place + 1] if place + 1 < len(papers) else None,
+                      related=tuple(map(papers.__getitem__, site.related[place])))
 
 
 def find_related(tags: tuple[tuple[str, ...], ...]) -> tuple[tuple[int, ...], ...]:

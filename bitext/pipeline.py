@@ -54,7 +54,7 @@ from bitext.write import Changes, StaticFile, StoppedAfterUpdate, files_in
 
 if TYPE_CHECKING:  # importing render would load Jinja, which a no-change build never needs
     from bitext.cache import Parsed
-    from bitext.render import PageJob
+    from bitext.render import Plan
     from bitext.search import Indexing, RecordSums
 
 # Below these counts a second process costs more than it saves.
@@ -468,7 +468,7 @@ class ParseTask:
 
 def site_and_pages(config: Config, loaded: Loaded, inputs: Inputs, options: Options,
                    index: Index | None, cache: Cache
-                   ) -> tuple[Site, dict[str, PageJob], Collection[Paper] | None]:
+                   ) -> tuple[Site, Plan, Collection[Paper] | None]:
     """The site model, its pages, and the papers swapped into the last build's model (None
     when the model was made anew). After an edit that moved no paper (see `patch_site`),
     the last build's model and plan with the edited papers swapped in: at 10,000 papers
@@ -493,7 +493,7 @@ def site_and_pages(config: Config, loaded: Loaded, inputs: Inputs, options: Opti
     return site, plan_pages(site), None
 
 
-def render_changes(site: Site, jobs: dict[str, PageJob], inputs: Inputs, options: Options,
+def render_changes(site: Site, jobs: Plan, inputs: Inputs, options: Options,
                    index: Index | None, cache: Cache, progress: Progress, changes: Changes,
                    chores: Sequence[Callable[[], object]] = (),
                    swapped: Collection[Paper] | None = None
@@ -804,7 +804,7 @@ class RenderTask:
     """Renders a chunk of pages and stages those whose bytes changed (in a worker process
     when there are many: the staged files are then listed back to the parent)."""
 
-    def __init__(self, site: Site, env, entries: dict, jobs: dict,
+    def __init__(self, site: Site, env, entries: dict, jobs: Plan,
                  previous: dict[str, tuple[str, str]], trusted: bool, changes: Changes):
         from bitext.render import Renderer
 

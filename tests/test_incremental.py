@@ -464,6 +464,32 @@ def test_an_edit_renders_only_the_page_of_a_tag_that_lists_the_paper(site, tmp_p
     assert snapshot(out) == clean_build(site, tmp_path)
 
 
+def test_a_build_after_an_edit_plans_only_the_paper_pages_it_looks_at(site, tmp_path, key,
+                                                                       monkeypatch):
+    """A paper's page is planned (its neighbours and related papers found) when a build
+    asks for it: after an edit, a new process plans the pages that show the paper, the
+    edited paper's and those that link to it, not the other papers'."""
+    out = tmp_path / "out"
+    cached(site, out)
+    planned = []
+    original = bitext.render.paper_page
+
+    def spy(model, place):
+        planned.append(model.papers[place].slug)
+        return original(model, place)
+
+    monkeypatch.setattr(bitext.render, "paper_page", spy)
+    EDITS["text"](site / "content/papers")
+    touch_later(site / "content/papers/p03.md")
+    cached(site, out)
+    index = DiskCache(site / CACHE_DIR).load_index()
+    linking = {path.split("/")[1] for path in index.fingerprints.pages_of["paper-3"]
+               if path.startswith("papers/")}
+    assert "paper-3" in planned and set(planned) == linking and len(planned) < 24 / 2
+    monkeypatch.undo()
+    assert snapshot(out) == clean_build(site, tmp_path)
+
+
 def test_a_build_after_an_edit_reads_the_bodies_of_the_papers_its_pages_show(
         site, tmp_path, key, monkeypatch):
     """A cached paper's abstracts and notes (its body, apart from the rest in the cache)
