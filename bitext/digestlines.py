@@ -95,6 +95,8 @@ LIST_LINE_MAX = 200
 # joiner, the keycap mark, space (see `without_pictographs`).
 PICTOGRAPH_JOINERS = "\ufe0e\ufe0f\u200d\u20e3 \t"
 KEYCAP = re.compile("[0-9#*]\ufe0f?\u20e3")
+# Bold or italics that open a line, before its first character ("**📄 Title**").
+EMPHASIS_OPENING = re.compile(r"(?:\*\*|__|\*|_)(?=\S)")
 BOLD_LINE = re.compile(r"(\*\*|__)(?P<text>[^*_].*?)\1")
 # A line in italics as a whole ("*Alice Smith, Bob Lee*", as daily-arXiv-ai-enhanced gives
 # the authors), with no other mark of its kind inside.
@@ -183,7 +185,13 @@ FIELD_OF_LABEL = {label: field for field, labels in {
     # Counts and details that no field of a paper file holds either ("Upvotes: 128").
     "other": ("upvotes", "upvote", "votes", "likes", "stars", "github stars", "score",
               "rating", "submitted by", "submitter", "pages", "热度", "点赞", "点赞数",
-              "星标", "评分", "提交者", "页数"),
+              "星标", "评分", "提交者", "页数",
+              # (the properties of a note-taking app's page of a paper, Notion's, Obsidian's:
+              # "Status: Done", "Created: May 14, 2025 3:41 PM")
+              "status", "reading status", "read status", "progress", "priority", "type",
+              "created", "created time", "created at", "last edited", "last edited time",
+              "updated", "date added", "状态", "阅读状态", "进度", "优先级", "类型", "创建时间",
+              "更新时间", "添加时间"),
     # A model's readings of a paper beside its abstract, as daily-arXiv-ai-enhanced writes
     # them ("Motivation: …", "ai_Abstract: …"): no field holds them, and an entry that has
     # them has its TL;DR from the model too (see `bitext.digest.attached_to`).
@@ -282,12 +290,17 @@ LABEL_PAIR = re.compile(r"(?P<first>[^()（）:：\n]{1,20}?)\s*[（(](?P<second
                         r"[)）](?=\s*(?:\*\*|__)?\s*[:：])")
 # A Markdown quote's marks before a line ("> In this work …"): a digest quotes abstracts so.
 QUOTE_MARKS = re.compile(r"(?:>\s+)+(?=\S)")
+# A language's code or name beside a label, as scripts and posts write them: "EN Abstract:",
+# "CN Title:", "title_zh:", "Abstract-EN:" (brackets are the qualifier's).
+LABEL_LANGUAGE = "|".join(sorted(map(re.escape, [*LANGUAGE_OF_WORD, "zh-hans", "zh-cn"]),
+                                 key=len, reverse=True))
 FIELD_LABEL = re.compile(
-    rf"(?:[-*•>]\s+)?(?:(?P<bold>{EMPHASIS})\s*)?(?:[【\[](?P=bold)?)?(?P<label>"
+    rf"(?:[-*•>]\s+)?(?:(?P<bold>{EMPHASIS})\s*)?(?:[【\[](?P=bold)?)?"
+    rf"(?:(?:{LABEL_LANGUAGE})[\s_-]+)?(?P<label>"
     + "|".join(sorted(map(re.escape, FIELD_OF_LABEL), key=len, reverse=True)).replace(
         "\\ ", r"\s+")
-    + rf"){LABEL_NUMBER}{QUALIFIER}\s*(?:(?:{EMPHASIS})\s*)?[:：】\]](?:\s*(?:{EMPHASIS}))?\s*",
-    re.IGNORECASE)
+    + rf")(?:[\s_-]+(?:{LABEL_LANGUAGE}))?{LABEL_NUMBER}{QUALIFIER}\s*(?:(?:{EMPHASIS})\s*)?"
+    rf"[:：】\]](?:\s*(?:{EMPHASIS}))?\s*", re.IGNORECASE)
 # A note's or an abstract's label may end with a dash too ("TL;DR - …", "点评——…",
 # "Abstract—In this work …", as papers print it); a title's first words would, were any
 # label allowed one ("Tags — A Study of …").
@@ -1052,8 +1065,11 @@ def linked_title(text: str, number: int) -> tuple[str, Link | None]:
 def without_pictographs(text: str) -> str:
     """A line's text without the symbols that mark what it is ("📄 Title", "🇨🇳 摘要…",
     "▶ Title"): emoji and other symbols, their variation selectors and joiners, keycaps
-    ("1️⃣ Title", as posts number their papers), before its first letter, digit or mark."""
-    at = 0
+    ("1️⃣ Title", as posts number their papers), before its first letter, digit or mark,
+    and inside the emphasis that opens it ("**🇨🇳 中文标题：** …", as models write a
+    digest's labels)."""
+    opening = EMPHASIS_OPENING.match(text)
+    start = at = opening.end() if opening else 0
     while at < len(text):
         if keycap := KEYCAP.match(text, at):
             at = keycap.end()
@@ -1061,7 +1077,7 @@ def without_pictographs(text: str) -> str:
             at += 1
         else:
             break
-    return text[at:] if at else text
+    return text[:start] + text[at:] if at > start else text
 
 
 def without_trailing_pictographs(text: str) -> str:

@@ -1135,3 +1135,60 @@ def test_the_last_paragraph_of_the_last_translation_is_no_closing_words(count):
     records, problems = read_records(closing, "post.md", None, LANGUAGES)
     assert problems == []
     assert records[-1].abstracts[1].endswith("这是译文的第二段。")
+
+
+def test_labels_in_bold_after_an_emoji_are_their_fields():
+    """A digest as a model writes one up: each label in bold after an emoji, a flag among
+    them ("**🇨🇳 中文标题：** …", "**🏛️ 机构：** …", "**🇬🇧 Abstract**" alone). Before, the
+    translated title was the affiliation and the affiliation the translated title, each
+    with its label and marks, and nothing said so."""
+    lines = ["# 📚 Hugging Face 每日论文精选 | 2025-05-14", ""]
+    papers = translated_papers(3)
+    for number, (title, translated, abstract, translation) in enumerate(papers, start=1):
+        lines += [f"## {number}\ufe0f\u20e3 {title}", "", f"**🇨🇳 中文标题：** {translated}",
+                  "**🏛️ 机构：** 阿里", f"**🔗 论文链接：** https://arxiv.org/abs/2505.0{number}",
+                  "", "**🇬🇧 Abstract**", abstract, "", "**🇨🇳 摘要**", translation, "", "---", ""]
+    records, problems = read_records("\n".join(lines), "post.md", None, LANGUAGES)
+    assert problems == []
+    assert [(r.titles, r.affiliation, r.abstracts) for r in records] == [
+        ((title, translated), "阿里", (abstract, translation))
+        for title, translated, abstract, translation in papers]
+
+
+@pytest.mark.parametrize("labels", [
+    ("EN Title", "CN Title", "EN Abstract", "CN Abstract"),
+    ("title", "title_zh", "abstract", "abstract_zh"),
+    ("Title-EN", "Title-ZH", "Abstract-EN", "Abstract-ZH"),
+    ("**English Title**", "**中文 Title**", "**EN abstract**", "**ZH abstract**")])
+def test_a_labels_language_before_or_after_it(labels):
+    """Labels that name their language by its code or name beside them, as scripts and
+    posts write them: before, "EN Abstract:" and "title_zh:" were no labels, and stayed
+    at the start of their texts."""
+    papers = translated_papers(2)
+    lines = []
+    for title, translated, abstract, translation in papers:
+        lines += [f"{label}: {text}" for label, text in zip(
+            labels, (title, translated, abstract, translation), strict=True)] + [""]
+    records, problems = read_records("\n".join(lines), "d.txt", None, LANGUAGES)
+    assert problems == []
+    assert [(r.titles, r.abstracts) for r in records] == [
+        ((title, translated), (abstract, translation))
+        for title, translated, abstract, translation in papers]
+
+
+def test_a_note_apps_properties_of_a_paper_are_left_out():
+    """A paper's page as a note-taking app exports it (Notion's, Obsidian's): its title,
+    then its properties, "Status: Done" and "Created: …" among them, then the abstract and
+    its translation under their headings. Before, "Status: Done" began the abstract."""
+    title, translated, abstract, translation = translated_papers(1)[0]
+    lines = [f"# {title}", "", f"中文标题: {translated}", "Date: May 14, 2025",
+             "Tags: LLM, Reasoning", "Status: Done", "Type: Paper", "状态：已读",
+             "arXiv: https://arxiv.org/abs/2505.09388", "", "## Abstract", "", abstract, "",
+             "## 摘要", "", translation]
+    records, problems = read_records("\n".join(lines), "page.md", None, LANGUAGES)
+    assert problems == []
+    assert [(r.titles, r.abstracts, r.date.isoformat(), r.arxiv) for r in records] == [
+        ((title, translated), (abstract, translation), "2025-05-14", "2505.09388")]
+    assert [lines[number - 1] for number in records[0].left_out] == [
+        "Status: Done", "Type: Paper", "状态：已读"]
+
