@@ -480,6 +480,7 @@ def read_digest(text: str, source: str, languages: tuple[Language, Language]
         problems = (titles_as_affiliations(entries, lines, source)
                     + affiliations_as_translations(entries, lines, source)
                     + titles_within_abstracts(spans, source)
+                    + lines_above_abstracts_labels(spans, source)
                     + affiliations_as_abstracts(spans, source)
                     + sentences_run_on(entries, source))
     return entries, forbidden_problems(text, source) + sorted(
@@ -754,6 +755,31 @@ def titles_within_abstracts(spans: list[tuple[Entry, str, list[Line]]], source: 
                     hint=f"is the translated abstract of line {entry.line} missing above "
                          "this line?"))
                 break
+    return problems
+
+
+def lines_above_abstracts_labels(spans: list[tuple[Entry, str, list[Line]]], source: str
+                                 ) -> list[Problem]:
+    """A problem for each abstract that starts above its own label: a line the digest does
+    not label as any field ("Topic: RL", as a note-taking app's page gives a property of
+    its own), above "## Abstract" or "Abstract: In this work …", read as the abstract's
+    first words, which nothing else tells."""
+    problems = []
+    for entry, part, own in spans:
+        for at, line in enumerate(own[1:], start=1):
+            if line.label != "abstract" or line.number == own[0].number or not (
+                    line.can_be(part == "translated_abstract") if line.text
+                    else any(later.in_grammar for later in own[at + 1:])):
+                continue  # (a piece of the same line, a table's row; the translation's
+                # label; a label alone after the abstract, the next part's)
+            first = own[0]
+            problems.append(Problem(
+                source, first.number, None, "a line above an abstract's label",
+                expected=f"the {part.replace('_', ' ')} of "
+                         f"{entry.title[0] or entry.title[1]!r:.50}, from its label "
+                         f"(line {line.number})", found=repr(first.text[:60]),
+                hint="label it as the field it is (\"Tags: …\", \"Note: …\") or delete it"))
+            break
     return problems
 
 

@@ -1192,3 +1192,18 @@ def test_a_note_apps_properties_of_a_paper_are_left_out():
     assert [lines[number - 1] for number in records[0].left_out] == [
         "Status: Done", "Type: Paper", "状态：已读"]
 
+
+@pytest.mark.parametrize("abstract_label", ["## Abstract", "Abstract:"])
+def test_a_line_above_an_abstracts_label_is_a_problem(abstract_label):
+    """A line no label names between the titles and the abstract's label ("Topic: RL", a
+    property the app's user made): it was read as the abstract's first words, and nothing
+    said so. Import now names it."""
+    title, translated, abstract, translation = translated_papers(1)[0]
+    label_line = [abstract_label, "", abstract] if abstract_label.startswith("#") else [
+        f"{abstract_label} {abstract}"]
+    lines = [f"# {title}", "", f"中文标题: {translated}", "Topic: Reinforcement Learning", "",
+             *label_line, "", "## 摘要", "", translation]
+    _, problems = read_records("\n".join(lines), "page.md", None, LANGUAGES)
+    assert [(p.line, p.message, p.found) for p in problems] == [
+        (4, "a line above an abstract's label", "'Topic: Reinforcement Learning'")]
+    assert "line 6" in problems[0].expected
