@@ -327,6 +327,9 @@ HEADING_DAY = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)"
 YEAR = re.compile(r"\d{4}")
 # An HTML tag, which a Markdown digest's heading may hold (a logo's <img>): no words of it.
 HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+# HTML's line break, as a page copied from a web editor gives a digest's lines ("Title<br>
+# 标题<br><br>In this work …"): each is a line of its own, a pair of them a blank line.
+LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 # A Markdown file that opens with YAML front matter ("---", then a field), as Jekyll and
 # Hugo posts do, up to its closing "---".
 FRONT_MATTER = re.compile(r"---[ \t]*\r?\n[\"']?[\w.-]+[\"']?[ \t]*:")
@@ -633,8 +636,9 @@ def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
 
 def numbered_pieces(raw_lines: list[str]) -> Iterator[tuple[int, str]]:
     """Each line with its number; a line of several fields after labels in bold (see
-    `FIELDS_APART`), a title with its links after it (see `title_and_links`), or a row of
-    a table of a paper (see `table_pieces`), as its pieces, each with the line's number."""
+    `FIELDS_APART`), a title with its links after it (see `title_and_links`), a row of a
+    table of a paper (see `table_pieces`), or lines parted by HTML's line breaks (see
+    `LINE_BREAK`), as its pieces, each with the line's number."""
     in_tables = table_pieces(raw_lines) if "|" in "".join(raw_lines) else {}
     for number, raw in enumerate(raw_lines, start=1):
         if number in in_tables:
@@ -646,6 +650,9 @@ def numbered_pieces(raw_lines: list[str]) -> Iterator[tuple[int, str]]:
         elif "](" in raw and (pieces := title_and_links(raw)):
             yield number, pieces[0]
             yield number, pieces[1]
+        elif "<br" in raw and LINE_BREAK.search(raw):
+            for piece in LINE_BREAK.split(raw):
+                yield number, piece
         else:
             yield number, raw
 

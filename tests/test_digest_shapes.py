@@ -1207,3 +1207,17 @@ def test_a_line_above_an_abstracts_label_is_a_problem(abstract_label):
     assert [(p.line, p.message, p.found) for p in problems] == [
         (4, "a line above an abstract's label", "'Topic: Reinforcement Learning'")]
     assert "line 6" in problems[0].expected
+
+
+def test_html_line_breaks_part_lines():
+    """A digest copied from a web editor as HTML's line breaks within lines ("Title<br>标题
+    <br><br>In this work …"): each part is a line, two breaks a blank line. Before, each
+    paper was one line of both languages, and the file a problem."""
+    papers = translated_papers(3)
+    lines = [f"{title}<br>{translated}<BR/><br />{abstract}<br><br>{translation}<br>"
+             for title, translated, abstract, translation in papers]
+    records, problems = read_records("\n".join(lines), "post.md", None, LANGUAGES)
+    assert problems == []
+    assert [(r.titles, r.abstracts, r.line) for r in records] == [
+        ((title, translated), (abstract, translation), number)
+        for number, (title, translated, abstract, translation) in enumerate(papers, start=1)]
