@@ -16,6 +16,7 @@ from bitext.digest import Entry, parse_digest
 from bitext.digestlines import (
     NUMBER_ALONE,
     is_call_to_action,
+    is_count_line,
     names_organisations,
     provenance_said,
     section_label,
@@ -421,9 +422,10 @@ cjk_title = st.tuples(han_text, st.sampled_from(["", " GPT-4o", " LLM 的研究"
     "".join).filter(lambda text: of_a_paper(text) and not names_organisations(text))
 sentence = st.lists(latin_word, min_size=1, max_size=30).map(lambda w: " ".join(w) + ".")
 # ("0.": an entry's number, alone; "AI.": an affiliation, which import says it read as
-# an abstract)
+# an abstract; "0 LIKES.": a line of counts, which the daily papers' pages give)
 abstract = st.lists(sentence, min_size=1, max_size=4).map(" ".join).filter(
-    lambda text: not NUMBER_ALONE.fullmatch(text) and not names_organisations(text))
+    lambda text: not NUMBER_ALONE.fullmatch(text) and not names_organisations(text)
+    and not is_count_line(text, text))
 cjk_abstract = st.lists(han_text.map(lambda t: t + "。"), min_size=1, max_size=4).map("".join)
 affiliation = st.one_of(st.none(), st.lists(latin_word, min_size=1, max_size=3).map(
     " ".join).filter(of_a_paper), han_text.filter(of_a_paper))
