@@ -452,6 +452,11 @@ def read_digest(text: str, source: str, languages: tuple[Language, Language]
         if at_edges and (untranslated(found[0]) > untranslated(entries)
                          or cuts_a_paragraph(found[0], entries)):
             continue  # (the words were a translation: "Title" / abstract / "" / "标题" / 摘要)
+        if at_edges and days_read(found_lines) < days_read(lines):
+            # (the words were the only entry's translated abstract, which it reads without
+            # only by a day's caption taking a part: "## 2025年5月14日（周三）" as the
+            # translated title, the translated title as the translated abstract)
+            continue
         if len(found[1]) < len(problems) or (len(found[1]) == len(problems) and [
                 set(entry.lines or ()) for entry in found[0]] == [
                 set(entry.lines or ()) for entry in entries]):
@@ -802,6 +807,12 @@ def affiliations_as_abstracts(spans: list[tuple[Entry, str, list[Line]]], source
             hint=f"is a line of the entry at line {entry.line} missing? (label a real "
                  f"affiliation: \"机构：{first.text[:30]}\")"))
     return problems
+
+
+def days_read(lines: list[Line]) -> int:
+    """How many of the lines a reading reads as days (captions too: see
+    `captions_as_text`)."""
+    return sum(line.day is not None for line in lines)
 
 
 def awaiting(entries: list[Entry]) -> int:

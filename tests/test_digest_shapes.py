@@ -1221,3 +1221,17 @@ def test_html_line_breaks_part_lines():
     assert [(r.titles, r.abstracts, r.line) for r in records] == [
         ((title, translated), (abstract, translation), number)
         for number, (title, translated, abstract, translation) in enumerate(papers, start=1)]
+
+
+@pytest.mark.parametrize("caption", ["## 2025年5月14日（周三）", "# 2025-05-14 每日论文",
+                                     "2025年5月14日 星期三 论文速递"])
+def test_a_days_caption_in_chinese_over_one_paper_dates_it(caption):
+    """One paper under a day's caption that has Chinese words: it read without a problem
+    with the caption as the translated title, the translated title as the translated
+    abstract, and the translated abstract left out as the digest's closing words."""
+    title, translated, abstract, translation = translated_papers(1)[0]
+    text = "\n".join([caption, "", title, translated, "", abstract, "", translation, ""])
+    entries, problems, outside = read_digest(text, "day.md", LANGUAGES)
+    assert problems == [] and outside == ()
+    assert [(e.title, e.abstract, e.date.isoformat()) for e in entries] == [
+        ((title, translated), (abstract, translation), "2025-05-14")]
