@@ -1507,16 +1507,26 @@ def note_of(parts: Iterable[tuple[str, float]]) -> tuple[str | None, str | None]
 def with_author_lines(entries: list[Entry], lines: list[Line]) -> list[Entry]:
     """The entries whose affiliation, without a label, is a list of people's names (see
     `is_author_list`) with those names as their authors and no affiliation, unless a
-    line of authors gives them. (Only the affiliation's place is looked at: a line of an
-    abstract wrapped may look like a list of names, "Trip Planning, Meeting Planning, and
-    Calendar".)"""
+    line of authors gives them; and so the entries whose abstract's first paragraph is
+    such a list alone on its line, the names written under both titles ("Title" / "标题" /
+    "An Yang, Anfeng Li, Jingren Zhou" / abstract: before, the abstract began with them).
+    (Only those places are looked at: a line of an abstract wrapped may look like a list of
+    names, "Trip Planning, Meeting Planning, and Calendar", but is no paragraph alone.)"""
     labelled = {line.number for line in lines if line.label}
-    return [dataclasses.replace(entry, authors=author_names(entry.affiliation),
-                                affiliation=None)
-            if (entry.affiliation and not entry.authors
+    found = []
+    for entry in entries:
+        if (entry.affiliation and not entry.authors
                 and entry.line_of("affiliation") not in labelled
-                and is_author_list(entry.affiliation)) else entry
-            for entry in entries]
+                and is_author_list(entry.affiliation)):
+            entry = dataclasses.replace(entry, authors=author_names(entry.affiliation),
+                                        affiliation=None)
+        first, _, rest = (entry.abstract[0] or "").partition("\n\n")
+        if (rest and not entry.authors and "\n" not in first
+                and entry.line_of("abstract") not in labelled and is_author_list(first)):
+            entry = dataclasses.replace(entry, authors=author_names(first),
+                                        abstract=(rest, entry.abstract[1]))
+        found.append(entry)
+    return found
 
 
 def with_translators_named(entries: list[Entry], lines: list[Line]) -> list[Entry]:

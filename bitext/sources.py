@@ -248,6 +248,7 @@ def read_records(text: str, name: str, format_name: str | None,
 
         entries, problems, outside = read_digest(text, name, languages)
         columns_left_out = ()
+    from bitext.digestlines import without_affiliation_marks
     records = []
     for entry in entries:
         arxiv, links, link_problems = digest_links(entry.links, name)
@@ -269,7 +270,8 @@ def read_records(text: str, name: str, format_name: str | None,
             named = ARXIV_ID.fullmatch(announced["arxiv"])
             arxiv = arxiv or (named[1] if named else None)
             abstracts = (abstracts[0][announced.end():], abstracts[1])
-        records.append(Record(name, entry.line, titles, abstracts, entry.affiliation,
+        affiliation = entry.affiliation and without_affiliation_marks(entry.affiliation)
+        records.append(Record(name, entry.line, titles, abstracts, affiliation,
                               authors=entry.authors, arxiv=arxiv, date=entry.date, links=links,
                               extra_terms=entry.keywords, tags=entry.tags,
                               note=entry.note, left_out=entry.left_out,

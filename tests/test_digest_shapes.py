@@ -1235,3 +1235,41 @@ def test_a_days_caption_in_chinese_over_one_paper_dates_it(caption):
     assert problems == [] and outside == ()
     assert [(e.title, e.abstract, e.date.isoformat()) for e in entries] == [
         ((title, translated), (abstract, translation), "2025-05-14")]
+
+
+@pytest.mark.parametrize(("authors", "affiliation"), [
+    ("Authors: An Yang¹, Anfeng Li²*, Baosong Yang¹˒², Jingren Zhou†",
+     "Affiliation: ¹Alibaba Group ²Tsinghua University"),
+    ("作者：An Yang^1, Anfeng Li^2, Baosong Yang^{1,2}, Jingren Zhou^{1*}",
+     "机构：^1 Alibaba Group, ^2 Tsinghua University"),
+    ("Authors: An Yang1, Anfeng Li2, Baosong Yang1,2, Jingren Zhou1*",
+     "机构：$^1$Alibaba Group; $^2$Tsinghua University")])
+def test_the_marks_that_tie_authors_to_affiliations_are_no_part_of_names(authors, affiliation):
+    """Authors and affiliations as a paper's first page gives them, copied with the marks
+    that tie each name to its affiliation or a note: the names were kept with them ("An
+    Yang¹", "Jingren Zhou†"), and the page and its citations showed them."""
+    title, translated, abstract, translation = translated_papers(1)[0]
+    text = "\n".join([title, translated, authors, affiliation, "", abstract, "", translation])
+    records, problems = read_records(text, "d.md", None, LANGUAGES)
+    assert problems == []
+    assert [(r.titles, r.authors, r.affiliation, r.abstracts) for r in records] == [
+        ((title, translated), ("An Yang", "Anfeng Li", "Baosong Yang", "Jingren Zhou"),
+         "Alibaba Group; Tsinghua University", (abstract, translation))]
+
+
+@pytest.mark.parametrize(("line", "authors"), [
+    ("An Yang¹, Anfeng Li², Baosong Yang¹˒², Jingren Zhou*",
+     ("An Yang", "Anfeng Li", "Baosong Yang", "Jingren Zhou")),
+    ("Shenzhi Wang, Le Yu, Chang Gao", ("Shenzhi Wang", "Le Yu", "Chang Gao")),
+    ("Large Language Models, Vision Transformers, Diffusion Policies", ())])
+def test_a_list_of_names_under_both_titles_gives_the_authors(line, authors):
+    """A line of people's names, without a label, under the title and its translation and
+    a paragraph of its own above the abstract: it began the abstract. A line of the
+    field's words in capitals (keywords) is no list of names, and stays where it was."""
+    title, translated, abstract, translation = translated_papers(1)[0]
+    text = "\n".join([title, translated, line, "", abstract, "", translation])
+    records, problems = read_records(text, "d.md", None, LANGUAGES)
+    assert problems == []
+    expected = abstract if authors else f"{line}\n\n{abstract}"
+    assert [(r.titles, r.authors, r.abstracts) for r in records] == [
+        ((title, translated), authors, (expected, translation))]
