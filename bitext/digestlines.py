@@ -149,7 +149,7 @@ AUTHOR_SEPARATOR = re.compile(r"\s*[,;，；、]\s*(?:and\s+)?|\s+and\s+|\s*&\s*
 # piece of marks alone, which is no name either.)
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹˒"
 NOTE_MARKS = "*†‡§¶#∗⋆✉✝"
-CARET_MARK = re.compile(r"\$?\^(?:\{[^{}$]*\}|[\w*†‡§¶#∗⋆]+)\$?")
+CARET_MARK = re.compile(r"(?<!\\)\$?\^(?:\{[^{}$]*\}|[\w*†‡§¶#∗⋆]+)\$?")
 AUTHOR_MARKS = re.compile(rf"[\d{SUPERSCRIPTS}{NOTE_MARKS}]+$")
 # The same marks before each name of a line of affiliations ("¹Alibaba Group ²Tsinghua
 # University", "^1 Alibaba, ^2 Tsinghua"), which part the names.

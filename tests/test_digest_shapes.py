@@ -1273,3 +1273,11 @@ def test_a_list_of_names_under_both_titles_gives_the_authors(line, authors):
     expected = abstract if authors else f"{line}\n\n{abstract}"
     assert [(r.titles, r.authors, r.abstracts) for r in records] == [
         ((title, translated), authors, (expected, translation))]
+
+
+def test_a_tex_accent_in_a_name_is_no_mark():
+    """TeX's circumflex ("Ch{\\^a}teau", as BibTeX writes names) is no superscript mark."""
+    from bitext.digestlines import author_names
+
+    assert author_names(r"Ch{\^a}teau, Jean and M\^uller^{1,2}, Anna$^*$") == (
+        r"Ch{\^a}teau", "Jean", r"M\^uller", "Anna")
