@@ -372,12 +372,18 @@ def abstract_text(lines: list[Line]) -> str:
     """The Markdown of an abstract written over `lines`: a paragraph each when every line
     but the last ends a sentence, else lines of a paragraph wrapped (joined), paragraphs
     parted by blank lines or started by a line more indented than the one before (as
-    arXiv starts them)."""
+    arXiv starts them); the items of a list under a paragraph ("Our contributions:" / "- …"
+    / "- …") each a line of a Markdown list (joined, they were the paragraph's words)."""
     wrapped = any(not SENTENCE_END.search(line.text) for line in lines[:-1])
     paragraphs = [lines[0].text]
     for previous, line in itertools.pairwise(lines):
         if line.after_blank or not wrapped or line.indent > previous.indent:
             paragraphs.append(line.text)
+        elif (bullet := BULLET.match(line.text)) and (
+                previous.text.endswith((":", "：")) or BULLET.match(previous.text)):
+            # (after a colon or an item: a wrapped line may start with a dash, "… long
+            # context windows" / "- supported context sizes have increased …")
+            paragraphs[-1] += f"\n- {line.text[bullet.end():]}"
         else:
             paragraphs[-1] = unwrapped(paragraphs[-1], line.text)
     return "\n\n".join(paragraphs)

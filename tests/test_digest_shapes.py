@@ -1281,3 +1281,22 @@ def test_a_tex_accent_in_a_name_is_no_mark():
 
     assert author_names(r"Ch{\^a}teau, Jean and M\^uller^{1,2}, Anna$^*$") == (
         r"Ch{\^a}teau", "Jean", r"M\^uller", "Anna")
+
+
+def test_a_list_in_an_abstract_stays_a_list():
+    """An abstract, and its translation, whose paragraph introduces a list ("Our
+    contributions:" / "- …" / "• …"): the items were joined into the paragraph's words
+    ("… contributions: - We propose … - We release …"); each is now a line of a Markdown
+    list, which the page shows as one."""
+    lines = []
+    papers = translated_papers(2)
+    for title, translated, abstract, translation in papers:
+        lines += [title, translated, "", f"{abstract} Our contributions:",
+                  "- We propose a method.", "• We release the code.", "",
+                  f"{translation}我们的贡献：", "- 我们提出了一种方法。", "- 我们开源了代码。", ""]
+    records, problems = read_records("\n".join(lines), "d.md", None, LANGUAGES)
+    assert problems == []
+    assert [r.abstracts for r in records] == [
+        (f"{abstract} Our contributions:\n- We propose a method.\n- We release the code.",
+         f"{translation}我们的贡献：\n- 我们提出了一种方法。\n- 我们开源了代码。")
+        for _, _, abstract, translation in papers]
