@@ -97,6 +97,10 @@ DATE_COLUMNS = {"date", "day", "published", "publication date", "publicationdate
 # paper was published ("date" and "published_date", as a script's JSON of a day gives
 # them) gives the year it was published (see `with_publication_years`).
 LISTING_DAY_COLUMNS = {"date", "day", "日期"}
+# The day a paper was added to the table, where no column gives a date (see
+# `with_day_added`).
+DAY_ADDED_COLUMNS = {"created", "created time", "created at", "date added", "added",
+                     "added on", "创建时间", "添加时间", "收藏时间"}
 # A column of none of bitext's fields, of the authors' comments (as arXiv gives them), of
 # counts ("Upvotes") or of a model's readings: left out, and named in the import's report.
 UNREAD_FIELDS = (None, "comments", "other", "readings")
@@ -748,8 +752,8 @@ def table_columns(names: list[str], line: int, source: str,
     """The columns the header row names, with the language of each title and abstract
     column told (see `column_of`); a problem where the row does not name a title and
     an abstract column, a column twice, or more than two of a text."""
-    columns = without_names_beside_titles(with_publication_years(
-        [column_of(index, name, languages) for index, name in enumerate(names)]))
+    columns = without_names_beside_titles(with_publication_years(with_day_added(
+        [column_of(index, name, languages) for index, name in enumerate(names)])))
     found = {field: [column for column in columns if column.field == field]
              for field in ("title", "abstract", "affiliation", "authors", "tags", "keywords",
                            "date", *PROVENANCE_FIELDS)}
@@ -781,6 +785,20 @@ def without_names_beside_titles(columns: list[Column]) -> list[Column]:
         return columns
     return [dataclasses.replace(column, field=None, language=None) if column in named
             else column for column in columns]
+
+
+def with_day_added(columns: list[Column]) -> list[Column]:
+    """The columns, where none is of a date, with the one of the day each paper was added
+    to the table as the papers' date ("Created", as a Notion database's export names it;
+    "Date Added", Zotero's): the day the editor took it in, as a digest lists it on. (Beside
+    a date column, it is left out.)"""
+    if any(column.field == "date" for column in columns):
+        return columns
+    added = [column for column in columns if column_words(column.name) in DAY_ADDED_COLUMNS]
+    if len(added) != 1:
+        return columns
+    return [dataclasses.replace(column, field="date") if column is added[0] else column
+            for column in columns]
 
 
 def with_publication_years(columns: list[Column]) -> list[Column]:

@@ -2,6 +2,7 @@
 real paper of the 30 sample days."""
 
 import csv
+import datetime as dt
 import io
 import json
 import re
@@ -840,7 +841,10 @@ def test_a_digest_of_entries_parted_by_rules_a_rule_first_has_no_front_matter(tm
 def test_a_notion_databases_name_column_is_the_title(header):
     """A Notion database exported as CSV names its title property "Name" (Airtable its
     first field too): the title (before: "the title cell is empty" in every row); beside
-    a "Title" column, "Name" is something else's, left out."""
+    a "Title" column, "Name" is something else's, left out. Its "Created" property, the
+    day the editor added the paper, dates the papers where no column gives a date (before:
+    left out, and every paper dated the day of the import); beside a "Date", it is left
+    out."""
     rows = real_rows()[:20]
 
     def export(names: list[str], more: list[str]) -> str:
@@ -856,11 +860,16 @@ def test_a_notion_databases_name_column_is_the_title(header):
 
     records, problems = read_records(export(header, []), "Papers 1a2b.csv", None, LANGUAGES)
     assert problems == []
-    assert [(record.titles, record.arxiv) for record in records] == [
-        ((" ".join(row["title"].split()), row["chinese_title"]), row["arxiv"]) for row in rows]
+    assert [(record.titles, record.arxiv, record.date) for record in records] == [
+        ((" ".join(row["title"].split()), row["chinese_title"]), row["arxiv"],
+         dt.date(2025, 6, 2)) for row in rows]
     records, problems = read_records(export(["Title", *header[1:]], ["Name"]), "t.csv", None,
                                      LANGUAGES)
     assert problems == [] and "Name" in records[0].left_out_columns
+    records, problems = read_records(export(header, ["Date"]).replace(
+        "dataset-x", "2025-05-14"), "d.csv", None, LANGUAGES)
+    assert problems == [] and "Created" in records[0].left_out_columns
+    assert {record.date for record in records} == {dt.date(2025, 5, 14)}
 
 
 def test_semantic_scholars_json_gives_each_papers_arxiv_id_doi_and_day():
