@@ -350,6 +350,14 @@ FIELD_NAME = re.compile(r"[\"']?([\w.-]+)[\"']?[ \t]*:")
 # ("<details>", "<summary>Details</summary>", "<div id='cs.CL'></div>", as
 # daily-arXiv-ai-enhanced writes them): no paper's text. (A tag's name, then its
 # attributes: "<https://…>" is an address.)
+# A Markdown image alone on its line, or several ("![Figure 1](https://…/fig1.png)"), as a
+# post shows a paper's figure: no paper's text, as markup is not (an image that links
+# somewhere, a star badge, is a link: see `WRAPPED_LINK`).
+IMAGE_LINE = re.compile(r'(?:!\[[^\[\]]*\]\([^()\s]*(?:\s+"[^"]*")?\)\s*)+')
+# The caption right under a figure, in italics or naming the figure ("*图1：方法概览*",
+# "Figure 1: Overview of the method."): no paper's text either.
+FIGURE_NAME = re.compile(r"(?:图|figure|fig\.)\s*\d+", re.IGNORECASE)
+CAPTION_MAX = 120
 MARKUP_LINE = re.compile(r"(?:(?:</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>|<!--.*?-->"
                          r"|<summary>[^<>]*</summary>)\s*)+", re.IGNORECASE)
 # The digest's own details above its papers, in bold as arXiv fetchers' scripts write
@@ -542,6 +550,7 @@ def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
         for raw in text.split("\n")]))
     bulleted = is_bulleted_list(raw_lines)
     readings = False  # (in a collapsed part of a model's readings: see below)
+    image_line = -1  # (the number of the last line of images)
     for number, raw in numbered_pieces(raw_lines):
         stripped = raw.strip()
         indent = len(raw) - len(raw.lstrip())
@@ -567,6 +576,11 @@ def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
             continue
         if stripped[0] == "<" and MARKUP_LINE.fullmatch(stripped):
             blank = True
+            continue
+        if stripped[:2] == "![" and IMAGE_LINE.fullmatch(stripped):
+            blank, image_line = True, number
+            continue
+        if number == image_line + 1 and is_figure_caption(stripped):
             continue
         bullet = BULLET.match(stripped) if bulleted else None
         stripped = stripped[bullet.end():] if bullet else stripped
@@ -644,6 +658,13 @@ def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
                           after_rule=ruled and text_before))
         text_before, blank, ruled = True, False, False
     return with_label_texts(lines, secondary_script)
+
+
+def is_figure_caption(text: str) -> bool:
+    """Whether a line under a figure is its caption: short, and in italics as a whole or
+    naming the figure (see `FIGURE_NAME`)."""
+    return len(text) <= CAPTION_MAX and bool(
+        ITALIC_LINE.fullmatch(text) or FIGURE_NAME.match(unbold(text)))
 
 
 def numbered_pieces(raw_lines: list[str]) -> Iterator[tuple[int, str]]:

@@ -1300,3 +1300,24 @@ def test_a_list_in_an_abstract_stays_a_list():
         (f"{abstract} Our contributions:\n- We propose a method.\n- We release the code.",
          f"{translation}我们的贡献：\n- 我们提出了一种方法。\n- 我们开源了代码。")
         for _, _, abstract, translation in papers]
+
+
+@pytest.mark.parametrize("figure", [
+    ["![Figure 1](https://example.com/fig1.png)"],
+    ["![](https://example.com/fig1.png)", "*图1：方法概览*"],
+    ['![overview](https://example.com/fig1.png "Overview") ![](https://example.com/fig2.png)',
+     "Figure 1: Overview of the method."]])
+def test_a_figure_and_its_caption_are_no_paper_text(figure):
+    """A post's figure of each paper between its titles and its abstract, as a Markdown
+    image, perhaps with its caption under it: the image was the abstract's first
+    paragraph, and the caption an entry's title. (An image that links somewhere, a star
+    badge, stays a link.)"""
+    lines = []
+    papers = translated_papers(3)
+    for title, translated, abstract, translation in papers:
+        lines += [f"## {title}", translated, "", *figure, "", abstract, "", translation, ""]
+    records, problems = read_records("\n".join(lines), "post.md", None, LANGUAGES)
+    assert problems == []
+    assert [(r.titles, r.abstracts) for r in records] == [
+        ((title, translated), (abstract, translation))
+        for title, translated, abstract, translation in papers]

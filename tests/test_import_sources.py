@@ -2928,12 +2928,14 @@ DAILY_IDS = ["2505.24864", "2505.24863", "2505.24098"]
 # As newsletters for Chinese readers lay their days out: that of a public repository of
 # them (hf-daily-paper-newsletter-chinese) in 2026, and in 2025 before it linked the
 # papers; and a day's file of Chinese titles and abstracts alone, kept beside one in
-# English (a public repository's data/zh/YYYYMMDD.md).
+# English (a public repository's data/zh/YYYYMMDD.md). (The lines left out at the end:
+# the parts of links; the headings of the parts of a figure alone, "## 🔍 关键词云图" over
+# "![关键词云图](…)", go with their figures, no paper's text and no part's.)
 TRANSLATIONS = [
     Translations(FIXTURES / "digests" / "newsletter-2025-06-02.md", DAILY_IDS, True,
-                 [11, 24, 37], "2025-06-02", (5, 6, 52, 55, 58, 61)),
+                 [11, 24, 37], "2025-06-02", (5, 6, 58, 61)),
     Translations(FIXTURES / "digests" / "newsletter-older-2025-06-02.md", [None] * 3, True,
-                 [11, 25, 38], "2025-06-02", (5, 6, 53, 56, 59, 62)),
+                 [11, 25, 38], "2025-06-02", (5, 6, 59, 62)),
     Translations(FIXTURES / "digests" / "translations-20250602.md", DAILY_IDS, False,
                  [7, 17, 27], "YYYY-MM-DD", ())]
 
@@ -3524,7 +3526,7 @@ def test_counts_under_a_heading_of_their_own_are_that_part_s_not_details(count):
     text = (FIXTURES / "digests" / "newsletter-2025-06-02.md").read_text("utf-8")
     entries, problems, outside = read_digest(text.replace("- 总论文数：3", count), "n.md",
                                              LANGUAGES)
-    assert problems == [] and outside == (5, 6, 52, 55, 58, 61)
+    assert problems == [] and outside == (5, 6, 58, 61)
     assert [entry.line for entry in entries] == [11, 24, 37]
 
 
