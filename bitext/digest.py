@@ -778,11 +778,12 @@ def lines_above_abstracts_labels(spans: list[tuple[Entry, str, list[Line]]], sou
     problems = []
     for entry, part, own in spans:
         for at, line in enumerate(own[1:], start=1):
+            # (not a piece of the first line, a table's row; nor the translation's label,
+            # nor a label alone after the abstract, the next part's)
             if line.label != "abstract" or line.number == own[0].number or not (
                     line.can_be(part == "translated_abstract") if line.text
                     else any(later.in_grammar for later in own[at + 1:])):
-                continue  # (a piece of the same line, a table's row; the translation's
-                # label; a label alone after the abstract, the next part's)
+                continue
             first = own[0]
             problems.append(Problem(
                 source, first.number, None, "a line above an abstract's label",

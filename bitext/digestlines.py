@@ -346,10 +346,6 @@ LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 # Hugo posts do, up to its closing "---".
 FRONT_MATTER = re.compile(r"---[ \t]*\r?\n[\"']?[\w.-]+[\"']?[ \t]*:")
 FIELD_NAME = re.compile(r"[\"']?([\w.-]+)[\"']?[ \t]*:")
-# A line of HTML tags and comments alone, perhaps around a collapsed part's caption
-# ("<details>", "<summary>Details</summary>", "<div id='cs.CL'></div>", as
-# daily-arXiv-ai-enhanced writes them): no paper's text. (A tag's name, then its
-# attributes: "<https://…>" is an address.)
 # A Markdown image alone on its line, or several ("![Figure 1](https://…/fig1.png)"), as a
 # post shows a paper's figure: no paper's text, as markup is not (an image that links
 # somewhere, a star badge, is a link: see `WRAPPED_LINK`).
@@ -358,6 +354,10 @@ IMAGE_LINE = re.compile(r'(?:!\[[^\[\]]*\]\([^()\s]*(?:\s+"[^"]*")?\)\s*)+')
 # "Figure 1: Overview of the method."): no paper's text either.
 FIGURE_NAME = re.compile(r"(?:图|figure|fig\.)\s*\d+", re.IGNORECASE)
 CAPTION_MAX = 120
+# A line of HTML tags and comments alone, perhaps around a collapsed part's caption
+# ("<details>", "<summary>Details</summary>", "<div id='cs.CL'></div>", as
+# daily-arXiv-ai-enhanced writes them): no paper's text. (A tag's name, then its
+# attributes: "<https://…>" is an address.)
 MARKUP_LINE = re.compile(r"(?:(?:</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>|<!--.*?-->"
                          r"|<summary>[^<>]*</summary>)\s*)+", re.IGNORECASE)
 # The digest's own details above its papers, in bold as arXiv fetchers' scripts write

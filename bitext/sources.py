@@ -248,7 +248,8 @@ def read_records(text: str, name: str, format_name: str | None,
 
         entries, problems, outside = read_digest(text, name, languages)
         columns_left_out = ()
-    from bitext.digestlines import without_affiliation_marks
+    from bitext.digestlines import without_affiliation_marks  # (loaded by both readers)
+
     records = []
     for entry in entries:
         arxiv, links, link_problems = digest_links(entry.links, name)
