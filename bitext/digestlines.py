@@ -502,6 +502,11 @@ SETEXT_UNDERLINE = re.compile(r" {0,3}(?P<mark>=+|-+)[ \t]*")
 REFERENCE_DEFINITION = re.compile(r" {0,3}\[(?P<label>[^\]]+)\]:[ \t]*<?(?P<url>[^\s>]+)>?"
                                   r"(?:[ \t]+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?[ \t]*")
 REFERENCE_LINK = re.compile(r"\[(?P<text>[^\[\]]+)\]\[(?P<label>[^\[\]]*)\]")
+# A footnote's reference at the end of a line ("## Qwen3 Technical Report[^1]", its
+# definition "[^1]: https://arxiv.org/abs/…" at the end of the post): the line's text is a
+# link to that address, as a title that links its paper is.
+FOOTNOTE_AT_END = re.compile(r"(?P<marks>\s*(?:#{1,6}\s+|[-*+•]\s+|\d{1,3}[.)、]\s*)?)"
+                             r"(?P<text>[^\[\]]+?)\s*\[(?P<label>\^[^\[\]]+)\]\s*")
 
 
 def with_setext_headings(raw_lines: list[str]) -> list[str]:
@@ -523,9 +528,10 @@ def with_setext_headings(raw_lines: list[str]) -> list[str]:
 
 def with_reference_links(raw_lines: list[str]) -> list[str]:
     """The lines with Markdown's reference links as inline ones ("[Title][1]" with the
-    definition "[1]: https://…" as "[Title](https://…)"), their definitions blank, as a
-    newsletter written in Markdown gathers its links at its end; the lines themselves
-    where none is defined."""
+    definition "[1]: https://…" as "[Title](https://…)"), and a line that ends with a
+    footnote's reference to an address as a link to it ("Title[^1]" as "[Title](https://…)",
+    see `FOOTNOTE_AT_END`), their definitions blank, as a newsletter written in Markdown
+    gathers its links at its end; the lines themselves where none is defined."""
     definitions = [REFERENCE_DEFINITION.fullmatch(raw) if "]:" in raw else None
                    for raw in raw_lines]
     defined = {found["label"].casefold(): found["url"] for found in definitions if found}
@@ -536,7 +542,15 @@ def with_reference_links(raw_lines: list[str]) -> list[str]:
         url = defined.get((found["label"] or found["text"]).casefold())
         return f"[{found['text']}]({url})" if url else found.group()
 
-    return ["" if definition else REFERENCE_LINK.sub(inline, raw) if "][" in raw else raw
+    def linked(raw: str) -> str:
+        found = FOOTNOTE_AT_END.fullmatch(raw)
+        url = found and defined.get(found["label"].casefold())
+        if not (url and url.startswith(("https://", "http://"))):
+            return raw  # ("[^1]: Preprint.": a note, no address)
+        return f"{found['marks']}[{found['text']}]({url})"
+
+    return ["" if definition else linked(raw) if "[^" in raw
+            else REFERENCE_LINK.sub(inline, raw) if "][" in raw else raw
             for raw, definition in zip(raw_lines, definitions, strict=True)]
 
 

@@ -1321,3 +1321,23 @@ def test_a_figure_and_its_caption_are_no_paper_text(figure):
     assert [(r.titles, r.abstracts) for r in records] == [
         ((title, translated), (abstract, translation))
         for title, translated, abstract, translation in papers]
+
+
+@pytest.mark.parametrize("title_line", ["## {title}[^{n}]", "**{title}**[^{n}]",
+                                        "{n}. {title} [^{n}]"])
+def test_a_titles_footnote_to_an_address_links_its_paper(title_line):
+    """A post that links each paper by a footnote after its title ("## Title[^1]", "[^1]:
+    https://arxiv.org/abs/…" at its end): the title kept "[^1]", and the paper lost its
+    address, the definitions being left out as a reference link's are."""
+    papers = translated_papers(3)
+    ids = [f"2505.0{number}" for number in range(1001, 1004)]
+    lines = []
+    for n, (title, translated, abstract, translation) in enumerate(papers, start=1):
+        lines += [title_line.format(title=title, n=n), translated, "", abstract, "",
+                  translation, ""]
+    lines += [f"[^{n}]: https://arxiv.org/abs/{arxiv}" for n, arxiv in enumerate(ids, 1)]
+    records, problems = read_records("\n".join(lines), "post.md", None, LANGUAGES)
+    assert problems == []
+    assert [(r.titles, r.arxiv) for r in records] == [
+        ((title, translated), arxiv) for (title, translated, _, _), arxiv in zip(
+            papers, ids, strict=True)]
