@@ -258,6 +258,9 @@ COUNT_LINE_MAX = 40
 DIGIT = re.compile(r"\d")
 # (only a line with one of these early on can start with a label)
 LABEL_END = re.compile(r"[:：】\]]")
+# What ends a label: a colon, or Obsidian's inline field's two ("Authors:: …", as its
+# Dataview plugin reads them), or the bracket that closes one ("【作者】").
+LABEL_COLON = r"(?:::?|[：】\]])"
 LABEL_LENGTH_MAX = 40
 # Words that give a text's language ("english", "中文"), besides the codes and names of
 # the languages in site.yaml (a table's column names them), and that say it holds the
@@ -296,7 +299,7 @@ LANGUAGE_OF_WORD = {word: code for code, words in LANGUAGE_WORDS.items()
 LANGUAGE_LABEL = re.compile(
     rf"(?:(?P<bold>{EMPHASIS})\s*)?(?:[【\[](?P=bold)?)?(?P<language>"
     + "|".join(sorted(map(re.escape, LANGUAGE_OF_WORD), key=len, reverse=True))
-    + rf")\s*(?:(?:{EMPHASIS})\s*)?[:：】\]](?:\s*(?:{EMPHASIS}))?\s*", re.IGNORECASE)
+    + rf")\s*(?:(?:{EMPHASIS})\s*)?{LABEL_COLON}(?:\s*(?:{EMPHASIS}))?\s*", re.IGNORECASE)
 # A label and its translation in brackets, before the colon: "摘要 (Abstract)：".
 LABEL_PAIR = re.compile(r"(?P<first>[^()（）:：\n]{1,20}?)\s*[（(](?P<second>[^()（）:：\n]{1,20})"
                         r"[)）](?=\s*(?:\*\*|__)?\s*[:：])")
@@ -312,7 +315,7 @@ FIELD_LABEL = re.compile(
     + "|".join(sorted(map(re.escape, FIELD_OF_LABEL), key=len, reverse=True)).replace(
         "\\ ", r"\s+")
     + rf")(?:[\s_-]+(?:{LABEL_LANGUAGE}))?{LABEL_NUMBER}{QUALIFIER}\s*(?:(?:{EMPHASIS})\s*)?"
-    rf"[:：】\]](?:\s*(?:{EMPHASIS}))?\s*", re.IGNORECASE)
+    rf"{LABEL_COLON}(?:\s*(?:{EMPHASIS}))?\s*", re.IGNORECASE)
 # A note's or an abstract's label may end with a dash too ("TL;DR - …", "点评——…",
 # "Abstract—In this work …", as papers print it); a title's first words would, were any
 # label allowed one ("Tags — A Study of …").
@@ -501,12 +504,22 @@ SETEXT_UNDERLINE = re.compile(r" {0,3}(?P<mark>=+|-+)[ \t]*")
 # collapsed "[Qwen3][]").
 REFERENCE_DEFINITION = re.compile(r" {0,3}\[(?P<label>[^\]]+)\]:[ \t]*<?(?P<url>[^\s>]+)>?"
                                   r"(?:[ \t]+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?[ \t]*")
+# Obsidian's link to a note ("[[Qwen3 Technical Report]]", "[[2505.09388|Qwen3]]", "[[Qwen3
+# Technical Report#Abstract]]"): its words, the alias's where it has one. (Not a Markdown
+# link of bracketed words, "[[arXiv]](https://…)", as lists of papers write one.)
+WIKILINK = re.compile(r"\[\[(?P<target>[^\[\]|#]+)(?:#[^\[\]|]*)?(?:\|(?P<alias>[^\[\]]+))?"
+                      r"\]\](?!\()")
 REFERENCE_LINK = re.compile(r"\[(?P<text>[^\[\]]+)\]\[(?P<label>[^\[\]]*)\]")
 # A footnote's reference at the end of a line ("## Qwen3 Technical Report[^1]", its
 # definition "[^1]: https://arxiv.org/abs/…" at the end of the post): the line's text is a
 # link to that address, as a title that links its paper is.
 FOOTNOTE_AT_END = re.compile(r"(?P<marks>\s*(?:#{1,6}\s+|[-*+•]\s+|\d{1,3}[.)、]\s*)?)"
                              r"(?P<text>[^\[\]]+?)\s*\[(?P<label>\^[^\[\]]+)\]\s*")
+
+
+def link_words(link: re.Match) -> str:
+    """The words of a note's link (see `WIKILINK`)."""
+    return (link["alias"] or link["target"]).strip()
 
 
 def with_setext_headings(raw_lines: list[str]) -> list[str]:
@@ -560,7 +573,8 @@ def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
     lines, blank, ruled, text_before = [], False, False, False
     # (a collapsed part's caption left for its reader: see `SUMMARY_CAPTION`)
     raw_lines = with_reference_links(with_setext_headings([
-        html_as_markdown(raw) if has_html(raw) and "<summary" not in raw.lower() else raw
+        html_as_markdown(raw) if has_html(raw) and "<summary" not in raw.lower()
+        else WIKILINK.sub(link_words, raw) if "[[" in raw else raw
         for raw in text.split("\n")]))
     bulleted = is_bulleted_list(raw_lines)
     readings = False  # (in a collapsed part of a model's readings: see below)

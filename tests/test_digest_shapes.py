@@ -1341,3 +1341,21 @@ def test_a_titles_footnote_to_an_address_links_its_paper(title_line):
     assert [(r.titles, r.arxiv) for r in records] == [
         ((title, translated), arxiv) for (title, translated, _, _), arxiv in zip(
             papers, ids, strict=True)]
+
+
+def test_an_obsidian_notes_links_and_inline_fields():
+    """Papers kept in Obsidian: titles as links to their notes ("## [[Title]]", "[[id|Title]]")
+    and fields as its Dataview plugin reads them inline ("Authors:: …", "摘要:: …"). Before,
+    the titles kept their brackets, and every field's text began with ": "."""
+    papers = translated_papers(2)
+    linked = ["## [[{title}]]", "## [[2505.01001|{title}]]"]
+    lines = []
+    for (title, translated, abstract, translation), heading in zip(papers, linked, strict=True):
+        lines += [heading.format(title=title), f"中文标题:: {translated}",
+                  "Authors:: An Yang, Anfeng Li", f"Abstract:: {abstract}",
+                  f"摘要:: {translation}", ""]
+    records, problems = read_records("\n".join(lines), "vault.md", None, LANGUAGES)
+    assert problems == []
+    assert [(r.titles, r.authors, r.abstracts) for r in records] == [
+        ((title, translated), ("An Yang", "Anfeng Li"), (abstract, translation))
+        for title, translated, abstract, translation in papers]
