@@ -562,8 +562,11 @@ def with_reference_links(raw_lines: list[str]) -> list[str]:
             return raw  # ("[^1]: Preprint.": a note, no address)
         return f"{found['marks']}[{found['text']}]({url})"
 
-    return ["" if definition else linked(raw) if "[^" in raw
-            else REFERENCE_LINK.sub(inline, raw) if "][" in raw else raw
+    def inlined(raw: str) -> str:
+        raw = linked(raw) if "[^" in raw else raw
+        return REFERENCE_LINK.sub(inline, raw) if "][" in raw else raw
+
+    return ["" if definition else inlined(raw)
             for raw, definition in zip(raw_lines, definitions, strict=True)]
 
 
