@@ -28,6 +28,7 @@ import csv
 import dataclasses
 import datetime as dt
 import io
+import itertools
 import json
 import re
 from collections.abc import Callable, Sequence
@@ -841,6 +842,8 @@ def read_row(cells: list[str], columns: list[Column], line: int, source: str,
         if field == "title":  # ("[Title](https://arxiv.org/abs/…)": the title, and a link)
             filled, title_links = titles_and_links(titles_of_one_cell(filled, secondary), line)
             links += title_links
+        else:
+            filled = abstracts_of_one_cell(filled, secondary)
         texts[field] = pair_of(filled, secondary)
         translated_by_machine = translated_by_machine or any(
             column.by_machine and text == texts[field][1] for column, text in filled)
@@ -930,6 +933,28 @@ def titles_of_one_cell(filled: list[tuple[Column, str]], secondary: frozenset[st
         unnamed = dataclasses.replace(column, language=None)
         return [(unnamed, part) for part in parts]
     return filled
+
+
+def abstracts_of_one_cell(filled: list[tuple[Column, str]], secondary: frozenset[str]
+                          ) -> list[tuple[Column, str]]:
+    """A row's abstract cells, the one cell of an abstract and its translation, one under
+    the other ("In this work …<br><br>在本工作中 …"), as two: the paragraphs in one
+    language's script, then those in the other's. (Before, the translation was the
+    abstract's last paragraph, and the paper awaited its translation.)"""
+    if len(filled) != 1 or BREAK not in filled[0][1]:
+        return filled
+    def in_secondary(part: str) -> bool | None:
+        """Whether a paragraph is in the secondary language's script (None: neither's)."""
+        share = script_share(part, secondary)
+        return True if share >= SECONDARY_MIN else False if share < PRIMARY_MAX else None
+
+    column, text = filled[0]
+    parts = [part.strip() for part in text.split(BREAK) if part.strip()]
+    runs = [list(run) for _, run in itertools.groupby(parts, key=in_secondary)]
+    if len(runs) != 2 or any(in_secondary(run[0]) is None for run in runs):
+        return filled
+    unnamed = dataclasses.replace(column, language=None)
+    return [(unnamed, f"{BREAK}{BREAK}".join(run)) for run in runs]
 
 
 def row_authors(cells: list[str], columns: list[Column]) -> tuple[str, ...]:

@@ -893,3 +893,23 @@ def test_semantic_scholars_json_gives_each_papers_arxiv_id_doi_and_day():
         (paper["id"], f"https://doi.org/10.48550/arXiv.{paper['id']}", paper["publishedAt"][:10])
         for paper in papers]
     assert "paperId" in records[0].left_out_columns
+
+
+def test_a_cell_of_an_abstract_and_its_translation_under_it_is_both():
+    """A table of two columns, each cell a text and its translation under it ("| Title<br>
+    标题 | Abstract …<br><br>摘要 … |", as Chinese lists of papers on GitHub write them):
+    the translation was the abstract's last paragraph, and the paper awaited its
+    translation. An abstract of two paragraphs in one language stays one abstract."""
+    rows = real_rows()[:6]
+    abstracts = [" ".join(row["abstract"].split()) for row in rows]  # (a cell is one line)
+    lines = ["| 论文 | 摘要 |", "| --- | --- |"]
+    for row, abstract in zip(rows, abstracts, strict=True):
+        lines.append(f"| {' '.join(row['title'].split())}<br>{row['chinese_title']} | "
+                     f"{abstract}<br><br>{row['chinese']} |")
+    records, problems = read_records("\n".join(lines), "README.md", None, LANGUAGES)
+    assert problems == []
+    assert [record.abstracts for record in records] == [
+        (abstract, row["chinese"]) for row, abstract in zip(rows, abstracts, strict=True)]
+    one = f"| {rows[0]['title']}<br>{rows[0]['chinese_title']} | First.<br><br>Second. |"
+    records, _ = read_records("\n".join([*lines[:2], one]), "README.md", None, LANGUAGES)
+    assert records[0].abstracts == ("First.\n\nSecond.", None)
