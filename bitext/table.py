@@ -943,6 +943,7 @@ def abstracts_of_one_cell(filled: list[tuple[Column, str]], secondary: frozenset
     abstract's last paragraph, and the paper awaited its translation.)"""
     if len(filled) != 1 or BREAK not in filled[0][1]:
         return filled
+
     def in_secondary(part: str) -> bool | None:
         """Whether a paragraph is in the secondary language's script (None: neither's)."""
         share = script_share(part, secondary)
