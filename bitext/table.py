@@ -839,11 +839,10 @@ def read_row(cells: list[str], columns: list[Column], line: int, source: str,
         filled = [(column, cell(column)) for column in columns
                   if column.field == field and cell(column)
                   and not FAILED_TRANSLATION.match(cell(column))]
+        filled = texts_of_one_cell(filled, field, secondary)
         if field == "title":  # ("[Title](https://arxiv.org/abs/…)": the title, and a link)
-            filled, title_links = titles_and_links(titles_of_one_cell(filled, secondary), line)
+            filled, title_links = titles_and_links(filled, line)
             links += title_links
-        else:
-            filled = abstracts_of_one_cell(filled, secondary)
         texts[field] = pair_of(filled, secondary)
         translated_by_machine = translated_by_machine or any(
             column.by_machine and text == texts[field][1] for column, text in filled)
@@ -906,7 +905,7 @@ def read_row(cells: list[str], columns: list[Column], line: int, source: str,
 
 # What a line break (`<br>`, see `bitext.inline_html`) in a cell of a column parts: its
 # links, names, tags. (A title's parts a title from its translation, see
-# `titles_of_one_cell`; an abstract's, paragraphs.)
+# `texts_of_one_cell`; an abstract's, paragraphs.)
 PARTING_OF_BREAK = {"links": " ", "authors": ", ", "affiliation": ", ", "tags": ", ",
                     "keywords": ", "}
 
@@ -919,33 +918,22 @@ def without_breaks(cells: list[str], columns: list[Column]) -> list[str]:
             for index, text in enumerate(cells)]
 
 
-def titles_of_one_cell(filled: list[tuple[Column, str]], secondary: frozenset[str]
-                       ) -> list[tuple[Column, str]]:
-    """A row's title cells, the one cell of a title and its translation, one above the
-    other ("**Qwen3 Technical Report**<br>Qwen3 技术报告"), as two: which is which by
-    their scripts."""
-    if len(filled) != 1 or BREAK not in filled[0][1]:
-        return filled
-    column, text = filled[0]
-    parts = [part.strip() for part in text.split(BREAK) if part.strip()]
-    shares = [script_share(part, secondary) for part in parts]
-    if len(parts) == 2 and min(shares) < PRIMARY_MAX and max(shares) >= SECONDARY_MIN:
-        unnamed = dataclasses.replace(column, language=None)
-        return [(unnamed, part) for part in parts]
-    return filled
+# What joins the lines of one language of a cell that holds a text and its translation
+# (see `texts_of_one_cell`): a title's lines are one title, an abstract's its paragraphs.
+JOINER_OF_FIELD = {"title": " ", "abstract": BREAK * 2}
 
 
-def abstracts_of_one_cell(filled: list[tuple[Column, str]], secondary: frozenset[str]
-                          ) -> list[tuple[Column, str]]:
-    """A row's abstract cells, the one cell of an abstract and its translation, one under
-    the other ("In this work …<br><br>在本工作中 …"), as two: the paragraphs in one
-    language's script, then those in the other's. (Before, the translation was the
-    abstract's last paragraph, and the paper awaited its translation.)"""
+def texts_of_one_cell(filled: list[tuple[Column, str]], field: str,
+                      secondary: frozenset[str]) -> list[tuple[Column, str]]:
+    """A row's title (or abstract) cells, the one cell of a text and its translation, one
+    above the other ("**Qwen3 Technical Report**<br>Qwen3 技术报告", "In this work …<br><br>
+    在本工作中 …"), as two: the lines in one language's script, then those in the other's.
+    (Before, an abstract's translation was its last paragraph, and the paper awaited it.)"""
     if len(filled) != 1 or BREAK not in filled[0][1]:
         return filled
 
     def in_secondary(part: str) -> bool | None:
-        """Whether a paragraph is in the secondary language's script (None: neither's)."""
+        """Whether a line is in the secondary language's script (None: neither's)."""
         share = script_share(part, secondary)
         return True if share >= SECONDARY_MIN else False if share < PRIMARY_MAX else None
 
@@ -955,7 +943,7 @@ def abstracts_of_one_cell(filled: list[tuple[Column, str]], secondary: frozenset
     if len(runs) != 2 or any(in_secondary(run[0]) is None for run in runs):
         return filled
     unnamed = dataclasses.replace(column, language=None)
-    return [(unnamed, f"{BREAK}{BREAK}".join(run)) for run in runs]
+    return [(unnamed, JOINER_OF_FIELD[field].join(run)) for run in runs]
 
 
 def row_authors(cells: list[str], columns: list[Column]) -> tuple[str, ...]:

@@ -913,3 +913,15 @@ def test_a_cell_of_an_abstract_and_its_translation_under_it_is_both():
     one = f"| {rows[0]['title']}<br>{rows[0]['chinese_title']} | First.<br><br>Second. |"
     records, _ = read_records("\n".join([*lines[:2], one]), "README.md", None, LANGUAGES)
     assert records[0].abstracts == ("First.\n\nSecond.", None)
+
+
+def test_a_cell_of_a_title_wrapped_over_lines_above_its_translation():
+    """A title cell whose title takes two lines above its translation ("Qwen3 Technical<br>
+    Report<br>Qwen3 技术报告"): the title's lines are one title (before, the three lines
+    stayed one cell, the title holding its translation)."""
+    text = ("| 论文 | 摘要 |\n| --- | --- |\n"
+            "| Qwen3 Technical<br>Report<br>Qwen3 技术报告 | In this work.<br><br>在本工作中。 |")
+    records, problems = read_records(text, "README.md", None, LANGUAGES)
+    assert problems == []
+    assert [(r.titles, r.abstracts) for r in records] == [
+        (("Qwen3 Technical Report", "Qwen3 技术报告"), ("In this work.", "在本工作中。"))]
