@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from bitext.digestlines import author_names
 from bitext.errors import Problem
-from bitext.sources import plain_markdown, read_tex
+from bitext.sources import dollar_math, plain_markdown, read_tex
 from bitext.table import ARXIV_ID, YEAR_OF_DATE
 from bitext.venues import published_venue
 from bitext.zotero import extra_translations
@@ -66,8 +66,6 @@ CHARACTER_COMMANDS = {"textless": "<", "textgreater": ">", "textasciicircum": "^
                       "textasciitilde": "~", "textunderscore": "_", "textbar": "|",
                       "copyright": "©"}
 BRACE = re.compile(r"(?<!\\)[{}]")
-# LaTeX's other delimiters of math, as the dollars that Markdown's math takes.
-PARENTHESIZED_MATH = re.compile(r"\\\((.+?)\\\)|\\\[(.+?)\\\]", re.S)
 # The fields that say an entry's arXiv id is arXiv's (read with it).
 ARXIV_FIELDS = ("archiveprefix", "eprinttype", "eprintclass", "arxivid")
 ARXIV_VOLUME = re.compile(r"abs/(?P<id>\d{4}\.\d{4,5})")
@@ -313,8 +311,7 @@ def read_latex(value: str, keep_styles: bool) -> str:
         text = read_tex(value, latex_reader(keep_styles), KEPT_AS_WRITTEN)
     except Exception:  # (pylatexenc's own errors, and any it does not catch)
         text = BRACE.sub("", value)
-    return PARENTHESIZED_MATH.sub(
-        lambda math: f"${math[1]}$" if math[1] is not None else f"$${math[2]}$$", text)
+    return dollar_math(text)
 
 
 # What makes a value more than its characters: a command, a group, a tie, TeX's dashes

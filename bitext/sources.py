@@ -54,6 +54,10 @@ WRAPPED_AFTER_HYPHEN = re.compile(r"(?<=\w)-[ \t]*\n[ \t]*(?=\w)")
 # A backslash escape of Markdown: any ASCII punctuation but the dollar after a backslash.
 MARKDOWN_ESCAPE = re.compile(r"\\([!-#%-/:-@\[-`{-~])")
 MATH_SPAN = re.compile(r"\$\$.+?\$\$|\$[^$\n]+?\$", re.S)
+# LaTeX's other delimiters of math, `\(…\)` and `\[…\]`, which arXiv renders as `$…$`
+# and `$$…$$` ("ratio (\(TPP\))", in one of the 561 sample abstracts): Markdown's
+# escapes would show them as brackets.
+PARENTHESIZED_MATH = re.compile(r"\\\((.+?)\\\)|\\\[(.+?)\\\]", re.S)
 # Characters of plain text that Markdown would read as markup: backticks (arXiv's
 # ``quotes'' would make a code span), asterisks and underscores at a word's edge
 # (emphasis). One already escaped is left as it is: arXiv's LaTeX writes 85\% and
@@ -442,6 +446,7 @@ def plain_markdown(paragraph: str) -> str:
     """A paragraph of plain text (with LaTeX math) as Markdown that renders to the same
     text: markup characters outside `$…$` are escaped, math is left for the math plugin,
     and TeX's commands of style are the Markdown they stand for (see `TEX_STYLE`)."""
+    paragraph = dollar_math(paragraph)
     pieces, at = [], 0
     for match in MATH_SPAN.finditer(paragraph):
         pieces.append(text_markdown(paragraph[at:match.start()]))
@@ -449,6 +454,14 @@ def plain_markdown(paragraph: str) -> str:
         at = match.end()
     pieces.append(text_markdown(paragraph[at:]))
     return MARKDOWN_BLOCK_START.sub(escape_block_start, "".join(pieces))
+
+
+def dollar_math(text: str) -> str:
+    """`text` with its math between `\\(…\\)` and `\\[…\\]` written as `$…$` and `$$…$$`."""
+    if "\\(" not in text and "\\[" not in text:
+        return text
+    return PARENTHESIZED_MATH.sub(
+        lambda math: f"${math[1]}$" if math[1] is not None else f"$${math[2]}$$", text)
 
 
 def abstract_markdown(text: str) -> str:
@@ -473,19 +486,30 @@ def text_markdown(text: str, escape: Callable[[str], str] | None = None) -> str:
 
 
 def with_tex_styles(markdown: str) -> str:
-    """An abstract written in Markdown (a digest's, a table's) with the TeX commands of
-    style that its text copied from arXiv made Markdown, outside math and code spans, and
-    TeX's opening quotes as the characters they are (see `TEX_QUOTE`)."""
+    """An abstract written in Markdown (a digest's, a table's) with the LaTeX math and TeX
+    commands of style that its text copied from arXiv made Markdown, outside math and code
+    spans, and TeX's opening quotes as the characters they are (see `TEX_QUOTE`)."""
     if "`" in markdown:
         markdown = TEX_QUOTE.sub(lambda quote: "\\`" * len(quote[1]) + quote[2], markdown)
     if "\\" not in markdown:
         return markdown
     pieces, at = [], 0
-    # (`str`: the text is Markdown already, with nothing to escape)
     for match in MATH_OR_CODE.finditer(markdown):
-        pieces += [text_markdown(markdown[at:match.start()], str), match.group()]
+        pieces += [tex_text_markdown(markdown[at:match.start()]), match.group()]
         at = match.end()
-    pieces.append(text_markdown(markdown[at:], str))
+    pieces.append(tex_text_markdown(markdown[at:]))
+    return "".join(pieces)
+
+
+def tex_text_markdown(text: str) -> str:
+    """Markdown's text outside math and code spans with LaTeX's math in it as Markdown's
+    (see `dollar_math`) and its TeX commands of style made Markdown."""
+    pieces, at = [], 0
+    # (`str`: the text is Markdown already, with nothing to escape)
+    for math in PARENTHESIZED_MATH.finditer(text):
+        pieces += [text_markdown(text[at:math.start()], str), dollar_math(math.group())]
+        at = math.end()
+    pieces.append(text_markdown(text[at:], str))
     return "".join(pieces)
 
 

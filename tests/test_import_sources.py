@@ -1642,6 +1642,31 @@ def test_arxivs_tex_accents_become_letters_outside_math():
     assert [tex_text(title) for title in titles] == titles  # (the daily papers' hold no TeX)
 
 
+def test_latexs_parenthesized_math_is_math_on_the_page():
+    """A real abstract of the daily papers writes its math as LaTeX's `\\(TPP\\)`, which
+    arXiv renders as math: it imports as `$TPP$`, which the page renders as MathML (before,
+    Markdown's escapes showed it as "((TPP))"); so do a RIS record's `\\[…\\]` and a
+    digest's."""
+    from bitext.markdown import MarkdownRenderer
+    from bitext.sources import read_records
+
+    day = next(path for path in DAILY if path.name == "2026-08-17.json")
+    records, problems = read_records(day.read_text("utf-8"), day.name, "hf", LANGUAGES)
+    [abstract] = [record.abstracts[0] for record in records if "TPP" in record.abstracts[0]]
+    assert "tokens-per-parameter ratio ($TPP$)." in abstract and "\\(" not in abstract
+    rendered, warnings = MarkdownRenderer().render(abstract)
+    html = "".join(rendered.block_html)
+    assert warnings == [] and "<math" in html and "(TPP)" not in html
+    ris = "TY  - JOUR\nTI  - A\nAB  - We bound \\[ \\sum_i x_i \\] and \\(y\\).\nER  - \n"
+    [record], problems = read_records(ris, "x.ris", None, LANGUAGES)
+    assert record.abstracts[0] == "We bound $$ \\sum_i x_i $$ and $y$."
+    # (a digest's abstract copied from arXiv: its math too, but in a code span)
+    digest = ("Qwen3 Technical Report\nQwen3 技术报告\nWe scale \\(x_i\\) with `\\(kept\\)`.\n"
+              "我们扩展了 x。\n")
+    [record], problems = read_records(digest, "d.txt", None, LANGUAGES)
+    assert record.abstracts[0] == "We scale $x_i$ with `\\(kept\\)`."
+
+
 def test_an_arxiv_email_of_replacements_only_says_so():
     from bitext.sources import read_records
 
