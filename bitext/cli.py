@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 # The formats `import --format` names, which `bitext.sources.read_records` reads. (Here,
 # not beside their readers: every command builds this parser, and importing the readers
 # cost a build with nothing to do 10 ms of its 50-100.)
-FORMATS = ("digest", "table", "bibtex", "ris", "medline", "wos", "csl", "hf", "arxiv")
+FORMATS = ("digest", "org", "table", "bibtex", "ris", "medline", "wos", "csl", "hf", "arxiv")
 
 DEFAULT_OUT = "_site"
 

@@ -91,7 +91,7 @@ import functools
 import itertools
 import math
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from bitext.config import Language
@@ -423,10 +423,13 @@ def parse_digest(text: str, source: str, languages: tuple[Language, Language]
     return entries, problems
 
 
-def read_digest(text: str, source: str, languages: tuple[Language, Language]
+def read_digest(text: str, source: str, languages: tuple[Language, Language],
+                passed_over: Collection[int] = ()
                 ) -> tuple[list[Entry], list[Problem], tuple[int, ...]]:
     """Entries of a digest's text, every problem found, and the numbers of the lines left
-    out as the digest's opening or closing words (see `without_edges`)."""
+    out as the digest's opening or closing words (see `without_edges`). The lines
+    `passed_over` are read as if they were not there (an Org file's own: see
+    `bitext.orgmode`)."""
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     text, front_matter = without_front_matter(text)
     primary, secondary = languages
@@ -437,7 +440,8 @@ def read_digest(text: str, source: str, languages: tuple[Language, Language]
                                  "scripts")], ()
     secondary_script = script_of_language(secondary.code)
     names = {False: primary.name, True: secondary.name}
-    all_lines, details = without_opening_details(read_lines(text, secondary_script))
+    all_lines, details = without_opening_details(read_lines(text, secondary_script,
+                                                                  passed_over))
     all_lines, contents = without_contents(all_lines)
     front_matter += details + contents
     lines, (entries, problems, wrapped_links) = reading_of(all_lines, source, names,

@@ -9,7 +9,7 @@ import dataclasses
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
 from bitext.checks import FAILED_TRANSLATION
@@ -570,9 +570,10 @@ def with_reference_links(raw_lines: list[str]) -> list[str]:
             for raw, definition in zip(raw_lines, definitions, strict=True)]
 
 
-def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
+def read_lines(text: str, secondary_script: frozenset[str],
+               passed_over: Collection[int] = ()) -> list[Line]:
     """The non-blank lines with their numbers and languages, or their links (BOM and CRLF
-    already handled)."""
+    already handled); the lines `passed_over` neither read nor blank."""
     lines, blank, ruled, text_before = [], False, False, False
     # (a collapsed part's caption left for its reader: see `SUMMARY_CAPTION`)
     raw_lines = with_reference_links(with_setext_headings([
@@ -583,6 +584,8 @@ def read_lines(text: str, secondary_script: frozenset[str]) -> list[Line]:
     readings = False  # (in a collapsed part of a model's readings: see below)
     image_line = -1  # (the number of the last line of images)
     for number, raw in numbered_pieces(raw_lines):
+        if number in passed_over:
+            continue
         stripped = raw.strip()
         indent = len(raw) - len(raw.lstrip())
         if readings and DETAILS_CLOSE.search(stripped):

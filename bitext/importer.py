@@ -148,7 +148,7 @@ class Planned:
 # it reads, in the folder's folders too (a Notion or Obsidian export keeps pages so), but
 # not hidden ones, nor the folder's own notes (a README holds no papers, and would stop
 # the import as prose that is no digest).
-IMPORTED_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".csv", ".tsv", ".json",
+IMPORTED_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".org", ".csv", ".tsv", ".json",
                                ".jsonl", ".bib", ".ris", ".nbib", ".ciw", ".xlsx", ".docx",
                                ".xml", ".atom", ".rss"})
 FOLDER_NOTES = re.compile(r"(?:readme|licen[cs]e|changelog|contributing|index)\b",

@@ -166,23 +166,25 @@ INVISIBLE_SPACES = re.compile("[\u200b\u2060\ufeff]")
 
 
 def detect_format(text: str, name: str, languages: tuple[Language, Language]) -> str:
-    """hf, arxiv, bibtex, ris, medline, wos, csl, table or digest: from the first characters
-    that are not white space, a JSON object or array of objects (CSL JSON's records, see
-    `bitext.csl.is_csl_json`; else the daily papers, unless its first object's keys name a
-    title and an abstract as a table's columns: JSON or JSON Lines records), or
+    """hf, arxiv, org, bibtex, ris, medline, wos, csl, table or digest: from the first
+    characters that are not white space, a JSON object or array of objects (CSL JSON's
+    records, see `bitext.csl.is_csl_json`; else the daily papers, unless its first object's
+    keys name a title and an abstract as a table's columns: JSON or JSON Lines records), or
     XML or a web page (see `MARKUP_DOCUMENT`; a digest whose first title starts with its
     arXiv id, "[2505.09388] Qwen3 …", is no JSON); arXiv's e-mail by its lines of a
     paper's start (see `is_arxiv_email`), a copy of arXiv's abstract page by its lines of
-    a submission and a citation (see `bitext.arxivpage`); BibTeX by its name (.bib) or its
-    first entry (see `bitext.bibtex.is_bibtex`); RIS by its name (.ris) or its first
-    record's TY line; MEDLINE (PubMed's) by its name (.nbib) or its first record's PMID
-    line; Web of Science's by its name (.ciw) or its first lines (FN, VR, PT);
-    else a table by its name (.csv, .tsv), its
-    header row (see `bitext.table.looks_like_table`) or a paper's front matter (see
+    a submission and a citation (see `bitext.arxivpage`); an Org file by its name (.org),
+    its first line, a keyword, or a drawer of properties (see `bitext.orgmode.is_org`);
+    BibTeX by its name (.bib) or its first entry (see `bitext.bibtex.is_bibtex`); RIS by
+    its name (.ris) or its first record's TY line; MEDLINE (PubMed's) by its name (.nbib)
+    or its first record's PMID line; Web of Science's by its name (.ciw) or its first
+    lines (FN, VR, PT); else a table by its name (.csv, .tsv), its header row (see
+    `bitext.table.looks_like_table`) or a paper's front matter (see
     `bitext.table.is_front_matter_paper`); else a digest."""
     from bitext.arxivpage import is_arxiv_page
     from bitext.bibtex import is_bibtex
     from bitext.medline import is_medline
+    from bitext.orgmode import is_org
     from bitext.ris import is_ris
     from bitext.table import is_front_matter_paper, json_records, looks_like_table
     from bitext.wos import is_wos
@@ -196,6 +198,8 @@ def detect_format(text: str, name: str, languages: tuple[Language, Language]) ->
     if MARKUP_DOCUMENT.match(start) or is_arxiv_email(text) or is_arxiv_page(text):
         return "arxiv"
 
+    if is_org(text, name):
+        return "org"
     if name.lower().endswith(".bib") or is_bibtex(text):
         return "bibtex"
     if name.lower().endswith(".ris") or is_ris(text):
@@ -250,7 +254,12 @@ def read_records(text: str, name: str, format_name: str | None,
     else:
         from bitext.digest import read_digest
 
-        entries, problems, outside = read_digest(text, name, languages)
+        passed_over: frozenset[int] = frozenset()
+        if format_name == "org":
+            from bitext.orgmode import markdown_of_org
+
+            text, passed_over = markdown_of_org(text)
+        entries, problems, outside = read_digest(text, name, languages, passed_over)
         columns_left_out = ()
     from bitext.digestlines import without_affiliation_marks  # (loaded by both readers)
 
@@ -402,7 +411,7 @@ COLUMNS_ARE = {"bibtex": "BibTeX fields", "ris": "RIS tags", "medline": "MEDLINE
 TITLE_MARKS = re.compile(r"《([^《》]+)》")
 # The formats whose texts are Markdown, which may hold inline HTML (see
 # `bitext.inline_html`); BibTeX's and RIS's are plain text.
-MARKDOWN_FORMATS = ("digest", "table")
+MARKDOWN_FORMATS = ("digest", "table", "org")
 # The sources whose titles and abstracts are in English, by format.
 SOURCES_IN_ENGLISH = {"hf": "the Hugging Face daily papers", "arxiv": "arXiv",
                       "medline": "PubMed", "wos": "Web of Science"}

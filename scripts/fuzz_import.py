@@ -3,8 +3,8 @@
 
     python scripts/fuzz_import.py [--examples 50000]
 
-Feeds the import texts built from the pieces that digests, tables, JSON records,
-BibTeX, RIS, MEDLINE, Web of Science and CSL JSON are made of (labels, emoji, bars,
+Feeds the import texts built from the pieces that digests, Org files, tables, JSON
+records, BibTeX, RIS, MEDLINE, Web of Science and CSL JSON are made of (labels, emoji, bars,
 brackets, quotes, dates, links, both languages) in every
 format and under every name it tells a format by, with and without provenance options,
 and fails on anything but papers planned or a list of problems that each name the input
@@ -96,7 +96,16 @@ PIECES = [
     '"</jats:p>"', '"author": [{"literal": "Qwen Team"}, 3, {"family": null}]',
     '"note": "arXiv:2505.09388 [cs]\\ntitleTranslation: Qwen3 技术报告\\nabstractTranslation: ',
     "titleTranslation: ", "abstractTranslation: ", "Extra", '"container-title": ["Nature"]',
-    '"subtitle": [], ', '"keyword": "a, b; c"', '"subject": [1, "x"]', "}, ", "]"]
+    '"subtitle": [], ', '"keyword": "a, b; c"', '"subject": [1, "x"]', "}, ", "]",
+    # (Org mode's)
+    "#+TITLE: ", "#+title: Qwen3\n", "#+TODO: TOREAD | READ\n", "#+FILETAGS: :llm:\n",
+    "#+DATE: [2025-06-03 Tue]\n", "* ", "** ", "*** TODO ", "**** DONE [#A] ", "* COMMENT ",
+    " :llm:rl:", " :noexport:", " [1/2]", "<2025-06-03 Tue>", "[2025-06-03 Tue 10:12]",
+    ":PROPERTIES:\n", ":END:\n", ":ARXIV: 2505.09388\n", ":ROAM_REFS: cite:x\n", ":ID: x\n",
+    ":AUTHORS: An Yang\n", ":LOGBOOK:\n", "CLOSED: [2025-06-03 Tue]\n", "#+begin_quote\n",
+    "#+end_quote\n", "#+BEGIN_SRC python\n", "#+END_SRC\n", "# \n", ": fixed\n", "-----\n",
+    "|---+---|\n", " :: ", "[[https://arxiv.org/abs/2505.09388][arXiv]]", "[[id:x]]",
+    "[[file:a.pdf][", "*b*", "/i/", "=v=", "~c~", "+s+", "_u_"]
 PROVENANCE = [{}, {"translation_model": "deepseek-chat"},
               {"translator": "Wang Fang", "reviewed_by": "Li Lei"}]
 
@@ -112,10 +121,10 @@ def main() -> int:
 
     @settings(max_examples=args.examples, deadline=None,
               suppress_health_check=list(HealthCheck))
-    @given(text, st.sampled_from([None, "digest", "table", "bibtex", "ris", "medline", "wos",
-                                  "csl"]),
-           st.sampled_from(["week.txt", "week.csv", "week.md", "week.json", "week.bib",
-                            "week.ris", "week.nbib", "week.ciw"]),
+    @given(text, st.sampled_from([None, "digest", "org", "table", "bibtex", "ris", "medline",
+                                  "wos", "csl"]),
+           st.sampled_from(["week.txt", "week.csv", "week.md", "week.org", "week.json",
+                            "week.bib", "week.ris", "week.nbib", "week.ciw"]),
            st.sampled_from(PROVENANCE))
     def imports(digest: str, format_name: str | None, name: str, provenance: dict) -> None:
         nonlocal tried

@@ -71,13 +71,13 @@ def test_a_folder_or_a_pattern_that_gives_no_papers_is_a_problem(tmp_path, capsy
     assert capsys.readouterr().err.splitlines() == [
         f"{tmp_path / 'empty'}: a folder without papers to import (expected files of "
         "digests, tables or references (.atom, .bib, .ciw, .csv, .docx, .json, .jsonl, "
-        ".markdown, .md, .nbib, .ris, .rss, .tsv, .txt, .xlsx, .xml), found no file) — name "
+        ".markdown, .md, .nbib, .org, .ris, .rss, .tsv, .txt, .xlsx, .xml), found no file) — name "
         "the files to import",
         f"{tmp_path / 'empty' / '*.md'}: no file matches this pattern — check the folder "
         "and the files' names",
         f"{pictures}: a folder without papers to import (expected files of digests, "
         "tables or references (.atom, .bib, .ciw, .csv, .docx, .json, .jsonl, .markdown, "
-        ".md, .nbib, .ris, .rss, .tsv, .txt, .xlsx, .xml), found 1 other file: a.png) — "
+        ".md, .nbib, .org, .ris, .rss, .tsv, .txt, .xlsx, .xml), found 1 other file: a.png) — "
         "name the files to import",
         f"{project}: a site's folder, not one of papers to import (expected a folder of "
         "digests or tables, found its site.yaml) — name the folder or the files of your "
