@@ -1611,20 +1611,25 @@ def with_title_labels(lines: list[Line]) -> list[Line] | None:
 
 
 def with_headed_translations(lines: list[Line]) -> list[Line] | None:
-    """The lines with each Markdown heading in the primary language labelled a title, and
-    the first of the lines under it without a label a translated abstract, where they all
-    are in the secondary language alone and the first is prose, no translated title (the
-    rest carry it on): a day of arXiv that a script posts with a model's translations ("##
-    Title" / "- **Authors**: …" / "- **arXiv**: […](…)" / "译文……", as a Jekyll post of
-    "arXiv Daily" writes it), which goes into the papers that another input gives. None
+    """The lines with each Markdown heading labelled a title, and the first of the lines
+    under it without a label a translated abstract, where they all are in the secondary
+    language alone and the first is prose, no translated title (the rest carry it on): a
+    day of arXiv that a script posts with a model's translations ("## Title" / "-
+    **Authors**: …" / "- **arXiv**: […](…)" / "译文……", as a Jekyll post of "arXiv Daily"
+    writes it), or a digest written in the secondary language alone ("## 1. 大模型真的会推理
+    吗？" / "论文链接：https://arxiv.org/abs/…" / "在本工作中……", as Chinese posts of the
+    daily papers give them), which goes into the papers that another input gives. None
     where no heading heads such lines."""
     found, headed = list(lines), False
     heads = [index for index, line in enumerate(lines) if line.heading] + [len(lines)]
     for head, end in itertools.pairwise(heads):
         text = [index for index in range(head + 1, end) if is_unlabelled_text(lines[index])]
-        if not (is_unlabelled_text(lines[head]) and lines[head].can_be(False) and text
-                and is_prose(lines[text[0]].text)
-                and all(lines[index].can_be(True) and not lines[index].can_be(False)
+        # (under a heading in the secondary language, its lines may hold the primary's
+        # terms, "我们提出 Absolute Zero 范式", as a line in either language would)
+        translated_heading = lines[head].can_be(True)
+        if not (is_unlabelled_text(lines[head]) and text and is_prose(lines[text[0]].text)
+                and all(lines[index].can_be(True)
+                        and (translated_heading or not lines[index].can_be(False))
                         for index in text)):
             continue
         found[head] = dataclasses.replace(lines[head], label="title", heading=0)
@@ -1729,9 +1734,10 @@ def labelled_entry(group: dict[str, list[LabelledField]], source: str,
     awaiting = len(titles) == len(abstracts) == 1 and not translation_only
     parts: dict[str, list[Line]] = {}
     # (a translation's one title: its own, or the paper's, "### [1] [Title](…)" over "##
-    # 摘要翻译:")
-    one_title = (TRANSLATED_TITLE,) if titles and in_secondary_only(
-        titles[0], TRANSLATED_TITLE, TITLE) else (TITLE,)
+    # 摘要翻译:"; its own where it can be in the secondary language, "## 2. GAN 已死；GAN
+    # 万岁！", which no title in the primary language's script is)
+    one_title = (TRANSLATED_TITLE,) if titles and titles[0].lines and all(
+        fits(line, TRANSLATED_TITLE) for line in titles[0].lines) else (TITLE,)
     for kind, fields, roles in (
             ("title", titles, one_title if translation_only and len(titles) == 1
              else (TITLE, TRANSLATED_TITLE)),
