@@ -1619,9 +1619,12 @@ def with_headed_translations(lines: list[Line]) -> list[Line] | None:
     writes it), or a digest written in the secondary language alone ("## 1. 大模型真的会推理
     吗？" / "论文链接：https://arxiv.org/abs/…" / "在本工作中……", as Chinese posts of the
     daily papers give them), which goes into the papers that another input gives. None
-    where no heading heads such lines."""
+    where no heading heads such lines. A line of a title over its line of links heads them
+    as a heading does (the same post copied as plain text, its headings lost: "1. 大模型
+    真的会推理吗？" / "论文链接：https://…" / "在本工作中……")."""
     found, headed = list(lines), False
-    heads = [index for index, line in enumerate(lines) if line.heading] + [len(lines)]
+    heads = [index for index, line in enumerate(lines)
+             if line.heading or heads_links(lines, index)] + [len(lines)]
     for head, end in itertools.pairwise(heads):
         text = [index for index in range(head + 1, end) if is_unlabelled_text(lines[index])]
         # (under a heading in the secondary language, its lines may hold the primary's
@@ -1636,6 +1639,15 @@ def with_headed_translations(lines: list[Line]) -> list[Line] | None:
         found[text[0]] = dataclasses.replace(lines[text[0]], label="abstract")
         headed = True
     return found if headed else None
+
+
+def heads_links(lines: list[Line], index: int) -> bool:
+    """Whether a line is a title over a line of links: unlabelled, and first in the file,
+    after a blank line or with an entry's number."""
+    line = lines[index]
+    return (index + 1 < len(lines) and bool(lines[index + 1].links)
+            and is_unlabelled_text(line)
+            and (index == 0 or line.after_blank or bool(ENTRY_NUMBER.match(line.text))))
 
 
 def is_unlabelled_text(line: Line) -> bool:

@@ -2966,6 +2966,9 @@ TRANSLATIONS = [
     # (the same without labels, as a post in Chinese alone gives a day: a title a heading,
     # its arXiv link, its abstract)
     Translations(FIXTURES / "digests" / "translations-unlabelled-20250602.md", DAILY_IDS,
+                 False, [3, 9, 15], "2025-06-02", ()),
+    # (and that post copied as plain text, its headings lost)
+    Translations(FIXTURES / "digests" / "translations-plain-20250602.txt", DAILY_IDS,
                  False, [3, 9, 15], "2025-06-02", ())]
 
 
@@ -2976,9 +2979,9 @@ def test_a_digest_of_translations_alone_reads_as_the_translations_of_its_papers(
     as the daily papers wrap it), "**摘要：**" over the Chinese abstract alone, a line of
     links (Hugging Face and arXiv, or "[]()"); then parts of pictures and addresses; or per
     paper a Chinese title, its arXiv link, its date and its Chinese abstract, labelled or
-    not. Before, "原文标题" was no label, the counts were a paper's title, the papers ran
-    into one entry ("a second arXiv link for one paper"), and a title in Chinese alone was
-    "expected the title … found a line in 简体中文"."""
+    not, its titles headings or not. Before, "原文标题" was no label, the counts were a
+    paper's title, the papers ran into one entry ("a second arXiv link for one paper"),
+    and a title in Chinese alone was "expected the title … found a line in 简体中文"."""
     entries, problems, outside = read_digest(given.path.read_text("utf-8"), "n.md", LANGUAGES)
     assert problems == [] and outside == given.left_out
     daily = json.loads((FIXTURES / "hf-daily-papers/2025-06-02.json").read_text("utf-8"))[:3]
