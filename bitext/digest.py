@@ -440,8 +440,8 @@ def read_digest(text: str, source: str, languages: tuple[Language, Language],
                                  "scripts")], ()
     secondary_script = script_of_language(secondary.code)
     names = {False: primary.name, True: secondary.name}
-    all_lines, details = without_opening_details(read_lines(text, secondary_script,
-                                                                  passed_over))
+    all_lines, details = without_opening_details(
+        read_lines(text, secondary_script, passed_over))
     all_lines, contents = without_contents(all_lines)
     front_matter += details + contents
     lines, (entries, problems, wrapped_links) = reading_of(all_lines, source, names,

@@ -453,8 +453,9 @@ def normalise_abstract(text: str) -> str:
 
 def plain_markdown(paragraph: str) -> str:
     """A paragraph of plain text (with LaTeX math) as Markdown that renders to the same
-    text: markup characters outside `$…$` are escaped, math is left for the math plugin,
-    and TeX's commands of style are the Markdown they stand for (see `TEX_STYLE`)."""
+    text: markup characters outside `$…$` are escaped, math is left for the math plugin
+    (`\\(…\\)` written as `$…$`: see `dollar_math`), and TeX's commands of style are the
+    Markdown they stand for (see `TEX_STYLE`)."""
     paragraph = dollar_math(paragraph)
     pieces, at = [], 0
     for match in MATH_SPAN.finditer(paragraph):
