@@ -255,6 +255,15 @@ MULTIPLIERS = frozenset({"k", "m"})
 # five digits): no other number has that shape.
 ARXIV_ID_ALONE = re.compile(r"(?P<id>(?:1[5-9]|[2-9]\d)(?:0[1-9]|1[0-2])\.\d{5})(?:v\d+)?")
 COUNT_LINE_MAX = 40
+# A badge that a newsletter sets over or under a paper's title ("🏆 Paper of the day",
+# "🔥 热门", "【编辑推荐】", "**⭐ Editor's pick**"): no paper's text. Read so only where an
+# emoji, brackets or bold mark it as one, as a title alone would not be ("New").
+BADGE = re.compile(
+    r"[\[【(（]?\s*(?:(?:paper|pick)s?\s+of\s+the\s+(?:day|week|month)|editor'?s'?\s+"
+    r"(?:pick|choice)s?|(?:top|staff)\s+(?:pick|paper)s?|must[- ]reads?|hot|new|trending|"
+    r"featured|highlight(?:ed)?|best\s+paper|(?:今日|本周|本月|编辑|强烈|重磅)?"
+    r"(?:热门|推荐|精选|必读|最佳论文|首选|重点|力荐|热榜|上新|新)+)\s*[\]】)）]?\s*[!！]?",
+    re.IGNORECASE)
 DIGIT = re.compile(r"\d")
 # (only a line with one of these early on can start with a label)
 LABEL_END = re.compile(r"[:：】\]]")
@@ -667,7 +676,8 @@ def read_lines(text: str, secondary_script: frozenset[str],
             label, text_of_line, heading = named, "", None
         elif label and heading and not text_of_line:
             heading = None  # ("## TL;DR:", "## 摘要翻译:": a label alone, with its colon)
-        if label is None and is_count_line(text_of_line, unmarked):
+        if label is None and (is_count_line(text_of_line, unmarked)
+                              or is_badge(text_of_line, body, labelled)):
             label = "other"
         if label is None and text_of_line[:1] == "#" and HASHTAGS.fullmatch(text_of_line):
             label = "keywords"  # ("#LLM #Reasoning #强化学习", as posts tag a paper)
@@ -884,6 +894,13 @@ def is_count_line(text: str, raw: str) -> bool:
         return False
     words = {word.lower() for word in LETTER_RUN.findall(label_form(text))} - MULTIPLIERS
     return words <= COUNT_WORDS and (bool(words) or text != raw or "|" in text)
+
+
+def is_badge(text: str, raw: str, unmarked: str) -> bool:
+    """Whether a line is a badge (see `BADGE`): `raw` is its text with its bold and emoji,
+    `unmarked` without."""
+    return (len(text) <= COUNT_LINE_MAX and bool(BADGE.fullmatch(text.strip()))
+            and (raw.strip() != unmarked.strip() or text.lstrip()[:1] in "[【(（"))
 
 
 # A line alone that says who translated an entry's texts ("（译文由 DeepSeek 生成）",

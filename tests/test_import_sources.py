@@ -1134,6 +1134,46 @@ def test_lines_of_counts_are_left_out_and_leave_the_text_alone(after):
     assert [e.left_out for e in entries] == [(number,) for number in counted]
 
 
+# Badges that newsletters set over or under a paper's title.
+BADGES = ["🏆 Paper of the day", "🔥 热门", "【编辑推荐】", "**⭐ Editor's pick**", "🆕 New",
+          "[Hot]", "🔥 Trending!", "💎 今日必读"]
+
+
+@pytest.mark.parametrize("place", ["above the title", "under the title", "under a heading"])
+def test_badges_over_or_under_a_title_are_left_out(place):
+    """Every real paper with a badge over or under its title (its title a Markdown heading
+    too): the entries read as without them, and each badge is left out and named. Before,
+    with a heading, "Paper of the day" became the title and the paper's own title was
+    lost, without a problem; over a plain title, the title became the affiliation."""
+    text, expected = real_digest(True, False)
+    lines, badged = [], []
+    for index, line in enumerate(text.split("\n")):
+        entry, part = divmod(index, 5)  # (title, translated title, abstracts, blank)
+        badge = BADGES[entry % len(BADGES)]
+        if part == 0 and entry < len(REAL) and place == "above the title":
+            lines.append(badge)
+            badged.append(len(lines))
+        lines.append(f"## {line}" if part == 0 and place == "under a heading" else line)
+        if part == 0 and entry < len(REAL) and place != "above the title":
+            lines.append(badge)
+            badged.append(len(lines))
+    entries, problems, outside = read_digest("\n".join(lines), "badged.md", LANGUAGES)
+    assert problems == []
+    assert [(e.title, e.abstract, e.affiliation) for e in entries] == expected
+    # (named in the report, as an entry's line or the digest's opening words)
+    assert sorted([*outside, *(number for e in entries for number in e.left_out)]) == badged
+
+
+@pytest.mark.parametrize(("title", "translated"), [
+    ("New", "新"), ("Hot Chips: A Survey", "热门芯片综述"), ("🔥 Hot Chips", "推荐系统"),
+    ("[Hot] Trending Topics in RL", "强化学习的热门话题")])
+def test_a_title_of_a_badges_words_is_no_badge(title, translated):
+    """A badge's words without its marks, or among other words, are a title."""
+    digest = f"{title}\n{translated}\nWe survey it.\n我们综述它。\n"
+    [entry], problems = parse_digest(digest, "d.txt", LANGUAGES)
+    assert problems == [] and entry.title == (title.removeprefix("🔥 "), translated)
+
+
 @pytest.mark.parametrize("title", ["4K", "1.2M"])
 def test_a_number_with_a_multiplier_is_no_line_of_counts(title):
     """A number alone says nothing of what it counts, with its "k" or "M" too: a title so
