@@ -34,7 +34,8 @@ AFFILIATIONS = ["阿里", "Google DeepMind", "清华大学", "Meta AI; FAIR", "�
 FEATURES = ["blank lines", "numbers", "bold titles", "labels", "affiliations", "arXiv lines",
             "authors", "translation first", "wrapped abstracts", "heading", "notes", "tags",
             "title pairs", "days", "closing words", "Markdown links", "collapsed abstracts",
-            "fields on one line", "opening details"]
+            "fields on one line", "opening details", "badges"]
+BADGES = ["🏆 Paper of the day", "🔥 热门", "【编辑推荐】", "**⭐ Editor's pick**"]
 
 
 def drawn_digest(rng: random.Random, items: list[dict]) -> tuple[str, list[tuple], dict]:
@@ -109,6 +110,8 @@ def drawn_digest(rng: random.Random, items: list[dict]) -> tuple[str, list[tuple
             entry.append(f"[arXiv](https://arxiv.org/abs/{paper['id']}) | "
                          f"[PDF](https://arxiv.org/pdf/{paper['id']})"
                          if shape["Markdown links"] else f"arXiv: {paper['id']}")
+        if shape["badges"]:  # (over the entry, or under its first line)
+            entry.insert(number % 2, rng.choice(BADGES))
         if shape["days"] and number % 2 == 0:
             lines += [f"## 2025-06-0{number // 2 + 1}", ""]
         if shape["collapsed abstracts"]:  # (a blank line after every line and a rule after
@@ -129,7 +132,9 @@ def test_digests_drawn_in_mixed_shapes_read_whole():
     line over a wrapped abstract, a heading over translation-first entries, closing words
     after several notes, links after an unended abstract. With the shapes of arXiv
     fetchers' scripts added (abstracts folded in <details>, a line of "**Date**: … |
-    **arXiv**: … | **PDF**: …", "**Update Time**: …" above the papers), 212 failed."""
+    **arXiv**: … | **PDF**: …", "**Update Time**: …" above the papers), 212 failed. With
+    newsletters' badges over or under an entry's first line added, the 171 digests drawn
+    with them failed before badges were read as such."""
     items = [item for _, item in daily_items()]
     rng = random.Random(2026)
     wrong = []
