@@ -244,6 +244,14 @@ def read_records(text: str, name: str, format_name: str | None,
         if is_arxiv_page(text) and not is_arxiv_email(text):
             return read_arxiv_page(text, name, script_of_language(languages[1].code))
         return read_arxiv_email(text, name)
+    passed_over: frozenset[int] = frozenset()
+    if format_name == "org":
+        from bitext.orgmode import markdown_of_org
+        from bitext.table import looks_like_table
+
+        text, passed_over = markdown_of_org(text)
+        if looks_like_table(text, languages):
+            format_name = "table"  # (an outline that holds a table of papers: its rows)
     # (imported here: their tables take 9 ms to build, which every import would pay)
     if format_name in ("table", "bibtex", "ris", "medline", "wos", "csl"):
         from bitext.table import read_table
@@ -254,11 +262,6 @@ def read_records(text: str, name: str, format_name: str | None,
     else:
         from bitext.digest import read_digest
 
-        passed_over: frozenset[int] = frozenset()
-        if format_name == "org":
-            from bitext.orgmode import markdown_of_org
-
-            text, passed_over = markdown_of_org(text)
         entries, problems, outside = read_digest(text, name, languages, passed_over)
         columns_left_out = ()
     from bitext.digestlines import without_affiliation_marks  # (loaded by both readers)

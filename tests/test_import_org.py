@@ -232,3 +232,27 @@ def test_org_files_import_alone_and_in_a_folder(tmp_path, capsys):
     for slug, paper in read.items():
         page = (project / "_site" / "papers" / slug / "index.html").read_text("utf-8")
         assert paper.title.secondary in page
+
+
+def test_an_org_table_of_papers_reads_as_a_tables_rows():
+    """A reading list kept as an Org table (its rule `|---+---|`, its links Org's) under
+    the file's title and date: each row a paper, as the same table in Markdown reads.
+    Before, its rows were read as a digest's lines: "expected the translated abstract"."""
+    day = "2025-06-02"
+    papers = sample_days()[f"{day}.json"][:6]
+    lines = ["#+TITLE: Reading list", f"#+DATE: {day}", "",
+             "| Title | 中文标题 | Abstract | 中文摘要 | Link |",
+             "|-------+----------+----------+----------+------|"]
+    translations = [CHINESE_ABSTRACTS[number % len(CHINESE_ABSTRACTS)]
+                    for number in range(len(papers))]
+    for number, paper in enumerate(papers):
+        lines.append(f"| {' '.join(paper['title'].split())} | {CHINESE_TITLES[number]} | "
+                     f"{' '.join(paragraphs(paper['summary']))} | {translations[number]} "
+                     f"| [[https://arxiv.org/abs/{paper['id']}][arXiv]] |")
+    records, problems = read_records("\n".join(lines), "list.org", None, LANGUAGES)
+    assert problems == []
+    assert [(record.titles, record.abstracts[1], record.arxiv, record.line, record.date)
+            for record in records] == [
+        ((" ".join(paper["title"].split()), CHINESE_TITLES[number]),
+         translations[number], paper["id"], 6 + number, dt.date.fromisoformat(day))
+        for number, paper in enumerate(papers)]
