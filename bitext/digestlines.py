@@ -357,6 +357,8 @@ LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 # A Markdown file that opens with YAML front matter ("---", then a field), as Jekyll and
 # Hugo posts do, up to its closing "---".
 FRONT_MATTER = re.compile(r"---[ \t]*\r?\n[\"']?[\w.-]+[\"']?[ \t]*:")
+# The same in TOML ("+++", then `title = "…"`), Hugo's own, as `hugo new` writes a page.
+TOML_FRONT_MATTER = re.compile(r"\+\+\+[ \t]*\r?\n[\"']?[\w.-]+[\"']?[ \t]*=")
 FIELD_NAME = re.compile(r"[\"']?([\w.-]+)[\"']?[ \t]*:")
 # A Markdown image alone on its line, or several ("![Figure 1](https://…/fig1.png)"), as a
 # post shows a paper's figure: no paper's text, as markup is not (an image that links
@@ -408,7 +410,8 @@ FIELDS_APART = re.compile(rf"\s*\|\s*(?={BOLD_LABEL})|\s{{2,}}(?={BOLD_LABEL})")
 DAY_CAPTION_WORDS_MAX = 5
 WORD_OF_LETTERS = re.compile(r"[^\W\d_]+")
 NUMBERED = re.compile(r"\d{1,4}[.)、]")
-DATE_LABEL = re.compile(r"(?:date|日期)[\s*_]*[:：]\s*", re.IGNORECASE)
+# (a TOML front matter's too, "date = 2025-06-02T10:00:00+08:00")
+DATE_LABEL = re.compile(r"(?:date|日期)[\s*_]*[:：=]\s*", re.IGNORECASE)
 WEEKDAY = (r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs?(?:day)?)?|fri(?:day)?"
            r"|sat(?:urday)?|sun(?:day)?)\.?|(?:周|星期|礼拜)[一二三四五六日天]")
 WEEKDAY_AROUND = re.compile(rf"^(?:{WEEKDAY})\s*[,，]?\s*|\s*[,，]?\s*[(（]?(?:{WEEKDAY})[)）]?$",
@@ -475,12 +478,15 @@ class Line:
 
 
 def front_matter_lines(lines: list[str]) -> range:
-    """The numbers of the lines of a text's YAML front matter, its "---" lines too; an
-    empty range where it has none. A digest of labelled entries parted by rules, a rule
-    first ("---" / "Title: …" / "摘要: …" / "---" / "Title: …"), has none: a block after
-    a later rule has two or more of the first block's fields."""
+    """The numbers of the lines of a text's YAML front matter, its "---" lines too, or of
+    its TOML front matter between "+++" lines (see `toml_front_matter_end`); an empty range
+    where it has none. A digest of labelled entries parted by rules, a rule first ("---" /
+    "Title: …" / "摘要: …" / "---" / "Title: …"), has none: a block after a later rule
+    has two or more of the first block's fields."""
     from bitext.content import split_front_matter  # (its closing line, its most lines)
 
+    if (toml_end := toml_front_matter_end(lines)) is not None:
+        return range(1, toml_end + 2)
     if not FRONT_MATTER.match("\n".join(lines[:2])):
         return range(0)
     front, body_start, _ = split_front_matter("\n".join(lines), "")
@@ -497,6 +503,18 @@ def front_matter_lines(lines: list[str]) -> range:
         else:
             block.append(line)
     return range(1, end + 2)
+
+
+def toml_front_matter_end(lines: list[str]) -> int | None:
+    """The index of the "+++" line that closes a text's TOML front matter, as Hugo's `hugo
+    new` writes a page's ("+++" / `title = "…"` / `date = 2025-06-02T…` / "+++"); None
+    where it has none."""
+    from bitext.content import MAX_FRONT_MATTER_LINES
+
+    if not TOML_FRONT_MATTER.match("\n".join(lines[:2])):
+        return None
+    return next((index for index in range(1, min(len(lines), MAX_FRONT_MATTER_LINES + 2))
+                 if lines[index].rstrip() == "+++"), None)
 
 
 def field_names(lines: list[str]) -> set[str]:

@@ -147,12 +147,15 @@ class Planned:
 # The files of a folder named on the command line that import reads: those of the formats
 # it reads, in the folder's folders too (a Notion or Obsidian export keeps pages so), but
 # not hidden ones, nor the folder's own notes (a README holds no papers, and would stop
-# the import as prose that is no digest).
+# the import as prose that is no digest; a Hugo site's `_index.md` is a section's list).
 IMPORTED_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".org", ".csv", ".tsv", ".json",
                                ".jsonl", ".bib", ".ris", ".nbib", ".ciw", ".xlsx", ".docx",
                                ".xml", ".atom", ".rss"})
-FOLDER_NOTES = re.compile(r"(?:readme|licen[cs]e|changelog|contributing|index)\b",
+FOLDER_NOTES = re.compile(r"(?:readme|licen[cs]e|changelog|contributing|_?index)\b",
                           re.IGNORECASE)
+# A file's first line of YAML or TOML front matter: an `index.md` that starts so is a page
+# (a Hugo site's page bundle, `papers/qwen3/index.en.md`), no folder's index.
+FRONT_MATTER_START = (b"---\n", b"---\r\n", b"+++\n", b"+++\r\n")
 # Where a name has one of these, and no file has the name, it is a pattern of names:
 # PowerShell and cmd hand `digests\*.md` to a program as it is written.
 PATTERN_MARKS = re.compile(r"[*?\[]")
@@ -230,11 +233,22 @@ def folder_inputs(folder: Path) -> tuple[list[str], list[str]]:
     for inside in sorted(files + sites, key=lambda path: path.parts):
         if inside in sites:
             left_out.append(f"{inside.as_posix()}/")
-        elif inside.suffix.lower() in IMPORTED_SUFFIXES and not FOLDER_NOTES.match(inside.stem):
+        elif inside.suffix.lower() in IMPORTED_SUFFIXES and not is_folder_note(folder / inside):
             read.append(str(folder / inside))
         else:
             left_out.append(inside.as_posix())
     return read, left_out
+
+
+def is_folder_note(path: Path) -> bool:
+    """Whether a file of a folder is the folder's own note (see `FOLDER_NOTES`), not a
+    page of a paper under its front matter."""
+    if not FOLDER_NOTES.match(path.name):
+        return False
+    if path.name.lower().startswith("index"):
+        with contextlib.suppress(OSError), path.open("rb") as file:
+            return not file.read(8).removeprefix(codecs.BOM_UTF8).startswith(FRONT_MATTER_START)
+    return True
 
 
 def read_digests(names: list[str], stdin: BinaryIO,
@@ -477,7 +491,7 @@ def plan_import(root: Path, config: Config, digests: list[Digest], date: dt.date
     seen: dict[str, Record] = {}  # by 'slug:…' and 'arxiv:…', as in `existing_papers`
     readings = with_translations_merged([
         read_records(digest.text, digest.name, format_name, config.languages, digest.rows)
-        for digest in digests])
+        for digest in digests], config.languages)
     for records, input_problems in readings:
         if date is not None:  # (--date gives every paper its day: the input's are not read)
             input_problems = [problem for problem in input_problems
@@ -535,25 +549,31 @@ def plan_import(root: Path, config: Config, digests: list[Digest], date: dt.date
     return planned
 
 
-def with_translations_merged(readings: list[tuple[list[Record], list[Problem]]]
+def with_translations_merged(readings: list[tuple[list[Record], list[Problem]]],
+                            languages: tuple[Language, Language]
                             ) -> list[tuple[list[Record], list[Problem]]]:
     """The records and problems of each input, where a translation alone (see
     `bitext.digest.is_translation_only`) of a paper that another input gives without its
     translation is that paper's translation, and no record of its own: `import
-    day.json newsletter.md` in one run, as the daily papers and then the newsletter."""
+    day.json newsletter.md` in one run, as the daily papers and then the newsletter; a
+    page of a Hugo site and its translation (see `translated_page`), `import content/`."""
+    def keys(record: Record, records: list[Record]) -> list[str]:
+        page = translated_page(record.source, languages) if len(records) == 1 else None
+        return paper_keys(record) + ([f"page:{page}"] if page else [])
+
     untranslated: dict[str, Record] = {}
     for records, _ in readings:
         for record in records:
             if record.abstracts[0] is not None and None in (record.titles[1],
                                                             record.abstracts[1]):
-                for key in paper_keys(record):
+                for key in keys(record, records):
                     untranslated.setdefault(key, record)
     translation_of: dict[int, Record] = {}  # (by the id of the paper's record)
     merged = []
     for records, problems in readings:
         kept = []
         for record in records:
-            paper = next((untranslated[key] for key in paper_keys(record)
+            paper = next((untranslated[key] for key in keys(record, records)
                           if key in untranslated), None) if record.abstracts[0] is None else None
             if paper is None or id(paper) in translation_of:
                 kept.append(record)
@@ -563,6 +583,35 @@ def with_translations_merged(readings: list[tuple[list[Record], list[Problem]]]
     return [([with_translation(record, translation_of[id(record)])
               if id(record) in translation_of else record for record in records], problems)
             for records, problems in merged]
+
+
+# A language's code as a Hugo site's multilingual content names it ("en", "zh-cn", "zh_CN",
+# "zh-Hans"): its first subtag is the language's.
+HUGO_LANGUAGE = re.compile(r"(?P<language>[a-z]{2,3})(?:[-_][a-z]{2,4})?", re.IGNORECASE)
+
+
+def translated_page(source: str, languages: tuple[Language, Language]) -> str | None:
+    """The page that a file of one paper is a language's version of, as Hugo pairs a
+    page's translations: by the language's code before its extension ("papers/qwen3.en.md",
+    "papers/qwen3.zh-cn.md": "papers/qwen3"), else by the language's folder
+    ("content/en/papers/qwen3.md", "content/zh/papers/qwen3.md": "content/papers/qwen3");
+    None for a file named neither way."""
+    codes = {language.code.split("-")[0].lower() for language in languages}
+
+    def names_language(part: str) -> bool:
+        match = HUGO_LANGUAGE.fullmatch(part)
+        return bool(match) and match["language"].lower() in codes
+
+    parts = source.replace("\\", "/").split("/")
+    stem, dot, extension = parts[-1].rpartition(".")
+    name, _, code = stem.rpartition(".")
+    if dot and name and names_language(code):
+        return "/".join([*parts[:-1], name])
+    folders = [index for index, part in enumerate(parts[:-1]) if names_language(part)]
+    if folders:
+        return "/".join(part for index, part in enumerate(parts[:-1])
+                        if index != folders[-1]) + "/" + (stem if dot else parts[-1])
+    return None
 
 
 def paper_keys(record: Record) -> list[str]:

@@ -40,7 +40,6 @@ from bitext.content import MACHINE
 from bitext.digest import Entry, abstract_text, author_names, note_of, tag_words
 from bitext.digestlines import (
     FIELD_OF_LABEL,
-    FRONT_MATTER,
     LANGUAGE_WORDS,
     MACHINE_WORDS,
     MARKDOWN_LINK,
@@ -56,6 +55,7 @@ from bitext.digestlines import (
     label_form,
     link_items,
     linked_title,
+    toml_front_matter_end,
     unbold,
     without_pictographs,
 )
@@ -599,8 +599,8 @@ FIELD_LINE = re.compile(r"([A-Za-z_][\w.-]*)[ \t]*:[ \t]*(.*)")
 
 
 def is_front_matter(text: str) -> bool:
-    text = text.removeprefix("\ufeff")
-    return bool(FRONT_MATTER.match(text)) and bool(front_matter_lines(text.split("\n")))
+    """Whether a text opens with YAML or TOML front matter (see `front_matter_lines`)."""
+    return bool(front_matter_lines(text.removeprefix("\ufeff").split("\n")))
 
 
 def is_front_matter_paper(text: str, languages: tuple[Language, Language]) -> bool:
@@ -637,26 +637,12 @@ def front_matter_record(text: str, source: str, lenient: bool = False
     """The fields of a file's front matter and the text under each of its body's
     headings (see `front_matter_rows`); None and the problem when the front matter is
     not YAML fields, unless `lenient`: then its lines' "name: value" as they stand."""
-    from bitext.content import split_front_matter
-    from bitext.strictyaml import YamlError, load
-
     text = text.replace("\r\n", "\n")
-    front, body_start, problems = split_front_matter(text, source)
-    if front is None:
+    toml_end = toml_front_matter_end(text.split("\n"))
+    fields, body_start, problems = (yaml_fields(text, source, lenient) if toml_end is None
+                                    else toml_fields(text, toml_end, source, lenient))
+    if fields is None:
         return None, problems
-    try:
-        fields = load(front, first_line=2).value
-    except YamlError as error:
-        if not lenient:
-            return None, [Problem(source, error.line, error.field, "front matter that is not YAML",
-                                  expected="fields such as 'title: …'", found=error.message,
-                                  hint=error.hint or "check the quotes and the indentation")]
-        fields = dict(FIELD_LINE.fullmatch(line).groups() for line in front.split("\n")
-                      if FIELD_LINE.fullmatch(line))
-    if not isinstance(fields, dict):
-        return None, [Problem(source, 2, None, "front matter that is not YAML fields",
-                              expected="fields such as 'title: …'",
-                              found=f"a {type(fields).__name__}")]
     record = flat_record(fields)
     sections: dict[str, list[str]] = {"": []}
     current = ""
@@ -674,21 +660,90 @@ def front_matter_record(text: str, source: str, lenient: bool = False
     return record, []
 
 
+def yaml_fields(text: str, source: str, lenient: bool) -> tuple[dict | None, int,
+                                                                 list[Problem]]:
+    """The fields of a file's YAML front matter and the index of its body's first line
+    (see `front_matter_record`)."""
+    from bitext.content import split_front_matter
+    from bitext.strictyaml import YamlError, load
+
+    front, body_start, problems = split_front_matter(text, source)
+    if front is None:
+        return None, 0, problems
+    try:
+        fields = load(front, first_line=2).value
+    except YamlError as error:
+        if not lenient:
+            return None, 0, [Problem(source, error.line, error.field,
+                                     "front matter that is not YAML",
+                                     expected="fields such as 'title: …'", found=error.message,
+                                     hint=error.hint or "check the quotes and the indentation")]
+        fields = dict(FIELD_LINE.fullmatch(line).groups() for line in front.split("\n")
+                      if FIELD_LINE.fullmatch(line))
+    if not isinstance(fields, dict):
+        return None, 0, [Problem(source, 2, None, "front matter that is not YAML fields",
+                                 expected="fields such as 'title: …'",
+                                 found=f"a {type(fields).__name__}")]
+    return fields, body_start, []
+
+
+def toml_fields(text: str, end: int, source: str, lenient: bool) -> tuple[dict | None, int,
+                                                                        list[Problem]]:
+    """The fields of a Hugo page's TOML front matter, which closes on line `end` (an
+    index), its dates as ISO 8601 text; and the index of its body's first line."""
+    try:
+        import tomllib
+    except ImportError:  # (Python 3.10)
+        import tomli as tomllib
+
+    front = "\n".join(text.split("\n")[1:end])
+    try:
+        fields = tomllib.loads(front)
+    except tomllib.TOMLDecodeError as error:
+        if not lenient:
+            at = TOML_ERROR_AT.search(str(error))
+            return None, 0, [Problem(source, int(at["line"]) + 1 if at else 1, None,
+                                     "front matter that is not TOML",
+                                     expected="fields such as 'title = \"…\"'",
+                                     found=TOML_ERROR_AT.sub("", str(error)),
+                                     hint="check the quotes and the brackets")]
+        fields = dict(TOML_FIELD_LINE.fullmatch(line).groups() for line in front.split("\n")
+                      if TOML_FIELD_LINE.fullmatch(line))
+    return toml_text(fields), end + 1, []
+
+
+# Where tomllib says its error is ("… (at line 2, column 7)"), and a field's line as text.
+TOML_ERROR_AT = re.compile(r"\s*\(at line (?P<line>\d+), column \d+\)")
+TOML_FIELD_LINE = re.compile(r"([A-Za-z_][\w.-]*)[ \t]*=[ \t]*(.*)")
+
+
+def toml_text(value: object) -> object:
+    """A TOML value with its dates and times as ISO 8601 text, as YAML's are read."""
+    if isinstance(value, (dt.date, dt.time)):  # (a datetime too)
+        return value.isoformat()
+    if isinstance(value, list):
+        return [toml_text(item) for item in value]
+    if isinstance(value, dict):
+        return {key: toml_text(item) for key, item in value.items()}
+    return value
+
+
 def abstract_alone(record: dict, sections: dict[str, str]) -> bool:
     """Whether a post's body is its paper's abstract: the post's fields name a title and
     no abstract, and the body is prose under no heading ("title: The
     Discrete-Log Clock: …" over "arXiv:2606.17399v1 Announce Type: new Abstract: When
     small transformers …", as a script saves a paper of arXiv's listing), no digest of
-    papers, whose titles are no prose: each of its lines is; and no longer than an
-    abstract is (arXiv takes 1,920 characters at the most), which a blog post under its
-    title, imported by mistake, is."""
+    papers, whose titles are no prose: each of its lines is, or it is one line, which no
+    digest is (a translated page's abstract may end with its code's address, "…代码见
+    https://github.com/…"); and no longer than an abstract is (arXiv takes 1,920
+    characters at the most), which a blog post under its title, imported by mistake, is."""
     body = sections.get("", "")
     lines = [line for line in body.split("\n") if line.strip()]
     fields = {FIELD_OF_LABEL.get(" ".join(re.sub(r"[_\-.]", " ", key.casefold()).split()))
               for key in record}
     return (list(sections) == [""] and 0 < len(lines) <= ABSTRACT_LINES_MAX
             and len(body) <= ABSTRACT_LENGTH_MAX and "title" in fields
-            and "abstract" not in fields and all(map(is_prose, lines)))
+            and "abstract" not in fields and (len(lines) == 1 or all(map(is_prose, lines))))
 
 
 def json_problem(source: str, line: int, found: str) -> Problem:

@@ -105,7 +105,10 @@ PIECES = [
     ":AUTHORS: An Yang\n", ":LOGBOOK:\n", "CLOSED: [2025-06-03 Tue]\n", "#+begin_quote\n",
     "#+end_quote\n", "#+BEGIN_SRC python\n", "#+END_SRC\n", "# \n", ": fixed\n", "-----\n",
     "|---+---|\n", " :: ", "[[https://arxiv.org/abs/2505.09388][arXiv]]", "[[id:x]]",
-    "[[file:a.pdf][", "*b*", "/i/", "=v=", "~c~", "+s+", "_u_"]
+    "[[file:a.pdf][", "*b*", "/i/", "=v=", "~c~", "+s+", "_u_",
+    # (Hugo's TOML front matter)
+    "+++\n", 'title = "Qwen3"\n', "date = 2025-06-02T09:30:00+08:00\n", 'tags = ["llm"]\n',
+    "[params]\n", "date = 2025-02-30\n", 'title = "\n']
 PROVENANCE = [{}, {"translation_model": "deepseek-chat"},
               {"translator": "Wang Fang", "reviewed_by": "Li Lei"}]
 

@@ -1,11 +1,16 @@
 """`import FOLDER` and `import 'PATTERN'`: a folder of digests (a Notion or Obsidian
-export, a repository's data/ of a file a day) read as its files, and a pattern of names
-read as the files it matches, as PowerShell and cmd hand it to a program unexpanded."""
+export, a repository's data/ of a file a day, a Hugo site's content) read as its files,
+and a pattern of names read as the files it matches, as PowerShell and cmd hand it to a
+program unexpanded."""
 
+import json
 import shutil
+
+import pytest
 
 from bitext.cli import main
 from tests.conftest import FIXTURES, SAMPLE_DIGEST, make_project, snapshot
+from tests.test_import import abstracts_in_file, imported
 
 DAYS = sorted((FIXTURES / "hf-daily-papers").glob("2025-06-0*.json"))
 
@@ -84,3 +89,75 @@ def test_a_folder_or_a_pattern_that_gives_no_papers_is_a_problem(tmp_path, capsy
         "digests",
         "4 errors in 4 files; nothing was written."]
     assert snapshot(project / "content/papers") == {}
+
+
+def hugo_page(title: str, day: str, body: str, tags: list[str] | None = None,
+              toml: bool = False) -> str:
+    """A Hugo page of one paper: its front matter in YAML, or in TOML as `hugo new` writes
+    it (its date a time of day with its offset), its abstract the body."""
+    quoted = json.dumps(title, ensure_ascii=False)
+    if toml:
+        lines = ["+++", f"title = {quoted}", f"date = {day}T09:30:00+08:00", "draft = false"]
+        lines += [f"tags = {json.dumps(tags)}"] if tags else []
+        return "\n".join([*lines, "+++", "", body, ""])
+    lines = ["---", f"title: {quoted}", f"date: {day}"]
+    lines += [f"tags: {json.dumps(tags)}"] if tags else []
+    return "\n".join([*lines, "---", "", body, ""])
+
+
+@pytest.mark.parametrize("layout", ["by file name", "by folder", "page bundles"])
+def test_a_hugo_sites_pages_and_their_translations_import_as_bilingual_papers(
+        tmp_path, capsys, layout):
+    """A multilingual Hugo site's content, as an editor who moves from Hugo has it: each
+    paper a page in English and its translation a page in Chinese, paired as Hugo pairs
+    them (`qwen3.en.md` and `qwen3.zh-cn.md`; `content/en/…` and `content/zh/…`;
+    `qwen3/index.en.md` and `qwen3/index.zh.md`), without arXiv ids, their front matter in
+    YAML or TOML, a section's list page (`_index.md`) beside them. Each pair is one paper
+    with its translation, tags and day; the list pages are left out and named; a
+    translation whose page has no English is the problem it was. Before, every
+    translation was "a translation without its paper's abstract", TOML front matter was
+    read as a digest's lines, and a page bundle's `index.en.md` was left out."""
+    from tests.test_import_bibtex import paragraphs, sample_days
+    from tests.test_import_sources import CHINESE_ABSTRACTS, CHINESE_TITLES
+
+    day = "2025-06-02"
+    papers = sample_days()[f"{day}.json"][:6]
+    content = tmp_path / "hugo" / "content"
+    for number, paper in enumerate(papers):
+        name = f"paper-{number}"
+        toml = layout != "by file name"
+        english = hugo_page(" ".join(paper["title"].split()), day,
+                            "\n\n".join(paragraphs(paper["summary"])), ["llm"], toml)
+        chinese = hugo_page(CHINESE_TITLES[number], day,
+                            CHINESE_ABSTRACTS[number % len(CHINESE_ABSTRACTS)], ["llm"], toml)
+        pages = {"by file name": (f"papers/{name}.en.md", f"papers/{name}.zh-cn.md"),
+                 "by folder": (f"en/papers/{name}.md", f"zh/papers/{name}.md"),
+                 "page bundles": (f"papers/{name}/index.en.md", f"papers/{name}/index.zh.md")}
+        for path, text in zip(pages[layout], (english, chinese), strict=True):
+            (content / path).parent.mkdir(parents=True, exist_ok=True)
+            (content / path).write_text(text, "utf-8")
+    sections = [content / "papers" / "_index.md", content / "zh" / "papers" / "_index.md"]
+    for section in sections:
+        section.parent.mkdir(parents=True, exist_ok=True)
+        section.write_text(hugo_page("Papers", day, "All the papers we read."), "utf-8")
+    project = make_project(tmp_path / "site", {})
+    assert run(project, str(content)) == 0
+    said = capsys.readouterr()
+    assert said.err.splitlines()[0] == (f"{content}: 12 files to read; left out: "
+                                        "papers/_index.md, zh/papers/_index.md")
+    assert said.out.splitlines()[-1] == "6 created, 0 updated, 0 skipped; 0 awaiting translation"
+    read = imported(project)
+    assert {(paper.date.isoformat(), paper.tags) for paper in read.values()} == {
+        (day, ("llm",))}
+    assert sorted((paper.title.primary, paper.title.secondary,
+                   abstracts_in_file(project, paper)[1]) for paper in read.values()) == sorted(
+        (" ".join(paper["title"].split()), CHINESE_TITLES[number],
+         CHINESE_ABSTRACTS[number % len(CHINESE_ABSTRACTS)])
+        for number, paper in enumerate(papers))
+    # a translation alone, its English page gone: the problem that says so, as before
+    english_pages = [path for path in content.rglob("*.md")
+                     if "/en/" in path.as_posix() or ".en." in path.name]
+    english_pages[0].unlink()
+    other = make_project(tmp_path / "other", {})
+    assert run(other, str(content)) == 1
+    assert "a translation without its paper's abstract in English" in capsys.readouterr().err
