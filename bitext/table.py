@@ -643,7 +643,10 @@ def front_matter_record(text: str, source: str, lenient: bool = False
                                     else toml_fields(text, toml_end, source, lenient))
     if fields is None:
         return None, problems
-    record = flat_record(fields)
+    # (Hugo keeps a page's fields of its own under `params`, `[params]` in TOML)
+    record = {key.removeprefix("params.") if key.startswith("params.")
+              and key.removeprefix("params.") not in fields else key: value
+              for key, value in flat_record(fields).items()}
     sections: dict[str, list[str]] = {"": []}
     current = ""
     for line in text.split("\n")[body_start:]:

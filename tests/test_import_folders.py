@@ -161,3 +161,28 @@ def test_a_hugo_sites_pages_and_their_translations_import_as_bilingual_papers(
     other = make_project(tmp_path / "other", {})
     assert run(other, str(content)) == 1
     assert "a translation without its paper's abstract in English" in capsys.readouterr().err
+
+
+def test_a_hugo_pages_own_fields_under_params_are_its_fields(tmp_path, capsys):
+    """A page as Hugo's newer versions ask its own fields to be kept, under `[params]`
+    (its arXiv id, authors, translated title), the abstracts under their headings: they
+    are the paper's. Before, the authors and the translated title were left out, and the
+    paper awaited the title's translation."""
+    from tests.test_import_bibtex import paragraphs, sample_days
+
+    paper = sample_days()["2025-06-02.json"][0]
+    authors = [author["name"] for author in paper["authors"]]
+    page = tmp_path / "prorl.md"
+    page.write_text("\n".join([
+        "+++", f"title = {json.dumps(paper['title'])}", "date = 2025-06-02", "[params]",
+        f"  arxiv = \"{paper['id']}\"", f"  authors = {json.dumps(authors)}",
+        "  title_zh = \"ProRL：延长强化学习拓展大语言模型的推理边界\"", "+++", "",
+        "## Abstract", "", *paragraphs(paper["summary"]), "", "## 摘要", "",
+        "以推理为中心的语言模型的最新进展表明，强化学习是一种有前景的方法。", ""]), "utf-8")
+    project = make_project(tmp_path / "site", {})
+    assert run(project, str(page)) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "1 created, 0 updated, 0 skipped; 0 awaiting translation")
+    [read] = imported(project).values()
+    assert (read.arxiv, read.authors, read.title.secondary) == (
+        paper["id"], tuple(authors), "ProRL：延长强化学习拓展大语言模型的推理边界")
