@@ -487,6 +487,8 @@ def front_matter_lines(lines: list[str]) -> range:
 
     if (toml_end := toml_front_matter_end(lines)) is not None:
         return range(1, toml_end + 2)
+    if (header_end := metadata_header_end(lines)) is not None:
+        return range(1, header_end + 1)
     if not FRONT_MATTER.match("\n".join(lines[:2])):
         return range(0)
     front, body_start, _ = split_front_matter("\n".join(lines), "")
@@ -503,6 +505,39 @@ def front_matter_lines(lines: list[str]) -> range:
         else:
             block.append(line)
     return range(1, end + 2)
+
+
+# The fields of Pelican's metadata (and MultiMarkdown's), "Key: value" lines that open a
+# Markdown page up to a blank line ("Title: …" / "Date: 2025-06-02 10:20" / "Slug: …" /
+# "Lang: zh"); and those that only such a header has, no digest's labelled entry.
+METADATA_KEYS = frozenset({"title", "date", "modified", "category", "tags", "keywords",
+                           "slug", "lang", "author", "authors", "summary", "status",
+                           "translation", "template", "save_as", "url", "base header level"})
+METADATA_ONLY_KEYS = frozenset({"slug", "lang", "category", "status", "translation",
+                                "template", "save_as", "url", "modified"})
+METADATA_LINE = re.compile(r"(?P<key>[A-Za-z][\w ]*?)[ \t]*:[ \t]*(?P<value>.*)")
+
+
+def metadata_header_end(lines: list[str]) -> int | None:
+    """The index of the blank line that ends a Pelican page's metadata (see
+    `METADATA_KEYS`): its first line a title's, its keys all metadata's, one of them
+    Pelican's own (`METADATA_ONLY_KEYS`), a line indented under one going on with its
+    value; None where the text opens otherwise."""
+    keys: set[str] = set()
+    for index, line in enumerate(lines[:MAX_METADATA_LINES]):
+        if not line.strip():
+            return index if "title" in keys and keys & METADATA_ONLY_KEYS else None
+        field = METADATA_LINE.fullmatch(line)
+        if field is None and index and line[:1] in " \t":
+            continue  # (a value going on)
+        key = field["key"].lower() if field else None
+        if key not in METADATA_KEYS or (index == 0 and key != "title"):
+            return None
+        keys.add(key)
+    return None
+
+
+MAX_METADATA_LINES = 40
 
 
 def toml_front_matter_end(lines: list[str]) -> int | None:

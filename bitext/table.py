@@ -43,6 +43,7 @@ from bitext.digestlines import (
     LANGUAGE_WORDS,
     MACHINE_WORDS,
     MARKDOWN_LINK,
+    METADATA_LINE,
     NOT_A_DAY,
     ORIGINAL_WORDS,
     PROVENANCE_FIELDS,
@@ -55,6 +56,7 @@ from bitext.digestlines import (
     label_form,
     link_items,
     linked_title,
+    metadata_header_end,
     toml_front_matter_end,
     unbold,
     without_pictographs,
@@ -638,9 +640,13 @@ def front_matter_record(text: str, source: str, lenient: bool = False
     headings (see `front_matter_rows`); None and the problem when the front matter is
     not YAML fields, unless `lenient`: then its lines' "name: value" as they stand."""
     text = text.replace("\r\n", "\n")
-    toml_end = toml_front_matter_end(text.split("\n"))
-    fields, body_start, problems = (yaml_fields(text, source, lenient) if toml_end is None
-                                    else toml_fields(text, toml_end, source, lenient))
+    lines = text.split("\n")
+    if (toml_end := toml_front_matter_end(lines)) is not None:
+        fields, body_start, problems = toml_fields(text, toml_end, source, lenient)
+    elif (header_end := metadata_header_end(lines)) is not None:
+        fields, body_start, problems = metadata_fields(lines, header_end), header_end + 1, []
+    else:
+        fields, body_start, problems = yaml_fields(text, source, lenient)
     if fields is None:
         return None, problems
     # (Hugo keeps a page's fields of its own under `params`, `[params]` in TOML)
@@ -713,6 +719,27 @@ def toml_fields(text: str, end: int, source: str, lenient: bool) -> tuple[dict |
         fields = dict(TOML_FIELD_LINE.fullmatch(line).groups() for line in front.split("\n")
                       if TOML_FIELD_LINE.fullmatch(line))
     return toml_text(fields), end + 1, []
+
+
+def metadata_fields(lines: list[str], end: int) -> dict[str, str]:
+    """A Pelican page's metadata (see `bitext.digestlines.metadata_header_end`) as fields,
+    by their keys in lower case, a value's lines joined: those of a paper (its title, date,
+    tags, category, authors), not Pelican's own (`slug`, `lang`, `translation: true`) nor
+    its `summary`, a teaser of the page's body, which is the abstract."""
+    fields: dict[str, str] = {}
+    key = ""
+    for line in lines[:end]:
+        field = METADATA_LINE.fullmatch(line)
+        if field and not line[:1].isspace():
+            key = field["key"].lower()
+            fields[key] = field["value"].strip()
+        else:
+            fields[key] += " " + line.strip()
+    return {key: value for key, value in fields.items() if key in PAPER_METADATA_KEYS}
+
+
+PAPER_METADATA_KEYS = frozenset({"title", "date", "tags", "keywords", "category", "author",
+                                 "authors"})
 
 
 # Where tomllib says its error is ("… (at line 2, column 7)"), and a field's line as text.

@@ -186,3 +186,44 @@ def test_a_hugo_pages_own_fields_under_params_are_its_fields(tmp_path, capsys):
     [read] = imported(project).values()
     assert (read.arxiv, read.authors, read.title.secondary) == (
         paper["id"], tuple(authors), "ProRL：延长强化学习拓展大语言模型的推理边界")
+
+
+def test_pelican_pages_and_posts_read_by_their_metadata(tmp_path, capsys):
+    """Pelican's Markdown pages open with metadata lines, not front matter ("Title: …",
+    "Date: 2025-06-02 10:20", "Slug: …", "Lang: zh" up to a blank line): a page of one
+    paper is that paper, its body the abstract (its `Summary`, a teaser, left out), and a
+    translation's page a translation alone; a post of a whole digest under them is read
+    as a digest, dated by its `Date`. Before, the translation's page imported without a
+    problem as a paper titled "Slug: …" whose abstract was "Lang: zh"."""
+    from bitext.sources import read_records
+    from tests.test_import_bibtex import paragraphs, sample_days
+    from tests.test_import_sources import CHINESE_ABSTRACTS, CHINESE_TITLES, LANGUAGES
+
+    papers = sample_days()["2025-06-02.json"][:3]
+    title = " ".join(papers[0]["title"].split())
+    abstract = " ".join(paragraphs(papers[0]["summary"]))
+    english = (f"Title: {title}\nDate: 2025-06-02 10:20\nCategory: Papers\nTags: llm, rl\n"
+               f"Slug: prorl\nLang: en\nAuthors: Mingjie Liu, Shizhe Diao\n"
+               f"Summary: A teaser of it.\n\n{abstract}\n")
+    [record], problems = read_records(english, "prorl.md", None, LANGUAGES)
+    assert problems == []
+    assert (record.titles, record.abstracts, record.date.isoformat(), record.authors) == (
+        (title, None), (abstract, None), "2025-06-02", ("Mingjie Liu", "Shizhe Diao"))
+    chinese = (f"Title: {CHINESE_TITLES[0]}\nDate: 2025-06-02 10:20\nSlug: prorl\nLang: zh\n"
+               f"Translation: true\n\n{CHINESE_ABSTRACTS[0]}\n")
+    [record], problems = read_records(chinese, "prorl-zh.md", None, LANGUAGES)
+    assert problems == [] and (record.titles, record.abstracts) == (
+        (None, CHINESE_TITLES[0]), (None, CHINESE_ABSTRACTS[0]))
+    post = ["Title: Papers of the week", "Date: 2025-06-02", "Category: Digest", "Slug: w23",
+            ""]
+    for number, paper in enumerate(papers):
+        post += [" ".join(paper["title"].split()), CHINESE_TITLES[number],
+                 " ".join(paragraphs(paper["summary"])), CHINESE_ABSTRACTS[number], ""]
+    records, problems = read_records("\n".join(post), "w23.md", None, LANGUAGES)
+    assert problems == []
+    assert [(record.titles[0], record.date.isoformat()) for record in records] == [
+        (" ".join(paper["title"].split()), "2025-06-02") for paper in papers]
+    # (a labelled digest's entry, "Title: …" over "Abstract: …", is no page's metadata)
+    labelled = f"Title: {title}\n标题：{CHINESE_TITLES[0]}\nAbstract: {abstract}\n摘要：好。\n"
+    [record], problems = read_records(labelled, "l.md", None, LANGUAGES)
+    assert problems == [] and record.titles == (title, CHINESE_TITLES[0])
