@@ -491,7 +491,7 @@ def plan_import(root: Path, config: Config, digests: list[Digest], date: dt.date
     seen: dict[str, Record] = {}  # by 'slug:…' and 'arxiv:…', as in `existing_papers`
     readings = with_translations_merged([
         read_records(digest.text, digest.name, format_name, config.languages, digest.rows)
-        for digest in digests], config.languages)
+        for digest in digests])
     for records, input_problems in readings:
         if date is not None:  # (--date gives every paper its day: the input's are not read)
             input_problems = [problem for problem in input_problems
@@ -549,31 +549,30 @@ def plan_import(root: Path, config: Config, digests: list[Digest], date: dt.date
     return planned
 
 
-def with_translations_merged(readings: list[tuple[list[Record], list[Problem]]],
-                            languages: tuple[Language, Language]
+def with_translations_merged(readings: list[tuple[list[Record], list[Problem]]]
                             ) -> list[tuple[list[Record], list[Problem]]]:
     """The records and problems of each input, where a translation alone (see
     `bitext.digest.is_translation_only`) of a paper that another input gives without its
     translation is that paper's translation, and no record of its own: `import
     day.json newsletter.md` in one run, as the daily papers and then the newsletter; a
-    page of a Hugo site and its translation (see `translated_page`), `import content/`."""
-    def keys(record: Record, records: list[Record]) -> list[str]:
-        page = translated_page(record.source, languages) if len(records) == 1 else None
-        return paper_keys(record) + ([f"page:{page}"] if page else [])
+    page of a Hugo or Pelican site and its translation's page (see `Record.page`), `import
+    content/`."""
+    def keys(record: Record) -> list[str]:
+        return paper_keys(record) + ([f"page:{record.page}"] if record.page else [])
 
     untranslated: dict[str, Record] = {}
     for records, _ in readings:
         for record in records:
             if record.abstracts[0] is not None and None in (record.titles[1],
                                                             record.abstracts[1]):
-                for key in keys(record, records):
+                for key in keys(record):
                     untranslated.setdefault(key, record)
     translation_of: dict[int, Record] = {}  # (by the id of the paper's record)
     merged = []
     for records, problems in readings:
         kept = []
         for record in records:
-            paper = next((untranslated[key] for key in keys(record, records)
+            paper = next((untranslated[key] for key in keys(record)
                           if key in untranslated), None) if record.abstracts[0] is None else None
             if paper is None or id(paper) in translation_of:
                 kept.append(record)
@@ -583,35 +582,6 @@ def with_translations_merged(readings: list[tuple[list[Record], list[Problem]]],
     return [([with_translation(record, translation_of[id(record)])
               if id(record) in translation_of else record for record in records], problems)
             for records, problems in merged]
-
-
-# A language's code as a Hugo site's multilingual content names it ("en", "zh-cn", "zh_CN",
-# "zh-Hans"): its first subtag is the language's.
-HUGO_LANGUAGE = re.compile(r"(?P<language>[a-z]{2,3})(?:[-_][a-z]{2,4})?", re.IGNORECASE)
-
-
-def translated_page(source: str, languages: tuple[Language, Language]) -> str | None:
-    """The page that a file of one paper is a language's version of, as Hugo pairs a
-    page's translations: by the language's code before its extension ("papers/qwen3.en.md",
-    "papers/qwen3.zh-cn.md": "papers/qwen3"), else by the language's folder
-    ("content/en/papers/qwen3.md", "content/zh/papers/qwen3.md": "content/papers/qwen3");
-    None for a file named neither way."""
-    codes = {language.code.split("-")[0].lower() for language in languages}
-
-    def names_language(part: str) -> bool:
-        match = HUGO_LANGUAGE.fullmatch(part)
-        return bool(match) and match["language"].lower() in codes
-
-    parts = source.replace("\\", "/").split("/")
-    stem, dot, extension = parts[-1].rpartition(".")
-    name, _, code = stem.rpartition(".")
-    if dot and name and names_language(code):
-        return "/".join([*parts[:-1], name])
-    folders = [index for index, part in enumerate(parts[:-1]) if names_language(part)]
-    if folders:
-        return "/".join(part for index, part in enumerate(parts[:-1])
-                        if index != folders[-1]) + "/" + (stem if dot else parts[-1])
-    return None
 
 
 def paper_keys(record: Record) -> list[str]:

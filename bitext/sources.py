@@ -127,6 +127,10 @@ class Record:
     the record holds (see `bitext.importer.with_translations_merged`)."""
     translation_outside: tuple[int, ...] = ()
     """The lines of that input that are no paper's (as `left_out_outside`)."""
+    page: str | None = None
+    """The page that its input, a file of this paper alone, is one language's version of
+    (see `bitext.table.page_of`): the page of a translation alone that another input
+    gives is its translation's."""
     venue: str | None = None
     """Where the paper was published (arXiv's journal reference, an OpenReview venue)."""
     year: int | None = None
@@ -298,6 +302,10 @@ def read_records(text: str, name: str, format_name: str | None,
                               provenance=entry.provenance, venue=entry.venue,
                               year=entry.year,
                               lines=dict(entry.lines or {})))
+    if len(records) == 1 and rows is None and format_name in MARKDOWN_FORMATS:
+        from bitext.table import page_of
+
+        records[0] = dataclasses.replace(records[0], page=page_of(text, name, languages))
     return records, problems
 
 

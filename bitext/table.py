@@ -669,6 +669,57 @@ def front_matter_record(text: str, source: str, lenient: bool = False
     return record, []
 
 
+def page_of(text: str, source: str, languages: tuple[Language, Language]) -> str | None:
+    """The page that a file of one paper is a language's version of, which pairs it with
+    its translation's page: as a Hugo site names it, its front matter's `translationKey`,
+    else its file's name (see `page_by_name`); as a Pelican site does, its `slug` beside
+    a `lang`. None for a file that names none."""
+    lines = text.removeprefix("\ufeff").replace("\r\n", "\n").split("\n")
+    if (header_end := metadata_header_end(lines)) is not None:
+        fields = {match["key"].lower(): match["value"].strip() for line in lines[:header_end]
+                  if (match := METADATA_LINE.fullmatch(line))}
+        if fields.get("slug") and fields.get("lang"):
+            return f"slug:{fields['slug']}"
+    elif is_front_matter(text):
+        record, _ = front_matter_record(text, source, lenient=True)
+        key = next((value for name, value in (record or {}).items()
+                    if name.casefold() == "translationkey" and isinstance(value, str)), None)
+        if key:
+            return f"key:{key}"
+    named = page_by_name(source, languages)
+    return f"path:{named}" if named else None
+
+
+# A language's code as a Hugo site's multilingual content names it ("en", "zh-cn", "zh_CN",
+# "zh-Hans"): its first subtag is the language's.
+HUGO_LANGUAGE = re.compile(r"(?P<language>[a-z]{2,3})(?:[-_][a-z]{2,4})?", re.IGNORECASE)
+
+
+def page_by_name(source: str, languages: tuple[Language, Language]) -> str | None:
+    """The page that a file of one paper is a language's version of, as Hugo pairs a
+    page's translations by their files' names: by the language's code before its
+    extension ("papers/qwen3.en.md", "papers/qwen3.zh-cn.md": "papers/qwen3"), else by the
+    language's folder ("content/en/papers/qwen3.md", "content/zh/papers/qwen3.md":
+    "content/papers/qwen3"); None for a file named neither way."""
+    codes = {language.code.split("-")[0].lower() for language in languages}
+
+    def names_language(part: str) -> bool:
+        match = HUGO_LANGUAGE.fullmatch(part)
+        return bool(match) and match["language"].lower() in codes
+
+    parts = source.replace("\\", "/").split("/")
+    stem, dot, extension = parts[-1].rpartition(".")
+    name, _, code = stem.rpartition(".")
+    if dot and name and names_language(code):
+        return "/".join([*parts[:-1], name])
+    folders = [index for index, part in enumerate(parts[:-1]) if names_language(part)]
+    if folders:
+        return "/".join(part for index, part in enumerate(parts[:-1])
+                        if index != folders[-1]) + "/" + (stem if dot else parts[-1])
+    return None
+
+
+
 def yaml_fields(text: str, source: str, lenient: bool) -> tuple[dict | None, int,
                                                                  list[Problem]]:
     """The fields of a file's YAML front matter and the index of its body's first line

@@ -108,7 +108,10 @@ PIECES = [
     "[[file:a.pdf][", "*b*", "/i/", "=v=", "~c~", "+s+", "_u_",
     # (Hugo's TOML front matter)
     "+++\n", 'title = "Qwen3"\n', "date = 2025-06-02T09:30:00+08:00\n", 'tags = ["llm"]\n',
-    "[params]\n", "date = 2025-02-30\n", 'title = "\n']
+    "[params]\n", "date = 2025-02-30\n", 'title = "\n', "translationKey = ",
+    # (Pelican's metadata)
+    "Slug: qwen3\n", "Lang: zh\n", "Category: Papers\n", "Translation: true\n",
+    "Summary: ", "Date: 2025-06-02 10:20\n"]
 PROVENANCE = [{}, {"translation_model": "deepseek-chat"},
               {"translator": "Wang Fang", "reviewed_by": "Li Lei"}]
 

@@ -92,26 +92,31 @@ def test_a_folder_or_a_pattern_that_gives_no_papers_is_a_problem(tmp_path, capsy
 
 
 def hugo_page(title: str, day: str, body: str, tags: list[str] | None = None,
-              toml: bool = False) -> str:
+              toml: bool = False, key: str | None = None) -> str:
     """A Hugo page of one paper: its front matter in YAML, or in TOML as `hugo new` writes
-    it (its date a time of day with its offset), its abstract the body."""
+    it (its date a time of day with its offset), perhaps with its `translationKey`, its
+    abstract the body."""
     quoted = json.dumps(title, ensure_ascii=False)
     if toml:
         lines = ["+++", f"title = {quoted}", f"date = {day}T09:30:00+08:00", "draft = false"]
         lines += [f"tags = {json.dumps(tags)}"] if tags else []
+        lines += [f'translationKey = "{key}"'] if key else []
         return "\n".join([*lines, "+++", "", body, ""])
     lines = ["---", f"title: {quoted}", f"date: {day}"]
     lines += [f"tags: {json.dumps(tags)}"] if tags else []
+    lines += [f"translationKey: {key}"] if key else []
     return "\n".join([*lines, "---", "", body, ""])
 
 
-@pytest.mark.parametrize("layout", ["by file name", "by folder", "page bundles"])
+@pytest.mark.parametrize("layout", ["by file name", "by folder", "page bundles",
+                                    "by translationKey"])
 def test_a_hugo_sites_pages_and_their_translations_import_as_bilingual_papers(
         tmp_path, capsys, layout):
     """A multilingual Hugo site's content, as an editor who moves from Hugo has it: each
     paper a page in English and its translation a page in Chinese, paired as Hugo pairs
     them (`qwen3.en.md` and `qwen3.zh-cn.md`; `content/en/…` and `content/zh/…`;
-    `qwen3/index.en.md` and `qwen3/index.zh.md`), without arXiv ids, their front matter in
+    `qwen3/index.en.md` and `qwen3/index.zh.md`; a `translationKey` of their own in
+    files named otherwise), without arXiv ids, their front matter in
     YAML or TOML, a section's list page (`_index.md`) beside them. Each pair is one paper
     with its translation, tags and day; the list pages are left out and named; a
     translation whose page has no English is the problem it was. Before, every
@@ -125,14 +130,17 @@ def test_a_hugo_sites_pages_and_their_translations_import_as_bilingual_papers(
     content = tmp_path / "hugo" / "content"
     for number, paper in enumerate(papers):
         name = f"paper-{number}"
-        toml = layout != "by file name"
+        toml = layout in ("by folder", "page bundles")
+        key = f"p{number}" if layout == "by translationKey" else None
         english = hugo_page(" ".join(paper["title"].split()), day,
-                            "\n\n".join(paragraphs(paper["summary"])), ["llm"], toml)
+                            "\n\n".join(paragraphs(paper["summary"])), ["llm"], toml, key)
         chinese = hugo_page(CHINESE_TITLES[number], day,
-                            CHINESE_ABSTRACTS[number % len(CHINESE_ABSTRACTS)], ["llm"], toml)
+                            CHINESE_ABSTRACTS[number % len(CHINESE_ABSTRACTS)], ["llm"], toml,
+                            key)
         pages = {"by file name": (f"papers/{name}.en.md", f"papers/{name}.zh-cn.md"),
                  "by folder": (f"en/papers/{name}.md", f"zh/papers/{name}.md"),
-                 "page bundles": (f"papers/{name}/index.en.md", f"papers/{name}/index.zh.md")}
+                 "page bundles": (f"papers/{name}/index.en.md", f"papers/{name}/index.zh.md"),
+                 "by translationKey": (f"papers/{name}.md", f"papers/{name}-chinese.md")}
         for path, text in zip(pages[layout], (english, chinese), strict=True):
             (content / path).parent.mkdir(parents=True, exist_ok=True)
             (content / path).write_text(text, "utf-8")
@@ -156,7 +164,9 @@ def test_a_hugo_sites_pages_and_their_translations_import_as_bilingual_papers(
         for number, paper in enumerate(papers))
     # a translation alone, its English page gone: the problem that says so, as before
     english_pages = [path for path in content.rglob("*.md")
-                     if "/en/" in path.as_posix() or ".en." in path.name]
+                     if "/en/" in path.as_posix() or ".en." in path.name
+                     or path.stem.startswith("paper-") and "-chinese" not in path.name
+                     and "." not in path.stem]
     english_pages[0].unlink()
     other = make_project(tmp_path / "other", {})
     assert run(other, str(content)) == 1
@@ -223,6 +233,17 @@ def test_pelican_pages_and_posts_read_by_their_metadata(tmp_path, capsys):
     assert problems == []
     assert [(record.titles[0], record.date.isoformat()) for record in records] == [
         (" ".join(paper["title"].split()), "2025-06-02") for paper in papers]
+    # the two pages in a folder: one paper, paired by the slug that their languages share
+    folder = tmp_path / "pelican"
+    folder.mkdir()
+    (folder / "prorl.md").write_text(english, "utf-8")
+    (folder / "prorl-zh.md").write_text(chinese, "utf-8")
+    project = make_project(tmp_path / "site", {})
+    assert run(project, str(folder)) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "1 created, 0 updated, 0 skipped; 0 awaiting translation")
+    [paper] = imported(project).values()
+    assert (paper.title.primary, paper.title.secondary) == (title, CHINESE_TITLES[0])
     # (a labelled digest's entry, "Title: …" over "Abstract: …", is no page's metadata)
     labelled = f"Title: {title}\n标题：{CHINESE_TITLES[0]}\nAbstract: {abstract}\n摘要：好。\n"
     [record], problems = read_records(labelled, "l.md", None, LANGUAGES)
