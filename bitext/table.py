@@ -672,22 +672,30 @@ def front_matter_record(text: str, source: str, lenient: bool = False
 def page_of(text: str, source: str, languages: tuple[Language, Language]) -> str | None:
     """The page that a file of one paper is a language's version of, which pairs it with
     its translation's page: as a Hugo site names it, its front matter's `translationKey`,
-    else its file's name (see `page_by_name`); as a Pelican site does, its `slug` beside
-    a `lang`. None for a file that names none."""
+    else its file's name (see `page_by_name`); as a Pelican site or Jekyll's plugins do,
+    its `slug`, `permalink` or `ref` beside a `lang`. None for a file that names none."""
     lines = text.removeprefix("\ufeff").replace("\r\n", "\n").split("\n")
     if (header_end := metadata_header_end(lines)) is not None:
         fields = {match["key"].lower(): match["value"].strip() for line in lines[:header_end]
                   if (match := METADATA_LINE.fullmatch(line))}
-        if fields.get("slug") and fields.get("lang"):
-            return f"slug:{fields['slug']}"
     elif is_front_matter(text):
         record, _ = front_matter_record(text, source, lenient=True)
-        key = next((value for name, value in (record or {}).items()
-                    if name.casefold() == "translationkey" and isinstance(value, str)), None)
-        if key:
-            return f"key:{key}"
+        fields = {name.casefold(): value for name, value in (record or {}).items()
+                  if isinstance(value, str) and value.strip()}
+    else:
+        fields = {}
+    if key := fields.get("translationkey") or fields.get("translation_key"):
+        return f"key:{key}"
+    if fields.get("lang") and (key := next(
+            (fields[name] for name in PAGE_NAME_KEYS if fields.get(name)), None)):
+        return f"key:{key}"
     named = page_by_name(source, languages)
     return f"path:{named}" if named else None
+
+
+# The fields that name a page its translations share, beside its `lang` (Pelican's slug,
+# jekyll-polyglot's permalink, the `ref` of Jekyll's bilingual themes).
+PAGE_NAME_KEYS = ("slug", "permalink", "ref", "lang_ref")
 
 
 # A language's code as a Hugo site's multilingual content names it ("en", "zh-cn", "zh_CN",

@@ -92,31 +92,32 @@ def test_a_folder_or_a_pattern_that_gives_no_papers_is_a_problem(tmp_path, capsy
 
 
 def hugo_page(title: str, day: str, body: str, tags: list[str] | None = None,
-              toml: bool = False, key: str | None = None) -> str:
-    """A Hugo page of one paper: its front matter in YAML, or in TOML as `hugo new` writes
-    it (its date a time of day with its offset), perhaps with its `translationKey`, its
-    abstract the body."""
+              toml: bool = False, fields: dict[str, str] | None = None) -> str:
+    """A Hugo (or Jekyll) page of one paper: its front matter in YAML, or in TOML as `hugo
+    new` writes it (its date a time of day with its offset), with `fields` of its own (a
+    `translationKey`), its abstract the body."""
     quoted = json.dumps(title, ensure_ascii=False)
     if toml:
         lines = ["+++", f"title = {quoted}", f"date = {day}T09:30:00+08:00", "draft = false"]
         lines += [f"tags = {json.dumps(tags)}"] if tags else []
-        lines += [f'translationKey = "{key}"'] if key else []
+        lines += [f'{name} = "{value}"' for name, value in (fields or {}).items()]
         return "\n".join([*lines, "+++", "", body, ""])
     lines = ["---", f"title: {quoted}", f"date: {day}"]
     lines += [f"tags: {json.dumps(tags)}"] if tags else []
-    lines += [f"translationKey: {key}"] if key else []
+    lines += [f"{name}: {value}" for name, value in (fields or {}).items()]
     return "\n".join([*lines, "---", "", body, ""])
 
 
 @pytest.mark.parametrize("layout", ["by file name", "by folder", "page bundles",
-                                    "by translationKey"])
+                                    "by translationKey", "jekyll"])
 def test_a_hugo_sites_pages_and_their_translations_import_as_bilingual_papers(
         tmp_path, capsys, layout):
     """A multilingual Hugo site's content, as an editor who moves from Hugo has it: each
     paper a page in English and its translation a page in Chinese, paired as Hugo pairs
     them (`qwen3.en.md` and `qwen3.zh-cn.md`; `content/en/…` and `content/zh/…`;
     `qwen3/index.en.md` and `qwen3/index.zh.md`; a `translationKey` of their own in
-    files named otherwise), without arXiv ids, their front matter in
+    files named otherwise; as Jekyll's bilingual themes pair posts, a `ref` beside their
+    `lang`), without arXiv ids, their front matter in
     YAML or TOML, a section's list page (`_index.md`) beside them. Each pair is one paper
     with its translation, tags and day; the list pages are left out and named; a
     translation whose page has no English is the problem it was. Before, every
@@ -131,16 +132,19 @@ def test_a_hugo_sites_pages_and_their_translations_import_as_bilingual_papers(
     for number, paper in enumerate(papers):
         name = f"paper-{number}"
         toml = layout in ("by folder", "page bundles")
-        key = f"p{number}" if layout == "by translationKey" else None
+        fields = ({"translationKey": f"p{number}"} if layout == "by translationKey"
+                  else {"ref": name} if layout == "jekyll" else {})
         english = hugo_page(" ".join(paper["title"].split()), day,
-                            "\n\n".join(paragraphs(paper["summary"])), ["llm"], toml, key)
+                            "\n\n".join(paragraphs(paper["summary"])), ["llm"], toml,
+                            {**fields, **({"lang": "en"} if layout == "jekyll" else {})})
         chinese = hugo_page(CHINESE_TITLES[number], day,
                             CHINESE_ABSTRACTS[number % len(CHINESE_ABSTRACTS)], ["llm"], toml,
-                            key)
+                            {**fields, **({"lang": "zh"} if layout == "jekyll" else {})})
         pages = {"by file name": (f"papers/{name}.en.md", f"papers/{name}.zh-cn.md"),
                  "by folder": (f"en/papers/{name}.md", f"zh/papers/{name}.md"),
                  "page bundles": (f"papers/{name}/index.en.md", f"papers/{name}/index.zh.md"),
-                 "by translationKey": (f"papers/{name}.md", f"papers/{name}-chinese.md")}
+                 "by translationKey": (f"papers/{name}.md", f"papers/{name}-chinese.md"),
+                 "jekyll": (f"_posts/{day}-{name}.md", f"_posts/{day}-{name}-chinese.md")}
         for path, text in zip(pages[layout], (english, chinese), strict=True):
             (content / path).parent.mkdir(parents=True, exist_ok=True)
             (content / path).write_text(text, "utf-8")
@@ -165,7 +169,7 @@ def test_a_hugo_sites_pages_and_their_translations_import_as_bilingual_papers(
     # a translation alone, its English page gone: the problem that says so, as before
     english_pages = [path for path in content.rglob("*.md")
                      if "/en/" in path.as_posix() or ".en." in path.name
-                     or path.stem.startswith("paper-") and "-chinese" not in path.name
+                     or "paper-" in path.stem and "-chinese" not in path.name
                      and "." not in path.stem]
     english_pages[0].unlink()
     other = make_project(tmp_path / "other", {})
