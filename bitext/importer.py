@@ -517,7 +517,8 @@ def plan_import(root: Path, config: Config, digests: list[Digest], date: dt.date
                     without_paper.append(record)
                     continue
                 record = translated
-            slug = slug_from_title(record.titles[0])
+            # (a site's page keeps its address: see `Record.slug`)
+            slug = record.slug or slug_from_title(record.titles[0])
             if not slug:
                 problems.append(Problem(record.source, record.line, None,
                                         "the title gives no file name",

@@ -129,8 +129,10 @@ class Record:
     """The lines of that input that are no paper's (as `left_out_outside`)."""
     page: str | None = None
     """The page that its input, a file of this paper alone, is one language's version of
-    (see `bitext.table.page_of`): the page of a translation alone that another input
+    (see `bitext.table.SitePage`): the page of a translation alone that another input
     gives is its translation's."""
+    slug: str | None = None
+    """The URL name of that page on the site it comes from, which its paper keeps."""
     venue: str | None = None
     """Where the paper was published (arXiv's journal reference, an OpenReview venue)."""
     year: int | None = None
@@ -303,9 +305,10 @@ def read_records(text: str, name: str, format_name: str | None,
                               year=entry.year,
                               lines=dict(entry.lines or {})))
     if len(records) == 1 and rows is None and format_name in MARKDOWN_FORMATS:
-        from bitext.table import page_of
+        from bitext.table import site_page
 
-        records[0] = dataclasses.replace(records[0], page=page_of(text, name, languages))
+        page = site_page(text, name, languages)
+        records[0] = dataclasses.replace(records[0], page=page.page, slug=page.slug)
     return records, problems
 
 

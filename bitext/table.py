@@ -36,7 +36,7 @@ from dataclasses import dataclass
 
 from bitext.checks import FAILED_TRANSLATION
 from bitext.config import Language
-from bitext.content import MACHINE
+from bitext.content import MACHINE, SLUG_FORM
 from bitext.digest import Entry, abstract_text, author_names, note_of, tag_words
 from bitext.digestlines import (
     FIELD_OF_LABEL,
@@ -63,6 +63,7 @@ from bitext.digestlines import (
 )
 from bitext.errors import Problem
 from bitext.inline_html import BREAK, breaks_as, html_as_markdown
+from bitext.schema import URL_NAME_MAX
 from bitext.scripts import PRIMARY_MAX, SECONDARY_MIN, script_of_language, script_share
 from bitext.sources import GITHUB_URL
 from bitext.strings import primary_subtag
@@ -669,28 +670,64 @@ def front_matter_record(text: str, source: str, lenient: bool = False
     return record, []
 
 
-def page_of(text: str, source: str, languages: tuple[Language, Language]) -> str | None:
-    """The page that a file of one paper is a language's version of, which pairs it with
-    its translation's page: as a Hugo site names it, its front matter's `translationKey`,
-    else its file's name (see `page_by_name`); as a Pelican site or Jekyll's plugins do,
-    its `slug`, `permalink` or `ref` beside a `lang`. None for a file that names none."""
+@dataclass(frozen=True)
+class SitePage:
+    """What a file of one paper, a page of a Hugo, Jekyll or Pelican site, says of its
+    page there."""
+
+    page: str | None
+    """The page it is one language's version of, which pairs it with its translation's
+    page: as a Hugo site names it, its front matter's `translationKey`, else its file's
+    name (see `page_by_name`); as a Pelican site or Jekyll's plugins do, its `slug`,
+    `permalink` or `ref` beside a `lang`."""
+    slug: str | None
+    """Its page's URL name, where it is one of bitext's (see `page_slug`)."""
+
+
+def site_page(text: str, source: str, languages: tuple[Language, Language]) -> SitePage:
+    """See `SitePage`: None for what the file does not name, its URL name for a file
+    with front matter or Pelican's metadata only (a digest of one paper names none)."""
     lines = text.removeprefix("\ufeff").replace("\r\n", "\n").split("\n")
     if (header_end := metadata_header_end(lines)) is not None:
         fields = {match["key"].lower(): match["value"].strip() for line in lines[:header_end]
                   if (match := METADATA_LINE.fullmatch(line))}
     elif is_front_matter(text):
         record, _ = front_matter_record(text, source, lenient=True)
-        fields = {name.casefold(): value for name, value in (record or {}).items()
+        fields = {name.casefold(): value.strip() for name, value in (record or {}).items()
                   if isinstance(value, str) and value.strip()}
     else:
-        fields = {}
+        named = page_by_name(source, languages)
+        return SitePage(f"path:{named}" if named else None, None)
+    slug = page_slug(fields, source, languages)
     if key := fields.get("translationkey") or fields.get("translation_key"):
-        return f"key:{key}"
+        return SitePage(f"key:{key}", slug)
     if fields.get("lang") and (key := next(
             (fields[name] for name in PAGE_NAME_KEYS if fields.get(name)), None)):
-        return f"key:{key}"
+        return SitePage(f"key:{key}", slug)
     named = page_by_name(source, languages)
-    return f"path:{named}" if named else None
+    return SitePage(f"path:{named}" if named else None, slug)
+
+
+def page_slug(fields: dict[str, str], source: str, languages: tuple[Language, Language]
+              ) -> str | None:
+    """The URL name that a site gave a page: its `slug`, else its file's name as Hugo
+    and Jekyll make one (without a language's code, `qwen3.en.md`; a page bundle's
+    folder's, `qwen3/index.md`; a Jekyll post's without its date, `2025-06-02-qwen3.md`),
+    so that its paper keeps the address `papers/qwen3/`; None where that is no URL name
+    of bitext's (lowercase letters, digits and hyphens)."""
+    parts = source.replace("\\", "/").split("/")
+    name = parts[-1].rpartition(".")[0] or parts[-1]
+    stem, _, code = name.rpartition(".")
+    if stem and names_language(code, languages):
+        name = stem
+    if name in ("index", "_index") and len(parts) > 1:
+        name = parts[-2]
+    name = fields.get("slug") or JEKYLL_POST_DATE.sub("", name)
+    return name if SLUG_FORM.fullmatch(name) and len(name) <= URL_NAME_MAX else None
+
+
+# The day a Jekyll post's file name starts with ("2025-06-02-qwen3.md").
+JEKYLL_POST_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}-")
 
 
 # The fields that name a page its translations share, beside its `lang` (Pelican's slug,
@@ -709,23 +746,26 @@ def page_by_name(source: str, languages: tuple[Language, Language]) -> str | Non
     extension ("papers/qwen3.en.md", "papers/qwen3.zh-cn.md": "papers/qwen3"), else by the
     language's folder ("content/en/papers/qwen3.md", "content/zh/papers/qwen3.md":
     "content/papers/qwen3"); None for a file named neither way."""
-    codes = {language.code.split("-")[0].lower() for language in languages}
-
-    def names_language(part: str) -> bool:
-        match = HUGO_LANGUAGE.fullmatch(part)
-        return bool(match) and match["language"].lower() in codes
-
     parts = source.replace("\\", "/").split("/")
     stem, dot, extension = parts[-1].rpartition(".")
     name, _, code = stem.rpartition(".")
-    if dot and name and names_language(code):
+    if dot and name and names_language(code, languages):
         return "/".join([*parts[:-1], name])
-    folders = [index for index, part in enumerate(parts[:-1]) if names_language(part)]
+    folders = [index for index, part in enumerate(parts[:-1])
+               if names_language(part, languages)]
     if folders:
         return "/".join(part for index, part in enumerate(parts[:-1])
                         if index != folders[-1]) + "/" + (stem if dot else parts[-1])
     return None
 
+
+
+def names_language(part: str, languages: tuple[Language, Language]) -> bool:
+    """Whether a part of a file's path is one of the two languages' codes, as a Hugo site
+    writes them (see `HUGO_LANGUAGE`)."""
+    match = HUGO_LANGUAGE.fullmatch(part)
+    return bool(match) and match["language"].lower() in {
+        language.code.split("-")[0].lower() for language in languages}
 
 
 def yaml_fields(text: str, source: str, lenient: bool) -> tuple[dict | None, int,

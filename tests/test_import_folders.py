@@ -117,12 +117,12 @@ def test_a_hugo_sites_pages_and_their_translations_import_as_bilingual_papers(
     them (`qwen3.en.md` and `qwen3.zh-cn.md`; `content/en/…` and `content/zh/…`;
     `qwen3/index.en.md` and `qwen3/index.zh.md`; a `translationKey` of their own in
     files named otherwise; as Jekyll's bilingual themes pair posts, a `ref` beside their
-    `lang`), without arXiv ids, their front matter in
-    YAML or TOML, a section's list page (`_index.md`) beside them. Each pair is one paper
-    with its translation, tags and day; the list pages are left out and named; a
-    translation whose page has no English is the problem it was. Before, every
-    translation was "a translation without its paper's abstract", TOML front matter was
-    read as a digest's lines, and a page bundle's `index.en.md` was left out."""
+    `lang`), without arXiv ids, their front matter in YAML or TOML, a section's list page
+    (`_index.md`) beside them. Each pair is one paper with its translation, tags, day and
+    its page's address; the list pages are left out and named; a translation whose page
+    has no English is the problem it was. Before, every translation was "a translation
+    without its paper's abstract", TOML front matter was read as a digest's lines, a page
+    bundle's `index.en.md` was left out, and each paper's address came from its title."""
     from tests.test_import_bibtex import paragraphs, sample_days
     from tests.test_import_sources import CHINESE_ABSTRACTS, CHINESE_TITLES
 
@@ -161,6 +161,8 @@ def test_a_hugo_sites_pages_and_their_translations_import_as_bilingual_papers(
     read = imported(project)
     assert {(paper.date.isoformat(), paper.tags) for paper in read.values()} == {
         (day, ("llm",))}
+    # (each keeps its page's address on the site it came from, papers/paper-0/ …)
+    assert sorted(read) == [f"paper-{number}" for number in range(len(papers))]
     assert sorted((paper.title.primary, paper.title.secondary,
                    abstracts_in_file(project, paper)[1]) for paper in read.values()) == sorted(
         (" ".join(paper["title"].split()), CHINESE_TITLES[number],
@@ -246,8 +248,9 @@ def test_pelican_pages_and_posts_read_by_their_metadata(tmp_path, capsys):
     assert run(project, str(folder)) == 0
     assert capsys.readouterr().out.splitlines()[-1] == (
         "1 created, 0 updated, 0 skipped; 0 awaiting translation")
-    [paper] = imported(project).values()
-    assert (paper.title.primary, paper.title.secondary) == (title, CHINESE_TITLES[0])
+    [(slug, paper)] = imported(project).items()
+    assert (slug, paper.title.primary, paper.title.secondary) == (
+        "prorl", title, CHINESE_TITLES[0])
     # (a labelled digest's entry, "Title: …" over "Abstract: …", is no page's metadata)
     labelled = f"Title: {title}\n标题：{CHINESE_TITLES[0]}\nAbstract: {abstract}\n摘要：好。\n"
     [record], problems = read_records(labelled, "l.md", None, LANGUAGES)
