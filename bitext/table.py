@@ -658,6 +658,8 @@ def front_matter_record(text: str, source: str, lenient: bool = False
     current = ""
     for line in text.split("\n")[body_start:]:
         heading = SECTION_HEADING.fullmatch(line.strip())
+        if COMMENT_LINE.fullmatch(line.strip()):
+            continue  # ("<!--more-->", where Hugo and Jekyll end a post's summary)
         if heading:
             current = heading["name"]
             sections.setdefault(current, [])
@@ -726,6 +728,8 @@ def page_slug(fields: dict[str, str], source: str, languages: tuple[Language, La
     return name if SLUG_FORM.fullmatch(name) and len(name) <= URL_NAME_MAX else None
 
 
+# A line of an HTML comment alone, which no page shows.
+COMMENT_LINE = re.compile(r"<!--.*?-->")
 # The day a Jekyll post's file name starts with ("2025-06-02-qwen3.md").
 JEKYLL_POST_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}-")
 

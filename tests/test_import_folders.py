@@ -122,7 +122,8 @@ def test_a_hugo_sites_pages_and_their_translations_import_as_bilingual_papers(
     its page's address; the list pages are left out and named; a translation whose page
     has no English is the problem it was. Before, every translation was "a translation
     without its paper's abstract", TOML front matter was read as a digest's lines, a page
-    bundle's `index.en.md` was left out, and each paper's address came from its title."""
+    bundle's `index.en.md` was left out, each paper's address came from its title, and a
+    summary's end (`<!--more-->`) made the page a digest's lines."""
     from tests.test_import_bibtex import paragraphs, sample_days
     from tests.test_import_sources import CHINESE_ABSTRACTS, CHINESE_TITLES
 
@@ -134,8 +135,10 @@ def test_a_hugo_sites_pages_and_their_translations_import_as_bilingual_papers(
         toml = layout in ("by folder", "page bundles")
         fields = ({"translationKey": f"p{number}"} if layout == "by translationKey"
                   else {"ref": name} if layout == "jekyll" else {})
+        # (the summary's end marked after the first sentence, as posts mark it)
+        first, rest = " ".join(paragraphs(paper["summary"])).split(". ", 1)
         english = hugo_page(" ".join(paper["title"].split()), day,
-                            "\n\n".join(paragraphs(paper["summary"])), ["llm"], toml,
+                            f"{first}.\n\n<!--more-->\n\n{rest}", ["llm"], toml,
                             {**fields, **({"lang": "en"} if layout == "jekyll" else {})})
         chinese = hugo_page(CHINESE_TITLES[number], day,
                             CHINESE_ABSTRACTS[number % len(CHINESE_ABSTRACTS)], ["llm"], toml,
@@ -163,6 +166,9 @@ def test_a_hugo_sites_pages_and_their_translations_import_as_bilingual_papers(
         (day, ("llm",))}
     # (each keeps its page's address on the site it came from, papers/paper-0/ …)
     assert sorted(read) == [f"paper-{number}" for number in range(len(papers))]
+    assert [abstracts_in_file(project, read[f"paper-{number}"])[0].split("\n\n", 1)[0]
+            for number in range(len(papers))] == [
+        " ".join(paragraphs(paper["summary"])).split(". ", 1)[0] + "." for paper in papers]
     assert sorted((paper.title.primary, paper.title.secondary,
                    abstracts_in_file(project, paper)[1]) for paper in read.values()) == sorted(
         (" ".join(paper["title"].split()), CHINESE_TITLES[number],
