@@ -597,6 +597,8 @@ def names_last_first(text: str) -> tuple[str, ...]:
 
 # A Markdown heading, and what it names.
 SECTION_HEADING = re.compile(r"#{1,6}[ \t]+(?P<name>.+?)[ \t#]*$")
+# A line of an HTML comment alone, which no page shows.
+COMMENT_LINE = re.compile(r"<!--.*?-->")
 # A top-level field of a front matter, read without YAML (see `front_matter_record`).
 FIELD_LINE = re.compile(r"([A-Za-z_][\w.-]*)[ \t]*:[ \t]*(.*)")
 
@@ -670,106 +672,6 @@ def front_matter_record(text: str, source: str, lenient: bool = False
     record.update((name or body, section) for name, section in named.items()
                   if section and (name or body) not in record)
     return record, []
-
-
-@dataclass(frozen=True)
-class SitePage:
-    """What a file of one paper, a page of a Hugo, Jekyll or Pelican site, says of its
-    page there."""
-
-    page: str | None
-    """The page it is one language's version of, which pairs it with its translation's
-    page: as a Hugo site names it, its front matter's `translationKey`, else its file's
-    name (see `page_by_name`); as a Pelican site or Jekyll's plugins do, its `slug`,
-    `permalink` or `ref` beside a `lang`."""
-    slug: str | None
-    """Its page's URL name, where it is one of bitext's (see `page_slug`)."""
-
-
-def site_page(text: str, source: str, languages: tuple[Language, Language]) -> SitePage:
-    """See `SitePage`: None for what the file does not name, its URL name for a file
-    with front matter or Pelican's metadata only (a digest of one paper names none)."""
-    lines = text.removeprefix("\ufeff").replace("\r\n", "\n").split("\n")
-    if (header_end := metadata_header_end(lines)) is not None:
-        fields = {match["key"].lower(): match["value"].strip() for line in lines[:header_end]
-                  if (match := METADATA_LINE.fullmatch(line))}
-    elif is_front_matter(text):
-        record, _ = front_matter_record(text, source, lenient=True)
-        fields = {name.casefold(): value.strip() for name, value in (record or {}).items()
-                  if isinstance(value, str) and value.strip()}
-    else:
-        named = page_by_name(source, languages)
-        return SitePage(f"path:{named}" if named else None, None)
-    slug = page_slug(fields, source, languages)
-    if key := fields.get("translationkey") or fields.get("translation_key"):
-        return SitePage(f"key:{key}", slug)
-    if fields.get("lang") and (key := next(
-            (fields[name] for name in PAGE_NAME_KEYS if fields.get(name)), None)):
-        return SitePage(f"key:{key}", slug)
-    named = page_by_name(source, languages)
-    return SitePage(f"path:{named}" if named else None, slug)
-
-
-def page_slug(fields: dict[str, str], source: str, languages: tuple[Language, Language]
-              ) -> str | None:
-    """The URL name that a site gave a page: its `slug`, else its file's name as Hugo
-    and Jekyll make one (without a language's code, `qwen3.en.md`; a page bundle's
-    folder's, `qwen3/index.md`; a Jekyll post's without its date, `2025-06-02-qwen3.md`),
-    so that its paper keeps the address `papers/qwen3/`; None where that is no URL name
-    of bitext's (lowercase letters, digits and hyphens)."""
-    parts = source.replace("\\", "/").split("/")
-    name = parts[-1].rpartition(".")[0] or parts[-1]
-    stem, _, code = name.rpartition(".")
-    if stem and names_language(code, languages):
-        name = stem
-    if name in ("index", "_index") and len(parts) > 1:
-        name = parts[-2]
-    name = fields.get("slug") or JEKYLL_POST_DATE.sub("", name)
-    return name if SLUG_FORM.fullmatch(name) and len(name) <= URL_NAME_MAX else None
-
-
-# A line of an HTML comment alone, which no page shows.
-COMMENT_LINE = re.compile(r"<!--.*?-->")
-# The day a Jekyll post's file name starts with ("2025-06-02-qwen3.md").
-JEKYLL_POST_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}-")
-
-
-# The fields that name a page its translations share, beside its `lang` (Pelican's slug,
-# jekyll-polyglot's permalink, the `ref` of Jekyll's bilingual themes).
-PAGE_NAME_KEYS = ("slug", "permalink", "ref", "lang_ref")
-
-
-# A language's code as a Hugo site's multilingual content names it ("en", "zh-cn", "zh_CN",
-# "zh-Hans"): its first subtag is the language's.
-HUGO_LANGUAGE = re.compile(r"(?P<language>[a-z]{2,3})(?:[-_][a-z]{2,4})?", re.IGNORECASE)
-
-
-def page_by_name(source: str, languages: tuple[Language, Language]) -> str | None:
-    """The page that a file of one paper is a language's version of, as Hugo pairs a
-    page's translations by their files' names: by the language's code before its
-    extension ("papers/qwen3.en.md", "papers/qwen3.zh-cn.md": "papers/qwen3"), else by the
-    language's folder ("content/en/papers/qwen3.md", "content/zh/papers/qwen3.md":
-    "content/papers/qwen3"); None for a file named neither way."""
-    parts = source.replace("\\", "/").split("/")
-    stem, dot, extension = parts[-1].rpartition(".")
-    name, _, code = stem.rpartition(".")
-    if dot and name and names_language(code, languages):
-        return "/".join([*parts[:-1], name])
-    folders = [index for index, part in enumerate(parts[:-1])
-               if names_language(part, languages)]
-    if folders:
-        return "/".join(part for index, part in enumerate(parts[:-1])
-                        if index != folders[-1]) + "/" + (stem if dot else parts[-1])
-    return None
-
-
-
-def names_language(part: str, languages: tuple[Language, Language]) -> bool:
-    """Whether a part of a file's path is one of the two languages' codes, as a Hugo site
-    writes them (see `HUGO_LANGUAGE`)."""
-    match = HUGO_LANGUAGE.fullmatch(part)
-    return bool(match) and match["language"].lower() in {
-        language.code.split("-")[0].lower() for language in languages}
 
 
 def yaml_fields(text: str, source: str, lenient: bool) -> tuple[dict | None, int,
@@ -877,6 +779,99 @@ def abstract_alone(record: dict, sections: dict[str, str]) -> bool:
     return (list(sections) == [""] and 0 < len(lines) <= ABSTRACT_LINES_MAX
             and len(body) <= ABSTRACT_LENGTH_MAX and "title" in fields
             and "abstract" not in fields and (len(lines) == 1 or all(map(is_prose, lines))))
+
+
+@dataclass(frozen=True)
+class SitePage:
+    """What a file of one paper, a page of a Hugo, Jekyll or Pelican site, says of its
+    page there."""
+
+    page: str | None
+    """The page it is one language's version of, which pairs it with its translation's
+    page: as a Hugo site names it, its front matter's `translationKey`, else its file's
+    name (see `page_by_name`); as a Pelican site or Jekyll's plugins do, its `slug`,
+    `permalink` or `ref` beside a `lang`."""
+    slug: str | None
+    """Its page's URL name, where it is one of bitext's (see `page_slug`)."""
+
+
+def site_page(text: str, source: str, languages: tuple[Language, Language]) -> SitePage:
+    """See `SitePage`: None for what the file does not name, its URL name for a file
+    with front matter or Pelican's metadata only (a digest of one paper names none)."""
+    lines = text.removeprefix("\ufeff").replace("\r\n", "\n").split("\n")
+    if (header_end := metadata_header_end(lines)) is not None:
+        fields = {match["key"].lower(): match["value"].strip() for line in lines[:header_end]
+                  if (match := METADATA_LINE.fullmatch(line))}
+    elif is_front_matter(text):
+        record, _ = front_matter_record(text, source, lenient=True)
+        fields = {name.casefold(): value.strip() for name, value in (record or {}).items()
+                  if isinstance(value, str) and value.strip()}
+    else:
+        named = page_by_name(source, languages)
+        return SitePage(f"path:{named}" if named else None, None)
+    slug = page_slug(fields, source, languages)
+    if key := fields.get("translationkey") or fields.get("translation_key"):
+        return SitePage(f"key:{key}", slug)
+    if fields.get("lang") and (key := next(
+            (fields[name] for name in PAGE_NAME_KEYS if fields.get(name)), None)):
+        return SitePage(f"key:{key}", slug)
+    named = page_by_name(source, languages)
+    return SitePage(f"path:{named}" if named else None, slug)
+
+
+def page_slug(fields: dict[str, str], source: str, languages: tuple[Language, Language]
+              ) -> str | None:
+    """The URL name that a site gave a page: its `slug`, else its file's name as Hugo
+    and Jekyll make one (without a language's code, `qwen3.en.md`; a page bundle's
+    folder's, `qwen3/index.md`; a Jekyll post's without its date, `2025-06-02-qwen3.md`),
+    so that its paper keeps the address `papers/qwen3/`; None where that is no URL name
+    of bitext's (lowercase letters, digits and hyphens)."""
+    parts = source.replace("\\", "/").split("/")
+    name = parts[-1].rpartition(".")[0] or parts[-1]
+    stem, _, code = name.rpartition(".")
+    if stem and names_language(code, languages):
+        name = stem
+    if name in ("index", "_index") and len(parts) > 1:
+        name = parts[-2]
+    name = fields.get("slug") or JEKYLL_POST_DATE.sub("", name)
+    return name if SLUG_FORM.fullmatch(name) and len(name) <= URL_NAME_MAX else None
+
+
+# The day a Jekyll post's file name starts with ("2025-06-02-qwen3.md").
+JEKYLL_POST_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}-")
+# The fields that name a page its translations share, beside its `lang` (Pelican's slug,
+# jekyll-polyglot's permalink, the `ref` of Jekyll's bilingual themes).
+PAGE_NAME_KEYS = ("slug", "permalink", "ref", "lang_ref")
+# A language's code as a Hugo site's multilingual content names it ("en", "zh-cn", "zh_CN",
+# "zh-Hans"): its first subtag is the language's.
+HUGO_LANGUAGE = re.compile(r"(?P<language>[a-z]{2,3})(?:[-_][a-z]{2,4})?", re.IGNORECASE)
+
+
+def page_by_name(source: str, languages: tuple[Language, Language]) -> str | None:
+    """The page that a file of one paper is a language's version of, as Hugo pairs a
+    page's translations by their files' names: by the language's code before its
+    extension ("papers/qwen3.en.md", "papers/qwen3.zh-cn.md": "papers/qwen3"), else by the
+    language's folder ("content/en/papers/qwen3.md", "content/zh/papers/qwen3.md":
+    "content/papers/qwen3"); None for a file named neither way."""
+    parts = source.replace("\\", "/").split("/")
+    stem, dot, _ = parts[-1].rpartition(".")
+    name, _, code = stem.rpartition(".")
+    if dot and name and names_language(code, languages):
+        return "/".join([*parts[:-1], name])
+    folders = [index for index, part in enumerate(parts[:-1])
+               if names_language(part, languages)]
+    if folders:
+        return "/".join(part for index, part in enumerate(parts[:-1])
+                        if index != folders[-1]) + "/" + (stem if dot else parts[-1])
+    return None
+
+
+def names_language(part: str, languages: tuple[Language, Language]) -> bool:
+    """Whether a part of a file's path is one of the two languages' codes, as a Hugo site
+    writes them (see `HUGO_LANGUAGE`)."""
+    match = HUGO_LANGUAGE.fullmatch(part)
+    return bool(match) and match["language"].lower() in {
+        language.code.split("-")[0].lower() for language in languages}
 
 
 def json_problem(source: str, line: int, found: str) -> Problem:
