@@ -516,6 +516,7 @@ METADATA_KEYS = frozenset({"title", "date", "modified", "category", "tags", "key
 METADATA_ONLY_KEYS = frozenset({"slug", "lang", "category", "status", "translation",
                                 "template", "save_as", "url", "modified"})
 METADATA_LINE = re.compile(r"(?P<key>[A-Za-z][\w ]*?)[ \t]*:[ \t]*(?P<value>.*)")
+MAX_METADATA_LINES = 40
 
 
 def metadata_header_end(lines: list[str]) -> int | None:
@@ -535,9 +536,6 @@ def metadata_header_end(lines: list[str]) -> int | None:
             return None
         keys.add(key)
     return None
-
-
-MAX_METADATA_LINES = 40
 
 
 def toml_front_matter_end(lines: list[str]) -> int | None:

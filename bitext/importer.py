@@ -556,8 +556,8 @@ def with_translations_merged(readings: list[tuple[list[Record], list[Problem]]]
     `bitext.digest.is_translation_only`) of a paper that another input gives without its
     translation is that paper's translation, and no record of its own: `import
     day.json newsletter.md` in one run, as the daily papers and then the newsletter; a
-    page of a Hugo or Pelican site and its translation's page (see `Record.page`), `import
-    content/`."""
+    page of a Hugo, Jekyll or Pelican site and its translation's page (see `Record.page`),
+    `import content/`."""
     def keys(record: Record) -> list[str]:
         return paper_keys(record) + ([f"page:{record.page}"] if record.page else [])
 
