@@ -1117,6 +1117,10 @@ def read_entries(lines: list[Line], source: str, names: dict[bool, str]
     if is_labelled(lines):
         return read_labelled(lines, source, names)
     parser = best_parser(lines, source, names)
+    if parser.problems and (headed := with_headed_abstracts(lines)) and is_labelled(headed):
+        found = read_labelled(headed, source, names)
+        if len(found[1]) < len(parser.problems):
+            return found
     if parser.problems and (titled := with_title_labels(lines)) and is_labelled(titled):
         # (read so only where that has fewer problems: where both have some, the
         # grammar's name the line of the likelier cause)
@@ -1641,6 +1645,38 @@ def with_headed_translations(lines: list[Line]) -> list[Line] | None:
     return found if headed else None
 
 
+# The labels of a paper's texts.
+TEXT_LABELS = ("title", "abstract")
+
+
+def with_headed_abstracts(lines: list[Line]) -> list[Line] | None:
+    """The lines with each Markdown heading in the primary language labelled a title, and
+    the prose right under it, in the primary language alone, its abstract, where labelled
+    lines follow them before the next heading: a note of one paper, as a note-taking app
+    keeps it ("# Qwen3 Technical Report" / "In this work …" / "## 中文标题" / "Qwen3 技术报告" /
+    "## 摘要" / "在本工作中……"). Before, the abstract was read as the title of a
+    translation alone. A heading with nothing under it ("## 研究内容", a template's part
+    left empty) is then no paper's text. None where no heading heads such lines."""
+    found, headed = list(lines), False
+    heads = [index for index, line in enumerate(lines) if line.heading] + [len(lines)]
+    for head, end in itertools.pairwise(heads):
+        if end == head + 1 and is_unlabelled_text(lines[head]):
+            found[head] = dataclasses.replace(lines[head], label="other", heading=0)
+            continue
+        text = [index for index in range(head + 1, end) if is_unlabelled_text(lines[index])]
+        # (the prose first under the heading, after its lines of authors or links perhaps)
+        if not (is_unlabelled_text(lines[head]) and lines[head].can_be(False)
+                and not lines[head].can_be(True) and text
+                and not any(line.label in TEXT_LABELS for line in lines[head + 1:text[0]])
+                and is_prose(lines[text[0]].text) and not lines[text[0]].can_be(True)
+                and any(line.label in TEXT_LABELS for line in lines[text[0] + 1:end])):
+            continue
+        found[head] = dataclasses.replace(lines[head], label="title", heading=0)
+        found[text[0]] = dataclasses.replace(lines[text[0]], label="abstract")
+        headed = True
+    return found if headed else None
+
+
 def heads_links(lines: list[Line], index: int) -> bool:
     """Whether a line is a title over a line of links: unlabelled, and first in the file,
     after a blank line or with an entry's number."""
@@ -1670,7 +1706,7 @@ def read_labelled(lines: list[Line], source: str, names: dict[bool, str]
     groups: list[dict[str, list[LabelledField]]] = []
     current = None
     wrapped_links = set()
-    for line in lines:
+    for at, line in enumerate(lines):
         if (line.links and current and current.kind == "abstract" and current.lines
                 and current.lines[-1].number + 1 == line.number
                 and wraps_to(current.lines[-1], line)):
@@ -1683,7 +1719,9 @@ def read_labelled(lines: list[Line], source: str, names: dict[bool, str]
             current.lines.append(line)
             continue
         current = LabelledField(line.label, line.number, [line] if line.text else [])
-        if not groups or line.label == "title" and starts_entry(groups[-1], line):
+        # (a label alone on its line, "## 中文标题", is judged by the text under it)
+        title = line if line.text or at + 1 == len(lines) else lines[at + 1]
+        if not groups or line.label == "title" and starts_entry(groups[-1], title):
             groups.append({})
         groups[-1].setdefault(line.label, []).append(current)
     entries, problems = [], []

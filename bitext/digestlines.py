@@ -50,7 +50,8 @@ LABEL_HAN_MAX = 6
 # "project.github.io/", as arXiv's abstracts wrap.)
 LINK_ITEM = re.compile(
     r"\s*(?:(?P<label>[^\s:：|.。!?！？,，;；][^:：|.。!?！？,，;；]{0,29}?)\s*[:：]\s*)?"
-    r"(?:(?P<url>https?://[^\s|<>\"]+)|(?P<schemeless>(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}"
+    r"(?:(?P<url>https?://[^\s|<>\"]+)|(?P<doi>10\.\d{4,9}/[^\s|<>\"]+)"
+    r"|(?P<schemeless>(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}"
     r"/[^\s|<>\"]*)|(?P<arxiv>\d{4}\.\d{4,5}(?:v\d+)?))"
     r"\s*[|·•,;，；、]?")
 URL_TRAILER = ".,;:!?)]}>。，；：！？）】」'"
@@ -166,6 +167,7 @@ FIELD_OF_LABEL = {label: field for field, labels in {
     "abstract": ("abstract", "summary", "paper abstract", "abstract note", "english abstract",
                  "translated abstract", "chinese abstract", "摘要", "论文摘要", "英文摘要",
                  "中文摘要", "原文摘要", "摘要翻译", "摘要原文", "摘要译文", "论文简介", "原文",
+                 "概述", "论文概述", "文献概述",
                  "英文原文", "翻译", "中文翻译", "译文", "中文译文",
                  "要旨", "アブストラクト", "和訳", "日本語訳", "要旨の和訳"),
     "affiliation": ("affiliation", "affiliations", "institution", "organization",
@@ -1066,9 +1068,12 @@ def link_items(text: str, number: int) -> tuple[Link, ...]:
             return ()
         label = (match["label"] or "").strip()
         if not is_link_label(label) or (match["arxiv"] and "arxiv" not in label.lower()) or (
-                match["schemeless"] and not label):
+                match["schemeless"] and not label) or (
+                match["doi"] and "doi" not in label.lower()):
             return ()
-        url = match["url"] or (match["schemeless"] and f"https://{match['schemeless']}")
+        # (a DOI after its label, "DOI: 10.48550/arXiv.2505.09388", is doi.org's address)
+        url = (match["url"] or (match["schemeless"] and f"https://{match['schemeless']}")
+               or (match["doi"] and f"https://doi.org/{match['doi']}"))
         url = url.rstrip(URL_TRAILER) if url else None
         links.append(Link(number, label, url, match["arxiv"]))
         at = match.end()

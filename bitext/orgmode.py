@@ -60,6 +60,8 @@ LINK_PROPERTIES = {"url": "Link", "link": "Link", "roam_refs": "Link", "arxiv": 
                    "arxiv_id": "arXiv", "eprint": "arXiv", "doi": "DOI", "pdf": "PDF",
                    "code": "Code", "github": "Code"}
 WEB_ADDRESS = re.compile(r"https?://\S+")
+# BibTeX's word between two authors' names.
+BIBTEX_AND = re.compile(r"\s+and\s+")
 # Properties that hold the day a paper was noted (`:CREATED: [2025-06-03 Tue 10:12]`, as
 # org-roam's and org-capture's templates write it), which dates it where no heading does.
 DATE_PROPERTIES = frozenset({"date", "created", "added", "date_added", "captured"})
@@ -99,7 +101,7 @@ def markdown_of_org(text: str) -> tuple[str, frozenset[int]]:
     headings = {node.linenumber: node for node in root[1:]}
     papers = paper_headings(root)
     # (an org-roam note of one paper, its fields under headings: the tags of its file)
-    title_tags = sorted(topics(root.tags)) if not papers else []
+    title_tags = sorted(topics(root.tags | roam_tags(lines))) if not papers else []
     markdown, passed_over = [], set()
     block = drawer = None
     left_out_below = 0  # (the level of a subtree left out; 0: none)
@@ -148,17 +150,25 @@ def is_left_out(node) -> bool:
 
 def paper_headings(root) -> set[int]:
     """The lines of the headings that are papers: the innermost of those that name neither
-    a day (`* 2025-06-03`, a date tree's) nor a field (`*** Abstract`, `*** 摘要`)."""
-    def is_day_or_field(node) -> bool:
+    a day (`* 2025-06-03`, a date tree's) nor a field (`*** Abstract`, `*** 摘要`), and
+    are not empty (`** 研究内容`, a note template's part left to fill)."""
+    def is_paper(node) -> bool:
         words = node.get_heading(format="plain")
-        return day_of_line(f"# {words}") is not None or section_label(words) is not None
+        return (day_of_line(f"# {words}") is None and section_label(words) is None
+                and bool(node.body.strip() or node.children or node.properties))
 
     def has_paper_below(node) -> bool:
-        return any(not is_day_or_field(child) or has_paper_below(child)
-                   for child in node.children)
+        return any(is_paper(child) or has_paper_below(child) for child in node.children)
 
     return {node.linenumber for node in root[1:]
-            if not is_day_or_field(node) and not has_paper_below(node)}
+            if is_paper(node) and not has_paper_below(node)}
+
+
+def roam_tags(lines: list[str]) -> set[str]:
+    """The tags of an org-roam note of version 1 (`#+ROAM_TAGS: llm reasoning`), which
+    version 2 writes as the file's `#+FILETAGS:`."""
+    return {tag for line in lines if (keyword := KEYWORD.fullmatch(line))
+            and keyword["key"].lower() == "roam_tags" for tag in keyword["value"].split()}
 
 
 def topics(tags: set[str]) -> set[str]:
@@ -179,9 +189,13 @@ def heading_markdown(node, is_paper: bool) -> str:
 def line_markdown(line: str) -> str | None:
     """A line outside a heading, a block and a drawer as Markdown's; None for org's own."""
     if keyword := KEYWORD.fullmatch(line):
-        # (the file's title and date head its papers: "#+TITLE: 论文速递 2025-06-03")
-        key = keyword["key"].lower()
-        return f"# {inline_markdown(keyword['value'])}" if key in ("title", "date") else None
+        # (the file's title and date head its papers: "#+TITLE: 论文速递 2025-06-03"; the
+        # reference of an org-roam note of version 1, "#+ROAM_KEY: https://arxiv.org/…",
+        # is its paper's address, as version 2's `:ROAM_REFS:`)
+        key, value = keyword["key"].lower(), keyword["value"]
+        if key == "roam_key":
+            return property_line(f":ROAM_REFS: {value}")
+        return f"# {inline_markdown(value)}" if key in ("title", "date") else None
     if COMMENT.match(line) or PLANNING.match(line) or FIXED_WIDTH.match(line):
         return None
     if RULE.fullmatch(line):
@@ -207,6 +221,11 @@ def property_line(line: str) -> str | None:
     if name in DATE_PROPERTIES:
         day = TIMESTAMP.search(value) or ISO_DAY.fullmatch(value)
         return f"Date: {day['day']}" if day else None
+    if name in ("author", "authors") and BIBTEX_AND.search(value):
+        # (as org-roam-bibtex writes a paper's authors: "Yang, An and Li, Anfeng")
+        from bitext.bibtex import person_names
+
+        value = ", ".join(person_names(value))
     labelled = f"{name.replace('_', ' ')}: {value}"
     field, _ = field_label(labelled)
     return inline_markdown(labelled) if field is not None else None

@@ -349,6 +349,9 @@ def made_translation(text: str | None) -> str | None:
 
 # Addresses of a paper's arXiv id: arXiv's abstract, PDF and HTML pages, and the Hugging
 # Face paper page; the id of today's form, or of before 2007 ("hep-th/9901001").
+# The address of arXiv's own DOI of a paper (10.48550/arXiv.2505.09388), which names its id.
+ARXIV_DOI = re.compile(r"https?://(?:dx\.)?doi\.org/10\.48550/arxiv\.(\d{4}\.\d{4,5})(?:v\d+)?",
+                       re.IGNORECASE)
 ARXIV_ADDRESS = re.compile(r"https?://(?:www\.)?(?:arxiv\.org/(?:abs|pdf|html)|"
                            r"(?:huggingface|hf)\.co/papers)/"
                            r"(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?"
@@ -383,6 +386,8 @@ def digest_links(links: tuple[Link, ...], name: str
             arxiv = value
         else:
             found[kind] = value
+    if arxiv is None and (doi := ARXIV_DOI.fullmatch(found.get("doi", ""))):
+        arxiv = doi[1]  # (arXiv's own DOI, "DOI: 10.48550/arXiv.2505.09388", names its id)
     if arxiv:
         found = {"pdf": f"https://arxiv.org/pdf/{arxiv}", **found}  # as the daily papers
     return arxiv, found, problems

@@ -261,3 +261,34 @@ def test_pelican_pages_and_posts_read_by_their_metadata(tmp_path, capsys):
     labelled = f"Title: {title}\n标题：{CHINESE_TITLES[0]}\nAbstract: {abstract}\n摘要：好。\n"
     [record], problems = read_records(labelled, "l.md", None, LANGUAGES)
     assert problems == [] and record.titles == (title, CHINESE_TITLES[0])
+
+
+def test_a_folder_of_markdown_notes_a_paper_each_imports(tmp_path, capsys):
+    """A note-taking app's folder of notes, a paper each (Obsidian's, Notion's export): the
+    title a heading, the abstract under it without a label (after a line of its DOI),
+    the translation under headings of their labels, a part left empty for the reader's
+    notes. Before, the abstract was read as the title of a translation alone, and the
+    import stopped ("a translation without its paper's abstract")."""
+    from tests.test_import_bibtex import paragraphs, sample_days
+    from tests.test_import_sources import CHINESE_ABSTRACTS, CHINESE_TITLES
+
+    papers = sample_days()["2025-06-02.json"][:5]
+    notes = tmp_path / "vault" / "Papers"
+    notes.mkdir(parents=True)
+    for number, paper in enumerate(papers):
+        title = " ".join(paper["title"].split())
+        (notes / f"{number}.md").write_text("\n".join([
+            f"# {title}", "", f"DOI: 10.48550/arXiv.{paper['id']}", "",
+            " ".join(paragraphs(paper["summary"])), "", "## 中文标题",
+            CHINESE_TITLES[number], "", "## 摘要",
+            CHINESE_ABSTRACTS[number % len(CHINESE_ABSTRACTS)], "", "## 我的笔记", ""]),
+            "utf-8")
+    project = make_project(tmp_path / "site", {})
+    assert run(project, "--date", "2025-06-02", str(notes)) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "5 created, 0 updated, 0 skipped; 0 awaiting translation")
+    read = imported(project).values()
+    assert sorted((paper.title.primary, paper.title.secondary, paper.arxiv)
+                  for paper in read) == sorted(
+        (" ".join(paper["title"].split()), CHINESE_TITLES[number], paper["id"])
+        for number, paper in enumerate(papers))

@@ -256,3 +256,32 @@ def test_an_org_table_of_papers_reads_as_a_tables_rows():
         ((" ".join(paper["title"].split()), CHINESE_TITLES[number]),
          translations[number], paper["id"], 6 + number, dt.date.fromisoformat(day))
         for number, paper in enumerate(papers)]
+
+
+def test_an_org_roam_bibtex_note_reads_as_its_paper():
+    """A reference note as org-roam-bibtex's templates write one (version 1's keywords,
+    `#+ROAM_KEY` and `#+ROAM_TAGS`; a part over a drawer of the paper's BibTeX fields,
+    its authors as BibTeX writes them, "Yang, An and Li, Anfeng"; the abstract; parts of
+    the translation; parts left empty for the reader's notes), with or without the part
+    over the drawer. Before, its DOI line was the title (a DOI after its label was no
+    link) or the note was problems, and its authors were "Yang", "An and Li" …"""
+    paper = sample_days()["2025-06-02.json"][1]
+    title, abstract = " ".join(paper["title"].split()), " ".join(paragraphs(paper["summary"]))
+    names = [author["name"] for author in paper["authors"][:3]]
+    bibtex_names = " and ".join(f"{name.split()[-1]}, {' '.join(name.split()[:-1])}"
+                                for name in names)
+    note = "\n".join([
+        f"#+TITLE: {title}", f"#+ROAM_KEY: https://arxiv.org/abs/{paper['id']}",
+        "#+ROAM_TAGS: llm reasoning", "", "* 文献概述", ":PROPERTIES:",
+        f":Journal: arXiv preprint arXiv:{paper['id']}", ":Year: 2025",
+        f":AUTHOR: {bibtex_names}", f":URL: https://arxiv.org/abs/{paper['id']}",
+        f":DOI: 10.48550/arXiv.{paper['id']}", ":NOTER_DOCUMENT: ~/papers/alphaone.pdf",
+        ":NOTER_PAGE:", ":END:", "", abstract, "", "** 中文标题", CHINESE_TITLES[1], "",
+        "** 摘要翻译", CHINESE_ABSTRACTS[0], "", "** 研究内容", "", "** 结论和观点", ""])
+    for text in (note, note.replace("* 文献概述\n", "")):
+        [record], problems = read_records(text, "alphaone.org", None, LANGUAGES)
+        assert problems == []
+        assert (record.titles, record.abstracts, record.arxiv, record.authors, record.tags,
+                record.links["doi"]) == (
+            (title, CHINESE_TITLES[1]), (abstract, CHINESE_ABSTRACTS[0]), paper["id"],
+            tuple(names), ("llm", "reasoning"), f"https://doi.org/10.48550/arXiv.{paper['id']}")
