@@ -54,6 +54,7 @@ from bitext.digestlines import (
     front_matter_lines,
     is_prose,
     label_form,
+    line_links,
     link_items,
     linked_title,
     metadata_header_end,
@@ -667,7 +668,8 @@ def front_matter_record(text: str, source: str, lenient: bool = False
             sections.setdefault(current, [])
         else:
             sections[current].append(line)
-    named = {name: "\n".join(lines).strip() for name, lines in sections.items()}
+    named = with_title_heading(record, {name: "\n".join(lines).strip()
+                                        for name, lines in sections.items()})
     body = "abstract" if abstract_alone(record, named) else "text"
     record.update((name or body, section) for name, section in named.items()
                   if section and (name or body) not in record)
@@ -763,6 +765,33 @@ def toml_text(value: object) -> object:
     return value
 
 
+def with_title_heading(record: dict, sections: dict[str, str]) -> dict[str, str]:
+    """The body's parts of a note whose fields name no title and whose first heading names
+    no field (a note under Obsidian's properties: "# Qwen3 Technical Report" over its
+    abstract, "## 中文标题" …): that heading its title, the text under it its abstract,
+    unless a field or a part names one in English ("abstract"; "## 摘要" is its
+    translation's). Before, the note read as its translation alone."""
+    first = next((name for name in sections if name), None)
+    if first is None or field_of_key(first) is not None or any(
+            field_of_key(key) == "title" for key in record):
+        return sections
+    rest = {name: text for name, text in sections.items() if name != first}
+    named_abstract = any(field_of_key(key) == "abstract" and key.isascii()
+                         for key in [*record, *rest])
+    # (its lines of links first, "DOI: 10.48550/arXiv.2505.09388", are its links)
+    lines = sections[first].split("\n")
+    linked = next((at for at, line in enumerate(lines)
+                   if line.strip() and not line_links(line.strip(), 1)), len(lines))
+    links = " | ".join(line.strip() for line in lines[:linked] if line.strip())
+    return {"title": first, **({"links": links} if links else {}), **rest,
+            "text" if named_abstract else "abstract": "\n".join(lines[linked:]).strip()}
+
+
+def field_of_key(key: str) -> str | None:
+    """The field that a front matter's key or a part's heading names ("title_zh", "摘要")."""
+    return FIELD_OF_LABEL.get(" ".join(re.sub(r"[_\-.]", " ", key.casefold()).split()))
+
+
 def abstract_alone(record: dict, sections: dict[str, str]) -> bool:
     """Whether a post's body is its paper's abstract: the post's fields name a title and
     no abstract, and the body is prose under no heading ("title: The
@@ -774,8 +803,7 @@ def abstract_alone(record: dict, sections: dict[str, str]) -> bool:
     characters at the most), which a blog post under its title, imported by mistake, is."""
     body = sections.get("", "")
     lines = [line for line in body.split("\n") if line.strip()]
-    fields = {FIELD_OF_LABEL.get(" ".join(re.sub(r"[_\-.]", " ", key.casefold()).split()))
-              for key in record}
+    fields = {field_of_key(key) for key in record}
     return (list(sections) == [""] and 0 < len(lines) <= ABSTRACT_LINES_MAX
             and len(body) <= ABSTRACT_LENGTH_MAX and "title" in fields
             and "abstract" not in fields and (len(lines) == 1 or all(map(is_prose, lines))))

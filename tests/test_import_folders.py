@@ -263,8 +263,10 @@ def test_pelican_pages_and_posts_read_by_their_metadata(tmp_path, capsys):
     assert problems == [] and record.titles == (title, CHINESE_TITLES[0])
 
 
-def test_a_folder_of_markdown_notes_a_paper_each_imports(tmp_path, capsys):
-    """A note-taking app's folder of notes, a paper each (Obsidian's, Notion's export): the
+@pytest.mark.parametrize("properties", [False, True], ids=["plain", "properties"])
+def test_a_folder_of_markdown_notes_a_paper_each_imports(tmp_path, capsys, properties):
+    """A note-taking app's folder of notes, a paper each (Obsidian's, Notion's export),
+    perhaps under the app's properties (YAML front matter of tags, a status, a day): the
     title a heading, the abstract under it without a label (after a line of its DOI),
     the translation under headings of their labels, a part left empty for the reader's
     notes. Before, the abstract was read as the title of a translation alone, and the
@@ -277,8 +279,10 @@ def test_a_folder_of_markdown_notes_a_paper_each_imports(tmp_path, capsys):
     notes.mkdir(parents=True)
     for number, paper in enumerate(papers):
         title = " ".join(paper["title"].split())
+        head = ["---", "tags: [paper]", "status: read", "created: 2025-06-02", "---", ""]
         (notes / f"{number}.md").write_text("\n".join([
-            f"# {title}", "", f"DOI: 10.48550/arXiv.{paper['id']}", "",
+            *(head if properties else []), f"# {title}", "",
+            f"DOI: 10.48550/arXiv.{paper['id']}", "",
             " ".join(paragraphs(paper["summary"])), "", "## 中文标题",
             CHINESE_TITLES[number], "", "## 摘要",
             CHINESE_ABSTRACTS[number % len(CHINESE_ABSTRACTS)], "", "## 我的笔记", ""]),
