@@ -25,6 +25,8 @@ from bitext.digestlines import day_of_line, field_label, section_label
 # A timestamp, active or inactive (`<2025-06-03 Tue>`, `[2025-06-03 Tue 10:12]`): its day.
 TIMESTAMP = re.compile(r"[<\[](?P<day>\d{4}-\d{2}-\d{2})(?:\s[^<>\[\]\n]*)?[>\]]")
 ISO_DAY = re.compile(r"(?P<day>\d{4}-\d{2}-\d{2})")
+# The time of day before an org-journal entry's heading (`** 10:15 Qwen3 Technical Report`).
+JOURNAL_TIME = re.compile(r"^\s*\d{1,2}:\d{2}\s+|\s+$")
 # A heading's statistics cookie (`[2/5]`, `[40%]`): its children's progress.
 STATISTICS_COOKIE = re.compile(r"\s*\[\d*(?:/\d*|%)\]")
 # What makes a line org's own: a keyword (`#+TITLE: …`), a comment (`# …`), a block's
@@ -177,10 +179,10 @@ def topics(tags: set[str]) -> set[str]:
 
 
 def heading_markdown(node, is_paper: bool) -> str:
-    """A heading as Markdown's, without its TODO keyword, priority and statistics cookie;
-    a paper's with its tags, those it inherits too (its day's, its file's), after a line
-    break (which the digest's reader takes for a line)."""
-    title = STATISTICS_COOKIE.sub("", node.get_heading(format="raw")).strip()
+    """A heading as Markdown's, without its TODO keyword, priority, statistics cookie and
+    journal entry's time; a paper's with its tags, those it inherits too (its day's, its
+    file's), after a line break (which the digest's reader takes for a line)."""
+    title = JOURNAL_TIME.sub("", STATISTICS_COOKIE.sub("", node.get_heading(format="raw")))
     heading = f"{'#' * min(node.level, 6)} {inline_markdown(title)}"
     tags = sorted(topics(node.tags)) if is_paper else []
     return f"{heading}<br>Tags: {', '.join(tags)}" if tags else heading

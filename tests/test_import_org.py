@@ -89,8 +89,9 @@ def test_orgs_own_lines_are_passed_over_and_its_markup_is_markdowns():
     """What an Emacs user's outline holds beside the papers: the file's own TODO keywords,
     a priority, a statistics cookie, a planning line, a log, properties of org's own, a
     description list of fields, an abstract in a quote block, a code block, comments,
-    and subtrees that Org's export leaves out (`COMMENT`, `:noexport:`); links, emphasis,
-    code and math in Org's markup. A date tree's headings date the papers under them."""
+    and subtrees that Org's export leaves out (`COMMENT`, `:noexport:`), an org-journal
+    entry's time of day; links, emphasis, code and math in Org's markup. A date tree's
+    headings date the papers under them."""
     papers = sample_days()["2025-06-02.json"][:4]
     titles = [" ".join(paper["title"].split()) for paper in papers]
     outline = f"""#+TITLE: Reading log
@@ -119,7 +120,7 @@ see [[https://github.com/x/y][the code]] and [[id:3b1f][my note]].
 #+begin_src python
 print("no paper's text")
 #+end_src
-**** DROPPED {titles[1]}
+**** DROPPED 10:15 {titles[1]}
 - Authors :: Li Wei, Wang Fang
 - arXiv :: [[https://arxiv.org/abs/{papers[1]['id']}][{papers[1]['id']}]]
 - 中文标题 :: {CHINESE_TITLES[1]}
