@@ -257,6 +257,12 @@ MULTIPLIERS = frozenset({"k", "m"})
 # five digits): no other number has that shape.
 ARXIV_ID_ALONE = re.compile(r"(?P<id>(?:1[5-9]|[2-9]\d)(?:0[1-9]|1[0-2])\.\d{5})(?:v\d+)?")
 COUNT_LINE_MAX = 40
+# The label of the day a note app's page or a library's record says a paper was taken in,
+# and a time of day after a date ("3:41 PM", "09:14:31").
+ADDED_LABEL = re.compile(r"(?:created(?: time| at)?|date added|added on|创建时间|添加时间|收藏时间)"
+                         r"\s*[:：]\s*", re.IGNORECASE)
+TIME_OF_DAY = re.compile(r"[\sT]+\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\s*"
+                         r"(?:[AP]M|Z|[+-]\d{2}:?\d{2})?$", re.IGNORECASE)
 # A badge that a newsletter sets over or under a paper's title ("🏆 Paper of the day",
 # "🔥 热门", "【编辑推荐】", "**⭐ Editor's pick**"): no paper's text. Read so only where an
 # emoji, brackets or bold mark it as one, as a title alone would not be ("New").
@@ -729,6 +735,11 @@ def read_lines(text: str, secondary_script: frozenset[str],
             label, text_of_line, heading = named, "", None
         elif label and heading and not text_of_line:
             heading = None  # ("## TL;DR:", "## 摘要翻译:": a label alone, with its colon)
+        if label == "other" and (added := day_added(labelled)) is not None:
+            # ("Created: June 2, 2025 3:41 PM", as a note app's page of a paper gives the day
+            # the editor took it in: its day, as a table's column of it is)
+            lines.append(Line(number, stripped, 0.0, indent=indent, day=added))
+            continue
         if label is None and (is_count_line(text_of_line, unmarked)
                               or is_badge(text_of_line, body, labelled)):
             label = "other"
@@ -947,6 +958,17 @@ def is_count_line(text: str, raw: str) -> bool:
         return False
     words = {word.lower() for word in LETTER_RUN.findall(label_form(text))} - MULTIPLIERS
     return words <= COUNT_WORDS and (bool(words) or text != raw or "|" in text)
+
+
+def day_added(text: str) -> dt.date | None:
+    """The day of a line of the day a paper was taken in ("Created: June 2, 2025 3:41 PM",
+    "Date Added: 2025-06-02 09:14:31", "创建时间：2025/06/02"), its time of day aside; None
+    for another line."""
+    label = ADDED_LABEL.match(text)
+    if label is None:
+        return None
+    day = day_of_line(TIME_OF_DAY.sub("", text[label.end():].strip()))
+    return day if isinstance(day, dt.date) else None
 
 
 def is_badge(text: str, raw: str, unmarked: str) -> bool:

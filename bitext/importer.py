@@ -156,6 +156,9 @@ FOLDER_NOTES = re.compile(r"(?:readme|licen[cs]e|changelog|contributing|_?index)
 # A file's first line of YAML or TOML front matter: an `index.md` that starts so is a page
 # (a Hugo site's page bundle, `papers/qwen3/index.en.md`), no folder's index.
 FRONT_MATTER_START = (b"---\n", b"---\r\n", b"+++\n", b"+++\r\n")
+# The id that a Notion export adds to a page's or a database's name ("Papers
+# 1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d.csv", "…_all.csv" the whole database).
+NOTION_ID = re.compile(r"\s[0-9a-f]{32}(?:_all)?$")
 # Where a name has one of these, and no file has the name, it is a pattern of names:
 # PowerShell and cmd hand `digests\*.md` to a program as it is written.
 PATTERN_MARKS = re.compile(r"[*?\[]")
@@ -220,8 +223,10 @@ def folder_inputs(folder: Path) -> tuple[list[str], list[str]]:
     """The files of a folder that import reads, and those it leaves out (by their paths
     in the folder), in the order of their paths: a day's files in the order of days. A
     folder in it that is a site of bitext's (its site.yaml beside it) is not looked in,
-    and is left out as a whole ("site/"): its papers, templates and output are no input."""
-    files, sites = [], []
+    and is left out as a whole ("site/"): its papers, templates and output are no input.
+    A Notion database's CSV beside the folder of its pages is left out: the pages hold
+    its papers whole, the CSV their properties alone (it would give each paper twice)."""
+    files, sites, databases = [], [], set()
     for at, folders, names in os.walk(folder):
         inside = Path(at).relative_to(folder)
         of_sites = {name for name in folders if (Path(at, name) / "site.yaml").is_file()}
@@ -229,11 +234,16 @@ def folder_inputs(folder: Path) -> tuple[list[str], list[str]]:
         folders[:] = [name for name in folders
                       if not name.startswith(".") and name not in of_sites]
         files += [inside / name for name in names if not name.startswith(".")]
+        pages = {NOTION_ID.sub("", name) for name in folders}
+        databases |= {inside / name for name in names if Path(name).suffix.lower() == ".csv"
+                      and NOTION_ID.search(Path(name).stem)
+                      and NOTION_ID.sub("", Path(name).stem) in pages}
     read, left_out = [], []
     for inside in sorted(files + sites, key=lambda path: path.parts):
         if inside in sites:
             left_out.append(f"{inside.as_posix()}/")
-        elif inside.suffix.lower() in IMPORTED_SUFFIXES and not is_folder_note(folder / inside):
+        elif (inside.suffix.lower() in IMPORTED_SUFFIXES and inside not in databases
+              and not is_folder_note(folder / inside)):
             read.append(str(folder / inside))
         else:
             left_out.append(inside.as_posix())

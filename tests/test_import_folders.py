@@ -296,3 +296,41 @@ def test_a_folder_of_markdown_notes_a_paper_each_imports(tmp_path, capsys, prope
                   for paper in read) == sorted(
         (" ".join(paper["title"].split()), CHINESE_TITLES[number], paper["id"])
         for number, paper in enumerate(papers))
+
+
+def test_a_notion_export_reads_its_pages_and_leaves_out_its_database_csv(tmp_path, capsys):
+    """A Notion database exported as Markdown & CSV: the database's CSV of properties
+    beside the folder of its pages ("Papers 1a2b….csv", "Papers/"), each page its title
+    as a heading, its properties as lines (`Status: Done`, `Created: June 2, 2025 3:41
+    PM`, `中文标题: …`), its abstract, its translation under `## 摘要`. The pages are the
+    papers, dated by the day they were created; the CSV, which names no abstract, is left
+    out and named. Before, the CSV stopped the import ("the header row names 0 abstract
+    columns"), and each page was dated the day of the import."""
+    from tests.test_import_bibtex import paragraphs, sample_days
+    from tests.test_import_sources import CHINESE_ABSTRACTS, CHINESE_TITLES
+
+    papers = sample_days()["2025-06-02.json"][:3]
+    export = tmp_path / "Export-1a2b"
+    (export / "Papers").mkdir(parents=True)
+    rows = ["Name,中文标题,Status,Created"]
+    for number, paper in enumerate(papers):
+        title = " ".join(paper["title"].split())
+        (export / "Papers" / f"{title[:30]} 1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6{number}.md"
+         ).write_text("\n".join([
+            f"# {title}", "", "Status: Done", f"arXiv: https://arxiv.org/abs/{paper['id']}",
+            "Created: June 2, 2025 3:41 PM", f"中文标题: {CHINESE_TITLES[number]}", "",
+            " ".join(paragraphs(paper["summary"])), "", "## 摘要", "",
+            CHINESE_ABSTRACTS[number % len(CHINESE_ABSTRACTS)], ""]), "utf-8")
+        rows.append(f'"{title}",{CHINESE_TITLES[number]},Done,"June 2, 2025 3:41 PM"')
+    database = export / "Papers 1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d.csv"
+    database.write_text("\n".join(rows) + "\n", "utf-8")
+    project = make_project(tmp_path / "site", {})
+    assert run(project, str(export)) == 0
+    said = capsys.readouterr()
+    assert said.err.splitlines()[0] == (f"{export}: 3 files to read; left out: "
+                                        f"{database.name}")
+    assert said.out.splitlines()[-1] == "3 created, 0 updated, 0 skipped; 0 awaiting translation"
+    assert sorted((paper.arxiv, paper.title.secondary, paper.date.isoformat())
+                  for paper in imported(project).values()) == sorted(
+        (paper["id"], CHINESE_TITLES[number], "2025-06-02")
+        for number, paper in enumerate(papers))
