@@ -91,7 +91,7 @@ import functools
 import itertools
 import math
 import re
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from bitext.config import Language
@@ -1626,23 +1626,17 @@ def with_headed_translations(lines: list[Line]) -> list[Line] | None:
     where no heading heads such lines. A line of a title over its line of links heads them
     as a heading does (the same post copied as plain text, its headings lost: "1. 大模型
     真的会推理吗？" / "论文链接：https://…" / "在本工作中……")."""
-    found, headed = list(lines), False
-    heads = [index for index, line in enumerate(lines)
-             if line.heading or heads_links(lines, index)] + [len(lines)]
-    for head, end in itertools.pairwise(heads):
-        text = [index for index in range(head + 1, end) if is_unlabelled_text(lines[index])]
+    def holds_translation(head: int, text: list[int], end: int) -> bool:
         # (under a heading in the secondary language, its lines may hold the primary's
         # terms, "我们提出 Absolute Zero 范式", as a line in either language would)
         translated_heading = lines[head].can_be(True)
-        if not (is_unlabelled_text(lines[head]) and text and is_prose(lines[text[0]].text)
-                and all(lines[index].can_be(True)
-                        and (translated_heading or not lines[index].can_be(False))
-                        for index in text)):
-            continue
-        found[head] = dataclasses.replace(lines[head], label="title", heading=0)
-        found[text[0]] = dataclasses.replace(lines[text[0]], label="abstract")
-        headed = True
-    return found if headed else None
+        return is_prose(lines[text[0]].text) and all(
+            lines[index].can_be(True) and (translated_heading or not lines[index].can_be(False))
+            for index in text)
+
+    heads = [index for index, line in enumerate(lines)
+             if line.heading or heads_links(lines, index)]
+    return with_headed_texts(lines, heads, holds_translation)
 
 
 # The labels of a paper's texts.
@@ -1657,19 +1651,34 @@ def with_headed_abstracts(lines: list[Line]) -> list[Line] | None:
     "## 摘要" / "在本工作中……"). Before, the abstract was read as the title of a
     translation alone. A heading with nothing under it ("## 研究内容", a template's part
     left empty) is then no paper's text. None where no heading heads such lines."""
-    found, headed = list(lines), False
-    heads = [index for index, line in enumerate(lines) if line.heading] + [len(lines)]
-    for head, end in itertools.pairwise(heads):
-        if end == head + 1 and is_unlabelled_text(lines[head]):
-            found[head] = dataclasses.replace(lines[head], label="other", heading=0)
-            continue
-        text = [index for index in range(head + 1, end) if is_unlabelled_text(lines[index])]
+    def holds_abstract(head: int, text: list[int], end: int) -> bool:
         # (the prose first under the heading, after its lines of authors or links perhaps)
-        if not (is_unlabelled_text(lines[head]) and lines[head].can_be(False)
-                and not lines[head].can_be(True) and text
+        return (not lines[head].can_be(True)
                 and not any(line.label in TEXT_LABELS for line in lines[head + 1:text[0]])
                 and is_prose(lines[text[0]].text) and not lines[text[0]].can_be(True)
-                and any(line.label in TEXT_LABELS for line in lines[text[0] + 1:end])):
+                and any(line.label in TEXT_LABELS for line in lines[text[0] + 1:end]))
+
+    heads = [index for index, line in enumerate(lines) if line.heading]
+    found = with_headed_texts(lines, heads, holds_abstract)
+    if found is None:
+        return None
+    empty = [head for head, end in itertools.pairwise([*heads, len(lines)])
+             if end == head + 1 and is_unlabelled_text(lines[head])]
+    for head in empty:
+        found[head] = dataclasses.replace(lines[head], label="other", heading=0)
+    return found
+
+
+def with_headed_texts(lines: list[Line], heads: list[int],
+                      holds: Callable[[int, list[int], int], bool]) -> list[Line] | None:
+    """The lines with each of the `heads` labelled a title and the first line without a
+    label under it an abstract, where the head is such a line too and `holds` (given the
+    head, the lines without a label under it and the next head) says its part is a
+    paper's; None where none is."""
+    found, headed = list(lines), False
+    for head, end in itertools.pairwise([*heads, len(lines)]):
+        text = [index for index in range(head + 1, end) if is_unlabelled_text(lines[index])]
+        if not (is_unlabelled_text(lines[head]) and text and holds(head, text, end)):
             continue
         found[head] = dataclasses.replace(lines[head], label="title", heading=0)
         found[text[0]] = dataclasses.replace(lines[text[0]], label="abstract")
