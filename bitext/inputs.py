@@ -137,6 +137,9 @@ class Inputs:
     edited: tuple[str, ...] | None = None
     """The paper files a watcher named as edited (the rest as the index knew them), or
     None when every paper file was listed."""
+    read: tuple[str, ...] = ()
+    """The paper files read and hashed anew: new, or changed since the index (by size or
+    time)."""
 
     @functools.cached_property
     def key(self) -> str:
@@ -178,6 +181,7 @@ def read_inputs(options: Options, index: Index | None, changed: Collection[str] 
     known = index.sources if index else {}
     racy_after = (max(index.saved_ns, index.looked_ns) if index else 0) - RACY_NS
     sources = dict(unchanged)
+    read = []
     for source, path in files:
         if not hash_papers:
             sources[source] = NOT_SEEN
@@ -190,6 +194,7 @@ def read_inputs(options: Options, index: Index | None, changed: Collection[str] 
         else:
             sources[source] = (stat.st_size, stat.st_mtime_ns,
                                file_digest(source, Path(path).read_bytes()))
+            read.append(source)
     static = collect_static(root)
     templates = templates_digest(root)
     settings = text_digest([
@@ -199,7 +204,8 @@ def read_inputs(options: Options, index: Index | None, changed: Collection[str] 
     static_digests = {item.output_path: bytes_digest(item.source.read_bytes())
                       for item in static}
     return Inputs(settings, templates, sources, static, static_digests,
-                  tuple(source for source, _ in files) if index and edited is not None else None)
+                  tuple(source for source, _ in files) if index and edited is not None else None,
+                  tuple(read))
 
 
 def source_path(root: Path, source: str) -> str:

@@ -102,6 +102,11 @@ class MarkdownRenderer:
         """Make the parser now (before forking workers: they then start with it)."""
         self._md  # noqa: B018
 
+    @property
+    def loaded(self) -> bool:
+        """Whether the parser was made (and markdown-it imported) in this process."""
+        return "_md" in self.__dict__
+
     @functools.cached_property
     def _md(self):
         """markdown-it, made when a text first needs it: an edit to a paper whose

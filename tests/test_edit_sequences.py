@@ -1,5 +1,6 @@
 """Random sequences of an editor's changes, each followed by a build along every path a
-build can take: `build` in a new process with the cache on disk (in workers or not), now
+build can take: `build` in a new process with the cache on disk (in workers or not, the
+edited files parsed ahead in a child as a new process parses them), now
 and then a `build --watch` session that starts from that cache and leaves it to the next
 `build`, the preview's rebuilds told by the watcher which files changed, and rebuilds that
 look for themselves. After each change every output folder holds exactly what a clean
@@ -17,6 +18,7 @@ More sequences than CI runs: BITEXT_EDIT_SEQUENCES=500 pytest tests/test_edit_se
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import json
@@ -35,10 +37,24 @@ import bitext.cache
 import bitext.pipeline
 from bitext.cache import CACHE_DIR, DiskCache, MemoryCache
 from bitext.errors import InputError
+from bitext.markdown import MarkdownRenderer
 from bitext.pipeline import Options, build
 from bitext.search import BUNDLE
 from bitext.watching import BackgroundSearch, Rebuilder, Watch
 from tests.conftest import FIXTURES, REPO, SITE_YAML, make_project, paper, snapshot
+
+
+@contextlib.contextmanager
+def parsers_not_loaded():
+    """As in a new process, whose parsers are not loaded yet (this one has them): a build
+    then parses the paper files it reads anew in a child, while it reads the cache
+    (`pipeline.parse_ahead`)."""
+    renderer, saved = MarkdownRenderer(), bitext.pipeline.shared_markdown
+    bitext.pipeline.shared_markdown = lambda: renderer
+    try:
+        yield
+    finally:
+        bitext.pipeline.shared_markdown = saved
 
 
 def real_papers() -> list[tuple[str, str]]:
@@ -333,8 +349,9 @@ class EditSequences(RuleBasedStateMachine):
         """Build along one path; False when the build failed on the project's problems."""
         told = {str(path) for path in self.changed}
         if name == "command line" and self.watching is None:
-            try:  # (a new cache object: as a new process finds it)
-                build(self.options(name), DiskCache(self.site / CACHE_DIR))
+            try:  # (a new cache object and parsers not loaded: as a new process finds them)
+                with parsers_not_loaded():
+                    build(self.options(name), DiskCache(self.site / CACHE_DIR))
             except InputError:
                 return False
             return True

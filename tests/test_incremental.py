@@ -12,6 +12,7 @@ import time
 import pytest
 
 import bitext.inputs
+import bitext.parallel
 import bitext.pipeline
 import bitext.render
 from bitext.cache import (
@@ -25,7 +26,7 @@ from bitext.cache import (
 )
 from bitext.errors import InputError
 from bitext.fingerprint import describe, papers_held
-from bitext.markdown import StoredRendered
+from bitext.markdown import MarkdownRenderer, StoredRendered
 from bitext.pipeline import Options, build
 from bitext.siteview import EVERY, PAPERS, SETTINGS, SUMMARY, Reads, SiteView
 from tests.conftest import SITE_YAML, make_project, paper, snapshot
@@ -105,6 +106,99 @@ def test_a_cached_build_after_an_edit_equals_a_clean_build(site, tmp_path, key, 
         touch_later(path)
     result = cached(site, out, jobs)
     assert result.config is not None and result.written > 0
+    assert snapshot(out) == clean_build(site, tmp_path)
+
+
+def as_in_a_new_process(monkeypatch) -> list:
+    """The build's parsers not loaded yet, as in a new process (the tests' own process has
+    them): the build then parses the paper files it reads anew in a child while it reads
+    the cache (`pipeline.parse_ahead`). Returns the list of the children's results (None
+    for one that gave none)."""
+    renderer = MarkdownRenderer()
+    monkeypatch.setattr(bitext.pipeline, "shared_markdown", lambda: renderer)
+    results = []
+    original = bitext.pipeline.Ahead.result
+
+    def noted(ahead):
+        results.append(original(ahead))
+        return results[-1]
+
+    monkeypatch.setattr(bitext.pipeline.Ahead, "result", noted)
+    return results
+
+
+def parsed_here(monkeypatch) -> list[str]:
+    """The paper files that this process parses from now on."""
+    parsed, original = [], bitext.pipeline.ParseTask.__call__
+    parent = os.getpid()
+
+    def noted(task, files):
+        if os.getpid() == parent:
+            parsed.extend(source for source, _ in files)
+        return original(task, files)
+
+    monkeypatch.setattr(bitext.pipeline.ParseTask, "__call__", noted)
+    return parsed
+
+
+@pytest.mark.parametrize("edit", ["text", "retag", "add"])
+def test_a_new_process_parses_the_edited_files_ahead_as_it_would_itself(site, tmp_path, key,
+                                                                       edit, monkeypatch):
+    hour_ago = time.time() - 3600  # (files saved just before a build are read again)
+    for path in (site / "content/papers").glob("*.md"):
+        os.utime(path, (hour_ago, hour_ago))
+    out = tmp_path / "out"
+    cached(site, out)
+    EDITS[edit](site / "content/papers")
+    children = as_in_a_new_process(monkeypatch)
+    parsed = parsed_here(monkeypatch)
+    assert cached(site, out).written > 0
+    assert len(children) == 1 and len(children[0]) == 1  # (the one file, parsed ahead)
+    # (kept in the cache as this process's own parse: the next build parses nothing)
+    assert cached(site, out).written == 0
+    assert parsed == [] and len(children) == 1
+    assert snapshot(out) == clean_build(site, tmp_path)
+
+
+def test_a_file_that_fails_to_parse_ahead_is_parsed_here_with_its_problems(site, tmp_path, key,
+                                                                            monkeypatch):
+    """A child that gives no result (it failed, or was stopped) leaves the file to this
+    process, whose problems the build reports as a clean build does."""
+    out = tmp_path / "out"
+    cached(site, out)
+    before = snapshot(out)
+    (site / "content/papers/p03.md").write_text("---\ntitle: [an unclosed list\n---\n",
+                                                 "utf-8")
+    with pytest.raises(InputError) as clean:
+        build(Options(root=site, out=tmp_path / "clean", jobs=1))
+    children = as_in_a_new_process(monkeypatch)
+    parsed = parsed_here(monkeypatch)
+    monkeypatch.setattr(bitext.pipeline, "run_ahead",
+                        lambda task: bitext.parallel.run_ahead(lambda: os._exit(3)))
+    with pytest.raises(InputError) as raised:
+        cached(site, out)
+    assert children == [None] and parsed == ["content/papers/p03.md"]
+    assert [problem.format() for problem in raised.value.problems] == [
+        problem.format() for problem in clean.value.problems]
+    assert snapshot(out) == before
+
+
+def test_files_touched_not_changed_are_not_waited_for(site, tmp_path, key, monkeypatch):
+    """The child that parses them ahead is stopped when the cache has them all (here with
+    a new title for the site, without which the build would stop on finding the same
+    bytes: see `bitext.inputs.survey`)."""
+    out = tmp_path / "out"
+    cached(site, out)
+    for path in (site / "content/papers").glob("*.md"):
+        touch_later(path)
+    rename_site(site, "A Renamed Digest")
+    children = as_in_a_new_process(monkeypatch)
+    stopped = []
+    monkeypatch.setattr(bitext.pipeline.Ahead, "cancel",
+                        lambda ahead, original=bitext.pipeline.Ahead.cancel:
+                        stopped.append(ahead.pid) or original(ahead))
+    assert cached(site, out).written > 0
+    assert len(stopped) == 1 and children == []
     assert snapshot(out) == clean_build(site, tmp_path)
 
 

@@ -1,15 +1,16 @@
 """map_chunks: every chunk's result exactly once, wherever it ran, and a worker's failure
-reaches the caller."""
+reaches the caller. run_ahead: a child's result, or none when it failed or could not start."""
 
 from __future__ import annotations
 
 import os
+import threading
 import time
 
 import pytest
 
 from bitext.errors import InputError, Problem
-from bitext.parallel import map_chunks
+from bitext.parallel import map_chunks, run_ahead
 
 PARENT = os.getpid()
 
@@ -85,3 +86,41 @@ def test_large_results_come_back_through_files_that_are_then_removed(monkeypatch
     assert sorted(item for chunk in results for item, _ in chunk) == list(range(200))
     assert all(len(text) == 40_000 for chunk in results for _, text in chunk)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_task_run_ahead_gives_its_result_from_a_child():
+    ahead = run_ahead(lambda: (os.getpid(), [n * n for n in range(5)]) * 20_000)
+    assert ahead is not None
+    result = ahead.result()  # (more than a pipe holds: the child waits for this read)
+    assert len(result) == 40_000 and result[1] == [0, 1, 4, 9, 16]
+    assert result[0] != PARENT
+
+
+def test_a_task_that_fails_ahead_gives_no_result_and_says_nothing(capfd):
+    """The caller then does the work itself, and meets the failure there."""
+    ahead = run_ahead(lambda: 1 / 0)
+    assert ahead is not None and ahead.result() is None
+    assert capfd.readouterr() == ("", "")
+
+
+def test_a_task_run_ahead_can_be_stopped():
+    ahead = run_ahead(lambda: time.sleep(30))
+    started = time.monotonic()
+    ahead.cancel()
+    assert time.monotonic() - started < 5
+    with pytest.raises(ChildProcessError):  # (waited for: no process left behind)
+        os.waitpid(ahead.pid, os.WNOHANG)
+
+
+def test_nothing_runs_ahead_beside_other_threads():
+    """A forked child has only the thread that forked it: a lock that another held (the
+    import lock among them) would stay held in it."""
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert run_ahead(lambda: 1) is None
+    finally:
+        stop.set()
+        other.join()
+    assert run_ahead(lambda: 1).result() == 1
