@@ -493,6 +493,33 @@ def test_a_config_change_that_papers_do_not_read_parses_no_paper(site, tmp_path,
     assert len(parsed) == 24
 
 
+def test_site_yaml_is_read_again_only_when_the_settings_changed(site, tmp_path, key,
+                                                                monkeypatch):
+    """A build takes the config of the last build's index while the settings (site.yaml's
+    bytes, the options, bitext) are the same: after an edit to a paper, a new process does
+    not read and check site.yaml again."""
+    out = tmp_path / "out"
+    cached(site, out)
+    read = []
+    original = bitext.pipeline.load_config
+    monkeypatch.setattr(bitext.pipeline, "load_config",
+                        lambda *arguments: read.append(arguments) or original(*arguments))
+    EDITS["text"](site / "content/papers")
+    touch_later(site / "content/papers/p03.md")
+    assert cached(site, out).written > 0
+    assert read == []
+    rename_site(site, "A Renamed Digest")
+    assert cached(site, out).written > 0
+    assert len(read) == 1
+    preview_url = "http://127.0.0.1:8000/"
+    build(Options(root=site, out=tmp_path / "elsewhere", base_url=preview_url),
+          DiskCache(site / CACHE_DIR))
+    assert len(read) == 2
+    assert snapshot(out) == clean_build(site, tmp_path)
+    build(Options(root=site, out=tmp_path / "clean elsewhere", base_url=preview_url, jobs=1))
+    assert snapshot(tmp_path / "elsewhere") == snapshot(tmp_path / "clean elsewhere")
+
+
 def test_an_edit_writes_only_the_files_whose_bytes_changed(site, tmp_path, key):
     out = tmp_path / "out"
     cached(site, out)
