@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from collections.abc import Collection, Iterable, Mapping
+from array import array
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from bitext.content import Paper
@@ -50,6 +51,38 @@ def job_parts(shared: str, job: PageJob) -> list[str]:
     return parts
 
 
+class PagesOf(Mapping[str, tuple[str, ...]]):
+    """Paper slug → the pages whose context holds the paper, kept as each paper's places in
+    one list of the pages, packed in bytes. Every build with work to do reads and writes
+    them with the index: at 10,000 papers, as a dict of lists of 116,000 paths, its part
+    of the outputs took a new process's edit 19 ms to read and 27 to write; packed, 16
+    and 23."""
+
+    def __init__(self, pages: tuple[str, ...], places: dict[str, bytes]):
+        self.pages, self.places = pages, places
+
+    @classmethod
+    def of(cls, pages_of: Mapping[str, list[str]], pages: Iterable[str]) -> PagesOf:
+        """`pages_of` packed, its pages among `pages`."""
+        pages = tuple(pages)
+        place = {path: number for number, path in enumerate(pages)}
+        return cls(pages, {slug: array(PLACE, map(place.__getitem__, paths)).tobytes()
+                           for slug, paths in pages_of.items()})
+
+    def __getitem__(self, slug: str) -> tuple[str, ...]:
+        return tuple(map(self.pages.__getitem__, array(PLACE, self.places[slug])))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.places)
+
+    def __len__(self) -> int:
+        return len(self.places)
+
+
+PLACE = "I"
+"""A page's place in `PagesOf.pages`, as `array` packs it (4 bytes)."""
+
+
 @dataclasses.dataclass(frozen=True)
 class Fingerprints:
     """The fingerprints of a build's pages, with which papers each page shows. Kept in the
@@ -61,7 +94,7 @@ class Fingerprints:
     key: str
     """The shared digest and the layout these fingerprints were made with."""
     by_path: dict[str, str]
-    pages_of: dict[str, list[str]]
+    pages_of: PagesOf
     """Paper slug → the pages whose context holds the paper."""
     digest_of: dict[str, str]
     """Paper slug → the digest of its file."""
@@ -118,7 +151,8 @@ def fingerprints(previous: Fingerprints | None, shared: str, site: Site,
             pages_of.setdefault(slug, []).append(path)
         parts.append(papers_read(reading[path]) if path in reading else "")
         by_path[path] = text_digest(parts)
-    return Fingerprints(key, by_path, pages_of, digests, newest_read=reading or None)
+    return Fingerprints(key, by_path, PagesOf.of(pages_of, by_path), digests,
+                        newest_read=reading or None)
 
 
 def with_reads(prints: Fingerprints, shared: str, site: Site, jobs: Mapping[str, PageJob],

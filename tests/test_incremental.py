@@ -25,7 +25,7 @@ from bitext.cache import (
     lists_at_least,
 )
 from bitext.errors import InputError
-from bitext.fingerprint import describe, papers_held
+from bitext.fingerprint import PagesOf, describe, papers_held
 from bitext.markdown import MarkdownRenderer, StoredRendered
 from bitext.pipeline import Options, build
 from bitext.siteview import EVERY, PAPERS, SETTINGS, SUMMARY, Reads, SiteView
@@ -518,6 +518,17 @@ def test_site_yaml_is_read_again_only_when_the_settings_changed(site, tmp_path, 
     assert snapshot(out) == clean_build(site, tmp_path)
     build(Options(root=site, out=tmp_path / "clean elsewhere", base_url=preview_url, jobs=1))
     assert snapshot(tmp_path / "elsewhere") == snapshot(tmp_path / "clean elsewhere")
+
+
+def test_the_pages_of_each_paper_are_kept_as_they_were_found():
+    pages_of = {"qwen3": ["papers/qwen3/index.html", "index.html", "tags/llm/index.html"],
+                "absolute-zero": ["papers/absolute-zero/index.html", "index.html"],
+                "alone": []}
+    pages = ["index.html", "papers/absolute-zero/index.html", "papers/qwen3/index.html",
+             "tags/llm/index.html", "archive/index.html"]
+    kept = pickle.loads(pickle.dumps(PagesOf.of(pages_of, pages)))
+    assert dict(kept) == {slug: tuple(paths) for slug, paths in pages_of.items()}
+    assert kept.get("absent", ()) == () and len(kept) == 3
 
 
 def test_an_edit_writes_only_the_files_whose_bytes_changed(site, tmp_path, key):
