@@ -460,8 +460,8 @@ def parse_ahead(inputs: Inputs, root: Path, languages: tuple[Language, Language]
     """The paper files read anew (`Inputs.read`), parsed in a forked child while this
     process reads the cached papers: after an edit, a new process spends about as long
     importing the parsers and parsing the file (0.05 s) as reading the cached papers of a
-    site of 10,000 (0.07 s). Not where the parsers are loaded already (the preview's rebuilds), nor
-    for many files (the workers parse those after)."""
+    site of 10,000 (0.07 s). Not where the parsers are loaded already (the preview's
+    rebuilds), nor for many files (the workers parse those after)."""
     if not inputs.read or len(inputs.read) >= PARALLEL_MIN or shared_markdown().loaded:
         return None
     files = [(source, source_path(root, source)) for source in inputs.read]
