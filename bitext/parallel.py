@@ -20,7 +20,7 @@ import traceback
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import BinaryIO, TypeVar
 
 from bitext.scratch import make_scratch, remove_scratch
 
@@ -213,14 +213,19 @@ class Ahead:
     """A task's result being made in a forked child while this process does something else
     (see `run_ahead`)."""
 
-    def __init__(self, pid: int, reader: int):
-        self.pid, self.reader = pid, reader
+    def __init__(self, pid: int, stream: BinaryIO):
+        self.pid, self.stream = pid, stream
+        """The child's process, and the reading end of the pipe it writes its result to."""
 
     def result(self) -> object | None:
         """The task's result, waited for; None when the child made none (it failed, or was
         stopped): the caller then does the work itself, and meets any failure there."""
-        with open(self.reader, "rb") as stream:
-            payload = stream.read()
+        try:
+            with self.stream:
+                payload = self.stream.read()
+        except BaseException:  # (Ctrl-C, SIGTERM meanwhile: the child goes with this process)
+            self.cancel()
+            raise
         _, status = os.waitpid(self.pid, 0)
         if status != 0 or not payload:
             return None
@@ -233,7 +238,7 @@ class Ahead:
         """Stop the child, its result unwanted."""
         os.kill(self.pid, signal.SIGKILL)
         os.waitpid(self.pid, 0)
-        os.close(self.reader)
+        self.stream.close()
 
 
 def run_ahead(task: Callable[[], Out]) -> Ahead | None:
@@ -247,7 +252,7 @@ def run_ahead(task: Callable[[], Out]) -> Ahead | None:
     pid = os.fork()
     if pid != 0:
         os.close(writer)
-        return Ahead(pid, reader)
+        return Ahead(pid, open(reader, "rb"))
     status = 1
     try:  # (the child: whatever happens, it ends here, with no cleanup of the parent's)
         os.close(reader)

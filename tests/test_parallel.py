@@ -3,6 +3,7 @@ reaches the caller. run_ahead: a child's result, or none when it failed or could
 
 from __future__ import annotations
 
+import io
 import os
 import threading
 import time
@@ -124,3 +125,18 @@ def test_nothing_runs_ahead_beside_other_threads():
         stop.set()
         other.join()
     assert run_ahead(lambda: 1).result() == 1
+
+
+class Interrupted(io.BytesIO):
+    def read(self, *arguments):
+        raise KeyboardInterrupt
+
+
+def test_a_child_is_not_left_behind_when_waiting_for_it_is_interrupted():
+    ahead = run_ahead(lambda: time.sleep(30))
+    pipe, ahead.stream = ahead.stream, Interrupted()
+    with pytest.raises(KeyboardInterrupt):
+        ahead.result()
+    with pytest.raises(ChildProcessError):
+        os.waitpid(ahead.pid, os.WNOHANG)
+    pipe.close()
